@@ -1,0 +1,77 @@
+// Lint: type-aware rules, no escape hatches from the type system, and the folder
+// boundaries of DESIGN.md §2 (view → core ← adapters; only app.ts wires all three).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noEscapeHatches = {
+  '@typescript-eslint/no-explicit-any': 'error',
+  '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+  '@typescript-eslint/no-non-null-assertion': 'error',
+  '@typescript-eslint/ban-ts-comment': [
+    'error',
+    { 'ts-ignore': true, 'ts-expect-error': true, 'ts-nocheck': true, 'ts-check': false },
+  ],
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/switch-exhaustiveness-check': 'error',
+  '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+};
+
+const outsideCore = ['blessed', 'node-pty', '@anthropic-ai/sdk', 'lowdb', 'lowdb/*', '@xterm/headless'];
+const nodeIo = ['fs', 'fs/promises', 'node:fs', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'sessions/**', '.bench-tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: noEscapeHatches,
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeIo.map((name) => ({ name, message: 'core is pure: do I/O in adapters/' })),
+          patterns: [
+            { group: outsideCore, message: 'core is pure: no blessed, node-pty, SDK or lowdb' },
+            { group: ['**/adapters/**', '**/view/**', '**/app.js', '**/cli.js'], message: 'core depends on nothing outside core' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['blessed', '**/view/**', '**/app.js', '**/cli.js'], message: 'adapters implement core; they never see the view' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/view/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node-pty', '@anthropic-ai/sdk', 'lowdb', 'lowdb/*', '**/adapters/**', '**/app.js', '**/cli.js'], message: 'the view reads core view models only' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,48 @@
+// What commands may ask of the controller. Commands parse and validate; this interface acts.
+// Every method returns a value: a message for the status bar, or an error naming the problem.
+import type { TurnAddress } from './address.js';
+import type { AgentState } from './agent-state.js';
+import type { BudgetLimits } from './budget-limits.js';
+import type { Result } from './result.js';
+import type { SessionSummary } from './store.js';
+
+/** An agent as commands see it; `pane` is its 1-based pane number. */
+export type AgentRef = { readonly name: string; readonly pane: number; readonly state: AgentState };
+
+/** Per-agent outcome of a nudge or broadcast (DESIGN.md §4). */
+export type DeliveryReceipt = {
+  readonly agent: string;
+  readonly outcome: 'delivered' | 'queued' | 'refused';
+  readonly detail: string;
+};
+
+/** A turn range of `graft`; undefined ends mean "from the first" / "to the last". */
+export type TurnRange = { readonly from?: number; readonly to?: number };
+
+export type BudgetTarget = { readonly kind: 'agent'; readonly agent: string } | { readonly kind: 'all' };
+
+export interface CockpitApi {
+  /** Agents in pane order. */
+  agents(): readonly AgentRef[];
+  /** The focused agent's name, if any agent exists. */
+  focused(): string | undefined;
+  /** Resolves `-t` (a name or a pane number) to an agent name. */
+  resolveAgent(reference: string): Result<string>;
+
+  send(agent: string, text: string): Result<string>;
+  nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt;
+  broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[];
+  interrupt(agent: string): Result<string>;
+  pause(agent: string): Result<string>;
+  resume(agent: string): Result<string>;
+  retry(agent: string): Result<string>;
+  rewind(agent: string, address: TurnAddress): Result<string>;
+  undo(agent: string): Result<string>;
+  /** The current text of an entry, for an editor. */
+  entryText(agent: string, address: TurnAddress): Result<string>;
+  edit(agent: string, address: TurnAddress, text: string): Result<string>;
+  graft(agent: string, source: string, range: TurnRange): Result<string>;
+  fork(agent: string, address: TurnAddress | undefined): Result<string>;
+  setBudget(target: BudgetTarget, limits: BudgetLimits): Result<string>;
+  sessions(): readonly SessionSummary[];
+}

@@ -1,0 +1,45 @@
+// One line of a session journal (JSONL). The journal is the truth; the catalog is rebuilt from it.
+import { z } from 'zod';
+import { Entry, EntryId } from './entry.js';
+import { BudgetLimits } from './budget-limits.js';
+
+/** First line of every journal: who the session belongs to. */
+export const SessionHeader = z.object({
+  t: z.literal('session'),
+  v: z.literal(1),
+  id: z.string().min(1),
+  name: z.string().min(1),
+  created: z.number(),
+  model: z.string().optional(),
+  system: z.string().optional(),
+  forkOf: z.object({ session: z.string(), entry: EntryId.nullable() }).optional(),
+});
+export type SessionHeader = z.infer<typeof SessionHeader>;
+
+/** Operations that `undo` can take back, newest last. */
+export const UndoableOp = z.enum(['rewind', 'edit', 'graft', 'fork', 'switch']);
+export type UndoableOp = z.infer<typeof UndoableOp>;
+
+export const JournalRecord = z.discriminatedUnion('t', [
+  SessionHeader,
+  // Appending an entry moves the head to it.
+  z.object({ t: z.literal('entry'), entry: Entry }),
+  // An explicit head move (rewind, undo, retry, branch switch).
+  z.object({
+    t: z.literal('head'),
+    head: EntryId.nullable(),
+    reason: z.enum(['rewind', 'undo', 'retry', 'switch']),
+  }),
+  // Pushes an undo point: `before` is the head to return to. `forked` names a session a fork created.
+  z.object({
+    t: z.literal('undo-point'),
+    op: UndoableOp,
+    before: EntryId.nullable(),
+    forked: z.string().optional(),
+  }),
+  // Pops the newest undo point (its head move is a separate `head` record).
+  z.object({ t: z.literal('undo') }),
+  z.object({ t: z.literal('budget'), limits: BudgetLimits }),
+  z.object({ t: z.literal('rename'), name: z.string().min(1) }),
+]);
+export type JournalRecord = z.infer<typeof JournalRecord>;

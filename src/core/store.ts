@@ -1,0 +1,48 @@
+// The session store port: journals (append-only, one per session) and the catalog index.
+import type { BudgetLimits } from './budget-limits.js';
+import type { JournalRecord, SessionHeader } from './journal-record.js';
+import type { Result } from './result.js';
+
+/** An open journal. `append` returns once the record is durable (fsync'd). */
+export interface JournalWriter {
+  append(record: JournalRecord): Result<void>;
+  close(): void;
+}
+
+/** A journal read back: its records in order, and any notice (e.g. a repaired torn tail). */
+export type LoadedJournal = {
+  header: SessionHeader;
+  records: JournalRecord[];
+  notices: string[];
+};
+
+/** A journal that could not be read; `message` is `PATH:LINE: problem (copy kept at PATH2)`. */
+export type LoadProblem = { path: string; message: string };
+
+/** One row of the catalog: enough to list sessions without opening journals. */
+export type SessionSummary = {
+  id: string;
+  name: string;
+  model: string | undefined;
+  created: number;
+  updated: number;
+  turns: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number | null;
+  budget: BudgetLimits;
+};
+
+export interface SessionStore {
+  /** Creates a journal whose first line is `header`. */
+  create(header: SessionHeader): Result<JournalWriter>;
+  /** Reads a whole journal, repairing a torn last line; a corrupt line is a LoadProblem. */
+  load(sessionId: string): Result<LoadedJournal, LoadProblem>;
+  /** Opens an existing journal for appending (after `load`). */
+  openWriter(sessionId: string): Result<JournalWriter>;
+  /** The newest session whose current name is `name`, if any. */
+  findByName(name: string): string | undefined;
+  list(): SessionSummary[];
+  /** Records a session's summary in the catalog (cheap, may be written later). */
+  updateSummary(summary: SessionSummary): void;
+}

@@ -1,0 +1,65 @@
+// Content-addressed blobs: large payloads live outside the journal so each line stays small.
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { err, messageOf, ok, type Result } from '../../core/result.js';
+import { syncDirectory } from './sync-directory.js';
+
+const sha256Hex = /^[0-9a-f]{64}$/;
+
+/** True for a well-formed blob name (a lowercase hex sha256). */
+export function isBlobHash(hash: string): boolean {
+  return sha256Hex.test(hash);
+}
+
+/** Stores each distinct payload once under DIR/blobs/<sha256[0:2]>/<sha256>. */
+export class BlobStore {
+  constructor(private readonly root: string) {}
+
+  /** Where a blob lives (whether or not it exists yet). */
+  pathOf(hash: string): string {
+    return path.join(this.root, hash.slice(0, 2), hash);
+  }
+
+  /** Writes `text` unless a blob with its hash exists; returns the hash once the blob is durable. */
+  put(text: string): Result<string> {
+    const bytes = Buffer.from(text, 'utf8');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    const target = this.pathOf(hash);
+    if (fs.existsSync(target)) return ok(hash);
+    const folder = path.dirname(target);
+    // Written under a temporary name and renamed, so a crash never leaves a partial blob
+    // under its final name.
+    const temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+      const fd = fs.openSync(temporary, 'wx');
+      try {
+        fs.writeFileSync(fd, bytes);
+        fs.fdatasyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.renameSync(temporary, target);
+      syncDirectory(folder);
+      return ok(hash);
+    } catch (thrown) {
+      fs.rmSync(temporary, { force: true });
+      return err(`${target}: ${messageOf(thrown)}`);
+    }
+  }
+
+  /** Reads a blob back and checks it still matches its hash. */
+  get(hash: string): Result<string> {
+    const source = this.pathOf(hash);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(source);
+    } catch (thrown) {
+      return err(`${source}: ${messageOf(thrown)}`);
+    }
+    const actual = createHash('sha256').update(bytes).digest('hex');
+    if (actual !== hash) return err(`${source}: content does not match its hash`);
+    return ok(bytes.toString('utf8'));
+  }
+}

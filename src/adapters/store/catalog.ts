@@ -1,0 +1,217 @@
+// The catalog (DIR/catalog.json, lowdb): the small index of sessions and settings. It can always
+// be rebuilt from the journals, and the journal wins where the two disagree.
+import fs from 'node:fs';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import type { BudgetLimits } from '../../core/budget-limits.js';
+import { messageOf } from '../../core/result.js';
+import type { SessionSummary } from '../../core/store.js';
+import { emptyCatalog, parseCatalog, type CatalogData } from './catalog-schema.js';
+import { readJournalFacts, summaryFromFacts, type JournalFacts } from './journal-summary.js';
+import { keepCopy } from './quarantine.js';
+import { checkSessionId, journalPath, type StorePaths } from './store-paths.js';
+
+/** Journals changed this close to the catalog's last write (or later) are re-read at open. */
+const clockSlackMs = 2000;
+
+type CatalogRead = { data: CatalogData; modified: number } | { problem: string };
+
+function readCatalogFile(paths: StorePaths): CatalogRead {
+  let text: string;
+  let modified: number;
+  try {
+    text = fs.readFileSync(paths.catalog, 'utf8');
+    modified = fs.statSync(paths.catalog).mtimeMs;
+  } catch (thrown) {
+    const missing = thrown instanceof Error && 'code' in thrown && thrown.code === 'ENOENT';
+    return { problem: missing ? 'missing' : messageOf(thrown) };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (thrown) {
+    return { problem: `invalid JSON (${messageOf(thrown)})` };
+  }
+  const parsed = parseCatalog(json);
+  if (!parsed.ok) return { problem: parsed.error };
+  return { data: parsed.value, modified };
+}
+
+/** Session ids of the journals in DIR/journals, with each file's modification time. */
+function listJournals(paths: StorePaths): Map<string, number> {
+  const found = new Map<string, number>();
+  let names: string[];
+  try {
+    names = fs.readdirSync(paths.journals);
+  } catch {
+    return found;
+  }
+  for (const name of names) {
+    if (!name.endsWith('.jsonl')) continue;
+    const id = name.slice(0, -'.jsonl'.length);
+    if (!checkSessionId(id).ok) continue;
+    try {
+      found.set(id, fs.statSync(journalPath(paths, id)).mtimeMs);
+    } catch {
+      // Vanished between listing and stat: nothing to index.
+    }
+  }
+  return found;
+}
+
+/** The catalog of one store: read (or rebuilt) at open, written back in the background. */
+export class Catalog {
+  private writing: Promise<void> | undefined;
+  private pending = false;
+  private writeProblem: string | undefined;
+
+  private constructor(
+    private readonly db: Low<CatalogData>,
+    private readonly paths: StorePaths,
+    /** What happened at open (a rebuild, a dropped row), for the log. */
+    readonly notices: readonly string[],
+  ) {}
+
+  /** Reads DIR/catalog.json, or rebuilds it from the journals when it is missing or corrupt. */
+  static open(paths: StorePaths): Catalog {
+    const notices: string[] = [];
+    const read = readCatalogFile(paths);
+    const journals = listJournals(paths);
+    const data = 'data' in read ? read.data : emptyCatalog();
+    const catalog = new Catalog(new Low<CatalogData>(new JSONFile<CatalogData>(paths.catalog), data), paths, notices);
+    if ('problem' in read) {
+      let kept = '';
+      if (read.problem !== 'missing') {
+        const copy = keepCopy(paths.catalog, paths.quarantine, 'catalog', '.json');
+        kept = copy.ok ? `; copy kept at ${copy.value}` : `; could not keep a copy: ${copy.error}`;
+      }
+      for (const id of journals.keys()) catalog.indexJournal(id, notices);
+      notices.push(`${paths.catalog}: rebuilt from ${journals.size} journals (${read.problem}${kept})`);
+    } else {
+      catalog.reconcile(journals, read.modified, notices);
+    }
+    if ('problem' in read || notices.length > 0) catalog.scheduleWrite();
+    return catalog;
+  }
+
+  /** Every session, oldest first. */
+  list(): SessionSummary[] {
+    return this.db.data.sessions.map((row) => ({ ...row })).sort((a, b) => a.created - b.created);
+  }
+
+  get(sessionId: string): SessionSummary | undefined {
+    const row = this.db.data.sessions.find((candidate) => candidate.id === sessionId);
+    return row === undefined ? undefined : { ...row };
+  }
+
+  /** The newest (latest created) session whose current name is `name`. */
+  findByName(name: string): string | undefined {
+    let newest: SessionSummary | undefined;
+    for (const row of this.db.data.sessions) {
+      if (row.name === name && (newest === undefined || row.created >= newest.created)) newest = row;
+    }
+    return newest?.id;
+  }
+
+  /** Adds or replaces a session's row. */
+  put(summary: SessionSummary): void {
+    const sessions = this.db.data.sessions;
+    const index = sessions.findIndex((row) => row.id === summary.id);
+    if (index >= 0) sessions[index] = { ...summary };
+    else sessions.push({ ...summary });
+    this.scheduleWrite();
+  }
+
+  /** Applies what a journal says about its own name and budget (the journal wins). */
+  applyJournal(sessionId: string, facts: { name: string; budget: BudgetLimits | undefined }): void {
+    const row = this.db.data.sessions.find((candidate) => candidate.id === sessionId);
+    if (row === undefined) return;
+    const budget = facts.budget ?? row.budget;
+    if (row.name === facts.name && JSON.stringify(row.budget) === JSON.stringify(budget)) return;
+    row.name = facts.name;
+    row.budget = budget;
+    this.scheduleWrite();
+  }
+
+  /** The overall budget setting (all agents together). */
+  overallBudget(): BudgetLimits {
+    return { ...this.db.data.settings.overallBudget };
+  }
+
+  setOverallBudget(limits: BudgetLimits): void {
+    this.db.data.settings.overallBudget = { ...limits };
+    this.scheduleWrite();
+  }
+
+  /** Resolves once every change made so far is on disk (or has failed: see `lastWriteProblem`). */
+  async flush(): Promise<void> {
+    while (this.writing !== undefined) await this.writing;
+  }
+
+  /** Why the latest catalog write failed, if it did; the journals remain the truth. */
+  lastWriteProblem(): string | undefined {
+    return this.writeProblem;
+  }
+
+  /**
+   * lowdb rewrites the whole file, so writes are coalesced: at most one in flight, and any
+   * number of changes meanwhile become one more write of the latest data.
+   */
+  private scheduleWrite(): void {
+    if (this.writing !== undefined) {
+      this.pending = true;
+      return;
+    }
+    this.writing = this.writeUntilCurrent();
+  }
+
+  private async writeUntilCurrent(): Promise<void> {
+    do {
+      this.pending = false;
+      try {
+        await this.db.write();
+        this.writeProblem = undefined;
+      } catch (thrown) {
+        this.writeProblem = `${this.paths.catalog}: ${messageOf(thrown)}`;
+      }
+    } while (this.pending);
+    this.writing = undefined;
+  }
+
+  private indexJournal(sessionId: string, notices: string[]): JournalFacts | undefined {
+    const facts = readJournalFacts(journalPath(this.paths, sessionId));
+    if (!facts.ok) {
+      notices.push(`${facts.error} (not in the catalog)`);
+      return undefined;
+    }
+    if (facts.value.header.id !== sessionId) {
+      notices.push(`${journalPath(this.paths, sessionId)}:1: header id does not match the file name (not in the catalog)`);
+      return undefined;
+    }
+    this.db.data.sessions.push(summaryFromFacts(facts.value));
+    return facts.value;
+  }
+
+  /** Brings a valid catalog in line with the journals on disk. */
+  private reconcile(journals: Map<string, number>, catalogModified: number, notices: string[]): void {
+    const rows = new Map<string, SessionSummary>();
+    for (const row of this.db.data.sessions) {
+      if (journals.has(row.id)) rows.set(row.id, row);
+      else notices.push(`${this.paths.catalog}: dropped ${row.id} (${row.name}): its journal is gone`);
+    }
+    this.db.data.sessions = [...rows.values()];
+    for (const [id, modified] of journals) {
+      const row = rows.get(id);
+      if (row === undefined) {
+        if (this.indexJournal(id, notices) !== undefined) notices.push(`${this.paths.catalog}: added ${id} from its journal`);
+      } else if (modified >= catalogModified - clockSlackMs) {
+        // Written after the catalog was: it may hold a rename or budget the catalog missed.
+        const facts = readJournalFacts(journalPath(this.paths, id));
+        if (facts.ok && (facts.value.name !== row.name || (facts.value.budget !== undefined && JSON.stringify(facts.value.budget) !== JSON.stringify(row.budget)))) {
+          this.applyJournal(id, facts.value);
+          notices.push(`${this.paths.catalog}: took name and budget of ${id} from its journal`);
+        }
+      }
+    }
+  }
+}

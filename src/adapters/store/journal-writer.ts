@@ -1,0 +1,165 @@
+// Appends records to a session journal: one JSON line each, durable (fdatasync) before
+// `append` returns. Records are whole entries or head moves, so this syncs at entry boundaries.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { JournalRecord, SessionHeader } from '../../core/journal-record.js';
+import { err, messageOf, ok, type Result } from '../../core/result.js';
+import type { JournalWriter } from '../../core/store.js';
+import type { BlobStore } from './blob-store.js';
+import { encodeJournalLine } from './journal-line.js';
+import { syncDirectory } from './sync-directory.js';
+
+/** The three file operations an append needs; tests replace them to simulate a full disk. */
+export type JournalFileOps = {
+  /** Writes `bytes[offset…]` at file `position`; returns how many bytes were written. */
+  write(fd: number, bytes: Buffer, offset: number, position: number): number;
+  fdatasync(fd: number): void;
+  ftruncate(fd: number, length: number): void;
+};
+
+/** The real file system. */
+export const nodeJournalFileOps: JournalFileOps = {
+  write: (fd, bytes, offset, position) => fs.writeSync(fd, bytes, offset, bytes.length - offset, position),
+  fdatasync: (fd) => fs.fdatasyncSync(fd),
+  ftruncate: (fd, length) => fs.ftruncateSync(fd, length),
+};
+
+const newline = 0x0a;
+
+function lastByte(fd: number, size: number): number | undefined {
+  const last = Buffer.alloc(1);
+  fs.readSync(fd, last, 0, 1, size - 1);
+  return last[0];
+}
+
+/** The journal's first line (its header), newline included. */
+function readFirstLine(fd: number): string {
+  const chunks: Buffer[] = [];
+  const chunk = Buffer.alloc(64 * 1024);
+  for (let position = 0; ; ) {
+    const read = fs.readSync(fd, chunk, 0, chunk.length, position);
+    if (read === 0) break;
+    const end = chunk.subarray(0, read).indexOf(newline);
+    if (end >= 0) {
+      chunks.push(Buffer.from(chunk.subarray(0, end + 1)));
+      break;
+    }
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
+    position += read;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+type WriterState = { kind: 'open'; fd: number; size: number } | { kind: 'closed' } | { kind: 'broken'; why: string };
+
+/** An open journal file; keeps its descriptor so an append costs one write and one sync. */
+export class FileJournalWriter implements JournalWriter {
+  private state: WriterState;
+
+  private constructor(
+    readonly path: string,
+    fd: number,
+    size: number,
+    private readonly headerLine: string,
+    private readonly blobs: BlobStore,
+    private readonly ops: JournalFileOps,
+  ) {
+    this.state = { kind: 'open', fd, size };
+  }
+
+  /** Opens an existing journal for appending; refuses one whose last line is incomplete (load repairs it). */
+  static open(file: string, blobs: BlobStore, ops: JournalFileOps = nodeJournalFileOps): Result<FileJournalWriter> {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(file, 'r+');
+      const size = fs.fstatSync(fd).size;
+      if (size === 0 || lastByte(fd, size) !== newline) {
+        fs.closeSync(fd);
+        fd = undefined;
+        return err(`${file}: last line is incomplete; load the journal to repair it first`);
+      }
+      return ok(new FileJournalWriter(file, fd, size, readFirstLine(fd), blobs, ops));
+    } catch (thrown) {
+      if (fd !== undefined) fs.closeSync(fd);
+      return err(`${file}: ${messageOf(thrown)}`);
+    }
+  }
+
+  /** Writes the line at the end of the file and syncs it; on failure the file is cut back to its last whole line. */
+  append(record: JournalRecord): Result<void> {
+    const state = this.state;
+    if (state.kind === 'closed') return err(`${this.path}: journal is closed`);
+    if (state.kind === 'broken') return err(`${this.path}: ${state.why}`);
+    const line = encodeJournalLine(record, this.blobs);
+    if (!line.ok) return err(`${this.path}: ${line.error}`);
+    if (record.t === 'session') {
+      // `create` already wrote the header; appending that same header again is a no-op.
+      if (line.value === this.headerLine) return ok(undefined);
+      return err(`${this.path}: a session header may only be the first record`);
+    }
+    const bytes = Buffer.from(line.value, 'utf8');
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        // Positioned at the tracked size rather than O_APPEND, so a cut-back file is written
+        // over exactly where the failed line began.
+        written += this.ops.write(state.fd, bytes, written, state.size + written);
+      }
+      this.ops.fdatasync(state.fd);
+      state.size += bytes.length;
+      return ok(undefined);
+    } catch (thrown) {
+      return err(`${this.path}: ${this.cutBack(state, messageOf(thrown))}`);
+    }
+  }
+
+  /** Releases the descriptor; later appends fail with a message. */
+  close(): void {
+    const state = this.state;
+    this.state = { kind: 'closed' };
+    if (state.kind === 'open') fs.closeSync(state.fd);
+  }
+
+  private cutBack(state: { fd: number; size: number }, problem: string): string {
+    try {
+      this.ops.ftruncate(state.fd, state.size);
+      this.ops.fdatasync(state.fd);
+      return problem;
+    } catch (thrown) {
+      const why = `an earlier append failed (${problem}) and the file could not be cut back (${messageOf(thrown)}); load the journal again`;
+      fs.closeSync(state.fd);
+      this.state = { kind: 'broken', why };
+      return why;
+    }
+  }
+}
+
+/**
+ * Creates a journal whose first line is `header`; the file appears whole (header included) or
+ * not at all. The writer accepts that same header once more as a no-op, for callers that append it.
+ */
+export function createJournal(file: string, header: SessionHeader, blobs: BlobStore): Result<FileJournalWriter> {
+  const line = encodeJournalLine(header, blobs);
+  if (!line.ok) return err(`${file}: ${line.error}`);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(temporary, 'wx');
+    try {
+      fs.writeFileSync(fd, line.value);
+      fs.fdatasyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    // link() fails if the journal exists, so an existing session is never overwritten.
+    fs.linkSync(temporary, file);
+    syncDirectory(path.dirname(file));
+  } catch (thrown) {
+    const code = thrown instanceof Error && 'code' in thrown ? thrown.code : undefined;
+    return err(code === 'EEXIST' ? `${file}: a session with this id already exists` : `${file}: ${messageOf(thrown)}`);
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+  return FileJournalWriter.open(file, blobs);
+}

@@ -1,0 +1,127 @@
+// Keeps a second agentmux out of a store (DESIGN.md §3): DIR/agentmux.lock names the owner by
+// pid and process start time, so a dead owner, or a reused pid, is recognised and taken over.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { err, messageOf, ok, type Result } from '../../core/result.js';
+
+const LockOwner = z.object({ pid: z.number().int().positive(), startTime: z.number().nullable() });
+type LockOwner = z.infer<typeof LockOwner>;
+
+/** A held store lock; `release` removes the file only while it still names this process. */
+export type StoreLock = { readonly path: string; readonly owner: LockOwner; release(): void };
+
+/** Field 22 of /proc/PID/stat (start time in clock ticks after boot), or null where there is no /proc. */
+export function processStartTime(pid: number): number | null {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  // The command name (field 2) may hold spaces and parentheses, so count from its closing one.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const startTime = Number(fields[22 - 3]);
+  return Number.isFinite(startTime) ? startTime : null;
+}
+
+function errorCode(thrown: unknown): unknown {
+  return thrown instanceof Error && 'code' in thrown ? thrown.code : undefined;
+}
+
+function isAlive(owner: LockOwner): boolean {
+  try {
+    process.kill(owner.pid, 0);
+  } catch (thrown) {
+    if (errorCode(thrown) !== 'EPERM') return false; // ESRCH: no such process
+  }
+  if (owner.startTime === null) return true;
+  const startTime = processStartTime(owner.pid);
+  return startTime === null || startTime === owner.startTime;
+}
+
+function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const owner = LockOwner.safeParse(JSON.parse(text));
+    return owner.success ? owner.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates the lock file with its content in one step (write a temporary file, then link it). */
+function tryCreate(file: string, content: string): 'created' | 'exists' {
+  const temporary = path.join(path.dirname(file), `.agentmux.lock.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    fs.writeFileSync(temporary, content, { flag: 'wx' });
+    fs.linkSync(temporary, file);
+    return 'created';
+  } catch (thrown) {
+    if (errorCode(thrown) === 'EEXIST') return 'exists';
+    throw thrown;
+  } finally {
+    fs.rmSync(temporary, { force: true });
+  }
+}
+
+/**
+ * Removes a stale lock whose text was `stale`. It is first renamed aside, so that if another
+ * process replaced it meanwhile, that live lock is put back instead of being deleted.
+ */
+function removeStale(file: string, stale: string): void {
+  const aside = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  try {
+    fs.renameSync(file, aside);
+  } catch (thrown) {
+    if (errorCode(thrown) === 'ENOENT') return;
+    throw thrown;
+  }
+  try {
+    if (fs.readFileSync(aside, 'utf8') !== stale) fs.linkSync(aside, file);
+  } catch (thrown) {
+    if (errorCode(thrown) !== 'EEXIST') throw thrown;
+  } finally {
+    fs.rmSync(aside, { force: true });
+  }
+}
+
+/** Takes DIR/agentmux.lock for this process, or says which live agentmux holds it. */
+export function acquireStoreLock(dir: string): Result<StoreLock, string> {
+  const file = path.join(dir, 'agentmux.lock');
+  const me: LockOwner = { pid: process.pid, startTime: processStartTime(process.pid) };
+  const content = JSON.stringify(me);
+  try {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      if (tryCreate(file, content) === 'created') return ok(heldLock(file, me, content));
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (thrown) {
+        if (errorCode(thrown) === 'ENOENT') continue; // released meanwhile: try again
+        throw thrown;
+      }
+      const owner = parseOwner(text);
+      // Creation is atomic, so an unreadable lock was not written by agentmux: treat it as stale.
+      if (owner !== undefined && isAlive(owner)) return err(`${dir}: in use by agentmux pid ${owner.pid}`);
+      removeStale(file, text);
+    }
+    return err(`${dir}: could not take the lock ${file} (it keeps changing)`);
+  } catch (thrown) {
+    return err(`${dir}: cannot lock the store: ${messageOf(thrown)}`);
+  }
+}
+
+function heldLock(file: string, owner: LockOwner, content: string): StoreLock {
+  return {
+    path: file,
+    owner,
+    release(): void {
+      try {
+        if (fs.readFileSync(file, 'utf8') === content) fs.unlinkSync(file);
+      } catch {
+        // Already gone, or unreadable: either way it is no longer ours to remove.
+      }
+    },
+  };
+}

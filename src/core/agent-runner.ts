@@ -1,0 +1,281 @@
+// The agent loop of DESIGN.md §4: context → stream → tools → repeat, with nudges joined at
+// safe points, queued sends starting later turns, pause, budgets, retries and interrupts.
+import type { Agent, PendingMessage } from './agent.js';
+import { viewBranch } from './branch.js';
+import type { AssistantEntry, Entry, ToolUseBlock } from './entry.js';
+import type { ControllerEvent, Emitter } from './events.js';
+import { describeProviderError, isRetriable, type ModelProvider, type PartialAnswer } from './provider.js';
+import { buildRequest } from './request.js';
+import type { ToolHost } from './tools.js';
+
+export type RunnerDeps = {
+  readonly events: Emitter<ControllerEvent>;
+  readonly providerFor: (agent: Agent) => ModelProvider;
+  readonly tools: ToolHost;
+  readonly newId: () => string;
+  readonly now: () => number;
+  /** Delay before each retry of a failed request; its length is the number of retries. */
+  readonly retryDelaysMs: readonly number[];
+  readonly idleTimeoutMs: number;
+  /** Resolves after `ms`, or early (false) when the signal aborts. */
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<boolean>;
+  /** The limit reached by this agent or overall, if any. */
+  readonly budgetReached: (agent: Agent, moment: 'model-call' | 'turn-start') => string | undefined;
+  /** Called after the agent's totals change (catalog, overall budget). */
+  readonly totalsChanged: (agent: Agent) => void;
+};
+
+const DEFAULT_MAX_TOKENS = 8192;
+
+type CallOutcome =
+  | { kind: 'answered'; entry: AssistantEntry }
+  | { kind: 'aborted' }
+  | { kind: 'failed' };
+
+/** Starts the loop unless it is already running; it ends when the agent has nothing to do. */
+export function kick(agent: Agent, deps: RunnerDeps): void {
+  if (agent.running !== undefined || agent.session === undefined) return;
+  agent.running = drive(agent, deps).finally(() => {
+    agent.running = undefined;
+  });
+}
+
+async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
+  for (;;) {
+    if (!agent.turnOpen && !startTurn(agent, deps)) return;
+    // Safe point: after the tool results in flight, before the next model call.
+    if (!flushNudges(agent, deps)) return;
+    if (agent.pauseRequested) {
+      agent.setState('paused', pausedDetail(agent));
+      return;
+    }
+    const reached = deps.budgetReached(agent, 'model-call');
+    if (reached !== undefined) {
+      agent.setState('over-budget', reached);
+      return;
+    }
+    const outcome = await callModel(agent, deps);
+    if (outcome.kind === 'failed') {
+      agent.turnOpen = false;
+      return;
+    }
+    if (outcome.kind === 'aborted') {
+      if (!afterAbort(agent)) return;
+      continue;
+    }
+    const calls = outcome.entry.blocks.filter((b): b is ToolUseBlock => b.type === 'tool_use');
+    if (calls.length > 0) {
+      const tools = await runTools(agent, deps, calls);
+      if (tools === 'failed') return;
+      if (tools === 'aborted' && !afterAbort(agent)) return;
+      continue;
+    }
+    // The model ended its turn; a nudge that arrived meanwhile keeps it going.
+    if (agent.nudges.length === 0) agent.turnOpen = false;
+  }
+}
+
+// After an abort: a nudge with --interrupt continues the turn; an interrupt ends it (queued
+// messages then start the next turn); shutdown stops everything.
+function afterAbort(agent: Agent): boolean {
+  const intent = agent.abortIntent;
+  agent.abortIntent = undefined;
+  if (intent === 'nudge') return true;
+  agent.turnOpen = false;
+  if (intent === 'shutdown') {
+    agent.setState('idle', 'interrupted at quit');
+    return false;
+  }
+  agent.setState('idle', 'interrupted');
+  return true;
+}
+
+function pausedDetail(agent: Agent): string {
+  const waiting = agent.queue.length + agent.nudges.length;
+  return waiting > 0 ? `${waiting} waiting` : '';
+}
+
+// Opens a turn with the oldest waiting message; false when there is nothing to do.
+function startTurn(agent: Agent, deps: RunnerDeps): boolean {
+  const source = agent.nudges.length > 0 ? agent.nudges : agent.queue;
+  const next = source[0];
+  if (next === undefined) {
+    // Keep an idle detail such as "interrupted"; any other state ends here as plain idle.
+    if (agent.state !== 'idle') agent.setState('idle', '');
+    return false;
+  }
+  if (agent.pauseRequested) {
+    agent.setState('paused', pausedDetail(agent));
+    return false;
+  }
+  const reached = deps.budgetReached(agent, 'turn-start');
+  if (reached !== undefined) {
+    agent.setState('over-budget', reached);
+    return false;
+  }
+  if (!commitUser(agent, deps, next, true)) return false;
+  source.shift();
+  agent.turnOpen = true;
+  deps.totalsChanged(agent);
+  return true;
+}
+
+function flushNudges(agent: Agent, deps: RunnerDeps): boolean {
+  while (agent.nudges.length > 0) {
+    const nudge = agent.nudges[0];
+    if (nudge === undefined) break;
+    if (!commitUser(agent, deps, nudge, false)) return false;
+    agent.nudges.shift();
+  }
+  return true;
+}
+
+function commitUser(agent: Agent, deps: RunnerDeps, message: PendingMessage, opensTurn: boolean): boolean {
+  return commit(agent, deps, {
+    kind: 'user',
+    id: deps.newId(),
+    parent: null,
+    at: deps.now(),
+    provenance: { kind: 'local' },
+    origin: message.origin,
+    opensTurn,
+    text: message.text,
+  });
+}
+
+/** Appends an entry at the head; a journal failure puts the agent in `error` (nothing is lost on disk). */
+export function commit(agent: Agent, deps: Pick<RunnerDeps, 'events'>, entry: Entry): boolean {
+  const session = agent.session;
+  if (session === undefined) return false;
+  const placed: Entry = { ...entry, parent: session.tree.head };
+  const written = session.commit(placed);
+  if (!written.ok) {
+    agent.turnOpen = false;
+    agent.setState('error', `journal: ${written.error}`);
+    return false;
+  }
+  deps.events.emit({ type: 'entry', agent: agent.name, entry: placed });
+  return true;
+}
+
+async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
+  const session = agent.session;
+  if (session === undefined) return { kind: 'failed' };
+  const provider = deps.providerFor(agent);
+  for (let attempt = 0; ; attempt++) {
+    const request = buildRequest(viewBranch(session.tree.path()), {
+      model: agent.config.model,
+      maxTokens: agent.config.maxTokens ?? DEFAULT_MAX_TOKENS,
+      ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
+      tools: deps.tools.specs(),
+    });
+    const controller = new AbortController();
+    agent.abortController = controller;
+    agent.streaming = [];
+    if (attempt === 0) agent.setState('requesting', '');
+    const outcome = await provider.stream(request, {
+      signal: controller.signal,
+      idleTimeoutMs: deps.idleTimeoutMs,
+      onEvent: (event) => {
+        if (agent.state !== 'streaming') agent.setState('streaming', '');
+        deps.events.emit({ type: 'delta', agent: agent.name, event });
+      },
+    });
+    agent.abortController = undefined;
+    agent.streaming = [];
+    if (outcome.kind === 'complete') {
+      const entry: AssistantEntry = {
+        kind: 'assistant',
+        id: deps.newId(),
+        parent: null,
+        at: deps.now(),
+        provenance: { kind: 'local' },
+        model: agent.config.model,
+        blocks: outcome.blocks,
+        stopReason: outcome.stopReason,
+        usage: outcome.usage,
+      };
+      if (!commit(agent, deps, entry)) return { kind: 'failed' };
+      deps.events.emit({ type: 'usage', agent: agent.name, totals: session.totals });
+      deps.totalsChanged(agent);
+      return { kind: 'answered', entry };
+    }
+    const { error, partial } = outcome;
+    if (error.kind === 'aborted' || controller.signal.aborted) {
+      commitPartial(agent, deps, partial, agent.abortIntent === 'shutdown' ? 'quit' : 'interrupted by the user');
+      return { kind: 'aborted' };
+    }
+    const delay = deps.retryDelaysMs[attempt];
+    if (!isRetriable(error) || delay === undefined) {
+      commitPartial(agent, deps, partial, `error: ${describeProviderError(error)}`);
+      agent.setState('error', describeProviderError(error));
+      return { kind: 'failed' };
+    }
+    const waiter = new AbortController();
+    agent.abortController = waiter;
+    agent.setState(
+      'retrying',
+      `attempt ${attempt + 2}/${deps.retryDelaysMs.length + 1} in ${(delay / 1000).toFixed(1)} s: ${describeProviderError(error)}`,
+    );
+    const waited = await deps.sleep(delay, waiter.signal);
+    agent.abortController = undefined;
+    if (!waited) {
+      commitPartial(agent, deps, partial, 'interrupted by the user');
+      return { kind: 'aborted' };
+    }
+  }
+}
+
+// An interrupt before the first delta commits nothing (no empty entries).
+function commitPartial(agent: Agent, deps: RunnerDeps, partial: PartialAnswer, reason: string): void {
+  const blocks = partial.blocks.filter((b) => b.type !== 'text' || b.text.length > 0);
+  if (blocks.length === 0) return;
+  commit(agent, deps, {
+    kind: 'interrupted',
+    id: deps.newId(),
+    parent: null,
+    at: deps.now(),
+    provenance: { kind: 'local' },
+    model: agent.config.model,
+    blocks,
+    usage: partial.usage,
+    reason,
+  });
+  deps.totalsChanged(agent);
+}
+
+// Runs each call in order and commits its result; stops at an abort or a journal failure.
+async function runTools(
+  agent: Agent,
+  deps: RunnerDeps,
+  calls: readonly ToolUseBlock[],
+): Promise<'done' | 'aborted' | 'failed'> {
+  for (const call of calls) {
+    const controller = new AbortController();
+    agent.abortController = controller;
+    agent.setState('tool', call.name);
+    const outcome = await deps.tools.run(
+      { id: call.id, name: call.name, input: call.input },
+      { cwd: agent.config.cwd, signal: controller.signal },
+    );
+    agent.abortController = undefined;
+    const aborted = controller.signal.aborted;
+    const committed = commit(agent, deps, {
+      kind: 'tool-result',
+      id: deps.newId(),
+      parent: null,
+      at: deps.now(),
+      provenance: { kind: 'local' },
+      toolUseId: call.id,
+      toolName: call.name,
+      content: aborted ? '(interrupted by the user)' : outcome.content,
+      isError: aborted || outcome.isError,
+    });
+    if (!committed) {
+      agent.abortIntent = undefined;
+      return 'failed';
+    }
+    if (aborted) return 'aborted';
+  }
+  return 'done';
+}

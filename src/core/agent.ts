@@ -1,0 +1,72 @@
+// An agent: a session plus a runner, with the runtime state the loop and commands share.
+import type { AgentState } from './agent-state.js';
+import type { AssistantBlock, MessageOrigin } from './entry.js';
+import type { ControllerEvent, Emitter } from './events.js';
+import type { SessionState } from './session-state.js';
+
+/** What a layout says about an SDK agent (DESIGN.md §5). */
+export type AgentConfig = {
+  readonly name: string;
+  readonly model: string;
+  readonly system?: string;
+  readonly cwd: string;
+  readonly baseURL?: string;
+  readonly maxTokens?: number;
+};
+
+/** A message waiting to be delivered: a queued send, or a nudge for the next safe point. */
+export type PendingMessage = { readonly text: string; readonly origin: MessageOrigin };
+
+/** Why a running stream or tool was aborted; decides what the loop does next. */
+export type AbortIntent = 'interrupt' | 'nudge' | 'shutdown';
+
+/** The runtime side of one agent. Its session is undefined when its journal failed to load. */
+export class Agent {
+  state: AgentState = 'idle';
+  detail = '';
+  /** Sends that start the next turns, oldest first. */
+  readonly queue: PendingMessage[] = [];
+  /** Nudges that join the running turn at its next safe point. */
+  readonly nudges: PendingMessage[] = [];
+  /** True from the message that starts a turn until the turn's work ends. */
+  turnOpen = false;
+  pauseRequested = false;
+  abortController: AbortController | undefined;
+  abortIntent: AbortIntent | undefined;
+  /** The loop's promise while it runs. */
+  running: Promise<void> | undefined;
+  /** Blocks of the answer streaming now (shown live, committed only when complete). */
+  streaming: AssistantBlock[] = [];
+
+  constructor(
+    public config: AgentConfig,
+    readonly session: SessionState | undefined,
+    readonly loadError: string | undefined,
+    private readonly events: Emitter<ControllerEvent>,
+  ) {
+    if (loadError !== undefined) {
+      this.state = 'error';
+      this.detail = loadError;
+    }
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  /** Moves to a state and tells subscribers (only when something changed). */
+  setState(state: AgentState, detail = ''): void {
+    if (state === this.state && detail === this.detail) return;
+    this.state = state;
+    this.detail = detail;
+    this.events.emit({ type: 'state', agent: this.name, state, detail });
+  }
+
+  /** Aborts the stream or tool in flight, recording why. */
+  abort(intent: AbortIntent): boolean {
+    if (this.abortController === undefined) return false;
+    this.abortIntent = intent;
+    this.abortController.abort();
+    return true;
+  }
+}

@@ -1,0 +1,61 @@
+// `budget [-t AGENT|--all] [--usd X] [--tokens N] [--turns N]`: caps that pause an agent (DESIGN.md §4).
+import { z } from 'zod';
+import type { BudgetLimits } from '../budget-limits.js';
+import type { BudgetTarget } from '../cockpit-api.js';
+import { flag, positiveInteger, positiveNumber, targetOption } from '../command-arguments.js';
+import { resolveTarget } from '../command-target.js';
+import { defineCommand, fromResult } from '../command.js';
+
+const BudgetArgs = z
+  .object({
+    options: z.object({
+      target: z.string().optional(),
+      all: flag,
+      usd: positiveNumber('--usd').optional(),
+      tokens: positiveInteger('--tokens').optional(),
+      turns: positiveInteger('--turns').optional(),
+    }),
+  })
+  .refine(({ options }) => !(options.all && options.target !== undefined), {
+    message: '-t and --all cannot be used together',
+  })
+  .refine(
+    ({ options }) =>
+      options.usd !== undefined || options.tokens !== undefined || options.turns !== undefined,
+    {
+      message: 'give at least one limit: --usd X, --tokens N or --turns N',
+    },
+  );
+
+/** Sets an agent's limits (or the overall ones with --all); reaching one pauses as over-budget. */
+export const budget = defineCommand({
+  name: 'budget',
+  usage: 'budget [-t AGENT|--all] [--usd X] [--tokens N] [--turns N]',
+  summary: 'cap spending in USD, tokens or turns for an agent (--all: overall)',
+  spec: {
+    options: [
+      targetOption,
+      { kind: 'flag', flag: '--all', key: 'all' },
+      { kind: 'value', flag: '--usd', key: 'usd', valueName: 'X' },
+      { kind: 'value', flag: '--tokens', key: 'tokens', valueName: 'N' },
+      { kind: 'value', flag: '--turns', key: 'turns', valueName: 'N' },
+    ],
+    positionals: [],
+    text: 'none',
+  },
+  schema: BudgetArgs,
+  run(api, { options }) {
+    let target: BudgetTarget = { kind: 'all' };
+    if (!options.all) {
+      const agent = resolveTarget(api, 'budget', options.target);
+      if (!agent.ok) return { kind: 'error', message: agent.error };
+      target = { kind: 'agent', agent: agent.value };
+    }
+    // Only the limits given: an absent one must not read as "clear this limit" when merged.
+    const limits: BudgetLimits = {};
+    if (options.usd !== undefined) limits.usd = options.usd;
+    if (options.tokens !== undefined) limits.tokens = options.tokens;
+    if (options.turns !== undefined) limits.turns = options.turns;
+    return fromResult('budget', api.setBudget(target, limits));
+  },
+});

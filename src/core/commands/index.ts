@@ -1,0 +1,35 @@
+// The command table (tmux's cmd_table): every command, in the order help lists them.
+// A new command is one more file in this folder and one more row here.
+import type { Command } from '../command.js';
+import { broadcast } from './broadcast.js';
+import { budget } from './budget.js';
+import { edit } from './edit.js';
+import { fork } from './fork.js';
+import { graft } from './graft.js';
+import { interrupt } from './interrupt.js';
+import { nudge } from './nudge.js';
+import { pause } from './pause.js';
+import { resume } from './resume.js';
+import { retry } from './retry.js';
+import { rewind } from './rewind.js';
+import { send } from './send.js';
+import { sessions } from './sessions.js';
+import { undo } from './undo.js';
+
+/** Every command `dispatch` knows, by name. */
+export const COMMANDS: readonly Command[] = [
+  send,
+  broadcast,
+  nudge,
+  interrupt,
+  pause,
+  resume,
+  retry,
+  rewind,
+  undo,
+  edit,
+  graft,
+  fork,
+  budget,
+  sessions,
+];

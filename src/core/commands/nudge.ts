@@ -1,0 +1,26 @@
+// `nudge [-t AGENT] [--interrupt] TEXT`: steer one agent at its next safe point (DESIGN.md §4).
+import { z } from 'zod';
+import { flag, interruptOption, targetOption } from '../command-arguments.js';
+import { resolveTarget } from '../command-target.js';
+import { defineCommand } from '../command.js';
+import { formatReceipts } from '../receipt-message.js';
+
+const NudgeArgs = z.object({
+  options: z.object({ target: z.string().optional(), interrupt: flag }),
+  text: z.string(),
+});
+
+/** Joins TEXT to the agent's running turn (or starts one if idle) and reports the delivery. */
+export const nudge = defineCommand({
+  name: 'nudge',
+  usage: 'nudge [-t AGENT] [--interrupt] TEXT',
+  summary: 'nudge an agent with TEXT at its next safe point (--interrupt: at once)',
+  spec: { options: [targetOption, interruptOption], positionals: [], text: 'required' },
+  schema: NudgeArgs,
+  run(api, { options, text }) {
+    const agent = resolveTarget(api, 'nudge', options.target);
+    if (!agent.ok) return { kind: 'error', message: agent.error };
+    const receipt = api.nudge(agent.value, text, { interrupt: options.interrupt });
+    return { kind: 'receipts', message: formatReceipts('nudge', [receipt]), receipts: [receipt] };
+  },
+});

@@ -1,0 +1,19 @@
+// `pause [-t AGENT|all]`: hold an agent before its next model call (DESIGN.md §4).
+import { z } from 'zod';
+import { targetOption } from '../command-arguments.js';
+import { actOnTargets } from '../command-target.js';
+import { defineCommand } from '../command.js';
+
+const PauseArgs = z.object({ options: z.object({ target: z.string().optional() }) });
+
+/** Holds an agent (or every agent); nudges sent meanwhile are queued. */
+export const pause = defineCommand({
+  name: 'pause',
+  usage: 'pause [-t AGENT|all]',
+  summary: 'pause an agent before its next model call (-t all: every agent)',
+  spec: { options: [targetOption], positionals: [], text: 'none' },
+  schema: PauseArgs,
+  run(api, { options }) {
+    return actOnTargets(api, 'pause', options.target, (agent) => api.pause(agent));
+  },
+});

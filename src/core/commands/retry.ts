@@ -1,0 +1,21 @@
+// `retry [-t AGENT]`: re-run the last turn after an error or interrupt (DESIGN.md §5).
+import { z } from 'zod';
+import { targetOption } from '../command-arguments.js';
+import { resolveTarget } from '../command-target.js';
+import { defineCommand, fromResult } from '../command.js';
+
+const RetryArgs = z.object({ options: z.object({ target: z.string().optional() }) });
+
+/** Sends the agent's last request again, after an error or an interrupt. */
+export const retry = defineCommand({
+  name: 'retry',
+  usage: 'retry [-t AGENT]',
+  summary: 're-run the last turn after an error or interrupt',
+  spec: { options: [targetOption], positionals: [], text: 'none' },
+  schema: RetryArgs,
+  run(api, { options }) {
+    const agent = resolveTarget(api, 'retry', options.target);
+    if (!agent.ok) return { kind: 'error', message: agent.error };
+    return fromResult('retry', api.retry(agent.value));
+  },
+});

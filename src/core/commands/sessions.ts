@@ -1,0 +1,19 @@
+// `sessions`: list the store's sessions (DESIGN.md §5).
+import { z } from 'zod';
+import { defineCommand } from '../command.js';
+
+const SessionsArgs = z.object({});
+
+/** Hands the catalog's rows to the view, which lists them. */
+export const sessions = defineCommand({
+  name: 'sessions',
+  usage: 'sessions',
+  summary: 'list the stored sessions',
+  spec: { options: [], positionals: [], text: 'none' },
+  schema: SessionsArgs,
+  run(api) {
+    const stored = api.sessions();
+    const count = stored.length === 1 ? '1 stored session' : `${stored.length} stored sessions`;
+    return { kind: 'sessions', message: `sessions: ${count}`, sessions: stored };
+  },
+});

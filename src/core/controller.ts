@@ -1,0 +1,414 @@
+// The controller: owns every agent and its session, runs their loops, and answers commands.
+// Views subscribe to `events`; keys, the `:` prompt and tests all reach it through `dispatch`.
+import { Agent, type AgentConfig } from './agent.js';
+import { commit, kick, type RunnerDeps } from './agent-runner.js';
+import { isBusy } from './agent-state.js';
+import type { BudgetLimits } from './budget-limits.js';
+import { budgetReached, mergeLimits } from './budget.js';
+import type { AgentRef, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { TurnAddress } from './address.js';
+import type { MessageOrigin } from './entry.js';
+import { Emitter, type ControllerEvent } from './events.js';
+import { HistoryOps } from './history-ops.js';
+import type { ModelProvider } from './provider.js';
+import { err, ok, type Result } from './result.js';
+import { SessionState } from './session-state.js';
+import type { SessionStore, SessionSummary } from './store.js';
+import type { ToolHost } from './tools.js';
+import { sumTotals, type UsageTotals } from './usage-totals.js';
+
+/** Where the overall budget (`budget --all`) is kept between runs. */
+export type OverallBudgetSetting = { get(): BudgetLimits; set(limits: BudgetLimits): void };
+
+export type ControllerOptions = {
+  readonly store: SessionStore;
+  readonly providerFor: (config: AgentConfig) => ModelProvider;
+  readonly tools: ToolHost;
+  readonly newId?: () => string;
+  readonly now?: () => number;
+  readonly retryDelaysMs?: readonly number[];
+  readonly idleTimeoutMs?: number;
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<boolean>;
+  readonly overallBudget?: OverallBudgetSetting;
+};
+
+/** Short random ids: unique enough within a store, short enough to read in a journal. */
+export function randomEntryId(): string {
+  return globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 16);
+}
+
+/** Resolves after `ms`, or early with false when `signal` aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+let memoryBudget: BudgetLimits = {};
+const inMemoryOverallBudget: OverallBudgetSetting = {
+  get: () => memoryBudget,
+  set: (limits) => {
+    memoryBudget = limits;
+  },
+};
+
+/** Owns the agents; implements every command's effect. */
+export class Controller implements CockpitApi {
+  readonly events = new Emitter<ControllerEvent>();
+  private readonly list: Agent[] = [];
+  private focusName: string | undefined;
+  private readonly providers = new Map<string, ModelProvider>();
+  readonly deps: RunnerDeps;
+  private readonly history: HistoryOps;
+
+  constructor(private readonly options: ControllerOptions) {
+    const overall = options.overallBudget ?? inMemoryOverallBudget;
+    this.deps = {
+      events: this.events,
+      providerFor: (agent) => this.providerOf(agent),
+      tools: options.tools,
+      newId: options.newId ?? randomEntryId,
+      now: options.now ?? Date.now,
+      retryDelaysMs: options.retryDelaysMs ?? [1000, 2000, 4000, 8000, 16000],
+      idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
+      sleep: options.sleep ?? abortableSleep,
+      budgetReached: (agent, moment) => {
+        const own = agent.session === undefined ? undefined : budgetReached(agent.session.limits, agent.session.totals, moment);
+        if (own !== undefined) return own;
+        const all = budgetReached(overall.get(), this.totals(), moment);
+        return all === undefined ? undefined : `overall ${all}`;
+      },
+      totalsChanged: (agent) => this.summarize(agent),
+    };
+    this.history = new HistoryOps({
+      store: options.store,
+      deps: this.deps,
+      find: (name) => this.find(name),
+      agents: () => this.list,
+      addForked: (config, session) => this.register(new Agent(config, session, undefined, this.events)),
+      removeAgent: (name) => this.remove(name),
+      commit: (agent, entry) => commit(agent, this.deps, entry),
+    });
+    this.overall = overall;
+  }
+
+  private readonly overall: OverallBudgetSetting;
+
+  /** Adds an agent, reattaching its stored session by name or starting a new one. */
+  addAgent(config: AgentConfig): Result<Agent> {
+    if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
+    const store = this.options.store;
+    const existing = store.findByName(config.name);
+    if (existing === undefined) {
+      const header = {
+        t: 'session' as const,
+        v: 1 as const,
+        id: this.deps.newId(),
+        name: config.name,
+        created: this.deps.now(),
+        model: config.model,
+        ...(config.system === undefined ? {} : { system: config.system }),
+      };
+      const writer = store.create(header);
+      if (!writer.ok) return err(writer.error);
+      const session = SessionState.create(header, writer.value);
+      if (!session.ok) return err(session.error);
+      const agent = this.register(new Agent(config, session.value, undefined, this.events));
+      this.summarize(agent);
+      return ok(agent);
+    }
+    const loaded = store.load(existing);
+    if (!loaded.ok) return ok(this.register(new Agent(config, undefined, loaded.error.message, this.events)));
+    const session = SessionState.replay(loaded.value.header, loaded.value.records);
+    if (!session.ok) {
+      const message = `${loaded.value.header.id}: ${session.error}`;
+      return ok(this.register(new Agent(config, undefined, message, this.events)));
+    }
+    const writer = store.openWriter(existing);
+    if (!writer.ok) return ok(this.register(new Agent(config, undefined, writer.error, this.events)));
+    session.value.attach(writer.value);
+    const agent = this.register(new Agent(config, session.value, undefined, this.events));
+    for (const notice of loaded.value.notices) {
+      this.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: notice });
+    }
+    return ok(agent);
+  }
+
+  /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
+  async shutdown(): Promise<void> {
+    for (const agent of this.list) agent.abort('shutdown');
+    await Promise.all(this.list.map((agent) => agent.running));
+    for (const agent of this.list) {
+      this.summarize(agent);
+      agent.session?.close();
+    }
+  }
+
+  find(name: string): Agent | undefined {
+    return this.list.find((agent) => agent.name === name);
+  }
+
+  /** The agents in pane order. */
+  allAgents(): readonly Agent[] {
+    return this.list;
+  }
+
+  /** Tokens, cost and turns over every agent in this cockpit. */
+  totals(): UsageTotals {
+    return sumTotals(this.list.flatMap((agent) => (agent.session === undefined ? [] : [agent.session.totals])));
+  }
+
+  setFocus(name: string): Result<string> {
+    if (this.find(name) === undefined) return err(`no agent "${name}"`);
+    this.focusName = name;
+    return ok(`focused ${name}`);
+  }
+
+  // CockpitApi -------------------------------------------------------------------------
+
+  agents(): readonly AgentRef[] {
+    return this.list.map((agent, index) => ({ name: agent.name, pane: index + 1, state: agent.state }));
+  }
+
+  focused(): string | undefined {
+    return this.focusName ?? this.list[0]?.name;
+  }
+
+  resolveAgent(reference: string): Result<string> {
+    if (/^\d+$/.test(reference)) {
+      const agent = this.list[Number(reference) - 1];
+      if (agent !== undefined) return ok(agent.name);
+    }
+    const byName = this.find(reference);
+    if (byName !== undefined) return ok(byName.name);
+    const names = this.list.map((agent) => agent.name).join(', ');
+    return err(`no agent "${reference}" (agents: ${names === '' ? 'none' : names})`);
+  }
+
+  send(name: string, text: string): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    const a = agent.value;
+    if (text.trim() === '') return err('send: TEXT is required');
+    a.queue.push({ text, origin: 'typed' });
+    if (a.running !== undefined || a.turnOpen) {
+      return ok(`queued for ${a.name}: starts its next turn`);
+    }
+    if (a.state === 'paused' || a.state === 'over-budget') return ok(`queued for ${a.name} (${a.state})`);
+    kick(a, this.deps);
+    return ok(`sent to ${a.name}`);
+  }
+
+  nudge(name: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {
+    return this.deliver(name, text, options.interrupt, 'nudge');
+  }
+
+  broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[] {
+    const receipts = this.list.map((agent) => this.deliver(agent.name, text, options.interrupt, 'broadcast'));
+    this.events.emit({ type: 'receipt', receipts });
+    return receipts;
+  }
+
+  interrupt(name: string): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    if (agent.value.abort('interrupt')) return ok(`interrupted ${name}`);
+    return ok(`${name} is not working: nothing to interrupt`);
+  }
+
+  pause(name: string): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    const a = agent.value;
+    if (a.state === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
+    a.pauseRequested = true;
+    if (a.running !== undefined) {
+      a.setState(a.state, 'pausing at the next safe point');
+      return ok(`${name} pauses at its next safe point`);
+    }
+    a.setState('paused', '');
+    return ok(`paused ${name}`);
+  }
+
+  resume(name: string): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    const a = agent.value;
+    const wasPausing = a.pauseRequested;
+    a.pauseRequested = false;
+    if (a.state === 'over-budget') {
+      const reached = this.deps.budgetReached(a, a.turnOpen ? 'model-call' : 'turn-start');
+      if (reached !== undefined) return err(`${name} is over budget (${reached}): raise it with :budget`);
+    } else if (a.state !== 'paused') {
+      if (wasPausing && a.running !== undefined) {
+        a.setState(a.state, '');
+        return ok(`${name} will not pause`);
+      }
+      return ok(`${name} is not paused`);
+    }
+    a.setState('idle', '');
+    if (a.turnOpen || a.queue.length > 0 || a.nudges.length > 0) kick(a, this.deps);
+    return ok(`resumed ${name}`);
+  }
+
+  retry(name: string): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    const a = agent.value;
+    if (a.running !== undefined || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
+    if (a.state === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
+    const prepared = this.history.prepareRetry(a);
+    if (!prepared.ok) return prepared;
+    a.turnOpen = true;
+    a.setState('idle', '');
+    kick(a, this.deps);
+    return ok(`retrying ${name}'s last turn`);
+  }
+
+  rewind(name: string, address: TurnAddress): Result<string> {
+    return this.whenIdle(name, (agent) => this.history.rewind(agent, address));
+  }
+
+  undo(name: string): Result<string> {
+    return this.whenIdle(name, (agent) => this.history.undo(agent));
+  }
+
+  entryText(name: string, address: TurnAddress): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    return this.history.entryText(agent.value, address);
+  }
+
+  edit(name: string, address: TurnAddress, text: string): Result<string> {
+    return this.whenIdle(name, (agent) => this.history.edit(agent, address, text));
+  }
+
+  graft(name: string, source: string, range: TurnRange): Result<string> {
+    return this.whenIdle(name, (agent) => this.history.graft(agent, source, range));
+  }
+
+  fork(name: string, address: TurnAddress | undefined): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    return this.history.fork(agent.value, address);
+  }
+
+  setBudget(target: BudgetTarget, limits: BudgetLimits): Result<string> {
+    if (target.kind === 'all') {
+      this.overall.set(mergeLimits(this.overall.get(), limits));
+      return ok(`overall budget: ${describeLimits(this.overall.get())}`);
+    }
+    const agent = this.usable(target.agent);
+    if (!agent.ok) return agent;
+    const a = agent.value;
+    const session = a.session;
+    if (session === undefined) return err(`${a.name} has no session`);
+    const written = session.record({ t: 'budget', limits: mergeLimits(session.limits, limits) });
+    if (!written.ok) return err(written.error);
+    this.summarize(a);
+    if (a.state === 'over-budget' && this.deps.budgetReached(a, a.turnOpen ? 'model-call' : 'turn-start') === undefined) {
+      a.setState('paused', 'budget raised: resume to continue');
+    }
+    return ok(`${a.name} budget: ${describeLimits(session.limits)}`);
+  }
+
+  sessions(): readonly SessionSummary[] {
+    return this.options.store.list();
+  }
+
+  // Internals ----------------------------------------------------------------------------
+
+  private deliver(name: string, text: string, interrupt: boolean, origin: MessageOrigin): DeliveryReceipt {
+    const agent = this.usable(name);
+    if (!agent.ok) return { agent: name, outcome: 'refused', detail: agent.error };
+    const a = agent.value;
+    if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'empty text' };
+    a.nudges.push({ text, origin });
+    if (a.running !== undefined) {
+      if (interrupt && a.abort('nudge')) return { agent: name, outcome: 'delivered', detail: 'interrupted the stream' };
+      return { agent: name, outcome: 'queued', detail: 'joins at the next safe point' };
+    }
+    if (a.state === 'paused' || a.state === 'over-budget') {
+      return { agent: name, outcome: 'queued', detail: `${a.state}: delivered on resume` };
+    }
+    kick(a, this.deps);
+    return { agent: name, outcome: 'delivered', detail: 'started a turn' };
+  }
+
+  private usable(name: string): Result<Agent> {
+    const agent = this.find(name);
+    if (agent === undefined) return err(`no agent "${name}"`);
+    if (agent.session === undefined) return err(`${name} cannot run: ${agent.loadError ?? 'no session'}`);
+    return ok(agent);
+  }
+
+  private whenIdle(name: string, action: (agent: Agent) => Result<string>): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    if (agent.value.running !== undefined) return err(`${name} is working: interrupt it first (Esc)`);
+    const result = action(agent.value);
+    this.summarize(agent.value);
+    return result;
+  }
+
+  private register(agent: Agent): Agent {
+    this.list.push(agent);
+    this.events.emit({ type: 'agent-added', agent: agent.name });
+    return agent;
+  }
+
+  private remove(name: string): void {
+    const index = this.list.findIndex((agent) => agent.name === name);
+    const agent = this.list[index];
+    if (agent === undefined) return;
+    agent.abort('shutdown');
+    agent.session?.close();
+    this.list.splice(index, 1);
+    if (this.focusName === name) this.focusName = undefined;
+    this.providers.delete(name);
+    this.events.emit({ type: 'agent-removed', agent: name });
+  }
+
+  private providerOf(agent: Agent): ModelProvider {
+    const cached = this.providers.get(agent.name);
+    if (cached !== undefined) return cached;
+    const provider = this.options.providerFor(agent.config);
+    this.providers.set(agent.name, provider);
+    return provider;
+  }
+
+  private summarize(agent: Agent): void {
+    const session = agent.session;
+    if (session === undefined) return;
+    this.options.store.updateSummary({
+      id: session.id,
+      name: session.name,
+      model: agent.config.model,
+      created: session.header.created,
+      updated: this.deps.now(),
+      turns: session.totals.turns,
+      inputTokens: session.totals.inputTokens,
+      outputTokens: session.totals.outputTokens,
+      costUsd: session.totals.costUsd,
+      budget: session.limits,
+    });
+  }
+}
+
+/** "tokens 10,000 · USD 2 · turns 5", or "none". */
+export function describeLimits(limits: BudgetLimits): string {
+  const parts: string[] = [];
+  if (limits.tokens !== undefined) parts.push(`tokens ${limits.tokens.toLocaleString('en-US')}`);
+  if (limits.usd !== undefined) parts.push(`USD ${limits.usd}`);
+  if (limits.turns !== undefined) parts.push(`turns ${limits.turns}`);
+  return parts.length === 0 ? 'none' : parts.join(' · ');
+}

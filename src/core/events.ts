@@ -1,0 +1,46 @@
+// Events out (DESIGN.md §2): the controller reports what happens; views and stores subscribe.
+import type { AgentState } from './agent-state.js';
+import type { DeliveryReceipt } from './cockpit-api.js';
+import type { Entry, EntryId } from './entry.js';
+import type { StreamEvent } from './provider.js';
+import type { UsageTotals } from './usage-totals.js';
+
+export type ControllerEvent =
+  | { type: 'agent-added'; agent: string }
+  | { type: 'agent-removed'; agent: string }
+  | { type: 'state'; agent: string; state: AgentState; detail: string }
+  | { type: 'delta'; agent: string; event: StreamEvent }
+  | { type: 'entry'; agent: string; entry: Entry }
+  | { type: 'head'; agent: string; head: EntryId | null }
+  | { type: 'usage'; agent: string; totals: UsageTotals }
+  | { type: 'receipt'; receipts: readonly DeliveryReceipt[] }
+  | { type: 'notice'; agent: string | undefined; level: 'info' | 'error'; message: string };
+
+export type Disposable = { dispose(): void };
+
+/** A typed event fan-out whose subscriptions are disposables (xterm.js style ownership). */
+export class Emitter<E> {
+  private readonly listeners = new Set<(event: E) => void>();
+
+  /** Subscribes; dispose the result to unsubscribe. */
+  on(listener: (event: E) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Delivers to every listener; one listener's throw does not starve the others. */
+  emit(event: E): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(event);
+      } catch {
+        // A view bug must not stop the controller; listeners log their own faults.
+      }
+    }
+  }
+
+  /** Drops every listener (owner teardown). */
+  clear(): void {
+    this.listeners.clear();
+  }
+}

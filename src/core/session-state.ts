@@ -1,0 +1,114 @@
+// One session in memory: its tree, undo stack, budget and totals, kept in step with its journal.
+// Every change is written to the journal first and applied second, so memory never runs
+// ahead of disk; replaying the journal rebuilds exactly this state.
+import type { BudgetLimits } from './budget-limits.js';
+import type { Entry, EntryId } from './entry.js';
+import type { JournalRecord, SessionHeader, UndoableOp } from './journal-record.js';
+import { err, ok, type Result } from './result.js';
+import type { JournalWriter } from './store.js';
+import { SessionTree } from './tree.js';
+import { addTurn, addUsage, ZERO_TOTALS, type UsageTotals } from './usage-totals.js';
+
+export type UndoPoint = { readonly op: UndoableOp; readonly before: EntryId | null; readonly forked?: string };
+
+/** The in-memory state of one session, changed only through journal records. */
+export class SessionState {
+  readonly tree = new SessionTree();
+  readonly undoStack: UndoPoint[] = [];
+  name: string;
+  limits: BudgetLimits = {};
+  totals: UsageTotals = ZERO_TOTALS;
+
+  private constructor(
+    readonly header: SessionHeader,
+    private writer: JournalWriter | undefined,
+  ) {
+    this.name = header.name;
+  }
+
+  /** A new session: its header is the journal's first line. */
+  static create(header: SessionHeader, writer: JournalWriter): Result<SessionState> {
+    const state = new SessionState(header, writer);
+    const written = writer.append(header);
+    if (!written.ok) return err(written.error);
+    return ok(state);
+  }
+
+  /** Rebuilds a session from its journal's records (header first). */
+  static replay(header: SessionHeader, records: readonly JournalRecord[]): Result<SessionState> {
+    const state = new SessionState(header, undefined);
+    for (const [index, record] of records.entries()) {
+      const applied = state.apply(record);
+      if (!applied.ok) return err(`record ${index + 1}: ${applied.error}`);
+    }
+    return ok(state);
+  }
+
+  get id(): string {
+    return this.header.id;
+  }
+
+  /** Attaches the journal writer after a replay, so later records are persisted. */
+  attach(writer: JournalWriter): void {
+    this.writer = writer;
+  }
+
+  /** Writes a record durably, then applies it. Without a writer (read-only) it refuses. */
+  record(record: JournalRecord): Result<void> {
+    if (this.writer === undefined) return err(`session ${this.header.id} is read-only`);
+    const written = this.writer.append(record);
+    if (!written.ok) return err(written.error);
+    return this.apply(record);
+  }
+
+  /** Appends an entry at the head (the head moves to it). */
+  commit(entry: Entry): Result<void> {
+    return this.record({ t: 'entry', entry });
+  }
+
+  close(): void {
+    this.writer?.close();
+    this.writer = undefined;
+  }
+
+  private apply(record: JournalRecord): Result<void> {
+    switch (record.t) {
+      case 'session':
+        return ok(undefined);
+      case 'entry': {
+        const added = this.tree.append(record.entry);
+        if (!added.ok) return added;
+        this.count(record.entry);
+        return ok(undefined);
+      }
+      case 'head':
+        return this.tree.setHead(record.head);
+      case 'undo-point':
+        this.undoStack.push(
+          record.forked === undefined
+            ? { op: record.op, before: record.before }
+            : { op: record.op, before: record.before, forked: record.forked },
+        );
+        return ok(undefined);
+      case 'undo':
+        this.undoStack.pop();
+        return ok(undefined);
+      case 'budget':
+        this.limits = record.limits;
+        return ok(undefined);
+      case 'rename':
+        this.name = record.name;
+        return ok(undefined);
+    }
+  }
+
+  // Spent tokens stay spent whatever branch they are on; copies (graft, fork) cost nothing here.
+  private count(entry: Entry): void {
+    if (entry.provenance.kind !== 'local') return;
+    if (entry.kind === 'assistant' || entry.kind === 'interrupted') {
+      this.totals = addUsage(this.totals, entry.model, entry.usage);
+    } else if (entry.kind === 'user' && entry.opensTurn) {
+      this.totals = addTurn(this.totals);
+    }
+  }
+}

@@ -1,0 +1,339 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/core/commands/index.js';
+import { dispatch } from '../../src/core/dispatch.js';
+import { err } from '../../src/core/result.js';
+import type { SessionSummary } from '../../src/core/store.js';
+import { agentsNamed, FakeCockpit } from './fake-cockpit.js';
+
+// The usage lines of DESIGN.md §5, which help, errors and docs quote.
+const DESIGN_USAGE: Record<string, string> = {
+  send: 'send [-t AGENT] TEXT',
+  broadcast: 'broadcast [--interrupt] TEXT',
+  nudge: 'nudge [-t AGENT] [--interrupt] TEXT',
+  interrupt: 'interrupt [-t AGENT|all]',
+  pause: 'pause [-t AGENT|all]',
+  resume: 'resume [-t AGENT|all]',
+  retry: 'retry [-t AGENT]',
+  rewind: 'rewind [-t AGENT] TURN[.K]',
+  undo: 'undo [-t AGENT]',
+  edit: 'edit [-t AGENT] TURN[.K] [TEXT]',
+  graft: 'graft [-t AGENT] SOURCE [FROM..TO]',
+  fork: 'fork [-t AGENT] [TURN[.K]]',
+  budget: 'budget [-t AGENT|--all] [--usd X] [--tokens N] [--turns N]',
+  sessions: 'sessions',
+};
+
+function run(line: string, api = new FakeCockpit()) {
+  const result = dispatch(api, line);
+  return { result, calls: api.calls };
+}
+
+describe('every command', () => {
+  it.each(COMMANDS.map((command) => [command.name, command] as const))(
+    '%s shows its DESIGN.md usage line',
+    (name, command) => {
+      expect(command.usage).toBe(DESIGN_USAGE[name]);
+      expect(command.summary.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('-t AGENT', () => {
+  it('defaults to the focused agent', () => {
+    const api = new FakeCockpit();
+    api.focusedAgent = 'gamma';
+    expect(run('retry', api).calls).toEqual([{ method: 'retry', args: ['gamma'] }]);
+  });
+
+  it('names an agent by pane number', () => {
+    expect(run('undo -t 2').calls).toEqual([{ method: 'undo', args: ['beta'] }]);
+  });
+
+  it('reports an agent that does not exist, under the command name', () => {
+    expect(run('send -t zed hi')).toEqual({
+      result: { kind: 'error', message: 'send: no agent "zed"' },
+      calls: [],
+    });
+  });
+
+  it('is an error when there is no agent at all', () => {
+    expect(run('send hi', new FakeCockpit([])).result).toEqual({
+      kind: 'error',
+      message: 'send: there is no agent',
+    });
+  });
+});
+
+describe('send', () => {
+  it('sends TEXT exactly as typed', () => {
+    expect(run(`send -t beta  cat "a b" > c | wc  `).calls).toEqual([
+      { method: 'send', args: ['beta', 'cat "a b" > c | wc  '] },
+    ]);
+  });
+
+  it('shows the controller refusal under its name', () => {
+    const api = new FakeCockpit();
+    api.replies.send = err('alpha is a PTY agent in error');
+    expect(run('send hi', api).result).toEqual({
+      kind: 'error',
+      message: 'send: alpha is a PTY agent in error',
+    });
+  });
+});
+
+describe('broadcast and nudge', () => {
+  it('broadcast reports every receipt in one status-bar message', () => {
+    const api = new FakeCockpit();
+    const outcomes = { alpha: 'delivered', beta: 'queued', gamma: 'refused' } as const;
+    api.receipt = (agent) => {
+      const outcome =
+        agent === 'beta' ? outcomes.beta : agent === 'gamma' ? outcomes.gamma : outcomes.alpha;
+      return { agent, outcome, detail: outcome === 'refused' ? 'paused' : '' };
+    };
+    const { result, calls } = run('broadcast --interrupt stop and run the tests', api);
+    expect(calls).toEqual([
+      { method: 'broadcast', args: ['stop and run the tests', { interrupt: true }] },
+    ]);
+    expect(result.kind).toBe('receipts');
+    expect(result).toMatchObject({
+      message: 'broadcast: alpha delivered, beta queued, gamma refused (paused)',
+    });
+    expect(result.kind === 'receipts' ? result.receipts.length : 0).toBe(3);
+  });
+
+  it('broadcast without --interrupt waits for the safe point', () => {
+    expect(run('broadcast hi').calls).toEqual([
+      { method: 'broadcast', args: ['hi', { interrupt: false }] },
+    ]);
+  });
+
+  it('broadcast with no agents is an error', () => {
+    expect(run('broadcast hi', new FakeCockpit([])).result).toEqual({
+      kind: 'error',
+      message: 'broadcast: there is no agent',
+    });
+  });
+
+  it('nudge sends to one agent and reports its receipt', () => {
+    const api = new FakeCockpit();
+    api.receipt = (agent) => ({ agent, outcome: 'queued', detail: 'paused' });
+    const { result, calls } = run('nudge -t 3 --interrupt use -t carefully', api);
+    expect(calls).toEqual([
+      { method: 'nudge', args: ['gamma', 'use -t carefully', { interrupt: true }] },
+    ]);
+    expect(result).toEqual({
+      kind: 'receipts',
+      message: 'nudge: gamma queued (paused)',
+      receipts: [{ agent: 'gamma', outcome: 'queued', detail: 'paused' }],
+    });
+  });
+
+  it('nudge requires TEXT', () => {
+    expect(run('nudge --interrupt').result).toEqual({
+      kind: 'error',
+      message: 'nudge: TEXT is required',
+    });
+  });
+});
+
+describe.each(['interrupt', 'pause', 'resume'] as const)('%s', (name) => {
+  it('acts on one agent', () => {
+    expect(run(`${name} -t beta`)).toEqual({
+      result: {
+        kind: 'ok',
+        message: `${name === 'interrupt' ? 'interrupted' : name === 'pause' ? 'paused' : 'resumed'}`,
+      },
+      calls: [{ method: name, args: ['beta'] }],
+    });
+  });
+
+  it('acts on every agent with -t all and joins the answers, naming refusals', () => {
+    const api = new FakeCockpit();
+    api.perAgent.set('beta', err('not running'));
+    const { result, calls } = run(`${name} -t all`, api);
+    expect(calls.map((call) => call.args[0])).toEqual(['alpha', 'beta', 'gamma']);
+    const done = name === 'interrupt' ? 'interrupted' : name === 'pause' ? 'paused' : 'resumed';
+    expect(result).toEqual({ kind: 'ok', message: `${done}; beta: not running; ${done}` });
+  });
+
+  it('is an error with -t all when every agent refuses', () => {
+    const api = new FakeCockpit(agentsNamed('alpha', 'beta'));
+    api.perAgent.set('alpha', err('idle'));
+    api.perAgent.set('beta', err('idle'));
+    expect(run(`${name} -t all`, api).result).toEqual({
+      kind: 'error',
+      message: `${name}: alpha: idle; beta: idle`,
+    });
+  });
+
+  it('takes no TEXT', () => {
+    expect(run(`${name} now`).result).toEqual({
+      kind: 'error',
+      message: `${name}: unexpected argument "now"`,
+    });
+  });
+});
+
+describe('rewind', () => {
+  it('passes TURN and TURN.K addresses, and turn 0', () => {
+    const api = new FakeCockpit();
+    run('rewind 3', api);
+    run('rewind -t beta 2.4', api);
+    run('rewind 0', api);
+    expect(api.calls).toEqual([
+      { method: 'rewind', args: ['alpha', { turn: 3 }] },
+      { method: 'rewind', args: ['beta', { turn: 2, k: 4 }] },
+      { method: 'rewind', args: ['alpha', { turn: 0 }] },
+    ]);
+  });
+
+  it('names a bad or missing address', () => {
+    expect(run('rewind').result).toEqual({
+      kind: 'error',
+      message: 'rewind: TURN[.K] is required',
+    });
+    expect(run('rewind 2.0').result).toEqual({
+      kind: 'error',
+      message: 'rewind: "2.0": entries within a turn are numbered from 1',
+    });
+  });
+});
+
+describe('edit', () => {
+  it('with TEXT replaces the entry with TEXT verbatim', () => {
+    expect(run('edit -t beta 4.2 {"path": "a.ts"}  |  ok').calls).toEqual([
+      { method: 'edit', args: ['beta', { turn: 4, k: 2 }, '{"path": "a.ts"}  |  ok'] },
+    ]);
+  });
+
+  it('without TEXT asks the view to open an editor on the current text', () => {
+    const { result, calls } = run('edit 2');
+    expect(calls).toEqual([{ method: 'entryText', args: ['alpha', { turn: 2 }] }]);
+    expect(result).toEqual({
+      kind: 'open-editor',
+      agent: 'alpha',
+      address: { turn: 2 },
+      text: 'the entry text',
+    });
+  });
+
+  it('without TEXT reports an entry that cannot be read', () => {
+    const api = new FakeCockpit();
+    api.replies.entryText = err('no entry 9.1');
+    expect(run('edit 9.1', api).result).toEqual({ kind: 'error', message: 'edit: no entry 9.1' });
+  });
+});
+
+describe('graft', () => {
+  it.each([
+    ['graft beta', {}],
+    ['graft beta 2..5', { from: 2, to: 5 }],
+    ['graft beta 2..', { from: 2 }],
+    ['graft beta ..5', { to: 5 }],
+    ['graft beta 3', { from: 3, to: 3 }],
+  ])('%s grafts the right turns', (line, range) => {
+    expect(run(line).calls).toEqual([{ method: 'graft', args: ['alpha', 'beta', range] }]);
+  });
+
+  it('passes SOURCE through untouched for the controller to resolve', () => {
+    expect(run('graft -t 2 sessions/2024-abc.jsonl 1..2').calls).toEqual([
+      { method: 'graft', args: ['beta', 'sessions/2024-abc.jsonl', { from: 1, to: 2 }] },
+    ]);
+  });
+
+  it('refuses a backwards or zero range', () => {
+    expect(run('graft beta 5..2').result).toEqual({
+      kind: 'error',
+      message: 'graft: FROM..TO: "5..2": 5 comes after 2',
+    });
+    expect(run('graft beta 0..2').result).toEqual({
+      kind: 'error',
+      message: 'graft: FROM..TO: "0..2": turns are numbered from 1',
+    });
+  });
+});
+
+describe('fork', () => {
+  it('forks at the head without an address, or at the address given', () => {
+    const api = new FakeCockpit();
+    run('fork', api);
+    run('fork -t beta 3.1', api);
+    expect(api.calls).toEqual([
+      { method: 'fork', args: ['alpha', undefined] },
+      { method: 'fork', args: ['beta', { turn: 3, k: 1 }] },
+    ]);
+  });
+
+  it('names a bad address', () => {
+    expect(run('fork x1').result).toEqual({
+      kind: 'error',
+      message: 'fork: "x1" is not a turn (N) or entry (N.K) address',
+    });
+  });
+});
+
+describe('budget', () => {
+  it('sets limits on the focused agent, or on the one -t names', () => {
+    const api = new FakeCockpit();
+    run('budget --usd 2.50 --tokens 200000 --turns 12', api);
+    run('budget -t 2 --turns 3', api);
+    expect(api.calls).toEqual([
+      {
+        method: 'setBudget',
+        args: [
+          { kind: 'agent', agent: 'alpha' },
+          { usd: 2.5, tokens: 200000, turns: 12 },
+        ],
+      },
+      { method: 'setBudget', args: [{ kind: 'agent', agent: 'beta' }, { turns: 3 }] },
+    ]);
+    expect(Object.keys(api.calls[1]?.args[1] ?? {})).toEqual(['turns']);
+  });
+
+  it('sets the overall limits with --all', () => {
+    expect(run('budget --all --usd .5').calls).toEqual([
+      { method: 'setBudget', args: [{ kind: 'all' }, { usd: 0.5 }] },
+    ]);
+  });
+
+  it.each([
+    ['budget --usd abc', 'budget: --usd: expected a positive number, got "abc"'],
+    ['budget --usd 0', 'budget: --usd: expected a positive number, got "0"'],
+    ['budget --usd -3', 'budget: --usd: expected a positive number, got "-3"'],
+    ['budget --tokens 1.5', 'budget: --tokens: expected a positive whole number, got "1.5"'],
+    ['budget --turns 0', 'budget: --turns: expected a positive whole number, got "0"'],
+    ['budget', 'budget: give at least one limit: --usd X, --tokens N or --turns N'],
+    ['budget -t alpha', 'budget: give at least one limit: --usd X, --tokens N or --turns N'],
+    ['budget -t alpha --all --usd 1', 'budget: -t and --all cannot be used together'],
+    ['budget --usd', 'budget: --usd needs a value (X)'],
+    ['budget --usd 1 extra', 'budget: unexpected argument "extra"'],
+  ])('%s is refused: %s', (line, message) => {
+    const { result, calls } = run(line);
+    expect(result).toEqual({ kind: 'error', message });
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('sessions', () => {
+  it('returns the stored sessions for the view to list', () => {
+    const api = new FakeCockpit();
+    const stored: SessionSummary = {
+      id: 's1',
+      name: 'alpha',
+      model: undefined,
+      created: 1,
+      updated: 2,
+      turns: 3,
+      inputTokens: 10,
+      outputTokens: 20,
+      costUsd: null,
+      budget: {},
+    };
+    api.storedSessions = [stored];
+    expect(run('sessions', api).result).toEqual({
+      kind: 'sessions',
+      message: 'sessions: 1 stored session',
+      sessions: [stored],
+    });
+  });
+});

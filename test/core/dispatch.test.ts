@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineCommand } from '../../src/core/command.js';
+import { COMMANDS } from '../../src/core/commands/index.js';
+import {
+  commandNames,
+  completeCommandName,
+  dispatch,
+  dispatchWith,
+  findCommand,
+} from '../../src/core/dispatch.js';
+import { FakeCockpit } from './fake-cockpit.js';
+
+const ALL_NAMES =
+  'send, broadcast, nudge, interrupt, pause, resume, retry, rewind, undo, edit, graft, fork, budget, sessions';
+
+describe('dispatch', () => {
+  it('runs the named command with its parsed arguments', () => {
+    const api = new FakeCockpit();
+    expect(dispatch(api, 'send -t beta hello')).toEqual({ kind: 'ok', message: 'sent' });
+    expect(api.calls).toEqual([{ method: 'send', args: ['beta', 'hello'] }]);
+  });
+
+  it('accepts the line as typed at the prompt, with its leading colon', () => {
+    const api = new FakeCockpit();
+    dispatch(api, ':send hi');
+    dispatch(api, '  :undo');
+    expect(api.calls).toEqual([
+      { method: 'send', args: ['alpha', 'hi'] },
+      { method: 'undo', args: ['alpha'] },
+    ]);
+  });
+
+  it('names an unknown command and lists the known ones', () => {
+    const api = new FakeCockpit();
+    expect(dispatch(api, 'foo bar')).toEqual({
+      kind: 'error',
+      message: `unknown command "foo" (try: ${ALL_NAMES})`,
+    });
+    expect(api.calls).toEqual([]);
+  });
+
+  it('reports an empty line instead of running anything', () => {
+    expect(dispatch(new FakeCockpit(), ':  ')).toEqual({
+      kind: 'error',
+      message: `no command given (try: ${ALL_NAMES})`,
+    });
+  });
+
+  it('matches command names exactly, not by prefix', () => {
+    expect(dispatch(new FakeCockpit(), 'sen hi').kind).toBe('error');
+  });
+
+  it('returns parse errors as values and calls nothing', () => {
+    const api = new FakeCockpit();
+    expect(dispatch(api, 'send --x hi')).toEqual({
+      kind: 'error',
+      message: 'send: unknown option "--x"',
+    });
+    expect(dispatch(api, 'send')).toEqual({ kind: 'error', message: 'send: TEXT is required' });
+    expect(api.calls).toEqual([]);
+  });
+
+  it('returns schema errors as values naming the command', () => {
+    const api = new FakeCockpit();
+    expect(dispatch(api, 'rewind x')).toEqual({
+      kind: 'error',
+      message: 'rewind: "x" is not a turn (N) or entry (N.K) address',
+    });
+    expect(api.calls).toEqual([]);
+  });
+
+  it('dispatches over another table, so later commands are just more rows', () => {
+    const echo = defineCommand({
+      name: 'echo',
+      usage: 'echo TEXT',
+      summary: 'say TEXT back',
+      spec: { options: [], positionals: [], text: 'required' },
+      schema: z.object({ text: z.string() }),
+      run: (_api, { text }) => ({ kind: 'ok', message: text }),
+    });
+    expect(dispatchWith([echo], new FakeCockpit(), 'echo  a | b ')).toEqual({
+      kind: 'ok',
+      message: 'a | b ',
+    });
+    expect(dispatchWith([echo], new FakeCockpit(), 'send hi')).toEqual({
+      kind: 'error',
+      message: 'unknown command "send" (try: echo)',
+    });
+  });
+});
+
+describe('the command table', () => {
+  it('lists every command once, in help order', () => {
+    expect(commandNames().join(', ')).toBe(ALL_NAMES);
+    expect(new Set(commandNames()).size).toBe(COMMANDS.length);
+  });
+
+  it('finds a command by name', () => {
+    expect(findCommand('graft')?.usage).toBe('graft [-t AGENT] SOURCE [FROM..TO]');
+    expect(findCommand('gr')).toBeUndefined();
+  });
+});
+
+describe('completeCommandName', () => {
+  it('completes a unique prefix to the whole name', () => {
+    expect(completeCommandName('br')).toEqual({ matches: ['broadcast'], completed: 'broadcast' });
+  });
+
+  it('completes an ambiguous prefix as far as the matches agree', () => {
+    expect(completeCommandName('re')).toEqual({
+      matches: ['resume', 'retry', 'rewind'],
+      completed: 're',
+    });
+    expect(completeCommandName('rew')).toEqual({ matches: ['rewind'], completed: 'rewind' });
+    expect(completeCommandName('s')).toEqual({ matches: ['send', 'sessions'], completed: 'se' });
+    expect(completeCommandName('sess')).toEqual({ matches: ['sessions'], completed: 'sessions' });
+  });
+
+  it('offers everything for an empty prefix and nothing for an unknown one', () => {
+    expect(completeCommandName('').matches).toEqual(commandNames());
+    expect(completeCommandName('zz')).toEqual({ matches: [], completed: 'zz' });
+  });
+});

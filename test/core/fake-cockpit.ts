@@ -1,0 +1,154 @@
+// A recording fake of CockpitApi: commands are tested by the calls they make, not by a controller.
+// Queries (agents, focused, resolveAgent, entryText's lookup) answer from configuration; every
+// other method is recorded with its arguments and answers with a configured result.
+import type { TurnAddress } from '../../src/core/address.js';
+import type { BudgetLimits } from '../../src/core/budget-limits.js';
+import type {
+  AgentRef,
+  BudgetTarget,
+  CockpitApi,
+  DeliveryReceipt,
+  TurnRange,
+} from '../../src/core/cockpit-api.js';
+import { err, ok, type Result } from '../../src/core/result.js';
+import type { SessionSummary } from '../../src/core/store.js';
+
+/** One recorded action: the CockpitApi method and the arguments it was called with. */
+export type RecordedCall = { readonly method: string; readonly args: readonly unknown[] };
+
+type Replies = {
+  send: Result<string>;
+  interrupt: Result<string>;
+  pause: Result<string>;
+  resume: Result<string>;
+  retry: Result<string>;
+  rewind: Result<string>;
+  undo: Result<string>;
+  entryText: Result<string>;
+  edit: Result<string>;
+  graft: Result<string>;
+  fork: Result<string>;
+  setBudget: Result<string>;
+};
+
+/** Builds agents `alpha`, `beta`, … in pane order, all idle. */
+export function agentsNamed(...names: string[]): AgentRef[] {
+  return names.map((name, index) => ({ name, pane: index + 1, state: 'idle' }));
+}
+
+export class FakeCockpit implements CockpitApi {
+  readonly calls: RecordedCall[] = [];
+  agentList: AgentRef[];
+  focusedAgent: string | undefined;
+  /** Per-agent answers for interrupt/pause/resume, overriding `replies` for that agent. */
+  readonly perAgent = new Map<string, Result<string>>();
+  replies: Replies = {
+    send: ok('sent'),
+    interrupt: ok('interrupted'),
+    pause: ok('paused'),
+    resume: ok('resumed'),
+    retry: ok('retrying'),
+    rewind: ok('rewound'),
+    undo: ok('undone'),
+    entryText: ok('the entry text'),
+    edit: ok('edited'),
+    graft: ok('grafted'),
+    fork: ok('forked'),
+    setBudget: ok('budget set'),
+  };
+  /** What nudge and broadcast answer; by default every agent is `delivered`. */
+  receipt: (agent: string) => DeliveryReceipt = (agent) => ({
+    agent,
+    outcome: 'delivered',
+    detail: '',
+  });
+  storedSessions: SessionSummary[] = [];
+
+  constructor(agents: AgentRef[] = agentsNamed('alpha', 'beta', 'gamma')) {
+    this.agentList = agents;
+    this.focusedAgent = agents[0]?.name;
+  }
+
+  agents(): readonly AgentRef[] {
+    return this.agentList;
+  }
+
+  focused(): string | undefined {
+    return this.focusedAgent;
+  }
+
+  resolveAgent(reference: string): Result<string> {
+    const found = this.agentList.find(
+      (agent) => agent.name === reference || `${agent.pane}` === reference,
+    );
+    return found === undefined ? err(`no agent "${reference}"`) : ok(found.name);
+  }
+
+  send(agent: string, text: string): Result<string> {
+    return this.record('send', [agent, text], this.replies.send);
+  }
+
+  nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {
+    this.calls.push({ method: 'nudge', args: [agent, text, options] });
+    return this.receipt(agent);
+  }
+
+  broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[] {
+    this.calls.push({ method: 'broadcast', args: [text, options] });
+    return this.agentList.map((agent) => this.receipt(agent.name));
+  }
+
+  interrupt(agent: string): Result<string> {
+    return this.record('interrupt', [agent], this.perAgent.get(agent) ?? this.replies.interrupt);
+  }
+
+  pause(agent: string): Result<string> {
+    return this.record('pause', [agent], this.perAgent.get(agent) ?? this.replies.pause);
+  }
+
+  resume(agent: string): Result<string> {
+    return this.record('resume', [agent], this.perAgent.get(agent) ?? this.replies.resume);
+  }
+
+  retry(agent: string): Result<string> {
+    return this.record('retry', [agent], this.replies.retry);
+  }
+
+  rewind(agent: string, address: TurnAddress): Result<string> {
+    return this.record('rewind', [agent, address], this.replies.rewind);
+  }
+
+  undo(agent: string): Result<string> {
+    return this.record('undo', [agent], this.replies.undo);
+  }
+
+  entryText(agent: string, address: TurnAddress): Result<string> {
+    return this.record('entryText', [agent, address], this.replies.entryText);
+  }
+
+  edit(agent: string, address: TurnAddress, text: string): Result<string> {
+    return this.record('edit', [agent, address, text], this.replies.edit);
+  }
+
+  graft(agent: string, source: string, range: TurnRange): Result<string> {
+    return this.record('graft', [agent, source, range], this.replies.graft);
+  }
+
+  fork(agent: string, address: TurnAddress | undefined): Result<string> {
+    return this.record('fork', [agent, address], this.replies.fork);
+  }
+
+  setBudget(target: BudgetTarget, limits: BudgetLimits): Result<string> {
+    return this.record('setBudget', [target, limits], this.replies.setBudget);
+  }
+
+  sessions(): readonly SessionSummary[] {
+    this.calls.push({ method: 'sessions', args: [] });
+    return this.storedSessions;
+  }
+
+  private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {
+    this.calls.push({ method, args });
+    return reply;
+  }
+}

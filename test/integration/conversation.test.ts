@@ -1,0 +1,184 @@
+// send, queueing, rewind, undo, edit, graft, fork: the exact messages the server received.
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseAddress } from '../../src/core/address.js';
+import type { TurnAddress } from '../../src/core/address.js';
+import { assistantText, startHarness, userText, withoutCacheMarks, type Harness } from './harness.js';
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
+});
+
+function address(text: string): TurnAddress {
+  const parsed = parseAddress(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+/** Sends `text` to `name` and waits for the turn to end. */
+async function turn(h: Harness, name: string, text: string): Promise<void> {
+  const sent = h.controller.send(name, text);
+  expect(sent.ok).toBe(true);
+  await h.settled(name);
+}
+
+function sent(h: Harness, index: number): unknown {
+  return withoutCacheMarks(h.messages(index));
+}
+
+describe('conversation operations over the real SDK', () => {
+  it('send: the server receives the typed text exactly, and the answer is journaled', async () => {
+    const h = (harness = await startHarness([{ text: 'Hello, I will look at the parser.' }]));
+    await turn(h, 'alpha', '  fix the parser > now | "quoted"  ');
+    expect(sent(h, 0)).toEqual([userText('  fix the parser > now | "quoted"  ')]);
+    const agent = h.agent('alpha');
+    expect(agent.state).toBe('idle');
+    const session = agent.session;
+    if (session === undefined) throw new Error('no session');
+    const loaded = h.store.load(session.id);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const kinds = loaded.value.records.flatMap((r) => (r.t === 'entry' ? [r.entry.kind] : []));
+    expect(kinds).toEqual(['user', 'assistant']);
+    expect(session.totals.outputTokens).toBeGreaterThan(0);
+    expect(h.model.rejections).toEqual([]);
+  });
+
+  it('send while busy: the message is queued and starts the next turn, not joined to the running one', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const h = (harness = await startHarness([
+      { text: 'first answer, streaming slowly', hold: { afterDeltas: 1, until: held } },
+      { text: 'second answer' },
+    ]));
+    expect(h.controller.send('alpha', 'one').ok).toBe(true);
+    await h.model.waitForDeltas(0, 1);
+    const queued = h.controller.send('alpha', 'two');
+    expect(queued).toEqual({ ok: true, value: 'queued for alpha: starts its next turn' });
+    release();
+    await h.settled('alpha');
+    expect(h.model.requests).toHaveLength(2);
+    expect(sent(h, 0)).toEqual([userText('one')]);
+    expect(sent(h, 1)).toEqual([userText('one'), assistantText('first answer, streaming slowly'), userText('two')]);
+  });
+
+  it('rewind 1 drops turns 2 and 3 from the next request, and undo brings them back', async () => {
+    const h = (harness = await startHarness([
+      { text: 'a1' },
+      { text: 'a2' },
+      { text: 'a3' },
+      { text: 'a-new' },
+      { text: 'a-after-undo' },
+    ]));
+    await turn(h, 'alpha', 'u1');
+    await turn(h, 'alpha', 'u2');
+    await turn(h, 'alpha', 'u3');
+    const rewound = h.controller.rewind('alpha', address('1'));
+    expect(rewound.ok).toBe(true);
+    expect(h.model.requests).toHaveLength(3);
+    await turn(h, 'alpha', 'new');
+    expect(sent(h, 3)).toEqual([userText('u1'), assistantText('a1'), userText('new')]);
+    // After a rewind and a new message, undo first takes back the rewind.
+    expect(h.controller.undo('alpha').ok).toBe(true);
+    await turn(h, 'alpha', 'after undo');
+    expect(sent(h, 4)).toEqual([
+      userText('u1'),
+      assistantText('a1'),
+      userText('u2'),
+      assistantText('a2'),
+      userText('u3'),
+      assistantText('a3'),
+      userText('after undo'),
+    ]);
+    // Nothing was deleted: the journal still holds the turn made on the rewound branch.
+    const session = h.agent('alpha').session;
+    if (session === undefined) throw new Error('no session');
+    const loaded = h.store.load(session.id);
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const texts = loaded.value.records.flatMap((r) => (r.t === 'entry' && r.entry.kind === 'user' ? [r.entry.text] : []));
+    expect(texts).toEqual(['u1', 'u2', 'u3', 'new', 'after undo']);
+  });
+
+  it('rewind 2.1 keeps only the message that opened turn 2', async () => {
+    const h = (harness = await startHarness([{ text: 'a1' }, { text: 'a2' }, { text: 'a3' }]));
+    await turn(h, 'alpha', 'u1');
+    await turn(h, 'alpha', 'u2');
+    expect(h.controller.rewind('alpha', address('2.1')).ok).toBe(true);
+    await turn(h, 'alpha', 'more');
+    expect(sent(h, 2)).toEqual([
+      userText('u1'),
+      assistantText('a1'),
+      { role: 'user', content: [{ type: 'text', text: 'u2' }, { type: 'text', text: 'more' }] },
+    ]);
+  });
+
+  it('edit 1 changes the text of turn 1 in the next request without calling the model', async () => {
+    const h = (harness = await startHarness([{ text: 'a1' }, { text: 'a2' }]));
+    await turn(h, 'alpha', 'read the config');
+    const edited = h.controller.edit('alpha', address('1'), 'read the README');
+    expect(edited.ok).toBe(true);
+    expect(h.model.requests).toHaveLength(1);
+    await turn(h, 'alpha', 'go on');
+    expect(sent(h, 1)).toEqual([userText('read the README'), assistantText('a1'), userText('go on')]);
+    expect(h.controller.undo('alpha').ok).toBe(true);
+    expect(h.controller.entryText('alpha', address('1'))).toEqual({ ok: true, value: 'read the config' });
+  });
+
+  it('edit N.K of a stale tool result: the next request carries the corrected result and keeps the work after it', async () => {
+    const h = (harness = await startHarness([
+      { text: 'Reading.', toolUses: [{ name: 'read_file', input: { path: 'README.md' } }] },
+      { text: 'The README describes a parser.' },
+      { text: 'ok' },
+    ]));
+    await turn(h, 'alpha', 'what is this project?');
+    // Turn 1: 1.1 user, 1.2 answer with the call, 1.3 the tool result, 1.4 the final answer.
+    expect(h.controller.edit('alpha', address('1.3'), 'FIXED CONTENT').ok).toBe(true);
+    await turn(h, 'alpha', 'and now?');
+    const messages = sent(h, 2);
+    expect(messages).toMatchObject([
+      userText('what is this project?'),
+      { role: 'assistant', content: [{ type: 'text', text: 'Reading.' }, { type: 'tool_use', name: 'read_file' }] },
+      { role: 'user', content: [{ type: 'tool_result', content: 'FIXED CONTENT' }] },
+      assistantText('The README describes a parser.'),
+      userText('and now?'),
+    ]);
+    expect(h.model.rejections).toEqual([]);
+  });
+
+  it('graft twice, same range: both copies arrive in order with unique tool ids, without a model call', async () => {
+    const h = (harness = await startHarness(
+      [
+        { text: 'Listing.', toolUses: [{ name: 'list_files', input: {} }] },
+        { text: 'Found the files.' },
+        { text: 'beta answer' },
+      ],
+      { agents: ['alpha', 'beta'] },
+    ));
+    await turn(h, 'alpha', 'look around');
+    expect(h.controller.graft('beta', 'alpha', { from: 1, to: 1 }).ok).toBe(true);
+    expect(h.controller.graft('beta', '1', { from: 1, to: 1 }).ok).toBe(true);
+    expect(h.model.requests).toHaveLength(2);
+    await turn(h, 'beta', 'continue');
+    const body = h.model.requests[2]?.body;
+    expect(h.model.rejections).toEqual([]);
+    const ids = JSON.stringify(body?.messages).match(/"tool_use","id":"[^"]+"/g) ?? [];
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    const texts = (body?.messages ?? []).flatMap((m) =>
+      typeof m.content === 'string' ? [m.content] : m.content.flatMap((b) => (b.type === 'text' ? [b.text] : [])),
+    );
+    expect(texts).toEqual(['look around', 'Listing.', 'Found the files.', 'look around', 'Listing.', 'Found the files.', 'continue']);
+  });
+
+  it('fork 1 starts a new agent with turn 1 only; undo on the source closes it', async () => {
+    const h = (harness = await startHarness([{ text: 'a1' }, { text: 'a2' }, { text: 'fork answer' }]));
+    await turn(h, 'alpha', 'u1');
+    await turn(h, 'alpha', 'u2');
+    const forked = h.controller.fork('alpha', address('1'));
+    expect(forked).toEqual({ ok: true, value: 'forked alpha into alpha-fork' });
+    await turn(h, 'alpha-fork', 'branch off');
+    expect(sent(h, 2)).toEqual([userText('u1'), assistantText('a1'), userText('branch off')]);
+    expect(h.controller.undo('alpha').ok).toBe(true);
+    expect(h.controller.find('alpha-fork')).toBeUndefined();
+  });
+});

@@ -1,0 +1,112 @@
+// A controller wired to the real SDK, the scripted model on loopback, a real store on a temp
+// dir and the real read-only tools: what the integration tests drive.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AnthropicProvider } from '../../src/adapters/anthropic-provider.js';
+import { startScriptedModel, type ScriptedModel } from '../../src/adapters/scripted-model/server.js';
+import { queueScript, type Script, type ScriptStep } from '../../src/adapters/scripted-model/script.js';
+import { FileSessionStore } from '../../src/adapters/store/file-session-store.js';
+import { createReadOnlyToolHost } from '../../src/adapters/tools/tool-host.js';
+import type { Agent } from '../../src/core/agent.js';
+import { Controller } from '../../src/core/controller.js';
+import type { RequestMessage } from '../../src/core/model-request.js';
+
+export type Harness = {
+  readonly model: ScriptedModel;
+  readonly controller: Controller;
+  readonly store: FileSessionStore;
+  readonly dir: string;
+  readonly workspace: string;
+  agent(name: string): Agent;
+  /** The `messages` of the request the server received at `index`. */
+  messages(index: number): unknown;
+  /** Resolves when the agent's loop has stopped (idle, paused, error…). */
+  settled(name: string, timeoutMs?: number): Promise<void>;
+  /** Shuts the controller, the store and the server down and removes the temp dirs. */
+  close(): Promise<void>;
+};
+
+export type HarnessOptions = {
+  agents?: readonly string[];
+  retryDelaysMs?: readonly number[];
+  idleTimeoutMs?: number;
+  system?: string;
+  /** Reuse an existing store directory (restart tests). */
+  dir?: string;
+};
+
+/** Polls a condition every few ms; fails the test with `what` after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Starts a harness whose model answers with `script` (a queue of steps or a function). */
+export async function startHarness(script: Script | readonly ScriptStep[], options: HarnessOptions = {}): Promise<Harness> {
+  const model = await startScriptedModel({ script: typeof script === 'function' ? script : queueScript(script) });
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'agentmux-it-'));
+  const workspace = mkdtempSync(join(tmpdir(), 'agentmux-ws-'));
+  cpSync(join(import.meta.dirname, '..', '..', 'demo', 'workspace'), workspace, { recursive: true });
+  const opened = FileSessionStore.open(dir);
+  if (!opened.ok) throw new Error(opened.error);
+  const store = opened.value;
+  const logLines: string[] = [];
+  const controller = new Controller({
+    store,
+    providerFor: () =>
+      new AnthropicProvider({ apiKey: 'test-key', baseURL: model.url, log: (line) => logLines.push(line) }),
+    tools: createReadOnlyToolHost(),
+    retryDelaysMs: options.retryDelaysMs ?? [20, 20],
+    idleTimeoutMs: options.idleTimeoutMs ?? 2000,
+  });
+  for (const name of options.agents ?? ['alpha']) {
+    const added = controller.addAgent({
+      name,
+      model: 'claude-sonnet-4-5',
+      cwd: workspace,
+      ...(options.system === undefined ? {} : { system: options.system }),
+    });
+    if (!added.ok) throw new Error(added.error);
+  }
+  const agent = (name: string): Agent => {
+    const found = controller.find(name);
+    if (found === undefined) throw new Error(`no agent ${name}`);
+    return found;
+  };
+  return {
+    model,
+    controller,
+    store,
+    dir,
+    workspace,
+    agent,
+    messages: (index) => model.requests[index]?.body.messages,
+    settled: (name, timeoutMs) => until(() => agent(name).running === undefined, `${name} to settle`, timeoutMs),
+    close: async () => {
+      await controller.shutdown();
+      await store.close();
+      await model.close();
+      rmSync(workspace, { recursive: true, force: true });
+      if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Shorthand for a user text message as the API receives it. */
+export function userText(text: string): RequestMessage {
+  return { role: 'user', content: [{ type: 'text', text }] };
+}
+
+/** Shorthand for an assistant text message as the API receives it. */
+export function assistantText(text: string): RequestMessage {
+  return { role: 'assistant', content: [{ type: 'text', text }] };
+}
+
+/** Drops `cache_control` marks so tests compare content; cache points are tested on their own. */
+export function withoutCacheMarks(messages: unknown): unknown {
+  return JSON.parse(JSON.stringify(messages, (key, value: unknown) => (key === 'cache_control' ? undefined : value)));
+}

@@ -20,7 +20,7 @@ const outsideCore = ['blessed', 'node-pty', '@anthropic-ai/sdk', 'lowdb', 'lowdb
 const nodeIo = ['fs', 'fs/promises', 'node:fs', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'sessions/**', '.bench-tmp/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'sessions/**', '.bench-tmp/**', 'demo/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -146,7 +146,7 @@ export class Controller implements CockpitApi {
   /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
   async shutdown(): Promise<void> {
     for (const agent of this.list) agent.abort('shutdown');
-    await Promise.all(this.list.map((agent) => agent.running));
+    await Promise.all(this.list.flatMap((agent) => (agent.running === undefined ? [] : [agent.running])));
     for (const agent of this.list) {
       this.summarize(agent);
       agent.session?.close();

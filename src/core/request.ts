@@ -130,13 +130,14 @@ function toMessages(groups: readonly Group[]): RequestMessage[] {
   let pending: PendingCall[] = [];
   for (const group of groups) {
     if (group.role === 'assistant') {
-      const content = group.blocks.map((block) => {
-        if (block.type !== 'tool_use') return block;
+      // The blocks are this request's own copies (answerBlocks), so renaming in place is safe.
+      for (const block of group.blocks) {
+        if (block.type !== 'tool_use') continue;
         const sent = uniqueId(block.id, usedIds);
         pending.push({ original: block.id, sent, answered: false });
-        return { ...block, id: sent };
-      });
-      messages.push({ role: 'assistant', content });
+        block.id = sent;
+      }
+      messages.push({ role: 'assistant', content: group.blocks });
       continue;
     }
     messages.push({ role: 'user', content: answerCalls(pending, group.parts) });
@@ -155,6 +156,9 @@ function toMessages(groups: readonly Group[]): RequestMessage[] {
 
 /** The user message after an answer: its results first (in call order), then any text. */
 function answerCalls(pending: readonly PendingCall[], parts: readonly UserPart[]): RequestUserBlock[] {
+  if (pending.length === 0 && parts.every((part) => part.kind === 'text')) {
+    return parts.flatMap((part): RequestTextBlock[] => (part.kind === 'text' ? [{ type: 'text', text: part.text }] : []));
+  }
   const results = new Map<PendingCall, RequestToolResultBlock>();
   const texts: RequestTextBlock[] = [];
   for (const part of parts) {

@@ -132,6 +132,17 @@ describe('AnthropicProvider over the scripted model', () => {
     expect(result.kind).toBe('complete');
   });
 
+  it('keeps a stream alive through a long pause while pings arrive', async () => {
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const { model, provider } = await setUp([{ text: answer, pingIntervalMs: 40, hold: { afterDeltas: 1, until: released } }]);
+    const { outcome } = run(provider, { idleTimeoutMs: 300 });
+    void model.waitFor(() => model.pingsWritten(0) >= 15).then(release);
+    const result = await outcome;
+    expect(result.kind).toBe('complete');
+    expect(model.pingsWritten(0)).toBeGreaterThanOrEqual(15);
+  });
+
   it('reports a reset mid-stream as network with the partial text', async () => {
     const { provider } = await setUp([{ text: answer, fault: { kind: 'reset', afterDeltas: 3 } }]);
     const result = await run(provider).outcome;

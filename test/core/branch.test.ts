@@ -8,7 +8,7 @@ import {
   viewBranch,
   type BranchView,
 } from '../../src/core/branch.js';
-import { ChainBuilder, expectErr, expectOk, generousBound, text, thinking, toolUse } from './factories.js';
+import { ChainBuilder, expectErr, expectOk, fastestOf, generousBound, text, thinking, toolUse } from './factories.js';
 
 const numbers = (view: BranchView) =>
   view.items.map((item) => (item.kind === 'message' ? `${item.turn}.${item.k}` : `marker@${item.turn}`));
@@ -235,9 +235,8 @@ describe('viewBranch performance', () => {
     b.edit('e3', 'edited');
     const path = b.path();
     const bound = generousBound(100);
-    const started = performance.now();
+    expect(fastestOf(3, () => viewBranch(path))).toBeLessThan(bound);
     const view = viewBranch(path);
-    expect(performance.now() - started).toBeLessThan(bound);
     expect(view.turnCount).toBe(10_000);
     expect(formatAddress(expectOk(locate(view, { turn: 10_000, k: 4 })))).toBe('10000.4');
   });

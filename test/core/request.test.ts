@@ -3,7 +3,7 @@ import { planRewind, viewBranch, type BranchView } from '../../src/core/branch.j
 import type { ModelRequest, RequestMessage } from '../../src/core/model-request.js';
 import { buildRequest, reducerNotes } from '../../src/core/request.js';
 import { countRequest, requestShape, requestViolations } from '../../src/core/request-rules.js';
-import { ChainBuilder, expectOk, text, thinking, toolUse } from './factories.js';
+import { ChainBuilder, expectOk, fastestOf, generousBound, text, thinking, toolUse } from './factories.js';
 
 const config = { model: 'test-model', maxTokens: 1_000, tools: [] };
 const build = (view: BranchView, system?: string): ModelRequest =>
@@ -225,6 +225,22 @@ describe('buildRequest: system and cache points', () => {
 
   it('counts messages and blocks', () => {
     expect(countRequest(build(toolRound().view()))).toEqual({ messages: 5, blocks: 6 });
+  });
+});
+
+describe('buildRequest performance', () => {
+  it('reduces a 40,000-entry branch within the bound', () => {
+    const b = new ChainBuilder();
+    for (let turn = 0; turn < 10_000; turn++) {
+      b.user(`q${turn}`);
+      b.assistant(text('reading'), toolUse(`t${turn}`));
+      b.result(`t${turn}`, 'x');
+      b.assistant(text('a'));
+    }
+    const view = b.view();
+    const bound = generousBound(100);
+    expect(fastestOf(3, () => build(view))).toBeLessThan(bound);
+    expect(countRequest(build(view)).messages).toBe(40_001);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { viewBranch } from '../../src/core/branch.js';
 import type { Entry } from '../../src/core/entry.js';
 import { SessionTree } from '../../src/core/tree.js';
-import { ChainBuilder, expectErr, expectOk, generousBound, text } from './factories.js';
+import { ChainBuilder, expectErr, expectOk, fastestOf, generousBound, text } from './factories.js';
 
 const ids = (entries: readonly Entry[]) => entries.map((entry) => entry.id);
 
@@ -124,23 +124,25 @@ describe('SessionTree', () => {
       b.assistant(text(`answer ${turn}`));
     }
     const bound = generousBound(100);
-    const tree = new SessionTree();
 
-    const appendStarted = performance.now();
-    for (const entry of b.entries) expectOk(tree.append(entry));
-    expect(performance.now() - appendStarted).toBeLessThan(bound);
+    let tree = new SessionTree();
+    const appendMs = fastestOf(3, () => {
+      tree = new SessionTree();
+      for (const entry of b.entries) expectOk(tree.append(entry));
+    });
+    expect(appendMs).toBeLessThan(bound);
 
-    const viewStarted = performance.now();
-    const view = viewBranch(tree.path());
-    expect(performance.now() - viewStarted).toBeLessThan(bound);
+    const viewMs = fastestOf(3, () => viewBranch(tree.path()));
+    expect(viewMs).toBeLessThan(bound);
     expect(tree.path()).toHaveLength(40_000);
-    expect(view.turnCount).toBe(10_000);
+    expect(viewBranch(tree.path()).turnCount).toBe(10_000);
 
-    const rewindStarted = performance.now();
-    expectOk(tree.setHead('e20000'));
-    expect(tree.path()).toHaveLength(20_000);
-    expectOk(tree.setHead('e40000'));
-    expect(tree.path()).toHaveLength(40_000);
-    expect(performance.now() - rewindStarted).toBeLessThan(bound);
+    const rewindMs = fastestOf(3, () => {
+      expectOk(tree.setHead('e20000'));
+      expect(tree.path()).toHaveLength(20_000);
+      expectOk(tree.setHead('e40000'));
+      expect(tree.path()).toHaveLength(40_000);
+    });
+    expect(rewindMs).toBeLessThan(bound);
   });
 });

@@ -31,6 +31,8 @@ export type ScriptStep = {
   deltaIntervalMs?: number;
   /** After `afterDeltas` deltas, write nothing more until `until` settles (lets a test act mid-stream). */
   hold?: { afterDeltas: number; until: Promise<void> };
+  /** While the answer streams, also send `ping` events this often (real servers ping every few seconds). */
+  pingIntervalMs?: number;
   fault?: Fault;
 };
 

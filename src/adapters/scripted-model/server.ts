@@ -21,6 +21,8 @@ export interface ScriptedModel {
   readonly rejections: readonly RejectedRequest[];
   /** Streams whose connection the client closed before the answer ended. */
   readonly connectionsClosedEarly: number;
+  /** How many `ping` events the answer to request `index` has written so far. */
+  pingsWritten(index: number): number;
   /** How many content deltas the answer to request `index` has written so far. */
   deltasWritten(index: number): number;
   /** Resolves once `condition` holds (checked on every request, delta and close); rejects after `timeoutMs`. */
@@ -38,6 +40,7 @@ export async function startScriptedModel(options: ScriptedModelOptions): Promise
   const requests: ReceivedRequest[] = [];
   const rejections: RejectedRequest[] = [];
   const deltaCounts: number[] = [];
+  const pingCounts: number[] = [];
   let closedEarly = 0;
   let closing = false;
   const waiters = new Set<() => void>();
@@ -126,6 +129,17 @@ export async function startScriptedModel(options: ScriptedModelOptions): Promise
         if (gone.signal.aborted) resolve();
         else res.write(text, () => resolve());
       });
+    const interval = step.pingIntervalMs;
+    if (interval !== undefined && interval > 0) {
+      const pinger = setInterval(() => {
+        void write('event: ping\ndata: {"type": "ping"}\n\n').then(() => {
+          pingCounts[index] = (pingCounts[index] ?? 0) + 1;
+          changed();
+        });
+      }, interval);
+      gone.signal.addEventListener('abort', () => clearInterval(pinger), { once: true });
+      res.once('finish', () => clearInterval(pinger));
+    }
     const fault = step.fault;
     let hold = step.hold;
     let deltas = 0;
@@ -193,6 +207,7 @@ export async function startScriptedModel(options: ScriptedModelOptions): Promise
       return closedEarly;
     },
     deltasWritten: (index) => deltaCounts[index] ?? 0,
+    pingsWritten: (index) => pingCounts[index] ?? 0,
     waitFor,
     waitForDeltas: (index, count, timeoutMs) => waitFor(() => (deltaCounts[index] ?? 0) >= count, timeoutMs),
     async close() {

@@ -60,7 +60,7 @@ async function* walkDirectory(
   } catch {
     return; // an unreadable directory is skipped, not fatal
   }
-  
+  entries.sort(byName);
   for (const entry of entries) {
     if (signal.aborted) return;
     const full = path.join(directory, entry.name);

@@ -81,7 +81,7 @@ describe('scripted model answers', () => {
       role: 'assistant',
       stop_reason: 'tool_use',
       content: [{ type: 'text', text: 'Hello there.' }, { type: 'tool_use', name: 'grep', input: { pattern: 'TODO' } }],
-      usage: { output_tokens: 9, cache_read_input_tokens: 0 },
+      usage: { output_tokens: 8, cache_read_input_tokens: 0 }, // (12 + 18 characters) / 4
     });
   });
 

@@ -3,7 +3,14 @@
 import type { TurnAddress } from './address.js';
 import { formatAddress } from './address.js';
 import { applyEdit } from './edit-overlay.js';
-import type { EditEntry, EditReplacement, Entry, EntryId, GraftMarkerEntry, MessageEntry } from './entry.js';
+import type {
+  EditEntry,
+  EditReplacement,
+  Entry,
+  EntryId,
+  GraftMarkerEntry,
+  MessageEntry,
+} from './entry.js';
 import { isMessageEntry } from './entry.js';
 import { err, ok, type Result } from './result.js';
 
@@ -143,7 +150,11 @@ export function planRewind(
 }
 
 /** What `edit N[.K]` changes: the recorded entry (the edit's target) and how it reads now. */
-export type EditTarget = { readonly original: MessageEntry; readonly current: MessageEntry; readonly item: MessageItem };
+export type EditTarget = {
+  readonly original: MessageEntry;
+  readonly current: MessageEntry;
+  readonly item: MessageItem;
+};
 
 /** Resolves the entry `edit` names, or says why the address names nothing editable. */
 export function planEditTarget(view: BranchView, address: TurnAddress): Result<EditTarget> {
@@ -156,7 +167,11 @@ export function planEditTarget(view: BranchView, address: TurnAddress): Result<E
 }
 
 /** Path index of the new head for a rewind; -1 means an empty branch. */
-function rewindIndex(path: readonly Entry[], view: BranchView, address: TurnAddress): Result<number> {
+function rewindIndex(
+  path: readonly Entry[],
+  view: BranchView,
+  address: TurnAddress,
+): Result<number> {
   if (address.k !== undefined) {
     const item = locate(view, address);
     return item.ok ? ok(item.value.pathIndex) : item;
@@ -174,5 +189,7 @@ function turnSpan(view: BranchView, turn: number): Result<TurnSpan> {
   const span = Number.isInteger(turn) && turn >= 0 ? view.turns[turn] : undefined;
   if (span) return ok(span);
   const count = view.turnCount;
-  return err(`turn ${turn} does not exist (the branch has ${count} ${count === 1 ? 'turn' : 'turns'})`);
+  return err(
+    `turn ${turn} does not exist (the branch has ${count} ${count === 1 ? 'turn' : 'turns'})`,
+  );
 }

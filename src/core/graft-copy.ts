@@ -35,7 +35,8 @@ const noUsage: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, ca
  * the source are not copied, and usage is zero (the copies cost nothing in the target).
  */
 export function copyForGraft(items: readonly BranchItem[], options: GraftCopyOptions): Entry[] {
-  const newToolUseId = options.newToolUseId ?? (() => `toolu_${options.newId().replace(/[^A-Za-z0-9_-]/g, '')}`);
+  const newToolUseId =
+    options.newToolUseId ?? (() => `toolu_${options.newId().replace(/[^A-Za-z0-9_-]/g, '')}`);
   const messages = items.filter((item): item is MessageItem => item.kind === 'message');
   const markerId = options.newId();
   const copies: Entry[] = [
@@ -62,15 +63,19 @@ export function copyForGraft(items: readonly BranchItem[], options: GraftCopyOpt
       sourceEntry: item.original.id,
       sourceName: options.sourceName,
     };
-    const copy = copyMessage(item.entry, { id, parent, at: options.at, provenance }, {
-      toolUse: (old) => {
-        const fresh = newToolUseId();
-        renamed.set(old, fresh);
-        return fresh;
+    const copy = copyMessage(
+      item.entry,
+      { id, parent, at: options.at, provenance },
+      {
+        toolUse: (old) => {
+          const fresh = newToolUseId();
+          renamed.set(old, fresh);
+          return fresh;
+        },
+        toolResult: (old) => renamed.get(old) ?? newToolUseId(),
+        dropThinking: true,
       },
-      toolResult: (old) => renamed.get(old) ?? newToolUseId(),
-      dropThinking: true,
-    });
+    );
     copies.push(copy);
     parent = id;
   }
@@ -114,10 +119,13 @@ export function selectTurns(view: BranchView, from?: number, to?: number): Resul
   for (const turn of [first, last]) {
     if (!Number.isInteger(turn) || turn < 0 || turn > view.turnCount) {
       const count = view.turnCount;
-      return err(`turn ${turn} does not exist (the branch has ${count} ${count === 1 ? 'turn' : 'turns'})`);
+      return err(
+        `turn ${turn} does not exist (the branch has ${count} ${count === 1 ? 'turn' : 'turns'})`,
+      );
     }
   }
-  if (first > last) return err(`the range ${first}..${last} is empty (${first} comes after ${last})`);
+  if (first > last)
+    return err(`the range ${first}..${last} is empty (${first} comes after ${last})`);
   const start = view.turns[first]?.firstItem ?? 0;
   const end = view.turns[last]?.endItem ?? view.items.length;
   const selected = view.items.slice(start, end);

@@ -2,7 +2,7 @@
 // (DESIGN.md §3). Whatever the history (interrupts, rewinds, edits, grafts), the result obeys
 // every request rule of the Messages API; request-rules.ts states them as a checker.
 import type { BranchView } from './branch.js';
-import type { MessageEntry } from './entry.js';
+import type { AssistantEntry, InterruptedEntry } from './entry.js';
 import type {
   ModelRequest,
   RequestAssistantBlock,
@@ -53,12 +53,18 @@ type Group =
 export function buildRequest(view: BranchView, config: RequestConfig): ModelRequest {
   const groups = groupByRole(view);
   const first = groups[0];
-  if (first?.role === 'assistant') groups.unshift({ role: 'user', parts: [{ kind: 'text', text: reducerNotes.branchStart }] });
+  if (first?.role === 'assistant')
+    groups.unshift({ role: 'user', parts: [{ kind: 'text', text: reducerNotes.branchStart }] });
   const messages = toMessages(groups);
   if (messages.length === 0) messages.push(userText(reducerNotes.emptyBranch));
   markLastBlock(messages);
 
-  const request: ModelRequest = { model: config.model, maxTokens: config.maxTokens, messages, tools: config.tools };
+  const request: ModelRequest = {
+    model: config.model,
+    maxTokens: config.maxTokens,
+    messages,
+    tools: config.tools,
+  };
   if (config.system !== undefined && config.system.trim() !== '') {
     request.system = [{ type: 'text', text: config.system, cache_control: { type: 'ephemeral' } }];
   }
@@ -91,14 +97,16 @@ function groupByRole(view: BranchView): Group[] {
         break;
       case 'assistant':
       case 'interrupted': {
-        const keepThinking = !item.edited && entry.provenance.kind !== 'graft' && entry.kind === 'assistant';
+        const keepThinking =
+          !item.edited && entry.provenance.kind !== 'graft' && entry.kind === 'assistant';
         const blocks = answerBlocks(entry, keepThinking);
         if (blocks.length > 0) {
           const last = groups[groups.length - 1];
           if (last?.role === 'assistant') last.blocks.push(...blocks);
           else groups.push({ role: 'assistant', blocks });
         }
-        if (entry.kind === 'interrupted') pushUser({ kind: 'text', text: interruptedNote(entry.reason) });
+        if (entry.kind === 'interrupted')
+          pushUser({ kind: 'text', text: interruptedNote(entry.reason) });
         break;
       }
     }
@@ -106,7 +114,10 @@ function groupByRole(view: BranchView): Group[] {
   return groups;
 }
 
-function answerBlocks(entry: Extract<MessageEntry, { blocks: unknown }>, keepThinking: boolean): RequestAssistantBlock[] {
+function answerBlocks(
+  entry: AssistantEntry | InterruptedEntry,
+  keepThinking: boolean,
+): RequestAssistantBlock[] {
   const blocks: RequestAssistantBlock[] = [];
   for (const block of entry.blocks) {
     if (block.type === 'text') {
@@ -155,9 +166,14 @@ function toMessages(groups: readonly Group[]): RequestMessage[] {
 }
 
 /** The user message after an answer: its results first (in call order), then any text. */
-function answerCalls(pending: readonly PendingCall[], parts: readonly UserPart[]): RequestUserBlock[] {
+function answerCalls(
+  pending: readonly PendingCall[],
+  parts: readonly UserPart[],
+): RequestUserBlock[] {
   if (pending.length === 0 && parts.every((part) => part.kind === 'text')) {
-    return parts.flatMap((part): RequestTextBlock[] => (part.kind === 'text' ? [{ type: 'text', text: part.text }] : []));
+    return parts.flatMap((part): RequestTextBlock[] =>
+      part.kind === 'text' ? [{ type: 'text', text: part.text }] : [],
+    );
   }
   const results = new Map<PendingCall, RequestToolResultBlock>();
   const texts: RequestTextBlock[] = [];
@@ -166,7 +182,9 @@ function answerCalls(pending: readonly PendingCall[], parts: readonly UserPart[]
       texts.push({ type: 'text', text: part.text });
       continue;
     }
-    const call = pending.find((candidate) => candidate.original === part.toolUseId && !candidate.answered);
+    const call = pending.find(
+      (candidate) => candidate.original === part.toolUseId && !candidate.answered,
+    );
     if (!call) {
       texts.push({ type: 'text', text: strayResultNote(part) });
       continue;
@@ -196,7 +214,9 @@ function strayResultNote(part: Extract<UserPart, { kind: 'result' }>): string {
 }
 
 function interruptedNote(reason: string): string {
-  return isBlank(reason) || /user/i.test(reason) ? reducerNotes.interrupted : `(interrupted: ${reason})`;
+  return isBlank(reason) || /user/i.test(reason)
+    ? reducerNotes.interrupted
+    : `(interrupted: ${reason})`;
 }
 
 function uniqueId(id: string, used: Set<string>): string {

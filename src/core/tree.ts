@@ -45,7 +45,9 @@ export class SessionTree {
   append(entry: Entry): Result<void> {
     if (entry.parent !== this.#head) {
       const head = this.#head ?? 'null (empty branch)';
-      return err(`entry ${entry.id} must have the head ${head} as parent, not ${entry.parent ?? 'null'}`);
+      return err(
+        `entry ${entry.id} must have the head ${head} as parent, not ${entry.parent ?? 'null'}`,
+      );
     }
     const added = this.add(entry);
     if (!added.ok) return added;

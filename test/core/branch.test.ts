@@ -8,10 +8,21 @@ import {
   viewBranch,
   type BranchView,
 } from '../../src/core/branch.js';
-import { ChainBuilder, expectErr, expectOk, fastestOf, generousBound, text, thinking, toolUse } from './factories.js';
+import {
+  ChainBuilder,
+  expectErr,
+  expectOk,
+  fastestOf,
+  generousBound,
+  text,
+  thinking,
+  toolUse,
+} from './factories.js';
 
 const numbers = (view: BranchView) =>
-  view.items.map((item) => (item.kind === 'message' ? `${item.turn}.${item.k}` : `marker@${item.turn}`));
+  view.items.map((item) =>
+    item.kind === 'message' ? `${item.turn}.${item.k}` : `marker@${item.turn}`,
+  );
 
 /** Two turns: 1 = question, tool round, answer; 2 = question, answer. */
 function twoTurns() {
@@ -103,7 +114,10 @@ describe('viewBranch edits', () => {
     b.result('t1', 'x');
     b.edit('e2', 'new');
     const item = expectOk(locate(b.view(), { turn: 1, k: 2 }));
-    expect(item.entry.kind === 'assistant' && item.entry.blocks).toEqual([text('new'), toolUse('t1')]);
+    expect(item.entry.kind === 'assistant' && item.entry.blocks).toEqual([
+      text('new'),
+      toolUse('t1'),
+    ]);
   });
 });
 
@@ -116,15 +130,21 @@ describe('locate and lastEntryOfTurn', () => {
 
   it('says which turn does not exist and how many there are', () => {
     const view = twoTurns().view();
-    expect(expectErr(locate(view, { turn: 7 }))).toBe('turn 7 does not exist (the branch has 2 turns)');
+    expect(expectErr(locate(view, { turn: 7 }))).toBe(
+      'turn 7 does not exist (the branch has 2 turns)',
+    );
     const one = new ChainBuilder();
     one.user('only');
-    expect(expectErr(locate(one.view(), { turn: 3 }))).toBe('turn 3 does not exist (the branch has 1 turn)');
+    expect(expectErr(locate(one.view(), { turn: 3 }))).toBe(
+      'turn 3 does not exist (the branch has 1 turn)',
+    );
   });
 
   it('says which entry does not exist and how many the turn has', () => {
     const view = twoTurns().view();
-    expect(expectErr(locate(view, { turn: 1, k: 9 }))).toBe('entry 1.9 does not exist (turn 1 has 4 entries)');
+    expect(expectErr(locate(view, { turn: 1, k: 9 }))).toBe(
+      'entry 1.9 does not exist (turn 1 has 4 entries)',
+    );
   });
 
   it('turn 0 is not an entry, but 0.K names a turn-0 entry', () => {
@@ -139,14 +159,19 @@ describe('locate and lastEntryOfTurn', () => {
     const view = twoTurns().view();
     expect(formatAddress(expectOk(lastEntryOfTurn(view, 1)))).toBe('1.4');
     expect(expectErr(lastEntryOfTurn(view, 0))).toBe('turn 0 has no entries');
-    expect(expectErr(lastEntryOfTurn(view, 3))).toBe('turn 3 does not exist (the branch has 2 turns)');
+    expect(expectErr(lastEntryOfTurn(view, 3))).toBe(
+      'turn 3 does not exist (the branch has 2 turns)',
+    );
   });
 });
 
 describe('planRewind', () => {
   it('rewind 0 empties the branch', () => {
     const b = twoTurns();
-    expect(expectOk(planRewind(b.path(), b.view(), { turn: 0 }))).toEqual({ head: null, reapply: [] });
+    expect(expectOk(planRewind(b.path(), b.view(), { turn: 0 }))).toEqual({
+      head: null,
+      reapply: [],
+    });
   });
 
   it('rewind N keeps turn N whole, tool round and answer included', () => {
@@ -174,7 +199,9 @@ describe('planRewind', () => {
 
   it('rewind to a missing turn or entry is an error', () => {
     const b = twoTurns();
-    expect(expectErr(planRewind(b.path(), b.view(), { turn: 5 }))).toBe('turn 5 does not exist (the branch has 2 turns)');
+    expect(expectErr(planRewind(b.path(), b.view(), { turn: 5 }))).toBe(
+      'turn 5 does not exist (the branch has 2 turns)',
+    );
     expect(expectErr(planRewind(b.path(), b.view(), { turn: 2, k: 3 }))).toBe(
       'entry 2.3 does not exist (turn 2 has 2 entries)',
     );
@@ -219,7 +246,9 @@ describe('planEditTarget', () => {
   it('refuses turn 0 and addresses that name nothing', () => {
     const view = twoTurns().view();
     expect(expectErr(planEditTarget(view, { turn: 0 }))).toContain('turn 0');
-    expect(expectErr(planEditTarget(view, { turn: 9 }))).toBe('turn 9 does not exist (the branch has 2 turns)');
+    expect(expectErr(planEditTarget(view, { turn: 9 }))).toBe(
+      'turn 9 does not exist (the branch has 2 turns)',
+    );
   });
 });
 

@@ -5,7 +5,15 @@ import { copyForFork, copyForGraft, selectTurns } from '../../src/core/graft-cop
 import { buildRequest } from '../../src/core/request.js';
 import { requestViolations } from '../../src/core/request-rules.js';
 import { SessionTree } from '../../src/core/tree.js';
-import { ChainBuilder, expectErr, expectOk, idSource, text, thinking, toolUse } from './factories.js';
+import {
+  ChainBuilder,
+  expectErr,
+  expectOk,
+  idSource,
+  text,
+  thinking,
+  toolUse,
+} from './factories.js';
 
 /** Source session: turn 1 has a tool round, turn 2 a plain answer. */
 function source() {
@@ -31,7 +39,9 @@ const graftOptions = (newId: () => string, parent: string | null) => ({
 
 const toolIds = (entries: readonly Entry[]) =>
   entries.flatMap((entry) =>
-    entry.kind === 'assistant' ? entry.blocks.flatMap((b) => (b.type === 'tool_use' ? [b.id] : [])) : [],
+    entry.kind === 'assistant'
+      ? entry.blocks.flatMap((b) => (b.type === 'tool_use' ? [b.id] : []))
+      : [],
   );
 const resultIds = (entries: readonly Entry[]) =>
   entries.flatMap((entry) => (entry.kind === 'tool-result' ? [entry.toolUseId] : []));
@@ -55,7 +65,10 @@ describe('copyForGraft', () => {
   });
 
   it('chains copies under fresh ids with graft provenance pointing at each source entry', () => {
-    const copies = copyForGraft(expectOk(selectTurns(source().view())), graftOptions(idSource(), null));
+    const copies = copyForGraft(
+      expectOk(selectTurns(source().view())),
+      graftOptions(idSource(), null),
+    );
     copies.forEach((copy, index) => {
       expect(copy.id).toMatch(/^n\d+$/);
       expect(copy.parent).toBe(index === 0 ? null : copies[index - 1]?.id);
@@ -67,13 +80,18 @@ describe('copyForGraft', () => {
       sourceEntry: 's1',
       sourceName: 'alpha',
     });
-    expect(copies.slice(1).map((copy) => copy.provenance.kind === 'graft' && copy.provenance.sourceEntry)).toEqual([
-      's1', 's2', 's3', 's4', 's5', 's6',
-    ]);
+    expect(
+      copies
+        .slice(1)
+        .map((copy) => copy.provenance.kind === 'graft' && copy.provenance.sourceEntry),
+    ).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
   });
 
   it('renames every tool_use id and the matching result the same way', () => {
-    const copies = copyForGraft(expectOk(selectTurns(source().view())), graftOptions(idSource(), null));
+    const copies = copyForGraft(
+      expectOk(selectTurns(source().view())),
+      graftOptions(idSource(), null),
+    );
     const [toolId] = toolIds(copies);
     expect(toolId).not.toBe('t1');
     expect(toolId).toMatch(/^toolu_/);
@@ -85,7 +103,10 @@ describe('copyForGraft', () => {
     b.edit('s3', { kind: 'tool-result', content: 'fixed body', isError: false });
     const copies = copyForGraft(expectOk(selectTurns(b.view())), graftOptions(idSource(), null));
     const answer = copies[2];
-    expect(answer?.kind === 'assistant' && answer.blocks.map((block) => block.type)).toEqual(['text', 'tool_use']);
+    expect(answer?.kind === 'assistant' && answer.blocks.map((block) => block.type)).toEqual([
+      'text',
+      'tool_use',
+    ]);
     const result = copies[3];
     expect(result?.kind === 'tool-result' && result.content).toBe('fixed body');
     expect(copies.some((copy) => copy.kind === 'edit')).toBe(false);
@@ -98,7 +119,8 @@ describe('copyForGraft', () => {
     const target = new ChainBuilder('g');
     expectOk(tree.append(target.user('hello')));
     for (let round = 0; round < 2; round++) {
-      for (const copy of copyForGraft(items, graftOptions(newId, tree.head))) expectOk(tree.append(copy));
+      for (const copy of copyForGraft(items, graftOptions(newId, tree.head)))
+        expectOk(tree.append(copy));
     }
     const path = tree.path();
     const ids = toolIds(path);
@@ -106,7 +128,9 @@ describe('copyForGraft', () => {
     expect(new Set(ids).size).toBe(2);
     const request = buildRequest(viewBranch(path), { model: 'm', maxTokens: 100, tools: [] });
     expect(requestViolations(request)).toEqual([]);
-    const sentIds = request.messages.flatMap((m) => m.content.flatMap((b) => (b.type === 'tool_use' ? [b.id] : [])));
+    const sentIds = request.messages.flatMap((m) =>
+      m.content.flatMap((b) => (b.type === 'tool_use' ? [b.id] : [])),
+    );
     expect(sentIds).toEqual(ids);
   });
 
@@ -114,7 +138,10 @@ describe('copyForGraft', () => {
     const b = new ChainBuilder('s');
     b.result('t-elsewhere', 'stray'); // turn 0
     b.user('go');
-    const copies = copyForGraft(expectOk(selectTurns(b.view(), 0, 1)), graftOptions(idSource(), null));
+    const copies = copyForGraft(
+      expectOk(selectTurns(b.view(), 0, 1)),
+      graftOptions(idSource(), null),
+    );
     const [id] = resultIds(copies);
     expect(id).toBeDefined();
     expect(id).not.toBe('t-elsewhere');
@@ -135,11 +162,19 @@ describe('copyForFork', () => {
     const b = source();
     b.marker();
     b.user('third');
-    const copies = copyForFork(b.view().items, { newId: idSource('f'), sourceSession: 'session-src', at: 9 });
+    const copies = copyForFork(b.view().items, {
+      newId: idSource('f'),
+      sourceSession: 'session-src',
+      at: 9,
+    });
     expect(copies).toHaveLength(8);
     expect(copies[0]?.parent).toBeNull();
     expect(copies[1]?.parent).toBe('f1');
-    expect(copies[1]?.provenance).toEqual({ kind: 'fork', sourceSession: 'session-src', sourceEntry: 's2' });
+    expect(copies[1]?.provenance).toEqual({
+      kind: 'fork',
+      sourceSession: 'session-src',
+      sourceEntry: 's2',
+    });
     expect(toolIds(copies)).toEqual(['t1']);
     expect(resultIds(copies)).toEqual(['t1']);
     const answer = copies[1];
@@ -159,12 +194,20 @@ describe('copyForFork', () => {
 describe('selectTurns', () => {
   it('defaults to every turn', () => {
     expect(expectOk(selectTurns(source().view())).map((item) => item.entry.id)).toEqual([
-      's1', 's2', 's3', 's4', 's5', 's6',
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+      's6',
     ]);
   });
 
   it('selects whole turns from..to', () => {
-    expect(expectOk(selectTurns(source().view(), 2, 2)).map((item) => item.entry.id)).toEqual(['s5', 's6']);
+    expect(expectOk(selectTurns(source().view(), 2, 2)).map((item) => item.entry.id)).toEqual([
+      's5',
+      's6',
+    ]);
     expect(expectOk(selectTurns(source().view(), 1, 1))).toHaveLength(4);
   });
 
@@ -178,7 +221,9 @@ describe('selectTurns', () => {
   it('rejects reversed ranges, missing turns and empty branches', () => {
     const view = source().view();
     expect(expectErr(selectTurns(view, 2, 1))).toBe('the range 2..1 is empty (2 comes after 1)');
-    expect(expectErr(selectTurns(view, 1, 5))).toBe('turn 5 does not exist (the branch has 2 turns)');
+    expect(expectErr(selectTurns(view, 1, 5))).toBe(
+      'turn 5 does not exist (the branch has 2 turns)',
+    );
     expect(expectErr(selectTurns(view, 0, 0))).toBe('turns 0..0 hold no entries');
     expect(expectErr(selectTurns(viewBranch([])))).toBe('the branch has no turns');
   });

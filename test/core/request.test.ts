@@ -3,13 +3,22 @@ import { planRewind, viewBranch, type BranchView } from '../../src/core/branch.j
 import type { ModelRequest, RequestMessage } from '../../src/core/model-request.js';
 import { buildRequest, reducerNotes } from '../../src/core/request.js';
 import { countRequest, requestShape, requestViolations } from '../../src/core/request-rules.js';
-import { ChainBuilder, expectOk, fastestOf, generousBound, text, thinking, toolUse } from './factories.js';
+import {
+  ChainBuilder,
+  expectOk,
+  fastestOf,
+  generousBound,
+  text,
+  thinking,
+  toolUse,
+} from './factories.js';
 
 const config = { model: 'test-model', maxTokens: 1_000, tools: [] };
 const build = (view: BranchView, system?: string): ModelRequest =>
   buildRequest(view, system === undefined ? config : { ...config, system });
 const valid = (request: ModelRequest) => expect(requestViolations(request)).toEqual([]);
-const last = (request: ModelRequest): RequestMessage | undefined => request.messages[request.messages.length - 1];
+const last = (request: ModelRequest): RequestMessage | undefined =>
+  request.messages[request.messages.length - 1];
 const blocksOf = (message: RequestMessage | undefined) => message?.content ?? [];
 
 /** One complete tool round: question, call, result, answer. */
@@ -25,15 +34,28 @@ function toolRound() {
 describe('buildRequest: roles and content', () => {
   it('maps user text, answers and tool results to their Messages API shapes', () => {
     const request = build(toolRound().view());
-    expect(requestShape(request)).toEqual(['user: text', 'assistant: text tool_use', 'user: tool_result', 'assistant: text', 'user: text']);
-    expect(request.messages[2]?.content[0]).toMatchObject({ type: 'tool_result', tool_use_id: 't1', content: 'body of a' });
+    expect(requestShape(request)).toEqual([
+      'user: text',
+      'assistant: text tool_use',
+      'user: tool_result',
+      'assistant: text',
+      'user: text',
+    ]);
+    expect(request.messages[2]?.content[0]).toMatchObject({
+      type: 'tool_result',
+      tool_use_id: 't1',
+      content: 'body of a',
+    });
     expect(request.model).toBe('test-model');
     expect(request.maxTokens).toBe(1_000);
   });
 
   it('never ends on a complete answer: a short note follows it', () => {
     const request = build(toolRound().view());
-    expect(blocksOf(last(request))[0]).toMatchObject({ type: 'text', text: reducerNotes.continueAnswer });
+    expect(blocksOf(last(request))[0]).toMatchObject({
+      type: 'text',
+      text: reducerNotes.continueAnswer,
+    });
     valid(request);
   });
 
@@ -41,7 +63,12 @@ describe('buildRequest: roles and content', () => {
     const b = toolRound();
     b.edit('e3', { kind: 'tool-result', content: 'fresh body', isError: true });
     const result = build(b.view()).messages[2]?.content[0];
-    expect(result).toMatchObject({ type: 'tool_result', tool_use_id: 't1', content: 'fresh body', is_error: true });
+    expect(result).toMatchObject({
+      type: 'tool_result',
+      tool_use_id: 't1',
+      content: 'fresh body',
+      is_error: true,
+    });
   });
 
   it('merges consecutive same-role messages', () => {
@@ -52,7 +79,11 @@ describe('buildRequest: roles and content', () => {
     b.assistant(text('two'));
     b.user('third');
     const request = build(b.view());
-    expect(requestShape(request)).toEqual(['user: text text', 'assistant: text text', 'user: text']);
+    expect(requestShape(request)).toEqual([
+      'user: text text',
+      'assistant: text text',
+      'user: text',
+    ]);
     valid(request);
   });
 
@@ -73,7 +104,10 @@ describe('buildRequest: roles and content', () => {
     b.assistant(text('grafted answer'));
     b.user('go on');
     const request = build(b.view());
-    expect(request.messages[0]).toMatchObject({ role: 'user', content: [{ type: 'text', text: reducerNotes.branchStart }] });
+    expect(request.messages[0]).toMatchObject({
+      role: 'user',
+      content: [{ type: 'text', text: reducerNotes.branchStart }],
+    });
     valid(request);
   });
 
@@ -110,7 +144,11 @@ describe('buildRequest: tool rounds', () => {
     b.result('t2', 'two');
     b.nudge('also check b.ts');
     const message = last(build(b.view()));
-    expect(message?.content.map((block) => block.type)).toEqual(['tool_result', 'tool_result', 'text']);
+    expect(message?.content.map((block) => block.type)).toEqual([
+      'tool_result',
+      'tool_result',
+      'text',
+    ]);
     expect(message?.content[2]).toMatchObject({ text: 'also check b.ts' });
   });
 
@@ -130,9 +168,18 @@ describe('buildRequest: tool rounds', () => {
     b.user('go');
     b.interrupted([text('let me look'), toolUse('t1')]);
     const request = build(b.view());
-    expect(requestShape(request)).toEqual(['user: text', 'assistant: text tool_use', 'user: tool_result text']);
+    expect(requestShape(request)).toEqual([
+      'user: text',
+      'assistant: text tool_use',
+      'user: tool_result text',
+    ]);
     expect(blocksOf(last(request))).toMatchObject([
-      { type: 'tool_result', tool_use_id: 't1', content: reducerNotes.missingResult, is_error: true },
+      {
+        type: 'tool_result',
+        tool_use_id: 't1',
+        content: reducerNotes.missingResult,
+        is_error: true,
+      },
       { type: 'text', text: reducerNotes.interrupted },
     ]);
     valid(request);
@@ -143,7 +190,10 @@ describe('buildRequest: tool rounds', () => {
     b.user('write a poem');
     b.interrupted([text('Roses are')]);
     const request = build(b.view());
-    expect(last(request)).toMatchObject({ role: 'user', content: [{ type: 'text', text: reducerNotes.interrupted }] });
+    expect(last(request)).toMatchObject({
+      role: 'user',
+      content: [{ type: 'text', text: reducerNotes.interrupted }],
+    });
     valid(request);
   });
 
@@ -153,7 +203,11 @@ describe('buildRequest: tool rounds', () => {
     b.from(plan.head);
     b.nudge('never mind, read b.ts');
     const request = build(b.view());
-    expect(requestShape(request)).toEqual(['user: text', 'assistant: text tool_use', 'user: tool_result text']);
+    expect(requestShape(request)).toEqual([
+      'user: text',
+      'assistant: text tool_use',
+      'user: tool_result text',
+    ]);
     expect(blocksOf(last(request))[0]).toMatchObject({ tool_use_id: 't1', is_error: true });
     valid(request);
   });
@@ -189,10 +243,17 @@ describe('buildRequest: tool rounds', () => {
       b.result('dup', `result for ${question}`);
     }
     const request = build(b.view());
-    const ids = request.messages.flatMap((m) => m.content.flatMap((x) => (x.type === 'tool_use' ? [x.id] : [])));
-    const results = request.messages.flatMap((m) => m.content.flatMap((x) => (x.type === 'tool_result' ? [[x.tool_use_id, x.content]] : [])));
+    const ids = request.messages.flatMap((m) =>
+      m.content.flatMap((x) => (x.type === 'tool_use' ? [x.id] : [])),
+    );
+    const results = request.messages.flatMap((m) =>
+      m.content.flatMap((x) => (x.type === 'tool_result' ? [[x.tool_use_id, x.content]] : [])),
+    );
     expect(ids).toEqual(['dup', 'dup_2']);
-    expect(results).toEqual([['dup', 'result for q1'], ['dup_2', 'result for q2']]);
+    expect(results).toEqual([
+      ['dup', 'result for q1'],
+      ['dup_2', 'result for q2'],
+    ]);
     expect(build(b.view())).toEqual(request);
     valid(request);
   });
@@ -209,11 +270,15 @@ describe('buildRequest: tool rounds', () => {
 describe('buildRequest: system and cache points', () => {
   it('puts the system prompt in a cached block and caches the last block of the last message', () => {
     const request = build(toolRound().view(), 'be brief');
-    expect(request.system).toEqual([{ type: 'text', text: 'be brief', cache_control: { type: 'ephemeral' } }]);
+    expect(request.system).toEqual([
+      { type: 'text', text: 'be brief', cache_control: { type: 'ephemeral' } },
+    ]);
     const blocks = blocksOf(last(request));
     expect(blocks[blocks.length - 1]).toMatchObject({ cache_control: { type: 'ephemeral' } });
     const marked = request.messages.flatMap((message) =>
-      message.content.flatMap((block) => (block.type !== 'thinking' && block.cache_control ? [block] : [])),
+      message.content.flatMap((block) =>
+        block.type !== 'thinking' && block.cache_control ? [block] : [],
+      ),
     );
     expect(marked).toHaveLength(1);
   });
@@ -250,7 +315,13 @@ describe('requestViolations', () => {
       ...config,
       messages: [
         { role: 'assistant', content: [{ type: 'tool_use', id: 'x', name: 'n', input: {} }] },
-        { role: 'user', content: [{ type: 'text', text: ' ' }, { type: 'tool_result', tool_use_id: 'y', content: 'c' }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: ' ' },
+            { type: 'tool_result', tool_use_id: 'y', content: 'c' },
+          ],
+        },
         { role: 'assistant', content: [{ type: 'tool_use', id: 'x', name: 'n', input: {} }] },
       ],
     };

@@ -12,7 +12,7 @@ export function keepCopy(source: string, folder: string, stem: string, extension
       const suffix = attempt === 1 ? '' : `-${attempt}`;
       const copy = path.join(folder, `${stem}-${stamp}${suffix}${extension}`);
       try {
-        
+        fs.copyFileSync(source, copy, fs.constants.COPYFILE_EXCL);
         return ok(copy);
       } catch (thrown) {
         if (!(thrown instanceof Error && 'code' in thrown && thrown.code === 'EEXIST')) throw thrown;

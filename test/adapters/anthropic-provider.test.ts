@@ -80,6 +80,17 @@ describe('AnthropicProvider over the scripted model', () => {
     expect(events.some((event) => event.type === 'tool-start' && event.name === 'read_file')).toBe(true);
   });
 
+  it('keeps a thinking block with its signature before the text', async () => {
+    const { provider } = await setUp([{ thinking: 'The user wants the parser explained.', text: 'It parses.' }]);
+    const { events, outcome } = run(provider);
+    const result = await outcome;
+    expect(result.kind === 'complete' && result.blocks.map((block) => block.type)).toEqual(['thinking', 'text']);
+    const thinking = result.kind === 'complete' ? result.blocks[0] : undefined;
+    expect(thinking?.type === 'thinking' && thinking.thinking).toBe('The user wants the parser explained.');
+    expect(thinking?.type === 'thinking' && thinking.signature).toMatch(/^sig_/);
+    expect(events.filter((event) => event.type === 'thinking').length).toBeGreaterThan(1);
+  });
+
   it('sends the request the server records, messages and tools exactly', async () => {
     const { model, provider } = await setUp([{ text: 'ok' }]);
     await run(provider).outcome;

@@ -114,6 +114,11 @@ export class FileSessionStore implements SessionStore {
     this.catalog.setOverallBudget(limits);
   }
 
+  /** Why the latest catalog write failed, if it did (for the log); journals are unaffected. */
+  catalogWriteProblem(): string | undefined {
+    return this.catalog.lastWriteProblem();
+  }
+
   /** Resolves once every catalog change so far is written. */
   flush(): Promise<void> {
     return this.catalog.flush();

@@ -1,0 +1,37 @@
+// The demo: the scripted model on loopback (the real SDK path, no API key) and a fresh copy of
+// the sample project for each agent to work in.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { copyDemoWorkspace } from '../adapters/demo-workspace.js';
+import { demoScript } from '../adapters/scripted-model/demo-script.js';
+import { startScriptedModel, type ScriptedModel } from '../adapters/scripted-model/server.js';
+import { err, ok, type Result } from '../core/result.js';
+
+export type Demo = {
+  readonly model: ScriptedModel;
+  /** A fresh workspace for `agent` (a copy of the sample project). */
+  workspaceFor(agent: string): Result<string>;
+};
+
+/** ~80 tokens/s per agent in deltas of ~4 tokens, like a real stream. */
+const DEMO_PACE = { tokensPerDelta: 4, deltaIntervalMs: 50 };
+
+/** Starts the scripted model for the demo and a temp folder for the agents' workspaces. */
+export async function startDemo(): Promise<Demo> {
+  const model = await startScriptedModel({ script: demoScript(DEMO_PACE) });
+  const root = mkdtempSync(join(tmpdir(), 'agentmux-demo-'));
+  return {
+    model,
+    workspaceFor: (agent) => {
+      const dir = join(root, agent.replace(/[^A-Za-z0-9._-]/g, '_'));
+      try {
+        mkdirSync(dir, { recursive: true });
+      } catch (thrown) {
+        return err(`${dir}: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+      }
+      const copied = copyDemoWorkspace(dir);
+      return copied.ok ? ok(dir) : copied;
+    },
+  };
+}

@@ -38,7 +38,7 @@ function answerEntry(turn: number): Entry {
     parent: null,
     at: Date.now(),
     provenance: { kind: 'local' },
-    model: 'claude-sonnet-4-5',
+    model: 'claude-sonnet-4-6',
     blocks: [{ type: 'text', text: `Answer ${turn}: `.padEnd(600, 'the parser drops the last token when the input ends without a newline. ') }],
     stopReason: 'end_turn',
     usage: USAGE,
@@ -47,7 +47,7 @@ function answerEntry(turn: number): Entry {
 
 /** Writes a session of `turns` turns; returns the time of every append. */
 function writeSession(store: FileSessionStore, name: string, turns: number): number[] {
-  const header: SessionHeader = { t: 'session', v: 1, id: randomEntryId(), name, created: Date.now(), model: 'claude-sonnet-4-5' };
+  const header: SessionHeader = { t: 'session', v: 1, id: randomEntryId(), name, created: Date.now(), model: 'claude-sonnet-4-6' };
   const writer = store.create(header);
   if (!writer.ok) throw new Error(writer.error);
   const session = SessionState.create(header, writer.value);
@@ -83,7 +83,7 @@ export async function runCoreBench(root: string): Promise<void> {
 
   const controller = new Controller({ store, providerFor: () => noModel, tools: createReadOnlyToolHost() });
   const loadStart = process.hrtime.bigint();
-  const added = controller.addAgent({ name: 's10000', model: 'claude-sonnet-4-5', cwd: root });
+  const added = controller.addAgent({ name: 's10000', model: 'claude-sonnet-4-6', cwd: root });
   const loadMs = msSince(loadStart);
   if (!added.ok || added.value.session === undefined) throw new Error(`load failed: ${added.ok ? added.value.detail : added.error}`);
   const editTimes: number[] = [];

@@ -66,7 +66,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
   for (const name of options.agents ?? ['alpha']) {
     const added = controller.addAgent({
       name,
-      model: 'claude-sonnet-4-5',
+      model: 'claude-sonnet-4-6',
       cwd: workspace,
       ...(options.system === undefined ? {} : { system: options.system }),
     });

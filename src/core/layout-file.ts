@@ -1,0 +1,209 @@
+// The layout file of DESIGN.md §5: which agents to start and how to tile their panes.
+// Parsing is pure (the loader reads the file); every problem is reported as
+// `FILE: field.path: problem`, one line each, and unknown keys are errors, so a typo in a
+// layout is never silently ignored.
+//
+// Split trees need not name every agent: agents missing from the tree are appended to the
+// tree's root split, each with the mean of the root's sizes (see layout-solver.ts).
+import { z } from 'zod';
+import { formatIssues } from './layout-issues.js';
+import { err, messageOf, ok, type Result } from './result.js';
+
+export const TILING_PRESETS = ['tiled', 'columns', 'rows', 'main-left', 'main-top'] as const;
+export type TilingPreset = (typeof TILING_PRESETS)[number];
+export type SplitDirection = 'columns' | 'rows';
+
+/** A split of the area into children side by side (`columns`) or stacked (`rows`). */
+export type SplitTree = {
+  readonly split: SplitDirection;
+  /** Proportions, one per child; equal shares when absent. */
+  readonly sizes?: readonly number[];
+  readonly children: readonly SplitChild[];
+};
+export type SplitChild = string | SplitTree;
+export type Tiling = TilingPreset | SplitTree;
+
+/** One agent of a layout; only `name` is required. Agents with `command` are PTY agents. */
+export type LayoutAgent = {
+  readonly name: string;
+  readonly model?: string;
+  readonly system?: string;
+  readonly prompt?: string;
+  readonly baseURL?: string;
+  readonly cwd?: string;
+  readonly approve?: 'ask' | 'auto';
+  readonly allow?: readonly string[];
+  readonly command?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  /** A regular expression matched against the bottom of a PTY agent's screen. */
+  readonly ready?: string;
+};
+
+/** A parsed layout; `tiling` is `tiled` when the file leaves it out. */
+export type Layout = {
+  readonly name: string;
+  readonly agents: readonly LayoutAgent[];
+  readonly tiling: Tiling;
+};
+
+/** Why a name cannot name an agent, or undefined when it can (shared with `new` and `rename`). */
+export function agentNameProblem(name: string): string | undefined {
+  if (name === '') return 'must not be empty';
+  if (/[\s\u0000-\u001f\u007f]/.test(name)) return 'must not contain spaces or control characters';
+  if (/^\d+$/.test(name)) return 'must not be a number (numbers name panes)';
+  if (name === 'all') return '"all" is reserved (-t all means every agent)';
+  if (name.startsWith('-')) return 'must not start with "-" (it would read as an option)';
+  return undefined;
+}
+
+function oneOf(values: readonly string[]): string {
+  const quoted = values.map((value) => `"${value}"`);
+  if (quoted.length === 2) return `expected ${quoted[0] ?? ''} or ${quoted[1] ?? ''}`;
+  return `expected one of ${quoted.join(', ')}`;
+}
+
+/** An object schema that rejects unknown keys and says which keys it knows. */
+function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
+  const known = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key (known keys: ${known})` : undefined),
+  });
+}
+
+const agentName = z.string().superRefine((name, ctx) => {
+  const problem = agentNameProblem(name);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `agent name ${problem}` });
+});
+
+const nonEmptyText = z.string().min(1, { error: 'must not be empty' });
+
+const regexSource = z.string().superRefine((source, ctx) => {
+  try {
+    new RegExp(source);
+  } catch (thrown) {
+    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${messageOf(thrown)}` });
+  }
+});
+
+const agentSchema = strictObject({
+  name: agentName,
+  model: nonEmptyText.optional(),
+  system: z.string().optional(),
+  prompt: z.string().optional(),
+  baseURL: z.url({ error: 'expected a URL such as "http://127.0.0.1:8080"' }).optional(),
+  cwd: nonEmptyText.optional(),
+  approve: z.enum(['ask', 'auto'], { error: oneOf(['ask', 'auto']) }).optional(),
+  allow: z.array(nonEmptyText).optional(),
+  command: z.array(z.string()).min(1, { error: 'must name a program' }).optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  ready: regexSource.optional(),
+});
+
+type ParsedTree = {
+  split: SplitDirection;
+  sizes?: number[] | undefined;
+  children: (string | ParsedTree)[];
+};
+
+const splitTreeSchema: z.ZodType<ParsedTree> = z.lazy(() =>
+  strictObject({
+    split: z.enum(['columns', 'rows'], { error: oneOf(['columns', 'rows']) }),
+    sizes: z.array(z.number().positive({ error: 'sizes must be positive numbers' })).optional(),
+    children: z
+      .array(z.union([z.string(), splitTreeSchema], { error: 'expected an agent name or a split tree' }))
+      .min(1, { error: 'a split needs at least one child' }),
+  }),
+);
+
+const tilingSchema = z.union(
+  [
+    z.enum(TILING_PRESETS, { error: `${oneOf(TILING_PRESETS)}, or a split tree` }),
+    splitTreeSchema,
+  ],
+  { error: `expected a preset (${TILING_PRESETS.join(', ')}) or a split tree { "split", "children" }` },
+);
+
+const layoutSchema = strictObject({
+  name: nonEmptyText,
+  agents: z.array(agentSchema).min(1, { error: 'a layout needs at least one agent' }),
+  tiling: tilingSchema.optional(),
+});
+
+type ParsedLayout = z.infer<typeof layoutSchema>;
+type ParsedAgent = ParsedLayout['agents'][number];
+
+/** Parses and validates a layout file's text; errors read `FILE: field.path: problem`. */
+export function parseLayout(fileName: string, jsonText: string): Result<Layout, string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(jsonText);
+  } catch (thrown) {
+    return err(`${fileName}: invalid JSON: ${messageOf(thrown)}`);
+  }
+  const parsed = layoutSchema.safeParse(data);
+  if (!parsed.success) return err(formatIssues(fileName, parsed.error.issues));
+  const layout = toLayout(parsed.data);
+  const problems = crossCheck(layout);
+  if (problems.length > 0) return err(problems.map((problem) => `${fileName}: ${problem}`).join('\n'));
+  return ok(layout);
+}
+
+/** The agent names a split tree mentions, in order (duplicates kept). */
+export function treeAgentNames(tree: SplitTree): string[] {
+  return tree.children.flatMap((child) => (typeof child === 'string' ? [child] : treeAgentNames(child)));
+}
+
+/** Checks the rules that span fields: unique agent names, tree names, sizes per child. */
+function crossCheck(layout: Layout): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  layout.agents.forEach((agent, index) => {
+    if (seen.has(agent.name)) problems.push(`agents.${index}.name: "${agent.name}" is used by an earlier agent`);
+    seen.add(agent.name);
+  });
+  if (typeof layout.tiling !== 'string') checkTree(layout.tiling, 'tiling', seen, new Set(), problems);
+  return problems;
+}
+
+function checkTree(tree: SplitTree, path: string, agents: ReadonlySet<string>, placed: Set<string>, problems: string[]): void {
+  if (tree.sizes !== undefined && tree.sizes.length !== tree.children.length) {
+    problems.push(`${path}.sizes: has ${tree.sizes.length} sizes for ${tree.children.length} children`);
+  }
+  tree.children.forEach((child, index) => {
+    const childPath = `${path}.children.${index}`;
+    if (typeof child !== 'string') {
+      checkTree(child, childPath, agents, placed, problems);
+      return;
+    }
+    if (!agents.has(child)) problems.push(`${childPath}: no agent named "${child}" in agents`);
+    else if (placed.has(child)) problems.push(`${childPath}: "${child}" appears twice in the tiling`);
+    placed.add(child);
+  });
+}
+
+function toLayout(parsed: ParsedLayout): Layout {
+  const tiling = parsed.tiling === undefined ? 'tiled' : typeof parsed.tiling === 'string' ? parsed.tiling : toTree(parsed.tiling);
+  return { name: parsed.name, agents: parsed.agents.map(toAgent), tiling };
+}
+
+function toTree(parsed: ParsedTree): SplitTree {
+  const children = parsed.children.map((child) => (typeof child === 'string' ? child : toTree(child)));
+  return parsed.sizes === undefined ? { split: parsed.split, children } : { split: parsed.split, sizes: parsed.sizes, children };
+}
+
+// Spelled out so that absent fields stay absent (exactOptionalPropertyTypes).
+function toAgent(parsed: ParsedAgent): LayoutAgent {
+  return {
+    name: parsed.name,
+    ...(parsed.model === undefined ? {} : { model: parsed.model }),
+    ...(parsed.system === undefined ? {} : { system: parsed.system }),
+    ...(parsed.prompt === undefined ? {} : { prompt: parsed.prompt }),
+    ...(parsed.baseURL === undefined ? {} : { baseURL: parsed.baseURL }),
+    ...(parsed.cwd === undefined ? {} : { cwd: parsed.cwd }),
+    ...(parsed.approve === undefined ? {} : { approve: parsed.approve }),
+    ...(parsed.allow === undefined ? {} : { allow: parsed.allow }),
+    ...(parsed.command === undefined ? {} : { command: parsed.command }),
+    ...(parsed.env === undefined ? {} : { env: parsed.env }),
+    ...(parsed.ready === undefined ? {} : { ready: parsed.ready }),
+  };
+}

@@ -6,7 +6,6 @@
 // Split trees need not name every agent: agents missing from the tree are appended to the
 // tree's root split, each with the mean of the root's sizes (see layout-solver.ts).
 import { z } from 'zod';
-import { formatIssues } from './layout-issues.js';
 import { err, messageOf, ok, type Result } from './result.js';
 
 export const TILING_PRESETS = ['tiled', 'columns', 'rows', 'main-left', 'main-top'] as const;
@@ -90,7 +89,9 @@ const agentSchema = strictObject({
   model: nonEmptyText.optional(),
   system: z.string().optional(),
   prompt: z.string().optional(),
-  baseURL: z.url({ error: 'expected a URL such as "http://127.0.0.1:8080"' }).optional(),
+  baseURL: z
+    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as "http://127.0.0.1:8080"' })
+    .optional(),
   cwd: nonEmptyText.optional(),
   approve: z.enum(['ask', 'auto'], { error: oneOf(['ask', 'auto']) }).optional(),
   allow: z.array(nonEmptyText).optional(),
@@ -140,12 +141,63 @@ export function parseLayout(fileName: string, jsonText: string): Result<Layout, 
   } catch (thrown) {
     return err(`${fileName}: invalid JSON: ${messageOf(thrown)}`);
   }
-  const parsed = layoutSchema.safeParse(data);
+  const parsed = layoutSchema.safeParse(data, { error: typeProblem });
   if (!parsed.success) return err(formatIssues(fileName, parsed.error.issues));
   const layout = toLayout(parsed.data);
   const problems = crossCheck(layout);
   if (problems.length > 0) return err(problems.map((problem) => `${fileName}: ${problem}`).join('\n'));
   return ok(layout);
+}
+
+/** Words for a type mismatch; a missing field reads `required`. */
+function typeProblem(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  if (issue.input === undefined) return 'required';
+  const expected = issue.expected === 'record' ? 'object' : issue.expected;
+  return `expected ${expected}, got ${kindOf(issue.input)}`;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function formatIssues(fileName: string, issues: readonly z.core.$ZodIssue[]): string {
+  return issues.flatMap((issue) => issueLines(issue, [])).map((line) => `${fileName}: ${line}`).join('\n');
+}
+
+function issueLines(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${dotted([...path, key])}: ${issue.message}`);
+  if (issue.code === 'invalid_union') {
+    const branch = likelyBranch(issue.errors);
+    if (branch !== undefined) return branch.flatMap((inner) => issueLines(inner, path));
+  }
+  return [`${dotted(path)}: ${issue.message}`];
+}
+
+/**
+ * The alternative of a union the writer most likely meant: one that got past the type check
+ * (a problem inside an object beats a wrong enum value, which beats a wrong type). Undefined
+ * when no single alternative stands out; the union's own message then says what fits.
+ */
+function likelyBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | undefined {
+  const scored = branches.map((branch) => ({ branch, score: closeness(branch) }));
+  const best = Math.max(...scored.map(({ score }) => score));
+  const winners = scored.filter(({ score }) => score === best);
+  const winner = winners[0];
+  return best > 0 && winners.length === 1 && winner !== undefined ? winner.branch : undefined;
+}
+
+function closeness(branch: readonly z.core.$ZodIssue[]): number {
+  if (branch.some((issue) => issue.path.length > 0 || issue.code === 'unrecognized_keys')) return 2;
+  if (branch.some((issue) => issue.code !== 'invalid_type')) return 1;
+  return 0;
+}
+
+function dotted(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(top level)' : path.map(String).join('.');
 }
 
 /** The agent names a split tree mentions, in order (duplicates kept). */

@@ -1,0 +1,119 @@
+// Drives the real agentmux binary in a pseudo-terminal and reads its screen through
+// @xterm/headless: keys in, screen text out (no tmux needed).
+import xterm from '@xterm/headless';
+import * as pty from 'node-pty';
+import { join } from 'node:path';
+
+const { Terminal } = xterm;
+
+export type DriverOptions = {
+  readonly args: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd: string;
+  readonly cols?: number;
+  readonly rows?: number;
+};
+
+export type Driver = {
+  /** The whole screen as text, one line per row (trailing spaces trimmed). */
+  screen(): string;
+  /** Resolves when the screen matches; fails with the screen in the message after `timeoutMs`. */
+  waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<void>;
+  /** Resolves when `condition(screen)` holds. */
+  waitUntil(condition: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
+  /** Writes raw bytes (keys) to the program. */
+  write(data: string): void;
+  /** Everything the program wrote, for byte counts. */
+  readonly bytesWritten: () => number;
+  resize(cols: number, rows: number): void;
+  /** Resolves with the exit code when the program ends. */
+  exited(timeoutMs?: number): Promise<number>;
+  kill(): void;
+};
+
+export const KEYS = {
+  enter: '\r',
+  escape: '\x1b',
+  tab: '\t',
+  backTab: '\x1b[Z',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  ctrlS: '\x13',
+  ctrlQ: '\x11',
+} as const;
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'agentmux.js');
+
+/** Starts `agentmux ARGS…` in a pty of the given size. */
+export function startAgentmux(options: DriverOptions): Driver {
+  const cols = options.cols ?? 160;
+  const rows = options.rows ?? 48;
+  const terminal = new Terminal({ cols, rows, allowProposedApi: true });
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && !key.startsWith('ANTHROPIC_') && !key.startsWith('VITEST') && key !== 'NODE_ENV') env[key] = value;
+  }
+  Object.assign(env, { TERM: 'xterm-256color', COLORTERM: 'truecolor' }, options.env ?? {});
+  const child = pty.spawn(process.execPath, [BIN, ...options.args], { name: 'xterm-256color', cols, rows, cwd: options.cwd, env });
+  let bytes = 0;
+  let exitCode: number | undefined;
+  const exitWaiters: ((code: number) => void)[] = [];
+  child.onData((data) => {
+    bytes += Buffer.byteLength(data);
+    terminal.write(data);
+  });
+  child.onExit(({ exitCode: code }) => {
+    exitCode = code;
+    for (const waiter of exitWaiters.splice(0)) waiter(code);
+  });
+
+  const screen = (): string => {
+    const buffer = terminal.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    return lines.join('\n');
+  };
+  const waitUntil = async (condition: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<void> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      // Let xterm finish parsing what arrived before reading the buffer.
+      await new Promise<void>((resolve) => terminal.write('', resolve));
+      const text = screen();
+      if (condition(text)) return;
+      if (exitCode !== undefined) throw new Error(`agentmux exited (${exitCode}) while waiting for ${what}; screen:\n${text}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  return {
+    screen,
+    waitUntil,
+    waitFor: (pattern, timeoutMs) =>
+      waitUntil(
+        (text) => (typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text)),
+        String(pattern),
+        timeoutMs,
+      ),
+    write: (data) => child.write(data),
+    bytesWritten: () => bytes,
+    resize: (c, r) => {
+      child.resize(c, r);
+      terminal.resize(c, r);
+    },
+    exited: (timeoutMs = 10_000) =>
+      new Promise<number>((resolve, reject) => {
+        if (exitCode !== undefined) return resolve(exitCode);
+        const timer = setTimeout(() => reject(new Error(`agentmux did not exit; screen:\n${screen()}`)), timeoutMs);
+        exitWaiters.push((code) => {
+          clearTimeout(timer);
+          resolve(code);
+        });
+      }),
+    kill: () => {
+      if (exitCode === undefined) child.kill('SIGKILL');
+      terminal.dispose();
+    },
+  };
+}

@@ -48,7 +48,7 @@ export type Layout = {
 /** Why a name cannot name an agent, or undefined when it can (shared with `new` and `rename`). */
 export function agentNameProblem(name: string): string | undefined {
   if (name === '') return 'must not be empty';
-  if (/[\s\u0000-\u001f\u007f]/.test(name)) return 'must not contain spaces or control characters';
+  if (/[\s\p{Cc}]/u.test(name)) return 'must not contain spaces or control characters';
   if (/^\d+$/.test(name)) return 'must not be a number (numbers name panes)';
   if (name === 'all') return '"all" is reserved (-t all means every agent)';
   if (name.startsWith('-')) return 'must not start with "-" (it would read as an option)';
@@ -95,7 +95,11 @@ const agentSchema = strictObject({
   cwd: nonEmptyText.optional(),
   approve: z.enum(['ask', 'auto'], { error: oneOf(['ask', 'auto']) }).optional(),
   allow: z.array(nonEmptyText).optional(),
-  command: z.array(z.string()).min(1, { error: 'must name a program' }).optional(),
+  command: z
+    .array(z.string())
+    .min(1, { error: 'must name a program' })
+    .refine((command) => command[0] !== '', { error: 'the program name must not be empty', path: [0] })
+    .optional(),
   env: z.record(z.string(), z.string()).optional(),
   ready: regexSource.optional(),
 });
@@ -198,11 +202,6 @@ function closeness(branch: readonly z.core.$ZodIssue[]): number {
 
 function dotted(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(top level)' : path.map(String).join('.');
-}
-
-/** The agent names a split tree mentions, in order (duplicates kept). */
-export function treeAgentNames(tree: SplitTree): string[] {
-  return tree.children.flatMap((child) => (typeof child === 'string' ? [child] : treeAgentNames(child)));
 }
 
 /** Checks the rules that span fields: unique agent names, tree names, sizes per child. */

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseLayout, type Layout } from '../core/layout-file.js';
-import { err, messageOf, type Result } from '../core/result.js';
+import { err, messageOf, ok, type Result } from '../core/result.js';
 
 /** Where `--layout X` points: a file path when it has a `/` or ends in `.json`, else `layoutsDir/X.json`. */
 export function layoutPath(nameOrFile: string, layoutsDir: string): string {
@@ -12,15 +12,20 @@ export function layoutPath(nameOrFile: string, layoutsDir: string): string {
 }
 
 /** Reads and validates the layout `--layout` names; errors read `FILE: problem`, ready for stderr. */
-export function loadLayout(nameOrFile: string, layoutsDir: string): Result<{ layout: Layout; file: string }, string> {
+export function loadLayout(
+  nameOrFile: string,
+  layoutsDir: string,
+): Result<{ layout: Layout; file: string }, string> {
   const file = layoutPath(nameOrFile, layoutsDir);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (thrown) {
-    if (thrown instanceof Error && 'code' in thrown && thrown.code === 'ENOENT') return err(`${file}: no such layout file`);
+    if (thrown instanceof Error && 'code' in thrown && thrown.code === 'ENOENT')
+      return err(`${file}: no such layout file`);
     return err(`${file}: cannot read the layout file: ${messageOf(thrown)}`);
   }
-  const parsed = parseLayout(file, text);
-  return parsed.ok ? { ok: true, value: { layout: parsed.value, file } } : parsed;
+  // An editor's byte-order mark is not a JSON syntax error worth reporting.
+  const parsed = parseLayout(file, text.replace(/^\uFEFF/, ''));
+  return parsed.ok ? ok({ layout: parsed.value, file }) : parsed;
 }

@@ -65,7 +65,8 @@ function oneOf(values: readonly string[]): string {
 function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
   const known = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key (known keys: ${known})` : undefined),
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown key (known keys: ${known})` : undefined,
   });
 }
 
@@ -80,7 +81,10 @@ const regexSource = z.string().superRefine((source, ctx) => {
   try {
     new RegExp(source);
   } catch (thrown) {
-    ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${messageOf(thrown)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `not a valid regular expression: ${messageOf(thrown)}`,
+    });
   }
 });
 
@@ -98,7 +102,10 @@ const agentSchema = strictObject({
   command: z
     .array(z.string())
     .min(1, { error: 'must name a program' })
-    .refine((command) => command[0] !== '', { error: 'the program name must not be empty', path: [0] })
+    .refine((command) => command[0] !== '', {
+      error: 'the program name must not be empty',
+      path: [0],
+    })
     .optional(),
   env: z.record(z.string(), z.string()).optional(),
   ready: regexSource.optional(),
@@ -115,17 +122,18 @@ const splitTreeSchema: z.ZodType<ParsedTree> = z.lazy(() =>
     split: z.enum(['columns', 'rows'], { error: oneOf(['columns', 'rows']) }),
     sizes: z.array(z.number().positive({ error: 'sizes must be positive numbers' })).optional(),
     children: z
-      .array(z.union([z.string(), splitTreeSchema], { error: 'expected an agent name or a split tree' }))
+      .array(
+        z.union([z.string(), splitTreeSchema], { error: 'expected an agent name or a split tree' }),
+      )
       .min(1, { error: 'a split needs at least one child' }),
   }),
 );
 
 const tilingSchema = z.union(
-  [
-    z.enum(TILING_PRESETS, { error: `${oneOf(TILING_PRESETS)}, or a split tree` }),
-    splitTreeSchema,
-  ],
-  { error: `expected a preset (${TILING_PRESETS.join(', ')}) or a split tree { "split", "children" }` },
+  [z.enum(TILING_PRESETS, { error: `${oneOf(TILING_PRESETS)}, or a split tree` }), splitTreeSchema],
+  {
+    error: `expected a preset (${TILING_PRESETS.join(', ')}) or a split tree { "split", "children" }`,
+  },
 );
 
 const layoutSchema = strictObject({
@@ -149,7 +157,8 @@ export function parseLayout(fileName: string, jsonText: string): Result<Layout, 
   if (!parsed.success) return err(formatIssues(fileName, parsed.error.issues));
   const layout = toLayout(parsed.data);
   const problems = crossCheck(layout);
-  if (problems.length > 0) return err(problems.map((problem) => `${fileName}: ${problem}`).join('\n'));
+  if (problems.length > 0)
+    return err(problems.map((problem) => `${fileName}: ${problem}`).join('\n'));
   return ok(layout);
 }
 
@@ -168,12 +177,16 @@ function kindOf(value: unknown): string {
 }
 
 function formatIssues(fileName: string, issues: readonly z.core.$ZodIssue[]): string {
-  return issues.flatMap((issue) => issueLines(issue, [])).map((line) => `${fileName}: ${line}`).join('\n');
+  return issues
+    .flatMap((issue) => issueLines(issue, []))
+    .map((line) => `${fileName}: ${line}`)
+    .join('\n');
 }
 
 function issueLines(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): string[] {
   const path = [...prefix, ...issue.path];
-  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${dotted([...path, key])}: ${issue.message}`);
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((key) => `${dotted([...path, key])}: ${issue.message}`);
   if (issue.code === 'invalid_union') {
     const branch = likelyBranch(issue.errors);
     if (branch !== undefined) return branch.flatMap((inner) => issueLines(inner, path));
@@ -186,7 +199,9 @@ function issueLines(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): st
  * (a problem inside an object beats a wrong enum value, which beats a wrong type). Undefined
  * when no single alternative stands out; the union's own message then says what fits.
  */
-function likelyBranch(branches: readonly (readonly z.core.$ZodIssue[])[]): readonly z.core.$ZodIssue[] | undefined {
+function likelyBranch(
+  branches: readonly (readonly z.core.$ZodIssue[])[],
+): readonly z.core.$ZodIssue[] | undefined {
   const scored = branches.map((branch) => ({ branch, score: closeness(branch) }));
   const best = Math.max(...scored.map(({ score }) => score));
   const winners = scored.filter(({ score }) => score === best);
@@ -209,16 +224,26 @@ function crossCheck(layout: Layout): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   layout.agents.forEach((agent, index) => {
-    if (seen.has(agent.name)) problems.push(`agents.${index}.name: "${agent.name}" is used by an earlier agent`);
+    if (seen.has(agent.name))
+      problems.push(`agents.${index}.name: "${agent.name}" is used by an earlier agent`);
     seen.add(agent.name);
   });
-  if (typeof layout.tiling !== 'string') checkTree(layout.tiling, 'tiling', seen, new Set(), problems);
+  if (typeof layout.tiling !== 'string')
+    checkTree(layout.tiling, 'tiling', seen, new Set(), problems);
   return problems;
 }
 
-function checkTree(tree: SplitTree, path: string, agents: ReadonlySet<string>, placed: Set<string>, problems: string[]): void {
+function checkTree(
+  tree: SplitTree,
+  path: string,
+  agents: ReadonlySet<string>,
+  placed: Set<string>,
+  problems: string[],
+): void {
   if (tree.sizes !== undefined && tree.sizes.length !== tree.children.length) {
-    problems.push(`${path}.sizes: has ${tree.sizes.length} sizes for ${tree.children.length} children`);
+    problems.push(
+      `${path}.sizes: has ${tree.sizes.length} sizes for ${tree.children.length} children`,
+    );
   }
   tree.children.forEach((child, index) => {
     const childPath = `${path}.children.${index}`;
@@ -227,19 +252,29 @@ function checkTree(tree: SplitTree, path: string, agents: ReadonlySet<string>, p
       return;
     }
     if (!agents.has(child)) problems.push(`${childPath}: no agent named "${child}" in agents`);
-    else if (placed.has(child)) problems.push(`${childPath}: "${child}" appears twice in the tiling`);
+    else if (placed.has(child))
+      problems.push(`${childPath}: "${child}" appears twice in the tiling`);
     placed.add(child);
   });
 }
 
 function toLayout(parsed: ParsedLayout): Layout {
-  const tiling = parsed.tiling === undefined ? 'tiled' : typeof parsed.tiling === 'string' ? parsed.tiling : toTree(parsed.tiling);
+  const tiling =
+    parsed.tiling === undefined
+      ? 'tiled'
+      : typeof parsed.tiling === 'string'
+        ? parsed.tiling
+        : toTree(parsed.tiling);
   return { name: parsed.name, agents: parsed.agents.map(toAgent), tiling };
 }
 
 function toTree(parsed: ParsedTree): SplitTree {
-  const children = parsed.children.map((child) => (typeof child === 'string' ? child : toTree(child)));
-  return parsed.sizes === undefined ? { split: parsed.split, children } : { split: parsed.split, sizes: parsed.sizes, children };
+  const children = parsed.children.map((child) =>
+    typeof child === 'string' ? child : toTree(child),
+  );
+  return parsed.sizes === undefined
+    ? { split: parsed.split, children }
+    : { split: parsed.split, sizes: parsed.sizes, children };
 }
 
 // Spelled out so that absent fields stay absent (exactOptionalPropertyTypes).

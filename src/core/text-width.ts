@@ -49,6 +49,7 @@ export function charWidth(codePoint: number): 0 | 1 | 2 {
     }
     return asWidth(width);
   }
+  if (isRegionalIndicator(codePoint)) return 1; // a pair (one flag) takes two cells
   if (codePoint >= 0x1f000 && codePoint <= 0x1faff) {
     const slot = codePoint - 0x1f000;
     let width = emojiWidths[slot] ?? 1;
@@ -219,6 +220,7 @@ export function wrapLogicalLine(
       if (clip) return;
       while (index < to && text.charCodeAt(index) === 0x20) index += 1;
       lineStart = index;
+      cells = 0;
     } else if (breakEnd > lineStart) {
       emit(lineStart, breakEnd);
       if (clip) return;

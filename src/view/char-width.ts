@@ -1,40 +1,14 @@
-// One notion of cell width shared by blessed and the pane line builder. blessed 0.1.81's
-// tables predate emoji: it counts 😀 as one cell where modern terminals draw two, so every
-// character after it on the row (the right border included) would shift by one.
+// One notion of cell width for blessed, the pane rows and the transcript (core/text-width).
+// blessed 0.1.81's tables predate emoji: it counts 😀 as one cell where terminals draw two, so
+// everything after it on the row, the right border included, would shift by one.
 import { createRequire } from 'node:module';
+import { charWidth } from '../core/text-width.js';
 
 const require = createRequire(import.meta.url);
 
-/** East Asian wide ranges blessed already knows, plus emoji drawn in emoji presentation. */
-const WIDE =
-  /([\u1100-\u115f\u2329\u232a\u2e80-\u303e\u3040-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}]|\p{Emoji_Presentation})/gu;
-const WIDE_ONE = new RegExp(`^${WIDE.source}$`, 'u');
-
-/** True when a terminal draws this code point two cells wide. */
-export function isWide(codePoint: number): boolean {
-  if (codePoint < 0x1100) return false;
-  return WIDE_ONE.test(String.fromCodePoint(codePoint));
-}
-
-/** Zero-width code points (combining marks, joiners, variation selectors). */
-function isZeroWidth(codePoint: number): boolean {
-  if (codePoint < 0x300) return false;
-  return /^[\p{Mn}\p{Me}\u200b-\u200f\ufe00-\ufe0f]$/u.test(String.fromCodePoint(codePoint));
-}
-
-/** Cells one code point takes on screen (the same count blessed uses once aligned). */
+/** Cells one code point takes on screen, as blessed counts it once aligned (format chars: 0). */
 export function codePointCells(codePoint: number): number {
-  if (codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0)) return 0;
-  if (isWide(codePoint)) return 2;
-  if (isZeroWidth(codePoint)) return 0;
-  return 1;
-}
-
-/** Cells a string takes on screen. */
-export function stringCells(text: string): number {
-  let cells = 0;
-  for (const char of text) cells += codePointCells(char.codePointAt(0) ?? 0);
-  return cells;
+  return charWidth(codePoint);
 }
 
 /** The longest prefix of `text` that fits in `cells` columns, and its width. */
@@ -42,7 +16,7 @@ export function fitCells(text: string, cells: number): { text: string; cells: nu
   let used = 0;
   let end = 0;
   for (const char of text) {
-    const width = codePointCells(char.codePointAt(0) ?? 0);
+    const width = charWidth(char.codePointAt(0) ?? 0);
     if (used + width > cells) break;
     used += width;
     end += char.length;
@@ -50,9 +24,35 @@ export function fitCells(text: string, cells: number): { text: string; cells: nu
   return { text: text.slice(0, end), cells: used };
 }
 
+/** Cells a string takes on screen. */
+export function stringCells(text: string): number {
+  return fitCells(text, Number.POSITIVE_INFINITY).cells;
+}
+
+/**
+ * Stands in for blessed's `unicode.chars.all` regex: blessed calls
+ * `content.replace(chars.all, '$1\x03')` to put a placeholder cell after each wide character.
+ */
+const markWideChars = {
+  [Symbol.replace](content: string): string {
+    let out = '';
+    let from = 0;
+    let index = 0;
+    for (const char of content) {
+      const point = char.codePointAt(0) ?? 0;
+      index += char.length;
+      if (point >= 0x1100 && charWidth(point) === 2) {
+        out += content.slice(from, index) + '\x03';
+        from = index;
+      }
+    }
+    return from === 0 ? content : out + content.slice(from);
+  },
+};
+
 let aligned = false;
 
-/** Teaches blessed's width functions the wide set above; idempotent, false if blessed changed shape. */
+/** Teaches blessed the wide set of core/text-width; idempotent; false if blessed changed shape. */
 export function alignBlessedWidths(): boolean {
   if (aligned) return true;
   const unicode: unknown = require('blessed/lib/unicode.js');
@@ -60,15 +60,14 @@ export function alignBlessedWidths(): boolean {
   const original: unknown = Reflect.get(unicode, 'charWidth');
   const chars: unknown = Reflect.get(unicode, 'chars');
   if (typeof original !== 'function' || typeof chars !== 'object' || chars === null) return false;
-  const charWidth = (str: string | number, index?: number): number => {
+  const blessedCharWidth = (str: string | number, index?: number): number => {
     const point = typeof str === 'number' ? str : str.codePointAt(index ?? 0);
-    if (point !== undefined && isWide(point)) return 2;
+    if (point !== undefined && point >= 0x1100 && charWidth(point) === 2) return 2;
     const width: unknown = Reflect.apply(original, unicode, [str, index]);
     return typeof width === 'number' ? width : 1;
   };
-  // `chars.all` marks where blessed inserts the placeholder cell after a wide character.
-  Reflect.set(chars, 'all', WIDE);
-  Reflect.set(unicode, 'charWidth', charWidth);
+  Reflect.set(chars, 'all', markWideChars);
+  Reflect.set(unicode, 'charWidth', blessedCharWidth);
   aligned = true;
   return true;
 }

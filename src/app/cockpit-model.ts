@@ -1,0 +1,66 @@
+// Builds the view model of one frame from the controller's agents and the app's own state.
+import type { Agent } from '../core/agent.js';
+import type { AgentState } from '../core/agent-state.js';
+import type { CockpitModel, PaneModel, StatusModel } from '../core/cockpit-view-model.js';
+import type { Controller } from '../core/controller.js';
+import { formatCost } from '../core/pricing.js';
+import type { TranscriptView } from '../core/transcript-view.js';
+
+export type StatusMessage = { readonly text: string; readonly isError: boolean };
+
+export type ModelInputs = {
+  readonly controller: Controller;
+  readonly transcriptOf: (agent: Agent) => TranscriptView;
+  readonly mode: string;
+  readonly message: StatusMessage | undefined;
+  readonly banner: string | undefined;
+};
+
+const HINTS: Readonly<Record<string, string>> = {
+  normal: 'Enter msg · Esc int · r rewind · e edit · g graft · b bcast · p pause · u undo · : cmd · ? help · q quit',
+  prompt: 'Enter run · Tab complete · ↑↓ history · Esc close',
+  message: 'Enter send · Esc close',
+  broadcast: 'Enter broadcast · Esc close',
+  timeline: '↑↓ move · Enter/r rewind · e edit · f fork · Esc close',
+  help: '↑↓ scroll · Esc close',
+  receipts: 'any key closes',
+  confirm: 'y quit · any other key cancels',
+};
+
+/** The model the view draws this frame. */
+export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
+  const { controller } = inputs;
+  const focused = controller.focused();
+  const panes: PaneModel[] = controller.allAgents().map((agent, index) => paneOf(agent, index, agent.name === focused, inputs));
+  const counts: Partial<Record<AgentState, number>> = {};
+  for (const agent of controller.allAgents()) counts[agent.state] = (counts[agent.state] ?? 0) + 1;
+  const totals = controller.totals();
+  const status: StatusModel = {
+    mode: inputs.mode,
+    focused,
+    counts,
+    tokensIn: totals.inputTokens,
+    tokensOut: totals.outputTokens,
+    cost: formatCost(totals.costUsd),
+    message: inputs.message,
+    hints: HINTS[inputs.mode] ?? '',
+    banner: inputs.banner,
+  };
+  return { panes, status };
+}
+
+function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInputs): PaneModel {
+  const totals = agent.session?.totals;
+  return {
+    name: agent.name,
+    number: index + 1,
+    state: agent.state,
+    detail: agent.detail,
+    model: agent.config.model,
+    tokensIn: totals?.inputTokens ?? 0,
+    tokensOut: totals?.outputTokens ?? 0,
+    cost: formatCost(totals?.costUsd ?? null),
+    focused,
+    transcript: inputs.transcriptOf(agent),
+  };
+}

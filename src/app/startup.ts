@@ -1,0 +1,121 @@
+// Everything before the screen opens: layout, store (its lock first), log, provider, agents.
+// Problems here are reported on stderr with an exit status, never in a dialog.
+import { join, resolve } from 'node:path';
+import { installConsoleGuard } from '../adapters/console-guard.js';
+import { loadLayout } from '../adapters/layout-loader.js';
+import { fileLogSink, type LogSink } from '../adapters/log-sink.js';
+import { providerConfigFromEnv } from '../adapters/provider-config.js';
+import { FileSessionStore } from '../adapters/store/file-session-store.js';
+import { createReadOnlyToolHost } from '../adapters/tools/tool-host.js';
+import { useScriptedModel, type RunOptions } from '../cli-options.js';
+import type { AgentConfig } from '../core/agent.js';
+import { Controller } from '../core/controller.js';
+import type { Layout } from '../core/layout-file.js';
+import { err, ok, type Result } from '../core/result.js';
+import { startDemo, type Demo } from './demo.js';
+import { LazyAnthropicProvider } from './lazy-provider.js';
+import { packageRoot } from './package-root.js';
+
+export type Started = {
+  readonly layout: Layout;
+  readonly store: FileSessionStore;
+  readonly controller: Controller;
+  readonly demo: Demo | undefined;
+  readonly logPath: string;
+  readonly log: LogSink;
+  /** Stops agents, closes the store (lock released), the demo server and the console guard. */
+  shutdown(): Promise<void>;
+};
+
+export type StartFailure = { readonly message: string; readonly exitCode: number };
+
+/** The folder of the shipped layouts. */
+export function layoutsDir(): string {
+  return join(packageRoot(), 'layouts');
+}
+
+/** Reads the layout, opens the store and starts the agents; nothing is drawn yet. */
+export async function startAgents(
+  options: RunOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): Promise<Result<Started, StartFailure>> {
+  const loaded = loadLayout(options.layout, layoutsDir());
+  if (!loaded.ok) return err({ message: loaded.error, exitCode: 2 });
+  const layout = loaded.value.layout;
+
+  const sessionsDir = resolve(cwd, options.sessions);
+  const opened = FileSessionStore.open(sessionsDir);
+  if (!opened.ok) return err({ message: opened.error, exitCode: 1 });
+  const store = opened.value;
+
+  const logPath = join(sessionsDir, 'agentmux.log');
+  const guard = installConsoleGuard(logPath);
+  const log = fileLogSink(logPath);
+  for (const notice of store.notices) log(`store: ${notice}`);
+
+  const providerConfig = providerConfigFromEnv(env);
+  const demo = useScriptedModel(options, env) ? await startDemo() : undefined;
+  const controller = new Controller({
+    store,
+    providerFor: (config) => {
+      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log });
+      const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
+      const baseURL = config.baseURL ?? (providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined);
+      return new LazyAnthropicProvider({
+        ...(apiKey === undefined ? {} : { apiKey }),
+        ...(baseURL === undefined ? {} : { baseURL }),
+        log,
+      });
+    },
+    tools: createReadOnlyToolHost(),
+    overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
+  });
+  controller.events.on((event) => {
+    if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);
+  });
+
+  for (const agent of layout.agents) {
+    if (agent.command !== undefined) {
+      log(`${agent.name}: PTY agents ("command") are not supported yet; skipped`);
+      continue;
+    }
+    let agentCwd = agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd);
+    if (demo !== undefined && agent.cwd === undefined) {
+      const workspace = demo.workspaceFor(agent.name);
+      if (workspace.ok) agentCwd = workspace.value;
+      else log(`${agent.name}: demo workspace: ${workspace.error}`);
+    }
+    const config: AgentConfig = {
+      name: agent.name,
+      model: agent.model ?? providerConfig.model,
+      cwd: agentCwd,
+      ...(agent.system === undefined ? {} : { system: agent.system }),
+      ...(agent.baseURL === undefined ? {} : { baseURL: agent.baseURL }),
+    };
+    const added = controller.addAgent(config);
+    if (!added.ok) {
+      log(`${agent.name}: ${added.error}`);
+      continue;
+    }
+    const started = added.value;
+    if (started.loadError !== undefined) log(`${agent.name}: ${started.loadError}`);
+    const fresh = started.session !== undefined && started.session.tree.head === null;
+    if (fresh && agent.prompt !== undefined) controller.send(agent.name, agent.prompt);
+  }
+
+  return ok({
+    layout,
+    store,
+    controller,
+    demo,
+    logPath,
+    log,
+    shutdown: async () => {
+      await controller.shutdown();
+      await store.close();
+      await demo?.model.close();
+      guard.dispose();
+    },
+  });
+}

@@ -1,0 +1,205 @@
+// The whole screen: panes (created and removed as the model's panes change), the status bar
+// and a stack of modal overlays. Keys go to the top overlay, else to the app's handler.
+import blessed from 'blessed';
+import type { CockpitModel } from '../core/cockpit-view-model.js';
+import type { Rect } from '../core/layout-solver.js';
+import type { Result } from '../core/result.js';
+import { runExternalEditor } from './editor-suspend.js';
+import { ConfirmOverlay, type ConfirmOptions } from './overlays/confirm.js';
+import { HelpOverlay, type HelpOptions } from './overlays/help.js';
+import type { KeyPress, Overlay, OverlayHost } from './overlays/overlay.js';
+import { PickerOverlay, type PickerOptions } from './overlays/picker.js';
+import { PromptOverlay, type PromptOptions } from './overlays/prompt.js';
+import { ReceiptsOverlay, type ReceiptsOptions } from './overlays/receipts.js';
+import { TextAreaOverlay, type TextAreaOptions } from './overlays/text-area.js';
+import { TextInputOverlay, type TextInputOptions } from './overlays/text-input.js';
+import { PaneView } from './pane-view.js';
+import { RenderScheduler, type FrameClock } from './render-scheduler.js';
+import { createScreen, type ScreenHandle } from './screen.js';
+import { STATUS_HEIGHT, StatusBar } from './status-bar.js';
+
+export type CockpitViewOptions = {
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+  readonly title: string;
+  /** The terminal was resized: the app solves the layout for `area` and calls `update`. */
+  readonly onResize?: (area: Rect) => void;
+  /** A key in normal mode (no overlay open). The view renders right after it returns. */
+  readonly onKey?: (key: KeyPress) => void;
+  readonly clock?: FrameClock;
+};
+
+const NOWHERE: Rect = { x: 0, y: 0, width: 0, height: 0 };
+
+/** Owns the screen and everything drawn on it; the app drives it with models and rects. */
+export class CockpitView implements OverlayHost {
+  readonly screen: blessed.Widgets.Screen;
+  private readonly handle: ScreenHandle;
+  private readonly layer: blessed.Widgets.BoxElement;
+  private readonly status: StatusBar;
+  private readonly panes = new Map<string, PaneView>();
+  private readonly overlays: Overlay[] = [];
+  private readonly scheduler: RenderScheduler;
+  private keyHandler: ((key: KeyPress) => void) | undefined;
+
+  constructor(private readonly options: CockpitViewOptions) {
+    this.handle = createScreen({
+      title: options.title,
+      ...(options.input === undefined ? {} : { input: options.input }),
+      ...(options.output === undefined ? {} : { output: options.output }),
+    });
+    this.screen = this.handle.screen;
+    this.keyHandler = options.onKey;
+    const area = this.paneArea();
+    this.layer = blessed.box({ parent: this.screen, left: 0, top: 0, width: area.width, height: area.height, tags: false });
+    this.status = new StatusBar(this.screen);
+    this.scheduler = new RenderScheduler(() => this.frame(), options.clock);
+    this.screen.on('keypress', (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg) => this.onKeypress(ch, key));
+    this.screen.on('resize', () => this.onScreenResize());
+  }
+
+  /** Where panes may go: the screen less the status bar. */
+  paneArea(): Rect {
+    return { x: 0, y: 0, width: this.screen.cols, height: Math.max(0, this.screen.rows - STATUS_HEIGHT) };
+  }
+
+  /** Applies a model and the rects the layout solver gave its panes, then schedules a frame. */
+  update(model: CockpitModel, rects: ReadonlyMap<string, Rect>): void {
+    const seen = new Set<string>();
+    for (const paneModel of model.panes) {
+      seen.add(paneModel.name);
+      let pane = this.panes.get(paneModel.name);
+      if (pane === undefined) {
+        pane = new PaneView(this.layer, paneModel);
+        this.panes.set(paneModel.name, pane);
+      } else {
+        pane.setModel(paneModel);
+      }
+      pane.setRect(rects.get(paneModel.name) ?? NOWHERE);
+    }
+    for (const [name, pane] of this.panes) {
+      if (seen.has(name)) continue;
+      pane.dispose();
+      this.panes.delete(name);
+    }
+    this.status.setModel(model.status);
+    this.requestRender();
+  }
+
+  /** The pane of an agent, for scrolling (`pageUp`, `scrollToBottom`…). */
+  pane(name: string): PaneView | undefined {
+    return this.panes.get(name);
+  }
+
+  /** Sets the normal-mode key handler. */
+  onKey(handler: (key: KeyPress) => void): void {
+    this.keyHandler = handler;
+  }
+
+  /** Something changed (a transcript grew): draw it in the next frame. */
+  requestRender(): void {
+    this.scheduler.request();
+  }
+
+  /** Draw at once (after a key). */
+  renderNow(): void {
+    this.scheduler.renderNow();
+  }
+
+  /** True while any overlay is open (keys then go to it, not to the app). */
+  get overlayOpen(): boolean {
+    return this.overlays.length > 0;
+  }
+
+  /** Opens an overlay on top of the others; it receives every key until it closes. */
+  open<T extends Overlay>(create: (host: OverlayHost) => T): T {
+    const overlay = create(this);
+    this.overlays.push(overlay);
+    this.requestRender();
+    return overlay;
+  }
+
+  openPrompt(options: PromptOptions): PromptOverlay {
+    return this.open((host) => new PromptOverlay(host, options));
+  }
+
+  openTextInput(options: TextInputOptions): TextInputOverlay {
+    return this.open((host) => new TextInputOverlay(host, options));
+  }
+
+  openTextArea(options: TextAreaOptions): TextAreaOverlay {
+    return this.open((host) => new TextAreaOverlay(host, options));
+  }
+
+  openHelp(options: HelpOptions): HelpOverlay {
+    return this.open((host) => new HelpOverlay(host, options));
+  }
+
+  openPicker(options: PickerOptions): PickerOverlay {
+    return this.open((host) => new PickerOverlay(host, options));
+  }
+
+  openReceipts(options: ReceiptsOptions): ReceiptsOverlay {
+    return this.open((host) => new ReceiptsOverlay(host, options));
+  }
+
+  openConfirm(options: ConfirmOptions): ConfirmOverlay {
+    return this.open((host) => new ConfirmOverlay(host, options));
+  }
+
+  /** Removes an overlay (OverlayHost); overlays call it themselves when they finish. */
+  close(overlay: Overlay): void {
+    const index = this.overlays.indexOf(overlay);
+    if (index < 0) return;
+    this.overlays.splice(index, 1);
+    overlay.destroy();
+    this.requestRender();
+  }
+
+  /** Runs $VISUAL/$EDITOR on `file` with the screen suspended; redraws everything after. */
+  editExternally(command: string, file: string): Promise<Result<void, string>> {
+    return runExternalEditor(this.screen, command, file);
+  }
+
+  /** Stops frames, removes every widget and gives the terminal back. */
+  dispose(): void {
+    this.scheduler.dispose();
+    for (const overlay of this.overlays.splice(0)) overlay.destroy();
+    for (const pane of this.panes.values()) pane.dispose();
+    this.panes.clear();
+    this.status.dispose();
+    this.handle.dispose();
+  }
+
+  private frame(): void {
+    for (const pane of this.panes.values()) pane.refresh();
+    this.status.refresh();
+    this.screen.render();
+  }
+
+  private onKeypress(ch: string | undefined, event: blessed.Widgets.Events.IKeyEventArg): void {
+    // blessed reports Enter twice: as `return`, then again as `enter`; keep the second.
+    if (event.name === 'return') return;
+    const key: KeyPress = {
+      full: event.full,
+      name: event.name,
+      ch: ch ?? undefined,
+      ctrl: event.ctrl,
+      meta: event.meta,
+      shift: event.shift,
+    };
+    const top = this.overlays[this.overlays.length - 1];
+    if (top !== undefined) top.handleKey(key);
+    else this.keyHandler?.(key);
+    this.renderNow();
+  }
+
+  private onScreenResize(): void {
+    const area = this.paneArea();
+    this.layer.width = area.width;
+    this.layer.height = area.height;
+    for (const overlay of this.overlays) overlay.draw();
+    this.options.onResize?.(area);
+    this.requestRender();
+  }
+}

@@ -1,0 +1,37 @@
+// Runs $VISUAL/$EDITOR on a file with the screen suspended, the way `git commit` does:
+// normal buffer, cursor shown, cooked mode, editor on the real terminal; then a full redraw.
+import { spawn } from 'node:child_process';
+import type blessed from 'blessed';
+import { err, ok, type Result } from '../core/result.js';
+
+/** Splits an editor command like `code -w` into program and arguments (on spaces). */
+export function editorArgv(command: string, file: string): string[] {
+  return [...command.split(' ').filter((part) => part !== ''), file];
+}
+
+/** Suspends the screen, waits for the editor to exit, restores the screen; errors as values. */
+export async function runExternalEditor(
+  screen: blessed.Widgets.Screen,
+  command: string,
+  file: string,
+): Promise<Result<void, string>> {
+  if (command.trim() === '') return err('no editor: set $VISUAL or $EDITOR');
+  const [program, ...args] = editorArgv(command, file);
+  if (program === undefined) return err('no editor: set $VISUAL or $EDITOR');
+  // Mutes frames (output.write), leaves the alternate buffer, shows the cursor, cooked mode.
+  screen.program.pause();
+  try {
+    return await new Promise<Result<void, string>>((resolve) => {
+      const child = spawn(program, args, { stdio: 'inherit' });
+      child.once('error', (error) => resolve(err(`${program}: ${error.message}`)));
+      child.once('close', (code, signal) => {
+        if (code === 0) resolve(ok(undefined));
+        else resolve(err(`${program} exited with ${signal ?? `status ${code ?? '?'}`}`));
+      });
+    });
+  } finally {
+    screen.program.resume();
+    screen.alloc();
+    screen.render();
+  }
+}

@@ -1,0 +1,109 @@
+// A scrollable list to choose a row and act on it (the timeline: `r` rewind here, `e` edit,
+// `f` fork, Enter the default action). Only the visible rows are drawn.
+import blessed from 'blessed';
+import type { LineStyle } from '../../core/transcript-view.js';
+import { renderRuns, sgrFor } from '../line-render.js';
+import { ListWindow } from './list-window.js';
+import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
+
+export type PickerRow = { readonly text: string; readonly style?: LineStyle };
+
+/** An action on the selected row, run by typing `key`. */
+export type PickerAction = { readonly key: string; readonly label: string };
+
+export type PickerOptions = {
+  readonly title: string;
+  readonly rows: readonly PickerRow[];
+  /** The row selected at first (e.g. the head). */
+  readonly selected?: number;
+  readonly actions: readonly PickerAction[];
+  /** The action Enter runs. */
+  readonly defaultAction: string;
+  /** The picker closes, then this runs with the action's key and the selected row. */
+  readonly onAction: (actionKey: string, rowIndex: number) => void;
+  readonly onClose?: () => void;
+};
+
+/** The picker overlay; see `PickerOptions`. */
+export class PickerOverlay implements Overlay {
+  private readonly window: ListWindow;
+  private readonly box: blessed.Widgets.BoxElement;
+
+  constructor(
+    private readonly host: OverlayHost,
+    private readonly options: PickerOptions,
+  ) {
+    this.window = new ListWindow(options.rows.length, true, options.selected ?? 0);
+    this.box = blessed.box({
+      parent: host.screen,
+      top: 'center',
+      left: 'center',
+      width: '90%',
+      height: '90%',
+      border: { type: 'line' },
+      style: { border: { fg: 'brightcyan' } },
+      tags: false,
+      wrap: false,
+    });
+    this.draw();
+  }
+
+  /** The selected row's index. */
+  get selected(): number {
+    return this.window.selected;
+  }
+
+  handleKey(key: KeyPress): void {
+    if (key.full === 'escape') {
+      this.host.close(this);
+      this.options.onClose?.();
+      return;
+    }
+    const action = key.full === 'enter' ? this.options.defaultAction : this.actionFor(key);
+    if (action !== undefined && this.options.rows.length > 0) {
+      const row = this.window.selected;
+      this.host.close(this);
+      this.options.onAction(action, row);
+      return;
+    }
+    if (this.window.handleKey(key, this.rows())) this.draw();
+  }
+
+  draw(): void {
+    const width = typeof this.box.width === 'number' ? this.box.width - 2 : this.host.screen.cols;
+    const rows = this.rows();
+    const { start, end } = this.window.visible(rows);
+    const out = [renderRuns([{ text: this.options.title, sgr: '\x1b[1m' }], width)];
+    for (let index = start; index < end; index++) {
+      const row = this.options.rows[index];
+      if (row === undefined) continue;
+      const chosen = index === this.window.selected;
+      const text = `${chosen ? '▶ ' : '  '}${row.text}`.padEnd(chosen ? width : 0);
+      const sgr = chosen ? '\x1b[7m' : sgrFor(row.style ?? 'plain');
+      out.push(renderRuns([{ text, sgr }], width));
+    }
+    while (out.length < rows + 1) out.push('');
+    const actions = this.options.actions.map((action) => `${action.key} ${action.label}`);
+    out.push(renderRuns([{ text: `${actions.join(' · ')} · Enter ${this.defaultLabel()} · Esc close`, sgr: '\x1b[90m' }], width));
+    this.box.setContent(out.join('\n'));
+    this.host.requestRender();
+  }
+
+  destroy(): void {
+    this.box.destroy();
+  }
+
+  private actionFor(key: KeyPress): string | undefined {
+    return this.options.actions.find((action) => action.key === key.full)?.key;
+  }
+
+  private defaultLabel(): string {
+    return this.options.actions.find((action) => action.key === this.options.defaultAction)?.label ?? this.options.defaultAction;
+  }
+
+  /** Rows of the list: the box less its border, title and footer. */
+  private rows(): number {
+    const height = typeof this.box.height === 'number' ? this.box.height : this.host.screen.rows;
+    return Math.max(1, height - 4);
+  }
+}

@@ -1,0 +1,46 @@
+// Creates the one blessed screen with the settings agentmux needs: unicode box drawing
+// (not ACS), full unicode widths that match the terminal, and no warning pop-ups.
+import blessed from 'blessed';
+import { alignBlessedWidths } from './char-width.js';
+
+export type ScreenOptions = {
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+  readonly title: string;
+};
+
+export type ScreenHandle = {
+  readonly screen: blessed.Widgets.Screen;
+  /** Leaves the alternate buffer, restores the terminal and detaches from the streams. */
+  dispose(): void;
+};
+
+/** Opens the full-screen terminal; nothing but frames is written while it is up. */
+export function createScreen(options: ScreenOptions): ScreenHandle {
+  // Read by blessed's terminfo layer when the screen is created: draw borders as UTF-8.
+  process.env['NCURSES_NO_UTF8_ACS'] = '1';
+  alignBlessedWidths();
+  const screenOptions: blessed.Widgets.IScreenOptions = {
+    forceUnicode: true,
+    fullUnicode: true,
+    smartCSR: true,
+    autoPadding: true,
+    warnings: false,
+    dockBorders: true,
+    title: options.title,
+  };
+  // @types/blessed swaps the types of `input` and `output` in IScreenOptions, so they are
+  // set here untyped; blessed itself reads them as documented (input readable, output writable).
+  if (options.input !== undefined) Reflect.set(screenOptions, 'input', options.input);
+  if (options.output !== undefined) Reflect.set(screenOptions, 'output', options.output);
+  const screen = blessed.screen(screenOptions);
+  let disposed = false;
+  return {
+    screen,
+    dispose: () => {
+      if (disposed) return;
+      disposed = true;
+      screen.destroy();
+    },
+  };
+}

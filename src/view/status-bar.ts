@@ -1,0 +1,83 @@
+// The bottom lines: mode, focused agent, agents per state, total tokens and cost, the last
+// command's result (errors in red), key hints, and the demo banner when present.
+import blessed from 'blessed';
+import { AGENT_STATES } from '../core/agent-state.js';
+import type { StatusModel } from '../core/cockpit-view-model.js';
+import { STATE_SGR, formatTokens } from './format.js';
+import { renderRuns, type Run } from './line-render.js';
+import { stringCells } from './char-width.js';
+
+/** Rows the status bar takes at the bottom of the screen. */
+export const STATUS_HEIGHT = 2;
+
+const SEPARATOR: Run = { text: ' │ ', sgr: '\x1b[90m' };
+
+/** The first status row: where the cockpit stands. */
+export function summaryRuns(status: StatusModel): Run[] {
+  const runs: Run[] = [{ text: ` ${status.mode.toUpperCase()} `, sgr: '\x1b[7;1m' }];
+  if (status.focused !== undefined) runs.push({ text: ` ▶ ${status.focused}`, sgr: '\x1b[96m' });
+  const counts = AGENT_STATES.flatMap((state) => {
+    const count = status.counts[state] ?? 0;
+    return count > 0 ? [{ state, count }] : [];
+  });
+  counts.forEach(({ state, count }, index) => {
+    runs.push(index === 0 ? SEPARATOR : { text: ' · ', sgr: '' });
+    runs.push({ text: `${count} ${state}`, sgr: `\x1b[${STATE_SGR[state]}m` });
+  });
+  runs.push(SEPARATOR, { text: `${formatTokens(status.tokensIn, status.tokensOut)} ${status.cost}`, sgr: '' });
+  if (status.message !== undefined) {
+    runs.push(SEPARATOR, { text: status.message.text, sgr: status.message.isError ? '\x1b[91;1m' : '\x1b[92m' });
+  }
+  return runs;
+}
+
+/** The second status row: key hints on the left, the banner on the right (it wins when short of room). */
+export function hintsRow(status: StatusModel, width: number): string {
+  const banner = status.banner === undefined ? '' : ` ${status.banner} `;
+  const bannerCells = Math.min(width, stringCells(banner));
+  const hintRoom = Math.max(0, width - bannerCells - 1);
+  const hints = renderRuns([{ text: ` ${status.hints}`, sgr: '\x1b[90m' }], hintRoom);
+  const hintCells = Math.min(hintRoom, stringCells(` ${status.hints}`));
+  if (banner === '') return hints;
+  const gap = ' '.repeat(Math.max(0, width - hintCells - bannerCells));
+  return hints + gap + renderRuns([{ text: banner, sgr: '\x1b[30;103m' }], bannerCells);
+}
+
+/** The status bar widget; `refresh()` rebuilds its rows for the current width. */
+export class StatusBar {
+  private readonly box: blessed.Widgets.BoxElement;
+  private model: StatusModel | undefined;
+  private drawn = '';
+
+  constructor(private readonly screen: blessed.Widgets.Screen) {
+    this.box = blessed.box({
+      parent: screen,
+      left: 0,
+      bottom: 0,
+      width: '100%',
+      height: STATUS_HEIGHT,
+      tags: false,
+      wrap: false,
+    });
+  }
+
+  /** Remembers the model; drawn on the next refresh. */
+  setModel(model: StatusModel): void {
+    this.model = model;
+  }
+
+  /** Rebuilds the rows if the model or the width changed. */
+  refresh(): void {
+    if (this.model === undefined) return;
+    const columns = this.screen.cols;
+    const content = `${renderRuns(summaryRuns(this.model), columns)}\n${hintsRow(this.model, columns)}`;
+    if (content === this.drawn) return;
+    this.drawn = content;
+    this.box.setContent(content);
+  }
+
+  /** Removes the widget. */
+  dispose(): void {
+    this.box.destroy();
+  }
+}

@@ -15,7 +15,7 @@ export function isHiddenRect(rect: Rect): boolean {
   return rect.width < 3 || rect.height < 3;
 }
 
-/** The title's runs: pane number, name, state (coloured), model, tokens, cost; `▶` when focused. */
+/** The title's runs: pane number, name, state (coloured), tokens, cost, model; `▶` when focused. */
 export function titleRuns(model: PaneModel): Run[] {
   const state = model.detail === '' ? model.state : `${model.state} (${model.detail})`;
   return [
@@ -23,7 +23,8 @@ export function titleRuns(model: PaneModel): Run[] {
     { text: `${model.number} ${model.name}`, sgr: model.focused ? '\x1b[1m' : '' },
     { text: ' · ', sgr: '' },
     { text: state, sgr: `\x1b[${STATE_SGR[model.state]}m` },
-    { text: ` · ${model.model} · ${formatTokens(model.tokensIn, model.tokensOut)} · ${model.cost}`, sgr: '' },
+    // The model name comes last: it is the longest part and the first to be cut.
+    { text: ` · ${formatTokens(model.tokensIn, model.tokensOut)} · ${model.cost} · ${model.model}`, sgr: '' },
   ];
 }
 

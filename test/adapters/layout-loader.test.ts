@@ -41,7 +41,7 @@ describe('shipped layouts', () => {
     for (const agent of loaded.value.layout.agents) {
       expect(agent.cwd).toBeUndefined();
       expect(agent.command).toBeUndefined();
-      expect(agent.model).toBe('claude-sonnet-4-5');
+      expect(agent.model).toBe('claude-sonnet-4-6');
       expect(agent.system?.length ?? 0).toBeGreaterThan(20);
     }
   });

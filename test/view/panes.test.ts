@@ -10,13 +10,13 @@ afterEach(() => {
 
 describe('panes', () => {
   it('draws four panes, each titled with number, name, state, model, tokens and cost', async () => {
-    current = openView(100, 30);
+    current = openView(140, 30);
     const { view, tty } = current;
     const names = ['alpha', 'beta', 'gamma', 'delta'];
     const panes = names.map((name, index) => paneModel(name, index + 1, { state: index === 1 ? 'streaming' : 'idle' }));
     view.update(cockpit(panes), gridRects(names, view.paneArea()));
     await tty.waitFor((text) => text.includes('4 delta'));
-    expect(tty.row(0)).toContain('1 alpha · idle · claude-test · 12.3k↑ 4.1k↓ · $0.042');
+    expect(tty.row(0)).toContain('1 alpha · idle · 12.3k↑ 4.1k↓ · $0.042 · claude-test');
     expect(tty.row(0)).toContain('2 beta · streaming');
     const area = view.paneArea();
     expect(tty.row(Math.floor(area.height / 2))).toContain('3 gamma');
@@ -27,7 +27,6 @@ describe('panes', () => {
   it('marks the focused pane with ▶ and a bright border colour', async () => {
     current = openView(80, 20);
     const { view, tty } = current;
-    const names = ['alpha', 'beta'];
     const rects = new Map([
       ['alpha', { x: 0, y: 0, width: 40, height: 18 }],
       ['beta', { x: 40, y: 0, width: 40, height: 18 }],
@@ -41,7 +40,6 @@ describe('panes', () => {
     expect(plainBorder.chars).toBe('│');
     expect(focusedBorder.fg).toBe(14); // bright cyan
     expect(plainBorder.fg).not.toBe(14);
-    void names;
   });
 
   it('asks a 100,000-line transcript only for the rows it shows', async () => {

@@ -21,6 +21,12 @@ export type TurnRange = { readonly from?: number; readonly to?: number };
 
 export type BudgetTarget = { readonly kind: 'agent'; readonly agent: string } | { readonly kind: 'all' };
 
+/** What only the screen can do; the controller forwards `tiling` and `quit` to it once attached. */
+export type CockpitUi = {
+  setTiling(name: string): Result<string>;
+  quit(): Result<string>;
+};
+
 export interface CockpitApi {
   /** Agents in pane order. */
   agents(): readonly AgentRef[];
@@ -45,4 +51,14 @@ export interface CockpitApi {
   fork(agent: string, address: TurnAddress | undefined): Result<string>;
   setBudget(target: BudgetTarget, limits: BudgetLimits): Result<string>;
   sessions(): readonly SessionSummary[];
+
+  /** Opens a new SDK agent (reattaching a stored session of that name) and focuses it. */
+  newAgent(name: string, options: { model?: string }): Result<string>;
+  /** Stops an agent and removes its pane; its session stays in the store. */
+  closeAgent(agent: string): Result<string>;
+  renameAgent(agent: string, name: string): Result<string>;
+  focus(agent: string): Result<string>;
+  /** A preset name already checked against TILING_PRESETS. */
+  setTiling(name: string): Result<string>;
+  quit(): Result<string>;
 }

@@ -1,18 +1,18 @@
 // The controller: owns every agent and its session, runs their loops, and answers commands.
 // Views subscribe to `events`; keys, the `:` prompt and tests all reach it through `dispatch`.
-import { Agent, type AgentConfig } from './agent.js';
+import type { Agent, AgentConfig } from './agent.js';
+import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, mergeLimits } from './budget.js';
-import type { AgentRef, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { TurnAddress } from './address.js';
 import type { MessageOrigin } from './entry.js';
 import { Emitter, type ControllerEvent } from './events.js';
 import { HistoryOps } from './history-ops.js';
 import type { ModelProvider } from './provider.js';
 import { err, ok, type Result } from './result.js';
-import { SessionState } from './session-state.js';
 import type { SessionStore, SessionSummary } from './store.js';
 import type { ToolHost } from './tools.js';
 import { sumTotals, type UsageTotals } from './usage-totals.js';
@@ -30,6 +30,8 @@ export type ControllerOptions = {
   readonly idleTimeoutMs?: number;
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<boolean>;
   readonly overallBudget?: OverallBudgetSetting;
+  /** What `new` starts from when no agent is open to copy. */
+  readonly defaultAgent?: DefaultAgentConfig;
 };
 
 /** Short random ids: unique enough within a store, short enough to read in a journal. */
@@ -65,10 +67,12 @@ const inMemoryOverallBudget: OverallBudgetSetting = {
 export class Controller implements CockpitApi {
   readonly events = new Emitter<ControllerEvent>();
   private readonly list: Agent[] = [];
-  private focusName: string | undefined;
   private readonly providers = new Map<string, ModelProvider>();
   readonly deps: RunnerDeps;
   private readonly history: HistoryOps;
+  private readonly admin: AgentAdmin;
+  /** The screen, once one is attached: `tiling` and `quit` are forwarded to it. */
+  ui: CockpitUi | undefined;
 
   constructor(private readonly options: ControllerOptions) {
     const overall = options.overallBudget ?? inMemoryOverallBudget;
@@ -89,13 +93,23 @@ export class Controller implements CockpitApi {
       },
       totalsChanged: (agent) => this.summarize(agent),
     };
+    this.admin = new AgentAdmin({
+      store: options.store,
+      events: this.events,
+      newId: this.deps.newId,
+      now: this.deps.now,
+      agents: this.list,
+      providers: this.providers,
+      defaultAgent: options.defaultAgent,
+      summarize: (agent) => this.summarize(agent),
+    });
     this.history = new HistoryOps({
       store: options.store,
       deps: this.deps,
       find: (name) => this.find(name),
       agents: () => this.list,
-      addForked: (config, session) => this.register(new Agent(config, session, undefined, this.events)),
-      removeAgent: (name) => this.remove(name),
+      addForked: (config, session) => this.admin.register(new Agent(config, session, undefined, this.events)),
+      removeAgent: (name) => void this.admin.close(name),
       commit: (agent, entry) => commit(agent, this.deps, entry),
     });
     this.overall = overall;
@@ -105,48 +119,14 @@ export class Controller implements CockpitApi {
 
   /** Adds an agent, reattaching its stored session by name or starting a new one. */
   addAgent(config: AgentConfig): Result<Agent> {
-    if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
-    const store = this.options.store;
-    const existing = store.findByName(config.name);
-    if (existing === undefined) {
-      const header = {
-        t: 'session' as const,
-        v: 1 as const,
-        id: this.deps.newId(),
-        name: config.name,
-        created: this.deps.now(),
-        model: config.model,
-        ...(config.system === undefined ? {} : { system: config.system }),
-      };
-      const writer = store.create(header);
-      if (!writer.ok) return err(writer.error);
-      const session = SessionState.create(header, writer.value);
-      if (!session.ok) return err(session.error);
-      const agent = this.register(new Agent(config, session.value, undefined, this.events));
-      this.summarize(agent);
-      return ok(agent);
-    }
-    const loaded = store.load(existing);
-    if (!loaded.ok) return ok(this.register(new Agent(config, undefined, loaded.error.message, this.events)));
-    const session = SessionState.replay(loaded.value.header, loaded.value.records);
-    if (!session.ok) {
-      const message = `${loaded.value.header.id}: ${session.error}`;
-      return ok(this.register(new Agent(config, undefined, message, this.events)));
-    }
-    const writer = store.openWriter(existing);
-    if (!writer.ok) return ok(this.register(new Agent(config, undefined, writer.error, this.events)));
-    session.value.attach(writer.value);
-    const agent = this.register(new Agent(config, session.value, undefined, this.events));
-    for (const notice of loaded.value.notices) {
-      this.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: notice });
-    }
-    return ok(agent);
+    return this.admin.add(config);
   }
 
   /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
   async shutdown(): Promise<void> {
     for (const agent of this.list) agent.abort('shutdown');
     await Promise.all(this.list.flatMap((agent) => (agent.running === undefined ? [] : [agent.running])));
+    await this.admin.closed();
     for (const agent of this.list) {
       this.summarize(agent);
       agent.session?.close();
@@ -154,7 +134,12 @@ export class Controller implements CockpitApi {
   }
 
   find(name: string): Agent | undefined {
-    return this.list.find((agent) => agent.name === name);
+    return this.admin.find(name);
+  }
+
+  /** Resolves once every agent closed with `close` has ended its turn and closed its journal. */
+  closed(): Promise<void> {
+    return this.admin.closed();
   }
 
   /** The agents in pane order. */
@@ -167,10 +152,9 @@ export class Controller implements CockpitApi {
     return sumTotals(this.list.flatMap((agent) => (agent.session === undefined ? [] : [agent.session.totals])));
   }
 
+  /** Same as `focus` (the name views have used). */
   setFocus(name: string): Result<string> {
-    if (this.find(name) === undefined) return err(`no agent "${name}"`);
-    this.focusName = name;
-    return ok(`focused ${name}`);
+    return this.admin.focus(name);
   }
 
   // CockpitApi -------------------------------------------------------------------------
@@ -180,7 +164,7 @@ export class Controller implements CockpitApi {
   }
 
   focused(): string | undefined {
-    return this.focusName ?? this.list[0]?.name;
+    return this.admin.focused();
   }
 
   resolveAgent(reference: string): Result<string> {
@@ -325,6 +309,30 @@ export class Controller implements CockpitApi {
     return this.options.store.list();
   }
 
+  newAgent(name: string, options: { model?: string }): Result<string> {
+    return this.admin.newAgent(name, options);
+  }
+
+  closeAgent(name: string): Result<string> {
+    return this.admin.close(name);
+  }
+
+  renameAgent(name: string, to: string): Result<string> {
+    return this.admin.rename(name, to);
+  }
+
+  focus(name: string): Result<string> {
+    return this.admin.focus(name);
+  }
+
+  setTiling(name: string): Result<string> {
+    return this.ui === undefined ? err('no cockpit is attached') : this.ui.setTiling(name);
+  }
+
+  quit(): Result<string> {
+    return this.ui === undefined ? err('no cockpit is attached') : this.ui.quit();
+  }
+
   // Internals ----------------------------------------------------------------------------
 
   private deliver(name: string, text: string, interrupt: boolean, origin: MessageOrigin): DeliveryReceipt {
@@ -358,24 +366,6 @@ export class Controller implements CockpitApi {
     const result = action(agent.value);
     this.summarize(agent.value);
     return result;
-  }
-
-  private register(agent: Agent): Agent {
-    this.list.push(agent);
-    this.events.emit({ type: 'agent-added', agent: agent.name });
-    return agent;
-  }
-
-  private remove(name: string): void {
-    const index = this.list.findIndex((agent) => agent.name === name);
-    const agent = this.list[index];
-    if (agent === undefined) return;
-    agent.abort('shutdown');
-    agent.session?.close();
-    this.list.splice(index, 1);
-    if (this.focusName === name) this.focusName = undefined;
-    this.providers.delete(name);
-    this.events.emit({ type: 'agent-removed', agent: name });
   }
 
   private providerOf(agent: Agent): ModelProvider {

@@ -8,6 +8,8 @@ import type { UsageTotals } from './usage-totals.js';
 export type ControllerEvent =
   | { type: 'agent-added'; agent: string }
   | { type: 'agent-removed'; agent: string }
+  | { type: 'agent-renamed'; from: string; to: string }
+  | { type: 'focus'; agent: string }
   | { type: 'state'; agent: string; state: AgentState; detail: string }
   | { type: 'delta'; agent: string; event: StreamEvent }
   | { type: 'entry'; agent: string; entry: Entry }

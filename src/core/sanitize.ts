@@ -1,7 +1,7 @@
 // Model and tool text is untrusted (DESIGN.md §7): before a pane draws it, every escape and
 // control sequence goes, except SGR colours, which become data on the runs.
 import type { TextColours } from './transcript-view.js';
-import { charWidth } from './text-width.js';
+import { stringWidth } from './text-width.js';
 
 /** Printable text (only `\n` as a control) in the colours the source asked for. */
 export type SanitizedRun = { readonly text: string; readonly colours?: TextColours };
@@ -38,27 +38,29 @@ export class Sanitizer {
   #params = '';
   #paramsValid = true;
   #colours: TextColours = {};
+  /** Cells on the current line before `#sinceNewline` (widths are summed only when a tab needs them). */
   #column = 0;
+  #sinceNewline: string[] = [];
   #runs: SanitizedRun[] = [];
   #pending = '';
 
   /** Sanitizes the next chunk; returns the printable runs it yields. */
   feed(chunk: string): SanitizedRun[] {
     this.#runs = [];
-    let plainStart = -1; // start of a stretch of ordinary printable text in `chunk`
-    for (let i = 0; i < chunk.length; i++) {
-      const code = chunk.charCodeAt(i);
-      if (this.#mode === 'ground' && isPlain(code)) {
-        if (plainStart < 0) plainStart = i;
-        continue;
+    const length = chunk.length;
+    let i = 0;
+    while (i < length) {
+      if (this.#mode === 'ground') {
+        let end = i; // a stretch of ordinary printable text passes through in one slice
+        while (end < length && isPlain(chunk.charCodeAt(end))) end += 1;
+        if (end > i) {
+          this.#text(chunk.slice(i, end));
+          i = end;
+          if (i >= length) break;
+        }
       }
-      if (plainStart >= 0) {
-        this.#text(chunk.slice(plainStart, i));
-        plainStart = -1;
-      }
-      i = this.#step(chunk, i, code);
+      i = this.#step(chunk, i, chunk.charCodeAt(i)) + 1;
     }
-    if (plainStart >= 0) this.#text(chunk.slice(plainStart));
     this.#flush();
     return this.#runs;
   }
@@ -106,7 +108,7 @@ export class Sanitizer {
     } else if (code === 0x0a) {
       this.#text('\n');
     } else if (code === 0x09) {
-      this.#text(' '.repeat(TAB_STOP - (this.#column % TAB_STOP)));
+      this.#text(' '.repeat(TAB_STOP - (this.#currentColumn() % TAB_STOP)));
     } else if (code === 0x2028 || code === 0x2029) {
       this.#text('\n');
     } else if (code >= 0xd800 && code <= 0xdbff) {
@@ -202,11 +204,19 @@ export class Sanitizer {
 
   #text(text: string): void {
     this.#pending += text;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 0x0a) this.#column = 0;
-      else if (code < 0xdc00 || code > 0xdfff) this.#column += charWidth(text.codePointAt(i) ?? 0);
+    const newline = text.lastIndexOf('\n');
+    if (newline < 0) {
+      this.#sinceNewline.push(text);
+    } else {
+      this.#column = 0;
+      this.#sinceNewline = [text.slice(newline + 1)];
     }
+  }
+
+  #currentColumn(): number {
+    for (const piece of this.#sinceNewline) this.#column += stringWidth(piece);
+    this.#sinceNewline = [];
+    return this.#column;
   }
 
   #flush(): void {

@@ -52,6 +52,7 @@ export function toolCallFromPartial(name: string, json: string): string {
   return oneLine(`→ ${sanitizePlain(name)} ${sanitizePlain(detail)}`);
 }
 
+/** Thinking collapsed to one dimmed line. */
 export function thinkingText(text: string): string {
   return oneLine(`✻ thinking: ${sanitizePlain(text.slice(0, 2 * SUMMARY_CHARS))}`);
 }
@@ -94,6 +95,7 @@ function addBody(builder: BlockBuilder, raw: string, style: LineStyle): void {
 function addAnswerBlocks(builder: BlockBuilder, blocks: readonly AssistantBlock[], style: LineStyle): void {
   blocks.forEach((block, index) => {
     if (index > 0 || block.type !== 'text') builder.newline(block.type !== 'text');
+    else builder.add(' ', 'plain');
     switch (block.type) {
       case 'text':
         addBody(builder, block.text, style);
@@ -136,9 +138,9 @@ export function messageBlock(item: MessageItem, agentName: string, blankBefore: 
     const source = entry.provenance.sourceName ?? entry.provenance.sourceSession;
     builder.add(` ⎇ ${oneLine(sanitizePlain(source), 40)}`, 'graft');
   }
-  builder.add(' ', 'plain');
   switch (entry.kind) {
     case 'user':
+      builder.add(' ', 'plain');
       addBody(builder, entry.text, labelStyle);
       break;
     case 'assistant':
@@ -147,11 +149,13 @@ export function messageBlock(item: MessageItem, agentName: string, blankBefore: 
     case 'interrupted': {
       addAnswerBlocks(builder, entry.blocks, 'interrupted');
       if (entry.blocks.length > 0) builder.newline();
+      else builder.add(' ', 'plain');
       const reason = oneLine(sanitizePlain(entry.reason), 60);
       builder.add(reason === '' ? '⏹ interrupted' : `⏹ interrupted (${reason})`, 'interrupted');
       break;
     }
     case 'tool-result':
+      builder.add(' ', 'plain');
       addToolResult(builder, entry.content, entry.isError);
       break;
   }
@@ -174,6 +178,7 @@ function addToolResult(builder: BlockBuilder, content: string, isError: boolean)
   }
 }
 
+/** `⎇ grafted turns 1..2 from alpha (6 entries)`: where grafted copies begin. */
 export function markerBlock(item: MarkerItem): Block {
   const { fromTurn, toTurn, count, sourceName } = item.entry;
   const turns = fromTurn === toTurn ? `turn ${fromTurn}` : `turns ${fromTurn}..${toTurn}`;
@@ -182,6 +187,7 @@ export function markerBlock(item: MarkerItem): Block {
   return new BlockBuilder().add(text, 'graft').build();
 }
 
+/** A load error or retry notice, shown among the entries. */
 export function noticeBlock(text: string, isError: boolean): Block {
   return new BlockBuilder()
     .add(isError ? '! ' : '· ', isError ? 'error' : 'notice')

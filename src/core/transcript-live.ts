@@ -8,6 +8,7 @@ import type { LineStyle, TextColours } from './transcript-view.js';
 
 const STREAM_MARKER = '▍';
 
+/** A styled piece of a live line. */
 export type Piece = { readonly text: string; readonly style: LineStyle; readonly colours?: TextColours };
 /** One logical line of the live answer; thinking and tool lines show as one row (`clip`). */
 type LiveLine = { pieces: Piece[]; clip: boolean };
@@ -64,7 +65,10 @@ export class LiveAnswer {
   /** Starts a part's line: the first text continues the header line, as committed answers do. */
   #place(part: LivePart): void {
     const onHeader = part.kind === 'text' && this.parts.length === 1 && this.lines.length === 1;
-    if (onHeader) return;
+    if (onHeader) {
+      this.lines[0]?.pieces.push({ text: ' ', style: 'plain' });
+      return;
+    }
     this.lines.push({ pieces: partPieces(part), clip: part.kind !== 'text' });
   }
 
@@ -84,6 +88,11 @@ export class LiveAnswer {
         if (index > 0) this.lines.push({ pieces: [], clip: false });
         const line = this.lines[this.lines.length - 1];
         if (text === '' || !line) return;
+        const last = line.pieces[line.pieces.length - 1];
+        if (last && last.style === 'assistant' && last.colours === run.colours) {
+          line.pieces[line.pieces.length - 1] = { ...last, text: last.text + text };
+          return;
+        }
         line.pieces.push(
           run.colours ? { text, style: 'assistant', colours: run.colours } : { text, style: 'assistant' },
         );
@@ -123,6 +132,7 @@ function partPieces(part: LivePart): Piece[] {
   }
 }
 
+/** A live line as a block; the last one ends with the streaming marker. */
 export function liveLineBlock(line: LiveLine, withMarker: boolean): Block {
   const builder = new BlockBuilder();
   for (const piece of line.pieces) builder.add(piece.text, piece.style, piece.colours);

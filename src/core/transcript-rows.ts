@@ -5,6 +5,7 @@ import type { SanitizedRun } from './sanitize.js';
 import { stringWidth, wrapLogicalLine } from './text-width.js';
 import type { DisplayLine, LineStyle, Span, TextColours } from './transcript-view.js';
 
+/** A style that holds up to offset `end` of its block's text. */
 export type StyledRun = { readonly end: number; readonly style: LineStyle; readonly colours?: TextColours };
 
 /** Display text (logical lines split by `\n`) with style runs; `clips` are starts of one-row lines. */
@@ -108,6 +109,7 @@ function wrapBlock(block: Block, width: number, emit: (start: number, end: numbe
   }
 }
 
+/** Materializes one row (text[start, end) of a block) with its spans: O(row). */
 export function rowOf(block: Block, start: number, end: number): DisplayLine {
   const { runs, text } = block;
   let low = 0;

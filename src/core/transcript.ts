@@ -172,7 +172,6 @@ export class Transcript implements TranscriptView {
       { text: addressLabel(this.#turn, this.#k + 1), style: 'turn' },
       { text: ' ', style: 'plain' },
       { text: this.#agentName, style: 'assistant' },
-      { text: ' ', style: 'plain' },
     ];
   }
 

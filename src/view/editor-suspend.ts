@@ -18,8 +18,14 @@ export async function runExternalEditor(
   if (command.trim() === '') return err('no editor: set $VISUAL or $EDITOR');
   const [program, ...args] = editorArgv(command, file);
   if (program === undefined) return err('no editor: set $VISUAL or $EDITOR');
-  // Mutes frames (output.write), leaves the alternate buffer, shows the cursor, cooked mode.
-  screen.program.pause();
+  const program = screen.program;
+  // pause() leaves the alternate buffer, shows the cursor, sets cooked mode and then mutes
+  // output.write so no frame lands on the editor. Its own sequences must go out before the
+  // mute, so they are written unbuffered.
+  program.flush();
+  program.useBuffer = false;
+  program.pause();
+  program.useBuffer = true;
   try {
     return await new Promise<Result<void, string>>((resolve) => {
       const child = spawn(program, args, { stdio: 'inherit' });
@@ -30,7 +36,7 @@ export async function runExternalEditor(
       });
     });
   } finally {
-    screen.program.resume();
+    program.resume();
     screen.alloc();
     screen.render();
   }

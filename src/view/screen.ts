@@ -26,7 +26,9 @@ export function createScreen(options: ScreenOptions): ScreenHandle {
     smartCSR: true,
     autoPadding: true,
     warnings: false,
-    dockBorders: true,
+    // Panes never share cells (the layout solver gives each its own rect), so there is no
+    // border to dock — and docking would join a pane's bottom edge to a `│` in the status bar.
+    dockBorders: false,
     title: options.title,
   };
   // @types/blessed swaps the types of `input` and `output` in IScreenOptions, so they are

@@ -11,6 +11,8 @@ type HeadlessTerminal = InstanceType<typeof Terminal>;
 export class FakeTtyOutput extends Writable {
   readonly isTTY = true;
   bytes = 0;
+  /** Everything written, for tests that check escape sequences. */
+  written = '';
   constructor(
     private readonly term: HeadlessTerminal,
     public columns: number,
@@ -21,6 +23,7 @@ export class FakeTtyOutput extends Writable {
   override _write(chunk: unknown, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
     const data = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk);
     this.bytes += Buffer.byteLength(data);
+    this.written += data;
     this.term.write(data);
     done();
   }

@@ -1,5 +1,6 @@
 // The small glob dialect of list_files: `*` and `?` stay within one path segment, `**`
-// crosses segments, and `**/` also matches no directory at all. Nothing else is special.
+// crosses segments, `**/` also matches no directory at all, and `{a,b}` matches either
+// alternative (not nested). Nothing else is special.
 
 const REGEX_SPECIALS = new Set(['\\', '^', '$', '.', '|', '+', '(', ')', '[', ']', '{', '}']);
 
@@ -19,6 +20,15 @@ export function globToRegExp(glob: string): RegExp {
         source += '.*';
       }
       continue;
+    }
+    if (char === '{') {
+      const close = glob.indexOf('}', index + 1);
+      const inner = close === -1 ? '' : glob.slice(index + 1, close);
+      if (close !== -1 && inner.includes(',') && !inner.includes('{')) {
+        source += `(?:${inner.split(',').map((part) => globToRegExp(part).source.slice(1, -1)).join('|')})`;
+        index = close + 1;
+        continue;
+      }
     }
     if (char === '*') source += '[^/]*';
     else if (char === '?') source += '[^/]';

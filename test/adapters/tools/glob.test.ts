@@ -34,3 +34,12 @@ describe('matchesGlob', () => {
     expect(matchesGlob('index', 'src/index.ts')).toBe(false);
   });
 });
+
+describe('brace alternatives', () => {
+  it('{a,b} matches either alternative, and an unmatched brace is literal', () => {
+    expect(matchesGlob('**/*.{ts,md}', 'src/parser.ts')).toBe(true);
+    expect(matchesGlob('**/*.{ts,md}', 'README.md')).toBe(true);
+    expect(matchesGlob('**/*.{ts,md}', 'package.json')).toBe(false);
+    expect(matchesGlob('a{b', 'a{b')).toBe(true);
+  });
+});

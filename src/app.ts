@@ -1,0 +1,46 @@
+// The one place that wires core, adapters and view together: start the agents, open the
+// screen, hand keys to the cockpit, and shut everything down in order on quit.
+import type { RunOptions } from './cli-options.js';
+import { CockpitApp } from './app/cockpit-app.js';
+import { startAgents } from './app/startup.js';
+import { CockpitView } from './view/cockpit-view.js';
+
+/** Runs the cockpit until the person quits; resolves with the exit status. */
+export async function runCockpit(options: RunOptions): Promise<number> {
+  const started = await startAgents(options, process.env, process.cwd());
+  if (!started.ok) {
+    process.stderr.write(`${started.error.message}\n`);
+    return started.error.exitCode;
+  }
+  const { controller, demo, layout, logPath, log } = started.value;
+  if (options.debug) process.stderr.write(`agentmux: log file ${logPath}\n`);
+  const first = controller.allAgents()[0];
+  if (first !== undefined) controller.setFocus(first.name);
+
+  const view = new CockpitView({ title: `agentmux — ${layout.name}` });
+  let resolveQuit = (): void => undefined;
+  const quit = new Promise<void>((resolve) => (resolveQuit = resolve));
+  const app = new CockpitApp({
+    view,
+    controller,
+    tiling: layout.tiling,
+    banner: demo === undefined ? (options.debug ? `log: ${logPath}` : undefined) : `demo: scripted model on ${demo.model.url} — no API calls${options.debug ? ` · log: ${logPath}` : ''}`,
+    editor: process.env['VISUAL'] ?? process.env['EDITOR'],
+    onQuit: resolveQuit,
+  });
+  const onSignal = (): void => resolveQuit();
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  view.screen.on('resize', () => app.update());
+  app.update();
+  view.renderNow();
+  log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
+
+  await quit;
+  process.off('SIGTERM', onSignal);
+  process.off('SIGHUP', onSignal);
+  app.dispose();
+  view.dispose();
+  await started.value.shutdown();
+  return 0;
+}

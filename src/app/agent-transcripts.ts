@@ -1,0 +1,129 @@
+// Keeps one Transcript per agent in step with the controller's events: entries are appended
+// incrementally, head moves and edits rebuild, deltas grow the live answer.
+import type { Agent } from '../core/agent.js';
+import type { AgentState } from '../core/agent-state.js';
+import { viewBranch, type BranchItem } from '../core/branch.js';
+import type { Controller } from '../core/controller.js';
+import type { Entry } from '../core/entry.js';
+import type { ControllerEvent, Disposable } from '../core/events.js';
+import { Transcript } from '../core/transcript.js';
+
+type Tracked = {
+  readonly transcript: Transcript;
+  turn: number;
+  k: number;
+  pathLength: number;
+  state: AgentState;
+};
+
+/** One live transcript per agent; `onChange` asks the view for a frame. */
+export class AgentTranscripts {
+  private readonly tracked = new Map<string, Tracked>();
+  private readonly subscription: Disposable;
+
+  constructor(
+    private readonly controller: Controller,
+    private readonly onChange: () => void,
+  ) {
+    for (const agent of controller.allAgents()) this.track(agent);
+    this.subscription = controller.events.on((event) => this.apply(event));
+  }
+
+  /** The transcript of an agent (created on first use). */
+  of(agent: Agent): Transcript {
+    return (this.tracked.get(agent.name) ?? this.track(agent)).transcript;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.tracked.clear();
+  }
+
+  private track(agent: Agent): Tracked {
+    const tracked: Tracked = { transcript: new Transcript({ agentName: agent.name }), turn: 0, k: 0, pathLength: 0, state: agent.state };
+    this.tracked.set(agent.name, tracked);
+    this.rebuild(agent, tracked);
+    if (agent.loadError !== undefined) tracked.transcript.notice(agent.loadError, true);
+    return tracked;
+  }
+
+  private rebuild(agent: Agent, tracked: Tracked): void {
+    const path = agent.session?.tree.path() ?? [];
+    const view = viewBranch(path);
+    tracked.transcript.reset(view, agent.name);
+    tracked.turn = view.turnCount;
+    tracked.k = view.turns[view.turnCount]?.entries.length ?? 0;
+    tracked.pathLength = path.length;
+  }
+
+  private apply(event: ControllerEvent): void {
+    switch (event.type) {
+      case 'agent-added': {
+        const agent = this.controller.find(event.agent);
+        if (agent !== undefined) this.track(agent);
+        break;
+      }
+      case 'agent-removed':
+        this.tracked.delete(event.agent);
+        break;
+      case 'entry':
+        this.onEntry(event.agent, event.entry);
+        break;
+      case 'head': {
+        const agent = this.controller.find(event.agent);
+        const tracked = this.tracked.get(event.agent);
+        if (agent !== undefined && tracked !== undefined) this.rebuild(agent, tracked);
+        break;
+      }
+      case 'delta':
+        this.tracked.get(event.agent)?.transcript.streamEvent(event.event);
+        break;
+      case 'state':
+        this.onState(event.agent, event.state);
+        break;
+      case 'notice':
+        if (event.agent !== undefined) this.tracked.get(event.agent)?.transcript.notice(event.message, event.level === 'error');
+        break;
+      case 'usage':
+      case 'receipt':
+        break;
+    }
+    this.onChange();
+  }
+
+  // A new attempt starts a fresh live answer; a stream that ended without an answer is dropped.
+  private onState(name: string, state: AgentState): void {
+    const tracked = this.tracked.get(name);
+    if (tracked === undefined) return;
+    const previous = tracked.state;
+    tracked.state = state;
+    if (state === 'requesting' || (previous === 'retrying' && state === 'streaming')) tracked.transcript.endStream();
+    if (state === 'idle' || state === 'error' || state === 'paused' || state === 'over-budget') tracked.transcript.endStream();
+  }
+
+  private onEntry(name: string, entry: Entry): void {
+    const agent = this.controller.find(name);
+    const tracked = this.tracked.get(name);
+    if (agent === undefined || tracked === undefined) return;
+    // An edit changes how an earlier entry reads: rebuild (cheap: unchanged leading blocks are kept).
+    if (entry.kind === 'edit') {
+      this.rebuild(agent, tracked);
+      return;
+    }
+    const pathIndex = tracked.pathLength;
+    tracked.pathLength += 1;
+    let item: BranchItem;
+    if (entry.kind === 'graft-marker') {
+      item = { kind: 'marker', entry, turn: tracked.turn, pathIndex };
+    } else {
+      if (entry.kind === 'user' && entry.opensTurn) {
+        tracked.turn += 1;
+        tracked.k = 1;
+      } else {
+        tracked.k += 1;
+      }
+      item = { kind: 'message', entry, original: entry, edited: false, turn: tracked.turn, k: tracked.k, pathIndex };
+    }
+    tracked.transcript.append(item);
+  }
+}

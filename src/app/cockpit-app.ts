@@ -1,0 +1,180 @@
+// The running cockpit: the view, the controller and the app's own state (focus, tiling, zoom,
+// mode, last message, prompt history). Keys become command lines or view actions.
+import type { Agent } from '../core/agent.js';
+import { isBusy } from '../core/agent-state.js';
+import type { CommandResult } from '../core/command.js';
+import type { Controller } from '../core/controller.js';
+import { dispatch } from '../core/dispatch.js';
+import type { Disposable } from '../core/events.js';
+import { TILING_PRESETS, type Tiling } from '../core/layout-file.js';
+import { solveTiling, zoomed, type Rect } from '../core/layout-solver.js';
+import type { Result } from '../core/result.js';
+import type { CockpitView } from '../view/cockpit-view.js';
+import type { KeyPress } from '../view/overlays/overlay.js';
+import { AgentTranscripts } from './agent-transcripts.js';
+import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
+import { runEditFlow } from './edit-flow.js';
+import { handleNormalKey } from './normal-keys.js';
+
+export type CockpitAppOptions = {
+  readonly view: CockpitView;
+  readonly controller: Controller;
+  readonly tiling: Tiling;
+  readonly banner: string | undefined;
+  readonly editor: string | undefined;
+  /** Called once the person has quit (after any confirmation). */
+  readonly onQuit: () => void;
+};
+
+/** The app state and behaviour behind the keys. */
+export class CockpitApp {
+  readonly view: CockpitView;
+  readonly controller: Controller;
+  readonly transcripts: AgentTranscripts;
+  tiling: Tiling;
+  zoom = false;
+  mode = 'normal';
+  message: StatusMessage | undefined;
+  readonly history: string[] = [];
+  private rects: ReadonlyMap<string, Rect> = new Map();
+  private pending = false;
+  private readonly subscription: Disposable;
+  private quitting = false;
+
+  constructor(private readonly options: CockpitAppOptions) {
+    this.view = options.view;
+    this.controller = options.controller;
+    this.tiling = options.tiling;
+    this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate());
+    this.subscription = this.controller.events.on((event) => {
+      if (event.type === 'agent-removed' || event.type === 'agent-added') this.scheduleUpdate();
+    });
+    this.controller.ui = {
+      setTiling: (name) => {
+        const found = TILING_PRESETS.find((preset) => preset === name);
+        if (found === undefined) return { ok: false, error: `unknown tiling "${name}"` };
+        this.setTiling(found);
+        this.update();
+        return { ok: true, value: `tiling ${found}` };
+      },
+      quit: () => {
+        this.requestQuit();
+        return { ok: true, value: 'quitting' };
+      },
+    };
+    this.view.onKey((key) => this.onKey(key));
+    this.update();
+  }
+
+  /** Rebuilds the model and the rects and hands them to the view (which coalesces frames). */
+  update(): void {
+    this.pending = false;
+    const area = this.view.paneArea();
+    const names = this.controller.allAgents().map((agent) => agent.name);
+    const focused = this.controller.focused();
+    this.rects = this.zoom && focused !== undefined ? zoomed(focused, area) : solveTiling(this.tiling, names, area);
+    const model = buildCockpitModel({
+      controller: this.controller,
+      transcriptOf: (agent: Agent) => this.transcripts.of(agent),
+      mode: this.mode,
+      message: this.message,
+      banner: this.options.banner,
+    });
+    this.view.update(model, this.rects);
+  }
+
+  /** Many events in one tick become one update. */
+  scheduleUpdate(): void {
+    if (this.pending) return;
+    this.pending = true;
+    setImmediate(() => {
+      if (this.pending) this.update();
+    });
+  }
+
+  /** The rects of the last update (for C-arrow moves). */
+  paneRects(): ReadonlyMap<string, Rect> {
+    return this.rects;
+  }
+
+  setTiling(tiling: Tiling): void {
+    this.tiling = tiling;
+    this.zoom = false;
+  }
+
+  /** Shows a result in the status bar. */
+  show(result: Result<string>): void {
+    this.message = result.ok ? { text: result.value, isError: false } : { text: result.error, isError: true };
+    this.update();
+  }
+
+  /** Runs a command line as the `:` prompt would; shows its result. */
+  run(line: string): void {
+    this.apply(dispatch(this.controller, line));
+  }
+
+  /** Applies a command's result: status message, editor, session list. */
+  apply(result: CommandResult): void {
+    switch (result.kind) {
+      case 'ok':
+      case 'receipts':
+        this.show({ ok: true, value: result.message });
+        return;
+      case 'error':
+        this.show({ ok: false, error: result.message });
+        return;
+      case 'sessions':
+        this.show({ ok: true, value: result.message });
+        this.view.openPicker({
+          title: 'sessions in the store',
+          rows: result.sessions.map((s) => ({
+            text: `${s.name.padEnd(20)} ${String(s.model ?? '?').padEnd(20)} ${String(s.turns).padStart(5)} turns ${String(s.inputTokens + s.outputTokens).padStart(9)} tok  ${new Date(s.updated).toISOString().slice(0, 16).replace('T', ' ')}  ${s.id}`,
+          })),
+          actions: [],
+          defaultAction: '',
+          onAction: () => undefined,
+        });
+        return;
+      case 'open-editor':
+        void runEditFlow(this.view, this.controller, result, this.options.editor).then((outcome) => this.show(outcome));
+        return;
+    }
+  }
+
+  /** Quit: asks `y` to confirm only while some agent is working. */
+  requestQuit(): void {
+    if (this.quitting) return;
+    const working = this.controller.allAgents().filter((agent) => isBusy(agent.state) || agent.running !== undefined);
+    if (working.length === 0) {
+      this.quit();
+      return;
+    }
+    this.mode = 'confirm';
+    this.update();
+    this.view.openConfirm({
+      question: `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). Quit? y / any other key cancels`,
+      onConfirm: () => this.quit(),
+      onClose: () => this.setMode('normal'),
+    });
+  }
+
+  setMode(mode: string): void {
+    this.mode = mode;
+    this.update();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.transcripts.dispose();
+    this.controller.ui = undefined;
+  }
+
+  private quit(): void {
+    this.quitting = true;
+    this.options.onQuit();
+  }
+
+  private onKey(key: KeyPress): void {
+    handleNormalKey(this, key);
+  }
+}

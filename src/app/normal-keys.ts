@@ -1,0 +1,204 @@
+// Normal mode: a key is looked up in the key table (core/key-table.ts) and becomes a command
+// line (through the same `dispatch` as the `:` prompt) or a view action.
+import { formatAddress } from '../core/address.js';
+import { viewBranch } from '../core/branch.js';
+import { completeCommandName } from '../core/dispatch.js';
+import { COMMANDS } from '../core/commands/index.js';
+import { bindingFor, KEY_TABLE, type KeyAction } from '../core/key-table.js';
+import { neighbour, nextTiling } from '../core/layout-solver.js';
+import type { KeyPress } from '../view/overlays/overlay.js';
+import type { CockpitApp } from './cockpit-app.js';
+import { timelineRows } from './timeline.js';
+
+type ViewAction = Extract<KeyAction, { kind: 'view' }>['action'];
+
+/** Handles one key pressed with no overlay open. */
+export function handleNormalKey(app: CockpitApp, key: KeyPress): void {
+  const binding = bindingFor(key.full) ?? (key.ch === undefined ? undefined : bindingFor(key.ch)) ?? (key.name === undefined ? undefined : bindingFor(key.name));
+  if (binding === undefined) return;
+  const focused = app.controller.focused();
+  if (binding.action.kind === 'command') {
+    if (focused === undefined && binding.action.line.includes('{agent}')) return;
+    app.run(binding.action.line.replaceAll('{agent}', focused ?? ''));
+    return;
+  }
+  viewAction(app, binding.action.action, key);
+}
+
+function viewAction(app: CockpitApp, action: ViewAction, key: KeyPress): void {
+  const controller = app.controller;
+  const names = controller.allAgents().map((agent) => agent.name);
+  const focused = controller.focused();
+  const focus = (name: string | undefined): void => {
+    if (name === undefined) return;
+    controller.setFocus(name);
+    app.update();
+  };
+  const step = (delta: number): void => {
+    if (focused === undefined || names.length === 0) return;
+    const index = names.indexOf(focused);
+    focus(names[(index + delta + names.length) % names.length]);
+  };
+  switch (action) {
+    case 'next-pane':
+      return step(1);
+    case 'previous-pane':
+      return step(-1);
+    case 'move-left':
+    case 'move-right':
+    case 'move-up':
+    case 'move-down':
+      if (focused !== undefined) focus(neighbour(app.paneRects(), focused, directionOf(action)));
+      return;
+    case 'pane-number':
+      return focus(names[Number(key.ch ?? key.name) - 1]);
+    case 'message':
+      if (focused === undefined) return;
+      app.setMode('message');
+      app.view.openTextInput({
+        title: `message ${focused} (Enter sends, Esc closes)`,
+        onSubmit: (text) => {
+          app.setMode('normal');
+          app.show(controller.send(focused, text));
+        },
+        onClose: () => app.setMode('normal'),
+      });
+      return;
+    case 'broadcast':
+      app.setMode('broadcast');
+      app.view.openTextInput({
+        title: 'broadcast a nudge to every agent (Enter sends, Esc closes)',
+        onSubmit: (text) => {
+          const receipts = controller.broadcast(text, { interrupt: false });
+          app.setMode('receipts');
+          app.view.openReceipts({
+            title: 'broadcast',
+            receipts,
+            onClose: (next) => {
+              app.setMode('normal');
+              if (next !== undefined) handleNormalKey(app, next);
+            },
+          });
+        },
+        onClose: () => app.setMode('normal'),
+      });
+      return;
+    case 'pause-toggle': {
+      const agent = focused === undefined ? undefined : controller.find(focused);
+      if (agent === undefined) return;
+      const paused = agent.state === 'paused' || agent.state === 'over-budget' || agent.pauseRequested;
+      app.run(`${paused ? 'resume' : 'pause'} -t ${agent.name}`);
+      return;
+    }
+    case 'timeline':
+    case 'edit':
+      return openTimeline(app, action === 'edit' ? 'e' : 'r');
+    case 'graft':
+      return openPrompt(app, focused === undefined ? 'graft ' : `graft -t ${focused} `);
+    case 'new-agent':
+      return openPrompt(app, 'new ');
+    case 'prompt':
+      return openPrompt(app, '');
+    case 'zoom':
+      app.zoom = !app.zoom;
+      app.update();
+      return;
+    case 'next-tiling':
+      app.setTiling(nextTiling(app.tiling));
+      app.show({ ok: true, value: `tiling ${typeof app.tiling === 'string' ? app.tiling : 'custom'}` });
+      return;
+    case 'page-up':
+    case 'page-down': {
+      const pane = focused === undefined ? undefined : app.view.pane(focused);
+      if (action === 'page-up') pane?.pageUp();
+      else pane?.pageDown();
+      app.view.requestRender();
+      return;
+    }
+    case 'help':
+      app.setMode('help');
+      app.view.openHelp({
+        keys: KEY_TABLE.map((binding) => ({
+          key: binding.label,
+          command: binding.action.kind === 'command' ? binding.action.line.replaceAll('{agent}', 'AGENT') : '',
+          note: binding.note,
+        })),
+        usage: COMMANDS.map((command) => `${command.usage.padEnd(52)} ${command.summary}`),
+        onClose: () => app.setMode('normal'),
+      });
+      return;
+    case 'quit':
+      app.requestQuit();
+      return;
+  }
+}
+
+function directionOf(action: 'move-left' | 'move-right' | 'move-up' | 'move-down'): 'left' | 'right' | 'up' | 'down' {
+  switch (action) {
+    case 'move-left':
+      return 'left';
+    case 'move-right':
+      return 'right';
+    case 'move-up':
+      return 'up';
+    case 'move-down':
+      return 'down';
+  }
+}
+
+function openPrompt(app: CockpitApp, prefill: string): void {
+  app.setMode('prompt');
+  app.view.openPrompt({
+    prefill,
+    history: app.history,
+    complete: (text) => {
+      if (/\s/.test(text)) return text;
+      const { matches, completed } = completeCommandName(text);
+      return matches.length === 1 ? `${completed} ` : completed;
+    },
+    onSubmit: (line) => {
+      app.setMode('normal');
+      if (line.trim() === '') return;
+      if (app.history[app.history.length - 1] !== line) app.history.push(line);
+      app.run(line);
+    },
+    onClose: () => app.setMode('normal'),
+  });
+}
+
+/** The focused agent's timeline: pick an entry to rewind to (r, Enter), edit (e) or fork (f). */
+function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): void {
+  const focused = app.controller.focused();
+  const agent = focused === undefined ? undefined : app.controller.find(focused);
+  if (agent === undefined) return;
+  if (agent.session === undefined) {
+    app.show({ ok: false, error: `${agent.name} cannot run: ${agent.loadError ?? 'no session'}` });
+    return;
+  }
+  const rows = timelineRows(viewBranch(agent.session.tree.path()), agent.name);
+  app.setMode('timeline');
+  app.view.openPicker({
+    title: `timeline of ${agent.name} — Enter ${defaultAction === 'r' ? 'rewinds' : 'edits'} · r rewind · e edit · f fork · Esc`,
+    rows: rows.map((row) => ({ text: row.text, style: row.style })),
+    selected: rows.length - 1,
+    actions: [
+      { key: 'r', label: 'rewind here' },
+      { key: 'e', label: 'edit' },
+      { key: 'f', label: 'fork here' },
+    ],
+    defaultAction,
+    onAction: (actionKey, index) => {
+      app.setMode('normal');
+      const address = rows[index]?.address;
+      if (address === undefined) {
+        app.show({ ok: false, error: 'pick an entry (a graft marker cannot be rewound to or edited)' });
+        return;
+      }
+      const where = formatAddress(address);
+      if (actionKey === 'r') app.run(`rewind -t ${agent.name} ${where}`);
+      else if (actionKey === 'e') app.run(`edit -t ${agent.name} ${where}`);
+      else if (actionKey === 'f') app.run(`fork -t ${agent.name} ${where}`);
+    },
+    onClose: () => app.setMode('normal'),
+  });
+}

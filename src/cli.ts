@@ -1,0 +1,21 @@
+// `agentmux`: parses the command line, prints help or version, or runs the cockpit.
+import { runCockpit } from './app.js';
+import { packageVersion } from './app/package-root.js';
+import { helpText, parseCliOptions } from './cli-options.js';
+
+const parsed = parseCliOptions(process.argv.slice(2));
+if (!parsed.ok) {
+  process.stderr.write(`${parsed.error}\n`);
+  process.exit(2);
+}
+const options = parsed.value;
+if (options.action === 'help') {
+  process.stdout.write(`${helpText()}\n`);
+  process.exit(0);
+}
+if (options.action === 'version') {
+  process.stdout.write(`agentmux ${packageVersion()}\n`);
+  process.exit(0);
+}
+const status = await runCockpit(options);
+process.exit(status);

@@ -1,0 +1,193 @@
+// Opening, closing, renaming and focusing agents (DESIGN.md §5 `new`, `close`, `rename`,
+// `focus`): the controller's pane list changes only here, so the store, the provider cache,
+// the focus and the events stay in step with it.
+import { Agent, type AgentConfig } from './agent.js';
+import type { ControllerEvent, Emitter } from './events.js';
+import { agentNameProblem } from './layout-file.js';
+import type { ModelProvider } from './provider.js';
+import { err, ok, type Result } from './result.js';
+import { SessionState } from './session-state.js';
+import type { SessionStore } from './store.js';
+
+/** What a new agent starts from when no agent is open to copy (everything but its name). */
+export type DefaultAgentConfig = Omit<AgentConfig, 'name'>;
+
+export type AgentAdminDeps = {
+  readonly store: SessionStore;
+  readonly events: Emitter<ControllerEvent>;
+  readonly newId: () => string;
+  readonly now: () => number;
+  /** The controller's agents in pane order, shared: this class adds and removes them. */
+  readonly agents: Agent[];
+  /** The controller's provider cache, keyed by agent name, shared. */
+  readonly providers: Map<string, ModelProvider>;
+  readonly defaultAgent: DefaultAgentConfig | undefined;
+  /** Writes the agent's catalog row. */
+  readonly summarize: (agent: Agent) => void;
+};
+
+/** The pane list of one controller: which agents exist, under which names, and which has focus. */
+export class AgentAdmin {
+  private focusName: string | undefined;
+  /** Agents closed while their loop was winding down, by name, until their journal is closed. */
+  private readonly closing = new Map<string, Promise<void>>();
+
+  constructor(private readonly d: AgentAdminDeps) {}
+
+  find(name: string): Agent | undefined {
+    return this.d.agents.find((agent) => agent.name === name);
+  }
+
+  /** The focused agent: the one last focused, else the first pane. */
+  focused(): string | undefined {
+    return this.focusName ?? this.d.agents[0]?.name;
+  }
+
+  /** Moves the focus and tells the views. */
+  focus(name: string): Result<string> {
+    if (this.find(name) === undefined) return err(`no agent "${name}"`);
+    this.focusName = name;
+    this.d.events.emit({ type: 'focus', agent: name });
+    return ok(`focused ${name}`);
+  }
+
+  /** Adds an agent, reattaching its stored session by name or starting a new one. */
+  add(config: AgentConfig): Result<Agent> {
+    if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
+    if (this.closing.has(config.name)) return err(`${config.name} is still closing: try again in a moment`);
+    const store = this.d.store;
+    const existing = store.findByName(config.name);
+    if (existing === undefined) {
+      const header = {
+        t: 'session' as const,
+        v: 1 as const,
+        id: this.d.newId(),
+        name: config.name,
+        created: this.d.now(),
+        model: config.model,
+        ...(config.system === undefined ? {} : { system: config.system }),
+      };
+      const writer = store.create(header);
+      if (!writer.ok) return err(writer.error);
+      const session = SessionState.create(header, writer.value);
+      if (!session.ok) return err(session.error);
+      const agent = this.register(new Agent(config, session.value, undefined, this.d.events));
+      this.d.summarize(agent);
+      return ok(agent);
+    }
+    const loaded = store.load(existing);
+    if (!loaded.ok) return ok(this.register(new Agent(config, undefined, loaded.error.message, this.d.events)));
+    const session = SessionState.replay(loaded.value.header, loaded.value.records);
+    if (!session.ok) {
+      const message = `${loaded.value.header.id}: ${session.error}`;
+      return ok(this.register(new Agent(config, undefined, message, this.d.events)));
+    }
+    const writer = store.openWriter(existing);
+    if (!writer.ok) return ok(this.register(new Agent(config, undefined, writer.error, this.d.events)));
+    session.value.attach(writer.value);
+    const agent = this.register(new Agent(config, session.value, undefined, this.d.events));
+    for (const notice of loaded.value.notices) {
+      this.d.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: notice });
+    }
+    return ok(agent);
+  }
+
+  /** Puts an agent in the last pane and tells the views. */
+  register(agent: Agent): Agent {
+    this.d.agents.push(agent);
+    this.d.events.emit({ type: 'agent-added', agent: agent.name });
+    return agent;
+  }
+
+  /**
+   * `new NAME [--model M]`: an SDK agent configured like the focused one (or the default
+   * configuration when there is no agent), with its stored session if the store has one.
+   */
+  newAgent(name: string, options: { model?: string }): Result<string> {
+    const problem = agentNameProblem(name);
+    if (problem !== undefined) return err(`agent name ${problem}`);
+    if (this.find(name) !== undefined) return err(`an agent named "${name}" already exists`);
+    const focused = this.focused();
+    const base = (focused === undefined ? undefined : this.find(focused)?.config) ?? this.d.defaultAgent;
+    if (base === undefined) return err('no agent to copy a configuration from, and no default configuration');
+    const model = options.model ?? base.model;
+    const stored = this.d.store.findByName(name) !== undefined;
+    const added = this.add({ ...base, name, model });
+    if (!added.ok) return added;
+    this.focus(name);
+    const agent = added.value;
+    let message = `new agent ${name} (${model})`;
+    if (stored) message += ': reattached its stored session';
+    if (agent.loadError !== undefined) message += `; it cannot run: ${agent.loadError}`;
+    return ok(message);
+  }
+
+  /**
+   * `close`: removes the pane at once; a running turn is aborted and kept as interrupted (as at
+   * quit), then the journal is closed. The session stays in the store for a later `new NAME`.
+   */
+  close(name: string): Result<string> {
+    const agents = this.d.agents;
+    const index = agents.findIndex((agent) => agent.name === name);
+    const agent = agents[index];
+    if (agent === undefined) return err(`no agent "${name}"`);
+    const wasFocused = this.focused() === name;
+    agents.splice(index, 1);
+    this.d.providers.delete(name);
+    // Nothing queued may start a turn while the loop winds down; it stops at its next safe point.
+    agent.queue.length = 0;
+    agent.nudges.length = 0;
+    agent.pauseRequested = true;
+    agent.abort('shutdown');
+    if (this.focusName === name) this.focusName = undefined;
+    this.d.events.emit({ type: 'agent-removed', agent: name });
+    if (wasFocused) {
+      const next = agents[Math.min(index, agents.length - 1)];
+      if (next !== undefined) this.focus(next.name);
+    }
+    const finish = (): void => {
+      this.d.summarize(agent);
+      agent.session?.close();
+    };
+    if (agent.running === undefined) {
+      finish();
+    } else {
+      const done = agent.running.then(finish, finish).finally(() => this.closing.delete(name));
+      this.closing.set(name, done);
+    }
+    return ok(`closed ${name} (its session stays in the store)`);
+  }
+
+  /** Resolves once every closed agent has finished its turn and closed its journal. */
+  async closed(): Promise<void> {
+    while (this.closing.size > 0) await Promise.all([...this.closing.values()]);
+  }
+
+  /**
+   * `rename`: a journal record (so the store finds the session under the new name after a
+   * restart), then the config, focus, provider cache and catalog follow.
+   */
+  rename(name: string, to: string): Result<string> {
+    const agent = this.find(name);
+    if (agent === undefined) return err(`no agent "${name}"`);
+    if (to === name) return ok(`${name} is already named ${to}`);
+    const problem = agentNameProblem(to);
+    if (problem !== undefined) return err(`agent name ${problem}`);
+    if (this.find(to) !== undefined || this.closing.has(to)) return err(`an agent named "${to}" already exists`);
+    if (this.d.store.findByName(to) !== undefined) {
+      return err(`the store already has a session named "${to}" (:sessions lists them)`);
+    }
+    const session = agent.session;
+    if (session === undefined) return err(`${name} cannot be renamed: ${agent.loadError ?? 'no session'}`);
+    const written = session.record({ t: 'rename', name: to });
+    if (!written.ok) return written;
+    agent.config = { ...agent.config, name: to };
+    const provider = this.d.providers.get(name);
+    this.d.providers.delete(name);
+    if (provider !== undefined) this.d.providers.set(to, provider);
+    if (this.focusName === name) this.focusName = to;
+    this.d.summarize(agent);
+    this.d.events.emit({ type: 'agent-renamed', from: name, to });
+    return ok(`renamed ${name} to ${to}`);
+  }
+}

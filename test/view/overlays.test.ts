@@ -1,0 +1,247 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KeyPress } from '../../src/view/overlays/overlay.js';
+import { cockpit, openView, paneModel, type ViewUnderTest } from './view-kit.js';
+
+const KEY = {
+  escape: '\x1b',
+  enter: '\r',
+  tab: '\t',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  left: '\x1b[D',
+  backspace: '\x7f',
+  ctrlA: '\x01',
+  ctrlE: '\x05',
+  ctrlU: '\x15',
+  ctrlW: '\x17',
+  ctrlS: '\x13',
+  ctrlK: '\x0b',
+  pageDown: '\x1b[6~',
+} as const;
+
+let current: ViewUnderTest | undefined;
+afterEach(() => {
+  current?.dispose();
+  current = undefined;
+});
+
+/** A view with one pane and a normal-mode key handler that records keys. */
+async function viewWithKeys(columns = 80, rows = 20): Promise<{ t: ViewUnderTest; normalKeys: string[] }> {
+  const t = openView(columns, rows);
+  current = t;
+  const normalKeys: string[] = [];
+  t.view.onKey((key) => normalKeys.push(key.full));
+  t.view.update(cockpit([paneModel('alpha', 1, { focused: true })]), new Map([['alpha', t.view.paneArea()]]));
+  await t.tty.waitFor((text) => text.includes('1 alpha'));
+  return { t, normalKeys };
+}
+
+/** Types keys one by one, each after the view has handled the one before. */
+async function typeKeys(t: ViewUnderTest, ...keys: string[]): Promise<void> {
+  let seen = 0;
+  const count = (): void => {
+    seen++;
+  };
+  t.view.screen.on('keypress', count);
+  try {
+    for (const key of keys) {
+      const before = seen;
+      t.tty.press(key);
+      await t.tty.waitFor(() => seen > before);
+      // blessed handles one chunk of input synchronously; let that chunk finish.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    t.view.screen.removeListener('keypress', count);
+  }
+}
+
+describe('prompt overlay', () => {
+  it('opens on the bottom line with the prefill after ":" and submits the edited line on Enter', async () => {
+    const { t, normalKeys } = await viewWithKeys();
+    const submitted: string[] = [];
+    t.view.openPrompt({ prefill: 'graft -t alpha ', onSubmit: (line) => submitted.push(line) });
+    t.view.renderNow();
+    await t.tty.waitFor(() => t.tty.row(19).startsWith(':graft -t alpha'));
+    await typeKeys(t, 'b', 'e', 't', 'a', ' ', '1', '.', '.', '2', KEY.enter);
+    expect(submitted).toEqual(['graft -t alpha beta 1..2']);
+    expect(t.view.overlayOpen).toBe(false);
+    expect(normalKeys).toEqual([]);
+  });
+
+  it('edits with C-w, C-u, C-a, C-e, left and backspace', async () => {
+    const { t } = await viewWithKeys();
+    const submitted: string[] = [];
+    t.view.openPrompt({ onSubmit: (line) => submitted.push(line) });
+    await typeKeys(t, ...'send hello world', KEY.ctrlW);
+    await t.tty.waitFor(() => t.tty.row(19).startsWith(':send hello  ') || t.tty.row(19).trimEnd() === ':send hello');
+    await typeKeys(t, KEY.ctrlA, 'x', KEY.ctrlE, KEY.left, KEY.backspace);
+    await t.tty.waitFor(() => t.tty.row(19).startsWith(':xsend hell '));
+    await typeKeys(t, KEY.ctrlU, KEY.ctrlK, 'quit', KEY.enter);
+    expect(submitted).toEqual(['quit']);
+  });
+
+  it('walks history with up/down and completes with Tab', async () => {
+    const { t } = await viewWithKeys();
+    const submitted: string[] = [];
+    t.view.openPrompt({
+      history: ['send one', 'send two'],
+      complete: (text) => (text === 're' ? 'rewind ' : text),
+      onSubmit: (line) => submitted.push(line),
+    });
+    await typeKeys(t, 'r', 'e', KEY.up);
+    await t.tty.waitFor(() => t.tty.row(19).startsWith(':send two'));
+    await typeKeys(t, KEY.up);
+    await t.tty.waitFor(() => t.tty.row(19).startsWith(':send one'));
+    await typeKeys(t, KEY.down, KEY.down);
+    await t.tty.waitFor(() => t.tty.row(19).startsWith(':re '));
+    await typeKeys(t, KEY.tab, '2', KEY.enter);
+    expect(submitted).toEqual(['rewind 2']);
+  });
+
+  it('closes on Esc, calls onClose, and the Esc does not reach normal mode', async () => {
+    const { t, normalKeys } = await viewWithKeys();
+    let closed = 0;
+    t.view.openPrompt({ prefill: 'abc', onSubmit: () => undefined, onClose: () => closed++ });
+    t.view.renderNow();
+    await t.tty.waitFor(() => t.tty.row(19).startsWith(':abc'));
+    await typeKeys(t, KEY.escape);
+    await t.tty.waitFor(() => !t.tty.row(19).startsWith(':abc'));
+    expect(closed).toBe(1);
+    expect(t.view.overlayOpen).toBe(false);
+    expect(normalKeys).toEqual([]);
+    await typeKeys(t, KEY.escape);
+    expect(normalKeys).toEqual(['escape']);
+  });
+});
+
+describe('text input and text area overlays', () => {
+  it('text input shows its title, takes a line and submits it; Esc cancels', async () => {
+    const { t, normalKeys } = await viewWithKeys();
+    const sent: string[] = [];
+    t.view.openTextInput({ title: 'message alpha', onSubmit: (text) => sent.push(text) });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('message alpha'));
+    await typeKeys(t, ...'fix {red-fg}it', KEY.enter);
+    expect(sent).toEqual(['fix {red-fg}it']);
+    let closed = 0;
+    t.view.openTextInput({ title: 'broadcast a nudge', onSubmit: (text) => sent.push(text), onClose: () => closed++ });
+    await typeKeys(t, 'x', KEY.escape);
+    expect(closed).toBe(1);
+    expect(sent).toHaveLength(1);
+    expect(normalKeys).toEqual([]);
+  });
+
+  it('text area edits several lines and saves them with C-s; Esc cancels without saving', async () => {
+    const { t } = await viewWithKeys();
+    const saved: string[] = [];
+    t.view.openTextArea({ title: 'edit 2.1', text: 'old line', onSave: (text) => saved.push(text) });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('old line') && text.includes('C-s save'));
+    await typeKeys(t, KEY.ctrlU, 'first', KEY.enter, 'second', KEY.up, KEY.ctrlE, '!');
+    await t.tty.waitFor((text) => text.includes('first!'));
+    await typeKeys(t, KEY.ctrlS);
+    expect(saved).toEqual(['first!\nsecond']);
+    let closed = 0;
+    t.view.openTextArea({ title: 'edit 3', text: 'keep', onSave: (text) => saved.push(text), onClose: () => closed++ });
+    await typeKeys(t, 'zzz', KEY.escape);
+    expect(closed).toBe(1);
+    expect(saved).toHaveLength(1);
+  });
+});
+
+describe('help, picker, receipts and confirm overlays', () => {
+  it('help lists the key table and usage lines, scrolls, and closes on Esc', async () => {
+    const { t, normalKeys } = await viewWithKeys(80, 16);
+    const keys = Array.from({ length: 30 }, (_, index) => ({ key: `k${index}`, command: `cmd${index}`, note: `note ${index}` }));
+    let closed = 0;
+    t.view.openHelp({ keys, usage: ['send [-t AGENT] TEXT'], onClose: () => closed++ });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('k0') && text.includes('note 0'));
+    expect(t.tty.text()).not.toContain('send [-t AGENT] TEXT');
+    await typeKeys(t, KEY.pageDown, KEY.pageDown, KEY.pageDown);
+    await t.tty.waitFor((text) => text.includes('send [-t AGENT] TEXT') && !text.includes('note 0 '));
+    await typeKeys(t, KEY.escape);
+    expect(closed).toBe(1);
+    expect(normalKeys).toEqual([]);
+  });
+
+  it('picker moves the selection and runs the action typed, or the default on Enter', async () => {
+    const { t } = await viewWithKeys();
+    const actions: [string, number][] = [];
+    const rows = [{ text: '[1] hello', style: 'user' as const }, { text: '[2] world' }, { text: '[3] again' }];
+    const open = (): void => {
+      t.view.openPicker({
+        title: 'timeline alpha',
+        rows,
+        actions: [
+          { key: 'r', label: 'rewind here' },
+          { key: 'e', label: 'edit' },
+        ],
+        defaultAction: 'r',
+        onAction: (action, row) => actions.push([action, row]),
+      });
+      t.view.renderNow();
+    };
+    open();
+    await t.tty.waitFor((text) => text.includes('▶ [1] hello') && text.includes('r rewind here'));
+    await typeKeys(t, KEY.down);
+    await t.tty.waitFor((text) => text.includes('▶ [2] world'));
+    await typeKeys(t, 'e');
+    expect(actions).toEqual([['e', 1]]);
+    open();
+    await typeKeys(t, KEY.down, KEY.down, KEY.down, KEY.enter);
+    expect(actions).toEqual([
+      ['e', 1],
+      ['r', 2],
+    ]);
+    let closed = 0;
+    t.view.openPicker({ title: 't', rows, actions: [], defaultAction: 'r', onAction: () => undefined, onClose: () => closed++ });
+    await typeKeys(t, KEY.escape);
+    expect(closed).toBe(1);
+    expect(actions).toHaveLength(2);
+  });
+
+  it('receipts close on the next key and hand that key back; Esc only closes', async () => {
+    const { t, normalKeys } = await viewWithKeys();
+    const handed: (KeyPress | undefined)[] = [];
+    const receipts = [
+      { agent: 'alpha', outcome: 'delivered' as const, detail: '' },
+      { agent: 'beta', outcome: 'queued' as const, detail: 'busy: next turn' },
+      { agent: 'shell', outcome: 'refused' as const, detail: 'paused' },
+    ];
+    t.view.openReceipts({ receipts, onClose: (key) => handed.push(key) });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('beta   queued') && text.includes('refused') && text.includes('busy: next turn'));
+    await typeKeys(t, 'z');
+    expect(handed.map((key) => key?.full)).toEqual(['z']);
+    expect(t.view.overlayOpen).toBe(false);
+    expect(normalKeys).toEqual([]); // the app re-dispatches it; the view did not deliver it twice
+    t.view.openReceipts({ receipts, onClose: (key) => handed.push(key) });
+    await typeKeys(t, KEY.escape);
+    expect(handed).toHaveLength(2);
+    expect(handed[1]).toBeUndefined();
+    expect(normalKeys).toEqual([]);
+  });
+
+  it('confirm runs onConfirm on y and closes without confirming on any other key', async () => {
+    const { t, normalKeys } = await viewWithKeys();
+    let confirmed = 0;
+    let closed = 0;
+    const ask = (): void => {
+      t.view.openConfirm({ question: 'agents are working: quit?', onConfirm: () => confirmed++, onClose: () => closed++ });
+      t.view.renderNow();
+    };
+    ask();
+    await t.tty.waitFor((text) => text.includes('agents are working: quit?'));
+    await typeKeys(t, 'n');
+    expect([confirmed, closed]).toEqual([0, 1]);
+    ask();
+    await typeKeys(t, KEY.escape);
+    expect([confirmed, closed]).toEqual([0, 2]);
+    ask();
+    await typeKeys(t, 'y');
+    expect([confirmed, closed]).toEqual([1, 2]);
+    expect(normalKeys).toEqual([]);
+  });
+});

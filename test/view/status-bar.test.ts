@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cockpit, openView, paneModel, statusModel, type ViewUnderTest } from './view-kit.js';
+
+let current: ViewUnderTest | undefined;
+afterEach(() => {
+  current?.dispose();
+  current = undefined;
+});
+
+describe('status bar', () => {
+  it('shows mode, focused agent, counts by state, totals, the last result, hints and the demo banner', async () => {
+    current = openView(120, 12);
+    const { view, tty } = current;
+    const status = statusModel({
+      mode: 'normal',
+      focused: 'alpha',
+      counts: { streaming: 2, idle: 1, error: 0 },
+      tokensIn: 1_500,
+      tokensOut: 250,
+      cost: '$0.12',
+      message: { text: 'sent to alpha', isError: false },
+      banner: 'demo: scripted model, no API calls',
+    });
+    view.update(cockpit([paneModel('alpha', 1)], status), new Map([['alpha', view.paneArea()]]));
+    await tty.waitFor((text) => text.includes('sent to alpha'));
+    const summary = tty.row(10);
+    expect(summary).toContain('NORMAL');
+    expect(summary).toContain('▶ alpha');
+    expect(summary).toContain('1 idle · 2 streaming');
+    expect(summary).not.toContain('error');
+    expect(summary).toContain('1.5k↑ 250↓ $0.12');
+    const hints = tty.row(11);
+    expect(hints).toContain('? help · : command · q quit');
+    expect(hints.trimEnd().endsWith('demo: scripted model, no API calls')).toBe(true);
+  });
+
+  it('draws an error message in red', async () => {
+    current = openView(100, 10);
+    const { view, tty } = current;
+    const status = statusModel({ message: { text: 'rewind: no turn 9', isError: true } });
+    view.update(cockpit([], status), new Map());
+    await tty.waitFor((text) => text.includes('rewind: no turn 9'));
+    const x = tty.row(8).indexOf('rewind: no turn 9');
+    expect(tty.cell(x, 8).fg).toBe(9); // bright red
+  });
+});

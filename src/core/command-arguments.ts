@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseAddress, type TurnAddress } from './address.js';
 import type { OptionSpec } from './command.js';
 import type { TurnRange } from './cockpit-api.js';
+import { agentNameProblem } from './layout-file.js';
 
 /** `-t AGENT`: an agent name or pane number; absent means the focused agent. */
 export const targetOption: OptionSpec = {
@@ -21,6 +22,14 @@ export const flag = z
   .literal(true)
   .optional()
   .transform((value) => value === true);
+
+/** A new agent name (`new NAME`, `rename NAME`), held to the layout file's rules for names. */
+export const agentName = z.string().transform((text, context): string => {
+  const problem = agentNameProblem(text);
+  if (problem === undefined) return text;
+  context.issues.push({ code: 'custom', message: `NAME ${problem}`, input: text });
+  return z.NEVER;
+});
 
 /** A token naming a turn or an entry (`3`, `3.2`), parsed with the address grammar of §3. */
 export const turnAddress = z.string().transform((text, context): TurnAddress => {

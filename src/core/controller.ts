@@ -1,6 +1,6 @@
 // The controller: owns every agent and its session, runs their loops, and answers commands.
 // Views subscribe to `events`; keys, the `:` prompt and tests all reach it through `dispatch`.
-import type { Agent, AgentConfig } from './agent.js';
+import { Agent, type AgentConfig } from './agent.js';
 import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
@@ -13,9 +13,13 @@ import { Emitter, type ControllerEvent } from './events.js';
 import { HistoryOps } from './history-ops.js';
 import type { ModelProvider } from './provider.js';
 import { err, ok, type Result } from './result.js';
+import { abortableSleep, randomEntryId } from './runner-defaults.js';
 import type { SessionStore, SessionSummary } from './store.js';
 import type { ToolHost } from './tools.js';
 import { sumTotals, type UsageTotals } from './usage-totals.js';
+
+// Re-exported: benches and older callers import them from here.
+export { abortableSleep, randomEntryId };
 
 /** Where the overall budget (`budget --all`) is kept between runs. */
 export type OverallBudgetSetting = { get(): BudgetLimits; set(limits: BudgetLimits): void };
@@ -33,27 +37,6 @@ export type ControllerOptions = {
   /** What `new` starts from when no agent is open to copy. */
   readonly defaultAgent?: DefaultAgentConfig;
 };
-
-/** Short random ids: unique enough within a store, short enough to read in a journal. */
-export function randomEntryId(): string {
-  return globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 16);
-}
-
-/** Resolves after `ms`, or early with false when `signal` aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 let memoryBudget: BudgetLimits = {};
 const inMemoryOverallBudget: OverallBudgetSetting = {
@@ -109,7 +92,9 @@ export class Controller implements CockpitApi {
       find: (name) => this.find(name),
       agents: () => this.list,
       addForked: (config, session) => this.admin.register(new Agent(config, session, undefined, this.events)),
-      removeAgent: (name) => void this.admin.close(name),
+      removeAgent: (name) => {
+        this.admin.close(name);
+      },
       commit: (agent, entry) => commit(agent, this.deps, entry),
     });
     this.overall = overall;

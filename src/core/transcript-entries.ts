@@ -24,14 +24,16 @@ const tellingKeys = ['path', 'file_path', 'command', 'cmd', 'pattern', 'query', 
 /** `read_file src/parser.ts`: a tool call with its most telling input field. */
 function toolCallText(name: string, input: Readonly<Record<string, unknown>>): string {
   let detail: string | undefined;
-  for (const key of tellingKeys) {
+  // grep's telling field is what it searches for, then where.
+  const keys = name === 'grep' ? ['pattern', ...tellingKeys] : tellingKeys;
+  for (const key of keys) {
     const value = input[key];
     if (typeof value === 'string') {
       detail = value;
       break;
     }
   }
-  if (detail !== undefined && name === 'grep' && typeof input.path === 'string') {
+  if (detail !== undefined && name === 'grep' && typeof input.path === 'string' && detail !== input.path) {
     detail = `${detail} in ${input.path}`;
   }
   detail ??= Object.values(input).find((value): value is string => typeof value === 'string');

@@ -16,8 +16,8 @@ export async function runExternalEditor(
   file: string,
 ): Promise<Result<void, string>> {
   if (command.trim() === '') return err('no editor: set $VISUAL or $EDITOR');
-  const [program, ...args] = editorArgv(command, file);
-  if (program === undefined) return err('no editor: set $VISUAL or $EDITOR');
+  const [editor, ...args] = editorArgv(command, file);
+  if (editor === undefined) return err('no editor: set $VISUAL or $EDITOR');
   const program = screen.program;
   // pause() leaves the alternate buffer, shows the cursor, sets cooked mode and then mutes
   // output.write so no frame lands on the editor. Its own sequences must go out before the
@@ -28,11 +28,11 @@ export async function runExternalEditor(
   program.useBuffer = true;
   try {
     return await new Promise<Result<void, string>>((resolve) => {
-      const child = spawn(program, args, { stdio: 'inherit' });
-      child.once('error', (error) => resolve(err(`${program}: ${error.message}`)));
+      const child = spawn(editor, args, { stdio: 'inherit' });
+      child.once('error', (error) => resolve(err(`${editor}: ${error.message}`)));
       child.once('close', (code, signal) => {
         if (code === 0) resolve(ok(undefined));
-        else resolve(err(`${program} exited with ${signal ?? `status ${code ?? '?'}`}`));
+        else resolve(err(`${editor} exited with ${signal ?? `status ${code ?? '?'}`}`));
       });
     });
   } finally {

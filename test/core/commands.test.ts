@@ -19,8 +19,14 @@ const DESIGN_USAGE: Record<string, string> = {
   edit: 'edit [-t AGENT] TURN[.K] [TEXT]',
   graft: 'graft [-t AGENT] SOURCE [FROM..TO]',
   fork: 'fork [-t AGENT] [TURN[.K]]',
+  new: 'new NAME [--model M] [-- COMMAND ARGS…]',
+  close: 'close [-t AGENT]',
+  rename: 'rename [-t AGENT] NAME',
+  focus: 'focus AGENT',
+  tiling: 'tiling NAME',
   budget: 'budget [-t AGENT|--all] [--usd X] [--tokens N] [--turns N]',
   sessions: 'sessions',
+  quit: 'quit',
 };
 
 function run(line: string, api = new FakeCockpit()) {

@@ -12,7 +12,8 @@ import {
 import { FakeCockpit } from './fake-cockpit.js';
 
 const ALL_NAMES =
-  'send, broadcast, nudge, interrupt, pause, resume, retry, rewind, undo, edit, graft, fork, budget, sessions';
+  'send, broadcast, nudge, interrupt, pause, resume, retry, rewind, undo, edit, graft, fork, ' +
+  'new, close, rename, focus, tiling, budget, sessions, quit';
 
 describe('dispatch', () => {
   it('runs the named command with its parsed arguments', () => {
@@ -109,7 +110,7 @@ describe('completeCommandName', () => {
 
   it('completes an ambiguous prefix as far as the matches agree', () => {
     expect(completeCommandName('re')).toEqual({
-      matches: ['resume', 'retry', 'rewind'],
+      matches: ['resume', 'retry', 'rewind', 'rename'],
       completed: 're',
     });
     expect(completeCommandName('rew')).toEqual({ matches: ['rewind'], completed: 'rewind' });

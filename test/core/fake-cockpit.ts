@@ -29,6 +29,12 @@ type Replies = {
   graft: Result<string>;
   fork: Result<string>;
   setBudget: Result<string>;
+  newAgent: Result<string>;
+  closeAgent: Result<string>;
+  renameAgent: Result<string>;
+  focus: Result<string>;
+  setTiling: Result<string>;
+  quit: Result<string>;
 };
 
 /** Builds agents `alpha`, `beta`, … in pane order, all idle. */
@@ -55,6 +61,12 @@ export class FakeCockpit implements CockpitApi {
     graft: ok('grafted'),
     fork: ok('forked'),
     setBudget: ok('budget set'),
+    newAgent: ok('new agent'),
+    closeAgent: ok('closed'),
+    renameAgent: ok('renamed'),
+    focus: ok('focused'),
+    setTiling: ok('tiling set'),
+    quit: ok('quitting'),
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
@@ -145,6 +157,30 @@ export class FakeCockpit implements CockpitApi {
   sessions(): readonly SessionSummary[] {
     this.calls.push({ method: 'sessions', args: [] });
     return this.storedSessions;
+  }
+
+  newAgent(name: string, options: { model?: string }): Result<string> {
+    return this.record('newAgent', [name, options], this.replies.newAgent);
+  }
+
+  closeAgent(agent: string): Result<string> {
+    return this.record('closeAgent', [agent], this.replies.closeAgent);
+  }
+
+  renameAgent(agent: string, name: string): Result<string> {
+    return this.record('renameAgent', [agent, name], this.replies.renameAgent);
+  }
+
+  focus(agent: string): Result<string> {
+    return this.record('focus', [agent], this.replies.focus);
+  }
+
+  setTiling(name: string): Result<string> {
+    return this.record('setTiling', [name], this.replies.setTiling);
+  }
+
+  quit(): Result<string> {
+    return this.record('quit', [], this.replies.quit);
   }
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {

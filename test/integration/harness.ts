@@ -8,7 +8,7 @@ import { startScriptedModel, type ScriptedModel } from '../../src/adapters/scrip
 import { queueScript, type Script, type ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import { FileSessionStore } from '../../src/adapters/store/file-session-store.js';
 import { createReadOnlyToolHost } from '../../src/adapters/tools/tool-host.js';
-import type { Agent } from '../../src/core/agent.js';
+import type { Agent, AgentConfig } from '../../src/core/agent.js';
 import { Controller } from '../../src/core/controller.js';
 import type { RequestMessage } from '../../src/core/model-request.js';
 
@@ -18,6 +18,8 @@ export type Harness = {
   readonly store: FileSessionStore;
   readonly dir: string;
   readonly workspace: string;
+  /** The config of each agent the controller asked a provider for, in order. */
+  readonly providersMade: readonly AgentConfig[];
   agent(name: string): Agent;
   /** The `messages` of the request the server received at `index`. */
   messages(index: number): unknown;
@@ -34,6 +36,8 @@ export type HarnessOptions = {
   system?: string;
   /** Reuse an existing store directory (restart tests). */
   dir?: string;
+  /** Give the controller a default agent configuration (for `new` with no agent open). */
+  defaultAgent?: boolean;
 };
 
 /** Polls a condition every few ms; fails the test with `what` after `timeoutMs`. */
@@ -55,13 +59,17 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
   if (!opened.ok) throw new Error(opened.error);
   const store = opened.value;
   const logLines: string[] = [];
+  const providersMade: AgentConfig[] = [];
   const controller = new Controller({
     store,
-    providerFor: () =>
-      new AnthropicProvider({ apiKey: 'test-key', baseURL: model.url, log: (line) => logLines.push(line) }),
+    providerFor: (config) => {
+      providersMade.push(config);
+      return new AnthropicProvider({ apiKey: 'test-key', baseURL: model.url, log: (line) => logLines.push(line) });
+    },
     tools: createReadOnlyToolHost(),
     retryDelaysMs: options.retryDelaysMs ?? [20, 20],
     idleTimeoutMs: options.idleTimeoutMs ?? 2000,
+    ...(options.defaultAgent === true ? { defaultAgent: { model: 'claude-sonnet-4-6', cwd: workspace } } : {}),
   });
   for (const name of options.agents ?? ['alpha']) {
     const added = controller.addAgent({
@@ -83,6 +91,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
     store,
     dir,
     workspace,
+    providersMade,
     agent,
     messages: (index) => model.requests[index]?.body.messages,
     settled: (name, timeoutMs) => until(() => agent(name).running === undefined, `${name} to settle`, timeoutMs),

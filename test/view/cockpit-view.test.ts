@@ -4,7 +4,7 @@ import { CockpitView } from '../../src/view/cockpit-view.js';
 import { editorArgv, runExternalEditor } from '../../src/view/editor-suspend.js';
 import type { FrameClock } from '../../src/view/render-scheduler.js';
 import { createTty, FakeTranscript, type Tty } from './terminal-harness.js';
-import { cockpit, paneModel } from './view-kit.js';
+import { cockpit, paneModel, statusModel } from './view-kit.js';
 
 /** Counts live timers; runs them only when asked. */
 class CountingClock implements FrameClock {
@@ -64,8 +64,12 @@ describe('cockpit view', () => {
     const areas: Rect[] = [];
     view = new CockpitView({ input: tty.input, output: tty.output, title: 't', onResize: (area) => areas.push(area) });
     expect(view.paneArea()).toEqual({ x: 0, y: 0, width: 60, height: 10 });
+    view.update(cockpit([], statusModel()), new Map());
+    view.renderNow();
+    await tty.waitFor(() => tty?.row(11).includes('? help') === true);
     tty.resize(80, 20);
     expect(areas).toEqual([{ x: 0, y: 0, width: 80, height: 18 }]);
+    await tty.waitFor(() => tty?.row(19).includes('? help') === true);
   });
 });
 

@@ -3,17 +3,23 @@
 import type { Command } from '../command.js';
 import { broadcast } from './broadcast.js';
 import { budget } from './budget.js';
+import { close } from './close.js';
 import { edit } from './edit.js';
+import { focus } from './focus.js';
 import { fork } from './fork.js';
 import { graft } from './graft.js';
 import { interrupt } from './interrupt.js';
+import { newCommand } from './new.js';
 import { nudge } from './nudge.js';
 import { pause } from './pause.js';
+import { quit } from './quit.js';
+import { rename } from './rename.js';
 import { resume } from './resume.js';
 import { retry } from './retry.js';
 import { rewind } from './rewind.js';
 import { send } from './send.js';
 import { sessions } from './sessions.js';
+import { tiling } from './tiling.js';
 import { undo } from './undo.js';
 
 /** Every command `dispatch` knows, by name. */
@@ -30,6 +36,12 @@ export const COMMANDS: readonly Command[] = [
   edit,
   graft,
   fork,
+  newCommand,
+  close,
+  rename,
+  focus,
+  tiling,
   budget,
   sessions,
+  quit,
 ];

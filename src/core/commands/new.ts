@@ -1,0 +1,61 @@
+// `new NAME [--model M] [-- COMMAND ARGS…]`: open another agent (DESIGN.md §5).
+// Its options come after NAME, which the shared grammar (options first) cannot express, so
+// NAME is the positional and the rest is TEXT, read here. `--model M` before NAME works too.
+import { z } from 'zod';
+import { agentName } from '../command-arguments.js';
+import { defineCommand, failure, fromResult } from '../command.js';
+import { err, ok, type Result } from '../result.js';
+
+const NewArgs = z.object({
+  options: z.object({ model: z.string().optional() }),
+  positionals: z.object({ name: agentName }),
+  text: z.string().optional(),
+});
+
+/** What follows NAME: an SDK agent (maybe on another model) or a command to host in a PTY. */
+export type NewAgentTail =
+  | { readonly kind: 'sdk'; readonly model: string | undefined }
+  | { readonly kind: 'pty'; readonly model: string | undefined; readonly command: readonly string[] };
+
+/** Reads the TEXT after NAME: `--model M` (or `--model=M`), then optionally `-- COMMAND ARGS…` split on spaces. */
+export function readNewAgentTail(text: string | undefined, optionModel: string | undefined): Result<NewAgentTail> {
+  const tokens = (text ?? '').split(/\s+/).filter((token) => token !== '');
+  let model = optionModel;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] ?? '';
+    if (token === '--') {
+      const command = tokens.slice(index + 1);
+      if (command.length === 0) return err('-- needs a COMMAND (-- COMMAND ARGS…)');
+      return ok({ kind: 'pty', model, command });
+    }
+    if (token === '--model' || token.startsWith('--model=')) {
+      if (model !== undefined) return err('--model given twice');
+      const value = token === '--model' ? tokens[++index] : token.slice('--model='.length);
+      if (value === undefined || value === '') return err('--model needs a value (M)');
+      model = value;
+      continue;
+    }
+    return err(`unexpected argument "${token}" (after NAME come --model M and -- COMMAND ARGS…)`);
+  }
+  return ok({ kind: 'sdk', model });
+}
+
+/** Opens an SDK agent configured like the focused one; a stored session named NAME is reattached. */
+export const newCommand = defineCommand({
+  name: 'new',
+  usage: 'new NAME [--model M] [-- COMMAND ARGS…]',
+  summary: 'open agent NAME like the focused one (--model M: on model M); reattaches a stored NAME',
+  spec: {
+    options: [{ kind: 'value', flag: '--model', key: 'model', valueName: 'M' }],
+    positionals: [{ key: 'name', name: 'NAME', required: true }],
+    text: 'optional',
+  },
+  schema: NewArgs,
+  run(api, { options, positionals, text }) {
+    const tail = readNewAgentTail(text, options.model);
+    if (!tail.ok) return failure('new', tail.error);
+    if (tail.value.kind === 'pty') return failure('new', 'PTY agents (-- COMMAND) are not supported yet');
+    const model = tail.value.model;
+    return fromResult('new', api.newAgent(positionals.name, model === undefined ? {} : { model }));
+  },
+});

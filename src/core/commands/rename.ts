@@ -1,0 +1,28 @@
+// `rename [-t AGENT] NAME`: give an agent (and its stored session) a new name (DESIGN.md §5).
+import { z } from 'zod';
+import { agentName, targetOption } from '../command-arguments.js';
+import { resolveTarget } from '../command-target.js';
+import { defineCommand, fromResult } from '../command.js';
+
+const RenameArgs = z.object({
+  options: z.object({ target: z.string().optional() }),
+  positionals: z.object({ name: agentName }),
+});
+
+/** Renames an agent; the journal records it, so later starts find the session under NAME. */
+export const rename = defineCommand({
+  name: 'rename',
+  usage: 'rename [-t AGENT] NAME',
+  summary: 'rename an agent and its session (later starts find it under NAME)',
+  spec: {
+    options: [targetOption],
+    positionals: [{ key: 'name', name: 'NAME', required: true }],
+    text: 'none',
+  },
+  schema: RenameArgs,
+  run(api, { options, positionals }) {
+    const agent = resolveTarget(api, 'rename', options.target);
+    if (!agent.ok) return { kind: 'error', message: agent.error };
+    return fromResult('rename', api.renameAgent(agent.value, positionals.name));
+  },
+});

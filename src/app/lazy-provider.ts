@@ -3,7 +3,13 @@ import type { ModelProvider, StreamOptions, StreamOutcome } from '../core/provid
 import type { ModelRequest } from '../core/model-request.js';
 import type { LogSink } from '../adapters/log-sink.js';
 
-export type ProviderSettings = { readonly apiKey?: string; readonly baseURL?: string; readonly log: LogSink };
+export type ProviderSettings = {
+  readonly apiKey?: string;
+  readonly baseURL?: string;
+  readonly log: LogSink;
+  /** --debug: the SDK logs its requests too. */
+  readonly debug?: boolean;
+};
 
 /** A ModelProvider that imports the SDK adapter when it is first used. */
 export class LazyAnthropicProvider implements ModelProvider {
@@ -14,7 +20,12 @@ export class LazyAnthropicProvider implements ModelProvider {
   async stream(request: ModelRequest, options: StreamOptions): Promise<StreamOutcome> {
     this.loaded ??= import('../adapters/anthropic-provider.js').then(
       ({ AnthropicProvider }) =>
-        new AnthropicProvider({ apiKey: this.settings.apiKey, baseURL: this.settings.baseURL, log: this.settings.log }),
+        new AnthropicProvider({
+          apiKey: this.settings.apiKey,
+          baseURL: this.settings.baseURL,
+          log: this.settings.log,
+          logLevel: this.settings.debug === true ? 'debug' : 'warn',
+        }),
     );
     const provider = await this.loaded;
     return provider.stream(request, options);

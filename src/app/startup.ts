@@ -59,13 +59,14 @@ export async function startAgents(
   const controller = new Controller({
     store,
     providerFor: (config) => {
-      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log });
+      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
       const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
       const baseURL = config.baseURL ?? (providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined);
       return new LazyAnthropicProvider({
         ...(apiKey === undefined ? {} : { apiKey }),
         ...(baseURL === undefined ? {} : { baseURL }),
         log,
+        debug: options.debug,
       });
     },
     tools: createReadOnlyToolHost(),
@@ -73,6 +74,8 @@ export async function startAgents(
   });
   controller.events.on((event) => {
     if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);
+    else if (options.debug && event.type === 'state') log(`${event.agent}: ${event.state} ${event.detail}`);
+    else if (event.type === 'state' && event.state === 'error') log(`${event.agent}: error: ${event.detail}`);
   });
 
   for (const agent of layout.agents) {

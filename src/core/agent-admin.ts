@@ -107,6 +107,7 @@ export class AgentAdmin {
     const problem = agentNameProblem(name);
     if (problem !== undefined) return err(`agent name ${problem}`);
     if (this.find(name) !== undefined) return err(`an agent named "${name}" already exists`);
+    if (this.closing.has(name)) return err(`${name} is still closing: try again in a moment`);
     const focused = this.focused();
     const base = (focused === undefined ? undefined : this.find(focused)?.config) ?? this.d.defaultAgent;
     if (base === undefined) return err('no agent to copy a configuration from, and no default configuration');
@@ -185,7 +186,7 @@ export class AgentAdmin {
     const provider = this.d.providers.get(name);
     this.d.providers.delete(name);
     if (provider !== undefined) this.d.providers.set(to, provider);
-    if (this.focusName === name) this.focusName = to;
+
     this.d.summarize(agent);
     this.d.events.emit({ type: 'agent-renamed', from: name, to });
     return ok(`renamed ${name} to ${to}`);

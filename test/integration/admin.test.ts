@@ -94,24 +94,25 @@ describe('close', () => {
 
   it('keeps a running turn as interrupted, and the name is free again once the journal is closed', async () => {
     const never = new Promise<void>(() => undefined);
-    const h = (harness = await startHarness([
-      { text: 'streaming when closed', tokensPerDelta: 2, hold: { afterDeltas: 1, until: never } },
-    ]));
+    const h = (harness = await startHarness(
+      [{ text: 'streaming when closed', tokensPerDelta: 2, hold: { afterDeltas: 1, until: never } }],
+      { agents: ['alpha', 'beta'] },
+    ));
     let deltas = 0;
     h.controller.events.on((e) => {
       if (e.type === 'delta') deltas++;
     });
     dispatch(h.controller, 'send long task');
     await until(() => deltas >= 1, 'a delta');
-    expect(dispatch(h.controller, 'close').kind).toBe('ok');
-    expect(names(h)).toEqual([]);
+    expect(dispatch(h.controller, 'close -t alpha').kind).toBe('ok');
+    expect(names(h)).toEqual(['beta']);
     expect(dispatch(h.controller, 'new alpha')).toEqual({ kind: 'error', message: 'new: alpha is still closing: try again in a moment' });
     await h.controller.closed();
-    expect(dispatch(h.controller, 'new alpha').kind).toBe('error'); // no agent left to copy
-    expect(h.controller.addAgent({ name: 'alpha', model: 'claude-sonnet-4-6', cwd: h.workspace }).ok).toBe(true);
+    expect(h.agent('beta').state).toBe('idle');
+    expect(dispatch(h.controller, 'new alpha').kind).toBe('ok');
     const path = h.agent('alpha').session?.tree.path() ?? [];
     expect(path.map((e) => e.kind)).toEqual(['user', 'interrupted']);
-    expect(path[1]).toMatchObject({ blocks: [{ type: 'text', text: 'streamin' }] });
+    expect(path[1]).toMatchObject({ reason: 'quit', blocks: [{ type: 'text', text: 'streamin' }] });
   });
 });
 
@@ -147,6 +148,14 @@ describe('rename', () => {
       assistantText('a2'),
       userText('u3'),
     ]);
+  });
+
+  it('keeps the focus on a focused agent it renames', async () => {
+    const h = (harness = await startHarness([], { agents: ['alpha', 'beta'] }));
+    dispatch(h.controller, 'focus beta');
+    expect(dispatch(h.controller, 'rename zeta').kind).toBe('ok');
+    expect(h.controller.focused()).toBe('zeta');
+    expect(dispatch(h.controller, 'pause')).toEqual({ kind: 'ok', message: 'paused zeta' });
   });
 
   it('refuses a name taken by an agent or by a stored session', async () => {

@@ -186,7 +186,7 @@ export class AgentAdmin {
     const provider = this.d.providers.get(name);
     this.d.providers.delete(name);
     if (provider !== undefined) this.d.providers.set(to, provider);
-
+    if (this.focusName === name) this.focusName = to;
     this.d.summarize(agent);
     this.d.events.emit({ type: 'agent-renamed', from: name, to });
     return ok(`renamed ${name} to ${to}`);

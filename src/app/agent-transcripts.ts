@@ -84,8 +84,19 @@ export class AgentTranscripts {
       case 'notice':
         if (event.agent !== undefined) this.tracked.get(event.agent)?.transcript.notice(event.message, event.level === 'error');
         break;
+      case 'agent-renamed': {
+        const tracked = this.tracked.get(event.from);
+        const agent = this.controller.find(event.to);
+        this.tracked.delete(event.from);
+        if (tracked !== undefined && agent !== undefined) {
+          this.tracked.set(event.to, tracked);
+          this.rebuild(agent, tracked);
+        }
+        break;
+      }
       case 'usage':
       case 'receipt':
+      case 'focus':
         break;
     }
     this.onChange();

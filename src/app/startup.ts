@@ -70,6 +70,7 @@ export async function startAgents(
       });
     },
     tools: createReadOnlyToolHost(),
+    defaultAgent: { model: providerConfig.model, cwd },
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
   });
   controller.events.on((event) => {

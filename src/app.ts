@@ -24,7 +24,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     view,
     controller,
     tiling: layout.tiling,
-    banner: demo === undefined ? (options.debug ? `log: ${logPath}` : undefined) : `demo: scripted model on ${demo.model.url} — no API calls${options.debug ? ` · log: ${logPath}` : ''}`,
+    banner: bannerText(demo === undefined ? undefined : demo.model.url, options.debug ? logPath : undefined),
     editor: process.env['VISUAL'] ?? process.env['EDITOR'],
     onQuit: resolveQuit,
   });
@@ -43,4 +43,12 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   view.dispose();
   await started.value.shutdown();
   return 0;
+}
+
+/** The status bar's right side: says when agents run on the scripted model, and where the log is with --debug. */
+function bannerText(scriptedUrl: string | undefined, logPath: string | undefined): string | undefined {
+  const parts: string[] = [];
+  if (scriptedUrl !== undefined) parts.push(logPath === undefined ? 'demo: scripted model, no API calls' : `demo: scripted model on ${scriptedUrl}`);
+  if (logPath !== undefined) parts.push(`log: ${logPath}`);
+  return parts.length === 0 ? undefined : parts.join(' · ');
 }

@@ -1,5 +1,4 @@
 // `agentmux`: parses the command line, prints help or version, or runs the cockpit.
-import { runCockpit } from './app.js';
 import { packageVersion } from './app/package-root.js';
 import { helpText, parseCliOptions } from './cli-options.js';
 
@@ -17,5 +16,7 @@ if (options.action === 'version') {
   process.stdout.write(`agentmux ${packageVersion()}\n`);
   process.exit(0);
 }
+// The cockpit (blessed, zod schemas, the store…) loads only when it is needed.
+const { runCockpit } = await import('./app.js');
 const status = await runCockpit(options);
 process.exit(status);

@@ -1,0 +1,166 @@
+// edit_file: replaces one exact, unique piece of a workspace file. Uniqueness is the safety
+// net: an `old` that matches nowhere or in several places changes nothing and says why.
+import { readFile, stat } from 'node:fs/promises';
+import { z } from 'zod';
+import { messageOf } from '../../core/result.js';
+import type { ToolContext, ToolOutcome } from '../../core/tools.js';
+import { quotePath, resolveInWorkspace } from './workspace-path.js';
+import {
+  abortedOutcome,
+  parseToolInput,
+  toolError,
+  toolText,
+  type WorkspaceTool,
+} from './workspace-tool.js';
+import { writeFileAtomically } from './write-file.js';
+
+export const EDIT_FILE_MAX_BYTES = 10 * 1024 * 1024;
+const QUOTE_CHARS = 80;
+
+const EditFileInput = z.object({
+  path: z.string().min(1),
+  old: z.string().min(1, { error: 'must not be empty (use write_file to create a file)' }),
+  new: z.string(),
+});
+
+const spec = {
+  name: 'edit_file',
+  description:
+    'Replace one exact piece of text in an existing workspace file. `old` must match the ' +
+    'file exactly (every space, tab and line break) and exactly once: when it matches ' +
+    'nowhere or in several places nothing changes and the error says why, so include enough ' +
+    'surrounding lines to make it unique. Copy `old` from read_file output without the line ' +
+    'numbers. `new` replaces it (an empty `new` deletes it). Returns the changed line range.',
+  inputSchema: {
+    type: 'object',
+    properties: {
+      path: { type: 'string', description: 'File path relative to the workspace root.' },
+      old: {
+        type: 'string',
+        description: 'The exact text to replace; non-empty and found exactly once in the file.',
+      },
+      new: { type: 'string', description: 'The text to put in its place.' },
+    },
+    required: ['path', 'old', 'new'],
+  },
+  effect: 'write',
+} as const;
+
+/** Every index where `needle` starts, overlapping ones included ("aa" is twice in "aaa"). */
+export function matchPositions(haystack: string, needle: string): number[] {
+  const positions: number[] = [];
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    positions.push(at);
+  }
+  return positions;
+}
+
+function newlinesIn(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
+}
+
+/** The 1-based line a character index falls on. */
+function lineAt(text: string, index: number): number {
+  return newlinesIn(text.slice(0, index)) + 1;
+}
+
+/** The last line a piece starting on `first` touches (a final newline opens no new line). */
+function lastLine(first: number, piece: string): number {
+  return first + newlinesIn(piece.slice(0, -1));
+}
+
+function lineRange(first: number, last: number): string {
+  return first === last ? `line ${first}` : `lines ${first}–${last}`;
+}
+
+function shortQuote(text: string): string {
+  const cut = text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text;
+  return JSON.stringify(cut);
+}
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Why `old` was not found, pointing at where the model probably meant, so it can retry. */
+export function missingMatchHint(content: string, old: string): string {
+  const firstLine = old
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim();
+  if (firstLine !== undefined) {
+    const lines = content.split('\n');
+    const at = lines.findIndex((line) => line.includes(firstLine));
+    const found = lines[at];
+    if (found !== undefined) {
+      return (
+        `its first line ${shortQuote(firstLine)} appears at line ${at + 1} ` +
+        `(${shortQuote(found.trim())}), but the text after it differs; ` +
+        'read the file again and copy the lines exactly'
+      );
+    }
+  }
+  if (collapseWhitespace(content).includes(collapseWhitespace(old))) {
+    return 'the text is there with different spaces, tabs or line breaks; copy it exactly';
+  }
+  return `no line of the file contains ${shortQuote(firstLine ?? old)}; read the file again`;
+}
+
+async function editFile(
+  input: Record<string, unknown>,
+  context: ToolContext,
+): Promise<ToolOutcome> {
+  const parsed = parseToolInput('edit_file', EditFileInput, input);
+  if (!parsed.ok) return toolError(parsed.error);
+  const { path: requested, old, new: replacement } = parsed.value;
+  if (old === replacement) return toolError('old and new are the same; nothing to change');
+  if (context.signal.aborted) return abortedOutcome('edit_file');
+  const target = await resolveInWorkspace(context.cwd, requested);
+  if (!target.ok) return toolError(target.error);
+  const { real, display } = target.value;
+  const stats = await stat(real);
+  if (stats.isDirectory()) return toolError(`path ${quotePath(requested)} is a directory`);
+  if (!stats.isFile()) return toolError(`path ${quotePath(requested)} is not a regular file`);
+  if (stats.size > EDIT_FILE_MAX_BYTES) {
+    return toolError(
+      `path ${quotePath(requested)} is larger than ${EDIT_FILE_MAX_BYTES / 1024 / 1024} MiB; edit_file refuses it`,
+    );
+  }
+  const bytes = await readFile(real);
+  if (bytes.includes(0)) {
+    return toolError(`path ${quotePath(requested)} is a binary file; edit_file edits text only`);
+  }
+  const content = bytes.toString('utf8');
+  const positions = matchPositions(content, old);
+  const [start] = positions;
+  if (start === undefined) {
+    return toolError(`old text not found in ${display}: ${missingMatchHint(content, old)}`);
+  }
+  if (positions.length > 1) {
+    const lines = positions.slice(0, 10).map((at) => lineAt(content, at));
+    const more = positions.length > 10 ? ', …' : '';
+    return toolError(
+      `old text matches ${positions.length} places in ${display} (at lines ${lines.join(', ')}${more}); ` +
+        'include more surrounding lines so it matches exactly one',
+    );
+  }
+  // Slices, not String.replace: `$&` and friends in `new` must stay literal.
+  const edited = content.slice(0, start) + replacement + content.slice(start + old.length);
+  if (context.signal.aborted) return abortedOutcome('edit_file');
+  try {
+    await writeFileAtomically(real, edited);
+  } catch (thrown) {
+    return toolError(`cannot write ${quotePath(requested)}: ${messageOf(thrown)}`);
+  }
+  const first = lineAt(content, start);
+  const replaced = lineRange(first, lastLine(first, old));
+  if (replacement === '') return toolText(`edited ${display}: removed ${replaced}`);
+  const written = lineRange(first, lastLine(first, replacement));
+  if (written === replaced) return toolText(`edited ${display}: changed ${replaced}`);
+  return toolText(`edited ${display}: replaced ${replaced} with ${written}`);
+}
+
+/** The edit_file tool: lets an agent change part of a file without resending all of it. */
+export const editFileTool: WorkspaceTool = { spec, run: editFile };

@@ -124,7 +124,8 @@ export class CockpitApp {
         this.show({ ok: false, error: result.message });
         return;
       case 'sessions':
-        this.show({ ok: true, value: result.message });
+        this.message = { text: result.message, isError: false };
+        this.setMode('sessions');
         this.view.openPicker({
           title: 'sessions in the store',
           rows: result.sessions.map((s) => ({
@@ -132,11 +133,17 @@ export class CockpitApp {
           })),
           actions: [],
           defaultAction: '',
-          onAction: () => undefined,
+          onAction: () => this.setMode('normal'),
+          onClose: () => this.setMode('normal'),
         });
         return;
       case 'open-editor':
-        void runEditFlow(this.view, this.controller, result, this.options.editor).then((outcome) => this.show(outcome));
+        // The status bar says what keys do while the entry is being edited (the in-app text area).
+        this.setMode('edit');
+        void runEditFlow(this.view, this.controller, result, this.options.editor).then((outcome) => {
+          this.mode = 'normal';
+          this.show(outcome);
+        });
         return;
     }
   }

@@ -25,6 +25,8 @@ const HINTS: Readonly<Record<string, string>> = {
   help: '↑↓ scroll · Esc close',
   receipts: 'any key closes',
   confirm: 'y quit · any other key cancels',
+  edit: 'C-s save · Esc cancel',
+  sessions: '↑↓ move · Esc close',
 };
 
 /** The model the view draws this frame. */

@@ -1,6 +1,6 @@
 // The demo: the scripted model on loopback (the real SDK path, no API key) and a fresh copy of
 // the sample project for each agent to work in.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyDemoWorkspace } from '../adapters/demo-workspace.js';
@@ -12,6 +12,8 @@ export type Demo = {
   readonly model: ScriptedModel;
   /** A fresh workspace for `agent` (a copy of the sample project). */
   workspaceFor(agent: string): Result<string>;
+  /** Stops the scripted model and removes the workspace copies. */
+  close(): Promise<void>;
 };
 
 /** ~80 tokens/s per agent in deltas of ~4 tokens, like a real stream. */
@@ -32,6 +34,10 @@ export async function startDemo(): Promise<Demo> {
       }
       const copied = copyDemoWorkspace(dir);
       return copied.ok ? ok(dir) : copied;
+    },
+    close: async () => {
+      await model.close();
+      rmSync(root, { recursive: true, force: true });
     },
   };
 }

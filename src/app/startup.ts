@@ -118,7 +118,7 @@ export async function startAgents(
     shutdown: async () => {
       await controller.shutdown();
       await store.close();
-      await demo?.model.close();
+      await demo?.close();
       guard.dispose();
     },
   });

@@ -4,7 +4,7 @@ import type { Agent, PendingMessage } from './agent.js';
 import { viewBranch } from './branch.js';
 import type { AssistantEntry, Entry, ToolUseBlock } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
-import { describeProviderError, isRetriable, type ModelProvider, type PartialAnswer } from './provider.js';
+import { describeProviderError, isRetriable, type ModelProvider, type PartialAnswer, type ProviderError } from './provider.js';
 import { buildRequest } from './request.js';
 import type { ToolHost } from './tools.js';
 
@@ -100,8 +100,11 @@ function startTurn(agent: Agent, deps: RunnerDeps): boolean {
   const source = agent.nudges.length > 0 ? agent.nudges : agent.queue;
   const next = source[0];
   if (next === undefined) {
+    // A pause asked for while the turn was running takes effect here, visibly: left idle, the
+    // agent would look free while the next send was silently held.
+    if (agent.pauseRequested) agent.setState('paused', '');
     // Keep an idle detail such as "interrupted"; any other state ends here as plain idle.
-    if (agent.state !== 'idle') agent.setState('idle', '');
+    else if (agent.state !== 'idle') agent.setState('idle', '');
     return false;
   }
   if (agent.pauseRequested) {
@@ -205,7 +208,7 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       commitPartial(agent, deps, partial, agent.abortIntent === 'shutdown' ? 'quit' : 'interrupted by the user');
       return { kind: 'aborted' };
     }
-    const delay = deps.retryDelaysMs[attempt];
+    const delay = retryDelay(deps.retryDelaysMs[attempt], error);
     if (!isRetriable(error) || delay === undefined) {
       commitPartial(agent, deps, partial, `error: ${describeProviderError(error)}`);
       agent.setState('error', describeProviderError(error));
@@ -224,6 +227,12 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       return { kind: 'aborted' };
     }
   }
+}
+
+// The back-off step, stretched to a 429's retry-after: retrying sooner only earns another 429.
+function retryDelay(scheduled: number | undefined, error: ProviderError): number | undefined {
+  if (scheduled === undefined || error.kind !== 'rate-limited' || error.retryAfterMs === undefined) return scheduled;
+  return Math.max(scheduled, error.retryAfterMs);
 }
 
 // An interrupt before the first delta commits nothing (no empty entries).

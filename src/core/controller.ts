@@ -38,13 +38,16 @@ export type ControllerOptions = {
   readonly defaultAgent?: DefaultAgentConfig;
 };
 
-let memoryBudget: BudgetLimits = {};
-const inMemoryOverallBudget: OverallBudgetSetting = {
-  get: () => memoryBudget,
-  set: (limits) => {
-    memoryBudget = limits;
-  },
-};
+/** An overall budget kept in memory, one per controller (a shared module-level one would leak between controllers). */
+function inMemoryOverallBudget(): OverallBudgetSetting {
+  let limits: BudgetLimits = {};
+  return {
+    get: () => limits,
+    set: (next) => {
+      limits = next;
+    },
+  };
+}
 
 /** Owns the agents; implements every command's effect. */
 export class Controller implements CockpitApi {
@@ -58,7 +61,7 @@ export class Controller implements CockpitApi {
   ui: CockpitUi | undefined;
 
   constructor(private readonly options: ControllerOptions) {
-    const overall = options.overallBudget ?? inMemoryOverallBudget;
+    const overall = options.overallBudget ?? inMemoryOverallBudget();
     this.deps = {
       events: this.events,
       providerFor: (agent) => this.providerOf(agent),

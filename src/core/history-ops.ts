@@ -6,7 +6,7 @@ import type { RunnerDeps } from './agent-runner.js';
 import { planEditTarget, planRewind, viewBranch, type BranchView } from './branch.js';
 import type { TurnRange } from './cockpit-api.js';
 import { editableText, replacementFor } from './edit-overlay.js';
-import type { Entry, EntryId } from './entry.js';
+import type { EditEntry, Entry, EntryId } from './entry.js';
 import { copyForFork, copyForGraft, selectTurns } from './graft-copy.js';
 import type { SessionHeader } from './journal-record.js';
 import { err, ok, type Result } from './result.js';
@@ -182,8 +182,18 @@ export class HistoryOps {
     const last = [...path].reverse().find((entry) => entry.kind !== 'edit' && entry.kind !== 'graft-marker');
     if (last === undefined) return err(`nothing to retry: ${agent.name} has no turns`);
     if (last.kind === 'interrupted') {
+      // Edits made after the interrupt (e.g. a reworded prompt) sit after the partial on the
+      // branch; moving the head off the partial must keep them, as rewind does.
+      const reapply = path
+        .slice((tree.branchPosition(last.id) ?? path.length) + 1)
+        .filter((entry): entry is EditEntry => entry.kind === 'edit' && entry.target !== last.id);
       const moved = session.value.record({ t: 'head', head: last.parent, reason: 'retry' });
       if (!moved.ok) return moved;
+      for (const edit of reapply) {
+        if (!this.h.commit(agent, { ...edit, id: this.h.deps.newId(), at: this.h.deps.now() })) {
+          return err(`${agent.name}: ${agent.detail}`);
+        }
+      }
       this.emitHead(agent);
       return ok(undefined);
     }

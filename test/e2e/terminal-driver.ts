@@ -15,14 +15,24 @@ export type DriverOptions = {
 };
 
 export type Driver = {
+  /** The pid of the agentmux process (bin/agentmux.js runs the cockpit in-process). */
+  readonly pid: number;
   /** The whole screen as text, one line per row (trailing spaces trimmed). */
   screen(): string;
+  /** One row of the screen (0 is the top, -1 the bottom). */
+  line(row: number): string;
   /** Resolves when the screen matches; fails with the screen in the message after `timeoutMs`. */
   waitFor(pattern: RegExp | string, timeoutMs?: number): Promise<void>;
   /** Resolves when `condition(screen)` holds. */
-  waitUntil(condition: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
+  waitUntil(
+    condition: (screen: string) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<void>;
   /** Writes raw bytes (keys) to the program. */
   write(data: string): void;
+  /** Everything the program wrote so far, escape sequences included. */
+  output(): string;
   /** Everything the program wrote, for byte counts. */
   readonly bytesWritten: () => number;
   resize(cols: number, rows: number): void;
@@ -46,49 +56,87 @@ export const KEYS = {
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'agentmux.js');
 
+/** The environment a child starts from: this process's, without anything that would steer it (keys, editors, vitest). */
+export function baseEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (
+      value === undefined ||
+      key.startsWith('ANTHROPIC_') ||
+      key.startsWith('VITEST') ||
+      key === 'NODE_ENV'
+    )
+      continue;
+    if (key === 'VISUAL' || key === 'EDITOR') continue;
+    env[key] = value;
+  }
+  return Object.assign(env, { TERM: 'xterm-256color', COLORTERM: 'truecolor' }, extra);
+}
+
+/** The path of the agentmux binary, for tests that run it without a terminal. */
+export const AGENTMUX_BIN = BIN;
+
 /** Starts `agentmux ARGS…` in a pty of the given size. */
 export function startAgentmux(options: DriverOptions): Driver {
   const cols = options.cols ?? 160;
   const rows = options.rows ?? 48;
   const terminal = new Terminal({ cols, rows, allowProposedApi: true });
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && !key.startsWith('ANTHROPIC_') && !key.startsWith('VITEST') && key !== 'NODE_ENV') env[key] = value;
-  }
-  Object.assign(env, { TERM: 'xterm-256color', COLORTERM: 'truecolor' }, options.env ?? {});
-  const child = pty.spawn(process.execPath, [BIN, ...options.args], { name: 'xterm-256color', cols, rows, cwd: options.cwd, env });
+  const env = baseEnv(options.env);
+  const child = pty.spawn(process.execPath, [BIN, ...options.args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: options.cwd,
+    env,
+  });
   let bytes = 0;
+  const chunks: string[] = [];
   let exitCode: number | undefined;
+  let disposed = false;
   const exitWaiters: ((code: number) => void)[] = [];
   child.onData((data) => {
     bytes += Buffer.byteLength(data);
-    terminal.write(data);
+    chunks.push(data);
+    if (!disposed) terminal.write(data);
   });
   child.onExit(({ exitCode: code }) => {
     exitCode = code;
     for (const waiter of exitWaiters.splice(0)) waiter(code);
   });
 
-  const screen = (): string => {
+  const lineAt = (row: number): string => {
     const buffer = terminal.buffer.active;
+    const y = row < 0 ? rows + row : row;
+    return (buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').trimEnd();
+  };
+  const screen = (): string => {
     const lines: string[] = [];
-    for (let y = 0; y < rows; y++) lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    for (let y = 0; y < rows; y++) lines.push(lineAt(y));
     return lines.join('\n');
   };
-  const waitUntil = async (condition: (text: string) => boolean, what: string, timeoutMs = 15_000): Promise<void> => {
+  const waitUntil = async (
+    condition: (text: string) => boolean,
+    what: string,
+    timeoutMs = 15_000,
+  ): Promise<void> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       // Let xterm finish parsing what arrived before reading the buffer.
       await new Promise<void>((resolve) => terminal.write('', resolve));
       const text = screen();
       if (condition(text)) return;
-      if (exitCode !== undefined) throw new Error(`agentmux exited (${exitCode}) while waiting for ${what}; screen:\n${text}`);
+      if (exitCode !== undefined)
+        throw new Error(
+          `agentmux exited (${exitCode}) while waiting for ${what}; screen:\n${text}`,
+        );
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
   return {
+    pid: child.pid,
     screen,
+    line: lineAt,
     waitUntil,
     waitFor: (pattern, timeoutMs) =>
       waitUntil(
@@ -97,6 +145,7 @@ export function startAgentmux(options: DriverOptions): Driver {
         timeoutMs,
       ),
     write: (data) => child.write(data),
+    output: () => chunks.join(''),
     bytesWritten: () => bytes,
     resize: (c, r) => {
       child.resize(c, r);
@@ -105,7 +154,10 @@ export function startAgentmux(options: DriverOptions): Driver {
     exited: (timeoutMs = 10_000) =>
       new Promise<number>((resolve, reject) => {
         if (exitCode !== undefined) return resolve(exitCode);
-        const timer = setTimeout(() => reject(new Error(`agentmux did not exit; screen:\n${screen()}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`agentmux did not exit; screen:\n${screen()}`)),
+          timeoutMs,
+        );
         exitWaiters.push((code) => {
           clearTimeout(timer);
           resolve(code);
@@ -113,7 +165,8 @@ export function startAgentmux(options: DriverOptions): Driver {
       }),
     kill: () => {
       if (exitCode === undefined) child.kill('SIGKILL');
-      terminal.dispose();
+      if (!disposed) terminal.dispose();
+      disposed = true;
     },
   };
 }

@@ -109,7 +109,11 @@ async function grep(input: Record<string, unknown>, context: ToolContext): Promi
   const { root, real, display } = target.value;
 
   const matches = new MatchCollector();
-  if ((await stat(real)).isDirectory()) {
+  const kind = await stat(real);
+  // A FIFO or device named directly would block readFile forever, deaf to the abort signal.
+  if (!kind.isDirectory() && !kind.isFile())
+    return toolError(`path ${quotePath(requested)} is not a regular file or directory`);
+  if (kind.isDirectory()) {
     for await (const file of walkFiles(root, real, context.signal)) {
       const searched = await searchFile(file, regex, matches);
       if (searched.kind === 'too-large') matches.skippedLarge += 1;

@@ -1,0 +1,236 @@
+// e2e: quit and relaunch on the same store, hostile model text, the help overlay and the `:` prompt.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  activeBranch,
+  entriesOf,
+  gate,
+  makeWorld,
+  readJournal,
+  replyScript,
+  requestConversation,
+  runCommand,
+  typeMessage,
+  waitForState,
+  type World,
+} from './e2e-kit.js';
+import { KEYS } from './terminal-driver.js';
+
+let world: World | undefined;
+const holds: (() => void)[] = [];
+afterEach(async () => {
+  for (const release of holds.splice(0)) release();
+  await world?.close();
+  world = undefined;
+});
+
+describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
+  it('q with an agent working asks y; relaunching on the same store shows the transcripts and resends whole histories', async () => {
+    const never = gate();
+    holds.push(never.release);
+    world = await makeWorld({
+      script: replyScript((text) =>
+        text === 'slow work'
+          ? {
+              text: 'Working on it NEVER-SENT',
+              tokensPerDelta: 3.5,
+              hold: { afterDeltas: 1, until: never.until },
+            }
+          : { text: `answer to ${text}` },
+      ),
+    });
+    const first = await world.launch();
+    await typeMessage(first, 'alpha', 'first');
+    await first.waitFor('answer to first');
+    first.write(KEYS.tab);
+    await typeMessage(first, 'beta', 'beta first');
+    await first.waitFor('answer to beta first');
+    first.write('1');
+    await typeMessage(first, 'alpha', 'slow work');
+    await world.model.waitForDeltas(2, 1);
+    await first.waitFor('Working on it');
+
+    first.write('q');
+    await first.waitFor(/1 agent is working \(alpha\)\. Quit\? y/);
+    first.write('n'); // any other key cancels
+    await first.waitUntil((screen) => !screen.includes('Quit? y'), 'the question to close');
+    await waitForState(first, 'alpha', 'streaming');
+    first.write('q');
+    await first.waitFor('Quit? y');
+    first.write('y');
+    expect(await first.exited()).toBe(0);
+    const quitPartial = entriesOf(readJournal(world.sessions, 'alpha')).find(
+      (e) => e.kind === 'interrupted',
+    );
+    expect(quitPartial).toMatchObject({
+      kind: 'interrupted',
+      blocks: [{ type: 'text', text: 'Working on it ' }],
+    });
+
+    const second = await world.launch();
+    await second.waitFor('answer to first');
+    await second.waitFor('Working on it');
+    await second.waitFor('answer to beta first');
+    await second.waitFor(/\[2\] you slow work/);
+    await typeMessage(second, 'alpha', 'go on');
+    await second.waitFor('answer to go on');
+    const alpha = requestConversation(world.model, 3);
+    expect(alpha).toEqual([
+      { role: 'user', text: 'first' },
+      { role: 'assistant', text: 'answer to first' },
+      { role: 'user', text: 'slow work' },
+      { role: 'assistant', text: 'Working on it ' },
+      // The partial never ends a request: a note says why it stopped, then the new message.
+      { role: 'user', text: '(interrupted: quit)\ngo on' },
+    ]);
+    second.write(KEYS.tab);
+    await typeMessage(second, 'beta', 'beta again');
+    await second.waitFor('answer to beta again');
+    expect(requestConversation(world.model, 4)).toEqual([
+      { role: 'user', text: 'beta first' },
+      { role: 'assistant', text: 'answer to beta first' },
+      { role: 'user', text: 'beta again' },
+    ]);
+    expect(world.model.rejections).toEqual([]);
+
+    // Nobody working: q quits at once.
+    await waitForState(second, 'beta', 'idle');
+    second.write('q');
+    expect(await second.exited()).toBe(0);
+  });
+
+  it('escape sequences, C1 controls, bidi overrides and {tags} in model text are drawn inert', async () => {
+    const hostile = [
+      'SAFE-START {red-fg}RED{/red-fg} {bold}B{/bold}',
+      '\x1b[2J\x1b[1;1H\x1b[?1049lCLEAR-AFTER',
+      'osc \x1b]52;c;aGVsbG8=\x07 OSC-DONE \x1b]0;pwned-title\x07',
+      'bidi \u202eEDIR\u202c BIDI-DONE',
+      'c1 \u009b2J\u009d0;x\u009c C1-DONE',
+      'cursor \x1b[10A\x1b[5Cmoved \x1b[31mcolour\x1b[0m END-MARK',
+    ].join('\n');
+    world = await makeWorld({ script: [{ text: hostile }] });
+    const app = await world.launch();
+    const before = app.output().length;
+    await typeMessage(app, 'alpha', 'say something nasty');
+    await app.waitFor('END-MARK');
+    await waitForState(app, 'alpha', 'idle');
+    const screen = app.screen();
+    expect(screen).toContain('{red-fg}RED{/red-fg} {bold}B{/bold}');
+    for (const marker of [
+      'SAFE-START',
+      'CLEAR-AFTER',
+      'OSC-DONE',
+      'BIDI-DONE',
+      'C1-DONE',
+      '[1] you say something nasty',
+    ]) {
+      expect(screen).toContain(marker);
+    }
+    expect(screen).not.toContain('pwned-title');
+    expect(screen).not.toContain('aGVsbG8=');
+    // Borders intact: every pane row starts and ends with a border, the frame closes above the status bar.
+    const rows = screen.split('\n');
+    expect(rows[0]).toMatch(/^┌ ▶ 1 alpha .*┐┌ 2 beta .*┐$/);
+    for (const row of rows.slice(1, rows.length - 3)) expect(row).toMatch(/^│.*││.*│$/);
+    expect(rows[rows.length - 3]).toMatch(/^└─+┘└─+┘$/);
+    // What reached the terminal after the message carried none of the hostile controls.
+    const written = app.output().slice(before);
+    for (const bad of [
+      '\x1b]52',
+      '\x1b]0;',
+      '\u202e',
+      '\u009b',
+      '\u009d',
+      '\x1b[2J',
+      '\x1b[?1049l',
+      '\x1b[10A',
+    ]) {
+      expect(written.includes(bad), JSON.stringify(bad)).toBe(false);
+    }
+    // The journal keeps the model's text as it came: sanitising is for drawing only.
+    const answer = activeBranch(readJournal(world.sessions, 'alpha'))[1];
+    expect(answer).toMatchObject({ kind: 'assistant', blocks: [{ type: 'text', text: hostile }] });
+  });
+
+  it('? shows the help generated from the key table; Esc closes it (and the message box, the prompt) without interrupting the stream', async () => {
+    const middle = gate();
+    holds.push(middle.release);
+    world = await makeWorld({
+      script: [
+        {
+          text: 'Still going strong, all the way to the end.',
+          hold: { afterDeltas: 1, until: middle.until },
+        },
+      ],
+    });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'work');
+    await world.model.waitForDeltas(0, 1);
+    await app.waitFor('Still going');
+    app.write('?');
+    await app.waitFor('this help');
+    for (const line of [
+      /Esc +interrupt -t AGENT +interrupt the focused agent/,
+      /b +broadcast a nudge to every agent/,
+      /q +quit/,
+      /rewind \[-t AGENT\] TURN\[\.K\]/,
+    ]) {
+      await app.waitFor(line);
+    }
+    app.write(KEYS.escape);
+    await app.waitUntil((screen) => !screen.includes('this help'), 'the help to close');
+    // The same for the message box and the prompt: Esc closes them and does nothing else.
+    app.write(KEYS.enter);
+    await app.waitFor('message alpha');
+    app.write(KEYS.escape);
+    await app.waitUntil((screen) => !screen.includes('message alpha'), 'the message box to close');
+    app.write(':');
+    await app.waitUntil(() => app.line(-1).startsWith(':'), 'the prompt');
+    app.write(KEYS.escape);
+    await app.waitUntil(() => app.line(-2).startsWith(' NORMAL '), 'normal mode');
+    await waitForState(app, 'alpha', 'streaming');
+    expect(world.model.connectionsClosedEarly).toBe(0);
+    middle.release();
+    await app.waitFor('all the way to the end.');
+    await waitForState(app, 'alpha', 'idle');
+    const branch = activeBranch(readJournal(world.sessions, 'alpha'));
+    expect(branch.map((e) => e.kind)).toEqual(['user', 'assistant']);
+  });
+
+  it(': opens the prompt at once on the bottom line; keys typed right after it land in the prompt', async () => {
+    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    const app = await world.launch();
+    app.write(':');
+    await app.waitUntil(() => app.line(-1).startsWith(':'), 'the prompt on the bottom line');
+    app.write(KEYS.escape);
+    await app.waitUntil(() => !app.line(-1).startsWith(':'), 'Esc to close the prompt');
+
+    // One write: the prompt must be open before the next character is read.
+    app.write(':send -t beta  two  spaces > kept');
+    await app.waitUntil(
+      () => app.line(-1) === ':send -t beta  two  spaces > kept',
+      'the whole line on the prompt',
+    );
+    app.write(KEYS.enter);
+    await app.waitFor('answer to two  spaces > kept');
+    expect(requestConversation(world.model, 0)).toEqual([
+      { role: 'user', text: 'two  spaces > kept' },
+    ]);
+    await runCommand(app, 'send -t alpha hi');
+    await app.waitFor('answer to hi');
+
+    // A command that opens an overlay: the status bar names the mode until Esc closes it.
+    await runCommand(app, 'sessions');
+    await app.waitFor('sessions in the store');
+    await app.waitFor(/alpha +claude-\S+ +1 turns/);
+    await app.waitFor(/beta +claude-\S+ +1 turns/);
+    await app.waitUntil(
+      () => app.line(-2).startsWith(' SESSIONS '),
+      'the status bar to say SESSIONS',
+    );
+    app.write(KEYS.escape);
+    await app.waitUntil(
+      (screen) => !screen.includes('sessions in the store') && app.line(-2).startsWith(' NORMAL '),
+      'the session list to close',
+    );
+  });
+});

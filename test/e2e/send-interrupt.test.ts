@@ -1,0 +1,127 @@
+// e2e: typing a message and watching the answer stream in; interrupting a stream with Esc.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  activeBranch,
+  entriesOf,
+  eventually,
+  gate,
+  makeWorld,
+  readJournal,
+  requestConversation,
+  type World,
+} from './e2e-kit.js';
+import { KEYS } from './terminal-driver.js';
+
+let world: World | undefined;
+const holds: (() => void)[] = [];
+afterEach(async () => {
+  for (const release of holds.splice(0)) release();
+  await world?.close();
+  world = undefined;
+});
+
+describe('agentmux e2e: send and interrupt', { timeout: 60_000 }, () => {
+  it('Enter, typing and Enter send a message; the answer streams into the pane and is journaled', async () => {
+    const middle = gate();
+    holds.push(middle.release);
+    world = await makeWorld({
+      script: [
+        {
+          text: 'Streaming reply, part one. And here is part two.',
+          tokensPerDelta: 4,
+          hold: { afterDeltas: 1, until: middle.until },
+        },
+      ],
+    });
+    const app = await world.launch();
+    app.write(KEYS.enter);
+    await app.waitFor('message alpha');
+    app.write('what is in src?');
+    await app.waitFor('what is in src?');
+    app.write(KEYS.enter);
+
+    // Mid-stream: the first delta is on screen, the rest is not, and the pane says so.
+    await world.model.waitForDeltas(0, 1);
+    await app.waitFor('Streaming reply,');
+    await app.waitFor(/alpha · streaming/);
+    expect(app.screen()).not.toContain('part two');
+    middle.release();
+    await app.waitFor('And here is part two.');
+    await app.waitFor(/alpha · idle/);
+    expect(app.screen()).toMatch(/\[1\] you what is in src\?/);
+
+    expect(requestConversation(world.model, 0)).toEqual([
+      { role: 'user', text: 'what is in src?' },
+    ]);
+    expect(world.model.requests[0]?.body.model).toBeTruthy();
+    const sessions = world.sessions;
+    const branch = await eventually(
+      () => activeBranch(readJournal(sessions, 'alpha')),
+      (b) => b.length === 2,
+      'two entries in the journal',
+    );
+    expect(branch.map((e) => e.kind)).toEqual(['user', 'assistant']);
+    expect(branch[0]).toMatchObject({
+      kind: 'user',
+      origin: 'typed',
+      opensTurn: true,
+      text: 'what is in src?',
+    });
+    expect(branch[1]).toMatchObject({
+      kind: 'assistant',
+      blocks: [{ type: 'text', text: 'Streaming reply, part one. And here is part two.' }],
+    });
+    expect(entriesOf(readJournal(sessions, 'beta'))).toEqual([]);
+    expect(world.model.rejections).toEqual([]);
+  });
+
+  it('Esc mid-stream interrupts: the partial is journaled as interrupted and the next request is valid', async () => {
+    const never = gate();
+    holds.push(never.release);
+    world = await makeWorld({
+      script: [
+        {
+          text: 'Halfway through NEVER-SENT-TAIL',
+          tokensPerDelta: 4,
+          hold: { afterDeltas: 1, until: never.until },
+        },
+        { text: 'Fine, stopping.' },
+      ],
+    });
+    const app = await world.launch();
+    app.write(KEYS.enter);
+    await app.waitFor('message alpha');
+    app.write('start work');
+    app.write(KEYS.enter);
+    await world.model.waitForDeltas(0, 1);
+    await app.waitFor('Halfway through');
+
+    app.write(KEYS.escape);
+    await app.waitFor(/alpha · idle/);
+    await world.model.waitFor(() => world?.model.connectionsClosedEarly === 1);
+    expect(app.screen()).not.toContain('NEVER-SENT-TAIL');
+    const sessions = world.sessions;
+    const branch = await eventually(
+      () => activeBranch(readJournal(sessions, 'alpha')),
+      (b) => b.length === 2,
+      'the interrupted entry',
+    );
+    expect(branch[1]).toMatchObject({
+      kind: 'interrupted',
+      blocks: [{ type: 'text', text: 'Halfway through ' }],
+    });
+
+    app.write(KEYS.enter);
+    await app.waitFor('message alpha');
+    app.write('stop there');
+    app.write(KEYS.enter);
+    await app.waitFor('Fine, stopping.');
+    const next = requestConversation(world.model, 1);
+    expect(next[0]).toEqual({ role: 'user', text: 'start work' });
+    expect(next[1]).toEqual({ role: 'assistant', text: 'Halfway through ' });
+    expect(next[2]?.role).toBe('user');
+    expect(next[2]?.text).toMatch(/interrupted[\s\S]*stop there$/);
+    expect(next).toHaveLength(3);
+    expect(world.model.rejections).toEqual([]);
+  });
+});

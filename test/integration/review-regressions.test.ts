@@ -181,3 +181,21 @@ describe('tools', () => {
     expect(JSON.stringify(h.messages(1))).toContain('marker-7f3a');
   });
 });
+
+describe('graft', () => {
+  it('FROM..TO copies only those turns of the source', async () => {
+    const h = await open([{ text: 'a1' }, { text: 'a2' }, { text: 'a3' }, { text: 'b1' }], { agents: ['alpha', 'beta'] });
+    for (const text of ['u1', 'u2', 'u3']) {
+      h.controller.send('alpha', text);
+      await h.settled('alpha');
+    }
+    expect(h.controller.graft('beta', 'alpha', { from: 2, to: 2 }).ok).toBe(true);
+    h.controller.send('beta', 'go');
+    await h.settled('beta');
+    expect(withoutCacheMarks(h.messages(3))).toEqual([
+      userText('u2'),
+      { role: 'assistant', content: [{ type: 'text', text: 'a2' }] },
+      userText('go'),
+    ]);
+  });
+});

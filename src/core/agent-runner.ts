@@ -6,6 +6,7 @@ import type { AssistantEntry, Entry, ToolUseBlock } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { describeProviderError, isRetriable, type ModelProvider, type PartialAnswer, type ProviderError } from './provider.js';
 import { buildRequest } from './request.js';
+import { messageOf } from './result.js';
 import type { ToolHost } from './tools.js';
 
 export type RunnerDeps = {
@@ -35,9 +36,17 @@ type CallOutcome =
 /** Starts the loop unless it is already running; it ends when the agent has nothing to do. */
 export function kick(agent: Agent, deps: RunnerDeps): void {
   if (agent.running !== undefined || agent.session === undefined) return;
-  agent.running = drive(agent, deps).finally(() => {
-    agent.running = undefined;
-  });
+  agent.running = drive(agent, deps)
+    .catch((thrown: unknown) => {
+      // Ports return errors as values; a throw here is a bug. Show it rather than hang in a state.
+      agent.turnOpen = false;
+      agent.abortController = undefined;
+      agent.setState('error', `internal error: ${messageOf(thrown)}`);
+      deps.events.emit({ type: 'notice', agent: agent.name, level: 'error', message: `internal error: ${messageOf(thrown)}` });
+    })
+    .finally(() => {
+      agent.running = undefined;
+    });
 }
 
 async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
@@ -57,6 +66,11 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
     const outcome = await callModel(agent, deps);
     if (outcome.kind === 'failed') {
       agent.turnOpen = false;
+      // Messages waiting behind a failed turn stay queued; say so, and how to go on.
+      const waiting = agent.queue.length + agent.nudges.length;
+      if (waiting > 0 && agent.state === 'error') {
+        agent.setState('error', `${agent.detail} — ${waiting} waiting: :retry, or send to go on`);
+      }
       return;
     }
     if (outcome.kind === 'aborted') {

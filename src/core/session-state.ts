@@ -1,9 +1,11 @@
 // One session in memory: its tree, undo stack, budget and totals, kept in step with its journal.
 // Every change is written to the journal first and applied second, so memory never runs
 // ahead of disk; replaying the journal rebuilds exactly this state.
+import type { BranchView } from './branch.js';
 import type { BudgetLimits } from './budget-limits.js';
 import type { Entry, EntryId } from './entry.js';
 import type { JournalRecord, SessionHeader, UndoableOp } from './journal-record.js';
+import { LiveBranch } from './live-branch.js';
 import { err, ok, type Result } from './result.js';
 import type { JournalWriter } from './store.js';
 import { SessionTree } from './tree.js';
@@ -18,6 +20,8 @@ export class SessionState {
   name: string;
   limits: BudgetLimits = {};
   totals: UsageTotals = ZERO_TOTALS;
+  /** The active branch's view, grown with each append and rebuilt lazily after a head move. */
+  readonly #branch = new LiveBranch();
 
   private constructor(
     readonly header: SessionHeader,
@@ -66,6 +70,15 @@ export class SessionState {
     return this.record({ t: 'entry', entry });
   }
 
+  /**
+   * The active branch as `viewBranch(tree.path())` reads it, without re-walking the path: O(1)
+   * after appends, one rebuild after a head move. Live: read it now, don't keep it across changes.
+   */
+  view(): BranchView {
+    this.#branch.syncTo(this.tree.head, () => this.tree.path());
+    return this.#branch;
+  }
+
   close(): void {
     this.writer?.close();
     this.writer = undefined;
@@ -78,6 +91,7 @@ export class SessionState {
       case 'entry': {
         const added = this.tree.append(record.entry);
         if (!added.ok) return added;
+        this.#branch.append(record.entry);
         this.count(record.entry);
         return ok(undefined);
       }

@@ -199,3 +199,28 @@ describe('graft', () => {
     ]);
   });
 });
+
+describe('failures and the queue', () => {
+  it('a message queued behind a failed turn is kept and the error says how to go on', async () => {
+    const g = gateFor();
+    const h = await open(
+      [{ text: 'partial words', hold: { afterDeltas: 1, until: g.promise }, fault: { kind: 'error-event', afterDeltas: 1 } }, { text: 'second' }],
+      { retryDelaysMs: [] },
+    );
+    h.controller.send('alpha', 'first');
+    await h.model.waitForDeltas(0, 1);
+    expect(h.controller.send('alpha', 'queued one').ok).toBe(true);
+    g.open();
+    await h.settled('alpha');
+    const agent = h.agent('alpha');
+    expect(agent.state).toBe('error');
+    expect(agent.detail).toContain('1 waiting');
+    expect(agent.queue.map((m) => m.text)).toEqual(['queued one']);
+  });
+});
+
+function gateFor(): { promise: Promise<void>; open: () => void } {
+  let open = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}

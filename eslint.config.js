@@ -17,7 +17,10 @@ const noEscapeHatches = {
 };
 
 const outsideCore = ['blessed', 'node-pty', '@anthropic-ai/sdk', 'lowdb', 'lowdb/*', '@xterm/headless'];
-const nodeIo = ['fs', 'fs/promises', 'node:fs', 'node:fs/promises', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http'];
+const nodeIo = [
+  'fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'tls', 'os',
+  'worker_threads', 'cluster', 'readline', 'tty', 'process', 'vm', 'v8', 'inspector', 'module',
+].flatMap((name) => [name, `node:${name}`]);
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'sessions/**', '.bench-tmp/**', 'demo/**'] },
@@ -36,6 +39,12 @@ export default tseslint.config(
   {
     files: ['src/core/**/*.ts'],
     rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core is pure: the app passes in what it needs' },
+        { name: 'fetch', message: 'core is pure: network calls belong in adapters/' },
+        { name: 'require', message: 'core is pure ESM' },
+      ],
       'no-restricted-imports': [
         'error',
         {

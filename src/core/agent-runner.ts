@@ -1,7 +1,6 @@
 // The agent loop of DESIGN.md §4: context → stream → tools → repeat, with nudges joined at
 // safe points, queued sends starting later turns, pause, budgets, retries and interrupts.
 import type { Agent, PendingMessage } from './agent.js';
-import { viewBranch } from './branch.js';
 import type { AssistantEntry, Entry, ToolUseBlock } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { describeProviderError, isRetriable, type ModelProvider, type PartialAnswer, type ProviderError } from './provider.js';
@@ -180,7 +179,7 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
   if (session === undefined) return { kind: 'failed' };
   const provider = deps.providerFor(agent);
   for (let attempt = 0; ; attempt++) {
-    const request = buildRequest(viewBranch(session.tree.path()), {
+    const request = buildRequest(session.view(), {
       model: agent.config.model,
       maxTokens: agent.config.maxTokens ?? DEFAULT_MAX_TOKENS,
       ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
@@ -237,7 +236,7 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
     const waited = await deps.sleep(delay, waiter.signal);
     agent.abortController = undefined;
     if (!waited) {
-      commitPartial(agent, deps, partial, 'interrupted by the user');
+      commitPartial(agent, deps, partial, agent.abortIntent === 'shutdown' ? 'quit' : 'interrupted by the user');
       return { kind: 'aborted' };
     }
   }

@@ -3,10 +3,10 @@
 import { formatAddress, type TurnAddress } from './address.js';
 import type { Agent, AgentConfig } from './agent.js';
 import type { RunnerDeps } from './agent-runner.js';
-import { planEditTarget, planRewind, viewBranch, type BranchView } from './branch.js';
+import { planEditTarget, planRewind, type BranchView } from './branch.js';
 import type { TurnRange } from './cockpit-api.js';
 import { editableText, replacementFor } from './edit-overlay.js';
-import type { EditEntry, Entry, EntryId } from './entry.js';
+import type { EditEntry, Entry, EntryId, MessageEntry } from './entry.js';
 import { copyForFork, copyForGraft, selectTurns } from './graft-copy.js';
 import type { SessionHeader } from './journal-record.js';
 import { err, ok, type Result } from './result.js';
@@ -34,7 +34,7 @@ export class HistoryOps {
     const session = sessionOf(agent);
     if (!session.ok) return session;
     const path = session.value.tree.path();
-    const plan = planRewind(path, viewBranch(path), address);
+    const plan = planRewind(path, session.value.view(), address);
     if (!plan.ok) return plan;
     const before = session.value.tree.head;
     if (plan.value.head === before && plan.value.reapply.length === 0) {
@@ -76,7 +76,7 @@ export class HistoryOps {
   entryText(agent: Agent, address: TurnAddress): Result<string> {
     const session = sessionOf(agent);
     if (!session.ok) return session;
-    const target = planEditTarget(viewBranch(session.value.tree.path()), address);
+    const target = planEditTarget(session.value.view(), address);
     if (!target.ok) return target;
     return ok(editableText(target.value.current));
   }
@@ -85,7 +85,7 @@ export class HistoryOps {
   edit(agent: Agent, address: TurnAddress, text: string): Result<string> {
     const session = sessionOf(agent);
     if (!session.ok) return session;
-    const target = planEditTarget(viewBranch(session.value.tree.path()), address);
+    const target = planEditTarget(session.value.view(), address);
     if (!target.ok) return target;
     if (editableText(target.value.current) === text) return ok(`${formatAddress(address)} is unchanged`);
     const marked = session.value.record({ t: 'undo-point', op: 'edit', before: session.value.tree.head });
@@ -137,7 +137,7 @@ export class HistoryOps {
     const session = sessionOf(agent);
     if (!session.ok) return session;
     const path = session.value.tree.path();
-    const view = viewBranch(path);
+    const view = session.value.view();
     let items = view.items;
     let at: EntryId | null = session.value.tree.head;
     if (address !== undefined) {
@@ -178,10 +178,10 @@ export class HistoryOps {
     const session = sessionOf(agent);
     if (!session.ok) return session;
     const tree = session.value.tree;
-    const path = tree.path();
-    const last = [...path].reverse().find((entry) => entry.kind !== 'edit' && entry.kind !== 'graft-marker');
+    const last = lastMessage(session.value.view());
     if (last === undefined) return err(`nothing to retry: ${agent.name} has no turns`);
     if (last.kind === 'interrupted') {
+      const path = tree.path();
       // Edits made after the interrupt (e.g. a reworded prompt) sit after the partial on the
       // branch; moving the head off the partial must keep them, as rewind does.
       const reapply = path
@@ -206,7 +206,7 @@ export class HistoryOps {
     const byPane = /^\d+$/.test(reference) ? agents[Number(reference) - 1] : undefined;
     const agent = byPane ?? this.h.find(reference);
     if (agent?.session !== undefined) {
-      return ok({ sessionId: agent.session.id, name: agent.name, view: viewBranch(agent.session.tree.path()) });
+      return ok({ sessionId: agent.session.id, name: agent.name, view: agent.session.view() });
     }
     const loaded = this.h.store.load(reference);
     if (!loaded.ok) {
@@ -214,7 +214,7 @@ export class HistoryOps {
     }
     const replayed = SessionState.replay(loaded.value.header, loaded.value.records);
     if (!replayed.ok) return err(`${reference}: ${replayed.error}`);
-    return ok({ sessionId: reference, name: replayed.value.name, view: viewBranch(replayed.value.tree.path()) });
+    return ok({ sessionId: reference, name: replayed.value.name, view: replayed.value.view() });
   }
 
   private uniqueName(base: string): string {
@@ -227,6 +227,15 @@ export class HistoryOps {
   private emitHead(agent: Agent): void {
     this.h.deps.events.emit({ type: 'head', agent: agent.name, head: agent.session?.tree.head ?? null });
   }
+}
+
+/** The newest message recorded on the branch (as recorded, not as edited); markers are skipped. */
+function lastMessage(view: BranchView): MessageEntry | undefined {
+  for (let i = view.items.length - 1; i >= 0; i--) {
+    const item = view.items[i];
+    if (item?.kind === 'message') return item.original;
+  }
+  return undefined;
 }
 
 function sessionOf(agent: Agent): Result<SessionState> {

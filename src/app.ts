@@ -12,7 +12,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     process.stderr.write(`${started.error.message}\n`);
     return started.error.exitCode;
   }
-  const { controller, demo, layout, logPath, log } = started.value;
+  const { controller, demo, layout, logPath, log, notices } = started.value;
   if (options.debug) process.stderr.write(`agentmux: log file ${logPath}\n`);
   const first = controller.allAgents()[0];
   if (first !== undefined) controller.setFocus(first.name);
@@ -32,6 +32,8 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   view.screen.on('resize', () => app.update());
+  // A layout agent that did not start would otherwise be a pane missing without a word.
+  if (notices.length > 0) app.message = { text: notices.join('; '), isError: true };
   app.update();
   view.renderNow();
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);

@@ -22,12 +22,16 @@ const HINTS: Readonly<Record<string, string>> = {
   message: 'Enter send · Esc close',
   broadcast: 'Enter broadcast · Esc close',
   timeline: '↑↓ move · Enter/r rewind · e edit · f fork · Esc close',
+  'timeline-edit': '↑↓ move · Enter/e edit · r rewind · f fork · Esc close',
   help: '↑↓ scroll · Esc close',
   receipts: 'any key closes',
   confirm: 'y quit · any other key cancels',
   edit: 'C-s save · Esc cancel',
   sessions: '↑↓ move · Esc close',
 };
+
+/** Modes that show under another name (the timeline opened by `e` is still the timeline). */
+const MODE_LABELS: Readonly<Record<string, string>> = { 'timeline-edit': 'timeline' };
 
 /** The model the view draws this frame. */
 export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
@@ -38,7 +42,7 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   for (const agent of controller.allAgents()) counts[agent.state] = (counts[agent.state] ?? 0) + 1;
   const totals = controller.totals();
   const status: StatusModel = {
-    mode: inputs.mode,
+    mode: MODE_LABELS[inputs.mode] ?? inputs.mode,
     focused,
     counts,
     tokensIn: totals.inputTokens,

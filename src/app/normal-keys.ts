@@ -6,6 +6,7 @@ import { completeCommandName } from '../core/dispatch.js';
 import { COMMANDS } from '../core/commands/index.js';
 import { bindingFor, KEY_TABLE, type KeyAction } from '../core/key-table.js';
 import { neighbour, nextTiling } from '../core/layout-solver.js';
+import { formatReceipts } from '../core/receipt-message.js';
 import type { KeyPress } from '../view/overlays/overlay.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { timelineRows } from './timeline.js';
@@ -70,6 +71,8 @@ function viewAction(app: CockpitApp, action: ViewAction, key: KeyPress): void {
         title: 'broadcast a nudge to every agent (Enter sends, Esc closes)',
         onSubmit: (text) => {
           const receipts = controller.broadcast(text, { interrupt: false });
+          // The status bar shows the last command's result: this broadcast, not the one before.
+          app.message = { text: formatReceipts('broadcast', receipts), isError: false };
           app.setMode('receipts');
           app.view.openReceipts({
             title: 'broadcast',
@@ -176,7 +179,8 @@ function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): void {
     return;
   }
   const rows = timelineRows(viewBranch(agent.session.tree.path()), agent.name);
-  app.setMode('timeline');
+  // Opened with `e`, Enter edits: the status bar's hints must say so, not "Enter/r rewind".
+  app.setMode(defaultAction === 'e' ? 'timeline-edit' : 'timeline');
   app.view.openPicker({
     title: `timeline of ${agent.name} — Enter ${defaultAction === 'r' ? 'rewinds' : 'edits'} · r rewind · e edit · f fork · Esc`,
     rows: rows.map((row) => ({ text: row.text, style: row.style })),

@@ -23,6 +23,8 @@ export type Started = {
   readonly demo: Demo | undefined;
   readonly logPath: string;
   readonly log: LogSink;
+  /** Agents of the layout that were not started, and why: the status bar shows them at once. */
+  readonly notices: readonly string[];
   /** Stops agents, closes the store (lock released), the demo server and the console guard. */
   shutdown(): Promise<void>;
 };
@@ -79,9 +81,14 @@ export async function startAgents(
     else if (event.type === 'state' && event.state === 'error') log(`${event.agent}: error: ${event.detail}`);
   });
 
+  const notices: string[] = [];
+  const notice = (text: string): void => {
+    log(text);
+    notices.push(text);
+  };
   for (const agent of layout.agents) {
     if (agent.command !== undefined) {
-      log(`${agent.name}: PTY agents ("command") are not supported yet; skipped`);
+      notice(`${agent.name}: PTY agents ("command") are not supported yet; skipped`);
       continue;
     }
     let agentCwd = agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd);
@@ -99,7 +106,7 @@ export async function startAgents(
     };
     const added = controller.addAgent(config);
     if (!added.ok) {
-      log(`${agent.name}: ${added.error}`);
+      notice(`${agent.name}: ${added.error}`);
       continue;
     }
     const started = added.value;
@@ -115,6 +122,7 @@ export async function startAgents(
     demo,
     logPath,
     log,
+    notices,
     shutdown: async () => {
       await controller.shutdown();
       await store.close();

@@ -127,23 +127,23 @@ export type RewindPlan = { readonly head: EntryId | null; readonly reapply: Edit
 /**
  * Plans `rewind N` (keep turns 1…N whole, up to the entry before turn N+1 opens), `rewind N.K`
  * (stop right after entry K) and `rewind 0` (empty branch). `path` is the path `view` was built from.
+ * `positionOf` (the tree's index of `path`, if the caller has one) spares indexing the kept part.
  */
 export function planRewind(
   path: readonly Entry[],
   view: BranchView,
   address: TurnAddress,
+  positionOf?: (id: EntryId) => number | undefined,
 ): Result<RewindPlan> {
   const headIndex = rewindIndex(path, view, address);
   if (!headIndex.ok) return headIndex;
-  const keptIds = new Set<EntryId>();
-  for (let i = 0; i <= headIndex.value; i++) {
-    const entry = path[i];
-    if (entry) keptIds.add(entry.id);
-  }
+  const kept = positionOf ?? keptIndex(path, headIndex.value);
   const reapply: EditEntry[] = [];
   for (let i = headIndex.value + 1; i < path.length; i++) {
     const entry = path[i];
-    if (entry?.kind === 'edit' && keptIds.has(entry.target)) reapply.push(entry);
+    if (entry?.kind !== 'edit') continue;
+    const position = kept(entry.target);
+    if (position !== undefined && position <= headIndex.value) reapply.push(entry);
   }
   const head = headIndex.value < 0 ? null : (path[headIndex.value]?.id ?? null);
   return ok({ head, reapply });
@@ -164,6 +164,16 @@ export function planEditTarget(view: BranchView, address: TurnAddress): Result<E
   const item = locate(view, address);
   if (!item.ok) return item;
   return ok({ original: item.value.original, current: item.value.entry, item: item.value });
+}
+
+/** Positions of the entries at path[0…last]. */
+function keptIndex(path: readonly Entry[], last: number): (id: EntryId) => number | undefined {
+  const positions = new Map<EntryId, number>();
+  for (let i = 0; i <= last; i++) {
+    const entry = path[i];
+    if (entry) positions.set(entry.id, i);
+  }
+  return (id) => positions.get(id);
 }
 
 /** Path index of the new head for a rewind; -1 means an empty branch. */

@@ -33,8 +33,9 @@ export class HistoryOps {
   rewind(agent: Agent, address: TurnAddress): Result<string> {
     const session = sessionOf(agent);
     if (!session.ok) return session;
-    const path = session.value.tree.path();
-    const plan = planRewind(path, session.value.view(), address);
+    const tree = session.value.tree;
+    const path = tree.path();
+    const plan = planRewind(path, session.value.view(), address, (id) => tree.branchPosition(id));
     if (!plan.ok) return plan;
     const before = session.value.tree.head;
     if (plan.value.head === before && plan.value.reapply.length === 0) {

@@ -1,29 +1,44 @@
 // The active branch's view (DESIGN.md §3) kept in step with the head, so that reading it for an
 // edit, an `edit` prompt or a model request costs the same whatever the session length (§6).
-// Appends at the head are folded in O(1) amortized; a head move costs one `viewBranch` rebuild.
-import { viewBranch, type BranchItem, type BranchView, type MessageItem, type TurnSpan } from './branch.js';
+// An append at the head is folded in O(1) amortized; a head move costs the entries it drops and
+// adds (a rewind drops, its undo re-adds), never a re-walk of the kept part of the branch.
+import type { BranchItem, BranchView, MessageItem, TurnSpan } from './branch.js';
 import { applyEdit } from './edit-overlay.js';
 import type { EditEntry, Entry, EntryId } from './entry.js';
 import { isMessageEntry } from './entry.js';
 
-/** A turn span this class may grow in place (only ever the last one) or patch (an edit). */
+/** What the live view reads from the session tree (SessionTree has all of it). */
+export type BranchSource = {
+  readonly head: EntryId | null;
+  get(id: EntryId): Entry | undefined;
+  /** Position on the tree's active branch (root → head) of an entry on it. */
+  branchPosition(id: EntryId): number | undefined;
+  path(): readonly Entry[];
+};
+
+/** A turn span this class grows in place (only ever the last one) or patches (an edit). */
 type LiveSpan = { turn: number; entries: MessageItem[]; firstItem: number; endItem: number };
 
+/** An applied edit, kept so that dropping it (a head move before it) restores the item. */
+type AppliedEdit = { readonly pathIndex: number; readonly itemIndex: number; readonly previous: MessageItem };
+
 /**
- * A `BranchView` that is always `viewBranch(path to head)` for the head it was last brought to.
- * It is live: the arrays it hands out change with the session, so read it, don't keep it.
- * The view depends on the head alone (the tree is append-only and ids are unique), so a head
- * this view has not seen is all it takes to know that it must be rebuilt.
+ * A `BranchView` equal to `viewBranch(path to head)` for the head it last followed. It is live:
+ * its arrays change with the session, so read it, don't keep it. The view depends on the head
+ * alone (the tree is append-only and ids are unique), so a head it has not followed is all it
+ * takes to know it must catch up.
  */
 export class LiveBranch implements BranchView {
   #items: BranchItem[] = [];
   #turns: LiveSpan[] = [{ turn: 0, entries: [], firstItem: 0, endItem: 0 }];
-  /** Index in #items of each message item, by the id of its recorded entry (edit targets). */
-  readonly #itemIndex = new Map<EntryId, number>();
-  /** Length of the path the view was built from (edits count: they have a path position). */
-  #pathLength = 0;
-  /** The head whose path this view is. */
-  #head: EntryId | null = null;
+  /** Ids of the path the view was built from, by path position (edits included). */
+  #pathIds: EntryId[] = [];
+  /** Index in #items of the item for each path position, or -1 (edits make no item). */
+  #itemAtPath: number[] = [];
+  /** Edits applied, in path order. */
+  #applied: AppliedEdit[] = [];
+  /** False until the first full build, and after anything this class could not follow. */
+  #synced = false;
 
   get items(): readonly BranchItem[] {
     return this.#items;
@@ -37,31 +52,74 @@ export class LiveBranch implements BranchView {
     return this.#turns.length - 1;
   }
 
-  /** The head this view currently describes. */
-  get head(): EntryId | null {
-    return this.#head;
+  /**
+   * Folds in an entry the tree just appended at its head (so `tree` already holds it), in O(1)
+   * amortized. An entry that does not continue this view's path leaves the view to `syncTo`.
+   */
+  append(entry: Entry, tree: BranchSource): void {
+    if (!this.#synced || entry.parent !== this.#lastId()) {
+      this.#synced = false;
+      return;
+    }
+    this.#fold(entry, tree);
   }
 
   /**
-   * Folds in an entry just appended at the head, in O(1) amortized. An entry that does not
-   * continue this view's head is ignored: the view stays at its old head and `syncTo` rebuilds.
+   * Follows a head move the tree has just made: drops the entries no longer on the branch
+   * (restoring what their edits changed), then folds in the new ones. Costs what changed.
    */
-  append(entry: Entry): void {
-    if (entry.parent !== this.#head) return;
-    const pathIndex = this.#pathLength;
-    this.#pathLength += 1;
-    this.#head = entry.id;
+  followHead(tree: BranchSource): void {
+    if (!this.#synced || tree.head === this.#lastId()) return;
+    const keep = this.#keptLength(tree);
+    this.#truncate(keep);
+    const added: Entry[] = [];
+    for (let id = tree.head; id !== null; ) {
+      const entry = tree.get(id);
+      if (entry === undefined) {
+        this.#synced = false;
+        return;
+      }
+      if (tree.branchPosition(id) === keep - 1) break;
+      added.push(entry);
+      id = entry.parent;
+    }
+    for (let i = added.length - 1; i >= 0; i--) {
+      const entry = added[i];
+      if (entry !== undefined) this.#fold(entry, tree);
+    }
+  }
+
+  /** Brings the view to the tree's head if it lost track (first read, replay): one full build. */
+  syncTo(tree: BranchSource): void {
+    if (this.#synced && tree.head === this.#lastId()) return;
+    this.#items = [];
+    this.#turns = [{ turn: 0, entries: [], firstItem: 0, endItem: 0 }];
+    this.#pathIds = [];
+    this.#itemAtPath = [];
+    this.#applied = [];
+    this.#synced = true;
+    for (const entry of tree.path()) this.#fold(entry, tree);
+  }
+
+  #fold(entry: Entry, tree: BranchSource): void {
+    const pathIndex = this.#pathIds.length;
+    this.#pathIds.push(entry.id);
     if (entry.kind === 'edit') {
-      this.#applyEdit(entry.target, entry);
+      this.#itemAtPath.push(-1);
+      this.#applyEdit(entry, pathIndex, tree);
       return;
     }
     const current = this.#lastSpan();
     if (entry.kind === 'graft-marker') {
+      this.#itemAtPath.push(this.#items.length);
       this.#items.push({ kind: 'marker', entry, turn: current.turn, pathIndex });
       current.endItem = this.#items.length;
       return;
     }
-    if (!isMessageEntry(entry)) return;
+    if (!isMessageEntry(entry)) {
+      this.#itemAtPath.push(-1);
+      return;
+    }
     let span = current;
     if (entry.kind === 'user' && entry.opensTurn) {
       span = { turn: this.#turns.length, entries: [], firstItem: this.#items.length, endItem: this.#items.length };
@@ -76,49 +134,67 @@ export class LiveBranch implements BranchView {
       k: span.entries.length + 1,
       pathIndex,
     };
-    this.#itemIndex.set(entry.id, this.#items.length);
+    this.#itemAtPath.push(this.#items.length);
     this.#items.push(item);
     span.entries.push(item);
     span.endItem = this.#items.length;
   }
 
-  /** Brings the view to `head`: nothing if it is there already, else one rebuild from `path()`. */
-  syncTo(head: EntryId | null, path: () => readonly Entry[]): void {
-    if (head === this.#head) return;
-    this.#rebuild(head, path());
+  // As in viewBranch: the newest edit of a target wins, applied to what was recorded; an edit of
+  // an entry off this branch (or of a marker or another edit) changes nothing here.
+  #applyEdit(edit: EditEntry, pathIndex: number, tree: BranchSource): void {
+    const position = tree.branchPosition(edit.target);
+    if (position === undefined || position >= pathIndex) return;
+    const itemIndex = this.#itemAtPath[position] ?? -1;
+    const item = this.#items[itemIndex];
+    if (item?.kind !== 'message') return;
+    this.#applied.push({ pathIndex, itemIndex, previous: item });
+    this.#setItem(itemIndex, { ...item, entry: applyEdit(item.original, edit.replacement), edited: true });
   }
 
-  #rebuild(head: EntryId | null, path: readonly Entry[]): void {
-    const view = viewBranch(path);
-    this.#items = view.items.slice();
-    this.#turns = view.turns.map((span) => ({
-      turn: span.turn,
-      entries: span.entries.slice(),
-      firstItem: span.firstItem,
-      endItem: span.endItem,
-    }));
-    this.#itemIndex.clear();
-    for (const [index, item] of this.#items.entries()) {
-      if (item.kind === 'message') this.#itemIndex.set(item.original.id, index);
-    }
-    this.#pathLength = path.length;
-    this.#head = head;
-  }
-
-  // As in viewBranch: the newest edit of a target wins, applied to what was recorded; an edit
-  // of an entry off this branch (or of a non-message) changes nothing here.
-  #applyEdit(target: EntryId, edit: EditEntry): void {
-    const index = this.#itemIndex.get(target);
-    const item = index === undefined ? undefined : this.#items[index];
-    if (index === undefined || item?.kind !== 'message') return;
-    const edited: MessageItem = { ...item, entry: applyEdit(item.original, edit.replacement), edited: true };
-    this.#items[index] = edited;
+  #setItem(itemIndex: number, item: MessageItem): void {
+    this.#items[itemIndex] = item;
     const span = this.#turns[item.turn];
-    if (span) span.entries[item.k - 1] = edited;
+    if (span) span.entries[item.k - 1] = item;
+  }
+
+  /** Cuts the view back to the first `length` path entries. */
+  #truncate(length: number): void {
+    for (let last = this.#applied.at(-1); last && last.pathIndex >= length; last = this.#applied.at(-1)) {
+      this.#applied.pop();
+      this.#setItem(last.itemIndex, last.previous);
+    }
+    for (let last = this.#items.at(-1); last && last.pathIndex >= length; last = this.#items.at(-1)) {
+      this.#items.pop();
+      if (last.kind !== 'message') continue;
+      const span = this.#turns[last.turn];
+      span?.entries.pop();
+      if (span && span.turn > 0 && span.entries.length === 0) this.#turns.pop();
+    }
+    this.#lastSpan().endItem = this.#items.length;
+    this.#pathIds.length = Math.min(length, this.#pathIds.length);
+    this.#itemAtPath.length = this.#pathIds.length;
+  }
+
+  /** How much of this view's path is still on the tree's branch (a prefix: binary search). */
+  #keptLength(tree: BranchSource): number {
+    let low = 0;
+    let high = this.#pathIds.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const id = this.#pathIds[middle];
+      if (id !== undefined && tree.branchPosition(id) === middle) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  #lastId(): EntryId | null {
+    return this.#pathIds.at(-1) ?? null;
   }
 
   #lastSpan(): LiveSpan {
-    const last = this.#turns[this.#turns.length - 1];
+    const last = this.#turns.at(-1);
     if (last) return last;
     const first: LiveSpan = { turn: 0, entries: [], firstItem: 0, endItem: this.#items.length };
     this.#turns.push(first);

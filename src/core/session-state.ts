@@ -20,7 +20,7 @@ export class SessionState {
   name: string;
   limits: BudgetLimits = {};
   totals: UsageTotals = ZERO_TOTALS;
-  /** The active branch's view, grown with each append and rebuilt lazily after a head move. */
+  /** The active branch's view, kept current by appends and head moves (built on first read after a replay). */
   readonly #branch = new LiveBranch();
 
   private constructor(
@@ -33,6 +33,7 @@ export class SessionState {
   /** A new session: its header is the journal's first line. */
   static create(header: SessionHeader, writer: JournalWriter): Result<SessionState> {
     const state = new SessionState(header, writer);
+    state.view(); // empty: from here on appends and head moves keep it current
     const written = writer.append(header);
     if (!written.ok) return err(written.error);
     return ok(state);
@@ -71,11 +72,11 @@ export class SessionState {
   }
 
   /**
-   * The active branch as `viewBranch(tree.path())` reads it, without re-walking the path: O(1)
-   * after appends, one rebuild after a head move. Live: read it now, don't keep it across changes.
+   * The active branch exactly as `viewBranch(tree.path())` reads it, without re-walking the path
+   * (O(1) after appends). Live: read it now, don't keep it across changes.
    */
   view(): BranchView {
-    this.#branch.syncTo(this.tree.head, () => this.tree.path());
+    this.#branch.syncTo(this.tree);
     return this.#branch;
   }
 
@@ -91,12 +92,15 @@ export class SessionState {
       case 'entry': {
         const added = this.tree.append(record.entry);
         if (!added.ok) return added;
-        this.#branch.append(record.entry);
+        this.#branch.append(record.entry, this.tree);
         this.count(record.entry);
         return ok(undefined);
       }
-      case 'head':
-        return this.tree.setHead(record.head);
+      case 'head': {
+        const moved = this.tree.setHead(record.head);
+        if (moved.ok) this.#branch.followHead(this.tree);
+        return moved;
+      }
       case 'undo-point':
         this.undoStack.push(
           record.forked === undefined

@@ -188,9 +188,11 @@ export class CockpitView implements OverlayHost {
       meta: event.meta,
       shift: event.shift,
     };
-    const top = this.overlays[this.overlays.length - 1];
-    if (top !== undefined) top.handleKey(key);
-    else this.keyHandler?.(key);
+    for (const one of splitEscapePrefix(key)) {
+      const top = this.overlays[this.overlays.length - 1];
+      if (top !== undefined) top.handleKey(one);
+      else this.keyHandler?.(one);
+    }
     this.renderNow();
   }
 
@@ -202,4 +204,21 @@ export class CockpitView implements OverlayHost {
     this.options.onResize?.(area);
     this.requestRender();
   }
+}
+
+const ESCAPE: KeyPress = { full: 'escape', name: 'escape', ch: '\x1b', ctrl: false, meta: false, shift: false };
+
+/**
+ * Esc and the next key in one read (tmux forwards them so within its escape-time, as does a
+ * slow link) reach blessed as one Meta key: `Esc r` became `M-r`, so the interrupt was lost and
+ * `r` acted alone. agentmux binds no Meta key, so such a key is Esc followed by the plain key.
+ */
+export function splitEscapePrefix(key: KeyPress): KeyPress[] {
+  const name = key.name;
+  if (!key.meta || key.ctrl || name === undefined) return [key];
+  if (name === 'escape') return [ESCAPE, ESCAPE];
+  if (name === 'space') return [ESCAPE, { full: 'space', name, ch: ' ', ctrl: false, meta: false, shift: false }];
+  if (!/^[a-z0-9]$/.test(name)) return [key];
+  const ch = key.shift ? name.toUpperCase() : name;
+  return [ESCAPE, { full: key.shift ? `S-${name}` : name, name, ch, ctrl: false, meta: false, shift: key.shift }];
 }

@@ -8,7 +8,7 @@ import { messageOf } from '../../core/result.js';
 import type { SessionSummary } from '../../core/store.js';
 import { emptyCatalog, parseCatalog, type CatalogData } from './catalog-schema.js';
 import { readJournalFacts, summaryFromFacts, type JournalFacts } from './journal-summary.js';
-import { keepCopy } from './quarantine.js';
+import { keepCopy, reportCorruptJournal } from './quarantine.js';
 import { checkSessionId, journalPath, type StorePaths } from './store-paths.js';
 
 /** Journals changed this close to the catalog's last write (or later) are re-read at open. */
@@ -64,6 +64,11 @@ export class Catalog {
   private writing: Promise<void> | undefined;
   private pending = false;
   private writeProblem: string | undefined;
+  /**
+   * Journals whose header cannot be read but still names its agent, by that name (newest
+   * kept). Not written to catalog.json: they are met again, and reported, at every open.
+   */
+  private readonly unreadable = new Map<string, { id: string; modified: number }>();
 
   private constructor(
     private readonly db: Low<CatalogData>,
@@ -104,13 +109,17 @@ export class Catalog {
     return row === undefined ? undefined : { ...row };
   }
 
-  /** The newest (latest created) session whose current name is `name`. */
+  /**
+   * The newest (latest created) session whose current name is `name`; failing that, an
+   * unreadable journal whose header still gives that name, so loading it reports the problem
+   * on the agent's pane instead of the agent silently starting an empty session.
+   */
   findByName(name: string): string | undefined {
     let newest: SessionSummary | undefined;
     for (const row of this.db.data.sessions) {
       if (row.name === name && (newest === undefined || row.created >= newest.created)) newest = row;
     }
-    return newest?.id;
+    return newest?.id ?? this.unreadable.get(name)?.id;
   }
 
   /** Adds or replaces a session's row. */
@@ -179,17 +188,33 @@ export class Catalog {
   }
 
   private indexJournal(sessionId: string, notices: string[]): JournalFacts | undefined {
-    const facts = readJournalFacts(journalPath(this.paths, sessionId));
+    const where = { file: journalPath(this.paths, sessionId), sessionId, quarantine: this.paths.quarantine };
+    const facts = readJournalFacts(where.file);
     if (!facts.ok) {
-      notices.push(`${facts.error} (not in the catalog)`);
+      const { line, problem, name } = facts.error;
+      // The journal itself is left exactly as it is; only a copy goes to quarantine.
+      notices.push(line === undefined ? `${where.file}: ${problem} (not in the catalog)` : reportCorruptJournal(where, line, problem));
+      if (name !== undefined) this.noteUnreadable(name, sessionId);
       return undefined;
     }
     if (facts.value.header.id !== sessionId) {
-      notices.push(`${journalPath(this.paths, sessionId)}:1: header id does not match the file name (not in the catalog)`);
+      notices.push(reportCorruptJournal(where, 1, `header id ${JSON.stringify(facts.value.header.id)} does not match the file name`));
+      this.noteUnreadable(facts.value.name, sessionId);
       return undefined;
     }
     this.db.data.sessions.push(summaryFromFacts(facts.value));
     return facts.value;
+  }
+
+  private noteUnreadable(name: string, sessionId: string): void {
+    let modified = 0;
+    try {
+      modified = fs.statSync(journalPath(this.paths, sessionId)).mtimeMs;
+    } catch {
+      // Vanished meanwhile: it still sorts, as the oldest.
+    }
+    const known = this.unreadable.get(name);
+    if (known === undefined || modified >= known.modified) this.unreadable.set(name, { id: sessionId, modified });
   }
 
   /** Brings a valid catalog in line with the journals on disk. */

@@ -1,15 +1,21 @@
 // Reads a session journal back: every line parsed with zod, a torn last line (a crash
 // mid-write) repaired, and a corrupt line reported with its number and a copy kept aside.
+import { constants as bufferLimits } from 'node:buffer';
 import fs from 'node:fs';
 import type { JournalRecord, SessionHeader } from '../../core/journal-record.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { LoadedJournal, LoadProblem } from '../../core/store.js';
 import type { BlobStore } from './blob-store.js';
 import { decodeJournalLine } from './journal-line.js';
-import { keepCopy } from './quarantine.js';
+import { reportCorruptJournal, type JournalLocation } from './quarantine.js';
 
-/** Where a journal lives and where a corrupt one's copy goes. */
-export type JournalLocation = { file: string; sessionId: string; quarantine: string };
+export type { JournalLocation } from './quarantine.js';
+
+/**
+ * The largest journal that can be loaded: its text must fit in one JavaScript string. A UTF-8
+ * byte never decodes to more than one UTF-16 unit, so a file this size or smaller always fits.
+ */
+export const MAX_JOURNAL_BYTES = bufferLimits.MAX_STRING_LENGTH;
 
 type Parsed = { header: SessionHeader; records: JournalRecord[] };
 type BadLine = { line: number; problem: string };
@@ -64,16 +70,40 @@ function repairTail(file: string, torn: number, end: number, complete: boolean):
   }
 }
 
-/** Reads a whole journal (header included as the first record); nothing is modified unless the tail was torn. */
-export function loadJournal(where: JournalLocation, blobs: BlobStore): Result<LoadedJournal, LoadProblem> {
-  const { file } = where;
-  let bytes: Buffer;
+function readProblem(file: string, thrown: unknown): LoadProblem {
+  const missing = thrown instanceof Error && 'code' in thrown && thrown.code === 'ENOENT';
+  return { path: file, message: missing ? `${file}: no such journal` : `${file}: ${messageOf(thrown)}` };
+}
+
+/** The journal's bytes, refusing (before reading a byte) one too large to become a string. */
+function readJournalBytes(file: string): Result<Buffer, LoadProblem> {
+  let fd: number;
   try {
-    bytes = fs.readFileSync(file);
+    fd = fs.openSync(file, 'r');
   } catch (thrown) {
-    const missing = thrown instanceof Error && 'code' in thrown && thrown.code === 'ENOENT';
-    return err({ path: file, message: missing ? `${file}: no such journal` : `${file}: ${messageOf(thrown)}` });
+    return err(readProblem(file, thrown));
   }
+  try {
+    const { size } = fs.fstatSync(fd);
+    if (size > MAX_JOURNAL_BYTES) {
+      return err({ path: file, message: `${file}: too large to load (${size} bytes; at most ${MAX_JOURNAL_BYTES})` });
+    }
+    return ok(fs.readFileSync(fd));
+  } catch (thrown) {
+    return err(readProblem(file, thrown));
+  } finally {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // Read-only descriptor: nothing was written that a failed close could lose.
+    }
+  }
+}
+
+type Decoded = { text: string; tail: string | undefined; tailIsComplete: boolean; end: number };
+
+/** The whole lines as text, plus a last line without its newline (whole JSON, or torn). */
+function decode(bytes: Buffer): Decoded {
   const end = bytes.lastIndexOf(newline) + 1;
   let text = bytes.subarray(0, end).toString('utf8');
   const tail = end < bytes.length ? bytes.subarray(end).toString('utf8') : undefined;
@@ -87,15 +117,32 @@ export function loadJournal(where: JournalLocation, blobs: BlobStore): Result<Lo
       // A torn write: dropped below once the rest of the journal has proved sound.
     }
   }
-  const parsed = parseLines(text, where.sessionId, blobs);
+  return { text, tail, tailIsComplete, end };
+}
+
+/**
+ * Reads a whole journal (header included as the first record, so `records[i]` is line i + 1);
+ * nothing is modified unless the tail was torn. Never throws: every failure is a LoadProblem.
+ */
+export function loadJournal(where: JournalLocation, blobs: BlobStore): Result<LoadedJournal, LoadProblem> {
+  const { file } = where;
+  const bytes = readJournalBytes(file);
+  if (!bytes.ok) return bytes;
+  let decoded: Decoded;
+  let parsed: Result<Parsed, BadLine>;
+  try {
+    decoded = decode(bytes.value);
+    parsed = parseLines(decoded.text, where.sessionId, blobs);
+  } catch (thrown) {
+    return err({ path: file, message: `${file}: cannot be read: ${messageOf(thrown)}` });
+  }
   if (!parsed.ok) {
-    const copy = keepCopy(file, where.quarantine, where.sessionId, '.jsonl');
-    const kept = copy.ok ? `copy kept at ${copy.value}` : `could not keep a copy: ${copy.error}`;
-    return err({ path: file, message: `${file}:${parsed.error.line}: ${parsed.error.problem} (${kept})` });
+    return err({ path: file, message: reportCorruptJournal(where, parsed.error.line, parsed.error.problem) });
   }
   const notices: string[] = [];
+  const { tail, tailIsComplete, end } = decoded;
   if (tail !== undefined) {
-    const repaired = repairTail(file, bytes.length - end, end, tailIsComplete);
+    const repaired = repairTail(file, bytes.value.length - end, end, tailIsComplete);
     if (!repaired.ok) return err({ path: file, message: repaired.error });
     notices.push(repaired.value);
   }

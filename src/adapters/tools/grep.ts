@@ -1,10 +1,19 @@
 // grep: every line matching a JavaScript regex in the workspace's text files, as
 // `path:line: text`, so an agent can find definitions and uses without reading every file.
+// Walking and reading stay here; the regex runs in a worker thread (grep-search.ts).
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { quotePath, resolveInWorkspace } from './workspace-path.js';
-import { walkFiles, type WalkedFile } from './workspace-walk.js';
+import {
+  GREP_MAX_FILE_BYTES,
+  GREP_MAX_LINE_CHARS,
+  GREP_MAX_MATCHES,
+  GrepSearch,
+  type MatchCollector,
+  type SearchStop,
+} from './grep-search.js';
+import { walkFiles } from './workspace-walk.js';
 import {
   abortedOutcome,
   parseToolInput,
@@ -13,11 +22,10 @@ import {
   type WorkspaceTool,
 } from './workspace-tool.js';
 
-export const GREP_MAX_MATCHES = 500;
-/** Files larger than this are skipped (and counted) rather than searched. */
-export const GREP_MAX_FILE_BYTES = 1024 * 1024;
-/** A matching line longer than this is shown cut. */
-export const GREP_MAX_LINE_CHARS = 300;
+export { GREP_MAX_FILE_BYTES, GREP_MAX_LINE_CHARS, GREP_MAX_MATCHES } from './grep-search.js';
+
+/** How long a pattern may spend matching, over the whole call, before its worker is terminated. */
+export const GREP_BUDGET_MS = 5000;
 
 const GrepInput = z.object({
   pattern: z.string().min(1),
@@ -51,86 +59,61 @@ const spec = {
   effect: 'read',
 } as const;
 
-type FileSearch = { kind: 'searched' } | { kind: 'binary' } | { kind: 'too-large' };
+type FileRead = { kind: 'text'; bytes: Buffer } | { kind: 'binary' } | { kind: 'too-large' };
 
-class MatchCollector {
-  readonly lines: string[] = [];
-  capped = false;
-  skippedLarge = 0;
-
-  /** Adds a match; returns false (and marks the cap) when no more fit. */
-  add(display: string, lineNumber: number, text: string): boolean {
-    if (this.lines.length === GREP_MAX_MATCHES) {
-      this.capped = true;
-      return false;
-    }
-    const shown =
-      text.length > GREP_MAX_LINE_CHARS ? `${text.slice(0, GREP_MAX_LINE_CHARS)} …` : text;
-    this.lines.push(`${display}:${lineNumber}: ${shown}`);
-    return true;
-  }
-}
-
-async function searchFile(
-  file: WalkedFile,
-  regex: RegExp,
-  matches: MatchCollector,
-): Promise<FileSearch> {
-  const { size } = await stat(file.real);
+async function readTextFile(real: string): Promise<FileRead> {
+  const { size } = await stat(real);
   if (size > GREP_MAX_FILE_BYTES) return { kind: 'too-large' };
-  const bytes = await readFile(file.real);
+  const bytes = await readFile(real);
   if (bytes.includes(0)) return { kind: 'binary' };
-  const lines = bytes.toString('utf8').split('\n');
-  for (const [index, raw] of lines.entries()) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (regex.test(line) && !matches.add(file.display, index + 1, line)) break;
-  }
-  return { kind: 'searched' };
+  return { kind: 'text', bytes };
 }
 
-function compile(pattern: string): RegExp | string {
+function stopOutcome(stop: SearchStop, pattern: string, budgetMs: number): ToolOutcome {
+  switch (stop.kind) {
+    case 'aborted':
+      return abortedOutcome('grep');
+    case 'too-slow':
+      return toolError(
+        `pattern ${JSON.stringify(pattern)} took too long (possible catastrophic backtracking); ` +
+          `grep stopped it after ${budgetMs / 1000} s: simplify the pattern or narrow the path`,
+      );
+    case 'failed':
+      return toolError(stop.message);
+  }
+}
+
+/** Checks the pattern compiles (here, so a bad one needs no worker); undefined when it does. */
+function compile(pattern: string): string | undefined {
   try {
-    return new RegExp(pattern);
+    new RegExp(pattern);
+    return undefined;
   } catch (thrown) {
     const reason = thrown instanceof Error ? thrown.message : String(thrown);
     return `invalid regex ${JSON.stringify(pattern)}: ${reason}`;
   }
 }
 
-async function grep(input: Record<string, unknown>, context: ToolContext): Promise<ToolOutcome> {
-  const parsed = parseToolInput('grep', GrepInput, input);
-  if (!parsed.ok) return toolError(parsed.error);
-  const { pattern, path: requested = '.' } = parsed.value;
-  const regex = compile(pattern);
-  if (typeof regex === 'string') return toolError(regex);
-  if (context.signal.aborted) return abortedOutcome('grep');
-  const target = await resolveInWorkspace(context.cwd, requested);
-  if (!target.ok) return toolError(target.error);
-  const { root, real, display } = target.value;
-
-  const matches = new MatchCollector();
-  const kind = await stat(real);
-  // A FIFO or device named directly would block readFile forever, deaf to the abort signal.
-  if (!kind.isDirectory() && !kind.isFile())
-    return toolError(`path ${quotePath(requested)} is not a regular file or directory`);
-  if (kind.isDirectory()) {
-    for await (const file of walkFiles(root, real, context.signal)) {
-      const searched = await searchFile(file, regex, matches);
-      if (searched.kind === 'too-large') matches.skippedLarge += 1;
-      if (matches.capped) break;
-    }
-    if (context.signal.aborted) return abortedOutcome('grep');
-  } else {
-    const searched = await searchFile({ real, display, fromStart: display }, regex, matches);
-    if (searched.kind === 'binary')
-      return toolError(`path ${quotePath(requested)} is a binary file; grep searches text only`);
-    if (searched.kind === 'too-large') {
-      return toolError(
-        `path ${quotePath(requested)} is over ${GREP_MAX_FILE_BYTES / 1024 / 1024} MiB; use read_file with offset and limit`,
-      );
-    }
+/** Walks the directory, feeding text files to the search; a SearchStop ends it early. */
+async function searchDirectory(
+  search: GrepSearch,
+  root: string,
+  start: string,
+  signal: AbortSignal,
+): Promise<SearchStop | undefined> {
+  for await (const file of walkFiles(root, start, signal)) {
+    const read = await readTextFile(file.real);
+    if (read.kind === 'too-large') search.matches.skippedLarge += 1;
+    if (read.kind !== 'text') continue;
+    const stop = await search.add(file.display, read.bytes);
+    if (stop !== undefined) return stop;
+    if (search.matches.capped) return undefined;
   }
+  if (signal.aborted) return { kind: 'aborted' };
+  return search.flush();
+}
 
+function report(matches: MatchCollector, pattern: string, display: string): ToolOutcome {
   const notes: string[] = [];
   if (matches.capped)
     notes.push(`[capped at ${GREP_MAX_MATCHES} matches; narrow the pattern or path]`);
@@ -146,5 +129,58 @@ async function grep(input: Record<string, unknown>, context: ToolContext): Promi
   return toolText([...matches.lines, ...notes].join('\n'));
 }
 
+async function grep(
+  input: Record<string, unknown>,
+  context: ToolContext,
+  budgetMs: number,
+): Promise<ToolOutcome> {
+  const parsed = parseToolInput('grep', GrepInput, input);
+  if (!parsed.ok) return toolError(parsed.error);
+  const { pattern, path: requested = '.' } = parsed.value;
+  const compiled = compile(pattern);
+  if (compiled !== undefined) return toolError(compiled);
+  if (context.signal.aborted) return abortedOutcome('grep');
+  const target = await resolveInWorkspace(context.cwd, requested);
+  if (!target.ok) return toolError(target.error);
+  const { root, real, display } = target.value;
+
+  const kind = await stat(real);
+  // A FIFO or device named directly would block readFile forever, deaf to the abort signal.
+  if (!kind.isDirectory() && !kind.isFile())
+    return toolError(`path ${quotePath(requested)} is not a regular file or directory`);
+  const search = new GrepSearch(pattern, budgetMs, context.signal);
+  try {
+    if (kind.isDirectory()) {
+      const stop = await searchDirectory(search, root, real, context.signal);
+      if (stop !== undefined) return stopOutcome(stop, pattern, budgetMs);
+    } else {
+      const read = await readTextFile(real);
+      if (read.kind === 'binary')
+        return toolError(`path ${quotePath(requested)} is a binary file; grep searches text only`);
+      if (read.kind === 'too-large') {
+        return toolError(
+          `path ${quotePath(requested)} is over ${GREP_MAX_FILE_BYTES / 1024 / 1024} MiB; use read_file with offset and limit`,
+        );
+      }
+      const stop = (await search.add(display, read.bytes)) ?? (await search.flush());
+      if (stop !== undefined) return stopOutcome(stop, pattern, budgetMs);
+    }
+    return report(search.matches, pattern, display);
+  } finally {
+    search.dispose();
+  }
+}
+
+export type GrepToolOptions = {
+  /** Matching time allowed per call before the pattern is stopped; GREP_BUDGET_MS by default. */
+  readonly budgetMs?: number;
+};
+
+/** Builds the grep tool; tests shorten the time budget to exercise a runaway pattern quickly. */
+export function createGrepTool(options: GrepToolOptions = {}): WorkspaceTool {
+  const budgetMs = options.budgetMs ?? GREP_BUDGET_MS;
+  return { spec, run: (input, context) => grep(input, context, budgetMs) };
+}
+
 /** The grep tool: lets an agent find where things are defined and used across the workspace. */
-export const grepTool: WorkspaceTool = { spec, run: grep };
+export const grepTool: WorkspaceTool = createGrepTool();

@@ -1,5 +1,6 @@
 // A yes/no question (quit while agents work): `y` confirms, any other key cancels.
 import blessed from 'blessed';
+import { fitCells, stringCells } from '../char-width.js';
 import { renderRuns } from '../line-render.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
@@ -24,7 +25,7 @@ export class ConfirmOverlay implements Overlay {
       top: 'center',
       left: 'center',
       width: this.width(),
-      height: 4,
+      height: this.height(),
       border: { type: 'line' },
       style: { border: { fg: 'brightyellow' } },
       tags: false,
@@ -42,10 +43,12 @@ export class ConfirmOverlay implements Overlay {
   draw(): void {
     const width = this.width();
     this.box.width = width;
+    this.box.height = this.height();
     const inner = width - 2;
-    this.box.setContent(
-      `${renderRuns([{ text: this.options.question, sgr: '\x1b[1m' }], inner)}\n${renderRuns([{ text: 'y yes · any other key no', sgr: '\x1b[90m' }], inner)}`,
-    );
+    // The question wraps: cut to one row, "… Quit? y" was lost whenever several agents worked.
+    const rows = wrapWords(this.options.question, inner).map((row) => renderRuns([{ text: row, sgr: '\x1b[1m' }], inner));
+    rows.push(renderRuns([{ text: 'y yes · any other key no', sgr: '\x1b[90m' }], inner));
+    this.box.setContent(rows.join('\n'));
     this.host.requestRender();
   }
 
@@ -56,4 +59,35 @@ export class ConfirmOverlay implements Overlay {
   private width(): number {
     return Math.max(10, Math.min(60, this.host.screen.cols - 4));
   }
+
+  /** The question's rows, the hint row and the border, within the screen. */
+  private height(): number {
+    const rows = wrapWords(this.options.question, this.width() - 2).length + 3;
+    return Math.max(4, Math.min(rows, this.host.screen.rows - 2));
+  }
+}
+
+/** Splits text into rows of at most `cells` columns at spaces (a word longer than a row is cut). */
+export function wrapWords(text: string, cells: number): string[] {
+  const room = Math.max(1, cells);
+  const rows: string[] = [];
+  let row = '';
+  for (const word of text.split(' ')) {
+    const candidate = row === '' ? word : `${row} ${word}`;
+    if (stringCells(candidate) <= room) {
+      row = candidate;
+      continue;
+    }
+    if (row !== '') rows.push(row);
+    let rest = word;
+    while (stringCells(rest) > room) {
+      const head = fitCells(rest, room).text;
+      if (head === '') break;
+      rows.push(head);
+      rest = rest.slice(head.length);
+    }
+    row = rest;
+  }
+  if (row !== '' || rows.length === 0) rows.push(row);
+  return rows;
 }

@@ -90,12 +90,16 @@ export class LineEditor {
   /** The line as content `width` cells wide: prefix, text scrolled so the cursor shows, cursor in inverse. */
   render(prefix: string, width: number): string {
     const room = Math.max(1, width - stringCells(prefix) - 1);
+    const shown = displayChars(this.chars);
     let from = 0;
     // Scroll right until the text before the cursor fits, keeping the cursor cell visible.
-    while (from < this.at && stringCells(this.chars.slice(from, this.at).join('')) > room - 1) from++;
-    const before = this.chars.slice(from, this.at).join('');
-    const under = this.chars[this.at] ?? ' ';
-    const after = fitCells(this.chars.slice(this.at + 1).join(''), Math.max(0, room - stringCells(before) - 1)).text;
+    while (from < this.at && stringCells(shown.slice(from, this.at).join('')) > room - 1) from++;
+    const before = shown.slice(from, this.at).join('');
+    // A tab under the cursor: the cursor sits on its first cell, the rest of its cells follow.
+    const cursorCell = Array.from(shown[this.at] ?? ' ');
+    const under = cursorCell[0] ?? ' ';
+    const rest = cursorCell.slice(1).join('') + shown.slice(this.at + 1).join('');
+    const after = fitCells(rest, Math.max(0, room - stringCells(before) - 1)).text;
     return renderRuns(
       [
         { text: prefix, sgr: '\x1b[1m' },
@@ -114,4 +118,23 @@ export class LineEditor {
     this.chars.splice(start, this.at - start);
     this.at = start;
   }
+}
+
+const TAB_STOP = 8;
+
+/**
+ * What each character looks like on the line: a tab as spaces to the next tab stop, any other
+ * control as U+FFFD. The renderer drops controls, so drawn raw they would vanish: a tool result
+ * read as "    1\t// text" showed as "    1// text" and the cursor disappeared on a tab.
+ */
+export function displayChars(chars: readonly string[]): string[] {
+  let column = 0;
+  return chars.map((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    let shown = char;
+    if (char === '\t') shown = ' '.repeat(TAB_STOP - (column % TAB_STOP));
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) shown = '\ufffd';
+    column += stringCells(shown);
+    return shown;
+  });
 }

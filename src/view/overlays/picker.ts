@@ -83,8 +83,7 @@ export class PickerOverlay implements Overlay {
       out.push(renderRuns([{ text, sgr }], width));
     }
     while (out.length < rows + 1) out.push('');
-    const actions = this.options.actions.map((action) => `${action.key} ${action.label}`);
-    out.push(renderRuns([{ text: `${actions.join(' · ')} · Enter ${this.defaultLabel()} · Esc close`, sgr: '\x1b[90m' }], width));
+    out.push(renderRuns([{ text: this.footer(), sgr: '\x1b[90m' }], width));
     this.box.setContent(out.join('\n'));
     this.host.requestRender();
   }
@@ -97,8 +96,13 @@ export class PickerOverlay implements Overlay {
     return this.options.actions.find((action) => action.key === key.full)?.key;
   }
 
-  private defaultLabel(): string {
-    return this.options.actions.find((action) => action.key === this.options.defaultAction)?.label ?? this.options.defaultAction;
+  /** The keys of the picker; a list without actions (the session list) only closes. */
+  private footer(): string {
+    const parts = this.options.actions.map((action) => `${action.key} ${action.label}`);
+    const enter = this.options.actions.find((action) => action.key === this.options.defaultAction)?.label ?? this.options.defaultAction;
+    parts.push(enter === '' ? 'Enter/Esc close' : `Enter ${enter}`);
+    if (enter !== '') parts.push('Esc close');
+    return parts.join(' · ');
   }
 
   /** Rows of the list: the box less its border, title and footer. */

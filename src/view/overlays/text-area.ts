@@ -2,7 +2,7 @@
 // $EDITOR is set. C-s saves, Esc cancels. The line under the cursor edits like the prompt.
 import blessed from 'blessed';
 import { renderRuns } from '../line-render.js';
-import { LineEditor } from './line-editor.js';
+import { displayChars, LineEditor } from './line-editor.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
 export type TextAreaOptions = {
@@ -101,7 +101,7 @@ export class TextAreaOverlay implements Overlay {
     if (this.row >= this.top + rows) this.top = this.row - rows + 1;
     const out = [renderRuns([{ text: this.options.title, sgr: '\x1b[1m' }], width)];
     for (let index = this.top; index < Math.min(this.lines.length, this.top + rows); index++) {
-      out.push(index === this.row ? this.current.render('', width) : renderRuns([{ text: this.lines[index] ?? '', sgr: '' }], width));
+      out.push(index === this.row ? this.current.render('', width) : renderRuns([{ text: displayChars(Array.from(this.lines[index] ?? '')).join(''), sgr: '' }], width));
     }
     while (out.length < rows + 1) out.push('');
     out.push(renderRuns([{ text: 'C-s save · Esc cancel', sgr: '\x1b[90m' }], width));

@@ -48,12 +48,13 @@ export class AgentTranscripts {
   }
 
   private rebuild(agent: Agent, tracked: Tracked): void {
-    const path = agent.session?.tree.path() ?? [];
-    const view = viewBranch(path);
+    const view = agent.session?.view() ?? viewBranch([]);
     tracked.transcript.reset(view, agent.name);
     tracked.turn = view.turnCount;
     tracked.k = view.turns[view.turnCount]?.entries.length ?? 0;
-    tracked.pathLength = path.length;
+    const tree = agent.session?.tree;
+    const head = tree?.head ?? null;
+    tracked.pathLength = tree === undefined || head === null ? 0 : (tree.branchPosition(head) ?? -1) + 1;
   }
 
   private apply(event: ControllerEvent): void {

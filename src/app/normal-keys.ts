@@ -1,7 +1,6 @@
 // Normal mode: a key is looked up in the key table (core/key-table.ts) and becomes a command
 // line (through the same `dispatch` as the `:` prompt) or a view action.
 import { formatAddress } from '../core/address.js';
-import { viewBranch } from '../core/branch.js';
 import { completeCommandName } from '../core/dispatch.js';
 import { COMMANDS } from '../core/commands/index.js';
 import { bindingFor, KEY_TABLE, type KeyAction } from '../core/key-table.js';
@@ -178,7 +177,7 @@ function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): void {
     app.show({ ok: false, error: `${agent.name} cannot run: ${agent.loadError ?? 'no session'}` });
     return;
   }
-  const rows = timelineRows(viewBranch(agent.session.tree.path()), agent.name);
+  const rows = timelineRows(agent.session.view(), agent.name);
   // Opened with `e`, Enter edits: the status bar's hints must say so, not "Enter/r rewind".
   app.setMode(defaultAction === 'e' ? 'timeline-edit' : 'timeline');
   app.view.openPicker({

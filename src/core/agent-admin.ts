@@ -26,6 +26,16 @@ export type AgentAdminDeps = {
   readonly summarize: (agent: Agent) => void;
 };
 
+/**
+ * A replay failure in the store's form `PATH:LINE: problem (copy kept at PATH2)`. Replay names
+ * the record as `record N: problem`, and record N is line N of the journal.
+ */
+function replayProblem(store: SessionStore, sessionId: string, error: string): string {
+  const numbered = /^record (\d+): ([\s\S]*)$/.exec(error);
+  if (numbered === null) return store.reportCorrupt(sessionId, undefined, error);
+  return store.reportCorrupt(sessionId, Number(numbered[1]), numbered[2] ?? error);
+}
+
 /** The pane list of one controller: which agents exist, under which names, and which has focus. */
 export class AgentAdmin {
   private focusName: string | undefined;
@@ -79,7 +89,7 @@ export class AgentAdmin {
     if (!loaded.ok) return ok(this.register(new Agent(config, undefined, loaded.error.message, this.d.events)));
     const session = SessionState.replay(loaded.value.header, loaded.value.records);
     if (!session.ok) {
-      const message = `${loaded.value.header.id}: ${session.error}`;
+      const message = replayProblem(store, existing, session.error);
       return ok(this.register(new Agent(config, undefined, message, this.d.events)));
     }
     const writer = store.openWriter(existing);

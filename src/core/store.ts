@@ -12,6 +12,7 @@ export interface JournalWriter {
 /** A journal read back: its records in order, and any notice (e.g. a repaired torn tail). */
 export type LoadedJournal = {
   header: SessionHeader;
+  /** One per line, header first: `records[i]` is line i + 1 of the journal. */
   records: JournalRecord[];
   notices: string[];
 };
@@ -38,6 +39,12 @@ export interface SessionStore {
   create(header: SessionHeader): Result<JournalWriter>;
   /** Reads a whole journal, repairing a torn last line; a corrupt line is a LoadProblem. */
   load(sessionId: string): Result<LoadedJournal, LoadProblem>;
+  /**
+   * For a journal that loaded but cannot be replayed (e.g. an entry whose parent is unknown):
+   * keeps a copy aside and returns `PATH:LINE: problem (copy kept at PATH2)`, the form every
+   * load problem takes. `line` counts from 1 (see `LoadedJournal.records`).
+   */
+  reportCorrupt(sessionId: string, line: number | undefined, problem: string): string;
   /** Opens an existing journal for appending (after `load`). */
   openWriter(sessionId: string): Result<JournalWriter>;
   /** The newest session whose current name is `name`, if any. */

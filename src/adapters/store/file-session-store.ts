@@ -9,6 +9,7 @@ import { BlobStore } from './blob-store.js';
 import { Catalog } from './catalog.js';
 import { loadJournal } from './journal-reader.js';
 import { createJournal, FileJournalWriter } from './journal-writer.js';
+import { reportCorruptJournal } from './quarantine.js';
 import { acquireStoreLock, type StoreLock } from './store-lock.js';
 import { checkSessionId, journalPath, storePaths, type StorePaths } from './store-paths.js';
 
@@ -80,6 +81,12 @@ export class FileSessionStore implements SessionStore {
     );
     if (loaded.ok) this.catalog.applyJournal(sessionId, journalFacts(loaded.value));
     return loaded;
+  }
+
+  reportCorrupt(sessionId: string, line: number | undefined, problem: string): string {
+    const id = checkSessionId(sessionId);
+    if (!id.ok) return `${this.paths.journals}: ${id.error}`;
+    return reportCorruptJournal({ file: journalPath(this.paths, sessionId), sessionId, quarantine: this.paths.quarantine }, line, problem);
   }
 
   openWriter(sessionId: string): Result<JournalWriter> {

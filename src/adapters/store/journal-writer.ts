@@ -10,12 +10,13 @@ import type { BlobStore } from './blob-store.js';
 import { encodeJournalLine } from './journal-line.js';
 import { syncDirectory } from './sync-directory.js';
 
-/** The three file operations an append needs; tests replace them to simulate a full disk. */
+/** The file operations an open journal needs; tests replace them to simulate a full disk. */
 export type JournalFileOps = {
   /** Writes `bytes[offset…]` at file `position`; returns how many bytes were written. */
   write(fd: number, bytes: Buffer, offset: number, position: number): number;
   fdatasync(fd: number): void;
   ftruncate(fd: number, length: number): void;
+  close(fd: number): void;
 };
 
 /** The real file system. */
@@ -23,7 +24,21 @@ export const nodeJournalFileOps: JournalFileOps = {
   write: (fd, bytes, offset, position) => fs.writeSync(fd, bytes, offset, bytes.length - offset, position),
   fdatasync: (fd) => fs.fdatasyncSync(fd),
   ftruncate: (fd, length) => fs.ftruncateSync(fd, length),
+  close: (fd) => fs.closeSync(fd),
 };
+
+/**
+ * Closes a descriptor, best effort. Every record was fsync'd when `append` returned, so a
+ * failing close (EIO, EBADF) cannot lose a record, and closing must never throw out of the
+ * store (it runs when panes close and at quit).
+ */
+function closeQuietly(ops: JournalFileOps, fd: number): void {
+  try {
+    ops.close(fd);
+  } catch {
+    // Nothing to recover: see above.
+  }
+}
 
 const newline = 0x0a;
 
@@ -75,13 +90,13 @@ export class FileJournalWriter implements JournalWriter {
       fd = fs.openSync(file, 'r+');
       const size = fs.fstatSync(fd).size;
       if (size === 0 || lastByte(fd, size) !== newline) {
-        fs.closeSync(fd);
+        closeQuietly(ops, fd);
         fd = undefined;
         return err(`${file}: last line is incomplete; load the journal to repair it first`);
       }
       return ok(new FileJournalWriter(file, fd, size, readFirstLine(fd), blobs, ops));
     } catch (thrown) {
-      if (fd !== undefined) fs.closeSync(fd);
+      if (fd !== undefined) closeQuietly(ops, fd);
       return err(`${file}: ${messageOf(thrown)}`);
     }
   }
@@ -114,11 +129,11 @@ export class FileJournalWriter implements JournalWriter {
     }
   }
 
-  /** Releases the descriptor; later appends fail with a message. */
+  /** Releases the descriptor; later appends fail with a message. Never throws. */
   close(): void {
     const state = this.state;
     this.state = { kind: 'closed' };
-    if (state.kind === 'open') fs.closeSync(state.fd);
+    if (state.kind === 'open') closeQuietly(this.ops, state.fd);
   }
 
   private cutBack(state: { fd: number; size: number }, problem: string): string {
@@ -128,7 +143,7 @@ export class FileJournalWriter implements JournalWriter {
       return problem;
     } catch (thrown) {
       const why = `an earlier append failed (${problem}) and the file could not be cut back (${messageOf(thrown)}); load the journal again`;
-      fs.closeSync(state.fd);
+      closeQuietly(this.ops, state.fd);
       this.state = { kind: 'broken', why };
       return why;
     }

@@ -31,6 +31,7 @@ export type AgentAdminDeps = {
  * the record as `record N: problem`, and record N is line N of the journal.
  */
 function replayProblem(store: SessionStore, sessionId: string, error: string): string {
+  if (store.reportCorrupt === undefined) return `${sessionId}: ${error}`;
   const numbered = /^record (\d+): ([\s\S]*)$/.exec(error);
   if (numbered === null) return store.reportCorrupt(sessionId, undefined, error);
   return store.reportCorrupt(sessionId, Number(numbered[1]), numbered[2] ?? error);

@@ -42,9 +42,11 @@ export interface SessionStore {
   /**
    * For a journal that loaded but cannot be replayed (e.g. an entry whose parent is unknown):
    * keeps a copy aside and returns `PATH:LINE: problem (copy kept at PATH2)`, the form every
-   * load problem takes. `line` counts from 1 (see `LoadedJournal.records`).
+   * load problem takes. `line` counts from 1 (see `LoadedJournal.records`). Optional so that
+   * in-memory stores (tests, benches) need not invent paths; without it the message is
+   * `ID: problem`.
    */
-  reportCorrupt(sessionId: string, line: number | undefined, problem: string): string;
+  reportCorrupt?(sessionId: string, line: number | undefined, problem: string): string;
   /** Opens an existing journal for appending (after `load`). */
   openWriter(sessionId: string): Result<JournalWriter>;
   /** The newest session whose current name is `name`, if any. */

@@ -188,7 +188,10 @@ export class CockpitView implements OverlayHost {
       meta: event.meta,
       shift: event.shift,
     };
-    for (const one of splitEscapePrefix(key)) {
+    // Where text is being typed, an Alt key stays one key (ignored): split, Alt-x would close the
+    // prompt or drop an edit in progress, and then act in normal mode.
+    const typing = this.overlays[this.overlays.length - 1]?.editsText === true;
+    for (const one of typing ? [key] : splitEscapePrefix(key)) {
       const top = this.overlays[this.overlays.length - 1];
       if (top !== undefined) top.handleKey(one);
       else this.keyHandler?.(one);

@@ -1,7 +1,7 @@
 // Turns transcript spans into one row of blessed content: SGR colour codes (blessed parses
 // them; tag parsing stays off) and text cut to the pane's width in blessed's own cell count.
 import type { DisplayLine, LineStyle, Span, TextColours } from '../core/transcript-view.js';
-import { charWidth } from '../core/text-width.js';
+import { charWidth, clusterAt } from '../core/text-width.js';
 import { fitCells } from './char-width.js';
 
 /** SGR parameters per transcript style (blessed knows bold, underline, inverse, 16 and 256 colours). */
@@ -69,6 +69,33 @@ function dropControls(text: string): string {
   return out;
 }
 
+/**
+ * The text as the transcript counted it when it wrapped the row (core/text-width `clusterAt`):
+ * an emoji ZWJ sequence or an emoji with a skin-tone modifier is one two-cell cluster there.
+ * Drawn as is, with the ZWJ dropped (no terminal agrees on joining), it took two cells per
+ * emoji and the end of the row was cut off: text lost. Such a cluster is drawn as its base.
+ */
+export function asCounted(text: string): string {
+  if (!/[\u200d\ud83c]/.test(text)) return text;
+  let out = '';
+  let index = 0;
+  while (index < text.length) {
+    const base = text.codePointAt(index) ?? 0;
+    const cluster = clusterAt(text, index);
+    const chunk = text.slice(index, cluster.end);
+    const baseLength = base > 0xffff ? 2 : 1;
+    if (cluster.end - index > baseLength && charWidth(base) === 2 && cluster.width === 2) {
+      // Keep the base and its combining marks; the joined emoji, ZWJs and modifiers go.
+      out += String.fromCodePoint(base);
+      for (const char of chunk.slice(baseLength)) if (MARK.test(char)) out += char;
+    } else {
+      out += chunk;
+    }
+    index = cluster.end;
+  }
+  return out;
+}
+
 /** A run of text and the SGR sequence it is drawn with ('' for the default look). */
 export type Run = { readonly text: string; readonly sgr: string };
 
@@ -79,7 +106,7 @@ export function renderRuns(runs: readonly Run[], width: number): string {
   let styled = false;
   for (const run of runs) {
     if (left <= 0) break;
-    const fitted = fitCells(stripControls(run.text), left);
+    const fitted = fitCells(stripControls(asCounted(run.text)), left);
     if (fitted.text === '') continue;
     left -= fitted.cells;
     out += (styled ? RESET : '') + run.sgr + fitted.text;

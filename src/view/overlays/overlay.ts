@@ -15,6 +15,8 @@ export type KeyPress = {
 
 /** An open overlay. `handleKey` receives every key while it is on top. */
 export interface Overlay {
+  /** True for overlays that edit text: there an Alt key must not act as Esc (which drops the text). */
+  readonly editsText?: boolean;
   handleKey(key: KeyPress): void;
   /** Redraws for the current screen size (called on resize). */
   draw(): void;

@@ -19,6 +19,7 @@ export type PromptOptions = {
 
 /** The prompt overlay; see `PromptOptions`. */
 export class PromptOverlay implements Overlay {
+  readonly editsText = true;
   private readonly editor: LineEditor;
   private readonly box: blessed.Widgets.BoxElement;
   private readonly history: readonly string[];

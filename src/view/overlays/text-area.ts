@@ -16,6 +16,7 @@ export type TextAreaOptions = {
 
 /** The multi-line editor overlay; see `TextAreaOptions`. */
 export class TextAreaOverlay implements Overlay {
+  readonly editsText = true;
   private readonly lines: string[];
   private row: number;
   private top = 0;

@@ -1,1 +1,0 @@
-export function helper(): number { return 42; }

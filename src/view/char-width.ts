@@ -69,5 +69,26 @@ export function alignBlessedWidths(): boolean {
   Reflect.set(chars, 'all', markWideChars);
   Reflect.set(unicode, 'charWidth', blessedCharWidth);
   aligned = true;
+  return keepFittedRows();
+}
+
+/**
+ * Stops blessed from cutting rows of boxes that do not wrap. agentmux fits every row to its
+ * box in cells itself (`fitCells`); blessed cuts a row by UTF-16 units instead, and counts an
+ * astral emoji (two surrogates plus its placeholder cell) as three: a full row with one 😀
+ * lost its last character, the rows the transcript wrapped to the pane width lost text.
+ * blessed still clips what it draws to the box.
+ */
+function keepFittedRows(): boolean {
+  const element: unknown = require('blessed/lib/widgets/element.js');
+  const prototype: unknown = typeof element === 'function' ? Reflect.get(element, 'prototype') : undefined;
+  if (typeof prototype !== 'object' || prototype === null) return false;
+  const original: unknown = Reflect.get(prototype, '_wrapContent');
+  if (typeof original !== 'function') return false;
+  Reflect.set(prototype, '_wrapContent', function (this: unknown, content: unknown, width: unknown): unknown {
+    const wraps = typeof this === 'object' && this !== null && Reflect.get(this, 'wrap') !== false;
+    const rows: unknown = Reflect.apply(original, this, [content, wraps ? width : Number.MAX_SAFE_INTEGER]);
+    return rows;
+  });
   return true;
 }

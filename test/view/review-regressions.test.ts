@@ -88,6 +88,28 @@ describe('review regressions: rows as the transcript wrapped them', () => {
     expect(t.tty.row(1)).toContain('👩 12345678│');
     expect(t.tty.row(2)).toContain('👍 x 123456│');
   });
+
+  it('a pane row with astral emoji that fills the width keeps its last characters (blessed cut by UTF-16 units)', async () => {
+    const t = openView(40, 8);
+    current = t;
+    const rows = ['😀 123456789', '😀😀 1234567'];
+    const transcript = new FakeTranscript(rows.length, (index) => ({ spans: [{ text: rows[index] ?? '', style: 'assistant' }], cells: 0 }));
+    t.view.update(cockpit([paneModel('alpha', 1, { transcript })]), new Map([['alpha', { x: 0, y: 0, width: 14, height: 5 }]]));
+    await t.tty.waitFor((text) => text.includes('😀😀'));
+    expect(t.tty.row(1)).toContain('😀 123456789│');
+    expect(t.tty.row(2)).toContain('😀😀 1234567│');
+  });
+
+  it('a timeline row with emoji is cut at the dialog border, not cells before it', async () => {
+    const t = openView(40, 12);
+    current = t;
+    t.view.update(cockpit([paneModel('alpha', 1)]), new Map([['alpha', t.view.paneArea()]]));
+    t.view.openPicker({ title: 't', rows: [{ text: '😀😀😀 abcdefghijklmnopqrstuvwxyz0123456789' }], actions: [], defaultAction: '', onAction: () => undefined });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('😀😀😀'));
+    // The dialog is 36 columns (34 inside): "▶ ", 3 emoji (6 cells), a space, then 25 letters.
+    expect(t.tty.text()).toContain('▶ 😀😀😀 abcdefghijklmnopqrstuvwxy│');
+  });
 });
 
 describe('review regressions: Esc glued to the next key', () => {

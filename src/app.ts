@@ -28,6 +28,21 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     editor: process.env['VISUAL'] ?? process.env['EDITOR'],
     onQuit: resolveQuit,
   });
+  // A bug must not leave the terminal in raw mode with nothing said: give the terminal back,
+  // then name the error and the log. Runs before blessed's own handler (which prints to the log).
+  const onCrash = (thrown: unknown): void => {
+    const message = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
+    log(`crash: ${message}`);
+    try {
+      view.dispose();
+    } catch {
+      // The terminal may already be gone; the message below still goes to stderr.
+    }
+    process.stderr.write(`agentmux: crashed: ${thrown instanceof Error ? thrown.message : String(thrown)}\n(details in ${logPath})\n`);
+    process.exit(1);
+  };
+  process.prependListener('uncaughtException', onCrash);
+  process.prependListener('unhandledRejection', onCrash);
   const onSignal = (): void => resolveQuit();
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
@@ -41,6 +56,8 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   await quit;
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
+  process.off('uncaughtException', onCrash);
+  process.off('unhandledRejection', onCrash);
   app.dispose();
   view.dispose();
   await started.value.shutdown();

@@ -96,7 +96,16 @@ export class AgentAdmin {
     const writer = store.openWriter(existing);
     if (!writer.ok) return ok(this.register(new Agent(config, undefined, writer.error, this.d.events)));
     session.value.attach(writer.value);
-    const agent = this.register(new Agent(config, session.value, undefined, this.d.events));
+    const agent = new Agent(config, session.value, undefined, this.d.events);
+    // A turn that was waiting for the model when agentmux last quit left no answer behind:
+    // say so, so the person knows `retry` re-runs it.
+    const last = session.value.view().items.at(-1);
+    if (last?.kind === 'message' && (last.entry.kind === 'user' || last.entry.kind === 'tool-result')) {
+      agent.detail = 'interrupted at quit: retry re-runs the turn';
+    } else if (last?.kind === 'message' && last.entry.kind === 'interrupted') {
+      agent.detail = 'interrupted';
+    }
+    this.register(agent);
     for (const notice of loaded.value.notices) {
       this.d.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: notice });
     }

@@ -74,7 +74,9 @@ export class Controller implements CockpitApi {
       budgetReached: (agent, moment) => {
         const own = agent.session === undefined ? undefined : budgetReached(agent.session.limits, agent.session.totals, moment);
         if (own !== undefined) return own;
-        const all = budgetReached(overall.get(), this.totals(), moment);
+        // The overall budget counts every session in the store, so closing a pane or
+        // restarting does not reset what was spent.
+        const all = budgetReached(overall.get(), this.storeTotals(), moment);
         return all === undefined ? undefined : `overall ${all}`;
       },
       totalsChanged: (agent) => this.summarize(agent),
@@ -133,6 +135,18 @@ export class Controller implements CockpitApi {
   /** The agents in pane order. */
   allAgents(): readonly Agent[] {
     return this.list;
+  }
+
+  /** Tokens, cost and turns over every session in the store (what `budget --all` caps). */
+  storeTotals(): UsageTotals {
+    return sumTotals(
+      this.options.store.list().map((s) => ({
+        inputTokens: s.inputTokens,
+        outputTokens: s.outputTokens,
+        costUsd: s.costUsd,
+        turns: s.turns,
+      })),
+    );
   }
 
   /** Tokens, cost and turns over every agent in this cockpit. */

@@ -66,3 +66,23 @@ describe('restart', () => {
     expect(withoutCacheMarks(second.messages(0))).toEqual([userText('long task')]);
   });
 });
+
+describe('restart after a quit before the first delta', () => {
+  it('the turn left without an answer is named as interrupted at quit, and retry re-runs it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agentmux-restart-'));
+    dirs.push(dir);
+    const never = new Promise<void>(() => undefined);
+    const first = (harness = await startHarness([{ text: 'never arrives', hold: { afterDeltas: 0, until: never } }], { dir }));
+    first.controller.send('alpha', 'long task');
+    await until(() => first.model.requests.length === 1, 'the request');
+    await first.close();
+
+    const second = (harness = await startHarness([{ text: 'done now' }], { dir }));
+    const agent = second.agent('alpha');
+    expect(agent.session?.tree.path().map((e) => e.kind)).toEqual(['user']);
+    expect(agent.detail).toBe('interrupted at quit: retry re-runs the turn');
+    expect(second.controller.retry('alpha').ok).toBe(true);
+    await second.settled('alpha');
+    expect(withoutCacheMarks(second.messages(0))).toEqual([userText('long task')]);
+  });
+});

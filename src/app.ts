@@ -2,7 +2,8 @@
 // screen, hand keys to the cockpit, and shut everything down in order on quit.
 import type { RunOptions } from './cli-options.js';
 import { CockpitApp } from './app/cockpit-app.js';
-import { startAgents } from './app/startup.js';
+import { startAgents, type Started } from './app/startup.js';
+import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
 import { CockpitView } from './view/cockpit-view.js';
 
 /** Runs the cockpit until the person quits; resolves with the exit status. */
@@ -23,7 +24,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   const app = new CockpitApp({
     view,
     controller,
-    tiling: layout.tiling,
+    tiling: started.value.savedTiling ?? layout.tiling,
     banner: bannerText(demo === undefined ? undefined : demo.model.url, options.debug ? logPath : undefined),
     editor: process.env['VISUAL'] ?? process.env['EDITOR'],
     onQuit: resolveQuit,
@@ -58,6 +59,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   process.off('SIGHUP', onSignal);
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
+  saveCockpit(started.value, app.tiling);
   app.dispose();
   view.dispose();
   await started.value.shutdown();
@@ -70,4 +72,21 @@ function bannerText(scriptedUrl: string | undefined, logPath: string | undefined
   if (scriptedUrl !== undefined) parts.push(logPath === undefined ? 'demo: scripted model, no API calls' : `demo: scripted model on ${scriptedUrl}`);
   if (logPath !== undefined) parts.push(`log: ${logPath}`);
   return parts.length === 0 ? undefined : parts.join(' · ');
+}
+
+/** Remembers, per layout, the panes opened at run time and the tiling, for the next start. */
+function saveCockpit(started: Started, tiling: Tiling): void {
+  const inLayout = new Set(started.layout.agents.map((agent) => agent.name));
+  const agents = started.controller
+    .allAgents()
+    .filter((agent) => !inLayout.has(agent.name) && agent.session !== undefined)
+    .map((agent) => ({
+      name: agent.name,
+      model: agent.config.model,
+      cwd: agent.config.cwd,
+      ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
+      ...(agent.config.baseURL === undefined ? {} : { baseURL: agent.config.baseURL }),
+    }));
+  const preset = TILING_PRESETS.find((name) => name === tiling);
+  started.store.setCockpit(started.layout.name, preset === undefined ? { agents } : { agents, tiling: preset });
 }

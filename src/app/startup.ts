@@ -1,5 +1,6 @@
 // Everything before the screen opens: layout, store (its lock first), log, provider, agents.
 // Problems here are reported on stderr with an exit status, never in a dialog.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { installConsoleGuard } from '../adapters/console-guard.js';
 import { loadLayout } from '../adapters/layout-loader.js';
@@ -10,7 +11,7 @@ import { createReadOnlyToolHost } from '../adapters/tools/tool-host.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
 import { Controller } from '../core/controller.js';
-import type { Layout } from '../core/layout-file.js';
+import type { Layout, TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
 import { LazyAnthropicProvider } from './lazy-provider.js';
@@ -23,6 +24,8 @@ export type Started = {
   readonly demo: Demo | undefined;
   readonly logPath: string;
   readonly log: LogSink;
+  /** The tiling chosen when this layout last quit (Space / :tiling), if any. */
+  readonly savedTiling: TilingPreset | undefined;
   /** Agents of the layout that were not started, and why: the status bar shows them at once. */
   readonly notices: readonly string[];
   /** Stops agents, closes the store (lock released), the demo server and the console guard. */
@@ -115,11 +118,31 @@ export async function startAgents(
     if (fresh && agent.prompt !== undefined) controller.send(agent.name, agent.prompt);
   }
 
+  // Panes opened while the cockpit last ran with this layout (`new`, `fork`) come back too.
+  const saved = store.cockpit(layout.name);
+  for (const extra of saved?.agents ?? []) {
+    if (controller.find(extra.name) !== undefined) continue;
+    let extraCwd = extra.cwd;
+    if (!existsSync(extraCwd) && demo !== undefined) {
+      const workspace = demo.workspaceFor(extra.name);
+      if (workspace.ok) extraCwd = workspace.value;
+    }
+    const added = controller.addAgent({
+      name: extra.name,
+      model: extra.model,
+      cwd: extraCwd,
+      ...(extra.system === undefined ? {} : { system: extra.system }),
+      ...(extra.baseURL === undefined ? {} : { baseURL: extra.baseURL }),
+    });
+    if (!added.ok) log(`${extra.name}: ${added.error}`);
+  }
+
   return ok({
     layout,
     store,
     controller,
     demo,
+    savedTiling: saved?.tiling,
     logPath,
     log,
     notices,

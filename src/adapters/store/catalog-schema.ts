@@ -18,18 +18,35 @@ const SummaryRow = z.object({
   budget: BudgetLimits,
 });
 
+/** Agents a person opened while the cockpit ran (`new`, `fork`), reopened at the next start. */
+export const SavedAgent = z.object({
+  name: z.string().min(1),
+  model: z.string().min(1),
+  cwd: z.string().min(1),
+  system: z.string().optional(),
+  baseURL: z.string().optional(),
+});
+export type SavedAgent = z.infer<typeof SavedAgent>;
+
+/** What the cockpit looked like at quit, per layout name: extra panes and the tiling. */
+export const CockpitSetting = z.object({
+  agents: z.array(SavedAgent),
+  tiling: z.enum(['tiled', 'columns', 'rows', 'main-left', 'main-top']).optional(),
+});
+export type CockpitSetting = z.infer<typeof CockpitSetting>;
+
 /** The parsed catalog file, version 1. */
 export const CatalogFile = z.object({
   version: z.literal(1),
   sessions: z.array(SummaryRow),
-  settings: z.object({ overallBudget: BudgetLimits }),
+  settings: z.object({ overallBudget: BudgetLimits, cockpits: z.record(z.string(), CockpitSetting).optional() }),
 });
 
 /** The catalog as held in memory and written by lowdb. */
 export type CatalogData = {
   version: 1;
   sessions: SessionSummary[];
-  settings: { overallBudget: BudgetLimits };
+  settings: { overallBudget: BudgetLimits; cockpits?: Record<string, CockpitSetting> };
 };
 
 /** Parses catalog JSON into CatalogData, or says what is wrong with it (`field.path: problem`). */
@@ -37,7 +54,8 @@ export function parseCatalog(json: unknown): Result<CatalogData> {
   const parsed = CatalogFile.safeParse(json);
   if (!parsed.success) return err(describeIssue(parsed.error));
   const sessions = parsed.data.sessions.map((row): SessionSummary => ({ ...row, model: row.model }));
-  return ok({ version: 1, sessions, settings: parsed.data.settings });
+  const { overallBudget, cockpits } = parsed.data.settings;
+  return ok({ version: 1, sessions, settings: cockpits === undefined ? { overallBudget } : { overallBudget, cockpits } });
 }
 
 /** An empty catalog. */

@@ -6,7 +6,7 @@ import { JSONFile } from 'lowdb/node';
 import type { BudgetLimits } from '../../core/budget-limits.js';
 import { messageOf } from '../../core/result.js';
 import type { SessionSummary } from '../../core/store.js';
-import { emptyCatalog, parseCatalog, type CatalogData } from './catalog-schema.js';
+import { emptyCatalog, parseCatalog, type CatalogData, type CockpitSetting } from './catalog-schema.js';
 import { readJournalFacts, summaryFromFacts, type JournalFacts } from './journal-summary.js';
 import { keepCopy, reportCorruptJournal } from './quarantine.js';
 import { checkSessionId, journalPath, type StorePaths } from './store-paths.js';
@@ -139,6 +139,17 @@ export class Catalog {
     if (row.name === facts.name && JSON.stringify(row.budget) === JSON.stringify(budget)) return;
     row.name = facts.name;
     row.budget = budget;
+    this.scheduleWrite();
+  }
+
+  /** The cockpit saved at the last quit with layout `layout`, if any. */
+  cockpit(layout: string): CockpitSetting | undefined {
+    return this.db.data.settings.cockpits?.[layout];
+  }
+
+  /** Records the cockpit of layout `layout` (extra panes, tiling) for the next start. */
+  setCockpit(layout: string, setting: CockpitSetting): void {
+    this.db.data.settings.cockpits = { ...this.db.data.settings.cockpits, [layout]: setting };
     this.scheduleWrite();
   }
 

@@ -6,6 +6,7 @@ import type { JournalRecord, SessionHeader } from '../../core/journal-record.js'
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { JournalWriter, LoadedJournal, LoadProblem, SessionStore, SessionSummary } from '../../core/store.js';
 import { BlobStore } from './blob-store.js';
+import type { CockpitSetting } from './catalog-schema.js';
 import { Catalog } from './catalog.js';
 import { loadJournal } from './journal-reader.js';
 import { createJournal, FileJournalWriter } from './journal-writer.js';
@@ -110,6 +111,16 @@ export class FileSessionStore implements SessionStore {
   /** Records the summary; the session's journal still decides its name and budget. */
   updateSummary(summary: SessionSummary): void {
     this.catalog.put(summary);
+  }
+
+  /** The cockpit saved at the last quit with this layout (extra panes, tiling). */
+  cockpit(layout: string): CockpitSetting | undefined {
+    return this.catalog.cockpit(layout);
+  }
+
+  /** Saves the cockpit of a layout for the next start (written with the catalog). */
+  setCockpit(layout: string, setting: CockpitSetting): void {
+    this.catalog.setCockpit(layout, setting);
   }
 
   /** The overall budget (all agents together), kept in the catalog's settings. */

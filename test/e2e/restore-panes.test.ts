@@ -1,0 +1,41 @@
+// e2e: panes opened at run time and the tiling chosen with Space come back at the next start.
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeWorld, replyScript, requestConversation, runCommand, typeMessage, waitForState, type World } from './e2e-kit.js';
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+describe('agentmux e2e: restoring the cockpit', { timeout: 60_000 }, () => {
+  it(':new opens a pane that a relaunch reattaches with its history; the tiling chosen with Space is kept', async () => {
+    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    const first = await world.launch();
+    await first.waitFor('alpha');
+    await runCommand(first, 'new extra');
+    await first.waitFor(/\d extra · idle/);
+    await typeMessage(first, 'extra', 'hello extra');
+    await first.waitFor('answer to hello extra');
+    first.write(' ');
+    await first.waitFor('tiling rows');
+    first.write('q');
+    expect(await first.exited()).toBe(0);
+
+    const second = await world.launch();
+    await waitForState(second, 'extra', 'idle');
+    await second.waitFor('answer to hello extra');
+    // rows: the panes are stacked, so each title starts at column 0 on its own line.
+    const titles = second.screen().split('\n').filter((line) => /^┌ (▶ )?\d (alpha|beta|extra) ·/.test(line));
+    expect(titles).toHaveLength(3);
+    second.write('3');
+    await typeMessage(second, 'extra', 'again');
+    await second.waitFor('answer to again');
+    const model = world.model;
+    expect(requestConversation(model, model.requests.length - 1).map((m) => m.text)).toEqual([
+      'hello extra',
+      'answer to hello extra',
+      'again',
+    ]);
+  });
+});

@@ -189,7 +189,10 @@ export class Controller implements CockpitApi {
     if (a.running !== undefined || a.turnOpen) {
       return ok(`queued for ${a.name}: starts its next turn`);
     }
-    if (a.state === 'paused' || a.state === 'over-budget') return ok(`queued for ${a.name} (${a.state})`);
+    if (a.state === 'paused' || a.state === 'over-budget') {
+      if (a.state === 'paused') a.setState('paused', `${a.queue.length + a.nudges.length} waiting`);
+      return ok(`queued for ${a.name} (${a.state})`);
+    }
     kick(a, this.deps);
     return ok(`sent to ${a.name}`);
   }

@@ -48,6 +48,11 @@ export class CockpitApp {
     this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate());
     this.subscription = this.controller.events.on((event) => {
       if (event.type === 'agent-removed' || event.type === 'agent-added') this.scheduleUpdate();
+      // Once per entry into the state: setState emits only on a change.
+      if (event.type === 'state' && event.state === 'awaiting-approval') {
+        this.view.bell();
+        this.scheduleUpdate();
+      }
     });
     this.controller.ui = {
       setTiling: (name) => {

@@ -28,7 +28,11 @@ const HINTS: Readonly<Record<string, string>> = {
   confirm: 'y quit · any other key cancels',
   edit: 'C-s save · Esc cancel',
   sessions: '↑↓ move · Esc close',
+  'refuse-reason': 'Enter refuse · Esc keep waiting',
 };
+
+/** Normal mode while the focused agent waits for an approval: y / a / n answer it. */
+const APPROVAL_HINTS = 'y approve · a always · n refuse · Esc int · Tab next pane · : cmd · ? help';
 
 /** Modes that show under another name (the timeline opened by `e` is still the timeline). */
 const MODE_LABELS: Readonly<Record<string, string>> = { 'timeline-edit': 'timeline' };
@@ -49,10 +53,16 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
     tokensOut: totals.outputTokens,
     cost: formatCost(totals.costUsd),
     message: inputs.message,
-    hints: HINTS[inputs.mode] ?? '',
+    hints: hintsFor(inputs.mode, focused === undefined ? undefined : controller.find(focused)),
     banner: inputs.banner,
   };
   return { panes, status };
+}
+
+// The focused agent's pending approval takes over the normal-mode hints.
+function hintsFor(mode: string, focused: Agent | undefined): string {
+  if (mode === 'normal' && focused?.state === 'awaiting-approval') return APPROVAL_HINTS;
+  return HINTS[mode] ?? '';
 }
 
 function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInputs): PaneModel {

@@ -7,6 +7,7 @@ import { bindingFor, KEY_TABLE, type KeyAction } from '../core/key-table.js';
 import { neighbour, nextTiling } from '../core/layout-solver.js';
 import { formatReceipts } from '../core/receipt-message.js';
 import type { KeyPress } from '../view/overlays/overlay.js';
+import { handleApprovalKey } from './approval-keys.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { timelineRows } from './timeline.js';
 
@@ -14,6 +15,7 @@ type ViewAction = Extract<KeyAction, { kind: 'view' }>['action'];
 
 /** Handles one key pressed with no overlay open. */
 export function handleNormalKey(app: CockpitApp, key: KeyPress): void {
+  if (handleApprovalKey(app, key)) return;
   const binding = bindingFor(key.full) ?? (key.ch === undefined ? undefined : bindingFor(key.ch)) ?? (key.name === undefined ? undefined : bindingFor(key.name));
   if (binding === undefined) return;
   const focused = app.controller.focused();

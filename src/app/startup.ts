@@ -7,9 +7,10 @@ import { loadLayout } from '../adapters/layout-loader.js';
 import { fileLogSink, type LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
-import { createReadOnlyToolHost } from '../adapters/tools/tool-host.js';
+import { createWorkspaceToolHost } from '../adapters/tools/full-tool-host.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
+import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
 import { Controller } from '../core/controller.js';
 import type { Layout, TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -74,7 +75,7 @@ export async function startAgents(
         debug: options.debug,
       });
     },
-    tools: createReadOnlyToolHost(),
+    tools: createWorkspaceToolHost({ write: true }),
     defaultAgent: { model: providerConfig.model, cwd },
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
   });
@@ -106,6 +107,7 @@ export async function startAgents(
       cwd: agentCwd,
       ...(agent.system === undefined ? {} : { system: agent.system }),
       ...(agent.baseURL === undefined ? {} : { baseURL: agent.baseURL }),
+      approval: { approve: agent.approve ?? DEFAULT_APPROVAL_POLICY.approve, allow: agent.allow ?? DEFAULT_APPROVAL_POLICY.allow },
     };
     const added = controller.addAgent(config);
     if (!added.ok) {

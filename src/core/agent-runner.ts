@@ -6,7 +6,9 @@ import type { ControllerEvent, Emitter } from './events.js';
 import { describeProviderError, isRetriable, type ModelProvider, type PartialAnswer, type ProviderError } from './provider.js';
 import { buildRequest } from './request.js';
 import { messageOf } from './result.js';
-import type { ToolHost } from './tools.js';
+import { refusalText } from './approval-decision.js';
+import { clearCall } from './approval-wait.js';
+import type { ToolHost, ToolOutcome } from './tools.js';
 
 export type RunnerDeps = {
   readonly events: Emitter<ControllerEvent>;
@@ -273,15 +275,22 @@ async function runTools(
   calls: readonly ToolUseBlock[],
 ): Promise<'done' | 'aborted' | 'failed'> {
   for (const call of calls) {
-    const controller = new AbortController();
-    agent.abortController = controller;
-    agent.setState('tool', call.name);
-    const outcome = await deps.tools.run(
-      { id: call.id, name: call.name, input: call.input },
-      { cwd: agent.config.cwd, signal: controller.signal },
-    );
-    agent.abortController = undefined;
-    const aborted = controller.signal.aborted;
+    const toolCall = { id: call.id, name: call.name, input: call.input };
+    const clearance = await clearCall(agent, deps.tools, toolCall);
+    let outcome: ToolOutcome;
+    let aborted = clearance.kind === 'aborted';
+    if (clearance.kind === 'refused') {
+      outcome = { content: refusalText(clearance.reason), isError: true };
+    } else if (clearance.kind === 'aborted') {
+      outcome = { content: '(interrupted by the user)', isError: true };
+    } else {
+      const controller = new AbortController();
+      agent.abortController = controller;
+      agent.setState('tool', call.name);
+      outcome = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal });
+      agent.abortController = undefined;
+      aborted = controller.signal.aborted;
+    }
     const committed = commit(agent, deps, {
       kind: 'tool-result',
       id: deps.newId(),

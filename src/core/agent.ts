@@ -1,5 +1,7 @@
 // An agent: a session plus a runner, with the runtime state the loop and commands share.
 import type { AgentState } from './agent-state.js';
+import type { PendingApproval } from './approval-decision.js';
+import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './approval-policy.js';
 import type { AssistantBlock, MessageOrigin } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import type { SessionState } from './session-state.js';
@@ -12,6 +14,8 @@ export type AgentConfig = {
   readonly cwd: string;
   readonly baseURL?: string;
   readonly maxTokens?: number;
+  /** Which writing calls wait for the user; absent means ask, allow nothing. */
+  readonly approval?: ApprovalPolicy;
 };
 
 /** A message waiting to be delivered: a queued send, or a nudge for the next safe point. */
@@ -37,6 +41,10 @@ export class Agent {
   running: Promise<void> | undefined;
   /** Blocks of the answer streaming now (shown live, committed only when complete). */
   streaming: AssistantBlock[] = [];
+  /** The policy in force: the layout's, plus what `always` answers added (in memory only, not persisted yet). */
+  approval: ApprovalPolicy;
+  /** The call waiting for the user's y/a/n, while the state is `awaiting-approval`. */
+  pendingApproval: PendingApproval | undefined;
 
   constructor(
     public config: AgentConfig,
@@ -44,6 +52,7 @@ export class Agent {
     readonly loadError: string | undefined,
     private readonly events: Emitter<ControllerEvent>,
   ) {
+    this.approval = config.approval ?? DEFAULT_APPROVAL_POLICY;
     if (loadError !== undefined) {
       this.state = 'error';
       this.detail = loadError;

@@ -2,6 +2,7 @@
 // Every method returns a value: a message for the status bar, or an error naming the problem.
 import type { TurnAddress } from './address.js';
 import type { AgentState } from './agent-state.js';
+import type { ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
 import type { Result } from './result.js';
 import type { SessionSummary } from './store.js';
@@ -39,6 +40,8 @@ export interface CockpitApi {
   nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt;
   broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[];
   interrupt(agent: string): Result<string>;
+  /** Answers the tool call the agent is waiting on (the only way a call gets approved). */
+  decide(agent: string, decision: ApprovalDecision): Result<string>;
   pause(agent: string): Result<string>;
   resume(agent: string): Result<string>;
   retry(agent: string): Result<string>;

@@ -4,6 +4,7 @@ import { Agent, type AgentConfig } from './agent.js';
 import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
+import { describeCall, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, mergeLimits } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
@@ -212,6 +213,18 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     if (agent.value.abort('interrupt')) return ok(`interrupted ${name}`);
     return ok(`${name} is not working: nothing to interrupt`);
+  }
+
+  decide(name: string, decision: ApprovalDecision): Result<string> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    const pending = agent.value.pendingApproval;
+    if (pending === undefined) return err(`${name} is not waiting for an approval`);
+    const call = describeCall(pending.call);
+    pending.decide(decision);
+    if (decision.kind === 'yes') return ok(`${name}: approved ${call}`);
+    if (decision.kind === 'always') return ok(`${name}: approved ${call}, and allowed its kind until quit`);
+    return ok(`${name}: refused ${call}`);
   }
 
   pause(name: string): Result<string> {

@@ -96,6 +96,11 @@ export class CockpitView implements OverlayHost {
     this.keyHandler = handler;
   }
 
+  /** Rings the terminal bell (an agent started waiting for the user's approval). */
+  bell(): void {
+    this.screen.program.bell();
+  }
+
   /** Something changed (a transcript grew): draw it in the next frame. */
   requestRender(): void {
     this.scheduler.request();

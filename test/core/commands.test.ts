@@ -11,6 +11,8 @@ const DESIGN_USAGE: Record<string, string> = {
   broadcast: 'broadcast [--interrupt] TEXT',
   nudge: 'nudge [-t AGENT] [--interrupt] TEXT',
   interrupt: 'interrupt [-t AGENT|all]',
+  // Not in DESIGN.md §5 yet: the command behind the y / a / n keys of issue 4.
+  approve: 'approve [-t AGENT] y|a|n [REASON]',
   pause: 'pause [-t AGENT|all]',
   resume: 'resume [-t AGENT|all]',
   retry: 'retry [-t AGENT]',
@@ -341,5 +343,29 @@ describe('sessions', () => {
       message: 'sessions: 1 stored session',
       sessions: [stored],
     });
+  });
+});
+
+describe('approve', () => {
+  it('maps y, a and n REASON to the decisions, on -t or the focused agent', () => {
+    const api = new FakeCockpit();
+    api.agentList = agentsNamed('alpha', 'beta');
+    api.focusedAgent = 'alpha';
+    dispatch(api, 'approve y');
+    dispatch(api, 'approve -t beta a');
+    dispatch(api, 'approve -t beta n use the docs folder');
+    dispatch(api, 'approve n');
+    expect(api.calls).toEqual([
+      { method: 'decide', args: ['alpha', { kind: 'yes' }] },
+      { method: 'decide', args: ['beta', { kind: 'always' }] },
+      { method: 'decide', args: ['beta', { kind: 'no', reason: 'use the docs folder' }] },
+      { method: 'decide', args: ['alpha', { kind: 'no' }] },
+    ]);
+  });
+
+  it('refuses an answer other than y, a or n without calling the cockpit', () => {
+    const { result, calls } = run('approve maybe');
+    expect(result.kind).toBe('error');
+    expect(calls).toEqual([]);
   });
 });

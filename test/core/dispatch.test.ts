@@ -12,7 +12,7 @@ import {
 import { FakeCockpit } from './fake-cockpit.js';
 
 const ALL_NAMES =
-  'send, broadcast, nudge, interrupt, pause, resume, retry, rewind, undo, edit, graft, fork, ' +
+  'send, broadcast, nudge, interrupt, approve, pause, resume, retry, rewind, undo, edit, graft, fork, ' +
   'new, close, rename, focus, tiling, budget, sessions, quit';
 
 describe('dispatch', () => {

@@ -2,6 +2,7 @@
 // Queries (agents, focused, resolveAgent, entryText's lookup) answer from configuration; every
 // other method is recorded with its arguments and answers with a configured result.
 import type { TurnAddress } from '../../src/core/address.js';
+import type { ApprovalDecision } from '../../src/core/approval-decision.js';
 import type { BudgetLimits } from '../../src/core/budget-limits.js';
 import type {
   AgentRef,
@@ -19,6 +20,7 @@ export type RecordedCall = { readonly method: string; readonly args: readonly un
 type Replies = {
   send: Result<string>;
   interrupt: Result<string>;
+  decide: Result<string>;
   pause: Result<string>;
   resume: Result<string>;
   retry: Result<string>;
@@ -51,6 +53,7 @@ export class FakeCockpit implements CockpitApi {
   replies: Replies = {
     send: ok('sent'),
     interrupt: ok('interrupted'),
+    decide: ok('decided'),
     pause: ok('paused'),
     resume: ok('resumed'),
     retry: ok('retrying'),
@@ -112,6 +115,10 @@ export class FakeCockpit implements CockpitApi {
 
   interrupt(agent: string): Result<string> {
     return this.record('interrupt', [agent], this.perAgent.get(agent) ?? this.replies.interrupt);
+  }
+
+  decide(agent: string, decision: ApprovalDecision): Result<string> {
+    return this.record('decide', [agent, decision], this.replies.decide);
   }
 
   pause(agent: string): Result<string> {

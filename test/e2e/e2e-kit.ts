@@ -51,6 +51,8 @@ export type World = {
 export type WorldOptions = {
   readonly agents?: readonly string[];
   readonly script: Script | readonly ScriptStep[];
+  /** Written into every agent of the layout (`approve`, `allow`); absent fields keep the defaults. */
+  readonly approval?: { readonly approve?: 'ask' | 'auto'; readonly allow?: readonly string[] };
 };
 
 /** Makes the temp dir, the layout (`alpha`, `beta` in columns by default) and starts the scripted model. */
@@ -64,7 +66,7 @@ export async function makeWorld(options: WorldOptions): Promise<World> {
   writeFileSync(
     layoutPath,
     JSON.stringify(
-      { name: 'e2e', agents: agents.map((name) => ({ name, cwd: workspace })), tiling: 'columns' },
+      { name: 'e2e', agents: agents.map((name) => ({ name, cwd: workspace, ...options.approval })), tiling: 'columns' },
       null,
       2,
     ),

@@ -9,6 +9,8 @@ import { queueScript, type Script, type ScriptStep } from '../../src/adapters/sc
 import { FileSessionStore } from '../../src/adapters/store/file-session-store.js';
 import { createReadOnlyToolHost } from '../../src/adapters/tools/tool-host.js';
 import type { Agent, AgentConfig } from '../../src/core/agent.js';
+import type { ApprovalPolicy } from '../../src/core/approval-policy.js';
+import type { ToolHost } from '../../src/core/tools.js';
 import { Controller } from '../../src/core/controller.js';
 import type { RequestMessage } from '../../src/core/model-request.js';
 
@@ -38,6 +40,10 @@ export type HarnessOptions = {
   dir?: string;
   /** Give the controller a default agent configuration (for `new` with no agent open). */
   defaultAgent?: boolean;
+  /** The tool host (default: the read-only tools). */
+  tools?: ToolHost;
+  /** Every agent's approval policy (default: ask, allow nothing). */
+  approval?: ApprovalPolicy;
 };
 
 /** Polls a condition every few ms; fails the test with `what` after `timeoutMs`. */
@@ -66,7 +72,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
       providersMade.push(config);
       return new AnthropicProvider({ apiKey: 'test-key', baseURL: model.url, log: (line) => logLines.push(line) });
     },
-    tools: createReadOnlyToolHost(),
+    tools: options.tools ?? createReadOnlyToolHost(),
     retryDelaysMs: options.retryDelaysMs ?? [20, 20],
     idleTimeoutMs: options.idleTimeoutMs ?? 2000,
     ...(options.defaultAgent === true ? { defaultAgent: { model: 'claude-sonnet-4-6', cwd: workspace } } : {}),
@@ -77,6 +83,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
       model: 'claude-sonnet-4-6',
       cwd: workspace,
       ...(options.system === undefined ? {} : { system: options.system }),
+      ...(options.approval === undefined ? {} : { approval: options.approval }),
     });
     if (!added.ok) throw new Error(added.error);
   }

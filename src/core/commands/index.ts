@@ -1,6 +1,7 @@
 // The command table (tmux's cmd_table): every command, in the order help lists them.
 // A new command is one more file in this folder and one more row here.
 import type { Command } from '../command.js';
+import { approve } from './approve.js';
 import { broadcast } from './broadcast.js';
 import { budget } from './budget.js';
 import { close } from './close.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   broadcast,
   nudge,
   interrupt,
+  approve,
   pause,
   resume,
   retry,

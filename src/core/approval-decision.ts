@@ -1,0 +1,46 @@
+// What the user answers to a pending tool call (DESIGN.md §4, "Approval policy"), and the
+// one-line description of the call the pane title shows while the agent waits.
+import type { ToolCall } from './tools.js';
+
+/** `yes` runs the call once, `always` also allows its kind from now on, `no` refuses it. */
+export type ApprovalDecision =
+  | { readonly kind: 'yes' }
+  | { readonly kind: 'always' }
+  | { readonly kind: 'no'; readonly reason?: string };
+
+/** What the runner is waiting on: only `Controller.decide` settles it (never a nudge or broadcast). */
+export type PendingApproval = {
+  readonly call: ToolCall;
+  readonly decide: (decision: ApprovalDecision) => void;
+};
+
+const MAX_DETAIL = 80;
+
+function clip(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return line.length > MAX_DETAIL ? `${line.slice(0, MAX_DETAIL - 1)}…` : line;
+}
+
+function stringInput(call: ToolCall, key: string): string | undefined {
+  const value = call.input[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** `write_file src/x.ts (120 lines)`, `edit_file src/x.ts`, `bash: npm test`: a call at a glance. */
+export function describeCall(call: ToolCall): string {
+  if (call.name === 'bash') return clip(`bash: ${stringInput(call, 'command') ?? '(no command)'}`);
+  const path = stringInput(call, 'path') ?? '(no path)';
+  if (call.name === 'write_file') {
+    const content = stringInput(call, 'content') ?? '';
+    const lines = content === '' ? 0 : content.split('\n').length - (content.endsWith('\n') ? 1 : 0);
+    return clip(`write_file ${path} (${lines} line${lines === 1 ? '' : 's'})`);
+  }
+  if (call.name === 'edit_file') return clip(`edit_file ${path}`);
+  return clip(`${call.name} ${JSON.stringify(call.input)}`);
+}
+
+/** The tool result a refusal sends to the model. */
+export function refusalText(reason: string | undefined): string {
+  const trimmed = reason?.trim() ?? '';
+  return trimmed === '' ? 'refused by the user' : `refused by the user: ${trimmed}`;
+}

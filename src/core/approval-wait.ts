@@ -1,0 +1,50 @@
+// The runner's side of approvals: decide whether a call must wait, and wait for the user's
+// answer (or an abort) with the agent in `awaiting-approval`.
+import type { Agent } from './agent.js';
+import { describeCall, type ApprovalDecision } from './approval-decision.js';
+import { alwaysAllowEntry, needsApproval } from './approval-policy.js';
+import type { ToolCall, ToolHost } from './tools.js';
+
+/** How a call may go on: run it, send `content` back as an error instead, or stop (aborted). */
+export type Clearance =
+  | { readonly kind: 'run' }
+  | { readonly kind: 'refused'; readonly reason: string | undefined }
+  | { readonly kind: 'aborted' };
+
+/** Runs `call` at once when the policy allows it, else waits for `Controller.decide` or an abort. */
+export async function clearCall(agent: Agent, tools: ToolHost, call: ToolCall): Promise<Clearance> {
+  const spec = tools.specs().find((candidate) => candidate.name === call.name);
+  if (spec === undefined || !needsApproval(agent.approval, call, spec)) return { kind: 'run' };
+  const decision = await waitForDecision(agent, call);
+  if (decision === 'aborted') return { kind: 'aborted' };
+  if (decision.kind === 'no') return { kind: 'refused', reason: decision.reason };
+  if (decision.kind === 'always') {
+    const entry = alwaysAllowEntry(call);
+    // In memory only: an `always` lasts until the cockpit quits (not persisted yet).
+    if (entry !== undefined && !agent.approval.allow.includes(entry)) {
+      agent.approval = { ...agent.approval, allow: [...agent.approval.allow, entry] };
+    }
+  }
+  return { kind: 'run' };
+}
+
+// The abort controller makes interrupt and shutdown end the wait like they end a tool.
+function waitForDecision(agent: Agent, call: ToolCall): Promise<ApprovalDecision | 'aborted'> {
+  const controller = new AbortController();
+  agent.abortController = controller;
+  return new Promise<ApprovalDecision | 'aborted'>((resolve) => {
+    const onAbort = (): void => resolve('aborted');
+    controller.signal.addEventListener('abort', onAbort, { once: true });
+    agent.pendingApproval = {
+      call,
+      decide: (decision) => {
+        controller.signal.removeEventListener('abort', onAbort);
+        resolve(decision);
+      },
+    };
+    agent.setState('awaiting-approval', describeCall(call));
+  }).finally(() => {
+    agent.pendingApproval = undefined;
+    agent.abortController = undefined;
+  });
+}

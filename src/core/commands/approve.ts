@@ -1,0 +1,38 @@
+// `approve [-t AGENT] y|a|n [REASON]`: answer the tool call an agent waits on (DESIGN.md §4).
+import { z } from 'zod';
+import { targetOption } from '../command-arguments.js';
+import { resolveTarget } from '../command-target.js';
+import { defineCommand, fromResult } from '../command.js';
+import type { ApprovalDecision } from '../approval-decision.js';
+
+const Answer = z.enum(['y', 'a', 'n'], { error: 'expected y (once), a (always) or n (refuse)' });
+
+const ApproveArgs = z.object({
+  options: z.object({ target: z.string().optional() }),
+  positionals: z.object({ answer: Answer }),
+  text: z.string().optional(),
+});
+
+function decisionOf(answer: 'y' | 'a' | 'n', reason: string | undefined): ApprovalDecision {
+  if (answer === 'y') return { kind: 'yes' };
+  if (answer === 'a') return { kind: 'always' };
+  return reason === undefined ? { kind: 'no' } : { kind: 'no', reason };
+}
+
+/** The only way a pending writing call runs: nudges, broadcasts and grafts never approve. */
+export const approve = defineCommand({
+  name: 'approve',
+  usage: 'approve [-t AGENT] y|a|n [REASON]',
+  summary: 'answer a pending tool call: y once, a always (until quit), n refuse with REASON',
+  spec: {
+    options: [targetOption],
+    positionals: [{ key: 'answer', name: 'y|a|n', required: true }],
+    text: 'optional',
+  },
+  schema: ApproveArgs,
+  run(api, { options, positionals, text }) {
+    const agent = resolveTarget(api, 'approve', options.target);
+    if (!agent.ok) return { kind: 'error', message: agent.error };
+    return fromResult('approve', api.decide(agent.value, decisionOf(positionals.answer, text)));
+  },
+});

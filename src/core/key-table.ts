@@ -62,6 +62,11 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['X'], label: 'X', action: command('interrupt -t all'), note: 'interrupt every agent' },
   { keys: ['b'], label: 'b', action: view('broadcast'), note: 'broadcast a nudge to every agent' },
   { keys: ['p'], label: 'p', action: view('pause-toggle'), note: 'pause / resume the focused agent' },
+  // While the focused agent awaits approval, y / a / n answer it first (src/app/approval-keys.ts);
+  // these rows carry no keys of their own so that, otherwise, `n` stays "new agent".
+  { keys: [], label: 'y', action: command('approve -t {agent} y'), note: 'awaiting approval: run the pending tool call once' },
+  { keys: [], label: 'a', action: command('approve -t {agent} a'), note: 'awaiting approval: run it, and always allow this tool / command' },
+  { keys: [], label: 'n', action: command('approve -t {agent} n'), note: 'awaiting approval: refuse it (asks for an optional reason)' },
   { keys: ['r'], label: 'r', action: view('timeline'), note: 'rewind: open the timeline (pick a turn; e edits, f forks)' },
   { keys: ['e'], label: 'e', action: view('edit'), note: 'edit an entry in $VISUAL / $EDITOR (from the timeline)' },
   { keys: ['g'], label: 'g', action: view('graft'), note: 'graft: opens the prompt with "graft -t AGENT "' },

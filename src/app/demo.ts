@@ -16,8 +16,11 @@ export type Demo = {
   close(): Promise<void>;
 };
 
-/** ~80 tokens/s per agent in deltas of ~4 tokens, like a real stream. */
-const DEMO_PACE = { tokensPerDelta: 4, deltaIntervalMs: 50 };
+/**
+ * ~43 tokens/s per agent in deltas of 3 tokens, like a real stream: slow enough that a first turn
+ * of the demo script keeps each agent busy for 40–50 s, so a newcomer sees panes streaming.
+ */
+export const DEMO_PACE = { tokensPerDelta: 3, deltaIntervalMs: 70 } as const;
 
 /** Starts the scripted model for the demo and a temp folder for the agents' workspaces. */
 export async function startDemo(): Promise<Demo> {

@@ -1,184 +1,162 @@
-// The demo's scripted model: believable coding-agent work on the small sample project, chosen
-// from the conversation so far (list files, read one the listing names, grep, then sum up),
-// varied per agent and acknowledging follow-ups and nudges.
-import { blocksOf, type MessagesRequestBody, type RequestMessage } from './request-schema.js';
+// The demo's scripted model: believable, role-specific, read-only coding-agent work on the
+// sample project. Each answer comments on the tool results it was just given, then makes the
+// next call of its role's playbook (or answers); follow-ups and nudges get their own rounds.
+import { fixAnswer, planAnswer, testsAnswer, type AnswerInput } from './demo-answers-team.js';
+import { probeAnswer, refuteAnswer, reviewAnswer, surveyAnswer } from './demo-answers-review.js';
+import { callKey, callsThisTurn, readConversation, roundRecords, type Conversation } from './demo-conversation.js';
+import { evidenceIn, evidenceOutline } from './demo-evidence.js';
+import { Findings } from './demo-findings.js';
+import { FOLLOW_UP_FOCUS, followUpAnswer, topicIntents } from './demo-follow-up.js';
+import { remarkOn } from './demo-notes.js';
+import { intent, playbook, type Intent } from './demo-playbooks.js';
+import { FOCUS, planFor, roleOf, type Plan } from './demo-roles.js';
+import { baseName, clip, hash, pickerFor, type Pick } from './demo-text.js';
+import type { MessagesRequestBody } from './request-schema.js';
 import type { Script, ScriptStep } from './script.js';
 
 export type DemoScriptOptions = { tokensPerDelta?: number; deltaIntervalMs?: number };
 
-/** Chooses one of `items` by the agent's seed, so agents vary but each is reproducible. */
-type Pick = <T>(items: readonly [T, ...T[]], salt?: number) => T;
-
-type Turn = {
-  /** The text that opened the turn (typed message, nudge, broadcast). */
-  opening: string;
-  /** Tool rounds already done in this turn. */
-  rounds: number;
-  /** Texts of the tool results of the last round, and whether one failed. */
-  lastResults: string[];
-  lastFailed: boolean;
-  /** Text that joined the turn after tool results (a nudge), if any. */
-  joined: string | null;
-  /** How many turns came before this one. */
-  earlierTurns: number;
-};
+/** A turn never makes more tool rounds than this, whatever its plan says. */
+export const MAX_ROUNDS_PER_TURN = 10;
 
 /** The scripted model's answers for the demo, as a Script. */
 export function demoScript(options: DemoScriptOptions = {}): Script {
-  return (request) => {
-    const step = demoStep(request.body);
-    return {
-      ...step,
-      ...(options.tokensPerDelta === undefined ? {} : { tokensPerDelta: options.tokensPerDelta }),
-      ...(options.deltaIntervalMs === undefined ? {} : { deltaIntervalMs: options.deltaIntervalMs }),
-    };
-  };
+  return (request) => ({
+    ...demoStep(request.body),
+    ...(options.tokensPerDelta === undefined ? {} : { tokensPerDelta: options.tokensPerDelta }),
+    ...(options.deltaIntervalMs === undefined ? {} : { deltaIntervalMs: options.deltaIntervalMs }),
+  });
 }
 
 /** The next answer for a conversation; pure, so tests can feed it its own tool results. */
 export function demoStep(body: MessagesRequestBody): ScriptStep {
-  const seed = hash(systemText(body) + firstUserText(body.messages));
-  const turn = currentTurn(body.messages);
-  const pick: Pick = (items, salt = 0) => items[(seed + salt) % items.length] ?? items[0];
-  const ack = turn.joined === null ? '' : `Noted — "${clip(turn.joined, 80)}". I'll take that into account as I go. `;
-  const failure = turn.lastFailed ? `That didn't work (${clip(turn.lastResults.join(' '), 90)}), so I'll try another way. ` : '';
-  const lead = ack + failure;
+  const conversation = readConversation(body);
+  const seen = new Findings(conversation.records);
+  const role = roleOf(conversation.system, conversation.task);
+  const pick = pickerFor(hash(`${conversation.system}\n${conversation.task}\n${conversation.salt}`));
+  const firstTurn = conversation.turn === 0;
+  // A follow-up keeps the role's line of work unless the message clearly asks for another.
+  const plan = planFor(role, firstTurn ? conversation.opening : conversation.task);
+  const question = conversation.opening;
+  const input: AnswerInput = { question, seen, ev: evidenceIn(seen), pick, role };
+  const nudgeRounds = conversation.nudges.flatMap((nudge) => topicIntents(nudge.text, seen, plan, 1));
+  const planned = firstTurn ? playbook(plan) : topicIntents(question === '' ? 'continue' : question, seen, plan, 2);
+  const { next, dropped } = conversation.rounds >= MAX_ROUNDS_PER_TURN ? { next: undefined, dropped: [] } : nextIntent([...nudgeRounds, ...planned], conversation, seen);
+  // Paths the last round showed to be missing, said once, when they are learned.
+  const before = new Findings(conversation.records.filter((record) => record.turn !== conversation.turn || record.round !== conversation.rounds));
+  const missing = [...new Set(dropped)].filter((path) => before.exists(path) !== false).map((path) => `There is no ${path} here.`);
 
-  if (turn.earlierTurns > 0 && turn.rounds === 0) {
-    const file = mentionedFile(turn.opening) ?? pick(['src/parser.ts', 'src/format.ts', 'README.md']);
-    return {
-      text: `${lead}Following up on "${clip(turn.opening, 80)}". Let me look at ${file} again before I answer, so I don't work from memory.`,
-      toolUses: [{ name: 'read_file', input: { path: file } }],
-    };
-  }
-  if (turn.earlierTurns > 0) return { text: `${lead}${followUpAnswer(turn, pick)}` };
+  const last = conversation.rounds === 0 ? [] : roundRecords(conversation, conversation.rounds);
+  const focus = firstTurn ? FOCUS[plan] : FOLLOW_UP_FOCUS;
+  const remarks = last.map((record) => remarkOn(record, focus));
+  const joined = conversation.nudges.filter((nudge) => nudge.afterRound === conversation.rounds && conversation.rounds > 0);
+  const ack = joined.map((nudge) => `${pick(['Noted', 'Got it', 'Understood'], 3)}: "${clip(nudge.text, 90)}".`);
+  const opening = conversation.rounds > 0 ? [] : firstTurn ? [] : [followUpLead(question, pick)];
+  const failed = last.some((record) => !record.ok);
 
-  switch (turn.rounds) {
-    case 0:
-      return {
-        text: `${lead}${pick(OPENERS)} You asked: "${clip(turn.opening, 100)}". I'll start by getting a picture of the project layout.`,
-        toolUses: [{ name: 'list_files', input: { pattern: '**/*.{ts,json,md}' } }],
-      };
-    case 1: {
-      const files = filesIn(turn.lastResults.join('\n'));
-      const path = choose(files, turn.opening, pick(['src/parser.ts', 'src/format.ts'], 1));
-      return {
-        text: `${lead}The project is small: ${files.length > 0 ? `${files.length} files, with the logic under src/` : 'a handful of files'}. ${path} looks like the heart of it, so I'll read that first.`,
-        toolUses: [{ name: 'read_file', input: { path } }],
-      };
-    }
-    case 2: {
-      const pattern = pick(GREP_PATTERNS, 2);
-      return {
-        text: `${lead}I see how the parsing works. Before I conclude anything, let me check where \`${pattern}\` shows up across the sources.`,
-        toolUses: [{ name: 'grep', input: { pattern, path: 'src' } }],
-      };
-    }
-    default:
-      return { text: `${lead}${summary(turn, pick)}` };
+  if (next !== undefined) {
+    const bridge = failed ? [pick(["I'll work with what is here instead.", 'I will go on with what I can read.'], 4)] : [];
+    const text = [...ack, ...opening, ...remarks.map((r) => r.short), ...missing, ...bridge, next.say(seen)].join(' ');
+    const plan = conversation.rounds === 0 ? [`My plan: ${planned.map(describeCall).join(', then ')}, and only then answer.`] : [];
+    const nudged = joined.map((n) => `A note came in: "${clip(n.text, 120)}". I'll check that first.`);
+    const thinking = [...nudged, ...remarks.map((r) => r.gist), ...remarks.map((r) => r.detail), next.why(seen), ...plan].filter((t) => t !== '').join(' ');
+    return { thinking, text, toolUses: [{ name: next.name, input: { ...next.input } }] };
   }
+
+  const answer = firstTurn ? finalAnswer(plan, input) : followUpAnswer(input, question === '' ? '(continue)' : question, plan, turnRecords(conversation));
+  const notes = conversation.nudges.map((nudge) => nudgeNote(nudge.text, nudge.afterRound, conversation));
+  const thinking = [...remarks.map((r) => r.gist), ...remarks.map((r) => r.detail), evidenceOutline(input.ev), pick(WRAP_UPS, 6)].filter((t) => t !== '').join(' ');
+  const absent = [...new Set(question.match(/[\w./-]+\.(?:ts|json|md)\b/g) ?? [])].filter(
+    (file) => seen.exists(file) === false && !seen.files().some((path) => baseName(path) === baseName(file)),
+  );
+  const caveat = absent.length === 0 ? [] : [`Note: ${absent.join(' and ')} ${absent.length === 1 ? "isn't" : "aren't"} in this workspace, so this covers what is.`];
+  return { thinking, text: [...ack, ...(missing.length === 0 ? [] : [missing.join(' ')]), ...caveat, answer, ...notes].join('\n') };
 }
 
-const OPENERS = [
-  'Sure — let me take a look.',
-  'Happy to dig into this.',
-  'Good question; I will trace it through the code.',
-  'On it.',
+const WRAP_UPS = [
+  'That is enough to answer. I will cite each line I rely on and say plainly what I could not check, since I cannot run anything here.',
+  'I have what I need. Writing it up with file and line for every claim, and marking what is reasoned rather than run.',
+  'Enough evidence now. I will keep the answer short, quote the lines, and leave out anything the results did not show.',
 ] as const;
 
-const GREP_PATTERNS = ['TODO', 'parseInt', 'SECONDS_PER_UNIT', 'DurationError'] as const;
-
-function summary(turn: Turn, pick: Pick): string {
-  const hits = turn.lastResults.join('\n').split('\n').filter((line) => /:\d+:/.test(line)).length;
-  return [
-    `Here is what I found. ${pick(['In short:', 'Summary:', 'The short version:'], 3)}`,
-    '',
-    '1. `parseDuration` in src/parser.ts matches each amount-unit pair with a regular expression and adds up the seconds per unit from src/units.ts.',
-    '2. Amounts go through `parseInt`, so a decimal part is dropped: "1.5h" comes out as 3600 seconds, although the README promises 5400.',
-    '3. Unknown units ("5y") are silently skipped; the TODO in the parser already says they should be rejected.',
-    '',
-    `The search turned up ${hits === 0 ? 'no further' : String(hits)} matching line${hits === 1 ? '' : 's'}. ` +
-      'A fix would use `parseFloat` (or `Number`) for the amount and throw `DurationError` for an unknown unit, with a test for each case in test/parser.test.ts.',
-  ].join('\n');
-}
-
-function followUpAnswer(turn: Turn, pick: Pick): string {
-  const lines = turn.lastResults.join('\n').split('\n').length;
-  return (
-    `${pick(['Thanks for the follow-up.', 'Good point.', 'Understood.'], 4)} Re "${clip(turn.opening, 80)}": ` +
-    `I re-read the file (${lines} lines). My earlier reading holds — the amount is parsed with \`parseInt\`, which is where ` +
-    'fractional durations go wrong. Tell me if you want me to sketch the change and the tests for it.'
-  );
-}
-
-function currentTurn(messages: readonly RequestMessage[]): Turn {
-  let start = 0;
-  let earlierTurns = 0;
-  for (const [index, message] of messages.entries()) {
-    if (message.role !== 'user') continue;
-    const blocks = blocksOf(message);
-    if (!blocks.some((block) => block.type === 'tool_result')) {
-      if (index > 0) earlierTurns += 1;
-      start = index;
-    }
+function finalAnswer(plan: Plan, input: AnswerInput): string {
+  switch (plan) {
+    case 'plan':
+      return planAnswer(input);
+    case 'fix':
+      return fixAnswer(input);
+    case 'tests':
+      return testsAnswer(input);
+    case 'review':
+      return reviewAnswer(input);
+    case 'refute':
+      return refuteAnswer(input);
+    case 'probe':
+      return probeAnswer(input);
+    case 'survey':
+      return surveyAnswer(input);
   }
-  const turnMessages = messages.slice(start);
-  const rounds = turnMessages.filter((m) => m.role === 'assistant' && blocksOf(m).some((b) => b.type === 'tool_use')).length;
-  const last = messages[messages.length - 1];
-  const lastBlocks = last === undefined ? [] : blocksOf(last);
-  const results = lastBlocks.flatMap((block) => (block.type === 'tool_result' ? [block] : []));
-  const joinedText = results.length > 0 ? textOf(lastBlocks) : '';
-  return {
-    opening: textOf(blocksOf(messages[start] ?? { role: 'user', content: '' })),
-    rounds,
-    lastResults: results.map((result) =>
-      typeof result.content === 'string' ? result.content : (result.content ?? []).map((b) => b.text).join('\n'),
-    ),
-    lastFailed: results.some((result) => result.is_error === true),
-    joined: joinedText === '' ? null : joinedText,
-    earlierTurns,
-  };
 }
 
-function textOf(blocks: ReturnType<typeof blocksOf>): string {
-  return blocks
-    .flatMap((block) => (block.type === 'text' ? [block.text] : []))
-    .join(' ')
-    .trim();
+function followUpLead(message: string, pick: Pick): string {
+  if (message === '') return 'Picking up where I was interrupted.';
+  return pick([`You asked: "${clip(message, 90)}".`, `Re "${clip(message, 90)}" — I'd rather look than guess.`, `About "${clip(message, 90)}": I'll check the code before answering.`], 2);
 }
 
-function systemText(body: MessagesRequestBody): string {
-  if (body.system === undefined) return '';
-  return typeof body.system === 'string' ? body.system : body.system.map((block) => block.text).join(' ');
+type Next = { next: Intent | undefined; dropped: string[] };
+
+/** The first planned call not made yet this turn, adapted to what the results showed exists; also the planned paths it had to drop. */
+function nextIntent(planned: readonly Intent[], conversation: Conversation, seen: Findings): Next {
+  const done = callsThisTurn(conversation);
+  const anyListing = conversation.records.some((record) => record.name === 'list_files' && record.ok);
+  const lastFailed = roundRecords(conversation, conversation.rounds).some((record) => !record.ok);
+  const candidates = lastFailed && !anyListing ? [intent('list_files', {}, 'I will list the files to see what this workspace actually holds.', 'A call failed on a path I assumed. Before guessing again I want the real file list.'), ...planned] : planned;
+  const dropped: string[] = [];
+  for (const candidate of candidates) {
+    const adapted = adapt(candidate, seen);
+    if (adapted === undefined) {
+      if (typeof candidate.input.path === 'string') dropped.push(candidate.input.path);
+      continue;
+    }
+    if (!done.has(callKey(adapted.name, adapted.input))) return { next: adapted, dropped };
+  }
+  return { next: undefined, dropped };
 }
 
-function firstUserText(messages: readonly RequestMessage[]): string {
-  const first = messages[0];
-  return first === undefined ? '' : textOf(blocksOf(first));
+/** The call as planned, or redirected to a listed file of the same name, or dropped when its path is known not to exist. */
+function adapt(planned: Intent, seen: Findings): Intent | undefined {
+  const path = planned.input.path;
+  if (typeof path !== 'string' || seen.exists(path) !== false) return planned;
+  if (planned.name === 'read_file') {
+    const other = seen.files().find((file) => baseName(file) === baseName(path));
+    if (other === undefined) return undefined;
+    return intent('read_file', { ...planned.input, path: other }, `There is a ${baseName(path)} at ${other}; I'll read that one.`, planned.why(seen));
+  }
+  const rest = Object.fromEntries(Object.entries(planned.input).filter(([key]) => key !== 'path'));
+  return intent(planned.name, rest, `${path} isn't in this workspace, so I'll search all of it instead.`, planned.why(seen));
 }
 
-function filesIn(text: string): string[] {
-  return [...new Set(text.match(/[\w./-]+\.(?:ts|json|md)\b/g) ?? [])];
+/** "read src/parser.ts", "grep /TODO/ in src", "list test/": a planned call in a few words. */
+function describeCall(call: Intent): string {
+  const { path, pattern, offset, limit } = call.input;
+  const where = typeof path === 'string' ? path : 'the workspace';
+  switch (call.name) {
+    case 'read_file':
+      return typeof offset === 'number' && typeof limit === 'number' ? `read ${where} lines ${offset}–${offset + limit - 1}` : `read ${where}`;
+    case 'grep':
+      return `grep /${String(pattern)}/ in ${where}`;
+    case 'list_files':
+      return `list ${where}`;
+  }
 }
 
-function mentionedFile(text: string): string | undefined {
-  return filesIn(text)[0];
+function turnRecords(conversation: Conversation): ReturnType<typeof roundRecords> {
+  return conversation.records.filter((record) => record.turn === conversation.turn);
 }
 
-/** A source file from the listing, preferring one the request names. */
-function choose(files: readonly string[], request: string, fallback: string): string {
-  const sources = files.filter((file) => file.endsWith('.ts') && !file.includes('test'));
-  const named = sources.find((file) => request.toLowerCase().includes((file.split('/').pop() ?? file).replace(/\.ts$/, '')));
-  return named ?? sources.find((file) => file.includes('parser')) ?? sources[0] ?? fallback;
-}
-
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
+/** One line answering a nudge that joined the turn, from the round that followed it. */
+function nudgeNote(text: string, afterRound: number, conversation: Conversation): string {
+  const records = roundRecords(conversation, afterRound + 1);
+  const found = records.map((record) => remarkOn(record, FOLLOW_UP_FOCUS).short).join(' ');
+  return `On your note "${clip(text, 70)}": ${found === '' ? 'I kept it in mind, but did not get to a separate check.' : found}`;
 }

@@ -226,6 +226,8 @@ export class HistoryOps {
   }
 
   private emitHead(agent: Agent): void {
+    // "interrupted" described the old tip; once the head moves it no longer applies.
+    if (agent.state === 'idle' && agent.detail !== '') agent.setState('idle', '');
     this.h.deps.events.emit({ type: 'head', agent: agent.name, head: agent.session?.tree.head ?? null });
   }
 }

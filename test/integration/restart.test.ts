@@ -86,3 +86,24 @@ describe('restart after a quit before the first delta', () => {
     expect(withoutCacheMarks(second.messages(0))).toEqual([userText('long task')]);
   });
 });
+
+describe('state details follow the head', () => {
+  it('rewinding away an interrupted turn clears the "interrupted" detail', async () => {
+    const never = new Promise<void>(() => undefined);
+    const h = (harness = await startHarness([{ text: 'a1' }, { text: 'cut off here', tokensPerDelta: 2, hold: { afterDeltas: 1, until: never } }]));
+    h.controller.send('alpha', 'u1');
+    await h.settled('alpha');
+    let deltas = 0;
+    const sub = h.controller.events.on((e) => {
+      if (e.type === 'delta') deltas++;
+    });
+    h.controller.send('alpha', 'u2');
+    await until(() => deltas >= 1, 'a delta');
+    sub.dispose();
+    h.controller.interrupt('alpha');
+    await h.settled('alpha');
+    expect(h.agent('alpha').detail).toBe('interrupted');
+    expect(h.controller.rewind('alpha', { turn: 1 }).ok).toBe(true);
+    expect(h.agent('alpha').detail).toBe('');
+  });
+});

@@ -44,7 +44,7 @@ export class AgentTranscripts {
     this.tracked.set(agent.name, tracked);
     this.rebuild(agent, tracked);
     if (agent.loadError !== undefined) tracked.transcript.notice(agent.loadError, true);
-    else if (agent.running === undefined && agent.detail.startsWith('interrupted at quit')) {
+    else if (agent.running === undefined && agent.unansweredAtLoad) {
       tracked.transcript.notice('⏹ this turn was interrupted when agentmux quit, before any answer arrived: :retry re-runs it', false);
     }
     return tracked;

@@ -101,6 +101,7 @@ export class AgentAdmin {
     // say so, so the person knows `retry` re-runs it.
     const last = session.value.view().items.at(-1);
     if (last?.kind === 'message' && (last.entry.kind === 'user' || last.entry.kind === 'tool-result')) {
+      agent.unansweredAtLoad = true;
       agent.detail = 'interrupted at quit: retry re-runs the turn';
     } else if (last?.kind === 'message' && last.entry.kind === 'interrupted') {
       agent.detail = 'interrupted';

@@ -39,6 +39,8 @@ export class Agent {
   abortIntent: AbortIntent | undefined;
   /** The loop's promise while it runs. */
   running: Promise<void> | undefined;
+  /** True when the journal ended on a turn left without an answer at the last quit (shown, then retried). */
+  unansweredAtLoad = false;
   /** Blocks of the answer streaming now (shown live, committed only when complete). */
   streaming: AssistantBlock[] = [];
   /** The policy in force: the layout's, plus what `always` answers added (in memory only, not persisted yet). */

@@ -301,6 +301,9 @@ async function runTools(
       toolName: call.name,
       content: aborted ? '(interrupted by the user)' : outcome.content,
       isError: aborted || outcome.isError,
+      // Kept even when aborted: a killed command may already have changed files.
+      ...(outcome.fullOutput === undefined ? {} : { fullOutput: outcome.fullOutput }),
+      ...(outcome.files === undefined || outcome.files.length === 0 ? {} : { files: [...outcome.files] }),
     });
     if (!committed) {
       agent.abortIntent = undefined;

@@ -90,6 +90,22 @@ export const InterruptedEntry = z.object({
 });
 export type InterruptedEntry = z.infer<typeof InterruptedEntry>;
 
+/** One version of a workspace file, kept as a content-addressed blob (sha256 of its bytes). */
+export const FileVersion = z.object({ sha256: z.string().min(1), size: z.number().int().nonnegative() });
+export type FileVersion = z.infer<typeof FileVersion>;
+
+/**
+ * What one tool call did to one file (path relative to the agent's cwd): its version before
+ * and after; `null` means the file did not exist. Rewind restores `before` of the earliest
+ * change it takes off the branch.
+ */
+export const FileChange = z.object({
+  path: z.string().min(1),
+  before: FileVersion.nullable(),
+  after: FileVersion.nullable(),
+});
+export type FileChange = z.infer<typeof FileChange>;
+
 /** The result of one tool call, answering the tool_use with id `toolUseId`. */
 export const ToolResultEntry = z.object({
   ...common,
@@ -98,6 +114,10 @@ export const ToolResultEntry = z.object({
   toolName: z.string(),
   content: z.string(),
   isError: z.boolean(),
+  /** The whole output when `content` was cut for the model (never sent to the model). */
+  fullOutput: z.string().optional(),
+  /** Files the call changed (file checkpoints, DESIGN.md §4). */
+  files: z.array(FileChange).optional(),
 });
 export type ToolResultEntry = z.infer<typeof ToolResultEntry>;
 

@@ -3,10 +3,27 @@ import type { ToolSpec } from './model-request.js';
 
 export type ToolCall = { readonly id: string; readonly name: string; readonly input: Record<string, unknown> };
 
-/** What a tool returns to the model; a refusal or failure is `isError`, never a throw. */
-export type ToolOutcome = { readonly content: string; readonly isError: boolean };
+import type { FileChange } from './entry.js';
 
-export type ToolContext = { readonly cwd: string; readonly signal: AbortSignal };
+/**
+ * What a tool returns to the model; a refusal or failure is `isError`, never a throw.
+ * `fullOutput` is the whole output when `content` had to be cut (kept in the journal, as a
+ * blob when large, never sent to the model); `files` lists what the call changed on disk, so a
+ * rewind can restore it.
+ */
+export type ToolOutcome = {
+  readonly content: string;
+  readonly isError: boolean;
+  readonly fullOutput?: string;
+  readonly files?: readonly FileChange[];
+};
+
+/** Where a tool runs; `onOutput` receives a command's output as it arrives (shown live in the pane). */
+export type ToolContext = {
+  readonly cwd: string;
+  readonly signal: AbortSignal;
+  readonly onOutput?: (chunk: string) => void;
+};
 
 export interface ToolHost {
   /** The tools offered to the model, in a stable order (so the request prefix stays cacheable). */

@@ -4,8 +4,13 @@ import { spawn } from 'node:child_process';
 import type blessed from 'blessed';
 import { err, ok, type Result } from '../core/result.js';
 
-/** Splits an editor command like `code -w` into program and arguments (on spaces). */
+/**
+ * The argv that runs an editor command on `file`. A plain command (`code -w`) is split on
+ * spaces; one with quotes, escapes or `$` goes through `sh -c` as git does, so
+ * `EDITOR="'/opt/My Editor/ed' --wait"` works.
+ */
 export function editorArgv(command: string, file: string): string[] {
+  if (/["'\\$`]/.test(command)) return ['sh', '-c', `${command} "$@"`, 'editor', file];
   return [...command.split(' ').filter((part) => part !== ''), file];
 }
 

@@ -79,6 +79,11 @@ describe('external editor', () => {
     expect(editorArgv('vi', '/tmp/x.md')).toEqual(['vi', '/tmp/x.md']);
   });
 
+  it('runs an editor command with quotes through sh so a path with spaces works', () => {
+    const argv = editorArgv(`'/opt/My Editor/ed' --wait`, '/tmp/x y.md');
+    expect(argv).toEqual(['sh', '-c', `'/opt/My Editor/ed' --wait "$@"`, 'editor', '/tmp/x y.md']);
+  });
+
   it('suspends the screen, runs the editor, then restores the screen and redraws it all', async () => {
     tty = createTty(60, 12);
     view = new CockpitView({ input: tty.input, output: tty.output, title: 't' });

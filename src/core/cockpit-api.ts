@@ -52,7 +52,8 @@ export interface CockpitApi {
   edit(agent: string, address: TurnAddress, text: string): Result<string>;
   graft(agent: string, source: string, range: TurnRange): Result<string>;
   fork(agent: string, address: TurnAddress | undefined): Result<string>;
-  setBudget(target: BudgetTarget, limits: BudgetLimits): Result<string>;
+  /** Merges `limits` into the target's; with `clear`, the old limits are dropped first. */
+  setBudget(target: BudgetTarget, limits: BudgetLimits, clear?: boolean): Result<string>;
   sessions(): readonly SessionSummary[];
 
   /** Opens a new SDK agent (reattaching a stored session of that name) and focuses it. */

@@ -304,9 +304,9 @@ export class Controller implements CockpitApi {
     return this.history.fork(agent.value, address);
   }
 
-  setBudget(target: BudgetTarget, limits: BudgetLimits): Result<string> {
+  setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
     if (target.kind === 'all') {
-      this.overall.set(mergeLimits(this.overall.get(), limits));
+      this.overall.set(mergeLimits(clear ? {} : this.overall.get(), limits));
       return ok(`overall budget: ${describeLimits(this.overall.get())}`);
     }
     const agent = this.usable(target.agent);
@@ -314,7 +314,7 @@ export class Controller implements CockpitApi {
     const a = agent.value;
     const session = a.session;
     if (session === undefined) return err(`${a.name} has no session`);
-    const written = session.record({ t: 'budget', limits: mergeLimits(session.limits, limits) });
+    const written = session.record({ t: 'budget', limits: mergeLimits(clear ? {} : session.limits, limits) });
     if (!written.ok) return err(written.error);
     this.summarize(a);
     if (a.state === 'over-budget' && this.deps.budgetReached(a, a.turnOpen ? 'model-call' : 'turn-start') === undefined) {

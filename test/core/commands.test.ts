@@ -26,7 +26,7 @@ const DESIGN_USAGE: Record<string, string> = {
   rename: 'rename [-t AGENT] NAME',
   focus: 'focus AGENT',
   tiling: 'tiling NAME',
-  budget: 'budget [-t AGENT|--all] [--usd X] [--tokens N] [--turns N]',
+  budget: 'budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]',
   sessions: 'sessions',
   quit: 'quit',
 };
@@ -298,6 +298,15 @@ describe('budget', () => {
     expect(Object.keys(api.calls[1]?.args[1] ?? {})).toEqual(['turns']);
   });
 
+  it('drops the old limits with --clear, alone or before new ones', () => {
+    expect(run('budget --clear').calls).toEqual([
+      { method: 'setBudget', args: [{ kind: 'agent', agent: 'alpha' }, {}, true] },
+    ]);
+    expect(run('budget --all --clear --turns 2').calls).toEqual([
+      { method: 'setBudget', args: [{ kind: 'all' }, { turns: 2 }, true] },
+    ]);
+  });
+
   it('sets the overall limits with --all', () => {
     expect(run('budget --all --usd .5').calls).toEqual([
       { method: 'setBudget', args: [{ kind: 'all' }, { usd: 0.5 }] },
@@ -310,8 +319,8 @@ describe('budget', () => {
     ['budget --usd -3', 'budget: --usd: expected a positive number, got "-3"'],
     ['budget --tokens 1.5', 'budget: --tokens: expected a positive whole number, got "1.5"'],
     ['budget --turns 0', 'budget: --turns: expected a positive whole number, got "0"'],
-    ['budget', 'budget: give at least one limit: --usd X, --tokens N or --turns N'],
-    ['budget -t alpha', 'budget: give at least one limit: --usd X, --tokens N or --turns N'],
+    ['budget', 'budget: give at least one limit: --usd X, --tokens N or --turns N (or --clear)'],
+    ['budget -t alpha', 'budget: give at least one limit: --usd X, --tokens N or --turns N (or --clear)'],
     ['budget -t alpha --all --usd 1', 'budget: -t and --all cannot be used together'],
     ['budget --usd', 'budget: --usd needs a value (X)'],
     ['budget --usd 1 extra', 'budget: unexpected argument "extra"'],

@@ -157,8 +157,8 @@ export class FakeCockpit implements CockpitApi {
     return this.record('fork', [agent, address], this.replies.fork);
   }
 
-  setBudget(target: BudgetTarget, limits: BudgetLimits): Result<string> {
-    return this.record('setBudget', [target, limits], this.replies.setBudget);
+  setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
+    return this.record('setBudget', clear ? [target, limits, clear] : [target, limits], this.replies.setBudget);
   }
 
   sessions(): readonly SessionSummary[] {

@@ -250,6 +250,22 @@ describe('steering agents over the real SDK', () => {
     await h.settled('alpha');
   });
 
+  it('budget --clear removes the limits, so an over-budget agent may resume', async () => {
+    const h = (harness = await startHarness([{ text: 'one' }, { text: 'two' }]));
+    h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { turns: 1, usd: 3 });
+    h.controller.send('alpha', 'first');
+    await h.settled('alpha');
+    h.controller.send('alpha', 'second');
+    await h.settled('alpha');
+    expect(h.agent('alpha').state).toBe('over-budget');
+    const cleared = h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, {}, true);
+    expect(cleared).toEqual({ ok: true, value: 'alpha budget: none' });
+    expect(h.agent('alpha').session?.limits).toEqual({});
+    expect(h.controller.resume('alpha').ok).toBe(true);
+    await until(() => h.model.requests.length === 2, 'the second turn');
+    await h.settled('alpha');
+  });
+
   it('a token budget pauses the agent once reached, before its next model call', async () => {
     const h = (harness = await startHarness([
       { text: 'Reading.', toolUses: [{ name: 'list_files', input: {} }] },

@@ -1,4 +1,5 @@
-// `budget [-t AGENT|--all] [--usd X] [--tokens N] [--turns N]`: caps that pause an agent (DESIGN.md §4).
+// `budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]`: caps that pause an agent
+// (DESIGN.md §4). `--clear` drops the old limits first (alone: no limits at all).
 import { z } from 'zod';
 import type { BudgetLimits } from '../budget-limits.js';
 import type { BudgetTarget } from '../cockpit-api.js';
@@ -14,6 +15,7 @@ const BudgetArgs = z
       usd: positiveNumber('--usd').optional(),
       tokens: positiveInteger('--tokens').optional(),
       turns: positiveInteger('--turns').optional(),
+      clear: flag,
     }),
   })
   .refine(({ options }) => !(options.all && options.target !== undefined), {
@@ -21,21 +23,22 @@ const BudgetArgs = z
   })
   .refine(
     ({ options }) =>
-      options.usd !== undefined || options.tokens !== undefined || options.turns !== undefined,
+      options.clear || options.usd !== undefined || options.tokens !== undefined || options.turns !== undefined,
     {
-      message: 'give at least one limit: --usd X, --tokens N or --turns N',
+      message: 'give at least one limit: --usd X, --tokens N or --turns N (or --clear)',
     },
   );
 
 /** Sets an agent's limits (or the overall ones with --all); reaching one pauses as over-budget. */
 export const budget = defineCommand({
   name: 'budget',
-  usage: 'budget [-t AGENT|--all] [--usd X] [--tokens N] [--turns N]',
+  usage: 'budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]',
   summary: 'cap spending in USD, tokens or turns for an agent (--all: overall)',
   spec: {
     options: [
       targetOption,
       { kind: 'flag', flag: '--all', key: 'all' },
+      { kind: 'flag', flag: '--clear', key: 'clear' },
       { kind: 'value', flag: '--usd', key: 'usd', valueName: 'X' },
       { kind: 'value', flag: '--tokens', key: 'tokens', valueName: 'N' },
       { kind: 'value', flag: '--turns', key: 'turns', valueName: 'N' },
@@ -56,6 +59,6 @@ export const budget = defineCommand({
     if (options.usd !== undefined) limits.usd = options.usd;
     if (options.tokens !== undefined) limits.tokens = options.tokens;
     if (options.turns !== undefined) limits.turns = options.turns;
-    return fromResult('budget', api.setBudget(target, limits));
+    return fromResult('budget', options.clear ? api.setBudget(target, limits, true) : api.setBudget(target, limits));
   },
 });

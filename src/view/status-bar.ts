@@ -25,19 +25,56 @@ export function summaryRuns(status: StatusModel): Run[] {
     runs.push({ text: `${count} ${state}`, sgr: `\x1b[${STATE_SGR[state]}m` });
   });
   runs.push(SEPARATOR, { text: `${formatTokens(status.tokensIn, status.tokensOut)} ${status.cost}`, sgr: '' });
-  if (status.message !== undefined) {
-    runs.push(SEPARATOR, { text: status.message.text, sgr: status.message.isError ? '\x1b[91;1m' : '\x1b[92m' });
-  }
+  if (status.message !== undefined) runs.push(SEPARATOR, messageRun(status.message));
   return runs;
+}
+
+function messageRun(message: NonNullable<StatusModel['message']>): Run {
+  return { text: message.text, sgr: message.isError ? '\x1b[91;1m' : '\x1b[92m' };
+}
+
+function runCells(runs: readonly Run[]): number {
+  return runs.reduce((sum, run) => sum + stringCells(run.text), 0);
+}
+
+/** Cuts text to `cells`, ending in `…` when something was cut. */
+function ellipsize(text: string, cells: number): string {
+  if (stringCells(text) <= cells) return text;
+  let out = '';
+  for (const char of text) {
+    if (stringCells(out + char) > cells - 1) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Both status rows for `width` columns. A result message too long for the first row (e.g.
+ * broadcast receipts for many agents) takes the second row, in place of the key hints, so
+ * it is read whole rather than cut at the screen edge.
+ */
+export function statusRows(status: StatusModel, width: number): [string, string] {
+  const summary = summaryRuns(status);
+  if (status.message === undefined || runCells(summary) <= width) {
+    return [renderRuns(summary, width), hintsRow(status, width)];
+  }
+  const withoutMessage = summaryRuns({ ...status, message: undefined });
+  const run = messageRun(status.message);
+  return [renderRuns(withoutMessage, width), secondRow(status, width, { ...run, text: ` ${run.text}` })];
 }
 
 /** The second status row: key hints on the left, the banner on the right (it wins when short of room). */
 export function hintsRow(status: StatusModel, width: number): string {
+  return secondRow(status, width, { text: ` ${status.hints}`, sgr: '\x1b[90m' });
+}
+
+function secondRow(status: StatusModel, width: number, left: Run): string {
   const banner = status.banner === undefined ? '' : ` ${status.banner} `;
   const bannerCells = Math.min(width, stringCells(banner));
   const hintRoom = Math.max(0, width - bannerCells - 1);
-  const hints = renderRuns([{ text: ` ${status.hints}`, sgr: '\x1b[90m' }], hintRoom);
-  const hintCells = Math.min(hintRoom, stringCells(` ${status.hints}`));
+  const fitted = { ...left, text: ellipsize(left.text, hintRoom) };
+  const hints = renderRuns([fitted], hintRoom);
+  const hintCells = Math.min(hintRoom, stringCells(fitted.text));
   if (banner === '') return hints;
   const gap = ' '.repeat(Math.max(0, width - hintCells - bannerCells));
   return hints + gap + renderRuns([{ text: banner, sgr: '\x1b[30;103m' }], bannerCells);
@@ -70,7 +107,8 @@ export class StatusBar {
   refresh(): void {
     if (this.model === undefined) return;
     const columns = this.screen.cols;
-    const content = `${renderRuns(summaryRuns(this.model), columns)}\n${hintsRow(this.model, columns)}`;
+    const [first, second] = statusRows(this.model, columns);
+    const content = `${first}\n${second}`;
     if (content === this.drawn) return;
     this.drawn = content;
     this.box.setContent(content);

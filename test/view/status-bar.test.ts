@@ -43,4 +43,25 @@ describe('status bar', () => {
     const x = tty.row(8).indexOf('rewind: no turn 9');
     expect(tty.cell(x, 8).fg).toBe(9); // bright red
   });
+
+  it('puts a result too long for the first row on the second, whole, in place of the hints', async () => {
+    current = openView(100, 10);
+    const { view, tty } = current;
+    const receipts = 'broadcast: alpha delivered · beta queued · gamma delivered · delta refused (paused)';
+    const status = statusModel({ focused: 'alpha', counts: { idle: 4 }, message: { text: receipts, isError: false } });
+    view.update(cockpit([], status), new Map());
+    await tty.waitFor((text) => text.includes('delta refused (paused)'));
+    expect(tty.row(9)).toContain(receipts);
+    expect(tty.row(8)).not.toContain('broadcast');
+    expect(tty.row(9)).not.toContain('? help');
+  });
+
+  it('ends a result longer than the whole row with an ellipsis', async () => {
+    current = openView(40, 10);
+    const { view, tty } = current;
+    const status = statusModel({ message: { text: 'x'.repeat(100), isError: false } });
+    view.update(cockpit([], status), new Map());
+    await tty.waitFor((text) => text.includes('xxx…'));
+    expect(tty.row(9).trimEnd().endsWith('x…')).toBe(true);
+  });
 });

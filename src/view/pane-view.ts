@@ -15,17 +15,32 @@ export function isHiddenRect(rect: Rect): boolean {
   return rect.width < 3 || rect.height < 3;
 }
 
-/** The title's runs: pane number, name, state (coloured), tokens, cost, model; `▶` when focused. */
-export function titleRuns(model: PaneModel): Run[] {
-  const state = model.detail === '' ? model.state : `${model.state} (${model.detail})`;
-  return [
+/**
+ * The title's runs: pane number, name, state (coloured), tokens, cost, model; `▶` when focused.
+ * With `room` cells, whole parts are dropped from the end (model, cost, tokens, then the
+ * state's detail) rather than a number being cut in the middle.
+ */
+export function titleRuns(model: PaneModel, room = Number.POSITIVE_INFINITY): Run[] {
+  const head: Run[] = [
     { text: model.focused ? '▶ ' : '', sgr: '\x1b[96;1m' },
     { text: `${model.number} ${model.name}`, sgr: model.focused ? '\x1b[1m' : '' },
     { text: ' · ', sgr: '' },
-    { text: state, sgr: `\x1b[${STATE_SGR[model.state]}m` },
-    // The model name comes last: it is the longest part and the first to be cut.
-    { text: ` · ${formatTokens(model.tokensIn, model.tokensOut)} · ${model.cost} · ${model.model}`, sgr: '' },
   ];
+  const stateSgr = `\x1b[${STATE_SGR[model.state]}m`;
+  const full = model.detail === '' ? model.state : `${model.state} (${model.detail})`;
+  const tails = [
+    ` · ${formatTokens(model.tokensIn, model.tokensOut)} · ${model.cost} · ${model.model}`,
+    ` · ${formatTokens(model.tokensIn, model.tokensOut)} · ${model.cost}`,
+    ` · ${formatTokens(model.tokensIn, model.tokensOut)}`,
+    '',
+  ];
+  const candidates = [...tails.map((tail) => [full, tail] as const), [model.state, ''] as const];
+  const headCells = head.reduce((sum, run) => sum + stringCells(run.text), 0);
+  const chosen =
+    candidates.find(([state, tail]) => headCells + stringCells(state) + stringCells(tail) <= room) ??
+    candidates[candidates.length - 1] ??
+    [full, ''];
+  return [...head, { text: chosen[0], sgr: stateSgr }, { text: chosen[1], sgr: '' }];
 }
 
 /** Draws one pane; the owner calls `refresh()` once per frame, before the screen renders. */
@@ -156,7 +171,7 @@ export class PaneView {
   private placeTitle(): void {
     if (isHiddenRect(this.rect)) return;
     const room = Math.max(0, this.rect.width - 4);
-    const runs = [{ text: ' ', sgr: '' }, ...titleRuns(this.model)];
+    const runs = [{ text: ' ', sgr: '' }, ...titleRuns(this.model, room - 2)];
     const content = renderRuns(runs, room - 1) + ' ';
     const plain = runs.map((run) => run.text).join('');
     const cells = Math.min(room, stringCells(plain) + 1);

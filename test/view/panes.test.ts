@@ -24,6 +24,22 @@ describe('panes', () => {
     expect(tty.row(1)).toContain('line 0');
   });
 
+  it('drops whole title parts in a narrow pane instead of cutting a number in the middle', async () => {
+    current = openView(60, 12);
+    const { view, tty } = current;
+    const rects = new Map([
+      ['alpha', { x: 0, y: 0, width: 36, height: 10 }],
+      ['beta', { x: 36, y: 0, width: 24, height: 10 }],
+    ]);
+    view.update(cockpit([paneModel('alpha', 1), paneModel('beta', 2, { state: 'streaming' })]), rects);
+    await tty.waitFor((text) => text.includes('2 beta'));
+    const top = tty.row(0);
+    expect(top).toContain('1 alpha · idle · 12.3k↑ 4.1k↓ ');
+    expect(top).not.toContain('$0.0');
+    expect(top).toContain('2 beta · streaming ');
+    expect(top).not.toMatch(/streaming · \d/);
+  });
+
   it('marks the focused pane with ▶ and a bright border colour', async () => {
     current = openView(80, 20);
     const { view, tty } = current;

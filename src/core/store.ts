@@ -3,7 +3,10 @@ import type { BudgetLimits } from './budget-limits.js';
 import type { JournalRecord, SessionHeader } from './journal-record.js';
 import type { Result } from './result.js';
 
-/** An open journal. `append` returns once the record is durable (fsync'd). */
+/**
+ * An open journal. `append` returns once the record is written (a crash of agentmux cannot lose
+ * it); the file store syncs it to disk right after, off the event loop.
+ */
 export interface JournalWriter {
   append(record: JournalRecord): Result<void>;
   close(): void;
@@ -54,4 +57,14 @@ export interface SessionStore {
   list(): SessionSummary[];
   /** Records a session's summary in the catalog (cheap, may be written later). */
   updateSummary(summary: SessionSummary): void;
+  /**
+   * The session browser's trash (optional: in-memory stores need none). `trash` moves a closed
+   * session's journal aside and drops it from the catalog; `restore` brings it back.
+   */
+  trash?(sessionId: string): Result<string>;
+  restore?(sessionId: string): Result<string>;
+  /** The sessions in the trash, newest activity first. */
+  listTrash?(): SessionSummary[];
+  /** Renames a session that no agent has open: a `rename` record in its journal, then the catalog. */
+  rename?(sessionId: string, name: string): Result<void>;
 }

@@ -1,5 +1,7 @@
-// Appends records to a session journal: one JSON line each, durable (fdatasync) before
-// `append` returns. Records are whole entries or head moves, so this syncs at entry boundaries.
+// Appends records to a session journal: one JSON line each. The line is written before
+// `append` returns (so a crash of agentmux itself never loses it), and an fdatasync follows at
+// once on the thread pool, so the disk's sync latency (up to ~15 ms here) never stalls the event
+// loop (DESIGN.md §6). Records are whole entries or head moves, so this syncs at entry boundaries.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,8 @@ export type JournalFileOps = {
   /** Writes `bytes[offset…]` at file `position`; returns how many bytes were written. */
   write(fd: number, bytes: Buffer, offset: number, position: number): number;
   fdatasync(fd: number): void;
+  /** The same sync off the event loop; `done` gets the error, if any. */
+  fdatasyncAsync(fd: number, done: (error: Error | null) => void): void;
   ftruncate(fd: number, length: number): void;
   close(fd: number): void;
 };
@@ -23,16 +27,22 @@ export type JournalFileOps = {
 export const nodeJournalFileOps: JournalFileOps = {
   write: (fd, bytes, offset, position) => fs.writeSync(fd, bytes, offset, bytes.length - offset, position),
   fdatasync: (fd) => fs.fdatasyncSync(fd),
+  fdatasyncAsync: (fd, done) => fs.fdatasync(fd, done),
   ftruncate: (fd, length) => fs.ftruncateSync(fd, length),
   close: (fd) => fs.closeSync(fd),
 };
 
 /**
- * Closes a descriptor, best effort. Every record was fsync'd when `append` returned, so a
- * failing close (EIO, EBADF) cannot lose a record, and closing must never throw out of the
- * store (it runs when panes close and at quit).
+ * Syncs, then closes a descriptor, best effort. Every record was written when `append`
+ * returned, so a failing sync or close (EIO, EBADF) cannot lose a record the kernel holds, and
+ * closing must never throw out of the store (it runs when panes close and at quit).
  */
 function closeQuietly(ops: JournalFileOps, fd: number): void {
+  try {
+    ops.fdatasync(fd);
+  } catch {
+    // Closing anyway: see above.
+  }
   try {
     ops.close(fd);
   } catch {
@@ -68,9 +78,15 @@ function readFirstLine(fd: number): string {
 
 type WriterState = { kind: 'open'; fd: number; size: number } | { kind: 'closed' } | { kind: 'broken'; why: string };
 
+/** The background fdatasync: at most one in flight; appends meanwhile ask for one more after it. */
+type SyncState = { inFlight: boolean; again: boolean; failure: string | undefined };
+
 /** An open journal file; keeps its descriptor so an append costs one write and one sync. */
 export class FileJournalWriter implements JournalWriter {
   private state: WriterState;
+  private readonly sync: SyncState = { inFlight: false, again: false, failure: undefined };
+  /** Resolvers waiting for every line written so far to be synced (see `synced`). */
+  private waiting: (() => void)[] = [];
 
   private constructor(
     readonly path: string,
@@ -106,6 +122,7 @@ export class FileJournalWriter implements JournalWriter {
     const state = this.state;
     if (state.kind === 'closed') return err(`${this.path}: journal is closed`);
     if (state.kind === 'broken') return err(`${this.path}: ${state.why}`);
+    if (this.sync.failure !== undefined) return err(`${this.path}: an earlier sync failed (${this.sync.failure})`);
     const line = encodeJournalLine(record, this.blobs);
     if (!line.ok) return err(`${this.path}: ${line.error}`);
     if (record.t === 'session') {
@@ -121,19 +138,53 @@ export class FileJournalWriter implements JournalWriter {
         // over exactly where the failed line began.
         written += this.ops.write(state.fd, bytes, written, state.size + written);
       }
-      this.ops.fdatasync(state.fd);
       state.size += bytes.length;
+      this.startSync(state.fd);
       return ok(undefined);
     } catch (thrown) {
       return err(`${this.path}: ${this.cutBack(state, messageOf(thrown))}`);
     }
   }
 
-  /** Releases the descriptor; later appends fail with a message. Never throws. */
+  /** Syncs and releases the descriptor; later appends fail with a message. Never throws. */
   close(): void {
     const state = this.state;
     this.state = { kind: 'closed' };
     if (state.kind === 'open') closeQuietly(this.ops, state.fd);
+    this.release();
+  }
+
+  /** Resolves once every line appended so far has been through fdatasync (tests, benches, quit). */
+  synced(): Promise<void> {
+    if (!this.sync.inFlight) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private startSync(fd: number): void {
+    if (this.sync.inFlight) {
+      this.sync.again = true;
+      return;
+    }
+    this.sync.inFlight = true;
+    this.ops.fdatasyncAsync(fd, (error) => {
+      this.sync.inFlight = false;
+      const open = this.state.kind === 'open';
+      // After close the descriptor was synced and closed already; its errors mean nothing.
+      if (error !== null && open) this.sync.failure = messageOf(error);
+      if (this.sync.again && open && this.sync.failure === undefined) {
+        this.sync.again = false;
+        this.startSync(fd);
+        return;
+      }
+      this.sync.again = false;
+      this.release();
+    });
+  }
+
+  private release(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resolve of waiting) resolve();
   }
 
   private cutBack(state: { fd: number; size: number }, problem: string): string {

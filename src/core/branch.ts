@@ -192,7 +192,11 @@ function rewindIndex(
   const next = view.turns[address.turn + 1];
   if (!next) return ok(path.length - 1);
   const opener = next.entries[0];
-  return ok(opener ? opener.pathIndex - 1 : path.length - 1);
+  let index = opener ? opener.pathIndex - 1 : path.length - 1;
+  // A graft marker just before the next turn belongs to that turn's grafted run: keeping it
+  // would end the branch on an empty "grafted turns…" line.
+  while (index >= 0 && path[index]?.kind === 'graft-marker') index--;
+  return ok(index);
 }
 
 function turnSpan(view: BranchView, turn: number): Result<TurnSpan> {

@@ -179,11 +179,18 @@ describe('planRewind', () => {
     expect(expectOk(planRewind(b.path(), b.view(), { turn: 1 })).head).toBe('e4');
   });
 
-  it('rewind N keeps bookkeeping entries that sit before turn N+1 opens', () => {
+  it('rewind N keeps an edit that sits before turn N+1 opens', () => {
     const b = twoTurns();
-    b.marker(); // e7, before turn 3 opens
+    b.edit('e1', 'edited'); // e7, before turn 3 opens
     b.user('third'); // e8 = 3.1
     expect(expectOk(planRewind(b.path(), b.view(), { turn: 2 })).head).toBe('e7');
+  });
+
+  it('rewind N drops a graft marker that opens the grafted run after turn N (no empty marker ends the branch)', () => {
+    const b = twoTurns();
+    b.marker(); // e7, the graft's marker
+    b.user('grafted'); // e8 = 3.1, the grafted copy
+    expect(expectOk(planRewind(b.path(), b.view(), { turn: 2 })).head).toBe('e6');
   });
 
   it('rewind to the last turn keeps the current head', () => {

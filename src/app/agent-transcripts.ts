@@ -1,5 +1,6 @@
 // Keeps one Transcript per agent in step with the controller's events: entries are appended
-// incrementally, head moves and edits rebuild, deltas grow the live answer.
+// incrementally, head moves and edits rebuild, deltas grow the live answer, tool output chunks
+// the live output under the running call.
 import type { Agent } from '../core/agent.js';
 import type { AgentState } from '../core/agent-state.js';
 import { viewBranch, type BranchItem } from '../core/branch.js';
@@ -81,6 +82,9 @@ export class AgentTranscripts {
       }
       case 'delta':
         this.tracked.get(event.agent)?.transcript.streamEvent(event.event);
+        break;
+      case 'tool-output':
+        this.tracked.get(event.agent)?.transcript.toolOutput(event.toolUseId, event.chunk);
         break;
       case 'state':
         this.onState(event.agent, event.state);

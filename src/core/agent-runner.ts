@@ -287,7 +287,14 @@ async function runTools(
       const controller = new AbortController();
       agent.abortController = controller;
       agent.setState('tool', call.name);
-      outcome = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal });
+      // Output chunks go straight to the views (they may come thousands a second): one event
+      // each, nothing stored; the committed result below replaces them.
+      let running = true;
+      const onOutput = (chunk: string): void => {
+        if (running) deps.events.emit({ type: 'tool-output', agent: agent.name, toolUseId: call.id, chunk });
+      };
+      outcome = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput });
+      running = false;
       agent.abortController = undefined;
       aborted = controller.signal.aborted;
     }

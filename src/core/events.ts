@@ -12,6 +12,8 @@ export type ControllerEvent =
   | { type: 'focus'; agent: string }
   | { type: 'state'; agent: string; state: AgentState; detail: string }
   | { type: 'delta'; agent: string; event: StreamEvent }
+  /** Raw output of a running tool call (bash), as it arrives; shown live, never persisted. */
+  | { type: 'tool-output'; agent: string; toolUseId: string; chunk: string }
   | { type: 'entry'; agent: string; entry: Entry }
   | { type: 'head'; agent: string; head: EntryId | null }
   | { type: 'usage'; agent: string; totals: UsageTotals }

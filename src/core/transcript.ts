@@ -1,11 +1,13 @@
 // The transcript a pane draws (DESIGN.md §3, §6): the active branch plus the answer streaming
-// now, as numbered, styled entries wrapped per pane width. Appends and stream deltas touch only
-// the blocks they change (and re-wrap only those); `reset` keeps the unchanged leading entries.
+// now and the output of the tool running now, as numbered, styled entries wrapped per pane
+// width. Appends and stream deltas touch only the blocks they change (and re-wrap only those);
+// `reset` keeps the unchanged leading entries; tool output is laid out at most once per frame.
 import type { BranchItem, BranchView } from './branch.js';
 import type { EntryId } from './entry.js';
 import type { StreamEvent } from './provider.js';
 import { addressLabel, markerBlock, messageBlock, noticeBlock } from './transcript-entries.js';
 import { LiveAnswer, liveLineBlock, type Piece } from './transcript-live.js';
+import { LiveToolOutput } from './transcript-tool-output.js';
 import { rowOf, WidthLayout, type Block } from './transcript-rows.js';
 import type { DisplayLine, TranscriptView } from './transcript-view.js';
 
@@ -14,7 +16,16 @@ const STALE_QUERIES = 2000;
 const MAX_WIDTHS = 4;
 
 type Notice = { readonly anchor: EntryId | null; readonly block: Block };
-type BlockKey = object;
+type BlockKey = BranchItem['entry'] | Notice;
+
+/** Where one row comes from: its block, the entry that block shows (none for notices and the live answer), and [start, end) of the block's text. */
+export type RowSource = {
+  readonly block: number;
+  readonly entry: BranchItem['entry'] | undefined;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+};
 
 /** A pane's transcript: the active branch as numbered entries, plus the live answer. */
 export class Transcript implements TranscriptView {
@@ -28,6 +39,9 @@ export class Transcript implements TranscriptView {
   #turn = 0;
   #k = 0;
   #live: LiveAnswer | undefined;
+  #toolOutput: LiveToolOutput | undefined;
+  /** The tool output block placed last in `#blocks`, if any (placed when a frame asks). */
+  #placedTool: Block | undefined;
   #layouts: WidthLayout[] = [];
   #queries = 0;
 
@@ -41,6 +55,7 @@ export class Transcript implements TranscriptView {
 
   /** Rebuilds from the branch (after rewind, undo, edit, graft, restart); unchanged leading entries are kept. */
   reset(view: BranchView, agentName?: string): void {
+    this.#liftToolOutput();
     const live = this.#detachLive();
     if (agentName !== undefined && agentName !== this.#agentName) {
       this.#agentName = agentName;
@@ -79,6 +94,9 @@ export class Transcript implements TranscriptView {
 
   /** Adds the entry just committed at the head; a committed answer replaces the live one. */
   append(item: BranchItem): void {
+    this.#liftToolOutput();
+    const entry = item.entry;
+    if (entry.kind === 'tool-result' && entry.toolUseId === this.#toolOutput?.toolUseId) this.#toolOutput = undefined;
     let live = this.#detachLive();
     if (item.entry.kind === 'assistant' || item.entry.kind === 'interrupted') live = undefined;
     this.#push(item.entry, this.#itemBlock(item, this.#blocks.length > 0));
@@ -90,6 +108,7 @@ export class Transcript implements TranscriptView {
   /** Shows the answer streaming now: text grows the last line, tool calls show as they form. */
   streamEvent(event: StreamEvent): void {
     if (event.type === 'usage') return;
+    this.#liftToolOutput();
     const started = this.#live;
     const live = started ?? new LiveAnswer(this.#liveHeader());
     this.#live = live;
@@ -98,14 +117,25 @@ export class Transcript implements TranscriptView {
     this.#version += 1;
   }
 
-  /** Drops the live answer (the committed entry, if any, arrives through `append`). */
+  /** Drops the live answer and tool output (the committed entry, if any, arrives through `append`). */
   endStream(): void {
-    if (!this.#detachLive()) return;
+    this.#liftToolOutput();
+    const hadOutput = this.#toolOutput !== undefined;
+    this.#toolOutput = undefined;
+    if (!this.#detachLive() && !hadOutput) return;
+    this.#version += 1;
+  }
+
+  /** Shows output of the running call `toolUseId` as it arrives, until its result is appended. */
+  toolOutput(toolUseId: string, chunk: string): void {
+    if (this.#toolOutput?.toolUseId !== toolUseId) this.#toolOutput = new LiveToolOutput(toolUseId);
+    this.#toolOutput.feed(chunk);
     this.#version += 1;
   }
 
   /** Shows a load error or retry notice after the entries so far. */
   notice(text: string, isError: boolean): void {
+    this.#liftToolOutput();
     const live = this.#detachLive();
     const notice: Notice = { anchor: this.#lastEntry, block: noticeBlock(text, isError) };
     this.#notices.push(notice);
@@ -134,6 +164,50 @@ export class Transcript implements TranscriptView {
     return rows;
   }
 
+  /** How many blocks there are (entries, notices, live lines): copy mode and search walk them. */
+  get blockCount(): number {
+    return this.#blocks.length;
+  }
+
+  /** A block: its display text (sanitized, what search looks through) and style runs. */
+  blockAt(block: number): Block | undefined {
+    return this.#blocks[block];
+  }
+
+  /** The entry block `block` shows; undefined for notices and live lines. */
+  blockEntry(block: number): BranchItem['entry'] | undefined {
+    const key = this.#keys[block];
+    return key === undefined || 'anchor' in key ? undefined : key;
+  }
+
+  /** Where row `row` at this width comes from (copy mode, tool details). */
+  rowSource(width: number, row: number): RowSource | undefined {
+    const layout = this.#layout(width);
+    if (row < 0 || row >= layout.rowCount) return undefined;
+    const block = layout.blockOfRow(row);
+    const source = this.#blocks[block];
+    if (source === undefined) return undefined;
+    const start = layout.rows[2 * row] ?? 0;
+    const end = layout.rows[2 * row + 1] ?? 0;
+    return { block, entry: this.blockEntry(block), text: source.text, start, end };
+  }
+
+  /** The row at this width that shows offset `offset` of block `block` (search jumps there). */
+  rowOfOffset(width: number, block: number, offset: number): number {
+    const layout = this.#layout(width);
+    if (block >= layout.validBlocks) return Math.max(0, layout.rowCount - 1);
+    const first = layout.firsts[block] ?? 0;
+    const last = block + 1 < layout.validBlocks ? (layout.firsts[block + 1] ?? layout.rowCount) : layout.rowCount;
+    let low = first;
+    let high = Math.max(first, last - 1);
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((layout.rows[2 * mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
   #layout(width: number): WidthLayout {
     const cells = Math.max(1, Math.floor(width));
     this.#queries += 1;
@@ -143,6 +217,7 @@ export class Transcript implements TranscriptView {
       this.#layouts.push(layout);
     }
     layout.lastUsed = this.#queries;
+    this.#placeToolOutput();
     if (this.#layouts.length > 1) {
       this.#layouts = this.#layouts
         .filter((candidate) => candidate.lastUsed > this.#queries - STALE_QUERIES)
@@ -173,6 +248,23 @@ export class Transcript implements TranscriptView {
       { text: ' ', style: 'plain' },
       { text: this.#agentName, style: 'assistant' },
     ];
+  }
+
+  /** Puts the current tool output block last, replacing an older one (the only block after the live answer). */
+  #placeToolOutput(): void {
+    const block = this.#toolOutput?.block();
+    if (block === this.#placedTool) return;
+    this.#liftToolOutput();
+    if (block === undefined) return;
+    this.#blocks.push(block);
+    this.#placedTool = block;
+  }
+
+  /** Takes the tool output block off the end before other blocks change (it goes back at the next frame). */
+  #liftToolOutput(): void {
+    if (this.#placedTool === undefined) return;
+    this.#placedTool = undefined;
+    this.#truncate(this.#blocks.length - 1);
   }
 
   #push(key: BlockKey, block: Block): void {

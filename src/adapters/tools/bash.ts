@@ -1,7 +1,8 @@
 // bash: runs one shell command in node-pty in the agent's cwd (DESIGN.md §4). The child is
 // a session leader, so its process group holds everything it starts; a timeout or an abort
-// kills that whole group. Output streams live to an optional listener, is sanitized, and is
-// capped for the model while the whole of it (up to a generous bound) is kept for a blob.
+// kills that whole group. Output streams live to an optional listener, has its `\r` redraws
+// folded (carriage-returns.ts), is sanitized, and is capped for the model while the whole of it
+// (up to a generous bound) is kept for a blob.
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import * as pty from 'node-pty';
@@ -9,6 +10,7 @@ import { z } from 'zod';
 import { Sanitizer } from '../../core/sanitize.js';
 import { messageOf } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
+import { CarriageReturnFolder } from './carriage-returns.js';
 import { resolveWorkspaceRoot } from './workspace-path.js';
 import { abortedOutcome, parseToolInput, toolError, type WorkspaceTool } from './workspace-tool.js';
 
@@ -20,9 +22,6 @@ export const BASH_MODEL_OUTPUT_CHARS = 30_000;
 export const BASH_KEPT_OUTPUT_CHARS = 16 * 1024 * 1024;
 /** How long the group has between SIGTERM and SIGKILL. */
 export const BASH_KILL_GRACE_MS = 500;
-
-/** A tool context that can also receive a command's output as it arrives (raw pty bytes). */
-export type ToolRunContext = ToolContext & { readonly onOutput?: (chunk: string) => void };
 
 const BashInput = z.object({
   command: z.string().min(1),
@@ -169,7 +168,8 @@ export function capForModel(output: string, total: number, max = BASH_MODEL_OUTP
   const cut = total - 2 * half;
   return (
     `${headOf(output, half)}\n[… ${cut} of ${total} characters of output cut here; ` +
-    `the first and last ${half} are shown …]\n${tailOf(output, half)}`
+    `the first and last ${half} are shown; the whole output is kept in the session …]\n` +
+    tailOf(output, half)
   );
 }
 
@@ -209,12 +209,16 @@ function describeEnd(end: BashEnd): { note: string; isError: boolean } {
   }
 }
 
+// The outcome carries `fullOutput` only when the model's text was cut: a short output is already
+// whole in `content`, and storing it twice would only grow the journal.
 function finishRun(end: BashEnd, keeper: HeadTailKeeper): BashRun {
   const fullOutput = keeper.text();
   const shown = capForModel(fullOutput, keeper.total).replace(/\n+$/u, '');
   const { note, isError } = describeEnd(end);
   const content = `${shown === '' ? '(no output)' : shown}\n${note}`;
-  return { outcome: { content, isError }, end, fullOutput, outputChars: keeper.total };
+  const cut = keeper.total > BASH_MODEL_OUTPUT_CHARS;
+  const outcome: ToolOutcome = cut ? { content, isError, fullOutput } : { content, isError };
+  return { outcome, end, fullOutput, outputChars: keeper.total };
 }
 
 // On Linux a pty loses output still in flight when its last writer exits (node-pty #85,
@@ -316,6 +320,7 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
   }
   const pid = child.pid;
   const sanitizer = new Sanitizer();
+  const folder = new CarriageReturnFolder();
   const watch = new CompletionWatch(nonce);
 
   return new Promise<BashRun>((resolve) => {
@@ -336,7 +341,7 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
     const dataListener = child.onData((chunk) => {
       if (code !== undefined) return; // after the marker: nothing of the command's
       const scanned = watch.scan(chunk);
-      for (const run of sanitizer.feed(scanned.kept)) keeper.add(run.text);
+      for (const run of sanitizer.feed(folder.feed(scanned.kept))) keeper.add(run.text);
       if (scanned.code !== undefined) {
         code = scanned.code;
         killGroup(pid, 'SIGKILL'); // the command is done; the waiting wrapper and leftovers go
@@ -356,6 +361,7 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
       exitListener.dispose();
       // Whatever the command left running in its group (background jobs) goes with it.
       killGroup(pid, 'SIGKILL');
+      for (const run of sanitizer.feed(folder.end())) keeper.add(run.text);
       resolve(finishRun(endOf(stopping, timeoutMs, code, exit), keeper));
     });
   });
@@ -363,7 +369,7 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
 
 async function runBash(
   input: Record<string, unknown>,
-  context: ToolRunContext,
+  context: ToolContext,
 ): Promise<ToolOutcome> {
   const parsed = parseToolInput('bash', BashInput, input);
   if (!parsed.ok) return toolError(parsed.error);

@@ -9,8 +9,9 @@ import {
   bashTool,
   capForModel,
   runBashCommand,
-  type ToolRunContext,
 } from '../../../src/adapters/tools/bash.js';
+import { CarriageReturnFolder } from '../../../src/adapters/tools/carriage-returns.js';
+import type { ToolContext } from '../../../src/core/tools.js';
 import { createTempWorkspace, type TempWorkspace } from './workspace-fixture.js';
 
 let ws: TempWorkspace;
@@ -19,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => ws.dispose());
 
-function bash(input: Record<string, unknown>, extra: Partial<ToolRunContext> = {}) {
+function bash(input: Record<string, unknown>, extra: Partial<ToolContext> = {}) {
   return bashTool.run(input, { cwd: ws.cwd, signal: new AbortController().signal, ...extra });
 }
 
@@ -198,9 +199,41 @@ describe('bash', () => {
     expect(content.length).toBeLessThan(30_200);
     expect(content.startsWith('y\ny\n')).toBe(true);
     expect(content).toContain(
-      '\n[… 4970000 of 5000000 characters of output cut here; the first and last 15000 are shown …]\n',
+      '\n[… 4970000 of 5000000 characters of output cut here; the first and last 15000 are shown; ' +
+        'the whole output is kept in the session …]\n',
     );
     expect(content.endsWith('y\ny\n[exit code 0]')).toBe(true);
+    expect(run.outcome.fullOutput).toBe(run.fullOutput);
+  });
+
+  it('puts no fullOutput on the outcome when the model already sees the whole output', async () => {
+    const outcome = await bash({ command: 'seq 1 1000' });
+    expect(outcome.content.startsWith('1\n2\n')).toBe(true);
+    expect(outcome.content.endsWith('999\n1000\n[exit code 0]')).toBe(true);
+    expect(outcome).not.toHaveProperty('fullOutput');
+  });
+
+  it('shows `a` live while `sleep 1` still runs, and `b` only after it', async () => {
+    let seen = '';
+    let seenWhenA: number | undefined;
+    let seenBAt: number | undefined;
+    const started = Date.now();
+    const outcome = await bash(
+      { command: 'echo a; sleep 1; echo b', timeout_ms: 10_000 },
+      {
+        onOutput: (chunk) => {
+          seen += chunk;
+          if (seenWhenA === undefined && seen.includes('a')) seenWhenA = Date.now() - started;
+          if (seenBAt === undefined && seen.includes('b')) seenBAt = Date.now() - started;
+        },
+      },
+    );
+    const ended = Date.now() - started;
+    expect(outcome).toEqual({ isError: false, content: 'a\nb\n[exit code 0]' });
+    if (seenWhenA === undefined || seenBAt === undefined) throw new Error(`chunks: ${JSON.stringify(seen)}`);
+    // `a` arrived at least the length of the sleep before the end; `b` after the sleep.
+    expect(ended - seenWhenA).toBeGreaterThanOrEqual(900);
+    expect(seenBAt - seenWhenA).toBeGreaterThanOrEqual(900);
   });
 
   it('loses no output from fast commands that exit right after writing a lot', async () => {
@@ -240,8 +273,9 @@ describe('bash', () => {
       watched.abort();
       expect((await aborted).end).toEqual({ kind: 'aborted' });
       expect(vi.getTimerCount()).toBe(0);
+      // At most as many as before: a pty of an earlier test may still have been closing then.
       await waitForReal(
-        () => process.getActiveResourcesInfo().filter((r) => r === 'TTYWrap').length === ptysBefore,
+        () => process.getActiveResourcesInfo().filter((r) => r === 'TTYWrap').length <= ptysBefore,
       );
     } finally {
       vi.useRealTimers();
@@ -257,5 +291,27 @@ describe('capForModel', () => {
     expect(capped).not.toMatch(/[\ud800-\udfff]/u);
     expect(capped.startsWith('aaaa')).toBe(true);
     expect(capped.endsWith('cccc')).toBe(true);
+  });
+});
+
+describe('carriage returns', () => {
+  it('keeps only the last redraw of a progress bar, for the model and the whole output', async () => {
+    const outcome = await bash({
+      command: 'for p in 0 25 50 75 100; do printf "\\rprogress %3d%%" $p; done; printf "\\r\\ndone\\r"',
+    });
+    expect(outcome).toEqual({ isError: false, content: 'progress 100%\ndone\n[exit code 0]' });
+  });
+
+  it('folds \\r split from its \\n across chunks, and passes a huge line on unfolded', () => {
+    const folder = new CarriageReturnFolder();
+    expect(folder.feed('a\r')).toBe('');
+    expect(folder.feed('\nb 1%\rb 2')).toBe('a\n');
+    expect(folder.feed('%\rb 3%\r')).toBe('');
+    expect(folder.feed('\n')).toBe('b 3%\n');
+    expect(folder.feed('x\ry')).toBe('');
+    expect(folder.end()).toBe('y');
+    const long = 'z'.repeat(70 * 1024);
+    expect(folder.feed(long)).toBe(long);
+    expect(folder.end()).toBe('');
   });
 });

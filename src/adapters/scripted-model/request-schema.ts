@@ -35,8 +35,14 @@ export const RequestBlock = z.discriminatedUnion('type', [
 ]);
 export type RequestBlock = z.infer<typeof RequestBlock>;
 
+// Worded like the real API, whose clients (Claude Code) recognise it and resend without the role.
+const SYSTEM_ROLE_PROBLEM =
+  'Unexpected role "system". The Messages API accepts a top-level `system` parameter, not "system" as an input message role.';
+
 export const RequestMessage = z.object({
-  role: z.enum(['user', 'assistant']),
+  role: z.enum(['user', 'assistant'], {
+    error: (issue) => (issue.input === 'system' ? SYSTEM_ROLE_PROBLEM : undefined),
+  }),
   content: z.union([z.string(), z.array(RequestBlock)]),
 });
 export type RequestMessage = z.infer<typeof RequestMessage>;

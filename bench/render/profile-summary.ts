@@ -1,0 +1,61 @@
+// `tsx bench/render/profile-summary.ts FILE.cpuprofile [N]`: where a V8 CPU profile of agentmux
+// (BENCH_CPU_PROF=DIR npm run bench) spent its time — top functions by self and by total time.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { z } from 'zod';
+
+const CpuProfile = z.object({
+  nodes: z.array(
+    z.object({
+      id: z.number(),
+      callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
+      children: z.array(z.number()).optional(),
+    }),
+  ),
+  samples: z.array(z.number()),
+  timeDeltas: z.array(z.number()),
+});
+type CpuProfile = z.infer<typeof CpuProfile>;
+
+/** Self and total milliseconds per function (`name file:line`), largest first. */
+export function summarizeProfile(profile: CpuProfile): { self: [string, number][]; total: [string, number][]; totalMs: number } {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const label = (id: number): string => {
+    const frame = byId.get(id)?.callFrame;
+    if (frame === undefined) return '?';
+    const file = frame.url === '' ? '' : ` ${basename(frame.url)}:${frame.lineNumber + 1}`;
+    return `${frame.functionName === '' ? '(anonymous)' : frame.functionName}${file}`;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  let totalMs = 0;
+  profile.samples.forEach((sample, index) => {
+    const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    totalMs += ms;
+    self.set(label(sample), (self.get(label(sample)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = sample; at !== undefined; at = parent.get(at)) {
+      const name = label(at);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      total.set(name, (total.get(name) ?? 0) + ms);
+    }
+  });
+  const sorted = (map: Map<string, number>): [string, number][] => [...map.entries()].sort((a, b) => b[1] - a[1]);
+  return { self: sorted(self), total: sorted(total), totalMs };
+}
+
+const [file, top] = process.argv.slice(2);
+if (file !== undefined) {
+  const profile = CpuProfile.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const count = Number(top ?? 25);
+  const summary = summarizeProfile(profile);
+  const idle = summary.self.find(([name]) => name.startsWith('(idle)'))?.[1] ?? 0;
+  console.log(`${file}: ${summary.totalMs.toFixed(0)} ms sampled, ${(summary.totalMs - idle).toFixed(0)} ms busy`);
+  console.log('self time:');
+  for (const [name, ms] of summary.self.slice(0, count)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+  console.log('total time:');
+  for (const [name, ms] of summary.total.slice(0, count)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
+}

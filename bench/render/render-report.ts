@@ -1,0 +1,113 @@
+// The rendering bench's table: each figure of DESIGN.md §6 next to its target, ✓ or ✗.
+import { cpus, loadavg } from 'node:os';
+import { quantile } from '../stats.js';
+import type { ColdStartFigures } from './cold-start.js';
+import type { StreamingFigures } from './streaming-scenario.js';
+
+/** One printed row: what, the target, the figure, and whether it meets the target (undefined: no target). */
+export type ReportRow = { readonly measure: string; readonly target: string; readonly figure: string; readonly meets: boolean | undefined };
+
+const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+
+function latencyTarget(agents: number): number {
+  return agents > 32 ? 16 : 10;
+}
+
+/** The rows for one streaming scenario. */
+function scenarioRows(figures: StreamingFigures): ReportRow[] {
+  const label = `${figures.agents} agents, ${figures.linesPerPane.toLocaleString('en-US')} lines/pane`;
+  const p50 = quantile(figures.latenciesMs, 0.5);
+  const p99 = quantile(figures.latenciesMs, 0.99);
+  const target = latencyTarget(figures.agents);
+  const missed = figures.missedKeystrokes > 0 ? `, ${figures.missedKeystrokes} missed` : '';
+  const rows: ReportRow[] = [
+    {
+      measure: `${label}: keystroke → frame (${figures.latenciesMs.length} keys)`,
+      target: `p99 ≤ ${target} ms`,
+      figure: `p50 ${fixed(p50)} · p99 ${fixed(p99)} ms${missed}`,
+      meets: p99 <= target && figures.missedKeystrokes === 0,
+    },
+    {
+      measure: `${label}: CPU per 1,000 tokens (${fixed(figures.tokensPerSecondPerAgent, 0)} tok/s/agent)`,
+      target: '≤ 30 ms',
+      figure: `${fixed(figures.cpuMsPer1kTokens)} ms`,
+      meets: figures.cpuMsPer1kTokens <= 30,
+    },
+    { measure: `${label}: bytes to the terminal per token`, target: '≤ 40', figure: fixed(figures.bytesPerToken), meets: figures.bytesPerToken <= 40 },
+    {
+      measure: `${label}: frames/s while streaming`,
+      target: '≤ 60',
+      figure: fixed(figures.streamingFramesPerSecond),
+      meets: figures.streamingFramesPerSecond <= 60,
+    },
+    {
+      measure: `${label}: frames/s while idle (${figures.idleBytes} bytes)`,
+      target: '0',
+      figure: fixed(figures.idleFramesPerSecond, 2),
+      meets: figures.idleFramesPerSecond === 0,
+    },
+    {
+      measure: `${label}: peak RSS`,
+      target: figures.agents === 32 && figures.linesPerPane === 0 ? '≤ 200 MB' : '—',
+      figure: `${fixed(figures.peakRssMb, 0)} MB`,
+      meets: figures.agents === 32 && figures.linesPerPane === 0 ? figures.peakRssMb <= 200 : undefined,
+    },
+  ];
+  return rows;
+}
+
+/** Rows that compare scenarios: CPU flat over lines per pane, memory per 100k lines. */
+function comparisonRows(streaming: readonly StreamingFigures[]): ReportRow[] {
+  const base = streaming.find((figures) => figures.linesPerPane === 0);
+  const rows: ReportRow[] = [];
+  if (base === undefined) return rows;
+  for (const figures of streaming) {
+    if (figures.linesPerPane === 0 || figures.agents !== base.agents) continue;
+    const ratio = figures.cpuMsPer1kTokens / base.cpuMsPer1kTokens;
+    const lines = figures.linesPerPane.toLocaleString('en-US');
+    rows.push({
+      measure: `${figures.agents} agents: CPU per 1,000 tokens at ${lines} vs 0 lines/pane`,
+      target: 'flat (≤ 1.5×)',
+      figure: `${fixed(ratio, 2)}×`,
+      meets: ratio <= 1.5,
+    });
+    const perHundredK = ((figures.peakRssMb - base.peakRssMb) / (figures.agents * figures.linesPerPane)) * 100_000;
+    rows.push({
+      measure: `memory per 100k lines (peak RSS growth, ${lines} lines × ${figures.agents} panes)`,
+      target: '≤ 20 MB heap',
+      figure: `${fixed(perHundredK)} MB RSS`,
+      meets: perHundredK <= 20,
+    });
+  }
+  return rows;
+}
+
+function coldStartRow(cold: ColdStartFigures): ReportRow {
+  const median = quantile(cold.startsMs, 0.5);
+  return {
+    measure: `cold start to first frame, ${cold.panes} panes, ${cold.sessions} stored sessions (${cold.startsMs.length} runs)`,
+    target: '≤ 150 ms',
+    figure: `median ${fixed(median, 0)} · max ${fixed(Math.max(...cold.startsMs), 0)} ms (CPU to first frame: median ${fixed(quantile(cold.cpuToFirstFrameMs, 0.5), 0)} ms)`,
+    meets: median <= 150,
+  };
+}
+
+/** Every row of the report, in print order. */
+export function renderReportRows(streaming: readonly StreamingFigures[], cold: ColdStartFigures): ReportRow[] {
+  return [...streaming.flatMap(scenarioRows), ...comparisonRows(streaming), coldStartRow(cold)];
+}
+
+/** Prints the table (aligned columns). */
+export function printRenderReport(streaming: readonly StreamingFigures[], cold: ColdStartFigures): void {
+  const rows = renderReportRows(streaming, cold);
+  const width = Math.max(...rows.map((row) => row.measure.length));
+  const targetWidth = Math.max(...rows.map((row) => row.target.length));
+  const load = loadavg().map((value) => value.toFixed(1)).join(' ');
+  console.log(`render: figures of DESIGN.md §6 (agentmux in a 200×60 pty, model server in its own process; ${cpus().length} cores, load ${load})`);
+  for (const row of rows) {
+    const mark = row.meets === undefined ? ' ' : row.meets ? '✓' : '✗';
+    console.log(`  ${mark} ${row.measure.padEnd(width)}  ${row.target.padEnd(targetWidth)}  ${row.figure}`);
+  }
+  const misses = rows.filter((row) => row.meets === false).length;
+  console.log(`render: ${misses === 0 ? 'every figure meets its target' : `${misses} figure(s) miss their target (✗)`}`);
+}

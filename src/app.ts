@@ -1,57 +1,111 @@
-// The one place that wires core, adapters and view together: start the agents, open the
-// screen, hand keys to the cockpit, and shut everything down in order on quit.
+// The one place that wires core, adapters and view together. Start-up is ordered for a fast first
+// frame (DESIGN.md §6): check the layout and take the store lock, open the screen with every pane
+// `loading`, and only then load the rest of the cockpit's code, the store's catalog and the
+// journals (panes fill in as their agents load); the SDK loads at the first model call.
+import { installConsoleGuard } from './adapters/console-guard.js';
 import type { RunOptions } from './cli-options.js';
-import { CockpitApp } from './app/cockpit-app.js';
-import { startAgents, type Started } from './app/startup.js';
+import { useScriptedModel } from './cli-options.js';
+import type { CockpitApp } from './app/cockpit-app.js';
+import { HINTS } from './app/cockpit-model.js';
+import { firstFrameModel } from './app/loading-panes.js';
+import type { Started } from './app/startup.js';
+import { checkBeforeScreen } from './app/startup-checks.js';
 import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
+import { solveTiling } from './core/layout-solver.js';
+import type { KeyPress } from './view/overlays/overlay.js';
 import { CockpitView } from './view/cockpit-view.js';
 
 /** Runs the cockpit until the person quits; resolves with the exit status. */
 export async function runCockpit(options: RunOptions): Promise<number> {
-  const started = await startAgents(options, process.env, process.cwd());
+  const cwd = process.cwd();
+  const checked = checkBeforeScreen(options, cwd);
+  if (!checked.ok) {
+    process.stderr.write(`${checked.error.message}\n`);
+    return checked.error.exitCode;
+  }
+  const { layout, logPath } = checked.value;
+  const guard = installConsoleGuard(logPath);
+  if (options.debug) process.stderr.write(`agentmux: log file ${logPath}\n`);
+  const scripted = useScriptedModel(options, process.env);
+
+  // The first frame: every pane of the layout, named and loading. Keys typed before the app is
+  // ready wait here and are replayed to it.
+  const view = new CockpitView({ title: `agentmux — ${layout.name}` });
+  const early: KeyPress[] = [];
+  view.onKey((key) => early.push(key));
+  const names = layout.agents.map((agent) => agent.name);
+  view.update(
+    firstFrameModel(names, HINTS['normal'] ?? '', bannerText(scripted, undefined, options.debug ? logPath : undefined)),
+    solveTiling(layout.tiling, names, view.paneArea()),
+  );
+  view.renderNow();
+
+  const [{ openCockpit }, { CockpitApp }, { handleNormalKey }] = await Promise.all([
+    import('./app/startup.js'),
+    import('./app/cockpit-app.js'),
+    import('./app/normal-keys.js'),
+  ]);
+  const started = await openCockpit(checked.value, options, process.env, cwd);
   if (!started.ok) {
+    view.dispose();
+    checked.value.lock.release();
+    guard.dispose();
     process.stderr.write(`${started.error.message}\n`);
     return started.error.exitCode;
   }
-  const { controller, demo, layout, logPath, log, notices } = started.value;
-  if (options.debug) process.stderr.write(`agentmux: log file ${logPath}\n`);
-  const first = controller.allAgents()[0];
-  if (first !== undefined) controller.setFocus(first.name);
+  const { controller, demo, log } = started.value;
 
-  const view = new CockpitView({ title: `agentmux — ${layout.name}` });
+  let quitting = false;
   let resolveQuit = (): void => undefined;
   const quit = new Promise<void>((resolve) => (resolveQuit = resolve));
   const app = new CockpitApp({
     view,
     controller,
     tiling: started.value.savedTiling ?? layout.tiling,
-    banner: bannerText(demo === undefined ? undefined : demo.model.url, options.debug ? logPath : undefined),
+    banner: bannerText(scripted, demo?.model.url, options.debug ? logPath : undefined),
     editor: process.env['VISUAL'] ?? process.env['EDITOR'],
-    onQuit: resolveQuit,
+    onQuit: () => {
+      quitting = true;
+      resolveQuit();
+    },
+    clipboardDir: options.sessions,
+    loading: () => started.value.pending(),
   });
   // A bug must not leave the terminal in raw mode with nothing said: give the terminal back,
   // then name the error and the log. Runs before blessed's own handler (which prints to the log).
   const onCrash = (thrown: unknown): void => {
     const message = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
     log(`crash: ${message}`);
-    try {
-      view.dispose();
-    } catch {
-      // The terminal may already be gone; the message below still goes to stderr.
-    }
     process.stderr.write(`agentmux: crashed: ${thrown instanceof Error ? thrown.message : String(thrown)}\n(details in ${logPath})\n`);
     process.exit(1);
   };
   process.prependListener('uncaughtException', onCrash);
   process.prependListener('unhandledRejection', onCrash);
-  const onSignal = (): void => resolveQuit();
+  const onSignal = (): void => {
+    quitting = true;
+    resolveQuit();
+  };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   view.screen.on('resize', () => app.update());
-  // A layout agent that did not start would otherwise be a pane missing without a word.
-  if (notices.length > 0) app.message = { text: notices.join('; '), isError: true };
+  for (const key of early.splice(0)) handleNormalKey(app, key);
   app.update();
-  view.renderNow();
+
+  const loaded = await started.value.loadAgents({
+    onAgent: () => {
+      // The first agent to load takes the focus, as the first pane had it while loading.
+      if (controller.focused() === undefined) {
+        const first = controller.allAgents()[0];
+        if (first !== undefined) controller.setFocus(first.name);
+      }
+      app.scheduleUpdate();
+    },
+    stopped: () => quitting,
+  });
+  // A layout agent that did not start would otherwise be a pane missing without a word.
+  const { notices } = started.value;
+  if (loaded && notices.length > 0) app.message = { text: notices.join('; '), isError: true };
+  app.update();
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
 
   await quit;
@@ -59,17 +113,30 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   process.off('SIGHUP', onSignal);
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
-  saveCockpit(started.value, app.tiling);
-  app.dispose();
-  view.dispose();
+  // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
+  if (loaded) saveCockpit(started.value, app.tiling);
+  disposeApp(app);
   await started.value.shutdown();
+  guard.dispose();
   return 0;
 }
 
-/** The status bar's right side: says when agents run on the scripted model, and where the log is with --debug. */
-function bannerText(scriptedUrl: string | undefined, logPath: string | undefined): string | undefined {
+/** Closes the app, then the screen (the terminal is given back). */
+function disposeApp(app: CockpitApp): void {
+  app.dispose();
+  app.view.dispose();
+}
+
+/**
+ * The status bar's right side: says when agents run on the scripted model (on which URL, with
+ * --debug, once it listens), and where the log is with --debug.
+ */
+function bannerText(scripted: boolean, scriptedUrl: string | undefined, logPath: string | undefined): string | undefined {
   const parts: string[] = [];
-  if (scriptedUrl !== undefined) parts.push(logPath === undefined ? 'demo: scripted model, no API calls' : `demo: scripted model on ${scriptedUrl}`);
+  if (scripted) {
+    if (logPath === undefined) parts.push('demo: scripted model, no API calls');
+    else parts.push(scriptedUrl === undefined ? 'demo: scripted model' : `demo: scripted model on ${scriptedUrl}`);
+  }
   if (logPath !== undefined) parts.push(`log: ${logPath}`);
   return parts.length === 0 ? undefined : parts.join(' · ');
 }

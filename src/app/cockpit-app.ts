@@ -14,7 +14,10 @@ import type { KeyPress } from '../view/overlays/overlay.js';
 import { AgentTranscripts } from './agent-transcripts.js';
 import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
 import { runEditFlow } from './edit-flow.js';
+import { wireMouse } from './mouse.js';
 import { handleNormalKey } from './normal-keys.js';
+import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
+import { openSessionBrowser } from './session-browser.js';
 
 export type CockpitAppOptions = {
   readonly view: CockpitView;
@@ -24,6 +27,10 @@ export type CockpitAppOptions = {
   readonly editor: string | undefined;
   /** Called once the person has quit (after any confirmation). */
   readonly onQuit: () => void;
+  /** Where copy mode saves `clipboard.txt` (the session store); the temp dir when absent. */
+  readonly clipboardDir?: string;
+  /** Panes still loading at start (src/app/startup.ts), drawn after the loaded ones. */
+  readonly loading?: () => readonly string[];
 };
 
 /** The app state and behaviour behind the keys. */
@@ -36,9 +43,13 @@ export class CockpitApp {
   mode = 'normal';
   message: StatusMessage | undefined;
   readonly history: string[] = [];
+  /** The PTY agent the keyboard is attached to (src/app/pty-attach.ts), if any. */
+  attached: string | undefined;
   private rects: ReadonlyMap<string, Rect> = new Map();
   private pending = false;
   private readonly subscription: Disposable;
+  private readonly screens: Disposable;
+  private readonly unwireMouse: () => void;
   private quitting = false;
 
   constructor(private readonly options: CockpitAppOptions) {
@@ -67,23 +78,35 @@ export class CockpitApp {
         return { ok: true, value: 'quitting' };
       },
     };
+    this.screens = watchPtyScreens(this.controller, this.view);
     this.view.onKey((key) => this.onKey(key));
+    this.unwireMouse = wireMouse(this);
     this.update();
+  }
+
+  /** Where copy mode saves `clipboard.txt`. */
+  get clipboardDir(): string | undefined {
+    return this.options.clipboardDir;
   }
 
   /** Rebuilds the model and the rects and hands them to the view (which coalesces frames). */
   update(): void {
     this.pending = false;
     const area = this.view.paneArea();
-    const names = this.controller.allAgents().map((agent) => agent.name);
+    const loading = this.options.loading?.() ?? [];
+    const names = [...this.controller.allAgents().map((agent) => agent.name), ...loading];
     const focused = this.controller.focused();
     this.rects = this.zoom && focused !== undefined ? zoomed(focused, area) : solveTiling(this.tiling, names, area);
+    syncPtyPanes(this, this.rects);
     const model = buildCockpitModel({
       controller: this.controller,
       transcriptOf: (agent: Agent) => this.transcripts.of(agent),
       mode: this.mode,
       message: this.message,
       banner: this.options.banner,
+      attached: this.attached,
+      zoomed: this.zoom && focused !== undefined,
+      loading,
     });
     this.view.update(model, this.rects);
   }
@@ -130,17 +153,7 @@ export class CockpitApp {
         return;
       case 'sessions':
         this.message = { text: result.message, isError: false };
-        this.setMode('sessions');
-        this.view.openPicker({
-          title: 'sessions in the store',
-          rows: result.sessions.map((s) => ({
-            text: `${s.name.padEnd(20)} ${String(s.model ?? '?').padEnd(20)} ${String(s.turns).padStart(5)} turns ${String(s.inputTokens + s.outputTokens).padStart(9)} tok  ${new Date(s.updated).toISOString().slice(0, 16).replace('T', ' ')}  ${s.id}`,
-          })),
-          actions: [],
-          defaultAction: '',
-          onAction: () => this.setMode('normal'),
-          onClose: () => this.setMode('normal'),
-        });
+        openSessionBrowser(this);
         return;
       case 'open-editor':
         // The status bar says what keys do while the entry is being edited (the in-app text area).
@@ -177,6 +190,9 @@ export class CockpitApp {
 
   dispose(): void {
     this.subscription.dispose();
+    this.unwireMouse();
+    this.screens.dispose();
+    this.view.captureInput(undefined);
     this.transcripts.dispose();
     this.controller.ui = undefined;
   }

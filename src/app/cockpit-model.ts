@@ -4,6 +4,7 @@ import type { AgentState } from '../core/agent-state.js';
 import type { CockpitModel, PaneModel, StatusModel } from '../core/cockpit-view-model.js';
 import type { Controller } from '../core/controller.js';
 import { formatCost } from '../core/pricing.js';
+import { loadingPanes } from './loading-panes.js';
 import type { TranscriptView } from '../core/transcript-view.js';
 
 export type StatusMessage = { readonly text: string; readonly isError: boolean };
@@ -14,21 +15,34 @@ export type ModelInputs = {
   readonly mode: string;
   readonly message: StatusMessage | undefined;
   readonly banner: string | undefined;
+  /** The PTY agent the keyboard is attached to, if any. */
+  readonly attached?: string | undefined;
+  /** True while the focused pane is zoomed (`z`): the status bar says so. */
+  readonly zoomed?: boolean;
+  /** Panes whose agents are still loading at start (after the loaded ones), drawn as `loading`. */
+  readonly loading?: readonly string[];
 };
 
-const HINTS: Readonly<Record<string, string>> = {
+export const HINTS: Readonly<Record<string, string>> = {
   normal: 'Enter msg · Esc int · r rewind · e edit · g graft · b bcast · p pause · u undo · : cmd · ? help · q quit',
   prompt: 'Enter run · Tab complete · ↑↓ history · Esc close',
   message: 'Enter send · Esc close',
   broadcast: 'Enter broadcast · Esc close',
-  timeline: '↑↓ move · Enter/r rewind · e edit · f fork · Esc close',
-  'timeline-edit': '↑↓ move · Enter/e edit · r rewind · f fork · Esc close',
+  timeline: '↑↓ move · Enter/r rewind · e edit · f fork · s switch branch · Esc close',
+  'timeline-edit': '↑↓ move · Enter/e edit · r rewind · f fork · s switch branch · Esc close',
   help: '↑↓ scroll · Esc close',
   receipts: 'any key closes',
   confirm: 'y quit · any other key cancels',
   edit: 'C-s save · Esc cancel',
-  sessions: '↑↓ move · Esc close',
+  sessions: '↑↓ move · Enter/o open · R rename · d delete · t trash · r restore · Esc close',
+  graft: '↑↓ move · Enter pick / set FROM, TO · 2..4 type a range · Esc back',
   'refuse-reason': 'Enter refuse · Esc keep waiting',
+  'file-conflicts': 'o overwrite them · k keep them (restore the rest) · c/Enter/Esc cancel',
+  copy: '↑↓ jk PgUp PgDn g G move · v/Space select · y copy · Enter tool call / copy · / n N search · Esc/q leave',
+  search: 'n older match · N newer · / new search · Esc ends',
+  'search-input': 'Enter search (newest first) · Esc close',
+  'tool-details': '↑↓ PgUp PgDn g G scroll · Esc close',
+  attached: 'keys go to the attached pane · C-q detaches',
 };
 
 /** Normal mode while the focused agent waits for an approval: y / a / n answer it. */
@@ -42,12 +56,15 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   const { controller } = inputs;
   const focused = controller.focused();
   const panes: PaneModel[] = controller.allAgents().map((agent, index) => paneOf(agent, index, agent.name === focused, inputs));
+  const loading = inputs.loading ?? [];
+  panes.push(...loadingPanes(loading, panes.length + 1, focused === undefined));
   const counts: Partial<Record<AgentState, number>> = {};
   for (const agent of controller.allAgents()) counts[agent.state] = (counts[agent.state] ?? 0) + 1;
+  if (loading.length > 0) counts.loading = loading.length;
   const totals = controller.totals();
   const status: StatusModel = {
     mode: MODE_LABELS[inputs.mode] ?? inputs.mode,
-    focused,
+    focused: focused !== undefined && inputs.zoomed === true ? `${focused} [zoomed: z unzooms]` : focused,
     counts,
     tokensIn: totals.inputTokens,
     tokensOut: totals.outputTokens,
@@ -78,5 +95,8 @@ function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInpu
     cost: formatCost(totals?.costUsd ?? null),
     focused,
     transcript: inputs.transcriptOf(agent),
+    ...(agent.pty === undefined
+      ? {}
+      : { terminal: { screen: agent.pty.screen, attached: inputs.attached === agent.name, command: agent.pty.commandLine } }),
   };
 }

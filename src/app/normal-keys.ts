@@ -1,6 +1,5 @@
 // Normal mode: a key is looked up in the key table (core/key-table.ts) and becomes a command
 // line (through the same `dispatch` as the `:` prompt) or a view action.
-import { formatAddress } from '../core/address.js';
 import { completeCommandName } from '../core/dispatch.js';
 import { COMMANDS } from '../core/commands/index.js';
 import { bindingFor, KEY_TABLE, type KeyAction } from '../core/key-table.js';
@@ -9,7 +8,13 @@ import { formatReceipts } from '../core/receipt-message.js';
 import type { KeyPress } from '../view/overlays/overlay.js';
 import { handleApprovalKey } from './approval-keys.js';
 import type { CockpitApp } from './cockpit-app.js';
-import { timelineRows } from './timeline.js';
+import { undoAsking } from './file-conflict-flow.js';
+import { enterCopyMode } from './copy-mode.js';
+import { openGraftPicker } from './graft-picker.js';
+import { attachPty } from './pty-attach.js';
+import { openSessionBrowser } from './session-browser.js';
+import { startSearch } from './search.js';
+import { openTimeline } from './timeline-flow.js';
 
 type ViewAction = Extract<KeyAction, { kind: 'view' }>['action'];
 
@@ -55,7 +60,7 @@ function viewAction(app: CockpitApp, action: ViewAction, key: KeyPress): void {
     case 'pane-number':
       return focus(names[Number(key.ch ?? key.name) - 1]);
     case 'message':
-      if (focused === undefined) return;
+      if (focused === undefined || attachPty(app, focused)) return;
       app.setMode('message');
       app.view.openTextInput({
         title: `message ${focused} (Enter sends, Esc closes)`,
@@ -87,6 +92,9 @@ function viewAction(app: CockpitApp, action: ViewAction, key: KeyPress): void {
         onClose: () => app.setMode('normal'),
       });
       return;
+    case 'undo':
+      if (focused !== undefined) undoAsking(app, focused);
+      return;
     case 'pause-toggle': {
       const agent = focused === undefined ? undefined : controller.find(focused);
       if (agent === undefined) return;
@@ -98,7 +106,9 @@ function viewAction(app: CockpitApp, action: ViewAction, key: KeyPress): void {
     case 'edit':
       return openTimeline(app, action === 'edit' ? 'e' : 'r');
     case 'graft':
-      return openPrompt(app, focused === undefined ? 'graft ' : `graft -t ${focused} `);
+      return openGraftPicker(app);
+    case 'sessions':
+      return openSessionBrowser(app);
     case 'new-agent':
       return openPrompt(app, 'new ');
     case 'prompt':
@@ -119,6 +129,10 @@ function viewAction(app: CockpitApp, action: ViewAction, key: KeyPress): void {
       app.view.requestRender();
       return;
     }
+    case 'copy-mode':
+      return enterCopyMode(app);
+    case 'search':
+      return startSearch(app);
     case 'help':
       app.setMode('help');
       app.view.openHelp({
@@ -165,44 +179,6 @@ function openPrompt(app: CockpitApp, prefill: string): void {
       if (line.trim() === '') return;
       if (app.history[app.history.length - 1] !== line) app.history.push(line);
       app.run(line);
-    },
-    onClose: () => app.setMode('normal'),
-  });
-}
-
-/** The focused agent's timeline: pick an entry to rewind to (r, Enter), edit (e) or fork (f). */
-function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): void {
-  const focused = app.controller.focused();
-  const agent = focused === undefined ? undefined : app.controller.find(focused);
-  if (agent === undefined) return;
-  if (agent.session === undefined) {
-    app.show({ ok: false, error: `${agent.name} cannot run: ${agent.loadError ?? 'no session'}` });
-    return;
-  }
-  const rows = timelineRows(agent.session.view(), agent.name);
-  // Opened with `e`, Enter edits: the status bar's hints must say so, not "Enter/r rewind".
-  app.setMode(defaultAction === 'e' ? 'timeline-edit' : 'timeline');
-  app.view.openPicker({
-    title: `timeline of ${agent.name} — Enter ${defaultAction === 'r' ? 'rewinds' : 'edits'} · r rewind · e edit · f fork · Esc`,
-    rows: rows.map((row) => ({ text: row.text, style: row.style })),
-    selected: rows.length - 1,
-    actions: [
-      { key: 'r', label: 'rewind here' },
-      { key: 'e', label: 'edit' },
-      { key: 'f', label: 'fork here' },
-    ],
-    defaultAction,
-    onAction: (actionKey, index) => {
-      app.setMode('normal');
-      const address = rows[index]?.address;
-      if (address === undefined) {
-        app.show({ ok: false, error: 'pick an entry (a graft marker cannot be rewound to or edited)' });
-        return;
-      }
-      const where = formatAddress(address);
-      if (actionKey === 'r') app.run(`rewind -t ${agent.name} ${where}`);
-      else if (actionKey === 'e') app.run(`edit -t ${agent.name} ${where}`);
-      else if (actionKey === 'f') app.run(`fork -t ${agent.name} ${where}`);
     },
     onClose: () => app.setMode('normal'),
   });

@@ -1,22 +1,25 @@
-// Everything before the screen opens: layout, store (its lock first), log, provider, agents.
-// Problems here are reported on stderr with an exit status, never in a dialog.
+// Everything after the first frame that the cockpit needs: the store's catalog, the log, the
+// provider, the controller, then the agents one by one (their journals are read here, so each
+// pane fills in as its agent loads). The layout and the store lock were checked before the
+// screen opened (startup-checks.ts); problems from here on show in the status bar and the log.
+import { TranscriptFileReader } from '../adapters/transcript-file.js';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { installConsoleGuard } from '../adapters/console-guard.js';
-import { loadLayout } from '../adapters/layout-loader.js';
+import { resolve } from 'node:path';
 import { fileLogSink, type LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
+import { launchPty } from '../adapters/pty/node-pty-host.js';
+import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
 import { createWorkspaceToolHost } from '../adapters/tools/full-tool-host.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
 import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
 import { Controller } from '../core/controller.js';
-import type { Layout, TilingPreset } from '../core/layout-file.js';
+import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
 import { LazyAnthropicProvider } from './lazy-provider.js';
-import { packageRoot } from './package-root.js';
+import type { StartChecks, StartFailure } from './startup-checks.js';
 
 export type Started = {
   readonly layout: Layout;
@@ -27,41 +30,44 @@ export type Started = {
   readonly log: LogSink;
   /** The tiling chosen when this layout last quit (Space / :tiling), if any. */
   readonly savedTiling: TilingPreset | undefined;
-  /** Agents of the layout that were not started, and why: the status bar shows them at once. */
+  /** Agents of the layout that were not started, and why: the status bar shows them. */
   readonly notices: readonly string[];
-  /** Stops agents, closes the store (lock released), the demo server and the console guard. */
+  /** Panes still to load, in pane order (layout agents, then panes saved at the last quit). */
+  pending(): readonly string[];
+  /**
+   * Adds the agents one at a time (reading each journal), yielding to the event loop between
+   * them so frames and keys go on; stops early once `stopped()` holds. Resolves true when all loaded.
+   */
+  loadAgents(hooks: LoadHooks): Promise<boolean>;
+  /** Stops agents, closes the store (lock released) and the demo server. */
   shutdown(): Promise<void>;
 };
 
-export type StartFailure = { readonly message: string; readonly exitCode: number };
+/** What the app hears while agents load. */
+export type LoadHooks = {
+  /** An agent was added (or failed to be): its pane can be drawn. */
+  readonly onAgent: () => void;
+  /** The person quit meanwhile: load nothing more. */
+  readonly stopped: () => boolean;
+};
 
-/** The folder of the shipped layouts. */
-export function layoutsDir(): string {
-  return join(packageRoot(), 'layouts');
-}
-
-/** Reads the layout, opens the store and starts the agents; nothing is drawn yet. */
-export async function startAgents(
+/** Opens the store (catalog), the provider and the controller; no agent is loaded yet. */
+export async function openCockpit(
+  checks: StartChecks,
   options: RunOptions,
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): Promise<Result<Started, StartFailure>> {
-  const loaded = loadLayout(options.layout, layoutsDir());
-  if (!loaded.ok) return err({ message: loaded.error, exitCode: 2 });
-  const layout = loaded.value.layout;
-
-  const sessionsDir = resolve(cwd, options.sessions);
-  const opened = FileSessionStore.open(sessionsDir);
+  const { layout, sessionsDir, logPath } = checks;
+  const opened = FileSessionStore.openLocked(sessionsDir, checks.lock);
   if (!opened.ok) return err({ message: opened.error, exitCode: 1 });
   const store = opened.value;
-
-  const logPath = join(sessionsDir, 'agentmux.log');
-  const guard = installConsoleGuard(logPath);
   const log = fileLogSink(logPath);
   for (const notice of store.notices) log(`store: ${notice}`);
 
   const providerConfig = providerConfigFromEnv(env);
   const demo = useScriptedModel(options, env) ? await startDemo() : undefined;
+  const checkpoints = fileCheckpointsFor(sessionsDir);
   const controller = new Controller({
     store,
     providerFor: (config) => {
@@ -75,13 +81,15 @@ export async function startAgents(
         debug: options.debug,
       });
     },
-    tools: createWorkspaceToolHost({ write: true }),
+    tools: checkpoints.wrap(createWorkspaceToolHost({ write: true })),
+    files: checkpoints.files,
     defaultAgent: { model: providerConfig.model, cwd },
+    transcripts: new TranscriptFileReader(cwd),
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
+    ptyLauncher: launchPty,
   });
   controller.events.on((event) => {
     if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);
-    else if (options.debug && event.type === 'state') log(`${event.agent}: ${event.state} ${event.detail}`);
     else if (event.type === 'state' && event.state === 'error') log(`${event.agent}: error: ${event.detail}`);
   });
 
@@ -90,10 +98,25 @@ export async function startAgents(
     log(text);
     notices.push(text);
   };
-  for (const agent of layout.agents) {
+  // Panes opened while the cockpit last ran with this layout (`new`, `fork`) come back too.
+  const saved = store.cockpit(layout.name);
+  const inLayout = new Set(layout.agents.map((agent) => agent.name));
+  const extras = (saved?.agents ?? []).filter((extra) => !inLayout.has(extra.name));
+  const queue: (() => void)[] = [
+    ...layout.agents.map((agent) => () => addLayoutAgent(agent)),
+    ...extras.map((extra) => () => addSavedAgent(extra)),
+  ];
+  const names = [...layout.agents.map((agent) => agent.name), ...extras.map((extra) => extra.name)];
+  let next = 0;
+
+  function addLayoutAgent(agent: LayoutAgent): void {
     if (agent.command !== undefined) {
-      notice(`${agent.name}: PTY agents ("command") are not supported yet; skipped`);
-      continue;
+      // A PTY agent has no journal: at every start it simply runs its command again.
+      const spec = { command: agent.command, env: agent.env ?? {}, ready: agent.ready };
+      const hosted = controller.addPtyAgent(agent.name, agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd), spec);
+      if (!hosted.ok) notice(`${agent.name}: ${hosted.error}`);
+      else if (hosted.value.pty?.running !== true) notice(`${agent.name}: ${hosted.value.detail}`);
+      return;
     }
     let agentCwd = agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd);
     if (demo !== undefined && agent.cwd === undefined) {
@@ -112,7 +135,7 @@ export async function startAgents(
     const added = controller.addAgent(config);
     if (!added.ok) {
       notice(`${agent.name}: ${added.error}`);
-      continue;
+      return;
     }
     const started = added.value;
     if (started.loadError !== undefined) log(`${agent.name}: ${started.loadError}`);
@@ -120,10 +143,8 @@ export async function startAgents(
     if (fresh && agent.prompt !== undefined) controller.send(agent.name, agent.prompt);
   }
 
-  // Panes opened while the cockpit last ran with this layout (`new`, `fork`) come back too.
-  const saved = store.cockpit(layout.name);
-  for (const extra of saved?.agents ?? []) {
-    if (controller.find(extra.name) !== undefined) continue;
+  function addSavedAgent(extra: (typeof extras)[number]): void {
+    if (controller.find(extra.name) !== undefined) return;
     let extraCwd = extra.cwd;
     if (!existsSync(extraCwd) && demo !== undefined) {
       const workspace = demo.workspaceFor(extra.name);
@@ -148,11 +169,23 @@ export async function startAgents(
     logPath,
     log,
     notices,
+    pending: () => names.slice(next),
+    loadAgents: async (hooks) => {
+      while (next < queue.length) {
+        if (hooks.stopped()) return false;
+        const add = queue[next];
+        next++;
+        add?.();
+        hooks.onAgent();
+        // Let a frame, a key or a resize in between: a long journal must not freeze the screen.
+        await new Promise<void>((done) => setImmediate(done));
+      }
+      return true;
+    },
     shutdown: async () => {
       await controller.shutdown();
       await store.close();
       await demo?.close();
-      guard.dispose();
     },
   });
 }

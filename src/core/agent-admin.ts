@@ -5,6 +5,8 @@ import { Agent, type AgentConfig } from './agent.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { agentNameProblem } from './layout-file.js';
 import type { ModelProvider } from './provider.js';
+import { buildPtyAgent, type PtyAdminDeps } from './pty-admin.js';
+import type { PtyAgentSpec } from './pty-agent.js';
 import { err, ok, type Result } from './result.js';
 import { SessionState } from './session-state.js';
 import type { SessionStore } from './store.js';
@@ -24,6 +26,8 @@ export type AgentAdminDeps = {
   readonly defaultAgent: DefaultAgentConfig | undefined;
   /** Writes the agent's catalog row. */
   readonly summarize: (agent: Agent) => void;
+  /** How PTY agents are started (DESIGN.md §4). */
+  readonly pty: PtyAdminDeps;
 };
 
 /**
@@ -113,6 +117,31 @@ export class AgentAdmin {
     return ok(agent);
   }
 
+  /** Adds a PTY agent (no session: it hosts `spec.command`) and starts its command. */
+  addPty(name: string, cwd: string, spec: PtyAgentSpec): Result<Agent> {
+    if (this.find(name) !== undefined) return err(`an agent named "${name}" already exists`);
+    if (this.closing.has(name)) return err(`${name} is still closing: try again in a moment`);
+    const built = buildPtyAgent(this.d.pty, name, cwd, spec);
+    if (!built.ok) return built;
+    const agent = this.register(built.value);
+    agent.pty?.start();
+    return ok(agent);
+  }
+
+  /** `new NAME -- COMMAND ARGS…`: a PTY agent in the focused agent's cwd (or the default one). */
+  newPtyAgent(name: string, command: readonly string[]): Result<string> {
+    const problem = agentNameProblem(name);
+    if (problem !== undefined) return err(`agent name ${problem}`);
+    const focused = this.focused();
+    const cwd = (focused === undefined ? undefined : this.find(focused)?.config.cwd) ?? this.d.defaultAgent?.cwd;
+    if (cwd === undefined) return err('no agent to take a working directory from, and no default one');
+    const added = this.addPty(name, cwd, { command, env: {}, ready: undefined });
+    if (!added.ok) return added;
+    this.focus(name);
+    const started = added.value.pty?.running === true;
+    return started ? ok(`new PTY agent ${name} (${command.join(' ')})`) : err(`${name}: ${added.value.detail}`);
+  }
+
   /** Puts an agent in the last pane and tells the views. */
   register(agent: Agent): Agent {
     this.d.agents.push(agent);
@@ -161,6 +190,7 @@ export class AgentAdmin {
     agent.nudges.length = 0;
     agent.pauseRequested = true;
     agent.abort('shutdown');
+    agent.pty?.dispose();
     if (this.focusName === name) this.focusName = undefined;
     this.d.events.emit({ type: 'agent-removed', agent: name });
     if (wasFocused) {
@@ -198,6 +228,13 @@ export class AgentAdmin {
     if (this.find(to) !== undefined || this.closing.has(to)) return err(`an agent named "${to}" already exists`);
     if (this.d.store.findByName(to) !== undefined) {
       return err(`the store already has a session named "${to}" (:sessions lists them)`);
+    }
+    if (agent.pty !== undefined) {
+      // A PTY agent has no journal: only its pane changes name.
+      agent.config = { ...agent.config, name: to };
+      if (this.focusName === name) this.focusName = to;
+      this.d.events.emit({ type: 'agent-renamed', from: name, to });
+      return ok(`renamed ${name} to ${to}`);
     }
     const session = agent.session;
     if (session === undefined) return err(`${name} cannot be renamed: ${agent.loadError ?? 'no session'}`);

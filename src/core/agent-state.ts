@@ -9,6 +9,8 @@ export const AGENT_STATES = [
   'retrying',
   'error',
   'over-budget',
+  // A pane drawn at start before its agent's journal is read (no agent is ever in this state).
+  'loading',
 ] as const;
 export type AgentState = (typeof AGENT_STATES)[number];
 

@@ -4,6 +4,7 @@ import type { PendingApproval } from './approval-decision.js';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './approval-policy.js';
 import type { AssistantBlock, MessageOrigin } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
+import type { PtyAgent } from './pty-agent.js';
 import type { SessionState } from './session-state.js';
 
 /** What a layout says about an SDK agent (DESIGN.md §5). */
@@ -43,10 +44,12 @@ export class Agent {
   unansweredAtLoad = false;
   /** Blocks of the answer streaming now (shown live, committed only when complete). */
   streaming: AssistantBlock[] = [];
-  /** The policy in force: the layout's, plus what `always` answers added (in memory only, not persisted yet). */
+  /** The policy in force: the layout's, plus what `always` answers added (kept in the journal). */
   approval: ApprovalPolicy;
   /** The call waiting for the user's y/a/n, while the state is `awaiting-approval`. */
   pendingApproval: PendingApproval | undefined;
+  /** Set for a PTY agent (a hosted command, no session): everything it does goes through this. */
+  pty: PtyAgent | undefined;
 
   constructor(
     public config: AgentConfig,
@@ -54,7 +57,9 @@ export class Agent {
     readonly loadError: string | undefined,
     private readonly events: Emitter<ControllerEvent>,
   ) {
-    this.approval = config.approval ?? DEFAULT_APPROVAL_POLICY;
+    const policy = config.approval ?? DEFAULT_APPROVAL_POLICY;
+    const added = (session?.allowed ?? []).filter((entry) => !policy.allow.includes(entry));
+    this.approval = added.length === 0 ? policy : { ...policy, allow: [...policy.allow, ...added] };
     if (loadError !== undefined) {
       this.state = 'error';
       this.detail = loadError;

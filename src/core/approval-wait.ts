@@ -20,9 +20,11 @@ export async function clearCall(agent: Agent, tools: ToolHost, call: ToolCall): 
   if (decision.kind === 'no') return { kind: 'refused', reason: decision.reason };
   if (decision.kind === 'always') {
     const entry = alwaysAllowEntry(call);
-    // In memory only: an `always` lasts until the cockpit quits (not persisted yet).
     if (entry !== undefined && !agent.approval.allow.includes(entry)) {
       agent.approval = { ...agent.approval, allow: [...agent.approval.allow, entry] };
+      // Kept in the journal, so a restart (or a reattach) still allows it. A failed write
+      // only costs asking again later; the call itself was approved.
+      agent.session?.record({ t: 'allow', entry });
     }
   }
   return { kind: 'run' };

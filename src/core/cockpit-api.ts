@@ -4,6 +4,8 @@ import type { TurnAddress } from './address.js';
 import type { AgentState } from './agent-state.js';
 import type { ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
+import type { RewindOptions, UndoOptions } from './history-files.js';
+import type { SwitchOptions } from './switch-files.js';
 import type { Result } from './result.js';
 import type { SessionSummary } from './store.js';
 
@@ -45,8 +47,11 @@ export interface CockpitApi {
   pause(agent: string): Result<string>;
   resume(agent: string): Result<string>;
   retry(agent: string): Result<string>;
-  rewind(agent: string, address: TurnAddress): Result<string>;
-  undo(agent: string): Result<string>;
+  /** Without options: move the head and restore files, refusing if a file changed since. */
+  rewind(agent: string, address: TurnAddress, options?: RewindOptions): Result<string>;
+  undo(agent: string, options?: UndoOptions): Result<string>;
+  /** Moves the head to another branch: its number as the timeline lists it (1 = the first side branch) or its tip's id; files follow as for rewind. */
+  switchBranch(agent: string, branch: string, options?: SwitchOptions): Result<string>;
   /** The current text of an entry, for an editor. */
   entryText(agent: string, address: TurnAddress): Result<string>;
   edit(agent: string, address: TurnAddress, text: string): Result<string>;
@@ -58,6 +63,10 @@ export interface CockpitApi {
 
   /** Opens a new SDK agent (reattaching a stored session of that name) and focuses it. */
   newAgent(name: string, options: { model?: string }): Result<string>;
+  /** Opens a PTY agent hosting `command` (DESIGN.md §4) and focuses it. */
+  newPtyAgent(name: string, command: readonly string[]): Result<string>;
+  /** Starts a PTY agent's command again in its pane (killing it first if it still runs). */
+  restart(agent: string): Result<string>;
   /** Stops an agent and removes its pane; its session stays in the store. */
   closeAgent(agent: string): Result<string>;
   renameAgent(agent: string, name: string): Result<string>;

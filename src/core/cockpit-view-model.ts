@@ -1,6 +1,7 @@
 // What the view reads each frame: panes and the status bar. Built by the app from the
 // controller; the view never calls the controller itself (it sends command lines back).
 import type { AgentState } from './agent-state.js';
+import type { PtyScreen } from './pty-session.js';
 import type { TranscriptView } from './transcript-view.js';
 
 export type PaneModel = {
@@ -17,6 +18,15 @@ export type PaneModel = {
   readonly cost: string;
   readonly focused: boolean;
   readonly transcript: TranscriptView;
+  /** Set for a PTY agent: its pane draws this emulated screen instead of the transcript. */
+  readonly terminal?: PtyPaneModel;
+};
+
+/** A PTY agent's pane: the screen (undefined if the command never started), attach state, command line. */
+export type PtyPaneModel = {
+  readonly screen: PtyScreen | undefined;
+  readonly attached: boolean;
+  readonly command: string;
 };
 
 export type StatusModel = {

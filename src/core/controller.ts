@@ -11,8 +11,15 @@ import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, Tu
 import type { TurnAddress } from './address.js';
 import type { MessageOrigin } from './entry.js';
 import { Emitter, type ControllerEvent } from './events.js';
-import { HistoryOps } from './history-ops.js';
+import type { WorkspaceFiles } from './file-checkpoint.js';
+import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
+import type { SwitchOptions } from './switch-files.js';
+import { HistoryOps, type GraftSource } from './history-ops.js';
+import { agentNameProblem } from './layout-file.js';
+import type { TranscriptReader } from './transcript-import.js';
 import type { ModelProvider } from './provider.js';
+import type { PtyAgentSpec } from './pty-agent.js';
+import type { PtyLauncher } from './pty-session.js';
 import { err, ok, type Result } from './result.js';
 import { abortableSleep, randomEntryId } from './runner-defaults.js';
 import type { SessionStore, SessionSummary } from './store.js';
@@ -37,6 +44,12 @@ export type ControllerOptions = {
   readonly overallBudget?: OverallBudgetSetting;
   /** What `new` starts from when no agent is open to copy. */
   readonly defaultAgent?: DefaultAgentConfig;
+  /** Reads transcript files named as a graft SOURCE. */
+  readonly transcripts?: TranscriptReader;
+  /** Starts PTY agents' commands (the node-pty adapter); without it PTY agents are refused. */
+  readonly ptyLauncher?: PtyLauncher;
+  /** Workspace files as blobs (file checkpoints); without it rewind and undo leave files alone. */
+  readonly files?: WorkspaceFiles;
 };
 
 /** An overall budget kept in memory, one per controller (a shared module-level one would leak between controllers). */
@@ -53,6 +66,8 @@ function inMemoryOverallBudget(): OverallBudgetSetting {
 /** Owns the agents; implements every command's effect. */
 export class Controller implements CockpitApi {
   readonly events = new Emitter<ControllerEvent>();
+  /** A PTY agent's screen changed (its name): many per second in a flood, so kept off `events`. */
+  readonly screens = new Emitter<string>();
   private readonly list: Agent[] = [];
   private readonly providers = new Map<string, ModelProvider>();
   readonly deps: RunnerDeps;
@@ -91,6 +106,7 @@ export class Controller implements CockpitApi {
       providers: this.providers,
       defaultAgent: options.defaultAgent,
       summarize: (agent) => this.summarize(agent),
+      pty: { launch: options.ptyLauncher, events: this.events, screens: this.screens },
     });
     this.history = new HistoryOps({
       store: options.store,
@@ -102,6 +118,8 @@ export class Controller implements CockpitApi {
         this.admin.close(name);
       },
       commit: (agent, entry) => commit(agent, this.deps, entry),
+      transcripts: options.transcripts,
+      files: options.files,
     });
     this.overall = overall;
   }
@@ -113,8 +131,14 @@ export class Controller implements CockpitApi {
     return this.admin.add(config);
   }
 
+  /** Adds a PTY agent (a layout agent with `command`) and starts its command. */
+  addPtyAgent(name: string, cwd: string, spec: PtyAgentSpec): Result<Agent> {
+    return this.admin.addPty(name, cwd, spec);
+  }
+
   /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
   async shutdown(): Promise<void> {
+    for (const agent of this.list) agent.pty?.dispose();
     for (const agent of this.list) agent.abort('shutdown');
     await Promise.all(this.list.flatMap((agent) => (agent.running === undefined ? [] : [agent.running])));
     await this.admin.closed();
@@ -182,6 +206,12 @@ export class Controller implements CockpitApi {
   }
 
   send(name: string, text: string): Result<string> {
+    const pty = this.find(name)?.pty;
+    if (pty !== undefined) {
+      if (text.trim() === '') return err('send: TEXT is required');
+      const receipt = pty.deliver(name, text);
+      return receipt.outcome === 'refused' ? err(receipt.detail) : ok(`${receipt.outcome === 'delivered' ? 'typed into' : 'queued for'} ${name}`);
+    }
     const agent = this.usable(name);
     if (!agent.ok) return agent;
     const a = agent.value;
@@ -194,8 +224,10 @@ export class Controller implements CockpitApi {
       if (a.state === 'paused') a.setState('paused', `${a.queue.length + a.nudges.length} waiting`);
       return ok(`queued for ${a.name} (${a.state})`);
     }
+    // A cap already reached holds the message (the runner shows over-budget): say so, not "sent".
+    const cap = this.deps.budgetReached(a, 'turn-start');
     kick(a, this.deps);
-    return ok(`sent to ${a.name}`);
+    return ok(cap === undefined ? `sent to ${a.name}` : `queued for ${a.name}: over budget (${cap})`);
   }
 
   nudge(name: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {
@@ -209,6 +241,8 @@ export class Controller implements CockpitApi {
   }
 
   interrupt(name: string): Result<string> {
+    const pty = this.find(name)?.pty;
+    if (pty !== undefined) return pty.interrupt(name);
     const agent = this.usable(name);
     if (!agent.ok) return agent;
     if (agent.value.abort('interrupt')) return ok(`interrupted ${name}`);
@@ -216,19 +250,19 @@ export class Controller implements CockpitApi {
   }
 
   decide(name: string, decision: ApprovalDecision): Result<string> {
-    const agent = this.usable(name);
+    const agent = this.usable(name, 'approve');
     if (!agent.ok) return agent;
     const pending = agent.value.pendingApproval;
     if (pending === undefined) return err(`${name} is not waiting for an approval`);
     const call = describeCall(pending.call);
     pending.decide(decision);
     if (decision.kind === 'yes') return ok(`${name}: approved ${call}`);
-    if (decision.kind === 'always') return ok(`${name}: approved ${call}, and allowed its kind until quit`);
+    if (decision.kind === 'always') return ok(`${name}: approved ${call}, and allowed its kind from now on`);
     return ok(`${name}: refused ${call}`);
   }
 
   pause(name: string): Result<string> {
-    const agent = this.usable(name);
+    const agent = this.usable(name, 'pause');
     if (!agent.ok) return agent;
     const a = agent.value;
     if (a.state === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
@@ -242,7 +276,7 @@ export class Controller implements CockpitApi {
   }
 
   resume(name: string): Result<string> {
-    const agent = this.usable(name);
+    const agent = this.usable(name, 'resume');
     if (!agent.ok) return agent;
     const a = agent.value;
     const wasPausing = a.pauseRequested;
@@ -263,7 +297,7 @@ export class Controller implements CockpitApi {
   }
 
   retry(name: string): Result<string> {
-    const agent = this.usable(name);
+    const agent = this.usable(name, 'retry');
     if (!agent.ok) return agent;
     const a = agent.value;
     if (a.running !== undefined || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
@@ -276,30 +310,41 @@ export class Controller implements CockpitApi {
     return ok(`retrying ${name}'s last turn`);
   }
 
-  rewind(name: string, address: TurnAddress): Result<string> {
-    return this.whenIdle(name, (agent) => this.history.rewind(agent, address));
+  rewind(name: string, address: TurnAddress, options?: RewindOptions): Result<string> {
+    return this.whenIdle(name, 'rewind', (agent) => this.history.rewind(agent, address, options));
   }
 
-  undo(name: string): Result<string> {
-    return this.whenIdle(name, (agent) => this.history.undo(agent));
+  undo(name: string, options?: UndoOptions): Result<string> {
+    return this.whenIdle(name, 'undo', (agent) => this.history.undo(agent, options));
+  }
+
+  /** The files a rewind, undo or switch would refuse to overwrite (the key flows ask before acting). */
+  fileConflicts(name: string, operation: FileOperation): Result<readonly string[]> {
+    const agent = this.usable(name);
+    if (!agent.ok) return agent;
+    return this.history.fileConflicts(agent.value, operation);
+  }
+
+  switchBranch(name: string, branch: string, options?: SwitchOptions): Result<string> {
+    return this.whenIdle(name, 'switch', (agent) => this.history.switchBranch(agent, branch, options));
   }
 
   entryText(name: string, address: TurnAddress): Result<string> {
-    const agent = this.usable(name);
+    const agent = this.usable(name, 'edit');
     if (!agent.ok) return agent;
     return this.history.entryText(agent.value, address);
   }
 
   edit(name: string, address: TurnAddress, text: string): Result<string> {
-    return this.whenIdle(name, (agent) => this.history.edit(agent, address, text));
+    return this.whenIdle(name, 'edit', (agent) => this.history.edit(agent, address, text));
   }
 
   graft(name: string, source: string, range: TurnRange): Result<string> {
-    return this.whenIdle(name, (agent) => this.history.graft(agent, source, range));
+    return this.whenIdle(name, 'graft', (agent) => this.history.graft(agent, source, range));
   }
 
   fork(name: string, address: TurnAddress | undefined): Result<string> {
-    const agent = this.usable(name);
+    const agent = this.usable(name, 'fork');
     if (!agent.ok) return agent;
     return this.history.fork(agent.value, address);
   }
@@ -309,7 +354,7 @@ export class Controller implements CockpitApi {
       this.overall.set(mergeLimits(clear ? {} : this.overall.get(), limits));
       return ok(`overall budget: ${describeLimits(this.overall.get())}`);
     }
-    const agent = this.usable(target.agent);
+    const agent = this.usable(target.agent, 'budget');
     if (!agent.ok) return agent;
     const a = agent.value;
     const session = a.session;
@@ -327,8 +372,59 @@ export class Controller implements CockpitApi {
     return this.options.store.list();
   }
 
+  /** A graft SOURCE resolved to its branch, for the graft picker's turn list and preview. */
+  graftSource(reference: string): Result<GraftSource> {
+    return this.history.resolveSource(reference);
+  }
+
+  /** The sessions in the store's trash (the session browser's `t`). */
+  trashedSessions(): readonly SessionSummary[] {
+    return this.options.store.listTrash?.() ?? [];
+  }
+
+  /** Moves a stored session to the trash; refused while an agent has it open. */
+  trashSession(sessionId: string): Result<string> {
+    const open = this.list.find((agent) => agent.session?.id === sessionId);
+    if (open !== undefined) return err(`${open.name} is open in a pane: close it first (:close -t ${open.name})`);
+    if (this.options.store.trash === undefined) return err('this store has no trash');
+    const moved = this.options.store.trash(sessionId);
+    return moved.ok ? ok(`moved ${sessionId} to ${moved.value} (t shows the trash, r restores)`) : moved;
+  }
+
+  /** Brings a session back from the trash. */
+  restoreSession(sessionId: string): Result<string> {
+    if (this.options.store.restore === undefined) return err('this store has no trash');
+    const restored = this.options.store.restore(sessionId);
+    return restored.ok ? ok(`restored ${sessionId}`) : restored;
+  }
+
+  /** Renames a stored session: through its agent when it is open, else in its journal. */
+  renameSession(sessionId: string, name: string): Result<string> {
+    const open = this.list.find((agent) => agent.session?.id === sessionId);
+    if (open !== undefined) return this.renameAgent(open.name, name);
+    const problem = agentNameProblem(name);
+    if (problem !== undefined) return err(`session name ${problem}`);
+    if (this.find(name) !== undefined || this.options.store.findByName(name) !== undefined) {
+      return err(`the store already has a session named "${name}"`);
+    }
+    if (this.options.store.rename === undefined) return err('this store cannot rename sessions');
+    const renamed = this.options.store.rename(sessionId, name);
+    return renamed.ok ? ok(`renamed ${sessionId} to ${name}`) : renamed;
+  }
+
   newAgent(name: string, options: { model?: string }): Result<string> {
     return this.admin.newAgent(name, options);
+  }
+
+  newPtyAgent(name: string, command: readonly string[]): Result<string> {
+    return this.admin.newPtyAgent(name, command);
+  }
+
+  restart(name: string): Result<string> {
+    const agent = this.find(name);
+    if (agent === undefined) return err(`no agent "${name}"`);
+    if (agent.pty === undefined) return err(`${name} is not a PTY agent: restart starts a hosted command again (retry re-runs a turn)`);
+    return agent.pty.restart(name);
   }
 
   closeAgent(name: string): Result<string> {
@@ -354,6 +450,11 @@ export class Controller implements CockpitApi {
   // Internals ----------------------------------------------------------------------------
 
   private deliver(name: string, text: string, interrupt: boolean, origin: MessageOrigin): DeliveryReceipt {
+    const pty = this.find(name)?.pty;
+    if (pty !== undefined) {
+      if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'empty text' };
+      return { agent: name, ...pty.deliver(name, text) };
+    }
     const agent = this.usable(name);
     if (!agent.ok) return { agent: name, outcome: 'refused', detail: agent.error };
     const a = agent.value;
@@ -370,15 +471,16 @@ export class Controller implements CockpitApi {
     return { agent: name, outcome: 'delivered', detail: 'started a turn' };
   }
 
-  private usable(name: string): Result<Agent> {
+  private usable(name: string, operation = 'this command'): Result<Agent> {
     const agent = this.find(name);
     if (agent === undefined) return err(`no agent "${name}"`);
+    if (agent.pty !== undefined) return err(`${name} is a PTY agent: ${operation} does not apply`);
     if (agent.session === undefined) return err(`${name} cannot run: ${agent.loadError ?? 'no session'}`);
     return ok(agent);
   }
 
-  private whenIdle(name: string, action: (agent: Agent) => Result<string>): Result<string> {
-    const agent = this.usable(name);
+  private whenIdle(name: string, operation: string, action: (agent: Agent) => Result<string>): Result<string> {
+    const agent = this.usable(name, operation);
     if (!agent.ok) return agent;
     if (agent.value.running !== undefined) return err(`${name} is working: interrupt it first (Esc)`);
     const result = action(agent.value);

@@ -4,14 +4,32 @@ import { formatAddress, type TurnAddress } from './address.js';
 import type { Agent, AgentConfig } from './agent.js';
 import type { RunnerDeps } from './agent-runner.js';
 import { planEditTarget, planRewind, type BranchView } from './branch.js';
+import { buildBranchTree, findBranch } from './branch-tree.js';
 import type { TurnRange } from './cockpit-api.js';
 import { editableText, replacementFor } from './edit-overlay.js';
 import type { EditEntry, Entry, EntryId, MessageEntry } from './entry.js';
 import { copyForFork, copyForGraft, selectTurns } from './graft-copy.js';
 import type { SessionHeader } from './journal-record.js';
+import { applyFileWrites, checkFileTargets, type FileTarget, type WorkspaceFiles } from './file-checkpoint.js';
+import {
+  DEFAULT_REWIND_OPTIONS,
+  DEFAULT_UNDO_OPTIONS,
+  describeFileWork,
+  entriesAfter,
+  entriesLeaving,
+  prepareWrites,
+  rewindTargets,
+  undoTargets,
+  type FileOperation,
+  type PreparedWrites,
+  type RewindOptions,
+  type UndoOptions,
+} from './history-files.js';
 import { err, ok, type Result } from './result.js';
 import { SessionState } from './session-state.js';
+import { DEFAULT_SWITCH_OPTIONS, entriesToTip, switchTargets, type SwitchOptions } from './switch-files.js';
 import type { SessionStore } from './store.js';
+import { looksLikeTranscriptPath, skippedNote, transcriptBranch, type TranscriptReader } from './transcript-import.js';
 
 export type HistoryDeps = {
   readonly store: SessionStore;
@@ -21,16 +39,24 @@ export type HistoryDeps = {
   readonly addForked: (config: AgentConfig, session: SessionState) => Agent;
   readonly removeAgent: (name: string) => void;
   readonly commit: (agent: Agent, entry: Entry) => boolean;
+  /** The workspace files port; without it rewind and undo move the conversation only. */
+  readonly files?: WorkspaceFiles | undefined;
+  /** Reads transcript files named as a graft SOURCE; without it only agents and sessions are sources. */
+  readonly transcripts?: TranscriptReader | undefined;
 };
 
-type Source = { readonly sessionId: string; readonly name: string; readonly view: BranchView };
+/** A graft SOURCE resolved: its branch, and a note for the result (e.g. lines of a file skipped). */
+export type GraftSource = { readonly sessionId: string; readonly name: string; readonly view: BranchView; readonly note: string };
 
 /** The history operations of one controller. */
 export class HistoryOps {
   constructor(private readonly h: HistoryDeps) {}
 
-  /** `rewind N[.K]`: moves the head back; later turns stay on a branch; edits before it survive. */
-  rewind(agent: Agent, address: TurnAddress): Result<string> {
+  /**
+   * `rewind N[.K]`: moves the head back (later turns stay on a branch; edits before it survive)
+   * and puts the files this agent changed since back as they were; the scope picks one side.
+   */
+  rewind(agent: Agent, address: TurnAddress, options: RewindOptions = DEFAULT_REWIND_OPTIONS): Result<string> {
     const session = sessionOf(agent);
     if (!session.ok) return session;
     const tree = session.value.tree;
@@ -38,11 +64,32 @@ export class HistoryOps {
     const plan = planRewind(path, session.value.view(), address, (id) => tree.branchPosition(id));
     if (!plan.ok) return plan;
     const before = session.value.tree.head;
-    if (plan.value.head === before && plan.value.reapply.length === 0) {
-      return ok(`${agent.name} is already at ${formatAddress(address)}`);
+    const files = options.scope === 'conversation' ? undefined : this.h.files;
+    if (options.scope === 'files' && files === undefined) return err(`${agent.name}: file checkpoints are off`);
+    const moves = options.scope !== 'files';
+    let prepared: PreparedWrites = { writes: [], kept: [] };
+    if (files !== undefined) {
+      const leaving = entriesAfter(path, plan.value.head, (id) => tree.branchPosition(id));
+      const ready = prepareWrites(files, agent.config.cwd, rewindTargets(leaving), options.conflicts, agent.name);
+      if (!ready.ok) return ready;
+      prepared = ready.value;
     }
-    const marked = session.value.record({ t: 'undo-point', op: 'rewind', before });
+    const where = formatAddress(address);
+    const headStays = !moves || (plan.value.head === before && plan.value.reapply.length === 0);
+    if (headStays && prepared.writes.length === 0) {
+      const kept = describeFileWork(0, prepared.kept);
+      const note = kept === '' ? '' : `; ${kept}`;
+      return ok(moves ? `${agent.name} is already at ${where}${note}` : `${agent.name}: no files to restore to ${where}${note}`);
+    }
+    const written = files === undefined ? { done: [], error: undefined } : applyFileWrites(files, agent.config.cwd, prepared.writes);
+    const marked = session.value.record({ t: 'undo-point', op: 'rewind', before, ...(files === undefined ? {} : { files: written.done }) });
     if (!marked.ok) return marked;
+    if (written.error !== undefined) {
+      const done = written.done.length === 0 ? '' : `${describeFileWork(written.done.length, [])}, then `;
+      return err(`${agent.name}: ${done}${written.error}; the conversation was not moved (u undoes)`);
+    }
+    const fileWork = describeFileWork(written.done.length, prepared.kept);
+    if (!moves) return ok(`restored ${agent.name}'s files to ${where}: ${fileWork === '' ? 'nothing to restore' : fileWork} (u undoes)`);
     const moved = session.value.record({ t: 'head', head: plan.value.head, reason: 'rewind' });
     if (!moved.ok) return moved;
     for (const edit of plan.value.reapply) {
@@ -50,15 +97,25 @@ export class HistoryOps {
     }
     agent.turnOpen = false;
     this.emitHead(agent);
-    return ok(`rewound ${agent.name} to ${formatAddress(address)} (u undoes)`);
+    return ok(`rewound ${agent.name} to ${where}${fileWork === '' ? '' : `; ${fileWork}`} (u undoes)`);
   }
 
-  /** `undo`: takes back the newest rewind, edit, graft or fork. */
-  undo(agent: Agent): Result<string> {
+  /** `undo`: takes back the newest rewind, edit, graft or fork; a rewind's files go back as they were. */
+  undo(agent: Agent, options: UndoOptions = DEFAULT_UNDO_OPTIONS): Result<string> {
     const session = sessionOf(agent);
     if (!session.ok) return session;
     const point = session.value.undoStack[session.value.undoStack.length - 1];
     if (point === undefined) return err(`nothing to undo for ${agent.name}`);
+    let fileWork = '';
+    if (point.files !== undefined && this.h.files !== undefined) {
+      const targets = undoTargets(point.files, entriesLeaving(session.value.tree, point.before));
+      const ready = prepareWrites(this.h.files, agent.config.cwd, targets, options.conflicts, agent.name);
+      if (!ready.ok) return ready;
+      // Files first: if a write fails nothing is popped, and undoing again finishes the job.
+      const written = applyFileWrites(this.h.files, agent.config.cwd, ready.value.writes);
+      if (written.error !== undefined) return err(`${agent.name}: ${written.error}`);
+      fileWork = describeFileWork(written.done.length, ready.value.kept);
+    }
     const popped = session.value.record({ t: 'undo' });
     if (!popped.ok) return popped;
     if (point.op === 'fork' && point.forked !== undefined) {
@@ -70,7 +127,87 @@ export class HistoryOps {
     if (!moved.ok) return moved;
     agent.turnOpen = false;
     this.emitHead(agent);
-    return ok(`undid ${agent.name}'s ${point.op}`);
+    return ok(`undid ${agent.name}'s ${point.op}${fileWork === '' ? '' : `; ${fileWork}`}`);
+  }
+
+  /** The files a rewind, undo or switch would refuse to overwrite, so a key flow can ask before it acts. */
+  fileConflicts(agent: Agent, operation: FileOperation): Result<readonly string[]> {
+    const session = sessionOf(agent);
+    if (!session.ok) return session;
+    const files = this.h.files;
+    if (files === undefined) return ok([]);
+    const tree = session.value.tree;
+    let targets: FileTarget[];
+    if (operation.op === 'switch') {
+      const planned = this.planSwitch(agent, session.value, operation.branch);
+      if (!planned.ok) return planned;
+      targets = planned.value.targets;
+    } else if (operation.op === 'rewind') {
+      const path = tree.path();
+      const plan = planRewind(path, session.value.view(), operation.address, (id) => tree.branchPosition(id));
+      if (!plan.ok) return plan;
+      targets = rewindTargets(entriesAfter(path, plan.value.head, (id) => tree.branchPosition(id)));
+    } else {
+      const point = session.value.undoStack[session.value.undoStack.length - 1];
+      if (point?.files === undefined) return ok([]);
+      targets = undoTargets(point.files, entriesLeaving(tree, point.before));
+    }
+    const checked = checkFileTargets(files, agent.config.cwd, targets);
+    if (!checked.ok) return checked;
+    return ok(checked.value.conflicts.map((conflict) => conflict.path));
+  }
+
+  /**
+   * `switch BRANCH`: moves the head to another branch's tip (BRANCH: its number as the timeline
+   * lists it, or its tip's id), recorded like a rewind so `undo` comes back. The branch reads as
+   * it was left: its own edits apply, not the ones of the branch it leaves. Files follow as for a
+   * rewind: the leaving branch's changes beyond the fork go back, then the arriving branch's apply.
+   */
+  switchBranch(agent: Agent, branch: string, options: SwitchOptions = DEFAULT_SWITCH_OPTIONS): Result<string> {
+    const session = sessionOf(agent);
+    if (!session.ok) return session;
+    const planned = this.planSwitch(agent, session.value, branch);
+    if (!planned.ok) return planned;
+    const files = options.scope === 'conversation' ? undefined : this.h.files;
+    if (options.scope === 'files' && files === undefined) return err(`${agent.name}: file checkpoints are off`);
+    let prepared: PreparedWrites = { writes: [], kept: [] };
+    if (files !== undefined) {
+      const ready = prepareWrites(files, agent.config.cwd, planned.value.targets, options.conflicts, agent.name);
+      if (!ready.ok) return ready;
+      prepared = ready.value;
+    }
+    const moves = options.scope !== 'files';
+    if (!moves && prepared.writes.length === 0) {
+      const kept = describeFileWork(0, prepared.kept);
+      return ok(`${agent.name}: no files to restore to branch ${branch}${kept === '' ? '' : `; ${kept}`}`);
+    }
+    const before = session.value.tree.head;
+    const written = files === undefined ? { done: [], error: undefined } : applyFileWrites(files, agent.config.cwd, prepared.writes);
+    const marked = session.value.record({ t: 'undo-point', op: 'switch', before, ...(files === undefined ? {} : { files: written.done }) });
+    if (!marked.ok) return marked;
+    if (written.error !== undefined) {
+      const done = written.done.length === 0 ? '' : `${describeFileWork(written.done.length, [])}, then `;
+      return err(`${agent.name}: ${done}${written.error}; the conversation was not moved (u undoes)`);
+    }
+    const fileWork = describeFileWork(written.done.length, prepared.kept);
+    if (!moves) return ok(`restored ${agent.name}'s files to branch ${branch}: ${fileWork === '' ? 'nothing to restore' : fileWork} (u undoes)`);
+    const moved = session.value.record({ t: 'head', head: planned.value.tip, reason: 'switch' });
+    if (!moved.ok) return moved;
+    agent.turnOpen = false;
+    this.emitHead(agent);
+    const turns = session.value.view().turnCount;
+    const note = fileWork === '' ? '' : `; ${fileWork}`;
+    return ok(`switched ${agent.name} to branch ${branch} (now ${turns} ${turns === 1 ? 'turn' : 'turns'}${note}; u undoes)`);
+  }
+
+  /** The branch a `switch` goes to and the files it would restore (the branch left first, then the one reached). */
+  private planSwitch(agent: Agent, session: SessionState, branch: string): Result<{ readonly tip: EntryId; readonly targets: FileTarget[] }> {
+    const tree = session.tree;
+    const found = findBranch(buildBranchTree(tree, session.view()), branch);
+    if (!found.ok) return err(`${agent.name}: ${found.error}`);
+    const leaving = tree.path().slice(found.value.forkIndex + 1);
+    const arriving = entriesToTip(tree, found.value.tip, found.value.forkPoint);
+    return ok({ tip: found.value.tip, targets: switchTargets(leaving, arriving) });
   }
 
   /** The text `edit` opens for an entry (as it reads now, edits applied). */
@@ -130,7 +267,7 @@ export class HistoryOps {
     }
     agent.turnOpen = false;
     const turns = from === to ? `turn ${from}` : `turns ${from}..${to}`;
-    return ok(`grafted ${turns} of ${source.value.name} into ${agent.name} (${copies.length - 1} entries)`);
+    return ok(`grafted ${turns} of ${source.value.name} into ${agent.name} (${copies.length - 1} entries)${source.value.note}`);
   }
 
   /** `fork [N[.K]]`: a new agent whose session starts with copies of this branch up to there. */
@@ -202,20 +339,30 @@ export class HistoryOps {
     return err(`nothing to retry: ${agent.name}'s last turn finished`);
   }
 
-  private resolveSource(reference: string): Result<Source> {
+  /** SOURCE of `graft`: an agent name or pane number, a stored session id, or a transcript file. */
+  resolveSource(reference: string): Result<GraftSource> {
     const agents = this.h.agents();
     const byPane = /^\d+$/.test(reference) ? agents[Number(reference) - 1] : undefined;
     const agent = byPane ?? this.h.find(reference);
     if (agent?.session !== undefined) {
-      return ok({ sessionId: agent.session.id, name: agent.name, view: agent.session.view() });
+      return ok({ sessionId: agent.session.id, name: agent.name, view: agent.session.view(), note: '' });
+    }
+    if (this.h.transcripts !== undefined && looksLikeTranscriptPath(reference)) {
+      const file = this.h.transcripts.read(reference);
+      if (!file.ok) return file;
+      if (file.value !== undefined) {
+        const view = transcriptBranch(file.value, this.h.deps.newId, this.h.deps.now());
+        if (!view.ok) return err(`${reference}: ${view.error}`);
+        return ok({ sessionId: `file:${reference}`, name: file.value.name, view: view.value, note: skippedNote(file.value) });
+      }
     }
     const loaded = this.h.store.load(reference);
     if (!loaded.ok) {
-      return err(`no agent or stored session "${reference}" (${loaded.error.message})`);
+      return err(`no agent, stored session or transcript file "${reference}" (${loaded.error.message})`);
     }
     const replayed = SessionState.replay(loaded.value.header, loaded.value.records);
     if (!replayed.ok) return err(`${reference}: ${replayed.error}`);
-    return ok({ sessionId: reference, name: replayed.value.name, view: replayed.value.view() });
+    return ok({ sessionId: reference, name: replayed.value.name, view: replayed.value.view(), note: '' });
   }
 
   private uniqueName(base: string): string {

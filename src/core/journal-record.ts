@@ -1,6 +1,6 @@
 // One line of a session journal (JSONL). The journal is the truth; the catalog is rebuilt from it.
 import { z } from 'zod';
-import { Entry, EntryId } from './entry.js';
+import { Entry, EntryId, FileChange } from './entry.js';
 import { BudgetLimits } from './budget-limits.js';
 
 /** First line of every journal: who the session belongs to. */
@@ -31,15 +31,19 @@ export const JournalRecord = z.discriminatedUnion('t', [
     reason: z.enum(['rewind', 'undo', 'retry', 'switch']),
   }),
   // Pushes an undo point: `before` is the head to return to. `forked` names a session a fork created.
+  // `files` (a rewind that restored files): before = on disk before the rewind, after = restored.
   z.object({
     t: z.literal('undo-point'),
     op: UndoableOp,
     before: EntryId.nullable(),
     forked: z.string().optional(),
+    files: z.array(FileChange).optional(),
   }),
   // Pops the newest undo point (its head move is a separate `head` record).
   z.object({ t: z.literal('undo') }),
   z.object({ t: z.literal('budget'), limits: BudgetLimits }),
   z.object({ t: z.literal('rename'), name: z.string().min(1) }),
+  // An `a` (always) approval answer: this `allow` entry joins the agent's policy for good.
+  z.object({ t: z.literal('allow'), entry: z.string().min(1) }),
 ]);
 export type JournalRecord = z.infer<typeof JournalRecord>;

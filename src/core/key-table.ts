@@ -20,6 +20,7 @@ export type KeyAction =
         | 'timeline'
         | 'edit'
         | 'graft'
+        | 'sessions'
         | 'zoom'
         | 'next-tiling'
         | 'new-agent'
@@ -28,7 +29,10 @@ export type KeyAction =
         | 'quit'
         | 'page-up'
         | 'page-down'
-        | 'pause-toggle';
+        | 'copy-mode'
+        | 'search'
+        | 'pause-toggle'
+        | 'undo';
     };
 
 export type KeyBinding = {
@@ -57,7 +61,9 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     action: view('pane-number'),
     note: 'focus pane N',
   },
-  { keys: ['enter'], label: 'Enter', action: view('message'), note: 'message the focused agent' },
+  { keys: ['enter'], label: 'Enter', action: view('message'), note: 'message the focused agent (a PTY pane: attach, keys go to it)' },
+  // While attached to a PTY pane every key goes to its child; only C-q is read (src/app/pty-attach.ts).
+  { keys: [], label: 'C-q', action: view('message'), note: 'attached to a PTY pane: detach (back to the cockpit keys)' },
   { keys: ['escape'], label: 'Esc', action: command('interrupt -t {agent}'), note: 'interrupt the focused agent (closes an overlay first)' },
   { keys: ['X'], label: 'X', action: command('interrupt -t all'), note: 'interrupt every agent' },
   { keys: ['b'], label: 'b', action: view('broadcast'), note: 'broadcast a nudge to every agent' },
@@ -67,16 +73,21 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: [], label: 'y', action: command('approve -t {agent} y'), note: 'awaiting approval: run the pending tool call once' },
   { keys: [], label: 'a', action: command('approve -t {agent} a'), note: 'awaiting approval: run it, and always allow this tool / command' },
   { keys: [], label: 'n', action: command('approve -t {agent} n'), note: 'awaiting approval: refuse it (asks for an optional reason)' },
-  { keys: ['r'], label: 'r', action: view('timeline'), note: 'rewind: open the timeline (pick a turn; e edits, f forks)' },
+  { keys: ['r'], label: 'r', action: view('timeline'), note: 'rewind: open the timeline (pick a turn; e edits, f forks; s or Enter on a ⎇ branch switches to it, files too)' },
   { keys: ['e'], label: 'e', action: view('edit'), note: 'edit an entry in $VISUAL / $EDITOR (from the timeline)' },
-  { keys: ['g'], label: 'g', action: view('graft'), note: 'graft: opens the prompt with "graft -t AGENT "' },
+  { keys: ['g'], label: 'g', action: view('graft'), note: 'graft: pick a source, turns FROM..TO (live preview), Enter grafts' },
+  { keys: ['S'], label: 'S', action: view('sessions'), note: 'session browser: open, rename, delete (to trash), restore' },
   { keys: ['f'], label: 'f', action: command('fork -t {agent}'), note: 'fork the focused agent into a new pane' },
-  { keys: ['u'], label: 'u', action: command('undo -t {agent}'), note: 'undo the last rewind, edit, graft or fork' },
+  { keys: ['u'], label: 'u', action: view('undo'), note: 'undo the last rewind (files too; asks about files changed since), edit, graft, fork or branch switch' },
   { keys: ['z'], label: 'z', action: view('zoom'), note: 'zoom the focused pane / unzoom' },
   { keys: ['space'], label: 'Space', action: view('next-tiling'), note: 'next tiling (tiled, columns, rows, main-left, main-top)' },
   { keys: ['n'], label: 'n', action: view('new-agent'), note: 'new agent (opens the prompt with "new ")' },
   { keys: ['pageup'], label: 'PgUp', action: view('page-up'), note: 'scroll the focused transcript up' },
   { keys: ['pagedown'], label: 'PgDn', action: view('page-down'), note: 'scroll down (follows the stream again at the bottom)' },
+  { keys: ['['], label: '[', action: view('copy-mode'), note: 'copy mode: ↑↓ jk PgUp PgDn g G move · v/Space select · y copy · Enter tool call in full · / n N search · Esc' },
+  { keys: ['/'], label: '/', action: view('search'), note: 'search the focused transcript (newest first); n older · N newer · Esc ends' },
+  // The mouse has no key: this row documents it in the help overlay.
+  { keys: [], label: 'mouse', action: view('copy-mode'), note: 'click focuses a pane; the wheel scrolls the pane under the pointer (3 rows a notch)' },
   { keys: [':'], label: ':', action: view('prompt'), note: 'command prompt' },
   { keys: ['?'], label: '?', action: view('help'), note: 'this help' },
   { keys: ['q'], label: 'q', action: view('quit'), note: 'quit (asks y to confirm while an agent is working)' },

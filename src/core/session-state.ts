@@ -3,7 +3,7 @@
 // ahead of disk; replaying the journal rebuilds exactly this state.
 import type { BranchView } from './branch.js';
 import type { BudgetLimits } from './budget-limits.js';
-import type { Entry, EntryId } from './entry.js';
+import type { Entry, EntryId, FileChange } from './entry.js';
 import type { JournalRecord, SessionHeader, UndoableOp } from './journal-record.js';
 import { LiveBranch } from './live-branch.js';
 import { err, ok, type Result } from './result.js';
@@ -11,7 +11,13 @@ import type { JournalWriter } from './store.js';
 import { SessionTree } from './tree.js';
 import { addTurn, addUsage, ZERO_TOTALS, type UsageTotals } from './usage-totals.js';
 
-export type UndoPoint = { readonly op: UndoableOp; readonly before: EntryId | null; readonly forked?: string };
+export type UndoPoint = {
+  readonly op: UndoableOp;
+  readonly before: EntryId | null;
+  readonly forked?: string;
+  /** What a file-restoring rewind did to files; undo puts each `before` back. */
+  readonly files?: readonly FileChange[];
+};
 
 /** The in-memory state of one session, changed only through journal records. */
 export class SessionState {
@@ -19,6 +25,8 @@ export class SessionState {
   readonly undoStack: UndoPoint[] = [];
   name: string;
   limits: BudgetLimits = {};
+  /** `allow` entries added by `a` (always) answers, oldest first. */
+  readonly allowed: string[] = [];
   totals: UsageTotals = ZERO_TOTALS;
   /** The active branch's view, kept current by appends and head moves (built on first read after a replay). */
   readonly #branch = new LiveBranch();
@@ -102,11 +110,12 @@ export class SessionState {
         return moved;
       }
       case 'undo-point':
-        this.undoStack.push(
-          record.forked === undefined
-            ? { op: record.op, before: record.before }
-            : { op: record.op, before: record.before, forked: record.forked },
-        );
+        this.undoStack.push({
+          op: record.op,
+          before: record.before,
+          ...(record.forked === undefined ? {} : { forked: record.forked }),
+          ...(record.files === undefined ? {} : { files: record.files }),
+        });
         return ok(undefined);
       case 'undo':
         this.undoStack.pop();
@@ -116,6 +125,9 @@ export class SessionState {
         return ok(undefined);
       case 'rename':
         this.name = record.name;
+        return ok(undefined);
+      case 'allow':
+        if (!this.allowed.includes(record.entry)) this.allowed.push(record.entry);
         return ok(undefined);
     }
   }

@@ -13,9 +13,11 @@ import { PromptOverlay, type PromptOptions } from './overlays/prompt.js';
 import { ReceiptsOverlay, type ReceiptsOptions } from './overlays/receipts.js';
 import { TextAreaOverlay, type TextAreaOptions } from './overlays/text-area.js';
 import { TextInputOverlay, type TextInputOptions } from './overlays/text-input.js';
-import { PaneView } from './pane-view.js';
+import { syncPane, type AgentPane } from './pty-pane.js';
+import { splitMouseInput } from './mouse-input.js';
 import { RenderScheduler, type FrameClock } from './render-scheduler.js';
 import { createScreen, type ScreenHandle } from './screen.js';
+import { ScreenCanvas } from './screen-canvas.js';
 import { STATUS_HEIGHT, StatusBar } from './status-bar.js';
 
 export type CockpitViewOptions = {
@@ -31,16 +33,27 @@ export type CockpitViewOptions = {
 
 const NOWHERE: Rect = { x: 0, y: 0, width: 0, height: 0 };
 
+function sameRect(a: Rect | undefined, b: Rect): boolean {
+  return a !== undefined && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
 /** Owns the screen and everything drawn on it; the app drives it with models and rects. */
 export class CockpitView implements OverlayHost {
   readonly screen: blessed.Widgets.Screen;
   private readonly handle: ScreenHandle;
   private readonly layer: blessed.Widgets.BoxElement;
   private readonly status: StatusBar;
-  private readonly panes = new Map<string, PaneView>();
+  private readonly panes = new Map<string, AgentPane>();
+  /** While set, typed bytes go here and no key acts (a PTY pane is attached). */
+  private rawInput: ((data: string) => void) | undefined;
   private readonly overlays: Overlay[] = [];
   private readonly scheduler: RenderScheduler;
   private keyHandler: ((key: KeyPress) => void) | undefined;
+  private readonly canvas: ScreenCanvas;
+  /** Where each pane was last put; a change (or a pane added or removed) needs a whole-screen render. */
+  private readonly placed = new Map<string, Rect>();
+  /** The next frame redraws the whole screen through blessed (something moved, opened or closed). */
+  private wholeFrame = true;
 
   constructor(private readonly options: CockpitViewOptions) {
     this.handle = createScreen({
@@ -53,9 +66,19 @@ export class CockpitView implements OverlayHost {
     const area = this.paneArea();
     this.layer = blessed.box({ parent: this.screen, left: 0, top: 0, width: area.width, height: area.height, tags: false });
     this.status = new StatusBar(this.screen);
+    this.canvas = new ScreenCanvas(this.screen);
+    // Whenever blessed redraws the screen (our whole frames, a resize, the editor's return), it has
+    // just blanked the pane area: paint every pane over it, before the overlays above are drawn.
+    this.layer.on('render', () => this.paintPanes(true));
     this.scheduler = new RenderScheduler(() => this.frame(), options.clock);
     this.screen.on('keypress', (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg) => this.onKeypress(ch, key));
     this.screen.on('resize', () => this.onScreenResize());
+    this.screen.program.on('data', (data: unknown) => {
+      if (this.rawInput === undefined) return;
+      const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : '';
+      // Mouse reports never reach the child: mouse-input.ts feeds the keys of such a chunk back alone.
+      if (text !== '' && !splitMouseInput(text).hadMouse) this.rawInput(text);
+    });
   }
 
   /** Where panes may go: the screen less the status bar. */
@@ -68,27 +91,49 @@ export class CockpitView implements OverlayHost {
     const seen = new Set<string>();
     for (const paneModel of model.panes) {
       seen.add(paneModel.name);
-      let pane = this.panes.get(paneModel.name);
-      if (pane === undefined) {
-        pane = new PaneView(this.layer, paneModel);
-        this.panes.set(paneModel.name, pane);
-      } else {
-        pane.setModel(paneModel);
-      }
-      pane.setRect(rects.get(paneModel.name) ?? NOWHERE);
+      const existing = this.panes.get(paneModel.name);
+      const pane = syncPane(existing, paneModel);
+      if (pane !== existing) this.wholeFrame = true;
+      this.panes.set(paneModel.name, pane);
+      const rect = rects.get(paneModel.name) ?? NOWHERE;
+      if (!sameRect(this.placed.get(paneModel.name), rect)) this.wholeFrame = true;
+      this.placed.set(paneModel.name, rect);
+      pane.setRect(rect);
     }
     for (const [name, pane] of this.panes) {
       if (seen.has(name)) continue;
       pane.dispose();
       this.panes.delete(name);
+      this.placed.delete(name);
+      this.wholeFrame = true;
     }
     this.status.setModel(model.status);
     this.requestRender();
   }
 
   /** The pane of an agent, for scrolling (`pageUp`, `scrollToBottom`…). */
-  pane(name: string): PaneView | undefined {
+  pane(name: string): AgentPane | undefined {
     return this.panes.get(name);
+  }
+
+  /** Sends every typed byte to `handler` (no key acts) until called with undefined: attach to a PTY pane. */
+  captureInput(handler: ((data: string) => void) | undefined): void {
+    if (handler !== undefined) {
+      this.rawInput = handler;
+      return;
+    }
+    // The rest of the chunk being read (keys typed after C-q) must not act in normal mode:
+    // its keypresses come right after this call, in the same tick. Release after them.
+    const swallow = (): void => undefined;
+    this.rawInput = swallow;
+    setImmediate(() => {
+      if (this.rawInput === swallow) this.rawInput = undefined;
+    });
+  }
+
+  /** Writes a control sequence (OSC 52 copy) to the terminal through blessed's output, outside frames. */
+  writeToTerminal(sequence: string): void {
+    this.screen.program.write(sequence);
   }
 
   /** Sets the normal-mode key handler. */
@@ -120,6 +165,7 @@ export class CockpitView implements OverlayHost {
   open<T extends Overlay>(create: (host: OverlayHost) => T): T {
     const overlay = create(this);
     this.overlays.push(overlay);
+    this.wholeFrame = true;
     this.requestRender();
     return overlay;
   }
@@ -158,6 +204,7 @@ export class CockpitView implements OverlayHost {
     if (index < 0) return;
     this.overlays.splice(index, 1);
     overlay.destroy();
+    this.wholeFrame = true;
     this.requestRender();
   }
 
@@ -176,13 +223,44 @@ export class CockpitView implements OverlayHost {
     this.handle.dispose();
   }
 
+  /**
+   * One frame. Panes are painted into blessed's buffer by their surfaces (only the rows that
+   * changed); blessed renders every widget only when something moved, opened or closed, or a
+   * widget other than the panes and the status bar is on screen (an overlay, which must stay on
+   * top). Otherwise the frame is the changed pane rows, the status bar if it changed, and
+   * blessed's diff of the dirty rows to the terminal.
+   */
   private frame(): void {
     for (const pane of this.panes.values()) pane.refresh();
-    this.status.refresh();
-    this.screen.render();
+    const statusChanged = this.status.refresh();
+    if (this.wholeFrame || this.overlays.length > 0 || !this.onlyPanesOnScreen()) {
+      this.wholeFrame = false;
+      this.screen.render();
+      return;
+    }
+    if (!this.canvas.begin() || this.canvas.rows === 0) return;
+    this.screen.emit('prerender');
+    this.paintPanes(false);
+    if (statusChanged) this.status.render();
+    this.screen.draw(0, this.canvas.rows - 1);
+    this.screen.emit('render');
+  }
+
+  private onlyPanesOnScreen(): boolean {
+    return this.screen.children.every((child) => child === this.layer || this.status.owns(child));
+  }
+
+  private paintPanes(force: boolean): void {
+    if (!this.canvas.begin()) return;
+    for (const pane of this.panes.values()) pane.surface.paint(this.canvas, force);
   }
 
   private onKeypress(ch: string | undefined, event: blessed.Widgets.Events.IKeyEventArg): void {
+    // Attached: the bytes went to the child already (program 'data' comes before 'keypress').
+    if (this.rawInput !== undefined) {
+      this.renderNow();
+      return;
+    }
     // blessed reports Enter twice: as `return`, then again as `enter`; keep the second.
     if (event.name === 'return') return;
     const key: KeyPress = {
@@ -205,6 +283,7 @@ export class CockpitView implements OverlayHost {
   }
 
   private onScreenResize(): void {
+    this.wholeFrame = true;
     const area = this.paneArea();
     this.layer.width = area.width;
     this.layer.height = area.height;

@@ -12,6 +12,7 @@ export const STATE_SGR: Readonly<Record<AgentState, string>> = {
   retrying: '33',
   error: '91;1',
   'over-budget': '91',
+  loading: '2',
 };
 
 /** Wraps text in a state's colour (reset after). */

@@ -123,7 +123,12 @@ export function renderSpans(spans: readonly Span[], width: number): string {
   );
 }
 
+/** The visible rows of a pane, one content string per row (never the whole transcript). */
+export function lineRows(lines: readonly DisplayLine[], width: number): string[] {
+  return lines.map((line) => renderSpans(line.spans, width));
+}
+
 /** The visible rows of a pane as one content string (never the whole transcript). */
 export function renderLines(lines: readonly DisplayLine[], width: number): string {
-  return lines.map((line) => renderSpans(line.spans, width)).join('\n');
+  return lineRows(lines, width).join('\n');
 }

@@ -1,19 +1,18 @@
 // One agent's pane: a bordered box at a rect, a title in the top border, and a virtualized
 // transcript — each frame asks the TranscriptView only for the rows it shows.
-import blessed from 'blessed';
 import type { PaneModel } from '../core/cockpit-view-model.js';
 import type { Rect } from '../core/layout-solver.js';
 import { STATE_SGR, formatTokens } from './format.js';
-import { renderLines, renderRuns, type Run } from './line-render.js';
+import { lineRows, renderRuns, type Run } from './line-render.js';
 import { stringCells } from './char-width.js';
+import { markedLineRows, type PaneMarks } from './pane-marks.js';
+import { isHiddenRect, PaneSurface } from './pane-surface.js';
 
-const FOCUSED_BORDER = 'brightcyan';
-const BORDER = 'gray';
+export { isHiddenRect } from './pane-surface.js';
 
-/** True when a rect is too small to hold a border around anything. */
-export function isHiddenRect(rect: Rect): boolean {
-  return rect.width < 3 || rect.height < 3;
-}
+/** Border looks (SGR): blessed's `gray`, and bold `brightcyan` on the focused pane. */
+export const BORDER_SGR = '\x1b[90m';
+export const FOCUSED_BORDER_SGR = '\x1b[1;96m';
 
 /**
  * The title's runs: pane number, name, state (coloured), tokens, cost, model; `▶` when focused.
@@ -43,29 +42,22 @@ export function titleRuns(model: PaneModel, room = Number.POSITIVE_INFINITY): Ru
   return [...head, { text: chosen[0], sgr: stateSgr }, { text: chosen[1], sgr: '' }];
 }
 
-/** Draws one pane; the owner calls `refresh()` once per frame, before the screen renders. */
+/** Draws one pane; the owner calls `refresh()` once per frame, then paints `surface`. */
 export class PaneView {
-  private readonly borderStyle = { fg: BORDER, bold: false };
-  private readonly frame: blessed.Widgets.BoxElement;
-  private readonly title: blessed.Widgets.BoxElement;
-  private readonly more: blessed.Widgets.BoxElement;
+  /** What the pane looks like, painted into the screen buffer by the owner. */
+  readonly surface = new PaneSurface();
   private model: PaneModel;
   private rect: Rect = { x: 0, y: 0, width: 0, height: 0 };
   /** First visible row while scrolled up; undefined while following the stream. */
   private anchor: number | undefined;
   private drawnKey = '';
-  private titleText = '';
+  private titleKey = '';
+  /** Copy mode's cursor and selection, search highlights (pane-marks.ts). */
+  private marks: PaneMarks | undefined;
+  private marksVersion = 0;
 
-  constructor(parent: blessed.Widgets.Node, model: PaneModel) {
+  constructor(model: PaneModel) {
     this.model = model;
-    const common = { parent, tags: false, wrap: false, hidden: true } as const;
-    this.frame = blessed.box({
-      ...common,
-      border: { type: 'line' },
-      style: { border: this.borderStyle },
-    });
-    this.title = blessed.box({ ...common, height: 1 });
-    this.more = blessed.box({ ...common, height: 1 });
     this.setModel(model);
   }
 
@@ -82,25 +74,14 @@ export class PaneView {
   setModel(model: PaneModel): void {
     if (model.transcript !== this.model.transcript) this.drawnKey = '';
     this.model = model;
-    this.borderStyle.fg = model.focused ? FOCUSED_BORDER : BORDER;
-    this.borderStyle.bold = model.focused;
+    this.surface.setBorder(model.focused ? FOCUSED_BORDER_SGR : BORDER_SGR);
     this.placeTitle();
   }
 
   /** Moves the pane; a rect narrower or lower than 3 cells hides it. */
   setRect(rect: Rect): void {
     this.rect = rect;
-    if (isHiddenRect(rect)) {
-      this.frame.hide();
-      this.title.hide();
-      this.more.hide();
-      return;
-    }
-    this.frame.left = rect.x;
-    this.frame.top = rect.y;
-    this.frame.width = rect.width;
-    this.frame.height = rect.height;
-    this.frame.show();
+    this.surface.setRect(rect);
     this.placeTitle();
   }
 
@@ -127,30 +108,54 @@ export class PaneView {
     this.anchor = undefined;
   }
 
+  /** Sets (or clears) copy mode's and search's marks; drawn on the next refresh. */
+  setMarks(marks: PaneMarks | undefined): void {
+    this.marks = marks;
+    this.marksVersion += 1;
+    this.placeTitle();
+  }
+
+  /** The transcript width, the rows shown and the total at that width (copy mode, search). */
+  viewport(): { width: number; start: number; height: number; total: number } {
+    const width = Math.max(1, this.rect.width - 2);
+    const { height, maxStart } = this.measure();
+    return { width, start: this.currentStart(maxStart), height, total: this.model.transcript.lineCount(width) };
+  }
+
+  /** Scrolls as little as needed to show `row`; with a copy cursor the view then holds still. */
+  showRow(row: number): void {
+    const { height, maxStart } = this.measure();
+    if (height <= 0) return;
+    let start = this.currentStart(maxStart);
+    if (row < start) start = row;
+    else if (row >= start + height) start = row - height + 1;
+    start = Math.min(Math.max(0, start), maxStart);
+    this.anchor = start >= maxStart && this.marks?.cursor === undefined ? undefined : start;
+  }
+
   /** Pulls the visible rows if anything they depend on changed; true if it redrew. */
   refresh(): boolean {
     if (isHiddenRect(this.rect)) return false;
     const width = this.rect.width - 2;
     const height = this.innerHeight();
     const version = this.model.transcript.version;
-    const key = `${version}:${width}:${height}:${this.anchor ?? 'end'}`;
+    const key = `${version}:${width}:${height}:${this.anchor ?? 'end'}:${this.marksVersion}`;
     if (key === this.drawnKey) return false;
     const total = this.model.transcript.lineCount(width);
     const maxStart = Math.max(0, total - height);
-    if (this.anchor !== undefined && this.anchor >= maxStart) this.anchor = undefined;
+    // A copy cursor holds the view still while the stream grows.
+    if (this.anchor !== undefined && this.anchor >= maxStart && this.marks?.cursor === undefined) this.anchor = undefined;
     const start = this.currentStart(maxStart);
-    this.drawnKey = `${version}:${width}:${height}:${this.anchor ?? 'end'}`;
+    this.drawnKey = `${version}:${width}:${height}:${this.anchor ?? 'end'}:${this.marksVersion}`;
     const lines = this.model.transcript.lines(width, start, height);
-    this.frame.setContent(renderLines(lines, width));
+    this.surface.setRows(this.marks === undefined ? lineRows(lines, width) : markedLineRows(lines, width, start, this.marks));
     this.placeMore(total - (start + height));
     return true;
   }
 
-  /** Removes the pane's widgets from the screen. */
+  /** Nothing to release: the pane owns no widget (the screen repaints its area after removal). */
   dispose(): void {
-    this.frame.destroy();
-    this.title.destroy();
-    this.more.destroy();
+    this.surface.setRows([]);
   }
 
   private innerHeight(): number {
@@ -171,32 +176,23 @@ export class PaneView {
   private placeTitle(): void {
     if (isHiddenRect(this.rect)) return;
     const room = Math.max(0, this.rect.width - 4);
-    const runs = [{ text: ' ', sgr: '' }, ...titleRuns(this.model, room - 2)];
+    const model = this.model;
+    // setModel runs every tick for every pane: rebuild the title only when what it shows changed.
+    const key = `${room}\0${this.marks?.label ?? ''}\0${model.focused}\0${model.number}\0${model.name}\0${model.state}\0${model.detail}\0${model.tokensIn}\0${model.tokensOut}\0${model.cost}\0${model.model}`;
+    if (key === this.titleKey) return;
+    this.titleKey = key;
+    const label = this.marks?.label === undefined ? [] : [{ text: `${this.marks.label} `, sgr: '\x1b[30;103m' }];
+    const runs = [{ text: ' ', sgr: '' }, ...label, ...titleRuns(model, room - 2 - (label[0]?.text.length ?? 0))];
     const content = renderRuns(runs, room - 1) + ' ';
     const plain = runs.map((run) => run.text).join('');
     const cells = Math.min(room, stringCells(plain) + 1);
-    if (content !== this.titleText) {
-      this.titleText = content;
-      this.title.setContent(content);
-    }
-    this.title.left = this.rect.x + 1;
-    this.title.top = this.rect.y;
-    this.title.width = Math.max(1, cells);
-    if (room > 1) this.title.show();
-    else this.title.hide();
+    this.surface.setTitle(room > 1 ? { content, cells: Math.max(1, cells) } : { content: '', cells: 0 });
   }
 
   private placeMore(below: number): void {
     const text = ` ↓ ${below} more `;
     const cells = stringCells(text);
-    if (below <= 0 || cells > this.rect.width - 2) {
-      this.more.hide();
-      return;
-    }
-    this.more.setContent(`\x1b[93m${text}\x1b[0m`);
-    this.more.left = this.rect.x + this.rect.width - 1 - cells;
-    this.more.top = this.rect.y + this.rect.height - 1;
-    this.more.width = cells;
-    this.more.show();
+    if (below <= 0 || cells > this.rect.width - 2) this.surface.setMore({ content: '', cells: 0 });
+    else this.surface.setMore({ content: `\x1b[93m${text}\x1b[0m`, cells });
   }
 }

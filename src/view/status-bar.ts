@@ -84,6 +84,8 @@ function secondRow(status: StatusModel, width: number, left: Run): string {
 export class StatusBar {
   private readonly box: blessed.Widgets.BoxElement;
   private model: StatusModel | undefined;
+  private refreshedModel: StatusModel | undefined;
+  private refreshedColumns = 0;
   private drawn = '';
 
   constructor(private readonly screen: blessed.Widgets.Screen) {
@@ -103,15 +105,28 @@ export class StatusBar {
     this.model = model;
   }
 
-  /** Rebuilds the rows if the model or the width changed. */
-  refresh(): void {
-    if (this.model === undefined) return;
+  /** Rebuilds the rows if the model or the width changed; true if they changed. */
+  refresh(): boolean {
+    if (this.model === undefined || (this.model === this.refreshedModel && this.screen.cols === this.refreshedColumns)) return false;
+    this.refreshedModel = this.model;
     const columns = this.screen.cols;
+    this.refreshedColumns = columns;
     const [first, second] = statusRows(this.model, columns);
     const content = `${first}\n${second}`;
-    if (content === this.drawn) return;
+    if (content === this.drawn) return false;
     this.drawn = content;
     this.box.setContent(content);
+    return true;
+  }
+
+  /** True for the bar's own widget (CockpitView's frames know every widget on the screen). */
+  owns(node: blessed.Widgets.Node): boolean {
+    return node === this.box;
+  }
+
+  /** Draws the bar into the screen buffer alone (a frame that does not redraw the whole screen). */
+  render(): void {
+    this.box.render();
   }
 
   /** Removes the widget. */

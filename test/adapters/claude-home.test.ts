@@ -112,9 +112,9 @@ describe('claudeEnv', () => {
   });
 });
 
-describe('layouts/claude.example.json', () => {
+describe('examples/claude-code.json', () => {
   it('validates as a layout whose claude agent uses the documented ready pattern', () => {
-    const file = path.resolve('layouts', 'claude.example.json');
+    const file = path.resolve('examples', 'claude-code.json');
     const layout = parseLayout(file, readFileSync(file, 'utf8'));
     if (!layout.ok) throw new Error(layout.error);
     const claude = layout.value.agents.find((agent) => agent.command?.[0] === 'claude');

@@ -27,10 +27,15 @@ describe('new', () => {
     expect(run('new --model m3 delta').calls).toEqual([{ method: 'newAgent', args: ['delta', { model: 'm3' }] }]);
   });
 
-  it('refuses a PTY command for now, with or without --model', () => {
-    const expected = { kind: 'error', message: 'new: PTY agents (-- COMMAND) are not supported yet' };
-    expect(run('new shell -- bash -l')).toEqual({ result: expected, calls: [] });
-    expect(run('new shell --model m -- ssh host')).toEqual({ result: expected, calls: [] });
+  it('opens a PTY agent with -- COMMAND ARGS split on spaces, and refuses --model with it', () => {
+    expect(run('new shell -- bash  -l')).toEqual({
+      result: { kind: 'ok', message: 'new PTY agent' },
+      calls: [{ method: 'newPtyAgent', args: ['shell', ['bash', '-l']] }],
+    });
+    expect(run('new shell --model m -- ssh host')).toEqual({
+      result: { kind: 'error', message: 'new: --model does not apply to a PTY agent (-- COMMAND)' },
+      calls: [],
+    });
   });
 
   it('names what is wrong after NAME and calls nothing', () => {

@@ -16,8 +16,12 @@ const DESIGN_USAGE: Record<string, string> = {
   pause: 'pause [-t AGENT|all]',
   resume: 'resume [-t AGENT|all]',
   retry: 'retry [-t AGENT]',
-  rewind: 'rewind [-t AGENT] TURN[.K]',
-  undo: 'undo [-t AGENT]',
+  restart: 'restart [-t AGENT]',
+  // Issue 4 (file checkpoints) added the scope and conflict flags.
+  rewind: 'rewind [-t AGENT] [--conversation-only|--files-only] [--overwrite|--keep-changed] TURN[.K]',
+  undo: 'undo [-t AGENT] [--overwrite|--keep-changed]',
+  // Issue 5 (branch tree): switch the head to another branch; its files follow, with rewind's flags.
+  switch: 'switch [-t AGENT] [--conversation-only|--files-only] [--overwrite|--keep-changed] BRANCH',
   edit: 'edit [-t AGENT] TURN[.K] [TEXT]',
   graft: 'graft [-t AGENT] SOURCE [FROM..TO]',
   fork: 'fork [-t AGENT] [TURN[.K]]',
@@ -54,7 +58,7 @@ describe('-t AGENT', () => {
   });
 
   it('names an agent by pane number', () => {
-    expect(run('undo -t 2').calls).toEqual([{ method: 'undo', args: ['beta'] }]);
+    expect(run('undo -t 2').calls).toEqual([{ method: 'undo', args: ['beta', { conflicts: 'refuse' }] }]);
   });
 
   it('reports an agent that does not exist, under the command name', () => {
@@ -208,11 +212,33 @@ describe('rewind', () => {
     run('rewind 3', api);
     run('rewind -t beta 2.4', api);
     run('rewind 0', api);
+    const both = { scope: 'both', conflicts: 'refuse' };
     expect(api.calls).toEqual([
-      { method: 'rewind', args: ['alpha', { turn: 3 }] },
-      { method: 'rewind', args: ['beta', { turn: 2, k: 4 }] },
-      { method: 'rewind', args: ['alpha', { turn: 0 }] },
+      { method: 'rewind', args: ['alpha', { turn: 3 }, both] },
+      { method: 'rewind', args: ['beta', { turn: 2, k: 4 }, both] },
+      { method: 'rewind', args: ['alpha', { turn: 0 }, both] },
     ]);
+  });
+
+  it('passes the scope and conflict flags, and refuses contradictory ones', () => {
+    const api = new FakeCockpit();
+    run('rewind --files-only --keep-changed 2', api);
+    run('rewind --conversation-only 1', api);
+    run('rewind --overwrite 1', api);
+    expect(api.calls).toEqual([
+      { method: 'rewind', args: ['alpha', { turn: 2 }, { scope: 'files', conflicts: 'keep' }] },
+      { method: 'rewind', args: ['alpha', { turn: 1 }, { scope: 'conversation', conflicts: 'refuse' }] },
+      { method: 'rewind', args: ['alpha', { turn: 1 }, { scope: 'both', conflicts: 'overwrite' }] },
+    ]);
+    expect(run('rewind --files-only --conversation-only 1').result).toEqual({
+      kind: 'error',
+      message: 'rewind: --conversation-only and --files-only exclude each other',
+    });
+    expect(run('undo --overwrite --keep-changed').result).toEqual({
+      kind: 'error',
+      message: 'undo: --overwrite and --keep-changed exclude each other',
+    });
+    expect(run('undo --keep-changed').calls).toEqual([{ method: 'undo', args: ['alpha', { conflicts: 'keep' }] }]);
   });
 
   it('names a bad or missing address', () => {

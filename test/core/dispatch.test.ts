@@ -12,7 +12,7 @@ import {
 import { FakeCockpit } from './fake-cockpit.js';
 
 const ALL_NAMES =
-  'send, broadcast, nudge, interrupt, approve, pause, resume, retry, rewind, undo, edit, graft, fork, ' +
+  'send, broadcast, nudge, interrupt, approve, pause, resume, retry, restart, rewind, undo, switch, edit, graft, fork, ' +
   'new, close, rename, focus, tiling, budget, sessions, quit';
 
 describe('dispatch', () => {
@@ -28,7 +28,7 @@ describe('dispatch', () => {
     dispatch(api, '  :undo');
     expect(api.calls).toEqual([
       { method: 'send', args: ['alpha', 'hi'] },
-      { method: 'undo', args: ['alpha'] },
+      { method: 'undo', args: ['alpha', { conflicts: 'refuse' }] },
     ]);
   });
 
@@ -110,11 +110,12 @@ describe('completeCommandName', () => {
 
   it('completes an ambiguous prefix as far as the matches agree', () => {
     expect(completeCommandName('re')).toEqual({
-      matches: ['resume', 'retry', 'rewind', 'rename'],
+      matches: ['resume', 'retry', 'restart', 'rewind', 'rename'],
       completed: 're',
     });
     expect(completeCommandName('rew')).toEqual({ matches: ['rewind'], completed: 'rewind' });
-    expect(completeCommandName('s')).toEqual({ matches: ['send', 'sessions'], completed: 'se' });
+    expect(completeCommandName('s')).toEqual({ matches: ['send', 'switch', 'sessions'], completed: 's' });
+    expect(completeCommandName('se')).toEqual({ matches: ['send', 'sessions'], completed: 'se' });
     expect(completeCommandName('sess')).toEqual({ matches: ['sessions'], completed: 'sessions' });
   });
 

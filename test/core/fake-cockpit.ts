@@ -11,6 +11,8 @@ import type {
   DeliveryReceipt,
   TurnRange,
 } from '../../src/core/cockpit-api.js';
+import type { RewindOptions, UndoOptions } from '../../src/core/history-files.js';
+import type { SwitchOptions } from '../../src/core/switch-files.js';
 import { err, ok, type Result } from '../../src/core/result.js';
 import type { SessionSummary } from '../../src/core/store.js';
 
@@ -26,12 +28,15 @@ type Replies = {
   retry: Result<string>;
   rewind: Result<string>;
   undo: Result<string>;
+  switchBranch: Result<string>;
   entryText: Result<string>;
   edit: Result<string>;
   graft: Result<string>;
   fork: Result<string>;
   setBudget: Result<string>;
   newAgent: Result<string>;
+  newPtyAgent: Result<string>;
+  restart: Result<string>;
   closeAgent: Result<string>;
   renameAgent: Result<string>;
   focus: Result<string>;
@@ -59,12 +64,15 @@ export class FakeCockpit implements CockpitApi {
     retry: ok('retrying'),
     rewind: ok('rewound'),
     undo: ok('undone'),
+    switchBranch: ok('switched'),
     entryText: ok('the entry text'),
     edit: ok('edited'),
     graft: ok('grafted'),
     fork: ok('forked'),
     setBudget: ok('budget set'),
     newAgent: ok('new agent'),
+    newPtyAgent: ok('new PTY agent'),
+    restart: ok('restarted'),
     closeAgent: ok('closed'),
     renameAgent: ok('renamed'),
     focus: ok('focused'),
@@ -133,12 +141,16 @@ export class FakeCockpit implements CockpitApi {
     return this.record('retry', [agent], this.replies.retry);
   }
 
-  rewind(agent: string, address: TurnAddress): Result<string> {
-    return this.record('rewind', [agent, address], this.replies.rewind);
+  rewind(agent: string, address: TurnAddress, options?: RewindOptions): Result<string> {
+    return this.record('rewind', options === undefined ? [agent, address] : [agent, address, options], this.replies.rewind);
   }
 
-  undo(agent: string): Result<string> {
-    return this.record('undo', [agent], this.replies.undo);
+  undo(agent: string, options?: UndoOptions): Result<string> {
+    return this.record('undo', options === undefined ? [agent] : [agent, options], this.replies.undo);
+  }
+
+  switchBranch(agent: string, branch: string, options?: SwitchOptions): Result<string> {
+    return this.record('switchBranch', options === undefined ? [agent, branch] : [agent, branch, options], this.replies.switchBranch);
   }
 
   entryText(agent: string, address: TurnAddress): Result<string> {
@@ -168,6 +180,14 @@ export class FakeCockpit implements CockpitApi {
 
   newAgent(name: string, options: { model?: string }): Result<string> {
     return this.record('newAgent', [name, options], this.replies.newAgent);
+  }
+
+  newPtyAgent(name: string, command: readonly string[]): Result<string> {
+    return this.record('newPtyAgent', [name, command], this.replies.newPtyAgent);
+  }
+
+  restart(agent: string): Result<string> {
+    return this.record('restart', [agent], this.replies.restart);
   }
 
   closeAgent(agent: string): Result<string> {

@@ -172,10 +172,13 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
       /Esc +interrupt -t AGENT +interrupt the focused agent/,
       /b +broadcast a nudge to every agent/,
       /q +quit/,
-      /rewind \[-t AGENT\] TURN\[\.K\]/,
     ]) {
       await app.waitFor(line);
     }
+    // The command usage lines follow the keys, a page or two down.
+    app.write(KEYS.pageDown);
+    app.write(KEYS.pageDown);
+    await app.waitFor(/rewind \[-t AGENT\].*TURN\[\.K\]/);
     app.write(KEYS.escape);
     await app.waitUntil((screen) => !screen.includes('this help'), 'the help to close');
     // The same for the message box and the prompt: Esc closes them and does nothing else.
@@ -221,8 +224,8 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
     // A command that opens an overlay: the status bar names the mode until Esc closes it.
     await runCommand(app, 'sessions');
     await app.waitFor('sessions in the store');
-    await app.waitFor(/alpha +claude-\S+ +1 turns/);
-    await app.waitFor(/beta +claude-\S+ +1 turns/);
+    await app.waitFor(/alpha +claude-\S+ +1 /);
+    await app.waitFor(/beta +claude-\S+ +1 /);
     await app.waitUntil(
       () => app.line(-2).startsWith(' SESSIONS '),
       'the status bar to say SESSIONS',

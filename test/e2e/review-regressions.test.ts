@@ -48,13 +48,14 @@ describe('agentmux e2e: review regressions', { timeout: 60_000 }, () => {
     );
   });
 
-  it('a layout agent that cannot start (a PTY agent, not supported yet) is named in the status bar', async () => {
+  it('a PTY layout agent whose command does not exist shows why on its pane, with its exit code', async () => {
     world = await makeWorld({ script: echo, agents: ['alpha'] });
     writeFileSync(
       world.layoutPath,
-      JSON.stringify({ name: 'e2e', agents: [{ name: 'alpha', cwd: world.workspace }, { name: 'shell', command: ['bash'] }] }),
+      JSON.stringify({ name: 'e2e', agents: [{ name: 'alpha', cwd: world.workspace }, { name: 'shell', command: ['/nonexistent/agentmux-no-such-program'] }] }),
     );
     const app = await world.launch();
-    await app.waitFor('shell: PTY agents ("command") are not supported yet; skipped');
+    await app.waitFor(/2 shell · error \(exited 1/);
+    await app.waitFor('No such file or directory');
   });
 });

@@ -54,6 +54,20 @@ export const KEYS = {
   ctrlQ: '\x11',
 } as const;
 
+/**
+ * The bytes an xterm sends for a mouse event in SGR mode (`ESC [ < B ; X ; Y M`, `m` on
+ * release); `col` and `row` are 0-based screen cells, as `line(row)` counts them.
+ */
+export function mouseSequence(kind: 'press' | 'release' | 'wheel-up' | 'wheel-down', col: number, row: number): string {
+  const button = kind === 'wheel-up' ? 64 : kind === 'wheel-down' ? 65 : 0;
+  return `\x1b[<${button};${col + 1};${row + 1}${kind === 'release' ? 'm' : 'M'}`;
+}
+
+/** A left click (press and release) at a 0-based cell. */
+export function mouseClick(col: number, row: number): string {
+  return mouseSequence('press', col, row) + mouseSequence('release', col, row);
+}
+
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'agentmux.js');
 
 /** The environment a child starts from: this process's, without anything that would steer it (keys, editors, vitest). */
@@ -106,12 +120,13 @@ export function startAgentmux(options: DriverOptions): Driver {
 
   const lineAt = (row: number): string => {
     const buffer = terminal.buffer.active;
-    const y = row < 0 ? rows + row : row;
+    // terminal.rows, not the starting size: `resize` changes it.
+    const y = row < 0 ? terminal.rows + row : row;
     return (buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '').trimEnd();
   };
   const screen = (): string => {
     const lines: string[] = [];
-    for (let y = 0; y < rows; y++) lines.push(lineAt(y));
+    for (let y = 0; y < terminal.rows; y++) lines.push(lineAt(y));
     return lines.join('\n');
   };
   const waitUntil = async (

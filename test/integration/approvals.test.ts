@@ -1,6 +1,7 @@
 // Approvals end to end through the controller: writing calls wait in `awaiting-approval`
 // until `decide` answers; the policy's `auto` and `allow` skip the wait.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
@@ -88,6 +89,40 @@ describe('approvals', () => {
     expect(readFileSync(join(h.workspace, 'b.txt'), 'utf8')).toBe('B');
     expect(states).not.toContain('awaiting-approval');
     expect(h.agent('alpha').approval.allow).toEqual(['write_file']);
+  });
+
+  it('a (always) is kept in the journal: after a restart the same kind of call runs without asking', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agentmux-always-'));
+    try {
+      const first = (harness = await startHarness([writeStep('a.txt', 'A'), { text: 'done' }], {
+        dir,
+        tools: createWorkspaceToolHost({ write: true }),
+        approval: ASK,
+      }));
+      first.controller.send('alpha', 'write one');
+      await awaiting(first);
+      expect(first.controller.decide('alpha', { kind: 'always' }).ok).toBe(true);
+      await first.settled('alpha');
+      await first.close();
+      harness = undefined;
+
+      const second = (harness = await startHarness([writeStep('b.txt', 'B'), { text: 'done' }], {
+        dir,
+        tools: createWorkspaceToolHost({ write: true }),
+        approval: ASK,
+      }));
+      expect(second.agent('alpha').approval.allow).toEqual(['write_file']);
+      const states: string[] = [];
+      second.controller.events.on((event) => {
+        if (event.type === 'state') states.push(event.state);
+      });
+      second.controller.send('alpha', 'write another');
+      await second.settled('alpha');
+      expect(readFileSync(join(second.workspace, 'b.txt'), 'utf8')).toBe('B');
+      expect(states).not.toContain('awaiting-approval');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("approve: 'auto' never asks", async () => {

@@ -10,6 +10,7 @@ import { FileSessionStore } from '../../src/adapters/store/file-session-store.js
 import { createReadOnlyToolHost } from '../../src/adapters/tools/tool-host.js';
 import type { Agent, AgentConfig } from '../../src/core/agent.js';
 import type { ApprovalPolicy } from '../../src/core/approval-policy.js';
+import type { WorkspaceFiles } from '../../src/core/file-checkpoint.js';
 import type { ToolHost } from '../../src/core/tools.js';
 import { Controller } from '../../src/core/controller.js';
 import type { RequestMessage } from '../../src/core/model-request.js';
@@ -44,6 +45,8 @@ export type HarnessOptions = {
   tools?: ToolHost;
   /** Every agent's approval policy (default: ask, allow nothing). */
   approval?: ApprovalPolicy;
+  /** File checkpoints' restore port (default: none, rewind leaves files alone). */
+  files?: WorkspaceFiles;
 };
 
 /** Polls a condition every few ms; fails the test with `what` after `timeoutMs`. */
@@ -73,6 +76,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
       return new AnthropicProvider({ apiKey: 'test-key', baseURL: model.url, log: (line) => logLines.push(line) });
     },
     tools: options.tools ?? createReadOnlyToolHost(),
+    ...(options.files === undefined ? {} : { files: options.files }),
     retryDelaysMs: options.retryDelaysMs ?? [20, 20],
     idleTimeoutMs: options.idleTimeoutMs ?? 2000,
     ...(options.defaultAgent === true ? { defaultAgent: { model: 'claude-sonnet-4-6', cwd: workspace } } : {}),

@@ -239,7 +239,7 @@ describe('steering agents over the real SDK', () => {
     expect(h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { turns: 1 }).ok).toBe(true);
     h.controller.send('alpha', 'first');
     await h.settled('alpha');
-    h.controller.send('alpha', 'second');
+    expect(h.controller.send('alpha', 'second')).toEqual({ ok: true, value: 'queued for alpha: over budget (turns 1/1)' });
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
     expect(h.model.requests).toHaveLength(1);

@@ -23,7 +23,15 @@ export class BlobStore {
 
   /** Writes `text` unless a blob with its hash exists; returns the hash once the blob is durable. */
   put(text: string): Result<string> {
-    const bytes = Buffer.from(text, 'utf8');
+    return this.putBytes(Buffer.from(text, 'utf8'));
+  }
+
+  /**
+   * The binary-safe `put` (file checkpoints keep any file's bytes). `durable: false` skips the
+   * fdatasync (a workspace baseline may write thousands of blobs; a process crash keeps them,
+   * only a power loss could not).
+   */
+  putBytes(bytes: Uint8Array, options: { readonly durable?: boolean } = {}): Result<string> {
     const hash = createHash('sha256').update(bytes).digest('hex');
     const target = this.pathOf(hash);
     if (fs.existsSync(target)) return ok(hash);
@@ -36,12 +44,12 @@ export class BlobStore {
       const fd = fs.openSync(temporary, 'wx');
       try {
         fs.writeFileSync(fd, bytes);
-        fs.fdatasyncSync(fd);
+        if (options.durable !== false) fs.fdatasyncSync(fd);
       } finally {
         fs.closeSync(fd);
       }
       fs.renameSync(temporary, target);
-      syncDirectory(folder);
+      if (options.durable !== false) syncDirectory(folder);
       return ok(hash);
     } catch (thrown) {
       fs.rmSync(temporary, { force: true });
@@ -51,6 +59,12 @@ export class BlobStore {
 
   /** Reads a blob back and checks it still matches its hash. */
   get(hash: string): Result<string> {
+    const bytes = this.getBytes(hash);
+    return bytes.ok ? ok(bytes.value.toString('utf8')) : bytes;
+  }
+
+  /** The binary-safe `get`. */
+  getBytes(hash: string): Result<Buffer> {
     const source = this.pathOf(hash);
     let bytes: Buffer;
     try {
@@ -60,6 +74,6 @@ export class BlobStore {
     }
     const actual = createHash('sha256').update(bytes).digest('hex');
     if (actual !== hash) return err(`${source}: content does not match its hash`);
-    return ok(bytes.toString('utf8'));
+    return ok(bytes);
   }
 }

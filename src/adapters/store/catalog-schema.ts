@@ -5,7 +5,8 @@ import { err, ok, type Result } from '../../core/result.js';
 import type { SessionSummary } from '../../core/store.js';
 import { describeIssue } from './journal-line.js';
 
-const SummaryRow = z.object({
+/** One catalog row (also kept beside a trashed journal, so the trash shows its totals). */
+export const SummaryRow = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
   model: z.string().optional(), // JSON drops an undefined model

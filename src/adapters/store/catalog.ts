@@ -131,6 +131,22 @@ export class Catalog {
     this.scheduleWrite();
   }
 
+  /** Drops a session's row (its journal went to the trash). */
+  remove(sessionId: string): void {
+    const before = this.db.data.sessions.length;
+    this.db.data.sessions = this.db.data.sessions.filter((row) => row.id !== sessionId);
+    if (this.db.data.sessions.length !== before) this.scheduleWrite();
+  }
+
+  /** Indexes a journal anew (one restored from the trash); its problem, if it cannot be read. */
+  reindex(sessionId: string): string | undefined {
+    this.remove(sessionId);
+    const notices: string[] = [];
+    if (this.indexJournal(sessionId, notices) === undefined) return notices.join('; ') || `${sessionId}: unreadable`;
+    this.scheduleWrite();
+    return undefined;
+  }
+
   /** Applies what a journal says about its own name and budget (the journal wins). */
   applyJournal(sessionId: string, facts: { name: string; budget: BudgetLimits | undefined }): void {
     const row = this.db.data.sessions.find((candidate) => candidate.id === sessionId);

@@ -1,17 +1,19 @@
 // The session store on disk (DESIGN.md §3 "Storage"): journals, blobs and the catalog under one
 // directory that a lock keeps to a single agentmux.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BudgetLimits } from '../../core/budget-limits.js';
 import type { JournalRecord, SessionHeader } from '../../core/journal-record.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { JournalWriter, LoadedJournal, LoadProblem, SessionStore, SessionSummary } from '../../core/store.js';
 import { BlobStore } from './blob-store.js';
-import type { CockpitSetting } from './catalog-schema.js';
+import { SummaryRow, type CockpitSetting } from './catalog-schema.js';
 import { Catalog } from './catalog.js';
+import { readJournalFacts, summaryFromFacts } from './journal-summary.js';
 import { loadJournal } from './journal-reader.js';
 import { createJournal, FileJournalWriter } from './journal-writer.js';
 import { reportCorruptJournal } from './quarantine.js';
-import { acquireStoreLock, type StoreLock } from './store-lock.js';
+import { lockStoreDir, type StoreLock } from './store-lock.js';
 import { checkSessionId, journalPath, storePaths, type StorePaths } from './store-paths.js';
 
 /** Implements the SessionStore port over a store directory; one instance per directory. */
@@ -30,22 +32,21 @@ export class FileSessionStore implements SessionStore {
 
   /** Creates DIR if missing, takes its lock (before reading anything), then loads the catalog. */
   static open(dir: string): Result<FileSessionStore> {
+    const lock = lockStoreDir(dir);
+    return lock.ok ? FileSessionStore.openLocked(dir, lock.value) : lock;
+  }
+
+  /** Opens the store whose lock `lock` (from `lockStoreDir`) holds: loads the catalog; the store releases the lock on close. */
+  static openLocked(dir: string, lock: StoreLock): Result<FileSessionStore> {
     const paths = storePaths(dir);
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-    } catch (thrown) {
-      return err(`${dir}: cannot create the store directory: ${messageOf(thrown)}`);
-    }
-    const lock = acquireStoreLock(dir);
-    if (!lock.ok) return lock;
     try {
       fs.mkdirSync(paths.journals, { recursive: true });
       fs.mkdirSync(paths.blobs, { recursive: true });
     } catch (thrown) {
-      lock.value.release();
+      lock.release();
       return err(`${dir}: cannot create the store layout: ${messageOf(thrown)}`);
     }
-    return ok(new FileSessionStore(paths, lock.value, Catalog.open(paths)));
+    return ok(new FileSessionStore(paths, lock, Catalog.open(paths)));
   }
 
   /** What opening the store had to fix (a rebuilt catalog…), for the log. */
@@ -111,6 +112,93 @@ export class FileSessionStore implements SessionStore {
   /** Records the summary; the session's journal still decides its name and budget. */
   updateSummary(summary: SessionSummary): void {
     this.catalog.put(summary);
+  }
+
+  /** DIR/trash: journals of deleted sessions, restorable (blobs stay shared in DIR/blobs). */
+  get trashDir(): string {
+    return path.join(this.paths.dir, 'trash');
+  }
+
+  trash(sessionId: string): Result<string> {
+    const id = checkSessionId(sessionId);
+    if (!id.ok) return id;
+    if (this.writers.has(sessionId)) return err(`${sessionId} is open in a pane: close it first`);
+    const from = journalPath(this.paths, sessionId);
+    const to = path.join(this.trashDir, `${sessionId}.jsonl`);
+    try {
+      if (!fs.existsSync(from)) return err(`no stored session ${sessionId}`);
+      fs.mkdirSync(this.trashDir, { recursive: true });
+      const row = this.catalog.get(sessionId);
+      if (row !== undefined) fs.writeFileSync(this.trashSummaryPath(sessionId), JSON.stringify(row));
+      fs.renameSync(from, to);
+    } catch (thrown) {
+      return err(`${from}: ${messageOf(thrown)}`);
+    }
+    this.catalog.remove(sessionId);
+    return ok(to);
+  }
+
+  restore(sessionId: string): Result<string> {
+    const id = checkSessionId(sessionId);
+    if (!id.ok) return id;
+    const from = path.join(this.trashDir, `${sessionId}.jsonl`);
+    const to = journalPath(this.paths, sessionId);
+    try {
+      if (!fs.existsSync(from)) return err(`no session ${sessionId} in ${this.trashDir}`);
+      if (fs.existsSync(to)) return err(`${to} exists: not overwritten`);
+      fs.renameSync(from, to);
+    } catch (thrown) {
+      return err(`${from}: ${messageOf(thrown)}`);
+    }
+    const problem = this.catalog.reindex(sessionId);
+    if (problem !== undefined) return err(problem);
+    const saved = this.trashSummary(sessionId);
+    const indexed = this.catalog.get(sessionId);
+    // The journal wins on name and budget; the saved row keeps the totals the journal alone lacks.
+    if (saved !== undefined && indexed !== undefined) this.catalog.put({ ...saved, name: indexed.name, budget: indexed.budget });
+    fs.rmSync(this.trashSummaryPath(sessionId), { force: true });
+    return ok(to);
+  }
+
+  private trashSummaryPath(sessionId: string): string {
+    return path.join(this.trashDir, `${sessionId}.summary.json`);
+  }
+
+  /** The catalog row kept when the session was trashed, if it is there and valid. */
+  private trashSummary(sessionId: string): SessionSummary | undefined {
+    try {
+      const parsed = SummaryRow.safeParse(JSON.parse(fs.readFileSync(this.trashSummaryPath(sessionId), 'utf8')));
+      return parsed.success ? { ...parsed.data, model: parsed.data.model } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  listTrash(): SessionSummary[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.trashDir);
+    } catch {
+      return [];
+    }
+    const rows: SessionSummary[] = [];
+    for (const name of names) {
+      if (!name.endsWith('.jsonl') || !checkSessionId(name.slice(0, -'.jsonl'.length)).ok) continue;
+      const facts = readJournalFacts(path.join(this.trashDir, name));
+      if (!facts.ok) continue;
+      const saved = this.trashSummary(facts.value.header.id);
+      rows.push(saved === undefined ? summaryFromFacts(facts.value) : { ...saved, name: facts.value.name });
+    }
+    return rows.sort((a, b) => b.updated - a.updated);
+  }
+
+  rename(sessionId: string, name: string): Result<void> {
+    if (this.writers.has(sessionId)) return err(`${sessionId} is open in a pane: rename its agent instead`);
+    const writer = this.openWriter(sessionId);
+    if (!writer.ok) return writer;
+    const written = writer.value.append({ t: 'rename', name });
+    writer.value.close();
+    return written;
   }
 
   /** The cockpit saved at the last quit with this layout (extra panes, tiling). */

@@ -86,6 +86,16 @@ function removeStale(file: string, stale: string): void {
   }
 }
 
+/** Creates the store directory DIR if missing and takes its lock, reading nothing else in it (the cockpit does this before its screen opens). */
+export function lockStoreDir(dir: string): Result<StoreLock, string> {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (thrown) {
+    return err(`${dir}: cannot create the store directory: ${messageOf(thrown)}`);
+  }
+  return acquireStoreLock(dir);
+}
+
 /** Takes DIR/agentmux.lock for this process, or says which live agentmux holds it. */
 export function acquireStoreLock(dir: string): Result<StoreLock, string> {
   const file = path.join(dir, 'agentmux.lock');

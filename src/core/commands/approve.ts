@@ -23,7 +23,7 @@ function decisionOf(answer: 'y' | 'a' | 'n', reason: string | undefined): Approv
 export const approve = defineCommand({
   name: 'approve',
   usage: 'approve [-t AGENT] y|a|n [REASON]',
-  summary: 'answer a pending tool call: y once, a always (until quit), n refuse with REASON',
+  summary: 'answer a pending tool call: y once, a always (kept in the journal), n refuse with REASON',
   spec: {
     options: [targetOption],
     positionals: [{ key: 'answer', name: 'y|a|n', required: true }],

@@ -16,10 +16,12 @@ import { pause } from './pause.js';
 import { quit } from './quit.js';
 import { rename } from './rename.js';
 import { resume } from './resume.js';
+import { restart } from './restart.js';
 import { retry } from './retry.js';
 import { rewind } from './rewind.js';
 import { send } from './send.js';
 import { sessions } from './sessions.js';
+import { switchBranch } from './switch.js';
 import { tiling } from './tiling.js';
 import { undo } from './undo.js';
 
@@ -33,8 +35,10 @@ export const COMMANDS: readonly Command[] = [
   pause,
   resume,
   retry,
+  restart,
   rewind,
   undo,
+  switchBranch,
   edit,
   graft,
   fork,

@@ -40,11 +40,11 @@ export function readNewAgentTail(text: string | undefined, optionModel: string |
   return ok({ kind: 'sdk', model });
 }
 
-/** Opens an SDK agent configured like the focused one; a stored session named NAME is reattached. */
+/** Opens an SDK agent configured like the focused one (a stored session named NAME is reattached), or a PTY agent with `-- COMMAND`. */
 export const newCommand = defineCommand({
   name: 'new',
   usage: 'new NAME [--model M] [-- COMMAND ARGS…]',
-  summary: 'open agent NAME like the focused one (--model M: on model M); reattaches a stored NAME',
+  summary: 'open agent NAME like the focused one (--model M: on model M; -- COMMAND: a PTY agent running it)',
   spec: {
     options: [{ kind: 'value', flag: '--model', key: 'model', valueName: 'M' }],
     positionals: [{ key: 'name', name: 'NAME', required: true }],
@@ -54,7 +54,10 @@ export const newCommand = defineCommand({
   run(api, { options, positionals, text }) {
     const tail = readNewAgentTail(text, options.model);
     if (!tail.ok) return failure('new', tail.error);
-    if (tail.value.kind === 'pty') return failure('new', 'PTY agents (-- COMMAND) are not supported yet');
+    if (tail.value.kind === 'pty') {
+      if (tail.value.model !== undefined) return failure('new', '--model does not apply to a PTY agent (-- COMMAND)');
+      return fromResult('new', api.newPtyAgent(positionals.name, tail.value.command));
+    }
     const model = tail.value.model;
     return fromResult('new', api.newAgent(positionals.name, model === undefined ? {} : { model }));
   },

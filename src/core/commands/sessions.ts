@@ -8,7 +8,7 @@ const SessionsArgs = z.object({});
 export const sessions = defineCommand({
   name: 'sessions',
   usage: 'sessions',
-  summary: 'list the stored sessions',
+  summary: 'the session browser: open, rename, delete (to trash), restore stored sessions',
   spec: { options: [], positionals: [], text: 'none' },
   schema: SessionsArgs,
   run(api) {

@@ -1,21 +1,25 @@
-// `undo [-t AGENT]`: reverse the agent's last rewind, edit, graft or fork (DESIGN.md §3).
+// `undo [-t AGENT] [--overwrite|--keep-changed]`: reverse the agent's last rewind, edit, graft
+// or fork (DESIGN.md §3); a rewind's files go back as they were.
 import { z } from 'zod';
-import { targetOption } from '../command-arguments.js';
+import { flag, targetOption } from '../command-arguments.js';
 import { resolveTarget } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';
+import { conflictModeOf, keepChangedOption, overwriteOption } from '../file-restore-options.js';
 
-const UndoArgs = z.object({ options: z.object({ target: z.string().optional() }) });
+const UndoArgs = z.object({ options: z.object({ target: z.string().optional(), overwrite: flag, keepChanged: flag }) });
 
-/** Pops the agent's undo stack: nothing is deleted, the head just moves back. */
+/** Pops the agent's undo stack: nothing is deleted, the head just moves back (and a rewind's files with it). */
 export const undo = defineCommand({
   name: 'undo',
-  usage: 'undo [-t AGENT]',
-  summary: 'reverse the last rewind, edit, graft or fork',
-  spec: { options: [targetOption], positionals: [], text: 'none' },
+  usage: 'undo [-t AGENT] [--overwrite|--keep-changed]',
+  summary: 'reverse the last rewind (files included), edit, graft or fork',
+  spec: { options: [targetOption, overwriteOption, keepChangedOption], positionals: [], text: 'none' },
   schema: UndoArgs,
   run(api, { options }) {
+    const conflicts = conflictModeOf(options);
+    if (!conflicts.ok) return { kind: 'error', message: `undo: ${conflicts.error}` };
     const agent = resolveTarget(api, 'undo', options.target);
     if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('undo', api.undo(agent.value));
+    return fromResult('undo', api.undo(agent.value, { conflicts: conflicts.value }));
   },
 });

@@ -19,6 +19,8 @@ export type PickerOptions = {
   readonly actions: readonly PickerAction[];
   /** The action Enter runs. */
   readonly defaultAction: string;
+  /** The action Enter runs on a given row, when it differs from `defaultAction` (a timeline's branch row). */
+  readonly enterActionFor?: (rowIndex: number) => string | undefined;
   /** The picker closes, then this runs with the action's key and the selected row. */
   readonly onAction: (actionKey: string, rowIndex: number) => void;
   readonly onClose?: () => void;
@@ -59,7 +61,7 @@ export class PickerOverlay implements Overlay {
       this.options.onClose?.();
       return;
     }
-    const action = key.full === 'enter' ? this.options.defaultAction : this.actionFor(key);
+    const action = key.full === 'enter' ? (this.options.enterActionFor?.(this.window.selected) ?? this.options.defaultAction) : this.actionFor(key);
     if (action !== undefined && this.options.rows.length > 0) {
       const row = this.window.selected;
       this.host.close(this);

@@ -5,6 +5,8 @@ import { LineEditor } from './line-editor.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
 export type PromptOptions = {
+  /** What the line starts with: `:` (the default) or `/` (search). */
+  readonly prefix?: string;
   /** Text after the `:`, cursor at its end. */
   readonly prefill?: string;
   /** Previously submitted lines, oldest first (the app keeps them). */
@@ -73,7 +75,7 @@ export class PromptOverlay implements Overlay {
 
   /** Redraws for the current screen width. */
   draw(): void {
-    this.box.setContent(this.editor.render(':', this.host.screen.cols));
+    this.box.setContent(this.editor.render(this.options.prefix ?? ':', this.host.screen.cols));
     this.host.requestRender();
   }
 

@@ -1,0 +1,196 @@
+// Copy mode (`[`, as in tmux; `y` in the timeline starts it at an entry): a cursor row in the
+// focused transcript. ↑↓ j k move, PgUp PgDn page, g G top / bottom, v or Space starts (or
+// drops) a line-wise selection, y copies the selection (or the cursor row) and leaves, Enter
+// copies a selection, or else opens the tool call under the cursor in full; / n N search;
+// Esc or q leaves. The pane's title shows `[copy]`; the view holds still while in copy mode.
+import type { TurnAddress } from '../core/address.js';
+import { locate } from '../core/branch.js';
+import type { EntryId } from '../core/entry.js';
+import type { SearchDirection, TextPosition } from '../core/transcript-search.js';
+import type { Transcript } from '../core/transcript.js';
+import type { KeyPress, Overlay, OverlayHost } from '../view/overlays/overlay.js';
+import { ToolDetailsOverlay } from '../view/overlays/tool-details.js';
+import type { PaneView } from '../view/pane-view.js';
+import type { CockpitApp } from './cockpit-app.js';
+import { copyToClipboard } from './copy-mode-clipboard.js';
+import { copyText } from './copy-mode-text.js';
+import { focusedTranscriptPane, openSearchInput, positionAfterRow, searchStep } from './search.js';
+import { toolCallAt } from './tool-details.js';
+
+/** Enters copy mode on the focused pane: at the bottom row of the view, or at the first row of `entry`. */
+export function enterCopyMode(app: CockpitApp, options: { readonly entry?: EntryId } = {}): void {
+  const found = focusedTranscriptPane(app);
+  if (typeof found === 'string') {
+    app.show({ ok: false, error: found });
+    return;
+  }
+  const { pane, transcript } = found;
+  const { width, start, height, total } = pane.viewport();
+  let cursor = Math.max(0, Math.min(total - 1, start + height - 1));
+  if (options.entry !== undefined) cursor = rowOfEntry(transcript, width, options.entry) ?? cursor;
+  app.message = undefined;
+  app.setMode('copy');
+  app.view.open((host) => new CopyMode(host, app, pane, transcript, cursor));
+}
+
+/** `y` in the timeline: copy mode on `agent`'s pane at the entry `address` names (the bottom when it names none). */
+export function enterCopyModeAt(app: CockpitApp, agent: string, address: TurnAddress): void {
+  const view = app.controller.find(agent)?.session?.view();
+  const item = view === undefined ? undefined : locate(view, address);
+  enterCopyMode(app, item?.ok === true ? { entry: item.value.entry.id } : {});
+}
+
+/** The first row showing `entry` at this width. */
+function rowOfEntry(transcript: Transcript, width: number, entry: EntryId): number | undefined {
+  for (let block = 0; block < transcript.blockCount; block++) {
+    if (transcript.blockEntry(block)?.id !== entry) continue;
+    const row = transcript.rowOfOffset(width, block, 0);
+    // A turn's first entry starts with a blank separator row: put the cursor on its text.
+    return transcript.blockAt(block)?.text.startsWith('\n') === true ? row + 1 : row;
+  }
+  return undefined;
+}
+
+/** Copy mode while it is open; see the file comment. */
+export class CopyMode implements Overlay {
+  private selectionFrom: number | undefined;
+  private search: { readonly query: string; readonly pattern: RegExp; at: TextPosition } | undefined;
+
+  constructor(
+    private readonly host: OverlayHost,
+    private readonly app: CockpitApp,
+    private readonly pane: PaneView,
+    private readonly transcript: Transcript,
+    private cursor: number,
+  ) {
+    this.pane.showRow(cursor);
+    this.draw();
+  }
+
+  handleKey(key: KeyPress): void {
+    const { height } = this.pane.viewport();
+    const page = Math.max(1, height - 1);
+    switch (key.full) {
+      case 'up':
+      case 'k':
+        return this.move(-1);
+      case 'down':
+      case 'j':
+        return this.move(1);
+      case 'pageup':
+        return this.move(-page);
+      case 'pagedown':
+        return this.move(page);
+      case 'g':
+      case 'home':
+        return this.move(-Number.MAX_SAFE_INTEGER);
+      case 'S-g':
+      case 'G':
+      case 'end':
+        return this.move(Number.MAX_SAFE_INTEGER);
+      case 'v':
+      case 'space':
+        this.selectionFrom = this.selectionFrom === undefined ? this.cursor : undefined;
+        this.draw();
+        return;
+      case 'y':
+        return this.copy();
+      case 'enter':
+        if (this.selectionFrom !== undefined || !this.openToolDetails()) this.copy();
+        return;
+      case '/':
+        return this.startSearch();
+      case 'n':
+      case 'N':
+      case 'S-n':
+        return this.searchAgain(key.full === 'n' ? 'older' : 'newer');
+      case 'escape':
+      case 'q':
+        return this.leave();
+      default:
+        return;
+    }
+  }
+
+  draw(): void {
+    const selection = this.selectionFrom === undefined ? undefined : { from: this.selectionFrom, to: this.cursor };
+    this.pane.setMarks({
+      label: '[copy]',
+      cursor: this.cursor,
+      ...(selection === undefined ? {} : { selection }),
+      ...(this.search === undefined ? {} : { highlight: this.search.pattern }),
+    });
+    this.host.requestRender();
+  }
+
+  destroy(): void {
+    this.pane.setMarks(undefined);
+  }
+
+  private move(rows: number): void {
+    const { total } = this.pane.viewport();
+    this.cursor = Math.max(0, Math.min(Math.max(0, total - 1), this.cursor + rows));
+    this.pane.showRow(this.cursor);
+    this.draw();
+  }
+
+  private copy(): void {
+    const { width } = this.pane.viewport();
+    const text = copyText(this.transcript, width, this.selectionFrom ?? this.cursor, this.cursor);
+    const result = copyToClipboard(this.app.view, this.app.clipboardDir, text, process.env);
+    this.leave();
+    this.app.show(result);
+  }
+
+  /** Opens the tool call on the cursor row in full; false when the row shows none. */
+  private openToolDetails(): boolean {
+    const { width } = this.pane.viewport();
+    const call = toolCallAt(this.transcript, width, this.cursor);
+    if (call === undefined) return false;
+    this.app.setMode('tool-details');
+    this.app.view.open(
+      (host) =>
+        new ToolDetailsOverlay(host, {
+          title: `tool call ${call.name} (${call.id})${call.isError ? ' — error' : ''}`,
+          sections: [
+            { heading: 'input', text: call.input ?? '(the call is not on this branch)' },
+            { heading: call.isError ? 'output (error)' : 'output', text: call.output ?? '(no result yet)' },
+          ],
+          onClose: () => this.app.setMode('copy'),
+        }),
+    );
+    return true;
+  }
+
+  private startSearch(): void {
+    openSearchInput(
+      this.app,
+      (query, pattern) => {
+        const { width } = this.pane.viewport();
+        this.search = { query, pattern, at: positionAfterRow(this.transcript, width, this.cursor) };
+        this.searchAgain('older');
+      },
+      () => this.draw(),
+    );
+  }
+
+  private searchAgain(direction: SearchDirection): void {
+    const search = this.search;
+    if (search === undefined) return;
+    const { width } = this.pane.viewport();
+    const match = searchStep(this.app, this.transcript, width, search, search.at, direction);
+    if (match !== undefined) {
+      search.at = match;
+      this.cursor = match.row;
+      this.pane.showRow(this.cursor);
+    }
+    this.draw();
+  }
+
+  private leave(): void {
+    this.host.close(this);
+    // The search's "n older · N newer" message ends with copy mode.
+    if (this.search !== undefined) this.app.message = undefined;
+    this.app.setMode('normal');
+  }
+}

@@ -1,0 +1,56 @@
+// Attaching to a PTY pane (DESIGN.md §5 `Enter`): every typed byte goes to the child, no
+// cockpit key acts, the title says "attached — C-q detaches", and C-q detaches. Also keeps each
+// PTY agent's terminal at its pane's inner size and turns screen changes into frame requests.
+import type { Controller } from '../core/controller.js';
+import type { Disposable } from '../core/events.js';
+import type { Rect } from '../core/layout-solver.js';
+import { DETACH_KEY, translateCursorKeys } from '../core/pty-keys.js';
+import type { CockpitView } from '../view/cockpit-view.js';
+import type { CockpitApp } from './cockpit-app.js';
+
+/** Attaches the keyboard to the PTY agent `name`; false (and nothing changes) if it is not a running PTY agent. */
+export function attachPty(app: CockpitApp, name: string): boolean {
+  const pty = app.controller.find(name)?.pty;
+  if (pty === undefined) return false;
+  if (!pty.running) {
+    app.show({ ok: false, error: `${name} is not running: :restart starts it again` });
+    return true;
+  }
+  app.attached = name;
+  app.view.pane(name)?.scrollToBottom();
+  app.view.captureInput((data) => onAttachedInput(app, name, data));
+  app.setMode('attached');
+  return true;
+}
+
+/** Gives the keyboard back to the cockpit. */
+export function detachPty(app: CockpitApp): void {
+  if (app.attached === undefined) return;
+  app.attached = undefined;
+  app.view.captureInput(undefined);
+  app.setMode('normal');
+}
+
+function onAttachedInput(app: CockpitApp, name: string, data: string): void {
+  const pty = app.controller.find(name)?.pty;
+  const at = data.indexOf(DETACH_KEY);
+  const keys = at < 0 ? data : data.slice(0, at);
+  if (keys !== '' && pty !== undefined) pty.type(translateCursorKeys(keys, pty.screen?.applicationCursorKeys ?? false));
+  if (at >= 0 || pty === undefined || !pty.running) detachPty(app);
+}
+
+/** Each frame's layout: PTY children follow their pane's inner size; an attach to a gone or exited child ends. */
+export function syncPtyPanes(app: CockpitApp, rects: ReadonlyMap<string, Rect>): void {
+  for (const agent of app.controller.allAgents()) {
+    const rect = rects.get(agent.name);
+    if (agent.pty === undefined || rect === undefined || rect.width < 3 || rect.height < 3) continue;
+    agent.pty.resize(rect.width - 2, rect.height - 2);
+  }
+  const attached = app.attached === undefined ? undefined : app.controller.find(app.attached)?.pty;
+  if (app.attached !== undefined && attached?.running !== true) detachPty(app);
+}
+
+/** A PTY screen change asks for a frame (the scheduler coalesces: never one per byte). */
+export function watchPtyScreens(controller: Controller, view: CockpitView): Disposable {
+  return controller.screens.on(() => view.requestRender());
+}

@@ -1,0 +1,166 @@
+// `/` search in the focused transcript: a `/` input on the bottom line; Enter finds the nearest
+// match at or above the bottom of the view (newest first, like less's `?`) and scrolls to it,
+// highlighting matches on screen. While the search is active `n` finds the next older match,
+// `N` the next newer one, `/` a new query; Esc ends it; any other key ends it and acts as usual.
+import { findMatch, searchPattern, type SearchDirection, type SearchMatch, type TextPosition } from '../core/transcript-search.js';
+import type { Transcript } from '../core/transcript.js';
+import type { KeyPress, Overlay, OverlayHost } from '../view/overlays/overlay.js';
+import { PaneView } from '../view/pane-view.js';
+import type { CockpitApp } from './cockpit-app.js';
+import { handleNormalKey } from './normal-keys.js';
+
+/** A query being searched for in one pane, and the match last shown. */
+export type ActiveSearch = { readonly query: string; readonly pattern: RegExp; readonly at: TextPosition };
+
+/** The focused agent's transcript pane, or an error to show (no agent, a PTY pane). */
+export function focusedTranscriptPane(app: CockpitApp): { agent: string; pane: PaneView; transcript: Transcript } | string {
+  const name = app.controller.focused();
+  const agent = name === undefined ? undefined : app.controller.find(name);
+  if (agent === undefined) return 'no agent is focused';
+  const pane = app.view.pane(agent.name);
+  if (!(pane instanceof PaneView)) return `${agent.name} has no transcript to search or copy (a terminal pane)`;
+  return { agent: agent.name, pane, transcript: app.transcripts.of(agent) };
+}
+
+/** Where a search from row `row` starts: just after that row's text, so the row itself is searched. */
+export function positionAfterRow(transcript: Transcript, width: number, row: number): TextPosition {
+  const source = transcript.rowSource(width, row);
+  return source === undefined ? { block: transcript.blockCount, offset: 0 } : { block: source.block, offset: source.end };
+}
+
+/** Runs one search step and says in the status bar what happened; the match, if any. */
+export function searchStep(
+  app: CockpitApp,
+  transcript: Transcript,
+  width: number,
+  search: { readonly query: string; readonly pattern: RegExp },
+  from: TextPosition,
+  direction: SearchDirection,
+): SearchMatch | undefined {
+  const match = findMatch(transcript, search.pattern, width, from, direction);
+  if (match === undefined) {
+    app.show({ ok: false, error: `no match for ${search.query}` });
+    return undefined;
+  }
+  const wrapped = match.wrapped ? (direction === 'older' ? ' (wrapped to the bottom)' : ' (wrapped to the top)') : '';
+  app.show({ ok: true, value: `/${search.query}${wrapped} · n older · N newer · Esc ends` });
+  return match;
+}
+
+/** Opens the `/` input; Enter runs `onQuery` with the query (empty or unmatched input is reported by the caller). */
+export function openSearchInput(app: CockpitApp, onQuery: (query: string, pattern: RegExp) => void, onClose: () => void): void {
+  const previous = app.mode;
+  app.setMode('search-input');
+  app.view.openPrompt({
+    prefix: '/',
+    onSubmit: (query) => {
+      app.setMode(previous);
+      const pattern = searchPattern(query);
+      if (pattern === undefined) {
+        onClose();
+        return;
+      }
+      onQuery(query, pattern);
+    },
+    onClose: () => {
+      app.setMode(previous);
+      onClose();
+    },
+  });
+}
+
+/** `/` in normal mode: asks for a query, then searches the focused pane. */
+export function startSearch(app: CockpitApp): void {
+  const found = focusedTranscriptPane(app);
+  if (typeof found === 'string') {
+    app.show({ ok: false, error: found });
+    return;
+  }
+  openSearchInput(
+    app,
+    (query, pattern) => {
+      const { pane, transcript } = found;
+      const { width, start, height } = pane.viewport();
+      const from = positionAfterRow(transcript, width, start + height - 1);
+      const match = searchStep(app, transcript, width, { query, pattern }, from, 'older');
+      if (match === undefined) return;
+      pane.showRow(match.row);
+      app.setMode('search');
+      app.view.open((host) => new SearchMode(host, app, found.pane, found.transcript, { query, pattern, at: match }));
+    },
+    () => undefined,
+  );
+}
+
+/** The search while active in normal mode: n / N / `/` / Esc; see the file comment. */
+export class SearchMode implements Overlay {
+  constructor(
+    private readonly host: OverlayHost,
+    private readonly app: CockpitApp,
+    private readonly pane: PaneView,
+    private readonly transcript: Transcript,
+    private search: ActiveSearch,
+  ) {
+    this.draw();
+  }
+
+  handleKey(key: KeyPress): void {
+    switch (key.full) {
+      case 'n':
+      case 'S-n':
+      case 'N':
+        this.step(key.full === 'n' ? 'older' : 'newer');
+        return;
+      case 'pageup':
+        this.pane.pageUp();
+        this.host.requestRender();
+        return;
+      case 'pagedown':
+        this.pane.pageDown();
+        this.host.requestRender();
+        return;
+      case '/':
+        openSearchInput(
+          this.app,
+          (query, pattern) => {
+            this.search = { query, pattern, at: this.search.at };
+            this.step('older', true);
+          },
+          () => undefined,
+        );
+        return;
+      case 'escape':
+        this.end();
+        return;
+      default:
+        this.end();
+        handleNormalKey(this.app, key);
+    }
+  }
+
+  draw(): void {
+    this.pane.setMarks({ highlight: this.search.pattern });
+    this.host.requestRender();
+  }
+
+  destroy(): void {
+    this.pane.setMarks(undefined);
+  }
+
+  private step(direction: SearchDirection, fresh = false): void {
+    const { width, start, height } = this.pane.viewport();
+    const from = fresh ? positionAfterRow(this.transcript, width, start + height - 1) : this.search.at;
+    const match = searchStep(this.app, this.transcript, width, this.search, from, direction);
+    if (match !== undefined) {
+      this.search = { ...this.search, at: match };
+      this.pane.showRow(match.row);
+    }
+    this.draw();
+  }
+
+  private end(): void {
+    this.host.close(this);
+    this.app.message = undefined;
+    this.app.setMode('normal');
+  }
+}

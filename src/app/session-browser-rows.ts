@@ -1,0 +1,44 @@
+// The session browser's rows: every session with name, model, turns, tokens, cost and last
+// activity ("3 min ago"), newest activity first, marking those open in a pane.
+import type { SessionSummary } from '../core/store.js';
+
+/** A row and the session it stands for. */
+export type SessionRow = { readonly text: string; readonly session: SessionSummary; readonly open: boolean };
+
+/** The column header matching `sessionRows`' text. */
+export const SESSION_HEADER = `   ${'name'.padEnd(20)} ${'model'.padEnd(24)} ${'turns'.padStart(5)} ${'tokens in/out'.padStart(17)} ${'cost'.padStart(8)}  last activity`;
+
+/** Rows sorted by last activity; `openIds` are sessions some pane has open (marked `●`). */
+export function sessionRows(sessions: readonly SessionSummary[], openIds: ReadonlySet<string>, now: number): SessionRow[] {
+  return [...sessions]
+    .sort((a, b) => b.updated - a.updated)
+    .map((s) => {
+      const open = openIds.has(s.id);
+      const tokens = `${compact(s.inputTokens)}/${compact(s.outputTokens)}`;
+      const cost = s.costUsd === null ? '?' : `$${s.costUsd.toFixed(s.costUsd < 1 ? 4 : 2)}`;
+      const text = `${open ? '●' : ' '} ${cut(s.name, 20).padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(s.turns).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
+      return { text, session: s, open };
+    });
+}
+
+/** "just now", "3 min ago", "2 h ago", "5 days ago". */
+export function relativeTime(at: number, now: number): string {
+  const seconds = Math.max(0, Math.round((now - at) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 36) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+function compact(n: number): string {
+  if (n < 10_000) return String(n);
+  if (n < 10_000_000) return `${Math.round(n / 1000)}k`;
+  return `${Math.round(n / 1_000_000)}M`;
+}
+
+function cut(text: string, cells: number): string {
+  return text.length > cells ? `${text.slice(0, cells - 1)}…` : text;
+}

@@ -1,0 +1,22 @@
+// `restart [-t AGENT]`: start a PTY agent's command again in its pane (DESIGN.md §4), after it
+// exited or to replace a stuck one.
+import { z } from 'zod';
+import { targetOption } from '../command-arguments.js';
+import { resolveTarget } from '../command-target.js';
+import { defineCommand, fromResult } from '../command.js';
+
+const RestartArgs = z.object({ options: z.object({ target: z.string().optional() }) });
+
+/** Starts the hosted command again (a running child is killed first). */
+export const restart = defineCommand({
+  name: 'restart',
+  usage: 'restart [-t AGENT]',
+  summary: "start a PTY agent's command again in its pane (kills it first if it still runs)",
+  spec: { options: [targetOption], positionals: [], text: 'none' },
+  schema: RestartArgs,
+  run(api, { options }) {
+    const agent = resolveTarget(api, 'restart', options.target);
+    if (!agent.ok) return { kind: 'error', message: agent.error };
+    return fromResult('restart', api.restart(agent.value));
+  },
+});

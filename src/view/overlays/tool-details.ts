@@ -1,0 +1,101 @@
+// A tool call in full (copy mode's Enter on a tool row): its whole input as pretty JSON and its
+// whole output, sanitized, wrapped to the box and scrollable; Esc or q closes.
+import blessed from 'blessed';
+import { sanitizePlain } from '../../core/sanitize.js';
+import { wrapLogicalLine } from '../../core/text-width.js';
+import { renderRuns } from '../line-render.js';
+import { ListWindow } from './list-window.js';
+import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
+
+/** One titled part of the details (the input, the output). */
+export type ToolDetailsSection = { readonly heading: string; readonly text: string };
+
+export type ToolDetailsOptions = {
+  readonly title: string;
+  readonly sections: readonly ToolDetailsSection[];
+  readonly onClose?: () => void;
+};
+
+type Line = { readonly text: string; readonly heading: boolean };
+
+/** The sections as rows `width` cells wide: a heading row, then the text wrapped (untrusted text sanitized). */
+export function toolDetailsLines(sections: readonly ToolDetailsSection[], width: number): Line[] {
+  const lines: Line[] = [];
+  for (const section of sections) {
+    if (lines.length > 0) lines.push({ text: '', heading: false });
+    lines.push({ text: section.heading, heading: true });
+    for (const text of sanitizePlain(section.text).split('\n')) {
+      wrapLogicalLine(text, 0, text.length, Math.max(1, width), false, (start, end) => lines.push({ text: text.slice(start, end), heading: false }));
+    }
+  }
+  return lines;
+}
+
+/** The overlay; see `ToolDetailsOptions`. */
+export class ToolDetailsOverlay implements Overlay {
+  private lines: Line[] = [];
+  private window: ListWindow;
+  private wrappedAt = -1;
+  private readonly box: blessed.Widgets.BoxElement;
+
+  constructor(
+    private readonly host: OverlayHost,
+    private readonly options: ToolDetailsOptions,
+  ) {
+    this.window = new ListWindow(0, false);
+    this.box = blessed.box({
+      parent: host.screen,
+      top: 'center',
+      left: 'center',
+      width: '90%',
+      height: '90%',
+      border: { type: 'line' },
+      style: { border: { fg: 'brightcyan' } },
+      tags: false,
+      wrap: false,
+    });
+    this.draw();
+  }
+
+  handleKey(key: KeyPress): void {
+    if (key.full === 'escape' || key.full === 'q') {
+      this.host.close(this);
+      this.options.onClose?.();
+      return;
+    }
+    if (this.window.handleKey(key, this.rows())) this.draw();
+  }
+
+  draw(): void {
+    const width = this.innerWidth();
+    if (width !== this.wrappedAt) {
+      // Wrapped once per width: a long output is not re-wrapped per key.
+      this.lines = toolDetailsLines(this.options.sections, width);
+      this.window = new ListWindow(this.lines.length, false);
+      this.wrappedAt = width;
+    }
+    const rows = this.rows();
+    const { start, end } = this.window.visible(rows);
+    const out = [renderRuns([{ text: this.options.title, sgr: '\x1b[1m' }], width)];
+    for (const line of this.lines.slice(start, end)) out.push(renderRuns([{ text: line.text, sgr: line.heading ? '\x1b[1;96m' : '' }], width));
+    while (out.length < rows + 1) out.push('');
+    const more = end < this.lines.length ? `↓ ${this.lines.length - end} more · ` : '';
+    out.push(renderRuns([{ text: `${more}↑↓ PgUp PgDn g G scroll · Esc close`, sgr: '\x1b[90m' }], width));
+    this.box.setContent(out.join('\n'));
+    this.host.requestRender();
+  }
+
+  destroy(): void {
+    this.box.destroy();
+  }
+
+  private innerWidth(): number {
+    return typeof this.box.width === 'number' ? Math.max(1, this.box.width - 2) : this.host.screen.cols;
+  }
+
+  /** Rows of text: the box less its border, title and footer. */
+  private rows(): number {
+    const height = typeof this.box.height === 'number' ? this.box.height : this.host.screen.rows;
+    return Math.max(1, height - 4);
+  }
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { findMatch, matchesIn, searchPattern } from '../../src/core/transcript-search.js';
+import { Transcript } from '../../src/core/transcript.js';
+import type { DisplayLine } from '../../src/core/transcript-view.js';
+import { ChainBuilder, fastestOf, text, toolUse } from './factories.js';
+
+const WIDTH = 40;
+const rowText = (line: DisplayLine | undefined): string => (line?.spans ?? []).map((span) => span.text).join('');
+const pattern = (query: string): RegExp => {
+  const compiled = searchPattern(query);
+  if (compiled === undefined) throw new Error('empty query');
+  return compiled;
+};
+
+function transcriptOf(build: (b: ChainBuilder) => void): Transcript {
+  const b = new ChainBuilder();
+  build(b);
+  const t = new Transcript({ agentName: 'alpha' });
+  t.reset(b.view());
+  return t;
+}
+
+const sample = (): Transcript =>
+  transcriptOf((b) => {
+    b.user('find the needle please');
+    b.assistant(text('A first needle here, and a long sentence that wraps past forty cells before NEEDLE two.'));
+    b.assistant(toolUse('t1', 'grep', { pattern: 'haystack' }));
+    b.result('t1', 'haystack.ts:1: needle');
+    b.assistant(text('done'));
+  });
+
+const end = (t: Transcript) => ({ block: t.blockCount, offset: 0 });
+
+describe('transcript search', () => {
+  it('finds the newest match first when searching older from the end, and the row shows it', () => {
+    const t = sample();
+    const match = findMatch(t, pattern('needle'), WIDTH, end(t), 'older');
+    expect(match).toBeDefined();
+    expect(rowText(t.lines(WIDTH, match?.row ?? -1, 1)[0])).toContain('needle');
+    expect(rowText(t.lines(WIDTH, match?.row ?? -1, 1)[0])).toContain('haystack.ts:1');
+  });
+
+  it('n walks older matches in order (smart case: lower-case queries ignore case), then wraps to the newest', () => {
+    const t = sample();
+    const p = pattern('needle');
+    const seen: string[] = [];
+    let at = end(t);
+    for (let i = 0; i < 5; i++) {
+      const match = findMatch(t, p, WIDTH, at, 'older');
+      if (match === undefined) throw new Error('no match');
+      seen.push(`${t.blockAt(match.block)?.text.slice(match.offset, match.offset + match.length)}${match.wrapped ? '(wrapped)' : ''}`);
+      at = match;
+    }
+    expect(seen).toEqual(['needle', 'NEEDLE', 'needle', 'needle', 'needle(wrapped)']);
+  });
+
+  it('a match on a wrapped continuation row maps to that row, not the entry’s first row', () => {
+    const t = sample();
+    const match = findMatch(t, pattern('NEEDLE'), WIDTH, end(t), 'older');
+    expect(match?.offset).toBeGreaterThan(WIDTH);
+    expect(rowText(t.lines(WIDTH, match?.row ?? -1, 1)[0])).toContain('NEEDLE');
+  });
+
+  it('N goes to newer matches; a capital in the query makes it case-sensitive', () => {
+    const t = sample();
+    const upper = findMatch(t, pattern('NEEDLE'), WIDTH, { block: -1, offset: 0 }, 'newer');
+    expect(t.blockAt(upper?.block ?? -1)?.text.slice(upper?.offset, (upper?.offset ?? 0) + 6)).toBe('NEEDLE');
+    const first = findMatch(t, pattern('needle'), WIDTH, { block: -1, offset: 0 }, 'newer');
+    const second = first === undefined ? undefined : findMatch(t, pattern('needle'), WIDTH, first, 'newer');
+    expect(first?.block).toBe(0);
+    expect(second?.block).toBe(1);
+  });
+
+  it('says nothing matched (undefined) and treats regex characters literally', () => {
+    const t = sample();
+    expect(findMatch(t, pattern('absent'), WIDTH, end(t), 'older')).toBeUndefined();
+    expect(findMatch(t, pattern('ne.dle'), WIDTH, end(t), 'older')).toBeUndefined();
+    expect(searchPattern('')).toBeUndefined();
+    expect(matchesIn('a.b a.b', pattern('a.b'))).toEqual([
+      [0, 3],
+      [4, 3],
+    ]);
+  });
+
+  it('searches 100k transcript lines in well under a frame budget per step (measured)', () => {
+    const t = transcriptOf((b) => {
+      for (let turn = 0; turn < 10_000; turn++) {
+        b.user(`question ${turn}`);
+        b.assistant(text(Array.from({ length: 9 }, (_, i) => `turn ${turn} line ${i} of ordinary prose about parsers`).join('\n')));
+      }
+      b.user('the unique marker word');
+    });
+    expect(t.lineCount(80)).toBeGreaterThan(100_000);
+    const p = pattern('zebra-never');
+    expect(findMatch(t, p, 80, end(t), 'older')).toBeUndefined();
+    const miss = fastestOf(3, () => findMatch(t, p, 80, end(t), 'older'));
+    const oldest = performance.now();
+    const first = findMatch(t, pattern('you question 0'), 80, end(t), 'older');
+    const hit = performance.now() - oldest;
+    expect(first?.block).toBe(0);
+    // A whole-transcript scan (the worst case); see the report for figures on this machine.
+    console.info(`search over ${t.lineCount(80)} rows: miss ${miss.toFixed(1)} ms, oldest hit ${hit.toFixed(1)} ms`);
+    expect(miss).toBeLessThan(1000);
+  });
+});

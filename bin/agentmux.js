@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Starts agentmux fast: from the built code when it is current (npm install builds it), else
-// straight from the TypeScript sources through tsx. Never compiles the whole project first.
+// Starts agentmux fast: from the esbuild bundle in dist/src/ when it is current (npm install builds
+// it: scripts/build.js), else straight from the TypeScript sources through tsx. Never compiles the
+// whole project first.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

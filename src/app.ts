@@ -3,6 +3,8 @@
 // `loading`, and only then load the rest of the cockpit's code, the store's catalog and the
 // journals (panes fill in as their agents load); the SDK loads at the first model call.
 import { installConsoleGuard } from './adapters/console-guard.js';
+import { fileLogSink } from './adapters/log-sink.js';
+import { providerConfigFromEnv } from './adapters/provider-config.js';
 import type { RunOptions } from './cli-options.js';
 import { useScriptedModel } from './cli-options.js';
 import type { CockpitApp } from './app/cockpit-app.js';
@@ -12,7 +14,6 @@ import type { Started } from './app/startup.js';
 import { checkBeforeScreen } from './app/startup-checks.js';
 import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
 import { solveTiling } from './core/layout-solver.js';
-import type { KeyPress } from './view/overlays/overlay.js';
 import { CockpitView } from './view/cockpit-view.js';
 
 /** Runs the cockpit until the person quits; resolves with the exit status. */
@@ -28,25 +29,47 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   if (options.debug) process.stderr.write(`agentmux: log file ${logPath}\n`);
   const scripted = useScriptedModel(options, process.env);
 
-  // The first frame: every pane of the layout, named and loading. Keys typed before the app is
-  // ready wait here and are replayed to it.
+  // The first frame: every pane of the layout, named and loading. Keys typed before every pane
+  // has loaded stay in the terminal's input queue (stdin paused) and are read once they have, so
+  // `Enter` messages the agent the person saw focused and `:` then text lands in the prompt.
   const view = new CockpitView({ title: `agentmux — ${layout.name}` });
-  const early: KeyPress[] = [];
-  view.onKey((key) => early.push(key));
-  const names = layout.agents.map((agent) => agent.name);
+  // Raw at once (no echo, no line buffering into the first frame), and paused. blessed resumes
+  // stdin when the first keypress listener appears (CockpitApp below) unless the tty is raw.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  process.stdin.pause();
+  const crashLog = fileLogSink(logPath);
+  // A bug must not leave the terminal in raw mode with nothing said: give the terminal back,
+  // then name the error and the log. Runs before blessed's own handler (which prints to the log).
+  const onCrash = (thrown: unknown): void => {
+    const message = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
+    crashLog(`crash: ${message}`);
+    try {
+      view.dispose();
+    } catch {
+      // The terminal may already be gone; the message below still goes to stderr.
+    }
+    process.stderr.write(`agentmux: crashed: ${thrown instanceof Error ? thrown.message : String(thrown)}\n(details in ${logPath})\n`);
+    process.exit(1);
+  };
+  process.prependListener('uncaughtException', onCrash);
+  process.prependListener('unhandledRejection', onCrash);
+  const defaultModel = providerConfigFromEnv(process.env).model;
+  const panes = layout.agents.map((agent) => ({ name: agent.name, model: agent.command === undefined ? (agent.model ?? defaultModel) : '' }));
   view.update(
-    firstFrameModel(names, HINTS['normal'] ?? '', bannerText(scripted, undefined, options.debug ? logPath : undefined)),
-    solveTiling(layout.tiling, names, view.paneArea()),
+    firstFrameModel(panes, HINTS['normal'] ?? '', bannerText(scripted, undefined, options.debug ? logPath : undefined)),
+    solveTiling(
+      layout.tiling,
+      panes.map((pane) => pane.name),
+      view.paneArea(),
+    ),
   );
   view.renderNow();
 
-  const [{ openCockpit }, { CockpitApp }, { handleNormalKey }] = await Promise.all([
-    import('./app/startup.js'),
-    import('./app/cockpit-app.js'),
-    import('./app/normal-keys.js'),
-  ]);
+  const [{ openCockpit }, { CockpitApp }] = await Promise.all([import('./app/startup.js'), import('./app/cockpit-app.js')]);
   const started = await openCockpit(checked.value, options, process.env, cwd);
   if (!started.ok) {
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
     view.dispose();
     checked.value.lock.release();
     guard.dispose();
@@ -71,16 +94,6 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     clipboardDir: options.sessions,
     loading: () => started.value.pending(),
   });
-  // A bug must not leave the terminal in raw mode with nothing said: give the terminal back,
-  // then name the error and the log. Runs before blessed's own handler (which prints to the log).
-  const onCrash = (thrown: unknown): void => {
-    const message = thrown instanceof Error ? (thrown.stack ?? thrown.message) : String(thrown);
-    log(`crash: ${message}`);
-    process.stderr.write(`agentmux: crashed: ${thrown instanceof Error ? thrown.message : String(thrown)}\n(details in ${logPath})\n`);
-    process.exit(1);
-  };
-  process.prependListener('uncaughtException', onCrash);
-  process.prependListener('unhandledRejection', onCrash);
   const onSignal = (): void => {
     quitting = true;
     resolveQuit();
@@ -88,8 +101,9 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   view.screen.on('resize', () => app.update());
-  for (const key of early.splice(0)) handleNormalKey(app, key);
   app.update();
+  // Still paused while the agents load, whatever a listener did to the stream.
+  process.stdin.pause();
 
   const loaded = await started.value.loadAgents({
     onAgent: () => {
@@ -106,6 +120,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   const { notices } = started.value;
   if (loaded && notices.length > 0) app.message = { text: notices.join('; '), isError: true };
   app.update();
+  process.stdin.resume();
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
 
   await quit;

@@ -7,16 +7,18 @@ import type { Controller } from '../core/controller.js';
 import { dispatch } from '../core/dispatch.js';
 import type { Disposable } from '../core/events.js';
 import { TILING_PRESETS, type Tiling } from '../core/layout-file.js';
-import { solveTiling, zoomed, type Rect } from '../core/layout-solver.js';
+import { zoomed, type Rect } from '../core/layout-solver.js';
 import type { Result } from '../core/result.js';
 import type { CockpitView } from '../view/cockpit-view.js';
 import type { KeyPress } from '../view/overlays/overlay.js';
 import { AgentTranscripts } from './agent-transcripts.js';
 import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
+import type { LoadingPane } from './loading-panes.js';
 import { runEditFlow } from './edit-flow.js';
 import { wireMouse } from './mouse.js';
 import { handleNormalKey } from './normal-keys.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
+import { TilingCache } from './tiling-cache.js';
 import { openSessionBrowser } from './session-browser.js';
 
 export type CockpitAppOptions = {
@@ -30,7 +32,7 @@ export type CockpitAppOptions = {
   /** Where copy mode saves `clipboard.txt` (the session store); the temp dir when absent. */
   readonly clipboardDir?: string;
   /** Panes still loading at start (src/app/startup.ts), drawn after the loaded ones. */
-  readonly loading?: () => readonly string[];
+  readonly loading?: () => readonly LoadingPane[];
 };
 
 /** The app state and behaviour behind the keys. */
@@ -46,6 +48,7 @@ export class CockpitApp {
   /** The PTY agent the keyboard is attached to (src/app/pty-attach.ts), if any. */
   attached: string | undefined;
   private rects: ReadonlyMap<string, Rect> = new Map();
+  private readonly tilingCache = new TilingCache();
   private pending = false;
   private readonly subscription: Disposable;
   private readonly screens: Disposable;
@@ -94,9 +97,9 @@ export class CockpitApp {
     this.pending = false;
     const area = this.view.paneArea();
     const loading = this.options.loading?.() ?? [];
-    const names = [...this.controller.allAgents().map((agent) => agent.name), ...loading];
+    const names = [...this.controller.allAgents().map((agent) => agent.name), ...loading.map((pane) => pane.name)];
     const focused = this.controller.focused();
-    this.rects = this.zoom && focused !== undefined ? zoomed(focused, area) : solveTiling(this.tiling, names, area);
+    this.rects = this.zoom && focused !== undefined ? zoomed(focused, area) : this.tilingCache.solve(this.tiling, names, area);
     syncPtyPanes(this, this.rects);
     const model = buildCockpitModel({
       controller: this.controller,

@@ -3,8 +3,9 @@ import type { Agent } from '../core/agent.js';
 import type { AgentState } from '../core/agent-state.js';
 import type { CockpitModel, PaneModel, StatusModel } from '../core/cockpit-view-model.js';
 import type { Controller } from '../core/controller.js';
+import { approvalChoices } from '../core/approval-decision.js';
 import { formatCost } from '../core/pricing.js';
-import { loadingPanes } from './loading-panes.js';
+import { loadingPanes, type LoadingPane } from './loading-panes.js';
 import type { TranscriptView } from '../core/transcript-view.js';
 
 export type StatusMessage = { readonly text: string; readonly isError: boolean };
@@ -20,7 +21,7 @@ export type ModelInputs = {
   /** True while the focused pane is zoomed (`z`): the status bar says so. */
   readonly zoomed?: boolean;
   /** Panes whose agents are still loading at start (after the loaded ones), drawn as `loading`. */
-  readonly loading?: readonly string[];
+  readonly loading?: readonly LoadingPane[];
 };
 
 export const HINTS: Readonly<Record<string, string>> = {
@@ -45,8 +46,8 @@ export const HINTS: Readonly<Record<string, string>> = {
   attached: 'keys go to the attached pane · C-q detaches',
 };
 
-/** Normal mode while the focused agent waits for an approval: y / a / n answer it. */
-const APPROVAL_HINTS = 'y approve · a always · n refuse · Esc int · Tab next pane · : cmd · ? help';
+/** Normal mode while the focused agent waits for an approval: y / a / n answer it (what `a` allows shown). */
+const APPROVAL_HINTS_TAIL = 'Esc int · Tab next pane · : cmd · ? help';
 
 /** Modes that show under another name (the timeline opened by `e` is still the timeline). */
 const MODE_LABELS: Readonly<Record<string, string>> = { 'timeline-edit': 'timeline' };
@@ -78,7 +79,8 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
 
 // The focused agent's pending approval takes over the normal-mode hints.
 function hintsFor(mode: string, focused: Agent | undefined): string {
-  if (mode === 'normal' && focused?.state === 'awaiting-approval') return APPROVAL_HINTS;
+  const pending = focused?.state === 'awaiting-approval' ? focused.pendingApproval : undefined;
+  if (mode === 'normal' && pending !== undefined) return `${approvalChoices(pending.call)} · ${APPROVAL_HINTS_TAIL}`;
   return HINTS[mode] ?? '';
 }
 

@@ -3,6 +3,9 @@
 import type { CockpitModel, PaneModel } from '../core/cockpit-view-model.js';
 import type { DisplayLine, TranscriptView } from '../core/transcript-view.js';
 
+/** A pane to draw before its agent has loaded: its name and the model it will use. */
+export type LoadingPane = { readonly name: string; readonly model: string };
+
 const LOADING_LINE: DisplayLine = { spans: [{ text: 'loading…', style: 'dim' }], cells: 8 };
 
 /** What a loading pane shows: one dim line. */
@@ -12,30 +15,30 @@ const LOADING_TRANSCRIPT: TranscriptView = {
   version: 0,
 };
 
-/** Placeholder panes for `names`, numbered on from `firstNumber`; the first is focused when `focusFirst`. */
-export function loadingPanes(names: readonly string[], firstNumber: number, focusFirst: boolean): PaneModel[] {
-  return names.map((name, index) => ({
+/** Placeholder panes, numbered on from `firstNumber`; the first is focused when `focusFirst`. */
+export function loadingPanes(panes: readonly LoadingPane[], firstNumber: number, focusFirst: boolean): PaneModel[] {
+  return panes.map(({ name, model }, index) => ({
     name,
     number: firstNumber + index,
     state: 'loading',
     detail: '',
-    model: '',
+    model,
     tokensIn: 0,
     tokensOut: 0,
-    cost: '',
+    cost: '$0.000',
     focused: focusFirst && index === 0,
     transcript: LOADING_TRANSCRIPT,
   }));
 }
 
 /** The first frame: every pane loading, the status bar in normal mode with its usual hints. */
-export function firstFrameModel(names: readonly string[], hints: string, banner: string | undefined): CockpitModel {
+export function firstFrameModel(panes: readonly LoadingPane[], hints: string, banner: string | undefined): CockpitModel {
   return {
-    panes: loadingPanes(names, 1, true),
+    panes: loadingPanes(panes, 1, true),
     status: {
       mode: 'normal',
-      focused: names[0],
-      counts: names.length === 0 ? {} : { loading: names.length },
+      focused: panes[0]?.name,
+      counts: panes.length === 0 ? {} : { loading: panes.length },
       tokensIn: 0,
       tokensOut: 0,
       cost: '$0.000',

@@ -19,6 +19,7 @@ import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
 import { LazyAnthropicProvider } from './lazy-provider.js';
+import type { LoadingPane } from './loading-panes.js';
 import type { StartChecks, StartFailure } from './startup-checks.js';
 
 export type Started = {
@@ -33,7 +34,7 @@ export type Started = {
   /** Agents of the layout that were not started, and why: the status bar shows them. */
   readonly notices: readonly string[];
   /** Panes still to load, in pane order (layout agents, then panes saved at the last quit). */
-  pending(): readonly string[];
+  pending(): readonly LoadingPane[];
   /**
    * Adds the agents one at a time (reading each journal), yielding to the event loop between
    * them so frames and keys go on; stops early once `stopped()` holds. Resolves true when all loaded.
@@ -90,6 +91,7 @@ export async function openCockpit(
   });
   controller.events.on((event) => {
     if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);
+    else if (options.debug && event.type === 'state') log(`${event.agent}: ${event.state} ${event.detail}`);
     else if (event.type === 'state' && event.state === 'error') log(`${event.agent}: error: ${event.detail}`);
   });
 
@@ -106,7 +108,10 @@ export async function openCockpit(
     ...layout.agents.map((agent) => () => addLayoutAgent(agent)),
     ...extras.map((extra) => () => addSavedAgent(extra)),
   ];
-  const names = [...layout.agents.map((agent) => agent.name), ...extras.map((extra) => extra.name)];
+  const panes: LoadingPane[] = [
+    ...layout.agents.map((agent) => ({ name: agent.name, model: agent.command === undefined ? (agent.model ?? providerConfig.model) : '' })),
+    ...extras.map((extra) => ({ name: extra.name, model: extra.model })),
+  ];
   let next = 0;
 
   function addLayoutAgent(agent: LayoutAgent): void {
@@ -169,7 +174,7 @@ export async function openCockpit(
     logPath,
     log,
     notices,
-    pending: () => names.slice(next),
+    pending: () => panes.slice(next),
     loadAgents: async (hooks) => {
       while (next < queue.length) {
         if (hooks.stopped()) return false;

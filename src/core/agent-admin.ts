@@ -10,6 +10,7 @@ import type { PtyAgentSpec } from './pty-agent.js';
 import { err, ok, type Result } from './result.js';
 import { SessionState } from './session-state.js';
 import type { SessionStore } from './store.js';
+import type { SessionHeader } from './journal-record.js';
 
 /** What a new agent starts from when no agent is open to copy (everything but its name). */
 export type DefaultAgentConfig = Omit<AgentConfig, 'name'>;
@@ -41,6 +42,18 @@ function replayProblem(store: SessionStore, sessionId: string, error: string): s
   return store.reportCorrupt(sessionId, Number(numbered[1]), numbered[2] ?? error);
 }
 
+/** `config` with the model and system prompt its session was created with (a header without a model keeps config's). */
+function withHeader(config: AgentConfig, header: SessionHeader): AgentConfig {
+  const base = { name: config.name, model: header.model ?? config.model, cwd: config.cwd };
+  return {
+    ...base,
+    ...(header.system === undefined ? {} : { system: header.system }),
+    ...(config.baseURL === undefined ? {} : { baseURL: config.baseURL }),
+    ...(config.maxTokens === undefined ? {} : { maxTokens: config.maxTokens }),
+    ...(config.approval === undefined ? {} : { approval: config.approval }),
+  };
+}
+
 /** The pane list of one controller: which agents exist, under which names, and which has focus. */
 export class AgentAdmin {
   private focusName: string | undefined;
@@ -66,12 +79,16 @@ export class AgentAdmin {
     return ok(`focused ${name}`);
   }
 
-  /** Adds an agent, reattaching its stored session by name or starting a new one. */
-  add(config: AgentConfig): Result<Agent> {
+  /**
+   * Adds an agent, reattaching its stored session (`sessionId`, else the newest of its name) or
+   * starting a new one. With `ownHeader`, the model and system prompt come from the journal's header.
+   */
+  add(requested: AgentConfig, sessionId?: string, ownHeader = false): Result<Agent> {
+    let config = requested;
     if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
     if (this.closing.has(config.name)) return err(`${config.name} is still closing: try again in a moment`);
     const store = this.d.store;
-    const existing = store.findByName(config.name);
+    const existing = sessionId ?? store.findByName(config.name);
     if (existing === undefined) {
       const header = {
         t: 'session' as const,
@@ -91,6 +108,7 @@ export class AgentAdmin {
       return ok(agent);
     }
     const loaded = store.load(existing);
+    if (loaded.ok && ownHeader) config = withHeader(config, loaded.value.header);
     if (!loaded.ok) return ok(this.register(new Agent(config, undefined, loaded.error.message, this.d.events)));
     const session = SessionState.replay(loaded.value.header, loaded.value.records);
     if (!session.ok) {
@@ -169,6 +187,35 @@ export class AgentAdmin {
     const agent = added.value;
     let message = `new agent ${name} (${model})`;
     if (stored) message += ': reattached its stored session';
+    if (agent.loadError !== undefined) message += `; it cannot run: ${agent.loadError}`;
+    return ok(message);
+  }
+
+  /**
+   * The session browser's open: reattaches exactly this stored session under its current name, with
+   * the model and system prompt of its journal's header; cwd and approval policy are the focused
+   * agent's (or the default configuration's). A session already open just gets the focus.
+   */
+  openSession(sessionId: string): Result<string> {
+    const open = this.d.agents.find((agent) => agent.session?.id === sessionId);
+    if (open !== undefined) {
+      this.focus(open.name);
+      return ok(`${open.name} is already open: focused its pane`);
+    }
+    const summary = this.d.store.list().find((row) => row.id === sessionId);
+    if (summary === undefined) return err(`no stored session ${sessionId}`);
+    const name = summary.name;
+    if (this.find(name) !== undefined) {
+      return err(`an agent named "${name}" is open with another session: rename one of them first`);
+    }
+    const focused = this.focused();
+    const base = (focused === undefined ? undefined : this.find(focused)?.config) ?? this.d.defaultAgent;
+    if (base === undefined) return err('no agent to take a working directory from, and no default configuration');
+    const added = this.add({ ...base, name }, sessionId, true);
+    if (!added.ok) return added;
+    this.focus(name);
+    const agent = added.value;
+    let message = `opened session ${name} (${agent.config.model})`;
     if (agent.loadError !== undefined) message += `; it cannot run: ${agent.loadError}`;
     return ok(message);
   }

@@ -268,6 +268,16 @@ function commitPartial(agent: Agent, deps: RunnerDeps, partial: PartialAnswer, r
   deps.totalsChanged(agent);
 }
 
+const INTERRUPTED = '(interrupted by the user)';
+const NOT_RUN_BEFORE_APPROVAL = '(not run: interrupted by the user before approval)';
+
+// What an interrupted call reports: the output a tool produced before the abort (bash) stays,
+// under a note, so neither the user nor the model loses it; other tools just say interrupted.
+function interruptedOutcome(ran: ToolOutcome): ToolOutcome {
+  if (ran.partial !== true) return { ...ran, content: INTERRUPTED, isError: true };
+  return { ...ran, content: `${INTERRUPTED} — its output until then:\n${ran.content}`, isError: true };
+}
+
 // Runs each call in order and commits its result; stops at an abort or a journal failure.
 async function runTools(
   agent: Agent,
@@ -281,8 +291,10 @@ async function runTools(
     let aborted = clearance.kind === 'aborted';
     if (clearance.kind === 'refused') {
       outcome = { content: refusalText(clearance.reason), isError: true };
+    } else if (clearance.kind === 'invalid') {
+      outcome = clearance.outcome;
     } else if (clearance.kind === 'aborted') {
-      outcome = { content: '(interrupted by the user)', isError: true };
+      outcome = { content: agent.abortIntent === 'nudge' ? NOT_RUN_BEFORE_APPROVAL : INTERRUPTED, isError: true };
     } else {
       const controller = new AbortController();
       agent.abortController = controller;
@@ -293,10 +305,11 @@ async function runTools(
       const onOutput = (chunk: string): void => {
         if (running) deps.events.emit({ type: 'tool-output', agent: agent.name, toolUseId: call.id, chunk });
       };
-      outcome = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput });
+      const ran = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput });
       running = false;
       agent.abortController = undefined;
       aborted = controller.signal.aborted;
+      outcome = aborted ? interruptedOutcome(ran) : ran;
     }
     const committed = commit(agent, deps, {
       kind: 'tool-result',
@@ -306,7 +319,7 @@ async function runTools(
       provenance: { kind: 'local' },
       toolUseId: call.id,
       toolName: call.name,
-      content: aborted ? '(interrupted by the user)' : outcome.content,
+      content: outcome.content,
       isError: aborted || outcome.isError,
       // Kept even when aborted: a killed command may already have changed files.
       ...(outcome.fullOutput === undefined ? {} : { fullOutput: outcome.fullOutput }),

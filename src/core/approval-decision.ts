@@ -1,5 +1,6 @@
 // What the user answers to a pending tool call (DESIGN.md §4, "Approval policy"), and the
 // one-line description of the call the pane title shows while the agent waits.
+import { alwaysAllowEntry } from './approval-policy.js';
 import type { ToolCall } from './tools.js';
 
 /** `yes` runs the call once, `always` also allows its kind from now on, `no` refuses it. */
@@ -43,4 +44,22 @@ export function describeCall(call: ToolCall): string {
 export function refusalText(reason: string | undefined): string {
   const trimmed = reason?.trim() ?? '';
   return trimmed === '' ? 'refused by the user' : `refused by the user: ${trimmed}`;
+}
+
+/**
+ * The y / a / n choices for a pending call, saying before the user presses `a` exactly what it
+ * would allow from now on: `y once · a always (bash:npm *) · n refuse`.
+ */
+export function approvalChoices(call: ToolCall): string {
+  const entry = alwaysAllowEntry(call);
+  const always = entry === undefined ? 'a once (nothing to remember)' : `a always (${entry})`;
+  return `y once · ${always} · n refuse`;
+}
+
+/** What the status bar says after `a`: the call approved and the exact `allow` entry added. */
+export function alwaysAnswerText(agent: string, call: ToolCall): string {
+  const entry = alwaysAllowEntry(call);
+  const what = describeCall(call);
+  if (entry === undefined) return `${agent}: approved ${what} once; no pattern can say it, so nothing is allowed from now on`;
+  return `${agent}: approved ${what}; from now on allowed: ${entry}`;
 }

@@ -65,14 +65,38 @@ export function needsApproval(policy: ApprovalPolicy, call: ToolCall, spec: Tool
 }
 
 /**
+ * First words whose `WORD *` pattern would allow far more than the call the user saw: deleting,
+ * overwriting disks, changing owners, or running any other command (`sh -c …`, `xargs …`).
+ */
+const NARROWED_FIRST_WORDS: ReadonlySet<string> = new Set([
+  'rm', 'rmdir', 'shred', 'dd', 'mkfs', 'chmod', 'chown', 'chgrp', 'kill', 'pkill', 'killall',
+  'sudo', 'su', 'doas', 'bash', 'sh', 'zsh', 'dash', 'eval', 'exec', 'env', 'xargs', 'find',
+  'nohup', 'timeout', 'nice', 'command', 'builtin', 'time', 'watch', '!',
+]);
+
+/**
+ * Whether `a` on a bash command starting with `word` allows only that exact command: also for
+ * `NAME=value` (a variable set before any command) and for quoted or escaped words (`\rm`, `"rm"`).
+ */
+function narrowedWord(word: string): boolean {
+  const unquoted = word.replace(/[\\'"]/gu, '');
+  const program = unquoted.slice(unquoted.lastIndexOf('/') + 1);
+  return NARROWED_FIRST_WORDS.has(program) || program.startsWith('mkfs.') || program.includes('=');
+}
+
+/**
  * The `allow` entry an "always" (`a`) answer adds: the tool's name, or for bash
  * `bash:WORD *` (WORD: the command's first word), so `a` on `npm test -- -u` allows later
- * `npm` commands with arguments — not a bare `npm`, nor one chaining another command.
- * Undefined for a bash call without a command, which no entry could describe.
+ * `npm` commands with arguments — not a bare `npm`, nor one chaining another command. For a
+ * first word that deletes or runs other commands (`rm`, `sudo`, `sh`, `xargs`…) it is the exact
+ * command only (`bash:rm old.log`). Undefined when no entry can say it: a bash call without a
+ * command, or a narrowed one containing `*` or `?` (which a pattern would read as wildcards).
  */
 export function alwaysAllowEntry(call: ToolCall): string | undefined {
   if (call.name !== BASH) return call.name;
-  const firstWord = bashCommand(call)?.trim().split(/\s+/u)[0];
-  if (firstWord === undefined || firstWord === '') return undefined;
-  return `${BASH_PREFIX}${firstWord} *`;
+  const command = bashCommand(call);
+  const firstWord = command?.trim().split(/\s+/u)[0];
+  if (command === undefined || firstWord === undefined || firstWord === '') return undefined;
+  if (!narrowedWord(firstWord)) return `${BASH_PREFIX}${firstWord} *`;
+  return /[*?]/u.test(command) ? undefined : `${BASH_PREFIX}${command}`;
 }

@@ -3,18 +3,28 @@
 import type { Agent } from './agent.js';
 import { describeCall, type ApprovalDecision } from './approval-decision.js';
 import { alwaysAllowEntry, needsApproval } from './approval-policy.js';
-import type { ToolCall, ToolHost } from './tools.js';
+import type { ToolCall, ToolHost, ToolOutcome } from './tools.js';
 
-/** How a call may go on: run it, send `content` back as an error instead, or stop (aborted). */
+/**
+ * How a call may go on: run it, send the user's refusal back, send the tool's own error back
+ * without asking (`invalid`: its precheck found it would fail), or stop (aborted while waiting).
+ */
 export type Clearance =
   | { readonly kind: 'run' }
   | { readonly kind: 'refused'; readonly reason: string | undefined }
+  | { readonly kind: 'invalid'; readonly outcome: ToolOutcome }
   | { readonly kind: 'aborted' };
 
-/** Runs `call` at once when the policy allows it, else waits for `Controller.decide` or an abort. */
+/**
+ * Runs `call` at once when the policy allows it; else, unless the tool's precheck already
+ * knows it would fail, waits for `Controller.decide` or an abort.
+ */
 export async function clearCall(agent: Agent, tools: ToolHost, call: ToolCall): Promise<Clearance> {
   const spec = tools.specs().find((candidate) => candidate.name === call.name);
   if (spec === undefined || !needsApproval(agent.approval, call, spec)) return { kind: 'run' };
+  // Not worth the user's attention: the model gets the error at once and can correct the call.
+  const failure = await tools.precheck?.(call, agent.config.cwd);
+  if (failure !== undefined) return { kind: 'invalid', outcome: failure };
   const decision = await waitForDecision(agent, call);
   if (decision === 'aborted') return { kind: 'aborted' };
   if (decision.kind === 'no') return { kind: 'refused', reason: decision.reason };

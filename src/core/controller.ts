@@ -4,7 +4,7 @@ import { Agent, type AgentConfig } from './agent.js';
 import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
-import { describeCall, type ApprovalDecision } from './approval-decision.js';
+import { alwaysAnswerText, describeCall, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, mergeLimits } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
@@ -257,7 +257,7 @@ export class Controller implements CockpitApi {
     const call = describeCall(pending.call);
     pending.decide(decision);
     if (decision.kind === 'yes') return ok(`${name}: approved ${call}`);
-    if (decision.kind === 'always') return ok(`${name}: approved ${call}, and allowed its kind from now on`);
+    if (decision.kind === 'always') return ok(alwaysAnswerText(name, pending.call));
     return ok(`${name}: refused ${call}`);
   }
 

@@ -90,8 +90,17 @@ export const InterruptedEntry = z.object({
 });
 export type InterruptedEntry = z.infer<typeof InterruptedEntry>;
 
-/** One version of a workspace file, kept as a content-addressed blob (sha256 of its bytes). */
-export const FileVersion = z.object({ sha256: z.string().min(1), size: z.number().int().nonnegative() });
+/**
+ * One version of a workspace file, kept as a content-addressed blob (sha256 of its bytes).
+ * `mode` holds the permission bits (absent in journals written before it was recorded: then
+ * unknown); `link` marks a symlink, whose blob is its target text.
+ */
+export const FileVersion = z.object({
+  sha256: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  mode: z.number().int().min(0).max(0o7777).optional(),
+  link: z.literal(true).optional(),
+});
 export type FileVersion = z.infer<typeof FileVersion>;
 
 /**

@@ -22,10 +22,11 @@ export type FileTarget = {
   readonly expected: FileVersion | null;
 };
 
-/** True when two versions name the same bytes (null: absent). */
+/** True when two versions name the same bytes, kind and mode (null: absent; a mode not recorded matches any). */
 export function sameVersion(a: FileVersion | null, b: FileVersion | null): boolean {
   if (a === null || b === null) return a === b;
-  return a.sha256 === b.sha256 && a.size === b.size;
+  if (a.sha256 !== b.sha256 || a.size !== b.size || (a.link ?? false) !== (b.link ?? false)) return false;
+  return a.mode === undefined || b.mode === undefined || a.mode === b.mode;
 }
 
 /**

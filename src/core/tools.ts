@@ -16,6 +16,11 @@ export type ToolOutcome = {
   readonly isError: boolean;
   readonly fullOutput?: string;
   readonly files?: readonly FileChange[];
+  /**
+   * True when the abort signal stopped the tool part way and `content` holds what it produced
+   * until then (bash's output so far), so an interrupt keeps it instead of dropping it.
+   */
+  readonly partial?: boolean;
 };
 
 /** Where a tool runs; `onOutput` receives a command's output as it arrives (shown live in the pane). */
@@ -29,4 +34,10 @@ export interface ToolHost {
   /** The tools offered to the model, in a stable order (so the request prefix stays cacheable). */
   specs(): readonly ToolSpec[];
   run(call: ToolCall, context: ToolContext): Promise<ToolOutcome>;
+  /**
+   * A cheap check (a file read, nothing written) of a call that would fail anyway, made before
+   * asking the user to approve it: the error outcome to send back at once, or undefined when the
+   * call may go ahead. Optional; run() still checks everything itself.
+   */
+  precheck?(call: ToolCall, cwd: string): Promise<ToolOutcome | undefined>;
 }

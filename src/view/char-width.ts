@@ -62,6 +62,8 @@ export function alignBlessedWidths(): boolean {
   if (typeof original !== 'function' || typeof chars !== 'object' || chars === null) return false;
   const blessedCharWidth = (str: string | number, index?: number): number => {
     const point = typeof str === 'number' ? str : str.codePointAt(index ?? 0);
+    // blessed's draw asks this for every cell of every changed row: printable ASCII answers at once.
+    if (point !== undefined && point >= 0x20 && point < 0x7f) return 1;
     if (point !== undefined && point >= 0x1100 && charWidth(point) === 2) return 2;
     const width: unknown = Reflect.apply(original, unicode, [str, index]);
     return typeof width === 'number' ? width : 1;

@@ -241,7 +241,7 @@ export class CockpitView implements OverlayHost {
     if (!this.canvas.begin() || this.canvas.rows === 0) return;
     this.screen.emit('prerender');
     this.paintPanes(false);
-    if (statusChanged) this.status.render();
+    if (statusChanged) this.status.paint(this.canvas);
     this.screen.draw(0, this.canvas.rows - 1);
     this.screen.emit('render');
   }

@@ -14,16 +14,25 @@ import { renderPtyRow } from './pty-pane-render.js';
 /** blessed's `brightyellow`, the border of the attached pane. */
 const ATTACHED_BORDER_SGR = '\x1b[93m';
 
-/** The title of a PTY pane: number, name, state, then "attached — C-q detaches" or the command. */
-export function ptyTitleRuns(model: PaneModel, terminal: PtyPaneModel): Run[] {
-  const state = model.detail === '' ? model.state : `${model.state} (${model.detail})`;
-  return [
+/**
+ * The title of a PTY pane: number, name, state, then "attached — C-q detaches" or the command.
+ * With `room` cells, whole parts are dropped from the end (the command, then the state's detail)
+ * rather than a phrase being cut in the middle.
+ */
+export function ptyTitleRuns(model: PaneModel, terminal: PtyPaneModel, room = Number.POSITIVE_INFINITY): Run[] {
+  const head: Run[] = [
     { text: model.focused ? '▶ ' : '', sgr: '\x1b[96;1m' },
     { text: `${model.number} ${model.name}`, sgr: model.focused ? '\x1b[1m' : '' },
     { text: ' · ', sgr: '' },
-    { text: terminal.attached ? 'attached — C-q detaches' : state, sgr: terminal.attached ? '\x1b[93;1m' : `\x1b[${STATE_SGR[model.state]}m` },
-    { text: ` · ${terminal.command}`, sgr: '' },
   ];
+  const stateSgr = terminal.attached ? '\x1b[93;1m' : `\x1b[${STATE_SGR[model.state]}m`;
+  const full = terminal.attached ? 'attached — C-q detaches' : model.detail === '' ? model.state : `${model.state} (${model.detail})`;
+  const short = terminal.attached ? 'attached' : model.state;
+  const tail = ` · ${terminal.command}`;
+  const candidates = [[full, tail], [full, ''], [short, '']] as const;
+  const headCells = head.reduce((sum, run) => sum + stringCells(run.text), 0);
+  const chosen = candidates.find(([state, rest]) => headCells + stringCells(state) + stringCells(rest) <= room) ?? [short, ''];
+  return [...head, { text: chosen[0], sgr: stateSgr }, { text: chosen[1], sgr: '' }];
 }
 
 /** Draws one PTY pane; the owner calls `refresh()` once per frame, then paints `surface`. */
@@ -139,7 +148,7 @@ export class PtyPaneView {
   private placeTitle(): void {
     if (isHiddenRect(this.rect)) return;
     const room = Math.max(0, this.rect.width - 4);
-    const runs = [{ text: ' ', sgr: '' }, ...ptyTitleRuns(this.model, this.terminal)];
+    const runs = [{ text: ' ', sgr: '' }, ...ptyTitleRuns(this.model, this.terminal, room - 2)];
     const content = renderRuns(runs, room - 1) + ' ';
     const plain = runs.map((run) => run.text).join('');
     const cells = Math.min(room, stringCells(plain) + 1);

@@ -34,6 +34,7 @@ const BORDER = { topLeft: '┌', topRight: '┐', bottomLeft: '└', bottomRight
 /** A painter over one blessed screen's buffer; re-reads the buffer each frame (a resize reallocates it). */
 export class ScreenCanvas {
   private grid: CellRow[] = [];
+  private checkedRows = -1;
   private readonly attrs = new Map<string, number>();
 
   constructor(private readonly screen: blessed.Widgets.Screen) {}
@@ -41,9 +42,11 @@ export class ScreenCanvas {
   /** Picks up the current buffer; false if blessed's buffer is not there (destroyed screen). */
   begin(): boolean {
     const lines: unknown = Reflect.get(this.screen, 'lines');
-    // A row's first cell is checked (blessed allocates every row alike): a few dozen checks a frame.
+    // blessed keeps one buffer until a resize reallocates it: check a new one once, row by row.
+    if (lines === this.grid && this.checkedRows === this.grid.length) return true;
     if (!isGrid(lines)) return false;
     this.grid = lines;
+    this.checkedRows = lines.length;
     return true;
   }
 

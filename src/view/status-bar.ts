@@ -5,7 +5,8 @@ import { AGENT_STATES } from '../core/agent-state.js';
 import type { StatusModel } from '../core/cockpit-view-model.js';
 import { STATE_SGR, formatTokens } from './format.js';
 import { renderRuns, type Run } from './line-render.js';
-import { stringCells } from './char-width.js';
+import type { ScreenCanvas } from './screen-canvas.js';
+import { fitCells, stringCells } from './char-width.js';
 
 /** Rows the status bar takes at the bottom of the screen. */
 export const STATUS_HEIGHT = 2;
@@ -40,12 +41,7 @@ function runCells(runs: readonly Run[]): number {
 /** Cuts text to `cells`, ending in `…` when something was cut. */
 function ellipsize(text: string, cells: number): string {
   if (stringCells(text) <= cells) return text;
-  let out = '';
-  for (const char of text) {
-    if (stringCells(out + char) > cells - 1) break;
-    out += char;
-  }
-  return `${out}…`;
+  return `${fitCells(text, Math.max(0, cells - 1)).text}…`;
 }
 
 /**
@@ -87,6 +83,7 @@ export class StatusBar {
   private refreshedModel: StatusModel | undefined;
   private refreshedColumns = 0;
   private drawn = '';
+  private rows: readonly string[] = [];
 
   constructor(private readonly screen: blessed.Widgets.Screen) {
     this.box = blessed.box({
@@ -115,6 +112,7 @@ export class StatusBar {
     const content = `${first}\n${second}`;
     if (content === this.drawn) return false;
     this.drawn = content;
+    this.rows = [first, second];
     this.box.setContent(content);
     return true;
   }
@@ -124,9 +122,10 @@ export class StatusBar {
     return node === this.box;
   }
 
-  /** Draws the bar into the screen buffer alone (a frame that does not redraw the whole screen). */
-  render(): void {
-    this.box.render();
+  /** Paints the bar's rows into the screen buffer (a frame that does not redraw the whole screen). */
+  paint(canvas: ScreenCanvas): void {
+    const top = this.screen.rows - STATUS_HEIGHT;
+    this.rows.forEach((row, index) => canvas.paintRow(0, top + index, this.screen.cols, row));
   }
 
   /** Removes the widget. */

@@ -104,8 +104,7 @@ export async function makeWorld(options: WorldOptions): Promise<World> {
     async close() {
       for (const driver of drivers) driver.kill();
       await model.close();
-      // A hosted child (Claude Code) may still write its state as it exits after the SIGHUP: retry.
-      rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

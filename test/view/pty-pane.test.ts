@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { XtermScreen } from '../../src/adapters/pty/xterm-screen.js';
 import type { PtyPaneModel } from '../../src/core/cockpit-view-model.js';
-import { PtyPaneView } from '../../src/view/pty-pane.js';
+import { PtyPaneView, ptyTitleRuns } from '../../src/view/pty-pane.js';
 import { cockpit, openView, paneModel, type ViewUnderTest } from './view-kit.js';
 
 let current: ViewUnderTest | undefined;
@@ -62,6 +62,24 @@ describe('PTY pane', () => {
     view.update(cockpit([paneModel('shell', 1, { focused: true, terminal: terminal(screen, false) })]), rects);
     await tty.waitFor((text) => !text.includes('attached — C-q detaches'));
     expect(tty.term.buffer.active.getLine(1)?.getCell(8)?.isInverse()).toBeFalsy();
+  });
+
+  it('drops the command, then the state\'s detail, from a narrow pane\'s title instead of cutting a phrase', async () => {
+    const screen = await emulated(20, 5, '');
+    const exited = paneModel('shell', 1, { state: 'error', detail: 'killed by signal 2 · :restart starts it again' });
+    const title = (room: number, attached = false): string => ptyTitleRuns(exited, terminal(screen, attached), room).map((run) => run.text).join('');
+    expect(title(200)).toBe('1 shell · error (killed by signal 2 · :restart starts it again) · bash --norc');
+    expect(title(70)).toBe('1 shell · error (killed by signal 2 · :restart starts it again)');
+    expect(title(50)).toBe('1 shell · error');
+    expect(title(33, true)).toBe('1 shell · attached — C-q detaches');
+    expect(title(32, true)).toBe('1 shell · attached');
+
+    current = openView(60, 14);
+    const { view, tty } = current;
+    const rects = new Map([['shell', { x: 0, y: 0, width: 40, height: 12 }]]);
+    view.update(cockpit([{ ...exited, terminal: terminal(screen) }]), rects);
+    await tty.waitFor((text) => text.includes('1 shell · error'));
+    expect(tty.row(0)).toMatch(/^┌ 1 shell · error ─+┐/);
   });
 
   it('scrolls into the scrollback with page up and back to the live screen', async () => {

@@ -1,16 +1,19 @@
-// Bounded baselines of a workspace for `bash` checkpoints: every regular file's size, mtime and
-// blob, taken before and after a command, then diffed. A per-workspace cache keyed by size and
-// mtime means a file is read (and its blob written) only when it changed since it was last seen.
-// Skipped: .git, node_modules, what the top-level .gitignore ignores, symlinks; beyond the
-// limits nothing is recorded, and the notes say so.
+// Bounded baselines of a workspace for `bash` checkpoints: every regular file's and symlink's
+// size, times, mode and blob (a symlink's blob is its target text; it is never followed), taken
+// before and after a command, then diffed. A per-workspace cache keyed by size, mtime and ctime
+// (which a chmod moves) means a file is read (and its blob written) only when it changed since
+// it was last seen. Skipped: .git, node_modules, what the top-level .gitignore ignores, sockets
+// and other special files; beyond the limits nothing is recorded, and the notes say so.
 import type { Dirent } from 'node:fs';
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileChange, FileVersion } from '../../core/entry.js';
+import { sameVersion } from '../../core/file-checkpoint.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { SKIPPED_DIRECTORIES } from '../tools/workspace-walk.js';
 import { loadGitignore, type IgnoreMatcher } from './gitignore.js';
-import type { FileBlobs } from './workspace-files.js';
+import type { FileBlobs, RecordedBytes } from './workspace-files.js';
 
 /** How much one baseline may cover. */
 export type BaselineLimits = { readonly maxFiles: number; readonly maxFileBytes: number; readonly maxTotalBytes: number };
@@ -21,7 +24,7 @@ export const DEFAULT_BASELINE_LIMITS: BaselineLimits = {
   maxTotalBytes: 200 * 1024 * 1024,
 };
 
-type Seen = { readonly size: number; readonly mtimeMs: number; readonly version: FileVersion };
+type Seen = { readonly size: number; readonly mtimeMs: number; readonly ctimeMs: number; readonly version: FileVersion };
 
 /** One baseline: what was recorded, whether that is every file, and why not. */
 export type Baseline = {
@@ -64,7 +67,7 @@ export class WorkspaceBaselines {
     return ok(baseline);
   }
 
-  /** What changed between two baselines of one workspace: created, changed and deleted files, by path. */
+  /** What changed between two baselines of one workspace: created, changed (bytes, mode, kind) and deleted files, by path. */
   async diff(before: Baseline, after: Baseline): Promise<FileChange[]> {
     const changes: FileChange[] = [];
     for (const [relative, now] of after.files) {
@@ -72,7 +75,7 @@ export class WorkspaceBaselines {
       if (then === undefined) {
         // Unseen before a partial walk does not mean it was created.
         if (before.complete) changes.push({ path: relative, before: null, after: now.version });
-      } else if (then.version.sha256 !== now.version.sha256) {
+      } else if (!sameVersion(then.version, now.version)) {
         changes.push({ path: relative, before: then.version, after: now.version });
       }
     }
@@ -153,7 +156,7 @@ class BaselineWalk {
       if (entry.isDirectory()) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || this.ignored(childRelative, true)) continue;
         await this.folder(childAbsolute, childRelative);
-      } else if (entry.isFile() && !this.ignored(childRelative, false)) {
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && !this.ignored(childRelative, false)) {
         await this.file(childAbsolute, childRelative);
       }
     }
@@ -166,7 +169,7 @@ class BaselineWalk {
     } catch {
       return;
     }
-    if (!stats.isFile()) return;
+    if (!stats.isFile() && !stats.isSymbolicLink()) return;
     if (stats.size > this.limits.maxFileBytes) {
       this.tooLarge.push(relative);
       return;
@@ -175,25 +178,39 @@ class BaselineWalk {
     if (this.total + stats.size > this.limits.maxTotalBytes) return this.stop('total');
     const cached = this.known.get(relative);
     let version: FileVersion;
-    if (cached !== undefined && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs) {
+    if (cached !== undefined && cached.size === stats.size && cached.mtimeMs === stats.mtimeMs && cached.ctimeMs === stats.ctimeMs) {
       version = cached.version;
     } else {
-      let bytes: Buffer;
+      let read: RecordedBytes;
       try {
-        bytes = await readFile(absolute);
+        read = stats.isSymbolicLink()
+          ? { bytes: await readlink(absolute, { encoding: 'buffer' }), kind: { link: true } }
+          : await readRegularFile(absolute);
       } catch {
-        return; // gone between the listing and the read
+        return; // gone (or swapped for something else) between the listing and the read
       }
-      const stored = this.blobs.putBytes(bytes, { durable: false });
+      const stored = this.blobs.putBytes(read.bytes, { durable: false });
       if (!stored.ok) throw new Error(stored.error);
-      version = { sha256: stored.value, size: bytes.length };
+      version = { sha256: stored.value, size: read.bytes.length, ...read.kind };
     }
     this.total += stats.size;
-    this.files.set(relative, { size: stats.size, mtimeMs: stats.mtimeMs, version });
+    this.files.set(relative, { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, version });
   }
 
   private stop(by: 'files' | 'total'): void {
     this.complete = false;
     this.stoppedBy = by;
+  }
+}
+
+// O_NOFOLLOW: a file swapped for a symlink after the listing is refused, not read through.
+async function readRegularFile(absolute: string): Promise<RecordedBytes> {
+  const handle = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new Error(`${absolute}: not a regular file`);
+    return { bytes: await handle.readFile(), kind: { mode: stats.mode & 0o7777 } };
+  } finally {
+    await handle.close();
   }
 }

@@ -1,6 +1,8 @@
-// The WorkspaceFiles port on disk: a file's version is the sha256 of its bytes, kept as a blob,
-// so any version a checkpoint recorded can be written back. Every path stays inside the real
-// cwd (symlinks resolved); a restore lands through a temporary file renamed over the target.
+// The WorkspaceFiles port on disk: a file's version is the sha256 of its bytes (a symlink's: of
+// its target text), kept as a blob, with its permission bits, so any version a checkpoint
+// recorded can be written back. Every path stays inside the real cwd (the folders on the way
+// resolved); a restore lands through a temporary file or link renamed over the target, so it
+// replaces a symlink there rather than writing through it.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,21 +20,40 @@ function errorCode(thrown: unknown): string | undefined {
   return typeof thrown.code === 'string' ? thrown.code : undefined;
 }
 
-/** Reads one regular file into a blob; null when it does not exist. Symlinks and folders are not files here. */
+/** A file's bytes and mode, or a symlink's target text and its marker, as a version records them. */
+export type RecordedBytes = { readonly bytes: Buffer; readonly kind: { readonly link: true } | { readonly mode: number } };
+
+/**
+ * Reads one workspace file into a blob, never following a symlink: a regular file's bytes and
+ * permission bits, or a symlink's target text marked `link`; null when nothing is there.
+ */
 export function readVersion(blobs: FileBlobs, absolute: string, durable = true): Result<FileVersion | null> {
-  let bytes: Buffer;
+  let read: RecordedBytes;
   try {
-    const stats = fs.lstatSync(absolute);
-    if (!stats.isFile()) return err(`${absolute}: not a regular file`);
-    bytes = fs.readFileSync(absolute);
+    read = readEntry(absolute);
   } catch (thrown) {
     const code = errorCode(thrown);
     if (code === 'ENOENT' || code === 'ENOTDIR') return ok(null);
     return err(`${absolute}: ${messageOf(thrown)}`);
   }
-  const stored = blobs.putBytes(bytes, { durable });
+  const stored = blobs.putBytes(read.bytes, { durable });
   if (!stored.ok) return stored;
-  return ok({ sha256: stored.value, size: bytes.length });
+  return ok({ sha256: stored.value, size: read.bytes.length, ...read.kind });
+}
+
+// O_NOFOLLOW: a regular file swapped for a symlink after the lstat is refused, not read through.
+function readEntry(absolute: string): RecordedBytes {
+  const stats = fs.lstatSync(absolute);
+  if (stats.isSymbolicLink()) return { bytes: fs.readlinkSync(absolute, { encoding: 'buffer' }), kind: { link: true } };
+  if (!stats.isFile()) throw new Error('not a regular file or symlink');
+  const fd = fs.openSync(absolute, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  try {
+    const opened = fs.fstatSync(fd);
+    if (!opened.isFile()) throw new Error('not a regular file');
+    return { bytes: fs.readFileSync(fd), kind: { mode: opened.mode & 0o7777 } };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** A relative workspace path resolved under the real root; refused when it would leave it. */
@@ -61,26 +82,33 @@ function confine(cwd: string, relative: string): Result<{ readonly root: string;
   }
 }
 
-/** Writes bytes through a temporary sibling renamed over the target, keeping an existing file's mode. */
-function writeAtomically(file: string, bytes: Buffer): void {
-  let mode: number | undefined;
-  try {
-    const stats = fs.lstatSync(file);
-    if (stats.isDirectory()) throw new Error('a folder is in the way');
-    mode = stats.mode & 0o7777;
-  } catch (thrown) {
-    if (errorCode(thrown) !== 'ENOENT') throw thrown;
-  }
+/**
+ * Puts a new entry at `file` by creating it under a temporary sibling name and renaming it over
+ * the target: an existing file or symlink there is replaced, never written through.
+ */
+function replaceAtomically(file: string, create: (temporary: string) => void): void {
+  const existing = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (existing?.isDirectory() === true) throw new Error('a folder is in the way');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.agentmux-restore-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    fs.writeFileSync(temporary, bytes, { flag: 'wx', mode: mode ?? 0o666, flush: true });
-    if (mode !== undefined) fs.chmodSync(temporary, mode);
+    create(temporary);
     fs.renameSync(temporary, file);
   } catch (thrown) {
     fs.rmSync(temporary, { force: true });
     throw thrown;
   }
+}
+
+/** Writes bytes with `mode` (when not recorded: an existing regular file's mode, else the default). */
+function writeAtomically(file: string, bytes: Buffer, recorded: number | undefined): void {
+  const existing = fs.lstatSync(file, { throwIfNoEntry: false });
+  const mode = recorded ?? (existing?.isFile() === true ? existing.mode & 0o7777 : undefined);
+  replaceAtomically(file, (temporary) => {
+    fs.writeFileSync(temporary, bytes, { flag: 'wx', mode: mode ?? 0o666, flush: true });
+    // The creation mode is cut by the umask, chmod is not; without a mode the umask decides.
+    if (mode !== undefined) fs.chmodSync(temporary, mode);
+  });
 }
 
 /** Removes folders left empty by a deleted file, up to (not including) the root. */
@@ -122,7 +150,8 @@ export class BlobWorkspaceFiles implements WorkspaceFiles {
       if (!isBlobHash(version.sha256)) return err(`${relative}: bad blob name ${JSON.stringify(version.sha256)}`);
       const bytes = this.blobs.getBytes(version.sha256);
       if (!bytes.ok) return err(`${relative}: ${bytes.error}`);
-      writeAtomically(absolute, bytes.value);
+      if (version.link === true) replaceAtomically(absolute, (temporary) => fs.symlinkSync(bytes.value, temporary));
+      else writeAtomically(absolute, bytes.value, version.mode);
       return ok(undefined);
     } catch (thrown) {
       return err(`cannot restore ${relative}: ${messageOf(thrown)}`);

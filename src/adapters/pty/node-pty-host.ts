@@ -14,13 +14,21 @@ const LOW_WATER_CHARS = 32 * 1024;
 /** Time the group gets between SIGHUP and SIGKILL on close. */
 const KILL_GRACE_MS = 300;
 
-/** agentmux's environment, the emulator's terminal type, then the layout's env on top. */
+/**
+ * Variables naming the terminal agentmux runs in: the child's terminal is agentmux's emulator, so
+ * they would mislead it (Claude Code seeing TMUX prints a tmux focus-events hint under its prompt).
+ */
+const OUTER_TERMINAL_VARIABLES = new Set(['TMUX', 'TMUX_PANE', 'TERM_PROGRAM', 'TERM_PROGRAM_VERSION']);
+
+/** agentmux's environment (less the outer terminal's identity), the emulator's terminal type, then the layout's env on top. */
 export function childEnvironment(
   own: Readonly<Record<string, string | undefined>>,
   layout: Readonly<Record<string, string>>,
 ): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(own)) if (value !== undefined) env[key] = value;
+  for (const [key, value] of Object.entries(own)) {
+    if (value !== undefined && !OUTER_TERMINAL_VARIABLES.has(key)) env[key] = value;
+  }
   env['TERM'] = 'xterm-256color';
   env['COLORTERM'] = 'truecolor';
   return Object.assign(env, layout);

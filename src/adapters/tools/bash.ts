@@ -217,7 +217,9 @@ function finishRun(end: BashEnd, keeper: HeadTailKeeper): BashRun {
   const { note, isError } = describeEnd(end);
   const content = `${shown === '' ? '(no output)' : shown}\n${note}`;
   const cut = keeper.total > BASH_MODEL_OUTPUT_CHARS;
-  const outcome: ToolOutcome = cut ? { content, isError, fullOutput } : { content, isError };
+  // Stopped by an interrupt after printing something: the runner keeps that output.
+  const partial = end.kind === 'aborted' && keeper.total > 0 ? { partial: true } : {};
+  const outcome: ToolOutcome = cut ? { content, isError, fullOutput, ...partial } : { content, isError, ...partial };
   return { outcome, end, fullOutput, outputChars: keeper.total };
 }
 

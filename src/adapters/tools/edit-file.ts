@@ -2,7 +2,7 @@
 // net: an `old` that matches nowhere or in several places changes nothing and says why.
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { messageOf } from '../../core/result.js';
+import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { quotePath, resolveInWorkspace } from './workspace-path.js';
 import {
@@ -108,44 +108,65 @@ export function missingMatchHint(content: string, old: string): string {
   return `no line of the file contains ${shortQuote(firstLine ?? old)}; read the file again`;
 }
 
-async function editFile(
-  input: Record<string, unknown>,
-  context: ToolContext,
-): Promise<ToolOutcome> {
+/** A valid edit: where `old` sits (exactly once) in the file as it was read. */
+type EditPlan = {
+  readonly requested: string;
+  readonly real: string;
+  readonly display: string;
+  readonly content: string;
+  readonly start: number;
+  readonly old: string;
+  readonly replacement: string;
+};
+
+// Everything that can be checked without writing: input, path, file kind and size, the match.
+async function planEdit(input: Record<string, unknown>, cwd: string): Promise<Result<EditPlan, ToolOutcome>> {
   const parsed = parseToolInput('edit_file', EditFileInput, input);
-  if (!parsed.ok) return toolError(parsed.error);
+  if (!parsed.ok) return err(toolError(parsed.error));
   const { path: requested, old, new: replacement } = parsed.value;
-  if (old === replacement) return toolError('old and new are the same; nothing to change');
-  if (context.signal.aborted) return abortedOutcome('edit_file');
-  const target = await resolveInWorkspace(context.cwd, requested);
-  if (!target.ok) return toolError(target.error);
+  if (old === replacement) return err(toolError('old and new are the same; nothing to change'));
+  const target = await resolveInWorkspace(cwd, requested);
+  if (!target.ok) return err(toolError(target.error));
   const { real, display } = target.value;
   const stats = await stat(real);
-  if (stats.isDirectory()) return toolError(`path ${quotePath(requested)} is a directory`);
-  if (!stats.isFile()) return toolError(`path ${quotePath(requested)} is not a regular file`);
+  if (stats.isDirectory()) return err(toolError(`path ${quotePath(requested)} is a directory`));
+  if (!stats.isFile()) return err(toolError(`path ${quotePath(requested)} is not a regular file`));
   if (stats.size > EDIT_FILE_MAX_BYTES) {
-    return toolError(
-      `path ${quotePath(requested)} is larger than ${EDIT_FILE_MAX_BYTES / 1024 / 1024} MiB; edit_file refuses it`,
+    return err(
+      toolError(`path ${quotePath(requested)} is larger than ${EDIT_FILE_MAX_BYTES / 1024 / 1024} MiB; edit_file refuses it`),
     );
   }
   const bytes = await readFile(real);
   if (bytes.includes(0)) {
-    return toolError(`path ${quotePath(requested)} is a binary file; edit_file edits text only`);
+    return err(toolError(`path ${quotePath(requested)} is a binary file; edit_file edits text only`));
   }
   const content = bytes.toString('utf8');
   const positions = matchPositions(content, old);
   const [start] = positions;
   if (start === undefined) {
-    return toolError(`old text not found in ${display}: ${missingMatchHint(content, old)}`);
+    return err(toolError(`old text not found in ${display}: ${missingMatchHint(content, old)}`));
   }
   if (positions.length > 1) {
     const lines = positions.slice(0, 10).map((at) => lineAt(content, at));
     const more = positions.length > 10 ? ', …' : '';
-    return toolError(
-      `old text matches ${positions.length} places in ${display} (at lines ${lines.join(', ')}${more}); ` +
-        'include more surrounding lines so it matches exactly one',
+    return err(
+      toolError(
+        `old text matches ${positions.length} places in ${display} (at lines ${lines.join(', ')}${more}); ` +
+          'include more surrounding lines so it matches exactly one',
+      ),
     );
   }
+  return ok({ requested, real, display, content, start, old, replacement });
+}
+
+async function editFile(
+  input: Record<string, unknown>,
+  context: ToolContext,
+): Promise<ToolOutcome> {
+  if (context.signal.aborted && EditFileInput.safeParse(input).success) return abortedOutcome('edit_file');
+  const planned = await planEdit(input, context.cwd);
+  if (!planned.ok) return planned.error;
+  const { requested, real, display, content, start, old, replacement } = planned.value;
   // Slices, not String.replace: `$&` and friends in `new` must stay literal.
   const edited = content.slice(0, start) + replacement + content.slice(start + old.length);
   if (context.signal.aborted) return abortedOutcome('edit_file');
@@ -162,5 +183,19 @@ async function editFile(
   return toolText(`edited ${display}: replaced ${replaced} with ${written}`);
 }
 
+/**
+ * Before approval is asked: the error an edit would certainly end in (missing file, `old`
+ * found nowhere or in several places), from one read of the file; undefined when it may go on.
+ * A throw (a file that vanished between checks) is left for the run to report.
+ */
+async function precheckEdit(input: Record<string, unknown>, cwd: string): Promise<ToolOutcome | undefined> {
+  try {
+    const planned = await planEdit(input, cwd);
+    return planned.ok ? undefined : planned.error;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The edit_file tool: lets an agent change part of a file without resending all of it. */
-export const editFileTool: WorkspaceTool = { spec, run: editFile };
+export const editFileTool: WorkspaceTool = { spec, run: editFile, precheck: precheckEdit };

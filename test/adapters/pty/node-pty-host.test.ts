@@ -118,4 +118,10 @@ describe('node-pty host', () => {
       K: 'V',
     });
   });
+
+  it('hides the outer terminal (tmux) from the child, unless the layout sets it', () => {
+    const own = { PATH: '/bin', TMUX: '/tmp/tmux-0/default,1,0', TMUX_PANE: '%1', TERM_PROGRAM: 'tmux', TERM_PROGRAM_VERSION: '3.4' };
+    expect(childEnvironment(own, {})).toEqual({ PATH: '/bin', TERM: 'xterm-256color', COLORTERM: 'truecolor' });
+    expect(childEnvironment(own, { TERM_PROGRAM: 'agentmux' })['TERM_PROGRAM']).toBe('agentmux');
+  });
 });

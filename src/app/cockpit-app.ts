@@ -82,6 +82,9 @@ export class CockpitApp {
       },
     };
     this.screens = watchPtyScreens(this.controller, this.view);
+    this.view.beforeFrame(() => {
+      if (this.pending) this.update();
+    });
     this.view.onKey((key) => this.onKey(key));
     this.unwireMouse = wireMouse(this);
     this.update();
@@ -114,13 +117,11 @@ export class CockpitApp {
     this.view.update(model, this.rects);
   }
 
-  /** Many events in one tick become one update. */
+  /** Many events become one update, made at the start of the next frame (CockpitView.beforeFrame). */
   scheduleUpdate(): void {
     if (this.pending) return;
     this.pending = true;
-    setImmediate(() => {
-      if (this.pending) this.update();
-    });
+    this.view.requestRender();
   }
 
   /** The rects of the last update (for C-arrow moves). */

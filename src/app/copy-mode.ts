@@ -14,7 +14,7 @@ import type { PaneView } from '../view/pane-view.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { copyToClipboard } from './copy-mode-clipboard.js';
 import { copyText } from './copy-mode-text.js';
-import { focusedTranscriptPane, openSearchInput, positionAfterRow, searchStep } from './search.js';
+import { currentMatchMark, focusedTranscriptPane, openSearchInput, positionAfterRow, searchStep } from './search.js';
 import { toolCallAt } from './tool-details.js';
 
 /** Enters copy mode on the focused pane: at the bottom row of the view, or at the first row of `entry`. */
@@ -53,6 +53,8 @@ function rowOfEntry(transcript: Transcript, width: number, entry: EntryId): numb
 
 /** Copy mode while it is open; see the file comment. */
 export class CopyMode implements Overlay {
+  /** Drawn on the pane itself: the wheel still scrolls the panes. */
+  readonly leavesPanesInSight = true;
   private selectionFrom: number | undefined;
   private search: { readonly query: string; readonly pattern: RegExp; at: TextPosition } | undefined;
 
@@ -114,11 +116,13 @@ export class CopyMode implements Overlay {
 
   draw(): void {
     const selection = this.selectionFrom === undefined ? undefined : { from: this.selectionFrom, to: this.cursor };
+    const current = this.search === undefined ? undefined : currentMatchMark(this.transcript, this.pane.viewport().width, this.search.at);
     this.pane.setMarks({
       label: '[copy]',
       cursor: this.cursor,
       ...(selection === undefined ? {} : { selection }),
       ...(this.search === undefined ? {} : { highlight: this.search.pattern }),
+      ...(current === undefined ? {} : { current }),
     });
     this.host.requestRender();
   }

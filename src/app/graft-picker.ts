@@ -61,8 +61,8 @@ export class GraftPickerFlow {
     const typed = step.typed === '' ? '' : ` · typed ${step.typed}`;
     const keys =
       step.from === undefined
-        ? 'Enter sets FROM (or type 2..4) · Esc back'
-        : `FROM ${step.from}: Enter sets TO and grafts · Esc back`;
+        ? 'Enter sets FROM (or type 2..4) · [ ] scroll preview · Esc back'
+        : `FROM ${step.from}: Enter sets TO and grafts · [ ] scroll preview · Esc back`;
     const problem = this.problem ?? (preview?.ok === false ? preview.error : undefined);
     return {
       title: `graft into ${this.target} from ${step.source.name} — pick turns FROM..TO`,

@@ -1,6 +1,7 @@
 // The mouse, as in tmux: a click focuses the pane under the pointer (only with no overlay or
 // prompt open), the wheel scrolls the pane under the pointer by 3 rows a notch without moving
-// focus.
+// focus. An overlay that covers the panes (help, browser, graft picker…) takes the wheel instead:
+// it scrolls (if it can), the panes below never do; the prompt, small inputs and search let it through.
 import type { Rect } from '../core/layout-solver.js';
 import { listenMouse, type MouseAction } from '../view/mouse-input.js';
 import type { CockpitApp } from './cockpit-app.js';
@@ -23,6 +24,8 @@ export function wireMouse(app: CockpitApp): () => void {
 }
 
 function onMouse(app: CockpitApp, action: MouseAction): void {
+  const rows = action.kind === 'wheel-up' ? -WHEEL_ROWS : WHEEL_ROWS;
+  if (action.kind !== 'click' && app.view.wheelOverOverlays(rows)) return;
   const name = paneAtCell(app.paneRects(), action.x, action.y);
   if (name === undefined) return;
   if (action.kind === 'click') {
@@ -34,6 +37,6 @@ function onMouse(app: CockpitApp, action: MouseAction): void {
   }
   const pane = app.view.pane(name);
   if (pane === undefined) return;
-  pane.scrollBy(action.kind === 'wheel-up' ? -WHEEL_ROWS : WHEEL_ROWS);
+  pane.scrollBy(rows);
   app.view.requestRender();
 }

@@ -4,6 +4,7 @@ import { completeCommandName } from '../core/dispatch.js';
 import { COMMANDS } from '../core/commands/index.js';
 import { bindingFor, KEY_TABLE, type KeyAction } from '../core/key-table.js';
 import { neighbour, nextTiling } from '../core/layout-solver.js';
+import { ptyDoesNotApply, ptyRefusedOperation } from '../core/pty-refusal.js';
 import { formatReceipts } from '../core/receipt-message.js';
 import type { KeyPress } from '../view/overlays/overlay.js';
 import { handleApprovalKey } from './approval-keys.js';
@@ -24,6 +25,11 @@ export function handleNormalKey(app: CockpitApp, key: KeyPress): void {
   const binding = bindingFor(key.full) ?? (key.ch === undefined ? undefined : bindingFor(key.ch)) ?? (key.name === undefined ? undefined : bindingFor(key.name));
   if (binding === undefined) return;
   const focused = app.controller.focused();
+  const refused = ptyRefusedOperation(binding.action);
+  if (focused !== undefined && refused !== undefined && app.controller.find(focused)?.pty !== undefined) {
+    app.show({ ok: false, error: ptyDoesNotApply(focused, refused) });
+    return;
+  }
   if (binding.action.kind === 'command') {
     if (focused === undefined && binding.action.line.includes('{agent}')) return;
     app.run(binding.action.line.replaceAll('{agent}', focused ?? ''));

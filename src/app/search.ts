@@ -1,16 +1,37 @@
 // `/` search in the focused transcript: a `/` input on the bottom line; Enter finds the nearest
 // match at or above the bottom of the view (newest first, like less's `?`) and scrolls to it,
-// highlighting matches on screen. While the search is active `n` finds the next older match,
+// highlighting matches on screen (the current one in inverse, its place as "match 3 of 9" in the status
+// line). While the search is active `n` finds the next older match,
 // `N` the next newer one, `/` a new query; Esc ends it; any other key ends it and acts as usual.
-import { findMatch, searchPattern, type SearchDirection, type SearchMatch, type TextPosition } from '../core/transcript-search.js';
+import {
+  countMatches,
+  describeMatchCount,
+  findMatch,
+  searchPattern,
+  type SearchDirection,
+  type SearchMatch,
+  type TextPosition,
+} from '../core/transcript-search.js';
 import type { Transcript } from '../core/transcript.js';
 import type { KeyPress, Overlay, OverlayHost } from '../view/overlays/overlay.js';
+import type { CurrentMatch } from '../view/pane-marks.js';
 import { PaneView } from '../view/pane-view.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { handleNormalKey } from './normal-keys.js';
 
 /** A query being searched for in one pane, and the match last shown. */
 export type ActiveSearch = { readonly query: string; readonly pattern: RegExp; readonly at: TextPosition };
+
+/** Counting matches for "match 3 of 9" stops here ("3 of 500+"), so a keypress never scans without bound. */
+export const MATCH_COUNT_CAP = 500;
+
+/** The current match as the pane marks it, at this width; undefined when `at` is a position, not a match. */
+export function currentMatchMark(transcript: Transcript, width: number, at: TextPosition | SearchMatch): CurrentMatch | undefined {
+  if (!('length' in at)) return undefined;
+  const row = transcript.rowOfOffset(width, at.block, at.offset);
+  const start = transcript.rowSource(width, row)?.start ?? 0;
+  return { row, column: at.offset - start, length: at.length };
+}
 
 /** The focused agent's transcript pane, or an error to show (no agent, a PTY pane). */
 export function focusedTranscriptPane(app: CockpitApp): { agent: string; pane: PaneView; transcript: Transcript } | string {
@@ -43,7 +64,8 @@ export function searchStep(
     return undefined;
   }
   const wrapped = match.wrapped ? (direction === 'older' ? ' (wrapped to the bottom)' : ' (wrapped to the top)') : '';
-  app.show({ ok: true, value: `/${search.query}${wrapped} · n older · N newer · Esc ends` });
+  const count = describeMatchCount(countMatches(transcript, search.pattern, match, MATCH_COUNT_CAP));
+  app.show({ ok: true, value: `/${search.query} · ${count}${wrapped} · n older · N newer · Esc ends` });
   return match;
 }
 
@@ -94,6 +116,8 @@ export function startSearch(app: CockpitApp): void {
 
 /** The search while active in normal mode: n / N / `/` / Esc; see the file comment. */
 export class SearchMode implements Overlay {
+  /** Drawn on the pane itself: the wheel still scrolls the panes. */
+  readonly leavesPanesInSight = true;
   constructor(
     private readonly host: OverlayHost,
     private readonly app: CockpitApp,
@@ -139,7 +163,8 @@ export class SearchMode implements Overlay {
   }
 
   draw(): void {
-    this.pane.setMarks({ highlight: this.search.pattern });
+    const current = currentMatchMark(this.transcript, this.pane.viewport().width, this.search.at);
+    this.pane.setMarks({ highlight: this.search.pattern, ...(current === undefined ? {} : { current }) });
     this.host.requestRender();
   }
 

@@ -1,5 +1,5 @@
 // `:sessions` / `S`: the session browser flow. Enter/o opens the selected session in a new pane
-// (reattaching by name), R renames, d moves it to the trash (DIR/trash), t shows the trash, where
+// (by id, with the model and system prompt of its journal), R renames, d moves it to the trash (DIR/trash), t shows the trash, where
 // r restores. The browser stays open after each action and reports it on its bottom line.
 import type { Controller } from '../core/controller.js';
 import type { Result } from '../core/result.js';
@@ -12,7 +12,7 @@ import { SESSION_HEADER, sessionRows, type SessionRow } from './session-browser-
 export type BrowserOutcome =
   | { readonly kind: 'keep' }
   | { readonly kind: 'close' }
-  | { readonly kind: 'open'; readonly name: string }
+  | { readonly kind: 'open'; readonly sessionId: string }
   | { readonly kind: 'focus'; readonly name: string }
   | { readonly kind: 'rename'; readonly row: SessionRow }
   | { readonly kind: 'delete'; readonly row: SessionRow };
@@ -79,9 +79,9 @@ export class SessionBrowserFlow {
     switch (key.full) {
       case 'enter':
       case 'o':
-        // Open already (this session, or another of the same name): say so and focus its pane.
-        if (row.open || this.controller.find(row.session.name) !== undefined) return { kind: 'focus', name: row.session.name };
-        return { kind: 'open', name: row.session.name };
+        // Open already: say so and focus its pane (openSession refuses another session of its name).
+        if (row.open) return { kind: 'focus', name: row.session.name };
+        return { kind: 'open', sessionId: row.session.id };
       case 'S-r':
       case 'R':
         return { kind: 'rename', row };
@@ -122,7 +122,7 @@ export function openSessionBrowser(app: CockpitApp): void {
               return 'close';
             case 'open':
               app.setMode('normal');
-              app.run(`new ${outcome.name}`);
+              app.show(app.controller.openSession(outcome.sessionId));
               return 'close';
             case 'focus': {
               app.setMode('normal');

@@ -9,6 +9,7 @@ import { fileLogSink, type LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
 import { launchPty } from '../adapters/pty/node-pty-host.js';
+import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
 import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
 import { createWorkspaceToolHost } from '../adapters/tools/full-tool-host.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
@@ -40,7 +41,7 @@ export type Started = {
    * them so frames and keys go on; stops early once `stopped()` holds. Resolves true when all loaded.
    */
   loadAgents(hooks: LoadHooks): Promise<boolean>;
-  /** Stops agents, closes the store (lock released) and the demo server. */
+  /** Stops agents (every hosted child's process group gone), closes the store (lock released) and the demo server. */
   shutdown(): Promise<void>;
 };
 
@@ -189,6 +190,8 @@ export async function openCockpit(
     },
     shutdown: async () => {
       await controller.shutdown();
+      // Hosted children that ignore SIGHUP must not outlive agentmux.
+      await settlePtyGroups();
       await store.close();
       await demo?.close();
     },

@@ -44,14 +44,8 @@ function replayProblem(store: SessionStore, sessionId: string, error: string): s
 
 /** `config` with the model and system prompt its session was created with (a header without a model keeps config's). */
 function withHeader(config: AgentConfig, header: SessionHeader): AgentConfig {
-  const base = { name: config.name, model: header.model ?? config.model, cwd: config.cwd };
-  return {
-    ...base,
-    ...(header.system === undefined ? {} : { system: header.system }),
-    ...(config.baseURL === undefined ? {} : { baseURL: config.baseURL }),
-    ...(config.maxTokens === undefined ? {} : { maxTokens: config.maxTokens }),
-    ...(config.approval === undefined ? {} : { approval: config.approval }),
-  };
+  const { system: _focusedSystem, ...rest } = config;
+  return { ...rest, model: header.model ?? config.model, ...(header.system === undefined ? {} : { system: header.system }) };
 }
 
 /** The pane list of one controller: which agents exist, under which names, and which has focus. */

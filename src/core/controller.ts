@@ -19,8 +19,10 @@ import { agentNameProblem } from './layout-file.js';
 import type { TranscriptReader } from './transcript-import.js';
 import type { ModelProvider } from './provider.js';
 import type { PtyAgentSpec } from './pty-agent.js';
+import { ptyDoesNotApply } from './pty-refusal.js';
 import type { PtyLauncher } from './pty-session.js';
 import { err, ok, type Result } from './result.js';
+import { freeRestoredName } from './restored-name.js';
 import { abortableSleep, randomEntryId } from './runner-defaults.js';
 import type { SessionStore, SessionSummary } from './store.js';
 import type { ToolHost } from './tools.js';
@@ -391,11 +393,25 @@ export class Controller implements CockpitApi {
     return moved.ok ? ok(`moved ${sessionId} to ${moved.value} (t shows the trash, r restores)`) : moved;
   }
 
-  /** Brings a session back from the trash. */
+  /**
+   * Brings a session back from the trash. A session or agent already using its name makes it come
+   * back renamed (`NAME-restored`, `NAME-restored2`…), so reattaching by name stays unambiguous.
+   */
   restoreSession(sessionId: string): Result<string> {
-    if (this.options.store.restore === undefined) return err('this store has no trash');
-    const restored = this.options.store.restore(sessionId);
-    return restored.ok ? ok(`restored ${sessionId}`) : restored;
+    const store = this.options.store;
+    if (store.restore === undefined) return err('this store has no trash');
+    const name = store.listTrash?.().find((row) => row.id === sessionId)?.name;
+    const taken = (candidate: string): boolean => this.find(candidate) !== undefined || store.findByName(candidate) !== undefined;
+    // Asked before restoring: once back, the session itself answers to its name.
+    const collides = name !== undefined && taken(name);
+    const restored = store.restore(sessionId);
+    if (!restored.ok) return restored;
+    if (name === undefined || !collides) return ok(`restored ${sessionId}`);
+    if (store.rename === undefined) return ok(`restored ${sessionId}; another session is also named ${name}: rename one`);
+    const free = freeRestoredName(name, taken);
+    const renamed = store.rename(sessionId, free);
+    if (!renamed.ok) return err(`restored ${sessionId}, but renaming it to ${free} failed: ${renamed.error}`);
+    return ok(`restored ${sessionId} as ${free} (the name ${name} is taken)`);
   }
 
   /** Renames a stored session: through its agent when it is open, else in its journal. */
@@ -418,6 +434,10 @@ export class Controller implements CockpitApi {
 
   newPtyAgent(name: string, command: readonly string[]): Result<string> {
     return this.admin.newPtyAgent(name, command);
+  }
+
+  openSession(sessionId: string): Result<string> {
+    return this.admin.openSession(sessionId);
   }
 
   restart(name: string): Result<string> {
@@ -474,7 +494,7 @@ export class Controller implements CockpitApi {
   private usable(name: string, operation = 'this command'): Result<Agent> {
     const agent = this.find(name);
     if (agent === undefined) return err(`no agent "${name}"`);
-    if (agent.pty !== undefined) return err(`${name} is a PTY agent: ${operation} does not apply`);
+    if (agent.pty !== undefined) return err(ptyDoesNotApply(name, operation));
     if (agent.session === undefined) return err(`${name} cannot run: ${agent.loadError ?? 'no session'}`);
     return ok(agent);
   }

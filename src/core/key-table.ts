@@ -71,11 +71,11 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   // While the focused agent awaits approval, y / a / n answer it first (src/app/approval-keys.ts);
   // these rows carry no keys of their own so that, otherwise, `n` stays "new agent".
   { keys: [], label: 'y', action: command('approve -t {agent} y'), note: 'awaiting approval: run the pending tool call once' },
-  { keys: [], label: 'a', action: command('approve -t {agent} a'), note: 'awaiting approval: run it, and always allow this tool / command' },
+  { keys: [], label: 'a', action: command('approve -t {agent} a'), note: 'awaiting approval: run it, and from now on allow what the hints show (the tool, bash:WORD *, or for rm, sudo, sh… that exact command)' },
   { keys: [], label: 'n', action: command('approve -t {agent} n'), note: 'awaiting approval: refuse it (asks for an optional reason)' },
   { keys: ['r'], label: 'r', action: view('timeline'), note: 'rewind: open the timeline (pick a turn; e edits, f forks; s or Enter on a ⎇ branch switches to it, files too)' },
   { keys: ['e'], label: 'e', action: view('edit'), note: 'edit an entry in $VISUAL / $EDITOR (from the timeline)' },
-  { keys: ['g'], label: 'g', action: view('graft'), note: 'graft: pick a source, turns FROM..TO (live preview), Enter grafts' },
+  { keys: ['g'], label: 'g', action: view('graft'), note: 'graft: pick a source, turns FROM..TO (live preview, [ ] scroll it), Enter grafts' },
   { keys: ['S'], label: 'S', action: view('sessions'), note: 'session browser: open, rename, delete (to trash), restore' },
   { keys: ['f'], label: 'f', action: command('fork -t {agent}'), note: 'fork the focused agent into a new pane' },
   { keys: ['u'], label: 'u', action: view('undo'), note: 'undo the last rewind (files too; asks about files changed since), edit, graft, fork or branch switch' },
@@ -87,7 +87,7 @@ export const KEY_TABLE: readonly KeyBinding[] = [
   { keys: ['['], label: '[', action: view('copy-mode'), note: 'copy mode: ↑↓ jk PgUp PgDn g G move · v/Space select · y copy · Enter tool call in full · / n N search · Esc' },
   { keys: ['/'], label: '/', action: view('search'), note: 'search the focused transcript (newest first); n older · N newer · Esc ends' },
   // The mouse has no key: this row documents it in the help overlay.
-  { keys: [], label: 'mouse', action: view('copy-mode'), note: 'click focuses a pane; the wheel scrolls the pane under the pointer (3 rows a notch)' },
+  { keys: [], label: 'mouse', action: view('copy-mode'), note: 'click focuses a pane; the wheel scrolls the pane under the pointer (3 rows a notch), or the overlay over the panes' },
   { keys: [':'], label: ':', action: view('prompt'), note: 'command prompt' },
   { keys: ['?'], label: '?', action: view('help'), note: 'this help' },
   { keys: ['q'], label: 'q', action: view('quit'), note: 'quit (asks y to confirm while an agent is working)' },

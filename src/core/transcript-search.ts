@@ -62,6 +62,33 @@ export function matchesIn(text: string, pattern: RegExp): [number, number][] {
   return out;
 }
 
+/** Where a match stands among all of them: `index` counts from the top (1-based); past `cap` matches counting stops. */
+export type MatchCount = { readonly index: number | undefined; readonly total: number; readonly capped: boolean };
+
+/** Counts matches from the top up to `cap` (so a huge transcript costs a bounded scan), noting which one is at `at`. */
+export function countMatches(transcript: SearchableTranscript, pattern: RegExp, at: TextPosition, cap: number): MatchCount {
+  let total = 0;
+  let index: number | undefined;
+  for (let block = 0; block < transcript.blockCount; block++) {
+    const text = transcript.blockAt(block)?.text ?? '';
+    pattern.lastIndex = 0;
+    for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+      if (found[0] === '') break;
+      if (total === cap) return { index, total, capped: true };
+      total += 1;
+      if (block === at.block && found.index === at.offset) index = total;
+    }
+  }
+  return { index, total, capped: false };
+}
+
+/** "match 3 of 9", "match 3 of 500+", "match 500+ of 500+" for the status line. */
+export function describeMatchCount(count: MatchCount): string {
+  const total = `${count.total}${count.capped ? '+' : ''}`;
+  const index = count.index ?? (count.capped ? `${count.total}+` : '?');
+  return `match ${index} of ${total}`;
+}
+
 type Found = TextPosition & { readonly length: number };
 
 function findOlder(transcript: SearchableTranscript, pattern: RegExp, from: TextPosition): Found | undefined {

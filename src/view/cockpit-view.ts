@@ -49,6 +49,7 @@ export class CockpitView implements OverlayHost {
   private readonly overlays: Overlay[] = [];
   private readonly scheduler: RenderScheduler;
   private keyHandler: ((key: KeyPress) => void) | undefined;
+  private frameWork: (() => void) | undefined;
   private readonly canvas: ScreenCanvas;
   /** Where each pane was last put; a change (or a pane added or removed) needs a whole-screen render. */
   private readonly placed = new Map<string, Rect>();
@@ -146,6 +147,14 @@ export class CockpitView implements OverlayHost {
     this.screen.program.bell();
   }
 
+  /**
+   * Runs `work` at the start of every frame, before the panes are read: the app rebuilds its
+   * model there once per frame rather than once per event tick. Requests it makes are that frame.
+   */
+  beforeFrame(work: () => void): void {
+    this.frameWork = work;
+  }
+
   /** Something changed (a transcript grew): draw it in the next frame. */
   requestRender(): void {
     this.scheduler.request();
@@ -159,6 +168,16 @@ export class CockpitView implements OverlayHost {
   /** True while any overlay is open (keys then go to it, not to the app). */
   get overlayOpen(): boolean {
     return this.overlays.length > 0;
+  }
+
+  /**
+   * A wheel notch while overlays are open: the top one scrolls (if it can) and true is returned, so
+   * the panes below never move; false when every open overlay leaves the panes in sight (or none is open).
+   */
+  wheelOverOverlays(rows: number): boolean {
+    if (this.overlays.every((overlay) => overlay.leavesPanesInSight === true)) return false;
+    this.overlays[this.overlays.length - 1]?.scroll?.(rows);
+    return true;
   }
 
   /** Opens an overlay on top of the others; it receives every key until it closes. */
@@ -231,6 +250,7 @@ export class CockpitView implements OverlayHost {
    * blessed's diff of the dirty rows to the terminal.
    */
   private frame(): void {
+    this.frameWork?.();
     for (const pane of this.panes.values()) pane.refresh();
     const statusChanged = this.status.refresh();
     if (this.wholeFrame || this.overlays.length > 0 || !this.onlyPanesOnScreen()) {

@@ -11,11 +11,17 @@ export type PaneMarks = {
   readonly cursor?: number;
   readonly selection?: { readonly from: number; readonly to: number };
   readonly highlight?: RegExp;
+  /** The search's current match: its absolute row, the column (in the row's text) it starts at, its length. */
+  readonly current?: CurrentMatch;
 };
+
+/** Where the current search match starts; it is drawn unlike the other matches. */
+export type CurrentMatch = { readonly row: number; readonly column: number; readonly length: number };
 
 export const CURSOR_SGR = '\x1b[7m';
 export const SELECTION_SGR = '\x1b[44m';
 export const MATCH_SGR = '\x1b[30;103m';
+export const CURRENT_MATCH_SGR = '\x1b[1;7m';
 
 /** The visible rows (the first is absolute row `firstRow`), one content string per row, with the marks drawn. */
 export function markedLineRows(lines: readonly DisplayLine[], width: number, firstRow: number, marks: PaneMarks): string[] {
@@ -24,7 +30,7 @@ export function markedLineRows(lines: readonly DisplayLine[], width: number, fir
 
 function renderMarkedLine(line: DisplayLine, width: number, row: number, marks: PaneMarks): string {
   let runs: Run[] = line.spans.map((span) => ({ text: span.text, sgr: sgrFor(span.style, span.colours) }));
-  if (marks.highlight !== undefined) runs = highlightMatches(runs, marks.highlight);
+  if (marks.highlight !== undefined) runs = highlightMatches(runs, marks.highlight, marks.current?.row === row ? marks.current : undefined);
   const selected = marks.selection !== undefined && row >= Math.min(marks.selection.from, marks.selection.to) && row <= Math.max(marks.selection.from, marks.selection.to);
   const rowSgr = row === marks.cursor ? CURSOR_SGR : selected ? SELECTION_SGR : '';
   if (rowSgr === '') return renderRuns(runs, width);
@@ -35,13 +41,14 @@ function renderMarkedLine(line: DisplayLine, width: number, row: number, marks: 
   );
 }
 
-/** Splits runs at the pattern's matches in the row's text; matched pieces take MATCH_SGR. */
-function highlightMatches(runs: readonly Run[], pattern: RegExp): Run[] {
+/** Splits runs at the pattern's matches in the row's text; matched pieces take MATCH_SGR, the current match CURRENT_MATCH_SGR. */
+function highlightMatches(runs: readonly Run[], pattern: RegExp, current: CurrentMatch | undefined): Run[] {
   const text = runs.map((run) => run.text).join('');
   const matches = matchesIn(text, pattern);
-  if (matches.length === 0) return [...runs];
+  if (matches.length === 0 && current === undefined) return [...runs];
   const marked = new Uint8Array(text.length);
   for (const [offset, length] of matches) marked.fill(1, offset, offset + length);
+  if (current !== undefined) marked.fill(2, Math.max(0, current.column), Math.max(0, current.column + current.length));
   const out: Run[] = [];
   let at = 0;
   for (const run of runs) {
@@ -49,7 +56,8 @@ function highlightMatches(runs: readonly Run[], pattern: RegExp): Run[] {
     for (let i = 1; i <= run.text.length; i++) {
       if (i < run.text.length && marked[at + i] === marked[at + pieceStart]) continue;
       const piece = run.text.slice(pieceStart, i);
-      out.push({ text: piece, sgr: marked[at + pieceStart] === 1 ? MATCH_SGR : run.sgr });
+      const mark = marked[at + pieceStart];
+      out.push({ text: piece, sgr: mark === 2 ? CURRENT_MATCH_SGR : mark === 1 ? MATCH_SGR : run.sgr });
       pieceStart = i;
     }
     at += run.text.length;

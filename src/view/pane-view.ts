@@ -1,5 +1,6 @@
-// One agent's pane: a bordered box at a rect, a title in the top border, and a virtualized
-// transcript — each frame asks the TranscriptView only for the rows it shows.
+// One agent's pane: a border at a rect, a title in the top border, and a virtualized
+// transcript — each frame asks the TranscriptView only for the rows it shows, and the pane's
+// PaneSurface paints only the rows that changed into the screen buffer (no blessed widget).
 import type { PaneModel } from '../core/cockpit-view-model.js';
 import type { Rect } from '../core/layout-solver.js';
 import { STATE_SGR, formatTokens } from './format.js';
@@ -33,7 +34,8 @@ export function titleRuns(model: PaneModel, room = Number.POSITIVE_INFINITY): Ru
     ` · ${formatTokens(model.tokensIn, model.tokensOut)}`,
     '',
   ];
-  const candidates = [...tails.map((tail) => [full, tail] as const), [model.state, ''] as const];
+  // Without room for the state's detail, the bare state still keeps its tokens when they fit.
+  const candidates = [...tails.map((tail) => [full, tail] as const), [model.state, tails[2] ?? ''] as const, [model.state, ''] as const];
   const headCells = head.reduce((sum, run) => sum + stringCells(run.text), 0);
   const chosen =
     candidates.find(([state, tail]) => headCells + stringCells(state) + stringCells(tail) <= room) ??

@@ -1,6 +1,7 @@
-// A PTY agent's pane: a bordered box whose inside is the child's emulated screen, read row by
-// row from the emulator's buffer each frame (only the visible rows, and only when the screen
-// changed). Scrolled up, it shows the scrollback; the cursor is drawn while attached.
+// A PTY agent's pane: a border whose inside is the child's emulated screen, read row by row
+// from the emulator's buffer each frame (only the visible rows, and only when the screen
+// changed) and painted by its PaneSurface (only the rows that changed). Scrolled up, it shows
+// the scrollback; the cursor is drawn while attached.
 import type { PaneModel, PtyPaneModel } from '../core/cockpit-view-model.js';
 import type { Rect } from '../core/layout-solver.js';
 import type { PtyScreen } from '../core/pty-session.js';

@@ -25,6 +25,7 @@ export class RenderScheduler {
   private cancelPending: (() => void) | undefined;
   private lastFrameAt = Number.NEGATIVE_INFINITY;
   private disposed = false;
+  private rendering = false;
   private frames = 0;
 
   constructor(
@@ -45,7 +46,8 @@ export class RenderScheduler {
 
   /** Something changed: draw it in the next frame slot (many calls, one frame). */
   request(): void {
-    if (this.disposed || this.cancelPending !== undefined) return;
+    // A request made while a frame is being drawn (by its own before-frame work) is that frame.
+    if (this.disposed || this.cancelPending !== undefined || this.rendering) return;
     const wait = Math.max(0, this.lastFrameAt + this.frameMs - this.clock.now());
     this.cancelPending = this.clock.schedule(() => {
       this.cancelPending = undefined;
@@ -75,6 +77,11 @@ export class RenderScheduler {
   private frame(): void {
     this.lastFrameAt = this.clock.now();
     this.frames++;
-    this.render();
+    this.rendering = true;
+    try {
+      this.render();
+    } finally {
+      this.rendering = false;
+    }
   }
 }

@@ -133,6 +133,23 @@ describe('alwaysAllowEntry', () => {
     expect(needsApproval(policy, bashCall('npx something'), bash)).toBe(true);
   });
 
+  it('is the exact command for a first word that deletes or runs other commands, so a later rm still asks', () => {
+    expect(alwaysAllowEntry(bashCall('rm old.log'))).toBe('bash:rm old.log');
+    expect(alwaysAllowEntry(bashCall('sudo apt update'))).toBe('bash:sudo apt update');
+    expect(alwaysAllowEntry(bashCall('/bin/rm -f a'))).toBe('bash:/bin/rm -f a');
+    expect(alwaysAllowEntry(bashCall('\\rm a'))).toBe('bash:\\rm a');
+    expect(alwaysAllowEntry(bashCall('FOO=1 make'))).toBe('bash:FOO=1 make');
+    expect(alwaysAllowEntry(bashCall('sh -c "make"'))).toBe('bash:sh -c "make"');
+    const policy = ask(alwaysAllowEntry(bashCall('rm old.log')) ?? '');
+    expect(needsApproval(policy, bashCall('rm old.log'), bash)).toBe(false);
+    expect(needsApproval(policy, bashCall('rm -rf src'), bash)).toBe(true);
+  });
+
+  it('is undefined for a narrowed command with * or ?, which a pattern would read as wildcards', () => {
+    expect(alwaysAllowEntry(bashCall('rm *.log'))).toBeUndefined();
+    expect(alwaysAllowEntry(bashCall('find . -name "a?"'))).toBeUndefined();
+  });
+
   it('is undefined for a bash call without a command', () => {
     expect(alwaysAllowEntry(call('bash', {}))).toBeUndefined();
     expect(alwaysAllowEntry(bashCall('   '))).toBeUndefined();

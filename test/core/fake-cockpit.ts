@@ -36,6 +36,7 @@ type Replies = {
   setBudget: Result<string>;
   newAgent: Result<string>;
   newPtyAgent: Result<string>;
+  openSession: Result<string>;
   restart: Result<string>;
   closeAgent: Result<string>;
   renameAgent: Result<string>;
@@ -72,6 +73,7 @@ export class FakeCockpit implements CockpitApi {
     setBudget: ok('budget set'),
     newAgent: ok('new agent'),
     newPtyAgent: ok('new PTY agent'),
+    openSession: ok('opened session'),
     restart: ok('restarted'),
     closeAgent: ok('closed'),
     renameAgent: ok('renamed'),
@@ -184,6 +186,10 @@ export class FakeCockpit implements CockpitApi {
 
   newPtyAgent(name: string, command: readonly string[]): Result<string> {
     return this.record('newPtyAgent', [name, command], this.replies.newPtyAgent);
+  }
+
+  openSession(sessionId: string): Result<string> {
+    return this.record('openSession', [sessionId], this.replies.openSession);
   }
 
   restart(agent: string): Result<string> {

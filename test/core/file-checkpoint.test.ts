@@ -1,11 +1,12 @@
 // File checkpoint planning: which version each path goes back to, and what counts as a conflict.
 import { describe, expect, it } from 'vitest';
-import type { Entry, FileChange, FileVersion } from '../../src/core/entry.js';
+import { FileVersion as FileVersionSchema, type Entry, type FileChange, type FileVersion } from '../../src/core/entry.js';
 import {
   checkFileTargets,
   conflictMessage,
   fileChangesOf,
   planFileTargets,
+  sameVersion,
   writesFor,
   type WorkspaceFiles,
 } from '../../src/core/file-checkpoint.js';
@@ -112,5 +113,23 @@ describe('undo targets', () => {
       { path: 'a', target: v('a2'), expected: v('a3') },
       { path: 'n', target: null, expected: v('n1') },
     ]);
+  });
+});
+
+describe('sameVersion', () => {
+  it('tells apart a mode change and a link from a file with the same bytes; an unrecorded mode matches any', () => {
+    const file = { sha256: 'h', size: 1 };
+    expect(sameVersion({ ...file, mode: 0o644 }, { ...file, mode: 0o644 })).toBe(true);
+    expect(sameVersion({ ...file, mode: 0o644 }, { ...file, mode: 0o755 })).toBe(false);
+    expect(sameVersion(file, { ...file, mode: 0o755 })).toBe(true);
+    expect(sameVersion(file, { ...file, link: true })).toBe(false);
+    expect(planFileTargets([{ path: 'run.sh', before: { ...file, mode: 0o644 }, after: { ...file, mode: 0o755 } }])).toHaveLength(1);
+  });
+
+  it('journals written before modes and links were recorded still parse; a mode past 0o7777 does not', () => {
+    expect(FileVersionSchema.parse({ sha256: 'h', size: 1 })).toEqual({ sha256: 'h', size: 1 });
+    expect(FileVersionSchema.parse({ sha256: 'h', size: 1, mode: 0o755 }).mode).toBe(0o755);
+    expect(FileVersionSchema.safeParse({ sha256: 'h', size: 1, mode: 0o17777 }).success).toBe(false);
+    expect(FileVersionSchema.safeParse({ sha256: 'h', size: 1, link: false }).success).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatch, matchesIn, searchPattern } from '../../src/core/transcript-search.js';
+import { countMatches, describeMatchCount, findMatch, matchesIn, searchPattern } from '../../src/core/transcript-search.js';
 import { Transcript } from '../../src/core/transcript.js';
 import type { DisplayLine } from '../../src/core/transcript-view.js';
 import { ChainBuilder, fastestOf, text, toolUse } from './factories.js';
@@ -101,5 +101,19 @@ describe('transcript search', () => {
     // A whole-transcript scan (the worst case); see the report for figures on this machine.
     console.info(`search over ${t.lineCount(80)} rows: miss ${miss.toFixed(1)} ms, oldest hit ${hit.toFixed(1)} ms`);
     expect(miss).toBeLessThan(1000);
+  });
+  it('numbers the current match from the top among all matches, and caps the count', () => {
+    const t = sample();
+    const newest = findMatch(t, pattern('needle'), WIDTH, end(t), 'older');
+    if (newest === undefined) throw new Error('no match');
+    // needle: the user message, "first needle", "NEEDLE two", the tool result — the newest is the 4th.
+    expect(describeMatchCount(countMatches(t, pattern('needle'), newest, 500))).toBe('match 4 of 4');
+    const older = findMatch(t, pattern('needle'), WIDTH, newest, 'older');
+    if (older === undefined) throw new Error('no older match');
+    expect(countMatches(t, pattern('needle'), older, 500)).toEqual({ index: 3, total: 4, capped: false });
+    expect(describeMatchCount(countMatches(t, pattern('needle'), older, 2))).toBe('match 2+ of 2+');
+    const first = findMatch(t, pattern('needle'), WIDTH, { block: -1, offset: 0 }, 'newer');
+    if (first === undefined) throw new Error('no first match');
+    expect(describeMatchCount(countMatches(t, pattern('needle'), first, 2))).toBe('match 1 of 2+');
   });
 });

@@ -1,14 +1,27 @@
-// e2e: a write_file call waits for the user; `y` on the focused pane runs it.
+// e2e: a write_file call waits for the user; `y`, `a` and `n` (with a reason) on the focused pane
+// answer it, as the screen, the journal and the requests the scripted model received show.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeWorld, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { entriesOf, eventually, makeWorld, readJournal, typeMessage, waitForState, type World } from './e2e-kit.js';
+import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
 
 let world: World | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
 });
+
+const writeStep = (path: string, content: string): ScriptStep => ({
+  text: `Writing ${path}.`,
+  toolUses: [{ name: 'write_file', input: { path, content } }],
+});
+
+/** The tool_result blocks of the request the scripted model received at `index`. */
+function toolResults(world: World, index: number): unknown[] {
+  const messages = world.model.requests[index]?.body.messages ?? [];
+  return messages.flatMap((m) => (typeof m.content === 'string' ? [] : m.content.filter((b) => b.type === 'tool_result')));
+}
 
 describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
   it('a pending write_file shows in the pane title and the hints; y writes the file and sends the result', async () => {
@@ -24,7 +37,7 @@ describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
     await typeMessage(app, 'alpha', 'write the notes');
     await waitForState(app, 'alpha', 'awaiting-approval');
     await app.waitFor('write_file notes.txt (2 lines)');
-    await app.waitFor('y approve · a always · n refuse');
+    await app.waitFor('y once · a always (write_file) · n refuse');
     const file = join(world.workspace, 'notes.txt');
     expect(existsSync(file)).toBe(false);
     expect(world.model.requests).toHaveLength(1);
@@ -37,5 +50,59 @@ describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
     const results = messages.flatMap((m) => (typeof m.content === 'string' ? [] : m.content.filter((b) => b.type === 'tool_result')));
     expect(results).toHaveLength(1);
     expect(results[0]).not.toHaveProperty('is_error');
+  });
+
+  it('a on a write_file call says what it allows, and the next write_file runs without asking; the allow is in the journal', async () => {
+    world = await makeWorld({
+      agents: ['alpha'],
+      approval: { approve: 'ask' },
+      script: [writeStep('a.txt', 'A\n'), writeStep('b.txt', 'B\n'), { text: 'Both written.' }],
+    });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'write two files');
+    await waitForState(app, 'alpha', 'awaiting-approval');
+    await app.waitFor('a always (write_file)');
+
+    app.write('a');
+    await app.waitFor('from now on allowed: write_file');
+    // No key after `a`: the second call must run by itself for the third request to come.
+    await app.waitFor('Both written.');
+    await waitForState(app, 'alpha', 'idle');
+    expect(world.model.requests).toHaveLength(3);
+    expect(readFileSync(join(world.workspace, 'a.txt'), 'utf8')).toBe('A\n');
+    expect(readFileSync(join(world.workspace, 'b.txt'), 'utf8')).toBe('B\n');
+    expect(toolResults(world, 2)).toHaveLength(2);
+    for (const result of toolResults(world, 2)) expect(result).not.toHaveProperty('is_error');
+    const records = await eventually(
+      () => readJournal(world?.sessions ?? '', 'alpha'),
+      (found) => found.some((record) => record.t === 'allow'),
+      'the allow record',
+    );
+    expect(records.filter((record) => record.t === 'allow')).toEqual([{ t: 'allow', entry: 'write_file' }]);
+  });
+
+  it('n, a reason and Enter refuse the call: nothing is written and the model gets the reason as an is_error result', async () => {
+    world = await makeWorld({
+      agents: ['alpha'],
+      approval: { approve: 'ask' },
+      script: [writeStep('notes.txt', 'one\n'), { text: 'Understood, not writing.' }],
+    });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'write the notes');
+    await waitForState(app, 'alpha', 'awaiting-approval');
+
+    app.write('n');
+    await app.waitFor('reason (optional)');
+    app.write('use the docs folder');
+    await app.waitFor('use the docs folder');
+    app.write('\r');
+    await app.waitFor('Understood, not writing.');
+    await waitForState(app, 'alpha', 'idle');
+    expect(existsSync(join(world.workspace, 'notes.txt'))).toBe(false);
+    expect(toolResults(world, 1)).toEqual([
+      expect.objectContaining({ is_error: true, content: 'refused by the user: use the docs folder' }),
+    ]);
+    const results = entriesOf(readJournal(world.sessions, 'alpha')).filter((entry) => entry.kind === 'tool-result');
+    expect(results).toEqual([expect.objectContaining({ isError: true, content: 'refused by the user: use the docs folder' })]);
   });
 });

@@ -87,9 +87,10 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
     app.write(KEYS.enter);
     await app.waitFor(/ SEARCH {2}▶/);
     expect(paneText(app.screen(), 0, 2)).toContain('row 20 zanzibar');
-    // The match is drawn black on bright yellow (SGR 103), whatever way blessed encodes the attributes.
+    await app.waitFor('match 1 of 1');
+    // The only match is the current one: drawn in inverse (SGR 7), whatever way blessed encodes the attributes.
     const esc = String.fromCharCode(27);
-    expect(app.output()).toMatch(new RegExp(`${esc}\\[[0-9;]*103[0-9;]*m(?:${esc}\\[[0-9;]*m)*zanzibar`));
+    expect(app.output()).toMatch(new RegExp(`${esc}\\[[0-9;]*\\b7[0-9;]*m(?:${esc}\\[[0-9;]*m)*zanzibar`));
     app.write('n');
     await app.waitFor('wrapped to the bottom');
     app.write(KEYS.escape);
@@ -99,6 +100,26 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
     app.write('nowhere-to-be-found');
     app.write(KEYS.enter);
     await app.waitFor('no match for nowhere-to-be-found');
+  });
+
+  it('/ with several matches says "match N of M"; n moves the current match (inverse) while the others stay yellow', async () => {
+    const app = await launchWithLongAlpha();
+    app.write('/');
+    await app.waitUntil(() => app.line(-1).startsWith('/'), 'the / input');
+    app.write('row 7');
+    await app.waitUntil(() => app.line(-1).startsWith('/row 7'), 'the query');
+    const before = app.output().length;
+    app.write(KEYS.enter);
+    // "row 7" and "row 70".."row 79": the newest, row 79, is the 11th from the top.
+    await app.waitFor('match 11 of 11');
+    app.write('n');
+    await app.waitFor('match 10 of 11');
+    const esc = String.fromCharCode(27);
+    const drawn = app.output().slice(before);
+    expect(drawn).toMatch(new RegExp(`${esc}\\[[0-9;]*\\b7[0-9;]*m(?:${esc}\\[[0-9;]*m)*row 7`));
+    expect(drawn).toMatch(new RegExp(`${esc}\\[[0-9;]*103[0-9;]*m(?:${esc}\\[[0-9;]*m)*row 7`));
+    app.write('N');
+    await app.waitFor('match 11 of 11');
   });
 
   it('Enter on a tool call row in copy mode shows the call’s whole input and output; Esc closes it', async () => {

@@ -97,4 +97,58 @@ describe('agentmux e2e: session browser', { timeout: 120_000 }, () => {
     await app.waitFor('beta is already open: focused its pane');
     expect(existsSync(join(world.sessions, 'trash'))).toBe(false);
   });
+  it('Enter opens a stored session by id with its own model; a restore whose name is taken comes back as NAME-restored', async () => {
+    world = await makeWorld({ script: answerEcho });
+    const app = await world.launch();
+    await runCommand(app, 'new zed --model claude-opus-4-1');
+    await app.waitFor(/new agent zed \(claude-opus-4-1\)/);
+    await typeMessage(app, 'zed', 'zed question');
+    await app.waitFor('answer to zed question');
+    await waitForState(app, 'zed', 'idle');
+    expect(world.model.requests[0]?.body.model).toBe('claude-opus-4-1');
+    await runCommand(app, 'close -t zed');
+    await app.waitUntil((screen) => !/\d zed ·/.test(screen), 'the zed pane to close');
+
+    // The focused agent (alpha) runs another model: the session keeps its own.
+    app.write('S');
+    await app.waitFor('sessions in the store (3)');
+    await select(app, 'zed');
+    app.write(KEYS.enter);
+    await app.waitUntil((screen) => !screen.includes('sessions in the store'), 'the browser to close');
+    await app.waitFor(/opened session zed \(claude-opus-4-1\)/);
+    await app.waitFor(/▶ 3 zed/);
+    await typeMessage(app, 'zed', 'again');
+    await app.waitFor('answer to again');
+    expect(world.model.requests[1]?.body.model).toBe('claude-opus-4-1');
+    await waitForState(app, 'zed', 'idle');
+    await runCommand(app, 'close -t zed');
+    await app.waitUntil((screen) => !/\d zed ·/.test(screen), 'the zed pane to close again');
+
+    // zed to the trash, a new zed in the store, then the old one restored: it must not take the name.
+    app.write('S');
+    await app.waitFor('sessions in the store (3)');
+    await select(app, 'zed');
+    app.write('d');
+    await app.waitFor('to the trash?');
+    app.write('y');
+    await app.waitFor('sessions in the store (2)');
+    app.write(KEYS.escape);
+    await app.waitUntil((screen) => !screen.includes('sessions in the store'), 'the browser to close');
+    await runCommand(app, 'new zed');
+    await app.waitFor(/new agent zed \(/);
+    await runCommand(app, 'close -t zed');
+    await app.waitUntil((screen) => !/\d zed ·/.test(screen), 'the new zed pane to close');
+    app.write('S');
+    await app.waitFor('sessions in the store (3)');
+    app.write('t');
+    await app.waitFor('trash (1)');
+    app.write('r');
+    await app.waitFor(/restored \S+ as zed-restored \(the name zed is taken\)/);
+    app.write('t');
+    await app.waitFor('sessions in the store (4)');
+    await select(app, 'zed-restored');
+    app.write(KEYS.enter);
+    await app.waitFor(/opened session zed-restored \(claude-opus-4-1\)/);
+    await app.waitFor('answer to zed question');
+  });
 });

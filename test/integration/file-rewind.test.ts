@@ -1,7 +1,7 @@
 // File checkpoints end to end through the controller, the real SDK and the scripted model:
 // read → edit_file → bash, then rewind puts the workspace back exactly as it was at the end of
 // the rewound turn, undo brings the later state back, and a file changed since is not clobbered.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,17 +20,22 @@ afterEach(async () => {
   harness = undefined;
 });
 
-/** Every file of the workspace with its bytes (folders included as entries, so a stray one shows). */
+/**
+ * Every file of the workspace with its permission bits and bytes, every symlink with its target
+ * (never followed), folders included as entries, so a stray one shows.
+ */
 function snapshot(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (folder: string): void => {
     for (const name of readdirSync(folder).sort()) {
       const full = join(folder, name);
       const key = relative(root, full);
-      if (statSync(full).isDirectory()) {
+      const stats = lstatSync(full);
+      if (stats.isSymbolicLink()) out[key] = `link to ${readlinkSync(full)}`;
+      else if (stats.isDirectory()) {
         out[`${key}/`] = '';
         walk(full);
-      } else out[key] = readFileSync(full).toString('base64');
+      } else out[key] = `${(stats.mode & 0o7777).toString(8)} ${readFileSync(full).toString('base64')}`;
     }
   };
   walk(root);
@@ -181,5 +186,30 @@ describe('rewind restores files', () => {
       await again.shutdown();
       await store.value.close();
     }
+  });
+});
+
+describe('rewind restores modes and symlinks', () => {
+  it('a deleted executable comes back executable, a new symlink goes, a chmod is undone; undo redoes all three', async () => {
+    storeDir = mkdtempSync(join(tmpdir(), 'agentmux-fr-'));
+    const checkpoints = fileCheckpointsFor(storeDir);
+    const h = (harness = await startHarness(
+      [{ text: 'Tidying.', toolUses: [{ name: 'bash', input: { command: 'rm run.sh && ln -s README.md lnk && chmod 600 README.md' } }] }, { text: 'Tidied.' }],
+      { dir: storeDir, tools: checkpoints.wrap(createWorkspaceToolHost({ write: true })), files: checkpoints.files, approval: { approve: 'auto', allow: [] } },
+    ));
+    writeFileSync(join(h.workspace, 'run.sh'), 'echo run\n');
+    chmodSync(join(h.workspace, 'run.sh'), 0o755);
+    chmodSync(join(h.workspace, 'README.md'), 0o644);
+    const before = snapshot(h.workspace);
+    expect(h.controller.send('alpha', 'tidy up').ok).toBe(true);
+    await until(() => h.model.requests.length === 2 && h.agent('alpha').running === undefined, 'the turn', 20_000);
+    const after = snapshot(h.workspace);
+    expect(after['lnk']).toBe('link to README.md');
+    expect(after['README.md']?.startsWith('600 ')).toBe(true);
+    expect(dispatch(h.controller, 'rewind 0')).toEqual({ kind: 'ok', message: 'rewound alpha to 0; restored 3 files (u undoes)' });
+    expect(snapshot(h.workspace)).toEqual(before);
+    expect(before['run.sh']?.startsWith('755 ')).toBe(true);
+    expect(dispatch(h.controller, 'undo')).toEqual({ kind: 'ok', message: "undid alpha's rewind; restored 3 files" });
+    expect(snapshot(h.workspace)).toEqual(after);
   });
 });

@@ -54,6 +54,24 @@ describe('frames', () => {
     expect(tty.row(1)).toContain('line 0');
   });
 
+  it('runs the before-frame work first, so a model it applies is drawn in that same frame', async () => {
+    current = openView(80, 20);
+    const { view, tty } = current;
+    const area = view.paneArea();
+    let builds = 0;
+    view.beforeFrame(() => {
+      builds++;
+      view.update(cockpit([paneModel('alpha', 1, { transcript: new FakeTranscript(builds + 2) })]), new Map([['alpha', area]]));
+    });
+    view.requestRender();
+    view.requestRender();
+    await tty.waitFor((text) => text.includes('line 2'));
+    expect(builds).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    // The update inside the frame asked for no frame of its own.
+    expect(builds).toBe(1);
+  });
+
   it('repaints the panes under an overlay when it closes, leaving nothing of it behind', async () => {
     current = openView(80, 20);
     const { view, tty } = current;

@@ -166,6 +166,22 @@ describe('help, picker, receipts and confirm overlays', () => {
     expect(normalKeys).toEqual([]);
   });
 
+  it('the wheel over the help scrolls the help, not the panes; over the bottom-line prompt it is left to the panes', async () => {
+    const { t } = await viewWithKeys();
+    expect(t.view.wheelOverOverlays(3)).toBe(false);
+    const keys = Array.from({ length: 30 }, (_, index) => ({ key: `k${index}`, command: `cmd${index}`, note: `note ${index}` }));
+    const help = t.view.openHelp({ keys, usage: [] });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('note 0 '));
+    expect(t.view.wheelOverOverlays(3)).toBe(true);
+    expect(t.view.wheelOverOverlays(3)).toBe(true);
+    t.view.renderNow();
+    await t.tty.waitFor((text) => !text.includes('note 4 ') && text.includes('note 19 '));
+    t.view.close(help);
+    t.view.openPrompt({ prefix: ':', onSubmit: () => undefined });
+    expect(t.view.wheelOverOverlays(3)).toBe(false);
+  });
+
   it('picker moves the selection and runs the action typed, or the default on Enter', async () => {
     const { t } = await viewWithKeys();
     const actions: [string, number][] = [];

@@ -62,4 +62,20 @@ describe('pane marks (copy mode, search)', () => {
     await view.tty.waitFor(() => cellAt(view, 1, 2).bg !== 11);
     expect(view.tty.text()).not.toContain('[copy]');
   });
+  it('draws the current search match in inverse and the other matches on yellow, even in the same row', async () => {
+    const transcript = new FakeTranscript(20, (index) => ({ spans: [{ text: `line ${index} line`, style: 'assistant' }], cells: `line ${index} line`.length }));
+    const { view, pane } = openPane(transcript);
+    await view.tty.waitFor((text) => text.includes('line 19'));
+    // Rows 10..19 are shown; row 15 is screen row 6. Its second "line" (column 8) is the current match.
+    pane.setMarks({ highlight: /line/gi, current: { row: 15, column: 8, length: 4 } });
+    view.view.renderNow();
+    await view.tty.waitFor(() => cellAt(view, 9, 6).inverse);
+    expect(view.tty.row(6)).toContain('line 15 line');
+    expect(cellAt(view, 1, 6).inverse).toBe(false);
+    expect(cellAt(view, 1, 6).bg).toBe(11);
+    expect(cellAt(view, 9, 6).bg).not.toBe(11);
+    expect(cellAt(view, 12, 6).inverse).toBe(true);
+    expect(cellAt(view, 9, 5).inverse).toBe(false);
+    expect(cellAt(view, 9, 5).bg).toBe(11);
+  });
 });

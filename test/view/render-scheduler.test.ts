@@ -98,6 +98,20 @@ describe('render scheduler', () => {
     expect(renders).toBe(3);
   });
 
+  it('counts a request made while a frame is drawn as part of that frame', () => {
+    const clock = new ManualClock();
+    let renders = 0;
+    const scheduler: RenderScheduler = new RenderScheduler(() => {
+      renders++;
+      scheduler.request();
+    }, clock);
+    scheduler.request();
+    clock.advance(FRAME_MS);
+    clock.advance(10 * FRAME_MS);
+    expect(renders).toBe(1);
+    expect(scheduler.pending).toBe(false);
+  });
+
   it('does nothing after dispose', () => {
     const clock = new ManualClock();
     let renders = 0;

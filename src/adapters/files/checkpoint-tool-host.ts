@@ -28,6 +28,8 @@ export function withFileCheckpoints(inner: ToolHost, options: CheckpointOptions)
       if (call.name === 'bash') return runBash(inner, call, context, baselines);
       return inner.run(call, context);
     },
+    // A precheck changes nothing on disk: there is nothing to record around it.
+    precheck: async (call: ToolCall, cwd: string) => inner.precheck?.(call, cwd),
   };
 }
 

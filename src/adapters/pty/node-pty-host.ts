@@ -6,6 +6,7 @@ import * as pty from 'node-pty';
 import { Emitter, type Disposable } from '../../core/events.js';
 import type { PtyExit, PtyLaunchSpec, PtySession } from '../../core/pty-session.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
+import { groupAlive, signalGroup, trackGroup } from './pty-groups.js';
 import { XtermScreen } from './xterm-screen.js';
 
 /** Output not yet parsed by the emulator above which the child is paused (a flood must not pile up). */
@@ -34,18 +35,6 @@ export function childEnvironment(
   return Object.assign(env, layout);
 }
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
 /** Spawns `spec.command` under node-pty with an emulator of `spec.cols` × `spec.rows`. */
 export function launchPty(spec: PtyLaunchSpec): Result<PtySession> {
   const [file, ...args] = spec.command;
@@ -62,6 +51,7 @@ export function launchPty(spec: PtyLaunchSpec): Result<PtySession> {
   } catch (thrown) {
     return err(`${file}: ${messageOf(thrown)}`);
   }
+  trackGroup(child.pid);
   return ok(new NodePtySession(child, new XtermScreen(spec.cols, spec.rows)));
 }
 
@@ -74,7 +64,6 @@ class NodePtySession implements PtySession {
   private paused = false;
   private exited = false;
   private disposed = false;
-  private killTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly child: pty.IPty,
@@ -135,16 +124,14 @@ class NodePtySession implements PtySession {
     for (const subscription of this.owned.splice(0)) subscription.dispose();
     this.screenChanges.clear();
     this.exits.clear();
-    if (!this.exited) {
-      const pid = this.child.pid;
-      killGroup(pid, 'SIGHUP');
-      this.killTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
-      this.killTimer.unref();
-      this.owned.push(
-        this.child.onExit(() => {
-          if (this.killTimer !== undefined) clearTimeout(this.killTimer);
-        }),
-      );
+    const pid = this.child.pid;
+    // Once the leader has exited, what it left running in its group goes too.
+    if (!this.exited || groupAlive(pid)) {
+      signalGroup(pid, 'SIGHUP');
+      // The leader may exit on SIGHUP while others of its group ignore it: the timer kills the
+      // group, not the leader. At quit `settlePtyGroups` does this before the process exits.
+      const killTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+      killTimer.unref();
     }
     this.screen.dispose();
   }

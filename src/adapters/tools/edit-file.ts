@@ -163,7 +163,6 @@ async function editFile(
   input: Record<string, unknown>,
   context: ToolContext,
 ): Promise<ToolOutcome> {
-  if (context.signal.aborted && EditFileInput.safeParse(input).success) return abortedOutcome('edit_file');
   const planned = await planEdit(input, context.cwd);
   if (!planned.ok) return planned.error;
   const { requested, real, display, content, start, old, replacement } = planned.value;

@@ -29,6 +29,15 @@ export function createToolHost(tools: readonly WorkspaceTool[]): ToolHost {
         return toolError(`${call.name} failed: ${messageOf(thrown)}`);
       }
     },
+    async precheck(call: ToolCall, cwd: string): Promise<ToolOutcome | undefined> {
+      const tool = byName.get(call.name);
+      if (tool?.precheck === undefined) return undefined;
+      try {
+        return await tool.precheck(call.input, cwd);
+      } catch {
+        return undefined; // the run itself reports whatever went wrong
+      }
+    },
   };
 }
 

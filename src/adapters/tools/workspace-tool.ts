@@ -9,6 +9,8 @@ import { err, ok, type Result } from '../../core/result.js';
 export type WorkspaceTool = {
   readonly spec: ToolSpec;
   run(input: Record<string, unknown>, context: ToolContext): Promise<ToolOutcome>;
+  /** The error a call would certainly end in, found by a cheap read before approval is asked. */
+  precheck?(input: Record<string, unknown>, cwd: string): Promise<ToolOutcome | undefined>;
 };
 
 /** A successful tool answer. */

@@ -1,10 +1,12 @@
 // The graft picker (`g`): a list on the left (sources, then a source's turns) and, on the right,
-// a live preview of exactly what the graft appends. The app owns the steps; this draws them.
+// a live preview of exactly what the graft appends. The app owns the steps; this draws them and
+// scrolls the preview (`[` / `]` or the wheel), which starts at the top of each new range.
 import blessed from 'blessed';
 import type { LineStyle, Span } from '../../core/transcript-view.js';
 import { fitCells, stringCells } from '../char-width.js';
 import { renderRuns, renderSpans, sgrFor } from '../line-render.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
+import { previewWindow } from './preview-window.js';
 
 /** One list row; `marked` rows are inside the chosen range. */
 export type GraftPickerRow = { readonly text: string; readonly style?: LineStyle; readonly marked?: boolean };
@@ -31,6 +33,10 @@ export type GraftPickerOptions = {
 export class GraftPickerOverlay implements Overlay {
   private readonly box: blessed.Widgets.BoxElement;
   private first = 0;
+  /** The preview's first wrapped row shown, and the preview it belongs to (a new range starts at the top). */
+  private previewTop = 0;
+  private previewOf = '';
+  private previewHeight = 1;
 
   constructor(
     private readonly host: OverlayHost,
@@ -51,10 +57,20 @@ export class GraftPickerOverlay implements Overlay {
   }
 
   handleKey(key: KeyPress): void {
+    if (key.full === '[' || key.full === ']') {
+      this.scroll((key.full === '[' ? -1 : 1) * Math.max(1, Math.floor(this.previewHeight / 2)));
+      return;
+    }
     if (this.options.onKey(key) === 'close') {
       this.host.close(this);
       return;
     }
+    this.draw();
+  }
+
+  /** Scrolls the preview by `rows` (the wheel, `[` / `]`). */
+  scroll(rows: number): void {
+    this.previewTop = Math.max(0, this.previewTop + rows);
     this.draw();
   }
 
@@ -68,9 +84,15 @@ export class GraftPickerOverlay implements Overlay {
     if (model.selected >= this.first + height) this.first = model.selected - height + 1;
     this.first = Math.max(0, Math.min(this.first, Math.max(0, model.rows.length - height)));
     const out = [renderRuns([{ text: model.title, sgr: '\x1b[1m' }], width)];
-    // The preview shows its last rows when it is taller than the box: the end of the range is what changes.
     const wrapped = model.preview.flatMap((line) => wrapSpans(line, right));
-    const preview = wrapped.length > height - 1 ? wrapped.slice(wrapped.length - (height - 1)) : wrapped;
+    if (model.previewTitle !== this.previewOf) {
+      this.previewOf = model.previewTitle;
+      this.previewTop = 0;
+    }
+    this.previewHeight = height - 1;
+    const shown = previewWindow(wrapped, this.previewTop, height - 1);
+    this.previewTop = shown.top;
+    const preview = shown.rows;
     for (let row = 0; row < height; row++) {
       const index = this.first + row;
       const item = model.rows[index];

@@ -65,6 +65,12 @@ export class HelpOverlay implements Overlay {
     if (this.window.handleKey(key, this.rows())) this.draw();
   }
 
+  /** The mouse wheel scrolls the text. */
+  scroll(rows: number): void {
+    this.window.scroll(rows, this.rows());
+    this.draw();
+  }
+
   draw(): void {
     const width = typeof this.box.width === 'number' ? this.box.width - 2 : this.host.screen.cols;
     const rows = this.rows();

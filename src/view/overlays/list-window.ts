@@ -56,6 +56,11 @@ export class ListWindow {
     }
   }
 
+  /** Moves by `rows` (the mouse wheel) in a window `height` rows high. */
+  scroll(rows: number, height: number): void {
+    this.move(rows, height);
+  }
+
   /** Row indexes [start, end) to draw in a window `height` rows high. */
   visible(height: number): { start: number; end: number } {
     this.clamp(height);

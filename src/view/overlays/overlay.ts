@@ -18,6 +18,10 @@ export interface Overlay {
   /** True for overlays that edit text: there an Alt key must not act as Esc (which drops the text). */
   readonly editsText?: boolean;
   handleKey(key: KeyPress): void;
+  /** True for overlays that leave the panes in sight (the bottom-line prompt, a small input, search): the wheel still scrolls the pane under the pointer. */
+  readonly leavesPanesInSight?: boolean;
+  /** The mouse wheel while this overlay is on top and covers the panes (without it the wheel does nothing). */
+  scroll?(rows: number): void;
   /** Redraws for the current screen size (called on resize). */
   draw(): void;
   /** Removes the overlay's widgets (called by the host when it closes). */

@@ -22,6 +22,7 @@ export type PromptOptions = {
 /** The prompt overlay; see `PromptOptions`. */
 export class PromptOverlay implements Overlay {
   readonly editsText = true;
+  readonly leavesPanesInSight = true;
   private readonly editor: LineEditor;
   private readonly box: blessed.Widgets.BoxElement;
   private readonly history: readonly string[];

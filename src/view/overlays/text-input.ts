@@ -23,6 +23,7 @@ export function dialogWidth(columns: number, wanted: number): number {
 /** The one-line input overlay; see `TextInputOptions`. */
 export class TextInputOverlay implements Overlay {
   readonly editsText = true;
+  readonly leavesPanesInSight = true;
   private readonly editor: LineEditor;
   private readonly box: blessed.Widgets.BoxElement;
 

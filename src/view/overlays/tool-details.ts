@@ -66,6 +66,12 @@ export class ToolDetailsOverlay implements Overlay {
     if (this.window.handleKey(key, this.rows())) this.draw();
   }
 
+  /** The mouse wheel scrolls the text. */
+  scroll(rows: number): void {
+    this.window.scroll(rows, this.rows());
+    this.draw();
+  }
+
   draw(): void {
     const width = this.innerWidth();
     if (width !== this.wrappedAt) {

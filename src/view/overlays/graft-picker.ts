@@ -2,6 +2,7 @@
 // a live preview of exactly what the graft appends. The app owns the steps; this draws them and
 // scrolls the preview (`[` / `]` or the wheel), which starts at the top of each new range.
 import blessed from 'blessed';
+import { centredOverlayBox } from './overlay-box.js';
 import type { LineStyle, Span } from '../../core/transcript-view.js';
 import { fitCells, stringCells } from '../char-width.js';
 import { renderRuns, renderSpans, sgrFor } from '../line-render.js';
@@ -42,17 +43,7 @@ export class GraftPickerOverlay implements Overlay {
     private readonly host: OverlayHost,
     private readonly options: GraftPickerOptions,
   ) {
-    this.box = blessed.box({
-      parent: host.screen,
-      top: 'center',
-      left: 'center',
-      width: '94%',
-      height: '90%',
-      border: { type: 'line' },
-      style: { border: { fg: 'brightcyan' } },
-      tags: false,
-      wrap: false,
-    });
+    this.box = centredOverlayBox(host, '94%');
     this.draw();
   }
 

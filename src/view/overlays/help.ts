@@ -1,6 +1,7 @@
 // The help overlay, generated from the key table the app passes in (never hand-written)
 // plus the commands' usage lines. Scrolls with arrows, pages, Home/End; Esc or q closes.
 import blessed from 'blessed';
+import { centredOverlayBox } from './overlay-box.js';
 import { stringCells } from '../char-width.js';
 import { renderRuns } from '../line-render.js';
 import { ListWindow } from './list-window.js';
@@ -42,17 +43,7 @@ export class HelpOverlay implements Overlay {
   ) {
     this.lines = helpLines(options.keys, options.usage);
     this.window = new ListWindow(this.lines.length, false);
-    this.box = blessed.box({
-      parent: host.screen,
-      top: 'center',
-      left: 'center',
-      width: '90%',
-      height: '90%',
-      border: { type: 'line' },
-      style: { border: { fg: 'brightcyan' } },
-      tags: false,
-      wrap: false,
-    });
+    this.box = centredOverlayBox(host);
     this.draw();
   }
 

@@ -1,6 +1,7 @@
 // A scrollable list to choose a row and act on it (the timeline: `r` rewind here, `e` edit,
 // `f` fork, Enter the default action). Only the visible rows are drawn.
 import blessed from 'blessed';
+import { centredOverlayBox } from './overlay-box.js';
 import type { LineStyle } from '../../core/transcript-view.js';
 import { renderRuns, sgrFor } from '../line-render.js';
 import { ListWindow } from './list-window.js';
@@ -36,17 +37,7 @@ export class PickerOverlay implements Overlay {
     private readonly options: PickerOptions,
   ) {
     this.window = new ListWindow(options.rows.length, true, options.selected ?? 0);
-    this.box = blessed.box({
-      parent: host.screen,
-      top: 'center',
-      left: 'center',
-      width: '90%',
-      height: '90%',
-      border: { type: 'line' },
-      style: { border: { fg: 'brightcyan' } },
-      tags: false,
-      wrap: false,
-    });
+    this.box = centredOverlayBox(host);
     this.draw();
   }
 

@@ -1,6 +1,7 @@
 // The session browser (`:sessions`, `S`): a table of every stored session (or of the trash) with
 // its keys on the bottom line. The app decides what the keys do; this draws the table.
 import blessed from 'blessed';
+import { centredOverlayBox } from './overlay-box.js';
 import { renderRuns } from '../line-render.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
@@ -29,17 +30,7 @@ export class SessionBrowserOverlay implements Overlay {
     private readonly host: OverlayHost,
     private readonly options: SessionBrowserOptions,
   ) {
-    this.box = blessed.box({
-      parent: host.screen,
-      top: 'center',
-      left: 'center',
-      width: '94%',
-      height: '90%',
-      border: { type: 'line' },
-      style: { border: { fg: 'brightcyan' } },
-      tags: false,
-      wrap: false,
-    });
+    this.box = centredOverlayBox(host, '94%');
     this.draw();
   }
 

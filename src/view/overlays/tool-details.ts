@@ -1,6 +1,7 @@
 // A tool call in full (copy mode's Enter on a tool row): its whole input as pretty JSON and its
 // whole output, sanitized, wrapped to the box and scrollable; Esc or q closes.
 import blessed from 'blessed';
+import { centredOverlayBox } from './overlay-box.js';
 import { sanitizePlain } from '../../core/sanitize.js';
 import { wrapLogicalLine } from '../../core/text-width.js';
 import { renderRuns } from '../line-render.js';
@@ -43,17 +44,7 @@ export class ToolDetailsOverlay implements Overlay {
     private readonly options: ToolDetailsOptions,
   ) {
     this.window = new ListWindow(0, false);
-    this.box = blessed.box({
-      parent: host.screen,
-      top: 'center',
-      left: 'center',
-      width: '90%',
-      height: '90%',
-      border: { type: 'line' },
-      style: { border: { fg: 'brightcyan' } },
-      tags: false,
-      wrap: false,
-    });
+    this.box = centredOverlayBox(host);
     this.draw();
   }
 

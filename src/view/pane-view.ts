@@ -17,8 +17,8 @@ export const FOCUSED_BORDER_SGR = '\x1b[1;96m';
 
 /**
  * The title's runs: pane number, name, state (coloured), tokens, cost, model; `▶` when focused.
- * With `room` cells, whole parts are dropped from the end (model, cost, tokens, then the
- * state's detail) rather than a number being cut in the middle.
+ * With `room` cells, whole parts are dropped from the end (model, cost, tokens, the state's
+ * detail, then the state) rather than a number or a word being cut in the middle.
  */
 export function titleRuns(model: PaneModel, room = Number.POSITIVE_INFINITY): Run[] {
   const head: Run[] = [
@@ -37,10 +37,9 @@ export function titleRuns(model: PaneModel, room = Number.POSITIVE_INFINITY): Ru
   // Without room for the state's detail, the bare state still keeps its tokens when they fit.
   const candidates = [...tails.map((tail) => [full, tail] as const), [model.state, tails[2] ?? ''] as const, [model.state, ''] as const];
   const headCells = head.reduce((sum, run) => sum + stringCells(run.text), 0);
-  const chosen =
-    candidates.find(([state, tail]) => headCells + stringCells(state) + stringCells(tail) <= room) ??
-    candidates[candidates.length - 1] ??
-    [full, ''];
+  const chosen = candidates.find(([state, tail]) => headCells + stringCells(state) + stringCells(tail) <= room);
+  // Not even the bare state fits: the number and name alone (cut only if they do not fit either).
+  if (chosen === undefined) return head.slice(0, 2);
   return [...head, { text: chosen[0], sgr: stateSgr }, { text: chosen[1], sgr: '' }];
 }
 

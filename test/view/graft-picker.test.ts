@@ -5,7 +5,7 @@ import { previewWindow } from '../../src/view/overlays/preview-window.js';
 const texts = (rows: ReturnType<typeof wrapSpans>): string[] => rows.map((row) => row.map((span) => span.text).join(''));
 
 describe('graft picker preview rows', () => {
-  it('wraps a long preview line into rows of the preview width, keeping every character and its style', () => {
+  it('wraps a long preview line at words into rows of the preview width, as a pane does, keeping the styles', () => {
     const rows = wrapSpans(
       [
         { text: '[1] ', style: 'turn' },
@@ -13,7 +13,7 @@ describe('graft picker preview rows', () => {
       ],
       8,
     );
-    expect(texts(rows)).toEqual(['[1] you ', 'a long q', 'uestion']);
+    expect(texts(rows)).toEqual(['[1] you', 'a long', 'question']);
     expect(rows[0]?.map((span) => span.style)).toEqual(['turn', 'user']);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyPress } from '../../src/view/overlays/overlay.js';
-import { cockpit, openView, paneModel, type ViewUnderTest } from './view-kit.js';
+import { cockpit, openView, paneModel, statusModel, type ViewUnderTest } from './view-kit.js';
 
 const KEY = {
   escape: '\x1b',
@@ -164,6 +164,24 @@ describe('help, picker, receipts and confirm overlays', () => {
     await typeKeys(t, KEY.escape);
     expect(closed).toBe(1);
     expect(normalKeys).toEqual([]);
+  });
+
+  it.each([
+    [80, 24],
+    [100, 30],
+  ])('a big overlay on a %i×%i screen ends above the status bar, which stays readable', async (columns, rows) => {
+    const t = openView(columns, rows);
+    current = t;
+    t.view.update(
+      cockpit([paneModel('alpha', 1, { focused: true })], statusModel({ mode: 'help', focused: 'alpha' })),
+      new Map([['alpha', t.view.paneArea()]]),
+    );
+    t.view.openHelp({ keys: [{ key: 'k', command: 'cmd', note: 'note' }], usage: [] });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('note'));
+    expect(t.tty.row(rows - 2)).toMatch(/^ HELP +▶ alpha/);
+    expect(t.tty.row(rows - 2)).not.toContain('┘');
+    expect(t.tty.row(rows - 1)).not.toContain('─');
   });
 
   it('the wheel over the help scrolls the help, not the panes; over the bottom-line prompt it is left to the panes', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTranscript } from './terminal-harness.js';
+import { titleRuns } from '../../src/view/pane-view.js';
 import { cockpit, gridRects, openView, paneModel, type ViewUnderTest } from './view-kit.js';
 
 let current: ViewUnderTest | undefined;
@@ -38,6 +39,11 @@ describe('panes', () => {
     expect(top).not.toContain('$0.0');
     expect(top).toContain('2 beta · streaming ');
     expect(top).not.toMatch(/streaming · \d/);
+  });
+
+  it('drops the state too when even the bare state does not fit, never cutting it mid-word', () => {
+    const runs = titleRuns(paneModel('planner', 1, { state: 'streaming', focused: true }), 16);
+    expect(runs.map((run) => run.text).join('')).toBe('▶ 1 planner');
   });
 
   it('marks the focused pane with ▶ and a bright border colour', async () => {

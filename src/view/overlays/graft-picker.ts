@@ -4,7 +4,8 @@
 import blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import type { LineStyle, Span } from '../../core/transcript-view.js';
-import { fitCells, stringCells } from '../char-width.js';
+import { wrapToWidth } from '../../core/text-width.js';
+import { stringCells } from '../char-width.js';
 import { renderRuns, renderSpans, sgrFor } from '../line-render.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 import { previewWindow } from './preview-window.js';
@@ -114,31 +115,10 @@ function cellsOf(item: GraftPickerRow, chosen: boolean, left: number): number {
   return chosen ? left : Math.min(left, stringCells(text));
 }
 
-/** A preview line cut into rows of at most `width` cells, as a pane wraps it. */
+/** A preview line cut into rows of at most `width` cells, at words, exactly as a pane wraps it. */
 export function wrapSpans(line: readonly Span[], width: number): Span[][] {
-  const rows: Span[][] = [[]];
-  let left = Math.max(1, width);
-  for (const span of line) {
-    let rest = span.text;
-    while (rest !== '') {
-      const fitted = fitCells(rest, left);
-      if (fitted.text === '') {
-        // Not even one character fits what is left of this row: start the next one.
-        if (left === Math.max(1, width)) break;
-        rows.push([]);
-        left = Math.max(1, width);
-        continue;
-      }
-      rows[rows.length - 1]?.push({ ...span, text: fitted.text });
-      left -= fitted.cells;
-      rest = rest.slice(fitted.text.length);
-      if (rest !== '') {
-        rows.push([]);
-        left = Math.max(1, width);
-      }
-    }
-  }
-  return rows;
+  const rows = wrapToWidth(line, Math.max(1, width)).map((row) => [...row.spans]);
+  return rows.length === 0 ? [[]] : rows;
 }
 
 function pad(rendered: string, cells: number, width: number): string {

@@ -1,16 +1,20 @@
 // The framed box most overlays draw in: centred over the panes, a bright cyan line border,
 // content set as plain text (never blessed tags, never wrapped by blessed).
 import blessed from 'blessed';
+import { STATUS_HEIGHT } from '../status-bar.js';
 import type { OverlayHost } from './overlay.js';
 
-/** A centred, bordered box covering `width` of the screen (90% of its height). */
+/**
+ * A centred, bordered box covering `width` of the screen and the whole pane area in height,
+ * never the status bar's two rows, which stay readable under it.
+ */
 export function centredOverlayBox(host: OverlayHost, width: '90%' | '94%' = '90%'): blessed.Widgets.BoxElement {
   return blessed.box({
     parent: host.screen,
-    top: 'center',
+    top: 0,
     left: 'center',
     width,
-    height: '90%',
+    height: `100%-${STATUS_HEIGHT}`,
     border: { type: 'line' },
     style: { border: { fg: 'brightcyan' } },
     tags: false,

@@ -65,7 +65,8 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   const totals = controller.totals();
   const status: StatusModel = {
     mode: MODE_LABELS[inputs.mode] ?? inputs.mode,
-    focused: focused !== undefined && inputs.zoomed === true ? `${focused} [zoomed: z unzooms]` : focused,
+    focused,
+    zoomed: focused !== undefined && inputs.zoomed === true,
     counts,
     tokensIn: totals.inputTokens,
     tokensOut: totals.outputTokens,

@@ -33,6 +33,8 @@ export type StatusModel = {
   /** "normal", "prompt", "timeline", "help"… */
   readonly mode: string;
   readonly focused: string | undefined;
+  /** True while the focused pane fills the pane area (`z`). */
+  readonly zoomed?: boolean;
   readonly counts: Readonly<Partial<Record<AgentState, number>>>;
   readonly tokensIn: number;
   readonly tokensOut: number;

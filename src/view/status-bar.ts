@@ -17,6 +17,7 @@ const SEPARATOR: Run = { text: ' │ ', sgr: '\x1b[90m' };
 export function summaryRuns(status: StatusModel): Run[] {
   const runs: Run[] = [{ text: ` ${status.mode.toUpperCase()} `, sgr: '\x1b[7;1m' }];
   if (status.focused !== undefined) runs.push({ text: ` ▶ ${status.focused}`, sgr: '\x1b[96m' });
+  if (status.zoomed === true) runs.push({ text: ' [zoomed: z unzooms]', sgr: '\x1b[93m' });
   const counts = AGENT_STATES.flatMap((state) => {
     const count = status.counts[state] ?? 0;
     return count > 0 ? [{ state, count }] : [];

@@ -2,13 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   activeBranch,
+  answerEcho,
   entriesOf,
   eventually,
   makeWorld,
   readJournal,
-  replyScript,
   requestConversation,
   runCommand,
+  titlesOf,
   typeMessage,
   waitForState,
   type World,
@@ -20,13 +21,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-const answerEcho = replyScript((text) => ({ text: `answer to ${text}` }));
-
-/** Pane titles on the screen (top border rows), e.g. `▶ 1 alpha`, in screen order. */
-function titlesOf(screen: string): string[] {
-  return [...screen.matchAll(/┌ ((?:▶ )?\d+ [a-z0-9-]+) ·/g)].map((match) => match[1] ?? '');
-}
 
 async function waitForStatus(app: Driver, message: string): Promise<void> {
   await app.waitUntil(() => app.line(-2).endsWith(`│ ${message}`), `"${message}" in the status bar`);

@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   activeBranch,
+  answerEcho,
   eventually,
   makeWorld,
   readJournal,
-  replyScript,
   requestConversation,
   typeMessage,
   waitForState,
@@ -18,8 +18,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-const answerEcho = replyScript((text) => ({ text: `answer to ${text}` }));
 
 async function turn(app: Driver, text: string): Promise<void> {
   await typeMessage(app, 'alpha', text);

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   activeBranch,
+  answerEcho,
   entriesOf,
   gate,
   makeWorld,
@@ -200,7 +201,7 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
   });
 
   it(': opens the prompt at once on the bottom line; keys typed right after it land in the prompt', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    world = await makeWorld({ script: answerEcho });
     const app = await world.launch();
     app.write(':');
     await app.waitUntil(() => app.line(-1).startsWith(':'), 'the prompt on the bottom line');

@@ -5,7 +5,13 @@ import { FileSessionStore } from '../../src/adapters/store/file-session-store.js
 import { randomEntryId } from '../../src/core/controller.js';
 import type { SessionHeader } from '../../src/core/journal-record.js';
 import { SessionState } from '../../src/core/session-state.js';
-import { makeWorld, replyScript, typeMessage, waitForState, type World } from './e2e-kit.js';
+import {
+  answerEcho,
+  makeWorld,
+  typeMessage,
+  waitForState,
+  type World,
+} from './e2e-kit.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -49,7 +55,7 @@ async function writeLongSession(dir: string, name: string, turns: number, lines:
 
 describe('agentmux e2e: cold start', { timeout: 90_000 }, () => {
   it('the first frame shows every pane loading before any journal is read; the panes then fill in', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    world = await makeWorld({ script: answerEcho });
     await writeLongSession(world.sessions, 'alpha', 40, 400);
     const app = await world.launch();
     await app.waitFor('last stored answer', 60_000);
@@ -78,7 +84,7 @@ describe('agentmux e2e: cold start', { timeout: 90_000 }, () => {
   });
 
   it('keys typed while the panes load act once they have loaded, as if typed after', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    world = await makeWorld({ script: answerEcho });
     await writeLongSession(world.sessions, 'alpha', 40, 400);
     const app = await world.launch();
     // Typed at once, right after the first frame: `:` opens the prompt, the rest lands in it, Enter runs it.

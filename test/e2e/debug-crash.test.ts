@@ -3,7 +3,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, makeWorld, replyScript, typeMessage, waitForState, type World } from './e2e-kit.js';
+import {
+  answerEcho,
+  eventually,
+  makeWorld,
+  typeMessage,
+  waitForState,
+  type World,
+} from './e2e-kit.js';
 import { startAgentmux, type Driver } from './terminal-driver.js';
 
 let world: World | undefined;
@@ -35,7 +42,7 @@ function lastMode(output: string, mode: number): string | undefined {
 
 describe('agentmux e2e: the log and the crash handler', { timeout: 60_000 }, () => {
   it('--debug prints where the log is, shows it in the status bar, and the log gets state lines', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    world = await makeWorld({ script: answerEcho });
     const logPath = join(world.sessions, 'agentmux.log');
     const app = await launchWith(world, ['--debug']);
     // Written to stderr before the screen opened, then the status bar keeps saying it.

@@ -314,3 +314,11 @@ export async function waitForState(
 ): Promise<void> {
   await app.waitFor(new RegExp(`\\d ${agent} · ${state}( ·| \\()`), timeoutMs);
 }
+
+/** A model that answers every message with `answer to TEXT`. */
+export const answerEcho: Script = replyScript((text) => ({ text: `answer to ${text}` }));
+
+/** Pane titles on the screen (top border rows), e.g. `▶ 1 alpha`, in screen order. */
+export function titlesOf(screen: string): string[] {
+  return [...screen.matchAll(/┌ ((?:▶ )?\d+ [a-z0-9-]+) ·/g)].map((match) => match[1] ?? '');
+}

@@ -2,12 +2,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  answerEcho,
   entriesOf,
   eventually,
   makeWorld,
   paneText,
   readJournal,
-  replyScript,
   requestConversation,
   typeMessage,
   waitForState,
@@ -20,8 +20,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-const answerEcho = replyScript((text) => ({ text: `answer to ${text}` }));
 
 describe('agentmux e2e: graft picker', { timeout: 90_000 }, () => {
   it('g → alpha → 1..1 previews turn 1 as beta will show it; Enter grafts it into pane, journal and next request', async () => {

@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   activeBranch,
+  answerEcho,
   entriesOf,
   eventually,
   makeWorld,
   readJournal,
-  replyScript,
   requestConversation,
   runCommand,
   typeMessage,
@@ -20,8 +20,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-const answerEcho = replyScript((text) => ({ text: `answer to ${text}` }));
 
 async function twoTurns(app: Driver): Promise<void> {
   await typeMessage(app, 'alpha', 'one');

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   activeBranch,
+  answerEcho,
   entriesOf,
   eventually,
   gate,
@@ -10,6 +11,7 @@ import {
   readJournal,
   replyScript,
   runCommand,
+  titlesOf,
   typeMessage,
   waitForState,
   type World,
@@ -31,11 +33,6 @@ const CTRL_ARROW = {
   right: '\x1b[1;5C',
   left: '\x1b[1;5D',
 } as const;
-
-/** Pane titles on the screen (the top border rows), e.g. `▶ 1 alpha`, in screen order. */
-function titlesOf(screen: string): string[] {
-  return [...screen.matchAll(/┌ ((?:▶ )?\d+ [a-z-]+) ·/g)].map((match) => match[1] ?? '');
-}
 
 /** How many BEL bytes the program wrote outside OSC sequences (which also end in BEL). */
 function bellsIn(output: string): number {
@@ -113,7 +110,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
   });
 
   it('z zooms the focused pane to the whole pane area (the others hidden); z again restores the tiling', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    world = await makeWorld({ script: answerEcho });
     const app = await world.launch();
     app.write('2');
     await typeMessage(app, 'beta', 'zoom me');
@@ -168,7 +165,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
   });
 
   it('a terminal resize re-tiles the panes to the new size and keeps the status bar on the bottom lines', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    world = await makeWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'before the resize');
     await app.waitFor('answer to before the resize');

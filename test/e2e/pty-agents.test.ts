@@ -4,7 +4,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, makeWorld, paneText, replyScript, runCommand, type World } from './e2e-kit.js';
+import {
+  answerEcho,
+  eventually,
+  makeWorld,
+  paneText,
+  runCommand,
+  type World,
+} from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
 let world: World | undefined;
@@ -13,7 +20,7 @@ afterEach(async () => {
   world = undefined;
 });
 
-const echo = replyScript((text) => ({ text: `answer to ${text}` }));
+const echo = answerEcho;
 
 /** A world whose layout has the SDK agent `alpha` and the PTY agent `shell` (bash at a `ready$ ` prompt). */
 async function ptyWorld(): Promise<{ world: World; app: Driver; shellDir: string }> {

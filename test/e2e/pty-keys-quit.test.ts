@@ -4,7 +4,12 @@
 // even one that ignores SIGHUP and SIGTERM.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, makeWorld, replyScript, type World } from './e2e-kit.js';
+import {
+  answerEcho,
+  eventually,
+  makeWorld,
+  type World,
+} from './e2e-kit.js';
 import type { Driver } from './terminal-driver.js';
 
 let world: World | undefined;
@@ -35,7 +40,7 @@ function running(pid: number): boolean {
 
 /** The cockpit with the SDK agent `alpha` and the stubborn PTY agent `hup` (focused), and the sleep's pid. */
 async function stubbornWorld(): Promise<{ app: Driver; sleeper: number }> {
-  const made = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })), agents: ['alpha', 'hup'] });
+  const made = await makeWorld({ script: answerEcho, agents: ['alpha', 'hup'] });
   world = made;
   writeFileSync(
     made.layoutPath,

@@ -1,6 +1,14 @@
 // e2e: panes opened at run time and the tiling chosen with Space come back at the next start.
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeWorld, replyScript, requestConversation, runCommand, typeMessage, waitForState, type World } from './e2e-kit.js';
+import {
+  answerEcho,
+  makeWorld,
+  requestConversation,
+  runCommand,
+  typeMessage,
+  waitForState,
+  type World,
+} from './e2e-kit.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -10,7 +18,7 @@ afterEach(async () => {
 
 describe('agentmux e2e: restoring the cockpit', { timeout: 60_000 }, () => {
   it(':new opens a pane that a relaunch reattaches with its history; the tiling chosen with Space is kept', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    world = await makeWorld({ script: answerEcho });
     const first = await world.launch();
     await first.waitFor('alpha');
     await runCommand(first, 'new extra');

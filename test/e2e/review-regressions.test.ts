@@ -2,7 +2,12 @@
 // by `e`, and a layout agent that cannot start.
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, it } from 'vitest';
-import { makeWorld, replyScript, typeMessage, type World } from './e2e-kit.js';
+import {
+  answerEcho,
+  makeWorld,
+  typeMessage,
+  type World,
+} from './e2e-kit.js';
 import { KEYS } from './terminal-driver.js';
 
 let world: World | undefined;
@@ -11,7 +16,7 @@ afterEach(async () => {
   world = undefined;
 });
 
-const echo = replyScript((text) => ({ text: `answer to ${text}` }));
+const echo = answerEcho;
 
 describe('agentmux e2e: review regressions', { timeout: 60_000 }, () => {
   it('the timeline opened by e says in the status bar that Enter edits, not that it rewinds', async () => {

@@ -2,7 +2,16 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, makeWorld, readJournal, replyScript, runCommand, typeMessage, waitForState, type World } from './e2e-kit.js';
+import {
+  answerEcho,
+  eventually,
+  makeWorld,
+  readJournal,
+  runCommand,
+  typeMessage,
+  waitForState,
+  type World,
+} from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
 let world: World | undefined;
@@ -10,8 +19,6 @@ afterEach(async () => {
   await world?.close();
   world = undefined;
 });
-
-const answerEcho = replyScript((text) => ({ text: `answer to ${text}` }));
 
 /** Moves the browser's selection down to the row naming `name`. */
 async function select(app: Driver, name: string): Promise<void> {

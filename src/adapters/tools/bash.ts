@@ -11,6 +11,7 @@ import { Sanitizer } from '../../core/sanitize.js';
 import { messageOf } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { CarriageReturnFolder } from './carriage-returns.js';
+import { signalGroup } from '../pty/pty-groups.js';
 import { resolveWorkspaceRoot } from './workspace-path.js';
 import { abortedOutcome, parseToolInput, toolError, type WorkspaceTool } from './workspace-tool.js';
 
@@ -175,19 +176,6 @@ export function capForModel(output: string, total: number, max = BASH_MODEL_OUTP
 
 const signalNames = new Map(Object.entries(constants.signals).map(([name, num]) => [num, name]));
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // No such group: it is gone, or the child has not made itself a session leader yet.
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // ESRCH: nothing left to signal.
-    }
-  }
-}
-
 function describeEnd(end: BashEnd): { note: string; isError: boolean } {
   switch (end.kind) {
     case 'exited':
@@ -333,8 +321,8 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
     const stop = (reason: 'timed-out' | 'aborted'): void => {
       if (stopping !== undefined || code !== undefined) return;
       stopping = reason;
-      killGroup(pid, 'SIGTERM');
-      graceTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), graceMs);
+      signalGroup(pid, 'SIGTERM');
+      graceTimer = setTimeout(() => signalGroup(pid, 'SIGKILL'), graceMs);
     };
     const onAbort = (): void => stop('aborted');
     const timeoutTimer = setTimeout(() => stop('timed-out'), timeoutMs);
@@ -346,7 +334,7 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
       for (const run of sanitizer.feed(folder.feed(scanned.kept))) keeper.add(run.text);
       if (scanned.code !== undefined) {
         code = scanned.code;
-        killGroup(pid, 'SIGKILL'); // the command is done; the waiting wrapper and leftovers go
+        signalGroup(pid, 'SIGKILL'); // the command is done; the waiting wrapper and leftovers go
       }
       if (onOutput === undefined || scanned.kept === '') return;
       try {
@@ -362,7 +350,7 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
       dataListener.dispose();
       exitListener.dispose();
       // Whatever the command left running in its group (background jobs) goes with it.
-      killGroup(pid, 'SIGKILL');
+      signalGroup(pid, 'SIGKILL');
       for (const run of sanitizer.feed(folder.end())) keeper.add(run.text);
       resolve(finishRun(endOf(stopping, timeoutMs, code, exit), keeper));
     });

@@ -16,8 +16,9 @@ export async function startCockpitControl(app: CockpitApp, sessionsDir: string, 
     log(`ctl: listening on ${started.value.path}`);
     return started.value;
   }
-  log(`ctl: ${started.error}`);
-  const shown = app.message?.isError === true ? `${app.message.text}; ${started.error}` : started.error;
+  const why = `agentmux ctl is off: ${started.error}`;
+  log(why);
+  const shown = app.message?.isError === true ? `${app.message.text}; ${why}` : why;
   app.message = { text: shown, isError: true };
   app.update();
   return { close: () => Promise.resolve() };

@@ -1,7 +1,7 @@
 // What `agentmux ctl events` prints for each controller event (DESIGN.md §5): a compact,
 // JSON-safe object per line, `{"type": NAME, …}`, for the events scripts follow; entries are
 // reduced to what a script reads (ids, kind, text), never the whole stored record.
-import type { JsonValue } from './ctl-protocol.js';
+import type { JsonValue } from './json-value.js';
 import type { Entry } from './entry.js';
 import type { ControllerEvent } from './events.js';
 import type { StreamEvent } from './provider.js';

@@ -2,6 +2,7 @@
 // request line per connection; a `run` or `capture` gets one reply line, an `events` request
 // turns the connection into a stream of event lines. Both ends parse what they read with these.
 import { z } from 'zod';
+import { JsonValueSchema } from './json-value.js';
 import { err, ok, type Result } from './result.js';
 
 /** What a client asks: run a command line, capture an agent's pane, or follow the events. */
@@ -12,13 +13,6 @@ export const CtlRequest = z.discriminatedUnion('type', [
 ]);
 export type CtlRequest = z.infer<typeof CtlRequest>;
 
-/** JSON as it crosses the socket: what `value` of a reply may hold. */
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
-
-export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
-);
-
 /** The answer to `run` and `capture`: `--json` prints it without `type`. */
 export const CtlReply = z.object({
   type: z.literal('reply'),
@@ -28,7 +22,7 @@ export const CtlReply = z.object({
   /** The result's text, as the status bar shows it (for `capture`: the pane's text). */
   message: z.string(),
   /** The command's typed result (null when it has none, and on errors). */
-  value: JsonValue,
+  value: JsonValueSchema,
 });
 export type CtlReply = z.infer<typeof CtlReply>;
 

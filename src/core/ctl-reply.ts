@@ -3,7 +3,8 @@
 import { formatAddress } from './address.js';
 import { readCommandHead } from './command-line.js';
 import type { CommandResult } from './command.js';
-import type { CtlReply, JsonValue } from './ctl-protocol.js';
+import type { CtlReply } from './ctl-protocol.js';
+import type { JsonValue } from './json-value.js';
 import type { SessionSummary } from './store.js';
 
 /** Builds the reply to command line `line` from what `dispatch` returned for it. */

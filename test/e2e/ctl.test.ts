@@ -2,11 +2,12 @@
 // at once; events stream as JSON lines; capture prints the pane as plain text; exit statuses
 // 0/1/2/3; --json's shape; the socket's permissions; ctl works again after kill -9.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { answerEcho, gate, makeWorld, paneText, replyScript, waitForState, type World } from './e2e-kit.js';
+import { startAgentmux } from './terminal-driver.js';
 import { ctl, ctlReady, followEvents, type EventFollower } from './ctl-kit.js';
 
 let world: World | undefined;
@@ -44,7 +45,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     const captured = await ctl(world, 'capture', '-t', 'beta');
     expect(captured.status).toBe(0);
     expect(captured.stdout).toBe('[1] you hello   from ctl\n[1.2] beta answer to hello   from ctl\n');
-    expect(captured.stdout).not.toMatch(/\x1b/);
+    expect(captured.stdout).not.toContain('\x1b');
     const byPane = await ctl(world, 'capture', '-t', '2');
     expect(byPane.stdout).toBe(captured.stdout);
   });
@@ -134,5 +135,54 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     // The same probe as this user connects: the refusal above is the permission, not the probe.
     const asOwner = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
     expect(asOwner.stdout.trim()).toBe('connected');
+  });
+
+  it('ctl capture of a PTY agent prints its emulated screen with the scrollback, as plain text', async () => {
+    world = await makeWorld({ script: answerEcho, agents: ['alpha', 'shell'] });
+    const shellDir = join(world.dir, 'shell-home');
+    mkdirSync(shellDir);
+    writeFileSync(
+      world.layoutPath,
+      JSON.stringify({
+        name: 'e2e',
+        agents: [
+          { name: 'alpha', cwd: world.workspace },
+          { name: 'shell', command: ['bash', '--norc', '--noprofile'], cwd: shellDir, env: { PS1: 'ready$ ' }, ready: 'ready\\$ $' },
+        ],
+        tiling: 'columns',
+      }),
+    );
+    const app = await world.launch();
+    await ctlReady(world);
+    // Coloured output: the capture must carry the text without the escapes.
+    expect((await ctl(world, 'send', '-t', 'shell', "printf '\\033[31mred\\033[0m\\n'; seq 1 300")).status).toBe(0);
+    await app.waitUntil((screen) => paneText(screen, 1, 2).includes('300'), 'seq in the shell pane');
+    const captured = await ctl(world, 'capture', '-t', 'shell');
+    expect(captured.status).toBe(0);
+    const numbers = Array.from({ length: 300 }, (_, index) => `${index + 1}`).join('\n');
+    expect(captured.stdout).toContain(`\nred\n${numbers}\nready$`);
+    expect(captured.stdout).not.toContain('\x1b');
+  });
+
+  it('a store path too long for a socket: the cockpit runs without ctl, and the status bar and the log say why', async () => {
+    world = await makeWorld({ script: answerEcho });
+    let sessions = world.dir;
+    while (Buffer.byteLength(join(sessions, 'agentmux.sock')) <= 107) sessions = join(sessions, 'deeper-store-dir');
+    const app = startAgentmux({
+      args: ['--layout', world.layoutPath, '--sessions', sessions],
+      cwd: world.dir,
+      env: { ANTHROPIC_BASE_URL: world.model.url, ANTHROPIC_API_KEY: 'test-key' },
+    });
+    try {
+      await app.waitFor('agentmux ctl is off: socket path too long for this system');
+      const log = readFileSync(join(sessions, 'agentmux.log'), 'utf8');
+      expect(log).toMatch(/agentmux ctl is off: socket path too long for this system \(\d+ bytes, at most 107\): /);
+      expect(log).toContain(join(sessions, 'agentmux.sock'));
+      const ran = await ctl({ ...world, sessions }, 'focus', 'beta');
+      expect(ran.status).toBe(3);
+      expect(ran.stderr).toContain('socket path too long');
+    } finally {
+      app.kill();
+    }
   });
 });

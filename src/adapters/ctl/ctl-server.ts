@@ -40,7 +40,7 @@ function removeStale(path: string): Result<void> {
     if (errorCode(thrown) === 'ENOENT') return ok(undefined);
     return err(`${path}: ${messageOf(thrown)}`);
   }
-  if (!stat.isSocket()) return err(`${path}: exists and is not a socket; agentmux ctl is off (remove it)`);
+  if (!stat.isSocket()) return err(`${path}: exists and is not a socket (remove it)`);
   try {
     fs.unlinkSync(path);
     return ok(undefined);
@@ -49,7 +49,7 @@ function removeStale(path: string): Result<void> {
   }
 }
 
-/** Binds DIR/agentmux.sock (0600) and serves it; an error value says why ctl is off. */
+/** Binds DIR/agentmux.sock (0600) and serves it; an error value says why it cannot (ctl is then off). */
 export async function startCtlServer(options: CtlServerOptions): Promise<Result<CtlServer>> {
   const located = ctlSocketPath(options.dir, options.maxPathBytes);
   if (!located.ok) return located;
@@ -65,7 +65,7 @@ export async function startCtlServer(options: CtlServerOptions): Promise<Result<
   });
   const listening = new Promise<Result<void>>((resolve) => {
     server.once('listening', () => resolve(ok(undefined)));
-    server.once('error', (thrown) => resolve(err(`${path}: cannot listen: ${messageOf(thrown)}; agentmux ctl is off`)));
+    server.once('error', (thrown) => resolve(err(`${path}: cannot listen: ${messageOf(thrown)}`)));
   });
   // listen() binds a path synchronously, so the umask covers exactly the socket's creation.
   const previous = process.umask(0o177);

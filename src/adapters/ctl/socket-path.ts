@@ -14,7 +14,7 @@ export function ctlSocketPath(dir: string, maxBytes: number = MAX_SOCKET_PATH_BY
   const socket = path.resolve(dir, SOCKET_NAME);
   const bytes = Buffer.byteLength(socket);
   if (bytes > maxBytes) {
-    return err(`${socket}: socket path too long for this system (${bytes} bytes, at most ${maxBytes}); agentmux ctl is off — use a shorter --sessions path`);
+    return err(`socket path too long for this system (${bytes} bytes, at most ${maxBytes}): ${socket}; use a shorter --sessions path`);
   }
   return ok(socket);
 }

@@ -72,7 +72,7 @@ export class SyncedLineFile {
     this.state = { kind: 'open', fd, size };
   }
 
-  /** Opens an existing file for appending; refuses one whose last line is incomplete (reading repairs it). `first` reads what it needs before appends begin. */
+  /** Opens an existing file for appending; refuses one whose last line is incomplete (reading repairs it); `fd` lets the caller read it first. */
   static open(file: string, ops: JournalFileOps = nodeJournalFileOps): Result<{ lines: SyncedLineFile; fd: number }> {
     let fd: number | undefined;
     try {
@@ -86,6 +86,15 @@ export class SyncedLineFile {
       return ok({ lines: new SyncedLineFile(file, fd, size, ops), fd });
     } catch (thrown) {
       if (fd !== undefined) closeQuietly(ops, fd);
+      return err(`${file}: ${messageOf(thrown)}`);
+    }
+  }
+
+  /** Creates a new, empty file for appending; fails if it exists. */
+  static create(file: string, ops: JournalFileOps = nodeJournalFileOps): Result<SyncedLineFile> {
+    try {
+      return ok(new SyncedLineFile(file, fs.openSync(file, 'wx'), 0, ops));
+    } catch (thrown) {
       return err(`${file}: ${messageOf(thrown)}`);
     }
   }

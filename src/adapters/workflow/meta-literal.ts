@@ -74,23 +74,18 @@ const described: Partial<Record<string, string>> = {
   ArrowFunctionExpression: 'a function is not allowed',
   FunctionExpression: 'a function is not allowed',
   AwaitExpression: 'await is not allowed',
+  UnaryExpression: 'an expression is not allowed',
+  BinaryExpression: 'an expression is not allowed',
 };
 
 /** The JSON value of a pure literal expression, or the first thing in it that is not pure. */
 export function metaValue(node: Expression): Result<JsonValue, MetaProblem> {
-  switch (node.type) {
-    case 'Literal':
-      return literal(node);
-    case 'TemplateLiteral':
-      return template(node);
-    case 'ObjectExpression':
-      return object(node);
-    case 'ArrayExpression':
-      return array(node.elements, node);
-    case 'UnaryExpression':
-      if (node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number') return ok(-node.argument.value);
-      return problem(node, 'an expression is not allowed');
-    default:
-      return problem(node, described[node.type] ?? `${node.type} is not a plain value`);
+  if (node.type === 'Literal') return literal(node);
+  if (node.type === 'TemplateLiteral') return template(node);
+  if (node.type === 'ObjectExpression') return object(node);
+  if (node.type === 'ArrayExpression') return array(node.elements, node);
+  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number') {
+    return ok(-node.argument.value);
   }
+  return problem(node, described[node.type] ?? `${node.type} is not a plain value`);
 }

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readRunRecord, type RunRecord } from '../../../src/adapters/workflow/run-record-reader.js';
-import type { JsonValue } from '../../../src/core/json-value.js';
 import type { WorkflowAgentHost } from '../../../src/core/workflow/agent-host.js';
 import type { RunEnd } from '../../../src/core/workflow/run-events.js';
 import { startRun, type LiveRun, type StartRunOptions } from '../../../src/app/workflow/start-run.js';
@@ -37,7 +36,7 @@ export function meta(name: string, extra = ''): string {
 export async function start(sandbox: Sandbox, ref: string, host: WorkflowAgentHost, overrides: Partial<StartRunOptions> = {}): Promise<LiveRun> {
   const started = await startRun({
     ref,
-    args: undefined as JsonValue | undefined,
+    args: overrides.args,
     storeDir: sandbox.store,
     cwd: sandbox.cwd,
     home: sandbox.dir,

@@ -82,7 +82,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     expect(nobody.stderr).toContain(join(world.dir, 'elsewhere', 'agentmux.sock'));
   });
 
-  it('quit over ctl does not ask to confirm, even while an agent works, and removes the socket', async () => {
+  it('quit over ctl does not ask to confirm, even while an agent works, ends event streams and removes the socket', async () => {
     const held = gate();
     holds.push(held.release);
     world = await makeWorld({ script: replyScript(() => ({ text: 'a slow answer in several parts', tokensPerDelta: 1, hold: { afterDeltas: 1, until: held.until } })) });
@@ -90,9 +90,15 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     await ctlReady(world);
     expect((await ctl(world, 'send', '-t', 'alpha', 'work')).status).toBe(0);
     await waitForState(app, 'alpha', 'streaming');
+    const events = await followEvents(world);
+    followers.push(events);
+    const eventsExit = new Promise<number | null>((resolve) => events.child.once('exit', (code) => resolve(code)));
     const quit = await ctl(world, 'quit');
     expect(quit.status).toBe(0);
     expect(await app.exited()).toBe(0);
+    // A follower's stream ends with the cockpit, quietly.
+    expect(await eventsExit).toBe(0);
+    expect(events.stderr()).toBe('');
     expect(existsSync(join(world.sessions, 'agentmux.sock'))).toBe(false);
   });
 

@@ -39,6 +39,9 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     await events.waitFor((event) => event['type'] === 'entry' && z.object({ text: z.string() }).safeParse(event['entry']).data?.text === 'hello   from ctl', 'the user entry');
     await events.waitFor((event) => event['type'] === 'entry' && z.object({ kind: z.literal('assistant'), text: z.string() }).safeParse(event['entry']).data?.text === 'answer to hello   from ctl', 'the answer entry');
     await events.waitFor((event) => event['type'] === 'state' && event['agent'] === 'beta' && event['state'] === 'idle', 'beta idle');
+    const finished = await events.waitFor((event) => event['type'] === 'turn-finished', 'turn-finished');
+    expect(finished).toMatchObject({ agent: 'beta', turn: 1, outcome: 'answered', text: 'answer to hello   from ctl' });
+    expect(z.array(z.string()).length(1).safeParse(finished['deliveries']).success).toBe(true);
     expect(events.lines.every((line) => !line.includes('"type":"delta"'))).toBe(true);
     expect(events.stderr()).toBe('');
 

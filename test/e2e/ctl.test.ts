@@ -51,6 +51,14 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     expect(captured.stdout).not.toContain('\x1b');
     const byPane = await ctl(world, 'capture', '-t', '2');
     expect(byPane.stdout).toBe(captured.stdout);
+
+    // A reader that goes away (`ctl events | head -n 1`): ctl ends at the next event, status 0, silent.
+    const gone = await followEvents(world);
+    const goneExit = new Promise<number | null>((resolve) => gone.child.once('exit', (code) => resolve(code)));
+    gone.child.stdout?.destroy();
+    expect((await ctl(world, 'send', '-t', 'alpha', 'one more')).status).toBe(0);
+    expect(await goneExit).toBe(0);
+    expect(gone.stderr()).toBe('');
   });
 
   it('exit statuses: 0 done, 1 refused or failed by the cockpit, 2 ctl usage, 3 nothing answers; --json prints {ok, command, message, value}', async () => {

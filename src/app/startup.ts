@@ -13,6 +13,7 @@ import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
 import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
 import { createWorkspaceToolHost } from '../adapters/tools/full-tool-host.js';
 import { redactingToolHost, secretsFromEnv } from '../adapters/tools/secrets.js';
+import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
 import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
@@ -103,6 +104,9 @@ export async function openCockpit(
     log(text);
     notices.push(text);
   };
+  // Without bubblewrap, bash runs with agentmux's own rights: say so where the user looks (issue 9).
+  const sandbox = await sandboxSupport();
+  if (sandbox.kind === 'none' && layout.agents.some((agent) => agent.command === undefined)) notice(`bash is not sandboxed: ${sandbox.reason}`);
   // Panes opened while the cockpit last ran with this layout (`new`, `fork`) come back too.
   const saved = store.cockpit(layout.name);
   const inLayout = new Set(layout.agents.map((agent) => agent.name));

@@ -45,6 +45,8 @@ async function huntForKey(env: Readonly<Record<string, string>>): Promise<World>
   });
   world = target;
   const app = await target.launch({ ANTHROPIC_API_KEY: KEY, ...env });
+  // Unsandboxed, the cockpit says so as it opens.
+  if (env['AGENTMUX_SANDBOX'] === 'off') await app.waitFor('bash is not sandboxed: turned off by AGENTMUX_SANDBOX=off');
   await typeMessage(app, 'alpha', 'find the key');
   await app.waitFor('Done looking.');
   await waitForState(app, 'alpha', 'idle');

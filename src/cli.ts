@@ -7,6 +7,11 @@ if (process.argv[2] === 'run') {
   const { runWorkflowCli } = await import('./app/workflow/run-cli.js');
   process.exit(await runWorkflowCli(process.argv.slice(3)));
 }
+if (process.argv[2] === 'ctl') {
+  // `agentmux ctl …` talks to a running cockpit over its socket and loads nothing of the cockpit.
+  const { runCtl } = await import('./ctl-cli.js');
+  process.exit(await runCtl(process.argv.slice(3), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }));
+}
 const parsed = parseCliOptions(process.argv.slice(2));
 if (!parsed.ok) {
   process.stderr.write(`${parsed.error}\n`);

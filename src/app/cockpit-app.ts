@@ -136,7 +136,7 @@ export class CockpitApp {
 
   /** Runs a command line as the `:` prompt would; shows its result. */
   run(line: string): void {
-    this.apply(this.dispatch(line));
+    this.apply(this.dispatch(line), line.trim().replace(/^:/, ''));
   }
 
   /** Runs a command line through the cockpit's table (core's and the app's commands); the result, not shown. */
@@ -164,15 +164,15 @@ export class CockpitApp {
   }
 
   /** Applies a command's result: status message (a result longer than a line opens the pager), editor. */
-  apply(result: CommandResult): void {
+  apply(result: CommandResult, line?: string): void {
     switch (result.kind) {
       case 'ok':
       case 'receipts':
       case 'sessions':
         if (result.message.includes('\n')) {
-          const [first = '', ...rest] = result.message.split('\n');
-          this.show({ ok: true, value: first });
-          openPager(this, first, [{ heading: '', text: rest.join('\n') }]);
+          const lines = result.message.split('\n');
+          this.show({ ok: true, value: `${line ?? 'result'}: ${lines.length} lines (in the pager)` });
+          openPager(this, `:${line ?? ''}`, [{ heading: '', text: result.message }]);
           return;
         }
         this.show({ ok: true, value: result.message });

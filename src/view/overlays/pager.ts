@@ -25,7 +25,7 @@ export function pagerLines(sections: readonly PagerSection[], width: number): Li
   const lines: Line[] = [];
   for (const section of sections) {
     if (lines.length > 0) lines.push({ text: '', heading: false });
-    lines.push({ text: section.heading, heading: true });
+    if (section.heading !== '') lines.push({ text: section.heading, heading: true });
     for (const text of sanitizePlain(section.text).split('\n')) {
       wrapLogicalLine(text, 0, text.length, Math.max(1, width), false, (start, end) => lines.push({ text: text.slice(start, end), heading: false }));
     }

@@ -1,0 +1,164 @@
+// Every key is a command (issue 10, DESIGN.md §2): for each row of `list-keys` that binds a key to
+// a command line, pressing the key in a fresh cockpit and typing the same line at the `:` prompt
+// in another fresh cockpit leave both in the same state — same screen, same mode stack, same
+// agents and states, focus, zoom, tiling, attachment. Real controller, real scripted model, real
+// blessed view on a headless terminal; the app's CockpitApp in between.
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchPty } from '../../src/adapters/pty/node-pty-host.js';
+import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
+import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
+import { CockpitApp } from '../../src/app/cockpit-app.js';
+import { MODES, listKeys, type CommandRow, type ModeName } from '../../src/core/key-table.js';
+import { startHarness, until, type Harness } from '../integration/harness.js';
+import { openView, type ViewUnderTest } from '../view/view-kit.js';
+
+/** The bytes an xterm sends for each key name the table uses. */
+const BYTES: Readonly<Record<string, string>> = {
+  tab: '\t',
+  'S-tab': '\x1b[Z',
+  'C-left': '\x1b[1;5D',
+  'C-right': '\x1b[1;5C',
+  'C-up': '\x1b[1;5A',
+  'C-down': '\x1b[1;5B',
+  enter: '\r',
+  escape: '\x1b',
+  space: ' ',
+  pageup: '\x1b[5~',
+  pagedown: '\x1b[6~',
+  'C-q': '\x11',
+};
+
+function bytesOf(row: CommandRow): string {
+  const name = row.keys[0];
+  if (name === undefined) throw new Error(`row ${row.key} has no key`);
+  return BYTES[name] ?? name;
+}
+
+type Cockpit = { readonly h: Harness; readonly t: ViewUnderTest; readonly app: CockpitApp; readonly quits: () => number };
+const open: Cockpit[] = [];
+
+afterEach(async () => {
+  for (const cockpit of open.splice(0)) {
+    cockpit.app.dispose();
+    cockpit.t.dispose();
+    await cockpit.h.close();
+  }
+});
+
+const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'write_file', input: { path: 'new.txt', content: 'one\n' } }] };
+
+/** A fresh cockpit with agents alpha and beta in columns, set up for `mode`'s keys. */
+async function cockpitFor(mode: ModeName): Promise<Cockpit> {
+  const h = await startHarness(mode === 'approval' ? [writeStep, { text: 'done' }] : [], {
+    agents: ['alpha', 'beta'],
+    tools: createWorkspaceToolHost({ write: true }),
+    approval: { approve: 'ask', allow: [] },
+    ptyLauncher: launchPty,
+  });
+  const t = openView(120, 30);
+  let quits = 0;
+  const app = new CockpitApp({
+    view: t.view,
+    controller: h.controller,
+    tiling: 'columns',
+    banner: undefined,
+    editor: undefined,
+    onQuit: () => {
+      quits += 1;
+    },
+  });
+  const cockpit: Cockpit = { h, t, app, quits: () => quits };
+  open.push(cockpit);
+  if (mode === 'approval') {
+    h.controller.send('alpha', 'write it');
+    await until(() => h.agent('alpha').state === 'awaiting-approval', 'alpha awaiting approval');
+  }
+  if (mode === 'attached') {
+    const made = h.controller.newPtyAgent('shell', ['sh']);
+    if (!made.ok) throw new Error(made.error);
+    await until(() => h.controller.find('shell')?.pty?.running === true, 'the shell running');
+    app.run('compose -t shell');
+    await until(() => app.attached !== undefined, 'attached to shell');
+  }
+  await settle(cockpit);
+  return cockpit;
+}
+
+/** Lets blessed finish the chunk of input, the app its frame, and the terminal its parsing. */
+async function settle(cockpit: Cockpit): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  cockpit.app.update();
+  cockpit.t.view.renderNow();
+  await cockpit.t.tty.flush();
+}
+
+/** Types one key (its bytes as one chunk) and waits until blessed has reported it. */
+async function press(cockpit: Cockpit, bytes: string): Promise<void> {
+  const reported = new Promise((resolve) => cockpit.t.view.screen.once('keypress', resolve));
+  cockpit.t.tty.press(bytes);
+  await reported;
+  await settle(cockpit);
+}
+
+/** Everything a key may change, as the person and the controller see it. */
+function observe(cockpit: Cockpit): unknown {
+  const { app, h, t } = cockpit;
+  return {
+    screen: t.tty.text().split('\n').map((line) => line.trimEnd()),
+    modes: app.modes.names(),
+    overlayOpen: t.view.overlayOpen,
+    focused: h.controller.focused(),
+    agents: h.controller.allAgents().map((agent) => ({ name: agent.name, state: agent.state, pauseRequested: agent.pauseRequested })),
+    zoom: app.zoom,
+    tiling: app.tiling,
+    attached: app.attached?.name,
+    quits: cockpit.quits(),
+  };
+}
+
+const rows = MODES.flatMap((mode) => mode.rows.flatMap((row) => (row.kind === 'command' ? [{ mode: mode.name, row }] : [])));
+
+describe('every key runs a command line', () => {
+  it('list-keys prints one line per row of every mode, MODE KEY COMMAND-LINE  NOTE', () => {
+    const lines = listKeys();
+    expect(lines).toHaveLength(MODES.reduce((sum, mode) => sum + mode.rows.length, 0));
+    expect(lines.find((line) => line.startsWith('normal ') && line.includes(' zoom '))).toMatch(/^normal +z +zoom +zoom the focused pane/);
+    expect(listKeys('copy').every((line) => line.startsWith('copy '))).toBe(true);
+  });
+
+  it('covers normal mode, the approval mode and the attached mode', () => {
+    expect(new Set(rows.map(({ mode }) => mode))).toEqual(new Set(['normal', 'approval', 'attached']));
+  });
+
+  it.each(rows.map(({ mode, row }) => [mode, row.key, row.line, row] as const))(
+    '%s %s: the key does what ":%s" does',
+    { timeout: 30_000 },
+    async (mode, _key, line, row) => {
+      const byKey = await cockpitFor(mode);
+      await press(byKey, bytesOf(row));
+
+      const byLine = await cockpitFor(mode);
+      if (mode === 'attached') {
+        // While attached every key goes to the program: the line runs as a script's would.
+        byLine.app.run(line);
+        await settle(byLine);
+      } else {
+        await press(byLine, ':');
+        for (const ch of line) await press(byLine, ch);
+        await press(byLine, '\r');
+      }
+      if (mode === 'approval') {
+        // The approved call runs on: compare once both agents have settled.
+        for (const cockpit of [byKey, byLine]) {
+          const alpha = cockpit.h.agent('alpha');
+          await until(() => alpha.running === undefined || alpha.state === 'awaiting-approval', 'alpha settled or still asking');
+        }
+        await settle(byKey);
+        await settle(byLine);
+      }
+      const keyed = observe(byKey);
+      const typed = observe(byLine);
+      expect(typed).toEqual(keyed);
+    },
+  );
+});

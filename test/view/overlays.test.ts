@@ -207,7 +207,7 @@ describe('help, picker, receipts and confirm overlays', () => {
     expect(t.view.wheelOverOverlays(3)).toBe(true);
     expect(t.view.wheelOverOverlays(3)).toBe(true);
     t.view.renderNow();
-    await t.tty.waitFor((text) => !text.includes('note 4 ') && text.includes('note 19 '));
+    await t.tty.waitFor((text) => !text.includes('note 4 ') && text.includes('note 18 '));
     t.view.close(help);
     t.view.openPrompt({ prefix: ':', onSubmit: () => undefined });
     expect(t.view.wheelOverOverlays(3)).toBe(false);

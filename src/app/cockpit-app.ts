@@ -60,6 +60,8 @@ export class CockpitApp {
   private readonly screens: Disposable;
   private readonly unwireMouse: () => void;
   private quitting = false;
+  /** Set while a line from `agentmux ctl` runs: commands never ask to confirm over ctl. */
+  private unattended = false;
 
   constructor(private readonly options: CockpitAppOptions) {
     this.view = options.view;
@@ -139,6 +141,18 @@ export class CockpitApp {
     this.apply(this.dispatch(line), line.trim().replace(/^:/, ''));
   }
 
+  /** Runs a command line from `agentmux ctl`: as `run`, but nothing asks to confirm. */
+  runUnattended(line: string): CommandResult {
+    this.unattended = true;
+    try {
+      const result = this.dispatch(line);
+      this.apply(result, line.trim().replace(/^:/, ''));
+      return result;
+    } finally {
+      this.unattended = false;
+    }
+  }
+
   /** Runs a command line through the cockpit's table (core's and the app's commands); the result, not shown. */
   dispatch(line: string): CommandResult {
     return dispatchWith(this.commands, this.controller, line);
@@ -196,7 +210,7 @@ export class CockpitApp {
   requestQuit(): string {
     if (this.quitting) return 'quitting';
     const working = this.controller.allAgents().filter((agent) => isBusy(agent.state) || agent.running !== undefined);
-    if (working.length === 0) {
+    if (working.length === 0 || this.unattended) {
       this.quit();
       return 'quitting';
     }

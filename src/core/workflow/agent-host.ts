@@ -1,0 +1,69 @@
+// The port between the workflow runtime (which runs the script: call keys, limits, the record)
+// and the host that turns one `agent()` call into a cockpit agent and waits for its value
+// (DESIGN.md §9). The runtime never sees a controller; the host never sees the script.
+import type { JsonValue } from '../json-value.js';
+
+/** The `opts` of an `agent(prompt, opts)` call, validated by the runtime. */
+export type AgentCallOptions = {
+  readonly label?: string;
+  readonly phase?: string;
+  /** A JSON Schema exactly as the script gave it (wrapping a non-object schema is the host's job). */
+  readonly schema?: { readonly [key: string]: JsonValue };
+  readonly model?: string;
+  readonly effort?: string;
+  readonly isolation?: 'worktree';
+  readonly agentType?: string;
+};
+
+/** The run an agent belongs to: what every call of it shares. */
+export type RunContext = {
+  readonly id: string;
+  /** `meta.name` of the script. */
+  readonly name: string;
+  /** The directory agents work in (unless isolated in a worktree). */
+  readonly cwd: string;
+  readonly headless: boolean;
+  readonly approve: 'ask' | 'auto';
+  readonly allow: readonly string[];
+  /** `--model`, used when a call names none. */
+  readonly defaultModel: string | undefined;
+};
+
+/** One `agent()` call as the runtime hands it to the host. */
+export type AgentCall = {
+  readonly run: RunContext;
+  /** The call key of DESIGN.md §9 (sha256 hex, then `#k`). */
+  readonly key: string;
+  /** The name the naming rule gives (label-derived or `RUNNAME-N`); the host makes it unique among live agents. */
+  readonly baseName: string;
+  /** The phase title it is grouped under (opts.phase, else the current `phase()`), if any. */
+  readonly phase: string | undefined;
+  readonly prompt: string;
+  readonly options: AgentCallOptions;
+};
+
+/** What the host tells the runtime while a call runs. */
+export type AgentCallContext = {
+  /** Resolves when a concurrency slot is granted; the host awaits it before the first model request. */
+  readonly slot: () => Promise<void>;
+  /** The agent exists: its unique name and its new session's id (the record's `started` line). */
+  readonly started: (agent: string, session: string) => void;
+  /** Output tokens (and cost, when priced) the agent just spent, for `budget.spent()` and the run's caps. */
+  readonly spent: (outputTokens: number, usd: number | undefined) => void;
+  /** Aborted when the run stops or its budget is spent: resolve with `null` at once, start nothing. */
+  readonly signal: AbortSignal;
+};
+
+/** How one call ends: a value for the script, `null` with a recorded reason, or a throw into the script. */
+export type AgentCallOutcome =
+  | { readonly kind: 'value'; readonly value: JsonValue }
+  | { readonly kind: 'null'; readonly reason: string }
+  | { readonly kind: 'throw'; readonly message: string };
+
+/** Runs `agent()` calls as cockpit agents (implemented in app/adapters over the controller). */
+export interface WorkflowAgentHost {
+  /** Runs one call to its outcome; never rejects (errors are outcomes). */
+  run(call: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome>;
+  /** The run's budget is spent: pause its working agents as `over-budget`. */
+  budgetSpent(runId: string, reason: string): void;
+}

@@ -104,9 +104,9 @@ const NORMAL: readonly KeyRow[] = [
 
 /** Pushed over normal mode while the focused agent awaits an approval; other keys pass down. */
 const APPROVAL: readonly KeyRow[] = [
-  run('y', ['y'], 'approve y', 'run the pending tool call once'),
-  run('a', ['a'], 'approve a', 'run it, and from now on allow what the hints show (the tool, bash:WORD *, or for rm, sudo, sh… that exact command)'),
-  run('n', ['n'], 'command-prompt approve n', 'refuse it: the prompt opens for an optional reason, Enter refuses'),
+  run('y', ['y'], 'approve y', 'run the pending tool call once', 'y once'),
+  run('a', ['a'], 'approve a', 'run it, and from now on allow what the hints show (the tool, bash:WORD *, or for rm, sudo, sh… that exact command)', 'a always'),
+  run('n', ['n'], 'command-prompt approve n', 'refuse it: the prompt opens for an optional reason, Enter refuses', 'n refuse'),
 ];
 
 const TYPING = own('text', 'typed into the line', undefined);

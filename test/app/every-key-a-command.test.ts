@@ -4,13 +4,9 @@
 // agents and states, focus, zoom, tiling, attachment. Real controller, real scripted model, real
 // blessed view on a headless terminal; the app's CockpitApp in between.
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchPty } from '../../src/adapters/pty/node-pty-host.js';
-import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
-import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
-import { CockpitApp } from '../../src/app/cockpit-app.js';
-import { MODES, listKeys, type CommandRow, type ModeName } from '../../src/core/key-table.js';
-import { startHarness, until, type Harness } from '../integration/harness.js';
-import { openView, type ViewUnderTest } from '../view/view-kit.js';
+import { MODES, listKeys, type CommandRow } from '../../src/core/key-table.js';
+import { until } from '../integration/harness.js';
+import { closeCockpits, cockpitFor, press, settle, type Cockpit } from './cockpit-kit.js';
 
 /** The bytes an xterm sends for each key name the table uses. */
 const BYTES: Readonly<Record<string, string>> = {
@@ -34,72 +30,6 @@ function bytesOf(row: CommandRow): string {
   return BYTES[name] ?? name;
 }
 
-type Cockpit = { readonly h: Harness; readonly t: ViewUnderTest; readonly app: CockpitApp; readonly quits: () => number };
-const open: Cockpit[] = [];
-
-afterEach(async () => {
-  for (const cockpit of open.splice(0)) {
-    cockpit.app.dispose();
-    cockpit.t.dispose();
-    await cockpit.h.close();
-  }
-});
-
-const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'write_file', input: { path: 'new.txt', content: 'one\n' } }] };
-
-/** A fresh cockpit with agents alpha and beta in columns, set up for `mode`'s keys. */
-async function cockpitFor(mode: ModeName): Promise<Cockpit> {
-  const h = await startHarness(mode === 'approval' ? [writeStep, { text: 'done' }] : [], {
-    agents: ['alpha', 'beta'],
-    tools: createWorkspaceToolHost({ write: true }),
-    approval: { approve: 'ask', allow: [] },
-    ptyLauncher: launchPty,
-  });
-  const t = openView(120, 30);
-  let quits = 0;
-  const app = new CockpitApp({
-    view: t.view,
-    controller: h.controller,
-    tiling: 'columns',
-    banner: undefined,
-    editor: undefined,
-    onQuit: () => {
-      quits += 1;
-    },
-  });
-  const cockpit: Cockpit = { h, t, app, quits: () => quits };
-  open.push(cockpit);
-  if (mode === 'approval') {
-    h.controller.send('alpha', 'write it');
-    await until(() => h.agent('alpha').state === 'awaiting-approval', 'alpha awaiting approval');
-  }
-  if (mode === 'attached') {
-    const made = h.controller.newPtyAgent('shell', ['sh']);
-    if (!made.ok) throw new Error(made.error);
-    await until(() => h.controller.find('shell')?.pty?.running === true, 'the shell running');
-    app.run('compose -t shell');
-    await until(() => app.attached !== undefined, 'attached to shell');
-  }
-  await settle(cockpit);
-  return cockpit;
-}
-
-/** Lets blessed finish the chunk of input, the app its frame, and the terminal its parsing. */
-async function settle(cockpit: Cockpit): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
-  cockpit.app.update();
-  cockpit.t.view.renderNow();
-  await cockpit.t.tty.flush();
-}
-
-/** Types one key (its bytes as one chunk) and waits until blessed has reported it. */
-async function press(cockpit: Cockpit, bytes: string): Promise<void> {
-  const reported = new Promise((resolve) => cockpit.t.view.screen.once('keypress', resolve));
-  cockpit.t.tty.press(bytes);
-  await reported;
-  await settle(cockpit);
-}
-
 /** Everything a key may change, as the person and the controller see it. */
 function observe(cockpit: Cockpit): unknown {
   const { app, h, t } = cockpit;
@@ -115,6 +45,8 @@ function observe(cockpit: Cockpit): unknown {
     quits: cockpit.quits(),
   };
 }
+
+afterEach(closeCockpits);
 
 const rows = MODES.flatMap((mode) => mode.rows.flatMap((row) => (row.kind === 'command' ? [{ mode: mode.name, row }] : [])));
 

@@ -95,7 +95,7 @@ export const compose = defineAppCommand({
     if (options.broadcast) {
       if (options.target !== undefined) return failure('compose', '--broadcast goes to every agent: leave out -t');
       openBroadcast(app);
-      return done('broadcast: type the nudge');
+      return done('writing a broadcast');
     }
     const reference = options.target ?? app.controller.focused();
     if (reference === undefined) return failure('compose', 'there is no agent');
@@ -107,6 +107,6 @@ export const compose = defineAppCommand({
       return attached.ok ? done(attached.value) : failure('compose', attached.error);
     }
     openMessage(app, agent.value);
-    return done(`message ${agent.value}: type it`);
+    return done(`writing to ${agent.value}`);
   },
 });

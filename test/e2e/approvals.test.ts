@@ -93,7 +93,7 @@ describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
 
     // n opens the : prompt with `approve n `: the rest of the line is the reason.
     app.write('n');
-    await app.waitFor(':approve n ');
+    await app.waitFor(':approve n');
     app.write('use the docs folder');
     await app.waitFor('use the docs folder');
     app.write('\r');

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { flag, targetOption } from '../../core/command-arguments.js';
 import { failure } from '../../core/command.js';
 import { completeCommandName } from '../../core/dispatch.js';
-import { formatReceipts } from '../../core/receipt-message.js';
+import { formatReceipts, sendMessage } from '../../core/receipt-message.js';
 import type { CockpitApp } from '../cockpit-app.js';
 import { attachPty } from '../pty-attach.js';
 import { defineAppCommand, done } from './app-command.js';
@@ -78,7 +78,7 @@ function openMessage(app: CockpitApp, agent: string): void {
     title: `message ${agent} (Enter sends, Esc closes)`,
     onSubmit: (text) => {
       leave();
-      app.show(app.controller.send(agent, text));
+      app.show(sendMessage(app.controller.send(agent, text)));
     },
     onClose: leave,
   });

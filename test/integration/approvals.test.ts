@@ -121,6 +121,10 @@ describe('approvals', () => {
       expect(readFileSync(join(second.workspace, 'b.txt'), 'utf8')).toBe('B');
       expect(states).not.toContain('awaiting-approval');
     } finally {
+      // The store still writes (journal, catalog) until its harness closes: close it before the
+      // dir goes, or rmSync races a new file into the dir (ENOTEMPTY, once under load).
+      await harness?.close();
+      harness = undefined;
       rmSync(dir, { recursive: true, force: true });
     }
   });

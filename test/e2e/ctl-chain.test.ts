@@ -24,7 +24,10 @@ function readmeChainScript(): string {
 }
 
 describe('agentmux e2e: ctl from a shell script', { timeout: 90_000 }, () => {
-  it('the README loop sends each prompt once the turn answering its own delivery has finished', async () => {
+  // Skipped until typed results land (issue 12, item 1): today `send` answers with text only
+  // (`value` null), so the loop has no delivery id to wait for. Unskip then, and make the README's
+  // jq path (`.value.deliveries[0].id`) match the shape `send` returns.
+  it.skip('the README loop sends each prompt once the turn answering its own delivery has finished', async () => {
     world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
     await world.launch();
     await ctlReady(world);

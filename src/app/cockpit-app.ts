@@ -1,5 +1,6 @@
 // The running cockpit: the view, the controller and the app's own state (focus, tiling, zoom,
 // mode, last message, prompt history). Keys become command lines or view actions.
+import { waitingCount } from '../core/pending-messages.js';
 import type { Agent } from '../core/agent.js';
 import { isBusy } from '../core/agent-state.js';
 import type { CommandResult } from '../core/command.js';
@@ -174,14 +175,17 @@ export class CockpitApp {
   requestQuit(): void {
     if (this.quitting) return;
     const working = this.controller.allAgents().filter((agent) => isBusy(agent.state) || agent.running !== undefined);
-    if (working.length === 0) {
+    const waiting = this.controller.allAgents().reduce((sum, agent) => sum + waitingCount(agent), 0);
+    if (working.length === 0 && waiting === 0) {
       this.quit();
       return;
     }
     this.mode = 'confirm';
     this.update();
+    const busy = working.length === 0 ? '' : `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). `;
+    const kept = waiting === 0 ? '' : `${waiting} queued message${waiting === 1 ? ' is' : 's are'} kept and delivered at the next start. `;
     this.view.openConfirm({
-      question: `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). Quit? y / any other key cancels`,
+      question: `${busy}${kept}Quit? y / any other key cancels`,
       onConfirm: () => this.quit(),
       onClose: () => this.setMode('normal'),
     });

@@ -8,6 +8,7 @@ import { buildRequest } from './request.js';
 import { messageOf } from './result.js';
 import { refusalText } from './approval-decision.js';
 import { clearCall } from './approval-wait.js';
+import { settleMessage } from './pending-messages.js';
 import { setAsideRefused } from './set-aside.js';
 import type { ToolHost, ToolOutcome } from './tools.js';
 
@@ -150,7 +151,7 @@ function flushNudges(agent: Agent, deps: RunnerDeps): boolean {
 }
 
 function commitUser(agent: Agent, deps: RunnerDeps, message: PendingMessage, opensTurn: boolean): boolean {
-  return commit(agent, deps, {
+  const committed = commit(agent, deps, {
     kind: 'user',
     id: deps.newId(),
     parent: null,
@@ -160,6 +161,9 @@ function commitUser(agent: Agent, deps: RunnerDeps, message: PendingMessage, ope
     opensTurn,
     text: message.text,
   });
+  // Delivered: out of the journal's pending set (a failed mark only risks a second delivery).
+  if (committed && agent.session !== undefined) settleMessage(agent.session, message, 'delivered');
+  return committed;
 }
 
 /** Appends an entry at the head; a journal failure puts the agent in `error` (nothing is lost on disk). */

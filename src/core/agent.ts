@@ -20,7 +20,12 @@ export type AgentConfig = {
 };
 
 /** A message waiting to be delivered: a queued send, or a nudge for the next safe point. */
-export type PendingMessage = { readonly text: string; readonly origin: MessageOrigin };
+export type PendingMessage = {
+  readonly text: string;
+  readonly origin: MessageOrigin;
+  /** The id of its `pending` journal record (pending-messages.ts); absent if never journaled. */
+  readonly pendingId?: string;
+};
 
 /** Why a running stream or tool was aborted; decides what the loop does next. */
 export type AbortIntent = 'interrupt' | 'nudge' | 'shutdown';

@@ -11,6 +11,7 @@ import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, Tu
 import type { TurnAddress } from './address.js';
 import type { MessageOrigin } from './entry.js';
 import { Emitter, type ControllerEvent } from './events.js';
+import { acceptMessage, waitingCount } from './pending-messages.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
 import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
 import type { SwitchOptions } from './switch-files.js';
@@ -130,7 +131,10 @@ export class Controller implements CockpitApi {
 
   /** Adds an agent, reattaching its stored session by name or starting a new one. */
   addAgent(config: AgentConfig): Result<Agent> {
-    return this.admin.add(config);
+    const added = this.admin.add(config);
+    // Messages accepted before the last quit or crash go out now (pending-messages.ts).
+    if (added.ok && waitingCount(added.value) > 0) kick(added.value, this.deps);
+    return added;
   }
 
   /** Adds a PTY agent (a layout agent with `command`) and starts its command. */
@@ -218,7 +222,8 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     if (text.trim() === '') return err('send: TEXT is required');
-    a.queue.push({ text, origin: 'typed' });
+    const accepted = acceptMessage(a, this.deps, { text, origin: 'typed', nudge: false });
+    if (!accepted.ok) return accepted;
     if (a.running !== undefined || a.turnOpen) {
       return ok(`queued for ${a.name}: starts its next turn`);
     }
@@ -479,7 +484,8 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return { agent: name, outcome: 'refused', detail: agent.error };
     const a = agent.value;
     if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'empty text' };
-    a.nudges.push({ text, origin });
+    const accepted = acceptMessage(a, this.deps, { text, origin, nudge: true });
+    if (!accepted.ok) return { agent: name, outcome: 'refused', detail: accepted.error };
     if (a.running !== undefined) {
       if (interrupt && a.abort('nudge')) return { agent: name, outcome: 'delivered', detail: 'interrupted the stream' };
       return { agent: name, outcome: 'queued', detail: 'joins at the next safe point' };

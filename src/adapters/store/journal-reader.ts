@@ -2,6 +2,7 @@
 // mid-write) repaired, and a corrupt line reported with its number and a copy kept aside.
 import { constants as bufferLimits } from 'node:buffer';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { JournalRecord, SessionHeader } from '../../core/journal-record.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { LoadedJournal, LoadProblem } from '../../core/store.js';
@@ -56,15 +57,39 @@ function parseLines(text: string, sessionId: string, blobs: BlobStore): Result<P
   return ok({ header, records });
 }
 
+/** A torn tail larger than this is copied aside before it is cut: a crash tears one line, not megabytes. */
+export const TORN_TAIL_COPY_BYTES = 1024 * 1024;
+
+// Writes the torn bytes to the quarantine folder; the repair only goes ahead once they are safe.
+function keepTornTail(where: JournalLocation, tail: Buffer): Result<string, string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const copy = path.join(where.quarantine, `${where.sessionId}-torn-tail-${stamp}.bin`);
+  try {
+    fs.mkdirSync(where.quarantine, { recursive: true });
+    fs.writeFileSync(copy, tail, { flag: 'wx' });
+    return ok(copy);
+  } catch (thrown) {
+    return err(messageOf(thrown));
+  }
+}
+
 /** Cuts a torn tail back to the last whole line, or terminates a complete one; returns the notice. */
-function repairTail(file: string, torn: number, end: number, complete: boolean): Result<string, string> {
+function repairTail(where: JournalLocation, bytes: Buffer, end: number, complete: boolean): Result<string, string> {
+  const { file } = where;
+  const torn = bytes.length - end;
   try {
     if (complete) {
       fs.appendFileSync(file, '\n');
       return ok(`${file}: added the missing newline after the last line`);
     }
+    let kept = '';
+    if (torn > TORN_TAIL_COPY_BYTES) {
+      const copy = keepTornTail(where, bytes.subarray(end));
+      if (!copy.ok) return err(`${file}: a ${torn}-byte torn last line was left as it is: cannot keep a copy (${copy.error})`);
+      kept = `; copy kept at ${copy.value}`;
+    }
     fs.truncateSync(file, end);
-    return ok(`${file}: repaired a torn last line (${torn} bytes dropped)`);
+    return ok(`${file}: repaired a torn last line (${torn} bytes dropped${kept})`);
   } catch (thrown) {
     return err(`${file}: could not repair the last line: ${messageOf(thrown)}`);
   }
@@ -142,7 +167,7 @@ export function loadJournal(where: JournalLocation, blobs: BlobStore): Result<Lo
   const notices: string[] = [];
   const { tail, tailIsComplete, end } = decoded;
   if (tail !== undefined) {
-    const repaired = repairTail(file, bytes.value.length - end, end, tailIsComplete);
+    const repaired = repairTail(where, bytes.value, end, tailIsComplete);
     if (!repaired.ok) return err({ path: file, message: repaired.error });
     notices.push(repaired.value);
   }

@@ -170,6 +170,23 @@ describe('damaged journals', () => {
     expect(entries(again.records).map((entry) => entry.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
   });
 
+  it('a torn tail over 1 MB is copied to the quarantine before it is cut', () => {
+    write('s1', three);
+    const whole = fs.statSync(journal('s1')).size;
+    const tail = Buffer.from(`{"t":"entry","entry":{"kind":"user","text":"${'x'.repeat(2 * 1024 * 1024)}`);
+    fs.appendFileSync(journal('s1'), tail);
+    const loaded = loadOk('s1');
+    const quarantine = path.join(dir, 'quarantine');
+    const copies = fs.readdirSync(quarantine).filter((name) => name.startsWith('s1-torn-tail-'));
+    expect(copies).toHaveLength(1);
+    const copy = path.join(quarantine, copies[0] ?? '');
+    expect(fs.readFileSync(copy).equals(tail)).toBe(true);
+    expect(loaded.notices).toEqual([
+      `${journal('s1')}: repaired a torn last line (${tail.length} bytes dropped; copy kept at ${copy})`,
+    ]);
+    expect(fs.statSync(journal('s1')).size).toBe(whole);
+  });
+
   it('openWriter refuses a journal whose last line is torn until it is loaded', () => {
     write('s1', three);
     fs.appendFileSync(journal('s1'), '{"t":"ent');

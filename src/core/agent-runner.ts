@@ -175,6 +175,8 @@ export function commit(agent: Agent, deps: Pick<RunnerDeps, 'events'>, entry: En
   if (!written.ok) {
     agent.turnOpen = false;
     agent.setState('error', `journal: ${written.error}`);
+    // The title has no room for a path and an errno: the whole cause goes in the pane.
+    deps.events.emit({ type: 'notice', agent: agent.name, level: 'error', message: `cannot record in the journal: ${written.error}` });
     return false;
   }
   deps.events.emit({ type: 'entry', agent: agent.name, entry: placed });

@@ -7,7 +7,7 @@ import type { JournalRecord, SessionHeader } from '../../core/journal-record.js'
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { LoadedJournal, LoadProblem } from '../../core/store.js';
 import type { BlobStore } from './blob-store.js';
-import { decodeJournalLine } from './journal-line.js';
+import { decodeJournalLine, type MissingBlob } from './journal-line.js';
 import { reportCorruptJournal, type JournalLocation } from './quarantine.js';
 
 export type { JournalLocation } from './quarantine.js';
@@ -18,12 +18,13 @@ export type { JournalLocation } from './quarantine.js';
  */
 export const MAX_JOURNAL_BYTES = bufferLimits.MAX_STRING_LENGTH;
 
-type Parsed = { header: SessionHeader; records: JournalRecord[] };
+type LineBlob = { readonly line: number; readonly blob: MissingBlob };
+type Parsed = { header: SessionHeader; records: JournalRecord[]; missing: LineBlob[] };
 type BadLine = { line: number; problem: string };
 
 const newline = 0x0a;
 
-function parseLine(text: string, index: number, sessionId: string, blobs: BlobStore): Result<JournalRecord, BadLine> {
+function parseLine(text: string, index: number, sessionId: string, blobs: BlobStore, missing: LineBlob[]): Result<JournalRecord, BadLine> {
   const line = index + 1;
   let json: unknown;
   try {
@@ -31,7 +32,9 @@ function parseLine(text: string, index: number, sessionId: string, blobs: BlobSt
   } catch (thrown) {
     return err({ line, problem: `invalid JSON (${messageOf(thrown)})` });
   }
-  const record = decodeJournalLine(json, blobs);
+  const lost: MissingBlob[] = [];
+  const record = decodeJournalLine(json, blobs, lost);
+  for (const blob of lost) missing.push({ line, blob });
   if (!record.ok) return err({ line, problem: record.error });
   const isHeader = record.value.t === 'session';
   if (index === 0 && !isHeader) return err({ line, problem: 'the first record must be a session header' });
@@ -46,15 +49,16 @@ function parseLines(text: string, sessionId: string, blobs: BlobStore): Result<P
   const lines = text.split('\n');
   lines.pop(); // text ends with a newline, so the last piece is empty
   const records: JournalRecord[] = [];
+  const missing: LineBlob[] = [];
   let header: SessionHeader | undefined;
   for (const [index, line] of lines.entries()) {
-    const record = parseLine(line, index, sessionId, blobs);
+    const record = parseLine(line, index, sessionId, blobs, missing);
     if (!record.ok) return record;
     if (record.value.t === 'session') header = record.value;
     records.push(record.value);
   }
   if (header === undefined) return err({ line: 1, problem: 'empty journal (no session header)' });
-  return ok({ header, records });
+  return ok({ header, records, missing });
 }
 
 /** A torn tail larger than this is copied aside before it is cut: a crash tears one line, not megabytes. */
@@ -164,7 +168,10 @@ export function loadJournal(where: JournalLocation, blobs: BlobStore): Result<Lo
   if (!parsed.ok) {
     return err({ path: file, message: reportCorruptJournal(where, parsed.error.line, parsed.error.problem) });
   }
-  const notices: string[] = [];
+  // A missing or damaged blob breaks only the field it held: named here, the rest loads.
+  const notices: string[] = parsed.value.missing.map(
+    ({ line, blob }) => `${file}:${line}: blob ${blob.sha256} missing (${blob.at}: ${blob.problem}); it reads as a placeholder`,
+  );
   const { tail, tailIsComplete, end } = decoded;
   if (tail !== undefined) {
     const repaired = repairTail(where, bytes.value, end, tailIsComplete);

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../../src/adapters/store/blob-store.js';
 import { FileSessionStore } from '../../../src/adapters/store/file-session-store.js';
+import { missingBlobText } from '../../../src/adapters/store/journal-line.js';
 import { FileJournalWriter, nodeJournalFileOps, type JournalFileOps } from '../../../src/adapters/store/journal-writer.js';
 import type { Entry } from '../../../src/core/entry.js';
 import type { JournalRecord } from '../../../src/core/journal-record.js';
@@ -133,12 +135,16 @@ describe('large payloads go to blobs', () => {
     expect(loadOk('s1').records.slice(1)).toEqual(records);
   });
 
-  it('a missing blob makes its line a load problem naming the file and line', () => {
+  it('a missing blob breaks only the field it held: the session loads, the blob is named, the rest is intact', () => {
     write('s1', [{ t: 'entry', entry: userEntry('e1', null, 'hi') }, { t: 'entry', entry: toolResult('e2', 'e1', big) }]);
     for (const name of filesUnder(path.join(dir, 'blobs'))) fs.rmSync(path.join(dir, 'blobs', name));
-    const loaded = store.load('s1');
-    expect(loaded.ok).toBe(false);
-    if (!loaded.ok) expect(loaded.error.message).toMatch(new RegExp(`^${escape(journal('s1'))}:3: blob of entry\\.content: .*ENOENT.* \\(copy kept at `));
+    const hash = createHash('sha256').update(big).digest('hex');
+    const loaded = loadOk('s1');
+    expect(loaded.notices).toHaveLength(1);
+    expect(loaded.notices[0]).toMatch(new RegExp(`^${escape(journal('s1'))}:3: blob ${hash} missing \\(entry\\.content: .*ENOENT`));
+    const [first, second] = entries(loaded.records);
+    expect(first).toMatchObject({ id: 'e1', text: 'hi' });
+    expect(second).toMatchObject({ id: 'e2', content: missingBlobText(hash) });
   });
 });
 

@@ -2,36 +2,38 @@
 // for a safe point is journaled the moment it is accepted (a `pending` record), and marked
 // done (`pending-done`, a record, never a rewrite) once it is committed as a user message or
 // its agent is closed. After a quit or a crash the session's pending set is put back in the
-// agent's queue and delivered; the pane and the quit question count what waits.
+// agent's queue and delivered; the pane and the quit question count what waits. The record's
+// id is the message's delivery id (delivery.ts), so a receipt names the journaled message.
 import type { Agent, PendingMessage } from './agent.js';
 import type { MessageOrigin } from './entry.js';
 import { err, ok, type Result } from './result.js';
 import type { SessionState } from './session-state.js';
 
-export type PendingDeps = { readonly newId: () => string; readonly now: () => number };
+export type PendingDeps = { readonly now: () => number };
 
 /**
- * Journals a message and then queues it (`nudge`: for the running turn's next safe point).
- * A journal that cannot be written refuses the message instead of holding it in memory only.
+ * Journals a message under its delivery id and then queues it (`nudge`: for the running
+ * turn's next safe point). A journal that cannot be written refuses the message instead of
+ * holding it in memory only.
  */
 export function acceptMessage(
   agent: Agent,
   deps: PendingDeps,
-  message: { readonly text: string; readonly origin: MessageOrigin; readonly nudge: boolean },
+  message: { readonly id: string; readonly text: string; readonly origin: MessageOrigin; readonly nudge: boolean },
 ): Result<void> {
   const session = agent.session;
   if (session === undefined) return err(`${agent.name} has no session`);
-  const pendingId = deps.newId();
-  const written = session.record({ t: 'pending', id: pendingId, text: message.text, origin: message.origin, nudge: message.nudge, at: deps.now() });
+  const { id, text, origin, nudge } = message;
+  const written = session.record({ t: 'pending', id, text, origin, nudge, at: deps.now() });
   if (!written.ok) return err(`cannot journal the message for ${agent.name}: ${written.error}`);
-  (message.nudge ? agent.nudges : agent.queue).push({ text: message.text, origin: message.origin, pendingId });
+  (nudge ? agent.nudges : agent.queue).push({ id, text, origin });
   return ok(undefined);
 }
 
 /** Marks a journaled message delivered or dropped; a failure is returned, the message is already handled. */
 export function settleMessage(session: SessionState, message: PendingMessage, how: 'delivered' | 'dropped'): Result<void> {
-  if (message.pendingId === undefined || !session.pending.has(message.pendingId)) return ok(undefined);
-  return session.record({ t: 'pending-done', id: message.pendingId, how });
+  if (!session.pending.has(message.id)) return ok(undefined);
+  return session.record({ t: 'pending-done', id: message.id, how });
 }
 
 /** Drops every waiting message of an agent that is closing (each one a journal record). */
@@ -49,7 +51,7 @@ export function restorePending(agent: Agent): number {
   const session = agent.session;
   if (session === undefined) return 0;
   for (const record of session.pending.values()) {
-    (record.nudge ? agent.nudges : agent.queue).push({ text: record.text, origin: record.origin, pendingId: record.id });
+    (record.nudge ? agent.nudges : agent.queue).push({ id: record.id, text: record.text, origin: record.origin });
   }
   return session.pending.size;
 }

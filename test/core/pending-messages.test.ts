@@ -12,9 +12,9 @@ describe('the pane count of waiting messages', () => {
   it('appends `N queued` to the detail, counting queued sends and nudges', () => {
     const a = agent();
     expect(detailWithWaiting(a)).toBe('');
-    a.queue.push({ text: 'one', origin: 'typed' });
+    a.queue.push({ id: 'd1', text: 'one', origin: 'typed' });
     expect(detailWithWaiting(a)).toBe('1 queued');
-    a.nudges.push({ text: 'two', origin: 'nudge' });
+    a.nudges.push({ id: 'd2', text: 'two', origin: 'nudge' });
     a.detail = 'bash';
     expect(detailWithWaiting(a)).toBe('bash · 2 queued');
     expect(waitingCount(a)).toBe(2);
@@ -22,7 +22,7 @@ describe('the pane count of waiting messages', () => {
 
   it('does not repeat a count the detail already gives', () => {
     const a = agent();
-    a.queue.push({ text: 'one', origin: 'typed' });
+    a.queue.push({ id: 'd1', text: 'one', origin: 'typed' });
     a.detail = '1 waiting';
     expect(detailWithWaiting(a)).toBe('1 waiting');
   });

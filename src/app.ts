@@ -101,6 +101,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  process.on('SIGINT', onSignal); // `kill -INT` (raw mode keeps C-c a key): a clean quit too
   view.screen.on('resize', () => app.update());
   app.update();
   // Still paused while the agents load, whatever a listener did to the stream.
@@ -129,6 +130,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   await quit;
   process.off('SIGTERM', onSignal);
   process.off('SIGHUP', onSignal);
+  process.off('SIGINT', onSignal);
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.

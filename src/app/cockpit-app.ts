@@ -1,6 +1,7 @@
 // The running cockpit: the view, the controller and the app's own state (tiling, zoom, the mode
 // stack, last message, prompt history). Every key runs a command line from the key table
 // (src/core/key-table.ts) through `dispatch`, over core's commands and the app's.
+import { waitingCount } from '../core/pending-messages.js';
 import type { Agent } from '../core/agent.js';
 import { isBusy } from '../core/agent-state.js';
 import type { Command, CommandResult } from '../core/command.js';
@@ -210,12 +211,15 @@ export class CockpitApp {
   requestQuit(): string {
     if (this.quitting) return 'quitting';
     const working = this.controller.allAgents().filter((agent) => isBusy(agent.state) || agent.running !== undefined);
-    if (working.length === 0 || this.unattended) {
+    const waiting = this.controller.allAgents().reduce((sum, agent) => sum + waitingCount(agent), 0);
+    if ((working.length === 0 && waiting === 0) || this.unattended) {
       this.quit();
       return 'quitting';
     }
     const leave = this.modes.enter('confirm');
-    const question = `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). Quit?`;
+    const busy = working.length === 0 ? '' : `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). `;
+    const kept = waiting === 0 ? '' : `${waiting} queued message${waiting === 1 ? ' is' : 's are'} kept and delivered at the next start. `;
+    const question = `${busy}${kept}Quit?`;
     this.view.openConfirm({
       question: `${question} y / any other key cancels`,
       onConfirm: () => this.quit(),

@@ -1,4 +1,5 @@
 // Builds the view model of one frame from the controller's agents and the app's own state.
+import { detailWithWaiting } from '../core/pending-messages.js';
 import type { Agent } from '../core/agent.js';
 import type { AgentState } from '../core/agent-state.js';
 import type { CockpitModel, PaneModel, StatusModel } from '../core/cockpit-view-model.js';
@@ -69,7 +70,7 @@ function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInpu
     name: agent.name,
     number: index + 1,
     state: agent.state,
-    detail: agent.detail,
+    detail: detailWithWaiting(agent),
     model: agent.config.model,
     tokensIn: totals?.inputTokens ?? 0,
     tokensOut: totals?.outputTokens ?? 0,

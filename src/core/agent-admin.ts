@@ -1,6 +1,7 @@
 // Opening, closing, renaming and focusing agents (DESIGN.md §5 `new`, `close`, `rename`,
 // `focus`): the controller's pane list changes only here, so the store, the provider cache,
 // the focus and the events stay in step with it.
+import { dropWaiting, restorePending } from './pending-messages.js';
 import { Agent, type AgentConfig } from './agent.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { agentNameProblem } from './layout-file.js';
@@ -122,7 +123,12 @@ export class AgentAdmin {
     } else if (last?.kind === 'message' && last.entry.kind === 'interrupted') {
       agent.detail = 'interrupted';
     }
+    const restored = restorePending(agent);
     this.register(agent);
+    if (restored > 0) {
+      const what = restored === 1 ? '1 message' : `${restored} messages`;
+      this.d.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: `${what} accepted before agentmux last stopped, not yet delivered: delivering now` });
+    }
     for (const notice of loaded.value.notices) {
       this.d.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: notice });
     }
@@ -227,8 +233,7 @@ export class AgentAdmin {
     agents.splice(index, 1);
     this.d.providers.delete(name);
     // Nothing queued may start a turn while the loop winds down; it stops at its next safe point.
-    agent.queue.length = 0;
-    agent.nudges.length = 0;
+    dropWaiting(agent);
     agent.pauseRequested = true;
     agent.abort('shutdown');
     agent.pty?.dispose();

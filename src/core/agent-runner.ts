@@ -8,6 +8,7 @@ import { buildRequest } from './request.js';
 import { messageOf } from './result.js';
 import { refusalText } from './approval-decision.js';
 import { clearCall } from './approval-wait.js';
+import { settleMessage } from './pending-messages.js';
 import { setAsideRefused } from './set-aside.js';
 import type { ToolHost, ToolOutcome } from './tools.js';
 import type { TurnOutcome } from './turn-ledger.js';
@@ -173,7 +174,7 @@ function flushNudges(agent: Agent, deps: RunnerDeps): boolean {
 }
 
 function commitUser(agent: Agent, deps: RunnerDeps, message: PendingMessage, opensTurn: boolean): boolean {
-  return commit(agent, deps, {
+  const committed = commit(agent, deps, {
     kind: 'user',
     id: deps.newId(),
     parent: null,
@@ -183,6 +184,9 @@ function commitUser(agent: Agent, deps: RunnerDeps, message: PendingMessage, ope
     opensTurn,
     text: message.text,
   });
+  // Delivered: out of the journal's pending set (a failed mark only risks a second delivery).
+  if (committed && agent.session !== undefined) settleMessage(agent.session, message, 'delivered');
+  return committed;
 }
 
 /** Appends an entry at the head; a journal failure puts the agent in `error` (nothing is lost on disk). */
@@ -194,6 +198,8 @@ export function commit(agent: Agent, deps: Pick<RunnerDeps, 'events'>, entry: En
   if (!written.ok) {
     agent.turnOpen = false;
     agent.setState('error', `journal: ${written.error}`);
+    // The title has no room for a path and an errno: the whole cause goes in the pane.
+    deps.events.emit({ type: 'notice', agent: agent.name, level: 'error', message: `cannot record in the journal: ${written.error}` });
     return false;
   }
   deps.events.emit({ type: 'entry', agent: agent.name, entry: placed });

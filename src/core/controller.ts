@@ -10,6 +10,7 @@ import { budgetReached, mergeLimits } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { TurnAddress } from './address.js';
 import { Emitter, type ControllerEvent } from './events.js';
+import { waitingCount } from './pending-messages.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
 import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
 import type { SwitchOptions } from './switch-files.js';
@@ -138,7 +139,10 @@ export class Controller implements CockpitApi {
 
   /** Adds an agent, reattaching its stored session by name or starting a new one. */
   addAgent(config: AgentConfig): Result<Agent> {
-    return this.admin.add(config);
+    const added = this.admin.add(config);
+    // Messages accepted before the last quit or crash go out now (pending-messages.ts).
+    if (added.ok && waitingCount(added.value) > 0) kick(added.value, this.deps);
+    return added;
   }
 
   /** Adds a PTY agent (a layout agent with `command`) and starts its command. */

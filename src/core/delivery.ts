@@ -5,6 +5,7 @@ import type { Agent } from './agent.js';
 import { kick, type RunnerDeps } from './agent-runner.js';
 import type { DeliveryReceipt } from './cockpit-api.js';
 import type { MessageOrigin } from './entry.js';
+import { acceptMessage } from './pending-messages.js';
 import type { PtyAgent } from './pty-agent.js';
 import type { Result } from './result.js';
 
@@ -31,7 +32,8 @@ export class Delivery {
     const a = agent.value;
     if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'TEXT is required' };
     const id = this.d.newDeliveryId();
-    a.queue.push({ id, text, origin: 'typed' });
+    const accepted = acceptMessage(a, this.d.runner, { id, text, origin: 'typed', nudge: false });
+    if (!accepted.ok) return { agent: name, outcome: 'refused', detail: accepted.error };
     if (a.running !== undefined || a.turnOpen) return queued(id, name, 'starts its next turn');
     if (a.state === 'paused' || a.state === 'over-budget') {
       if (a.state === 'paused') a.setState('paused', `${a.queue.length + a.nudges.length} waiting`);
@@ -49,7 +51,8 @@ export class Delivery {
     const a = agent.value;
     if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'empty text' };
     const id = this.d.newDeliveryId();
-    a.nudges.push({ id, text, origin });
+    const accepted = acceptMessage(a, this.d.runner, { id, text, origin, nudge: true });
+    if (!accepted.ok) return { agent: name, outcome: 'refused', detail: accepted.error };
     if (a.running !== undefined) {
       if (interrupt && a.abort('nudge')) return { id, agent: name, outcome: 'delivered', joined: 'joined-turn', detail: 'interrupted the stream' };
       return { id, agent: name, outcome: 'queued', joined: 'joined-turn', detail: 'joins at the next safe point' };

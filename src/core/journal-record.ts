@@ -1,6 +1,6 @@
 // One line of a session journal (JSONL). The journal is the truth; the catalog is rebuilt from it.
 import { z } from 'zod';
-import { Entry, EntryId, FileChange } from './entry.js';
+import { Entry, EntryId, FileChange, MessageOrigin } from './entry.js';
 import { BudgetLimits } from './budget-limits.js';
 
 /** First line of every journal: who the session belongs to. */
@@ -19,6 +19,17 @@ export type SessionHeader = z.infer<typeof SessionHeader>;
 /** Operations that `undo` can take back, newest last. */
 export const UndoableOp = z.enum(['rewind', 'edit', 'graft', 'fork', 'switch']);
 export type UndoableOp = z.infer<typeof UndoableOp>;
+
+/** A message accepted for later delivery (a queued send, or a nudge waiting for a safe point). */
+export const PendingRecord = z.object({
+  t: z.literal('pending'),
+  id: z.string().min(1),
+  text: z.string(),
+  origin: MessageOrigin,
+  nudge: z.boolean(),
+  at: z.number(),
+});
+export type PendingRecord = z.infer<typeof PendingRecord>;
 
 export const JournalRecord = z.discriminatedUnion('t', [
   SessionHeader,
@@ -50,5 +61,9 @@ export const JournalRecord = z.discriminatedUnion('t', [
   z.object({ t: z.literal('set-aside'), entries: z.array(EntryId).min(1), error: z.string() }),
   // `retry` puts set-aside messages back into the requests.
   z.object({ t: z.literal('put-back'), entries: z.array(EntryId).min(1) }),
+  // Accepted messages survive a quit or crash (pending-messages.ts): one record when accepted,
+  // one when delivered (committed as a user entry) or dropped (its agent closed).
+  PendingRecord,
+  z.object({ t: z.literal('pending-done'), id: z.string().min(1), how: z.enum(['delivered', 'dropped']) }),
 ]);
 export type JournalRecord = z.infer<typeof JournalRecord>;

@@ -4,7 +4,7 @@
 import type { BranchView } from './branch.js';
 import type { BudgetLimits } from './budget-limits.js';
 import type { Entry, EntryId, FileChange } from './entry.js';
-import type { JournalRecord, SessionHeader, UndoableOp } from './journal-record.js';
+import type { JournalRecord, PendingRecord, SessionHeader, UndoableOp } from './journal-record.js';
 import { LiveBranch } from './live-branch.js';
 import { err, ok, type Result } from './result.js';
 import type { JournalWriter } from './store.js';
@@ -30,6 +30,8 @@ export class SessionState {
   totals: UsageTotals = ZERO_TOTALS;
   /** User messages the API refused, left out of requests until put back: id → the API's error. */
   readonly setAside = new Map<EntryId, string>();
+  /** Messages accepted and not yet delivered, oldest first (pending-messages.ts). */
+  readonly pending = new Map<string, PendingRecord>();
   /** The active branch's view, kept current by appends and head moves (built on first read after a replay). */
   readonly #branch = new LiveBranch();
 
@@ -136,6 +138,12 @@ export class SessionState {
         return ok(undefined);
       case 'put-back':
         for (const id of record.entries) this.setAside.delete(id);
+        return ok(undefined);
+      case 'pending':
+        this.pending.set(record.id, record);
+        return ok(undefined);
+      case 'pending-done':
+        this.pending.delete(record.id);
         return ok(undefined);
     }
   }

@@ -155,7 +155,7 @@ export function messageBlock(item: MessageItem, agentName: string, blankBefore: 
       if (entry.blocks.length > 0) builder.newline();
       else builder.add(' ', 'plain');
       const reason = oneLine(sanitizePlain(entry.reason), 60);
-      builder.add(reason === '' ? '⏹ interrupted' : `⏹ interrupted (${reason})`, 'interrupted');
+      builder.add(interruptedLabel(reason), 'interrupted');
       break;
     }
     case 'tool-result':
@@ -189,6 +189,14 @@ export function markerBlock(item: MarkerItem): Block {
   const source = oneLine(sanitizePlain(sourceName), 40);
   const text = `⎇ grafted ${turns} from ${source} (${count} ${count === 1 ? 'entry' : 'entries'})`;
   return new BlockBuilder().add(text, 'graft').build();
+}
+
+// The journal keeps the runner's reason (the model reads it); the person reads who stopped it.
+function interruptedLabel(reason: string): string {
+  if (reason === '') return '⏹ interrupted';
+  if (reason === 'interrupted by the user') return '⏹ interrupted by you';
+  if (reason === 'quit') return '⏹ interrupted when agentmux quit';
+  return `⏹ interrupted (${reason})`;
 }
 
 /** A load error or retry notice, shown among the entries. */

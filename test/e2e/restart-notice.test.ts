@@ -56,7 +56,7 @@ describe('agentmux e2e: the notice for a turn left unanswered at quit', { timeou
     const second = await world.launch();
     await second.waitFor(/┌ ▶ 1 alpha · idle \(interrupted\)/);
     await second.waitFor('[1.2] alpha Halfway there');
-    await second.waitFor('│⏹ interrupted (quit)');
+    await second.waitFor('│⏹ interrupted when agentmux quit');
     expect(world.model.requests).toHaveLength(1);
 
     await runCommand(second, 'retry');

@@ -8,7 +8,7 @@ import { sameVersion } from '../../core/file-checkpoint.js';
 import type { ToolCall, ToolContext, ToolHost, ToolOutcome } from '../../core/tools.js';
 import { resolveWriteTarget } from '../tools/write-file.js';
 import { DEFAULT_BASELINE_LIMITS, WorkspaceBaselines, type BaselineLimits } from './workspace-baseline.js';
-import { readVersion, type FileBlobs } from './workspace-files.js';
+import { readVersion, readVersionOrWhyNot, type FileBlobs } from './workspace-files.js';
 
 const PathInput = z.object({ path: z.string().min(1) });
 
@@ -40,7 +40,9 @@ async function runFileTool(inner: ToolHost, call: ToolCall, context: ToolContext
   const target = input.success ? await resolveWriteTarget(context.cwd, input.data.path) : undefined;
   if (target === undefined || !target.ok) return inner.run(call, context);
   const { real, display } = target.value;
-  const before = readVersion(blobs, real);
+  const before = readVersionOrWhyNot(blobs, real);
+  // No checkpoint, no write: a change that rewind could not undo is refused before it happens.
+  if (!before.ok && before.error.kind === 'not-stored') return checkpointRefusal(call.name, display, before.error.message);
   const outcome = await inner.run(call, context);
   const after = readVersion(blobs, real);
   if (!before.ok || !after.ok) {
@@ -51,6 +53,16 @@ async function runFileTool(inner: ToolHost, call: ToolCall, context: ToolContext
   const change: FileChange = { path: display, before: before.value, after: after.value };
   const big = Math.max(before.value?.size ?? 0, after.value?.size ?? 0) > maxFileBytes;
   return withNotes(outcome, [change], big ? [`file checkpoint: ${display} is over the size limit but was recorded`] : []);
+}
+
+/** The refusal of a file tool whose before-version the store could not keep (disk full, …). */
+export function checkpointRefusal(toolName: string, display: string, cause: string): ToolOutcome {
+  const full = /ENOSPC|no space left/i.test(cause);
+  const reason = full ? 'disk full' : cause;
+  return {
+    content: `cannot record a checkpoint: ${reason}; ${toolName} was not run and ${display} is unchanged (${cause})`,
+    isError: true,
+  };
 }
 
 // bash: a baseline before, one after, and their difference.

@@ -28,16 +28,25 @@ export type RecordedBytes = { readonly bytes: Buffer; readonly kind: { readonly 
  * permission bits, or a symlink's target text marked `link`; null when nothing is there.
  */
 export function readVersion(blobs: FileBlobs, absolute: string, durable = true): Result<FileVersion | null> {
+  const read = readVersionOrWhyNot(blobs, absolute, durable);
+  return read.ok ? read : err(read.error.message);
+}
+
+/** Why a version could not be kept: the file cannot be read, or the store cannot hold it. */
+export type VersionProblem = { readonly kind: 'unreadable' | 'not-stored'; readonly message: string };
+
+/** `readVersion`, telling a file that cannot be read from a store that cannot keep it (a full disk). */
+export function readVersionOrWhyNot(blobs: FileBlobs, absolute: string, durable = true): Result<FileVersion | null, VersionProblem> {
   let read: RecordedBytes;
   try {
     read = readEntry(absolute);
   } catch (thrown) {
     const code = errorCode(thrown);
     if (code === 'ENOENT' || code === 'ENOTDIR') return ok(null);
-    return err(`${absolute}: ${messageOf(thrown)}`);
+    return err({ kind: 'unreadable', message: `${absolute}: ${messageOf(thrown)}` });
   }
   const stored = blobs.putBytes(read.bytes, { durable });
-  if (!stored.ok) return stored;
+  if (!stored.ok) return err({ kind: 'not-stored', message: stored.error });
   return ok({ sha256: stored.value, size: read.bytes.length, ...read.kind });
 }
 

@@ -106,8 +106,20 @@ function restore(line: Record<string, unknown>, reference: BlobReference, text: 
   return err(`${blobsKey}: no null placeholder at ${reference.at.join('.')}`);
 }
 
-/** Turns one parsed JSON line back into a JournalRecord, reading its blobs; the error is the problem. */
-export function decodeJournalLine(json: unknown, blobs: BlobStore): Result<JournalRecord> {
+/** A blob a line names that could not be read back: the field it filled shows a placeholder. */
+export type MissingBlob = { readonly sha256: string; readonly at: string; readonly problem: string };
+
+/** The text put where a missing blob's string was: the rest of the session stays usable. */
+export function missingBlobText(sha256: string): string {
+  return `[blob ${sha256} missing: this text could not be read back from the store]`;
+}
+
+/**
+ * Turns one parsed JSON line back into a JournalRecord, reading its blobs; the error is the
+ * problem. A blob that is missing or damaged breaks only its own field: it reads as a
+ * placeholder, and `missing` (when given) learns which.
+ */
+export function decodeJournalLine(json: unknown, blobs: BlobStore, missing?: MissingBlob[]): Result<JournalRecord> {
   if (isObject(json) && Object.hasOwn(json, blobsKey)) {
     const references = BlobReferences.safeParse(json[blobsKey]);
     if (!references.success) return err(describeIssue(references.error, blobsKey));
@@ -115,8 +127,9 @@ export function decodeJournalLine(json: unknown, blobs: BlobStore): Result<Journ
     delete line[blobsKey];
     for (const reference of references.data) {
       const text = blobs.get(reference.sha256);
-      if (!text.ok) return err(`blob of ${reference.at.join('.')}: ${text.error}`);
-      const restored = restore(line, reference, text.value);
+      if (!text.ok && missing === undefined) return err(`blob of ${reference.at.join('.')}: ${text.error}`);
+      if (!text.ok) missing?.push({ sha256: reference.sha256, at: reference.at.join('.'), problem: text.error });
+      const restored = restore(line, reference, text.ok ? text.value : missingBlobText(reference.sha256));
       if (!restored.ok) return restored;
     }
     json = line;

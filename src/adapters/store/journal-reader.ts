@@ -2,11 +2,12 @@
 // mid-write) repaired, and a corrupt line reported with its number and a copy kept aside.
 import { constants as bufferLimits } from 'node:buffer';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { JournalRecord, SessionHeader } from '../../core/journal-record.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { LoadedJournal, LoadProblem } from '../../core/store.js';
 import type { BlobStore } from './blob-store.js';
-import { decodeJournalLine } from './journal-line.js';
+import { decodeJournalLine, type MissingBlob } from './journal-line.js';
 import { reportCorruptJournal, type JournalLocation } from './quarantine.js';
 
 export type { JournalLocation } from './quarantine.js';
@@ -17,12 +18,13 @@ export type { JournalLocation } from './quarantine.js';
  */
 export const MAX_JOURNAL_BYTES = bufferLimits.MAX_STRING_LENGTH;
 
-type Parsed = { header: SessionHeader; records: JournalRecord[] };
+type LineBlob = { readonly line: number; readonly blob: MissingBlob };
+type Parsed = { header: SessionHeader; records: JournalRecord[]; missing: LineBlob[] };
 type BadLine = { line: number; problem: string };
 
 const newline = 0x0a;
 
-function parseLine(text: string, index: number, sessionId: string, blobs: BlobStore): Result<JournalRecord, BadLine> {
+function parseLine(text: string, index: number, sessionId: string, blobs: BlobStore, missing: LineBlob[]): Result<JournalRecord, BadLine> {
   const line = index + 1;
   let json: unknown;
   try {
@@ -30,7 +32,9 @@ function parseLine(text: string, index: number, sessionId: string, blobs: BlobSt
   } catch (thrown) {
     return err({ line, problem: `invalid JSON (${messageOf(thrown)})` });
   }
-  const record = decodeJournalLine(json, blobs);
+  const lost: MissingBlob[] = [];
+  const record = decodeJournalLine(json, blobs, lost);
+  for (const blob of lost) missing.push({ line, blob });
   if (!record.ok) return err({ line, problem: record.error });
   const isHeader = record.value.t === 'session';
   if (index === 0 && !isHeader) return err({ line, problem: 'the first record must be a session header' });
@@ -45,26 +49,51 @@ function parseLines(text: string, sessionId: string, blobs: BlobStore): Result<P
   const lines = text.split('\n');
   lines.pop(); // text ends with a newline, so the last piece is empty
   const records: JournalRecord[] = [];
+  const missing: LineBlob[] = [];
   let header: SessionHeader | undefined;
   for (const [index, line] of lines.entries()) {
-    const record = parseLine(line, index, sessionId, blobs);
+    const record = parseLine(line, index, sessionId, blobs, missing);
     if (!record.ok) return record;
     if (record.value.t === 'session') header = record.value;
     records.push(record.value);
   }
   if (header === undefined) return err({ line: 1, problem: 'empty journal (no session header)' });
-  return ok({ header, records });
+  return ok({ header, records, missing });
+}
+
+/** A torn tail larger than this is copied aside before it is cut: a crash tears one line, not megabytes. */
+export const TORN_TAIL_COPY_BYTES = 1024 * 1024;
+
+// Writes the torn bytes to the quarantine folder; the repair only goes ahead once they are safe.
+function keepTornTail(where: JournalLocation, tail: Buffer): Result<string, string> {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const copy = path.join(where.quarantine, `${where.sessionId}-torn-tail-${stamp}.bin`);
+  try {
+    fs.mkdirSync(where.quarantine, { recursive: true });
+    fs.writeFileSync(copy, tail, { flag: 'wx' });
+    return ok(copy);
+  } catch (thrown) {
+    return err(messageOf(thrown));
+  }
 }
 
 /** Cuts a torn tail back to the last whole line, or terminates a complete one; returns the notice. */
-function repairTail(file: string, torn: number, end: number, complete: boolean): Result<string, string> {
+function repairTail(where: JournalLocation, bytes: Buffer, end: number, complete: boolean): Result<string, string> {
+  const { file } = where;
+  const torn = bytes.length - end;
   try {
     if (complete) {
       fs.appendFileSync(file, '\n');
       return ok(`${file}: added the missing newline after the last line`);
     }
+    let kept = '';
+    if (torn > TORN_TAIL_COPY_BYTES) {
+      const copy = keepTornTail(where, bytes.subarray(end));
+      if (!copy.ok) return err(`${file}: a ${torn}-byte torn last line was left as it is: cannot keep a copy (${copy.error})`);
+      kept = `; copy kept at ${copy.value}`;
+    }
     fs.truncateSync(file, end);
-    return ok(`${file}: repaired a torn last line (${torn} bytes dropped)`);
+    return ok(`${file}: repaired a torn last line (${torn} bytes dropped${kept})`);
   } catch (thrown) {
     return err(`${file}: could not repair the last line: ${messageOf(thrown)}`);
   }
@@ -139,10 +168,13 @@ export function loadJournal(where: JournalLocation, blobs: BlobStore): Result<Lo
   if (!parsed.ok) {
     return err({ path: file, message: reportCorruptJournal(where, parsed.error.line, parsed.error.problem) });
   }
-  const notices: string[] = [];
+  // A missing or damaged blob breaks only the field it held: named here, the rest loads.
+  const notices: string[] = parsed.value.missing.map(
+    ({ line, blob }) => `${file}:${line}: blob ${blob.sha256} missing (${blob.at}: ${blob.problem}); it reads as a placeholder`,
+  );
   const { tail, tailIsComplete, end } = decoded;
   if (tail !== undefined) {
-    const repaired = repairTail(file, bytes.value.length - end, end, tailIsComplete);
+    const repaired = repairTail(where, bytes.value, end, tailIsComplete);
     if (!repaired.ok) return err({ path: file, message: repaired.error });
     notices.push(repaired.value);
   }

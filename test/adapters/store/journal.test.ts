@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlobStore } from '../../../src/adapters/store/blob-store.js';
 import { FileSessionStore } from '../../../src/adapters/store/file-session-store.js';
+import { missingBlobText } from '../../../src/adapters/store/journal-line.js';
 import { FileJournalWriter, nodeJournalFileOps, type JournalFileOps } from '../../../src/adapters/store/journal-writer.js';
 import type { Entry } from '../../../src/core/entry.js';
 import type { JournalRecord } from '../../../src/core/journal-record.js';
@@ -133,12 +135,16 @@ describe('large payloads go to blobs', () => {
     expect(loadOk('s1').records.slice(1)).toEqual(records);
   });
 
-  it('a missing blob makes its line a load problem naming the file and line', () => {
+  it('a missing blob breaks only the field it held: the session loads, the blob is named, the rest is intact', () => {
     write('s1', [{ t: 'entry', entry: userEntry('e1', null, 'hi') }, { t: 'entry', entry: toolResult('e2', 'e1', big) }]);
     for (const name of filesUnder(path.join(dir, 'blobs'))) fs.rmSync(path.join(dir, 'blobs', name));
-    const loaded = store.load('s1');
-    expect(loaded.ok).toBe(false);
-    if (!loaded.ok) expect(loaded.error.message).toMatch(new RegExp(`^${escape(journal('s1'))}:3: blob of entry\\.content: .*ENOENT.* \\(copy kept at `));
+    const hash = createHash('sha256').update(big).digest('hex');
+    const loaded = loadOk('s1');
+    expect(loaded.notices).toHaveLength(1);
+    expect(loaded.notices[0]).toMatch(new RegExp(`^${escape(journal('s1'))}:3: blob ${hash} missing \\(entry\\.content: .*ENOENT`));
+    const [first, second] = entries(loaded.records);
+    expect(first).toMatchObject({ id: 'e1', text: 'hi' });
+    expect(second).toMatchObject({ id: 'e2', content: missingBlobText(hash) });
   });
 });
 
@@ -168,6 +174,23 @@ describe('damaged journals', () => {
     const again = loadOk('s1');
     expect(again.notices).toEqual([]);
     expect(entries(again.records).map((entry) => entry.id)).toEqual(['e1', 'e2', 'e3', 'e4']);
+  });
+
+  it('a torn tail over 1 MB is copied to the quarantine before it is cut', () => {
+    write('s1', three);
+    const whole = fs.statSync(journal('s1')).size;
+    const tail = Buffer.from(`{"t":"entry","entry":{"kind":"user","text":"${'x'.repeat(2 * 1024 * 1024)}`);
+    fs.appendFileSync(journal('s1'), tail);
+    const loaded = loadOk('s1');
+    const quarantine = path.join(dir, 'quarantine');
+    const copies = fs.readdirSync(quarantine).filter((name) => name.startsWith('s1-torn-tail-'));
+    expect(copies).toHaveLength(1);
+    const copy = path.join(quarantine, copies[0] ?? '');
+    expect(fs.readFileSync(copy).equals(tail)).toBe(true);
+    expect(loaded.notices).toEqual([
+      `${journal('s1')}: repaired a torn last line (${tail.length} bytes dropped; copy kept at ${copy})`,
+    ]);
+    expect(fs.statSync(journal('s1')).size).toBe(whole);
   });
 
   it('openWriter refuses a journal whose last line is torn until it is loaded', () => {

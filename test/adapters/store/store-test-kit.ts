@@ -84,6 +84,10 @@ export function everyRecordKind(): JournalRecord[] {
     { t: 'head', head: null, reason: 'switch' },
     { t: 'budget', limits: { tokens: 1000, usd: 2.5, turns: 3 } },
     { t: 'rename', name: 'gamma' },
+    { t: 'set-aside', entries: ['e1'], error: 'invalid request (400): bad' },
+    { t: 'put-back', entries: ['e1'] },
+    { t: 'pending', id: 'p1', text: 'queued', origin: 'typed', nudge: false, at: 9 },
+    { t: 'pending-done', id: 'p1', how: 'delivered' },
   ];
 }
 

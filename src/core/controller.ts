@@ -8,6 +8,8 @@ import { alwaysAnswerText, describeCall, type ApprovalDecision } from './approva
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, mergeLimits } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
+import type { JsonValue } from './json-value.js';
 import type { TurnAddress } from './address.js';
 import type { MessageOrigin } from './entry.js';
 import { Emitter, type ControllerEvent } from './events.js';
@@ -77,6 +79,8 @@ export class Controller implements CockpitApi {
   private readonly admin: AgentAdmin;
   /** The screen, once one is attached: `tiling` and `quit` are forwarded to it. */
   ui: CockpitUi | undefined;
+  /** Whatever hosts workflow runs, once attached: `run` and `run-stop` are forwarded to it. */
+  workflows: WorkflowRunsApi | undefined;
 
   constructor(private readonly options: ControllerOptions) {
     const overall = options.overallBudget ?? inMemoryOverallBudget();
@@ -465,6 +469,14 @@ export class Controller implements CockpitApi {
 
   quit(): Result<string> {
     return this.ui === undefined ? err('no cockpit is attached') : this.ui.quit();
+  }
+
+  startRun(ref: string, args: JsonValue | undefined): Result<string> {
+    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.start(ref, args);
+  }
+
+  stopRun(ref: string | undefined): Result<string> {
+    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.stop(ref);
   }
 
   // Internals ----------------------------------------------------------------------------

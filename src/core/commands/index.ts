@@ -19,6 +19,8 @@ import { resume } from './resume.js';
 import { restart } from './restart.js';
 import { retry } from './retry.js';
 import { rewind } from './rewind.js';
+import { run } from './run.js';
+import { runStop } from './run-stop.js';
 import { send } from './send.js';
 import { sessions } from './sessions.js';
 import { switchBranch } from './switch.js';
@@ -49,5 +51,7 @@ export const COMMANDS: readonly Command[] = [
   tiling,
   budget,
   sessions,
+  run,
+  runStop,
   quit,
 ];

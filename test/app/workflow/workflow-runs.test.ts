@@ -20,6 +20,7 @@ describe('live runs', () => {
     );
     const first = runs.start(ref, 1);
     const second = runs.start(ref, 2);
+    expect(second.ok).toBe(true);
     expect(first.ok && first.value).toMatch(/^run [0-9a-z]{6} started \(waiter\)$/u);
     await runs.launched();
     const [a, b] = runs.runs().map((run) => run.id);

@@ -37,6 +37,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Workflow scripts (DESIGN.md §9): the dialect's globals; top-level await and return.
+    files: ['workflows/**/*.js', 'test/fixtures/workflows/**/*.js'],
+    languageOptions: {
+      globals: { agent: 'readonly', parallel: 'readonly', pipeline: 'readonly', workflow: 'readonly', phase: 'readonly', log: 'readonly', args: 'readonly', budget: 'readonly' },
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': [

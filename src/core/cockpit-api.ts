@@ -6,6 +6,7 @@ import type { ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
 import type { RewindOptions, UndoOptions } from './history-files.js';
 import type { SwitchOptions } from './switch-files.js';
+import type { JsonValue } from './json-value.js';
 import type { Result } from './result.js';
 import type { SessionSummary } from './store.js';
 
@@ -81,4 +82,8 @@ export interface CockpitApi {
   closeAgent(agent: string): Result<string>;
   renameAgent(agent: string, name: string): Result<string>;
   focus(agent: string): Result<string>;
+  /** `run ARG [ARGS-JSON]`: starts a workflow run (forwarded to the runs host once attached). */
+  startRun(ref: string, args: JsonValue | undefined): Result<string>;
+  /** `run-stop [RUN]`. */
+  stopRun(ref: string | undefined): Result<string>;
 }

@@ -8,6 +8,8 @@ import { alwaysAnswerText, describeCall, type ApprovalDecision } from './approva
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, mergeLimits } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
+import type { JsonValue } from './json-value.js';
 import type { TurnAddress } from './address.js';
 import { Emitter, type ControllerEvent } from './events.js';
 import { waitingCount } from './pending-messages.js';
@@ -79,6 +81,8 @@ export class Controller implements CockpitApi {
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
   private readonly delivery: Delivery;
+  /** Whatever hosts workflow runs, once attached: `run` and `run-stop` are forwarded to it. */
+  workflows: WorkflowRunsApi | undefined;
 
   constructor(private readonly options: ControllerOptions) {
     const overall = options.overallBudget ?? inMemoryOverallBudget();
@@ -446,6 +450,14 @@ export class Controller implements CockpitApi {
 
   focus(name: string): Result<string> {
     return this.admin.focus(name);
+  }
+
+  startRun(ref: string, args: JsonValue | undefined): Result<string> {
+    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.start(ref, args);
+  }
+
+  stopRun(ref: string | undefined): Result<string> {
+    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.stop(ref);
   }
 
   // Internals ----------------------------------------------------------------------------

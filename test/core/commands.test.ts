@@ -29,6 +29,10 @@ const DESIGN_USAGE: Record<string, string> = {
   rename: 'rename [-t AGENT] NAME',
   focus: 'focus AGENT',
   budget: 'budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]',
+  sessions: 'sessions',
+  // DESIGN.md §9 (workflows): start and stop runs.
+  run: 'run ARG [ARGS-JSON]',
+  'run-stop': 'run-stop [RUN]',
 };
 
 function run(line: string, api = new FakeCockpit()) {
@@ -396,5 +400,24 @@ describe('approve', () => {
     const { result, calls } = run('approve maybe');
     expect(result.kind).toBe('error');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('run and run-stop', () => {
+  it('run passes ARG and ARGS-JSON parsed as JSON, or as a string when it is not JSON', () => {
+    expect(run('run review {"target": "src", "n": 2}').calls).toEqual([{ method: 'startRun', args: ['review', { target: 'src', n: 2 }] }]);
+    expect(run('run ./fix.js make the tests pass').calls).toEqual([{ method: 'startRun', args: ['./fix.js', 'make the tests pass'] }]);
+    expect(run('run review').calls).toEqual([{ method: 'startRun', args: ['review', undefined] }]);
+  });
+
+  it('run-stop names a run or none', () => {
+    expect(run('run-stop k3x9a1').calls).toEqual([{ method: 'stopRun', args: ['k3x9a1'] }]);
+    expect(run('run-stop').calls).toEqual([{ method: 'stopRun', args: [undefined] }]);
+  });
+
+  it('an error from the runs host comes back under the command name', () => {
+    const api = new FakeCockpit();
+    api.replies.stopRun = err('no run is live');
+    expect(run('run-stop', api).result).toEqual({ kind: 'error', message: 'run-stop: no run is live' });
   });
 });

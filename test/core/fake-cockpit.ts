@@ -13,6 +13,7 @@ import type {
 } from '../../src/core/cockpit-api.js';
 import type { RewindOptions, UndoOptions } from '../../src/core/history-files.js';
 import type { SwitchOptions } from '../../src/core/switch-files.js';
+import type { JsonValue } from '../../src/core/json-value.js';
 import { err, ok, type Result } from '../../src/core/result.js';
 import type { SessionSummary } from '../../src/core/store.js';
 
@@ -40,6 +41,8 @@ type Replies = {
   closeAgent: Result<string>;
   renameAgent: Result<string>;
   focus: Result<string>;
+  startRun: Result<string>;
+  stopRun: Result<string>;
 };
 
 /** Builds agents `alpha`, `beta`, … in pane order, all idle. */
@@ -74,6 +77,8 @@ export class FakeCockpit implements CockpitApi {
     closeAgent: ok('closed'),
     renameAgent: ok('renamed'),
     focus: ok('focused'),
+    startRun: ok('run started'),
+    stopRun: ok('run stopped'),
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
@@ -211,6 +216,14 @@ export class FakeCockpit implements CockpitApi {
 
   focus(agent: string): Result<string> {
     return this.record('focus', [agent], this.replies.focus);
+  }
+
+  startRun(ref: string, args: JsonValue | undefined): Result<string> {
+    return this.record('startRun', [ref, args], this.replies.startRun);
+  }
+
+  stopRun(ref: string | undefined): Result<string> {
+    return this.record('stopRun', [ref], this.replies.stopRun);
   }
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {

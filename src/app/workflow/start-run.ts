@@ -53,8 +53,16 @@ export function shippedWorkflowsDir(): string {
   return path.join(packageRoot(), 'workflows');
 }
 
-/** Starts a run; an error (the script does not load, the record cannot be created) means nothing ran. */
-export async function startRun(options: StartRunOptions): Promise<Result<LiveRun>> {
+/** A run whose script loaded and whose record exists (so its id is known), not yet running. */
+export type PreparedRun = {
+  readonly id: string;
+  readonly name: string;
+  /** Starts the script's worker; an error means the run never ran (its record is closed). */
+  readonly launch: () => Promise<Result<LiveRun>>;
+};
+
+/** Loads the script and creates the record, synchronously: what `:run` answers with. */
+export function prepareRun(options: StartRunOptions): Result<PreparedRun> {
   const loader = fileWorkflowLoader({ cwd: options.cwd, home: options.home ?? os.homedir(), shipped: shippedWorkflowsDir() });
   const loaded = loader(options.ref);
   if (!loaded.ok) return loaded;
@@ -84,38 +92,47 @@ export async function startRun(options: StartRunOptions): Promise<Result<LiveRun
     },
     clock: () => new Date().toISOString(),
   });
-  const worker = await startScriptWorker(
-    {
-      body: workflow.body,
-      filename: workflow.path,
-      ...(options.args === undefined ? {} : { args: JSON.stringify(options.args) }),
-      budgetTotal: options.caps.tokens,
-      maxItems: MAX_ITEMS,
-    },
-    { message: (message) => runtime.receive(message), gone: (message) => runtime.scriptGone(message), busy: (seconds) => runtime.busy(seconds) },
-    options.busyAfterMs,
-  );
-  if (!worker.ok) {
-    record.close();
-    return err(`${workflow.path}: ${worker.error}`);
-  }
-  const listener = options.listener;
-  if (listener !== undefined) runtime.onEvent((event) => listener(event, record.runId));
-  runtime.start(worker.value);
-  const finished = runtime.finished.then(async (end) => {
-    await record.synced();
-    record.close();
-    return end;
-  });
-  return ok({
-    id: record.runId,
-    name: workflow.meta.name,
-    onEvent: (listener) => runtime.onEvent(listener),
-    stop: async (reason?: string) => {
-      await runtime.stop(reason);
-      return finished;
-    },
-    finished,
-    runtime,
-  });
+  const launch = async (): Promise<Result<LiveRun>> => {
+    const worker = await startScriptWorker(
+      {
+        body: workflow.body,
+        filename: workflow.path,
+        ...(options.args === undefined ? {} : { args: JSON.stringify(options.args) }),
+        budgetTotal: options.caps.tokens,
+        maxItems: MAX_ITEMS,
+      },
+      { message: (message) => runtime.receive(message), gone: (message) => runtime.scriptGone(message), busy: (seconds) => runtime.busy(seconds) },
+      options.busyAfterMs,
+    );
+    if (!worker.ok) {
+      record.close();
+      return err(`${workflow.path}: ${worker.error}`);
+    }
+    const listener = options.listener;
+    if (listener !== undefined) runtime.onEvent((event) => listener(event, record.runId));
+    runtime.start(worker.value);
+    const finished = runtime.finished.then(async (end) => {
+      await record.synced();
+      record.close();
+      return end;
+    });
+    return ok({
+      id: record.runId,
+      name: workflow.meta.name,
+      onEvent: (listener) => runtime.onEvent(listener),
+      stop: async (reason?: string) => {
+        await runtime.stop(reason);
+        return finished;
+      },
+      finished,
+      runtime,
+    });
+  };
+  return ok({ id: record.runId, name: workflow.meta.name, launch });
+}
+
+/** Starts a run; an error (the script does not load, the record cannot be created) means nothing ran. */
+export async function startRun(options: StartRunOptions): Promise<Result<LiveRun>> {
+  const prepared = prepareRun(options);
+  return prepared.ok ? prepared.value.launch() : prepared;
 }

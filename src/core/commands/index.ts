@@ -19,6 +19,8 @@ import { resume } from './resume.js';
 import { restart } from './restart.js';
 import { retry } from './retry.js';
 import { rewind } from './rewind.js';
+import { run } from './run.js';
+import { runStop } from './run-stop.js';
 import { send } from './send.js';
 import { switchBranch } from './switch.js';
 import { undo } from './undo.js';
@@ -45,4 +47,6 @@ export const COMMANDS: readonly Command[] = [
   rename,
   focus,
   budget,
+  run,
+  runStop,
 ];

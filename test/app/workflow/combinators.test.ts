@@ -141,10 +141,14 @@ describe('the caps', () => {
   it('at most --concurrency agents hold a slot at once; the others wait queued', async () => {
     sandbox = makeSandbox();
     const ref = writeScript(sandbox, 'conc.js', `${meta('conc')}return (await parallel(Array.from({ length: 12 }, (_, i) => () => agent('c' + i)))).length;`);
-    const host = new FakeHost(echo, { delay: () => 20 });
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const host = new FakeHost(echo, { gate });
     const run = await start(sandbox, ref, host, { concurrency: 3 });
     await host.until((calls) => calls.length === 12);
     expect(run.runtime.slotUse()).toEqual({ held: 3, queued: 9 });
+    expect(host.working).toBe(3);
+    open();
     const end = await run.finished;
     expect(end).toEqual({ status: 'completed', result: 12 });
     expect(host.maxWorking).toBe(3);

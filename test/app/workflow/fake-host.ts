@@ -11,6 +11,8 @@ export type FakeHostOptions = {
   /** Output tokens each call spends (default 10). */
   readonly tokens?: number;
   readonly usd?: number;
+  /** When given, every call works until this resolves (instead of its delay). */
+  readonly gate?: Promise<void>;
 };
 
 /** Records every call and answers it after its delay. */
@@ -40,10 +42,13 @@ export class FakeHost implements WorkflowAgentHost {
     context.started(call.baseName, `session-${this.sessions}`);
     try {
       const aborted = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => {
+        const done = (): void => {
           context.signal.removeEventListener('abort', onAbort);
           resolve(false);
-        }, this.options.delay?.(call) ?? 0);
+        };
+        const gate = this.options.gate;
+        const timer = gate === undefined ? setTimeout(done, this.options.delay?.(call) ?? 0) : undefined;
+        void gate?.then(done);
         const onAbort = (): void => {
           clearTimeout(timer);
           resolve(true);

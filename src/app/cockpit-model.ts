@@ -4,7 +4,7 @@ import type { AgentState } from '../core/agent-state.js';
 import type { CockpitModel, PaneModel, StatusModel } from '../core/cockpit-view-model.js';
 import type { Controller } from '../core/controller.js';
 import { approvalChoices } from '../core/approval-decision.js';
-import { formatCost } from '../core/pricing.js';
+import { formatSpent } from '../core/pricing.js';
 import { loadingPanes, type LoadingPane } from './loading-panes.js';
 import type { TranscriptView } from '../core/transcript-view.js';
 
@@ -62,7 +62,8 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   const counts: Partial<Record<AgentState, number>> = {};
   for (const agent of controller.allAgents()) counts[agent.state] = (counts[agent.state] ?? 0) + 1;
   if (loading.length > 0) counts.loading = loading.length;
-  const totals = controller.totals();
+  // The same figures the overall budget (`budget --all`) counts: every session in the store.
+  const totals = controller.storeTotals();
   const status: StatusModel = {
     mode: MODE_LABELS[inputs.mode] ?? inputs.mode,
     focused,
@@ -70,7 +71,7 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
     counts,
     tokensIn: totals.inputTokens,
     tokensOut: totals.outputTokens,
-    cost: formatCost(totals.costUsd),
+    cost: formatSpent(totals.costUsd, totals.unknownCosts),
     message: inputs.message,
     hints: hintsFor(inputs.mode, focused === undefined ? undefined : controller.find(focused)),
     banner: inputs.banner,
@@ -95,7 +96,7 @@ function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInpu
     model: agent.config.model,
     tokensIn: totals?.inputTokens ?? 0,
     tokensOut: totals?.outputTokens ?? 0,
-    cost: formatCost(totals?.costUsd ?? null),
+    cost: totals === undefined ? '?' : formatSpent(totals.costUsd, totals.unknownCosts),
     focused,
     transcript: inputs.transcriptOf(agent),
     ...(agent.pty === undefined

@@ -6,7 +6,7 @@ import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
-import { budgetReached, mergeLimits } from './budget.js';
+import { budgetReached, describeSpend, mergeLimits, unknownCostWarning } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { TurnAddress } from './address.js';
 import type { MessageOrigin } from './entry.js';
@@ -170,7 +170,9 @@ export class Controller implements CockpitApi {
       this.options.store.list().map((s) => ({
         inputTokens: s.inputTokens,
         outputTokens: s.outputTokens,
-        costUsd: s.costUsd,
+        // A session whose journal was never read has no known cost yet: one unknown cost.
+        costUsd: s.costUsd ?? 0,
+        unknownCosts: s.costUsd === null ? 1 : s.unknownCosts,
         turns: s.turns,
       })),
     );
@@ -354,7 +356,9 @@ export class Controller implements CockpitApi {
   setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
     if (target.kind === 'all') {
       this.overall.set(mergeLimits(clear ? {} : this.overall.get(), limits));
-      return ok(`overall budget: ${describeLimits(this.overall.get())}`);
+      // Agents held by the overall cap alone may go on once it is raised or cleared.
+      for (const a of this.list) this.releaseIfUnderBudget(a);
+      return ok(`overall budget: ${describeLimits(this.overall.get())}${unknownCostWarning(this.overall.get(), this.storeTotals())}`);
     }
     const agent = this.usable(target.agent, 'budget');
     if (!agent.ok) return agent;
@@ -364,10 +368,24 @@ export class Controller implements CockpitApi {
     const written = session.record({ t: 'budget', limits: mergeLimits(clear ? {} : session.limits, limits) });
     if (!written.ok) return err(written.error);
     this.summarize(a);
+    this.releaseIfUnderBudget(a);
+    return ok(`${a.name} budget: ${describeLimits(session.limits)}${unknownCostWarning(session.limits, session.totals)}`);
+  }
+
+  budgetReport(target: BudgetTarget): Result<string> {
+    const overall = `overall: ${describeSpend(this.overall.get(), this.storeTotals())}`;
+    if (target.kind === 'all') return ok(overall);
+    const agent = this.usable(target.agent, 'budget');
+    if (!agent.ok) return agent;
+    const session = agent.value.session;
+    if (session === undefined) return err(`${agent.value.name} has no session`);
+    return ok(`${agent.value.name}: ${describeSpend(session.limits, session.totals)} · ${overall}`);
+  }
+
+  private releaseIfUnderBudget(a: Agent): void {
     if (a.state === 'over-budget' && this.deps.budgetReached(a, a.turnOpen ? 'model-call' : 'turn-start') === undefined) {
       a.setState('paused', 'budget raised: resume to continue');
     }
-    return ok(`${a.name} budget: ${describeLimits(session.limits)}`);
   }
 
   sessions(): readonly SessionSummary[] {
@@ -529,6 +547,7 @@ export class Controller implements CockpitApi {
       inputTokens: session.totals.inputTokens,
       outputTokens: session.totals.outputTokens,
       costUsd: session.totals.costUsd,
+      unknownCosts: session.totals.unknownCosts,
       budget: session.limits,
     });
   }

@@ -16,6 +16,8 @@ export const SummaryRow = z.object({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   costUsd: z.number().nullable(),
+  // Older catalogs held null for any unknown cost and no count: they read as 0 here.
+  unknownCosts: z.number().int().nonnegative().default(0),
   budget: BudgetLimits,
 });
 

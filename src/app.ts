@@ -10,6 +10,7 @@ import { useScriptedModel } from './cli-options.js';
 import type { CockpitApp } from './app/cockpit-app.js';
 import { HINTS } from './app/cockpit-model.js';
 import { firstFrameModel } from './app/loading-panes.js';
+import { savedAgentsOf } from './app/saved-panes.js';
 import type { Started } from './app/startup.js';
 import { checkBeforeScreen } from './app/startup-checks.js';
 import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
@@ -159,16 +160,7 @@ function bannerText(scripted: boolean, scriptedUrl: string | undefined, logPath:
 /** Remembers, per layout, the panes opened at run time and the tiling, for the next start. */
 function saveCockpit(started: Started, tiling: Tiling): void {
   const inLayout = new Set(started.layout.agents.map((agent) => agent.name));
-  const agents = started.controller
-    .allAgents()
-    .filter((agent) => !inLayout.has(agent.name) && agent.session !== undefined)
-    .map((agent) => ({
-      name: agent.name,
-      model: agent.config.model,
-      cwd: agent.config.cwd,
-      ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
-      ...(agent.config.baseURL === undefined ? {} : { baseURL: agent.config.baseURL }),
-    }));
+  const agents = savedAgentsOf(started.controller.allAgents(), inLayout);
   const preset = TILING_PRESETS.find((name) => name === tiling);
   started.store.setCockpit(started.layout.name, preset === undefined ? { agents } : { agents, tiling: preset });
 }

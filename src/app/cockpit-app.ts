@@ -1,7 +1,7 @@
 // The running cockpit: the view, the controller and the app's own state (focus, tiling, zoom,
 // mode, last message, prompt history). Keys become command lines or view actions.
 import type { Agent } from '../core/agent.js';
-import { isBusy } from '../core/agent-state.js';
+import { quitQuestion } from './quit-question.js';
 import type { CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
 import { dispatch } from '../core/dispatch.js';
@@ -170,18 +170,18 @@ export class CockpitApp {
     }
   }
 
-  /** Quit: asks `y` to confirm only while some agent is working. */
+  /** Quit: asks `y` to confirm only while some agent is working or a PTY program runs. */
   requestQuit(): void {
     if (this.quitting) return;
-    const working = this.controller.allAgents().filter((agent) => isBusy(agent.state) || agent.running !== undefined);
-    if (working.length === 0) {
+    const question = quitQuestion(this.controller.allAgents());
+    if (question === undefined) {
       this.quit();
       return;
     }
     this.mode = 'confirm';
     this.update();
     this.view.openConfirm({
-      question: `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). Quit? y / any other key cancels`,
+      question,
       onConfirm: () => this.quit(),
       onClose: () => this.setMode('normal'),
     });

@@ -89,14 +89,20 @@ function narrowedWord(word: string): boolean {
  * `bash:WORD *` (WORD: the command's first word), so `a` on `npm test -- -u` allows later
  * `npm` commands with arguments — not a bare `npm`, nor one chaining another command. For a
  * first word that deletes or runs other commands (`rm`, `sudo`, `sh`, `xargs`…) it is the exact
- * command only (`bash:rm old.log`). Undefined when no entry can say it: a bash call without a
- * command, or a narrowed one containing `*` or `?` (which a pattern would read as wildcards).
+ * command only (`bash:rm old.log`), as for any command `WORD *` would not match again (`a; b`,
+ * `x > f`). Undefined when no entry can say it: a bash call without a command, or one that no
+ * pattern matches again and that contains `*` or `?` (which a pattern would read as wildcards).
  */
 export function alwaysAllowEntry(call: ToolCall): string | undefined {
   if (call.name !== BASH) return call.name;
   const command = bashCommand(call);
   const firstWord = command?.trim().split(/\s+/u)[0];
   if (command === undefined || firstWord === undefined || firstWord === '') return undefined;
-  if (!narrowedWord(firstWord)) return `${BASH_PREFIX}${firstWord} *`;
-  return /[*?]/u.test(command) ? undefined : `${BASH_PREFIX}${command}`;
+  const candidates: string[] = [];
+  if (!narrowedWord(firstWord)) candidates.push(`${firstWord} *`);
+  if (!/[*?]/u.test(command)) candidates.push(command);
+  // An entry is offered only if it would allow this very call again (B12): `echo a; echo b`
+  // is no `echo *` (a wildcard never spans `;`), so it gets the exact command instead.
+  const glob = candidates.find((candidate) => commandMatchesGlob(candidate, command));
+  return glob === undefined ? undefined : `${BASH_PREFIX}${glob}`;
 }

@@ -4,7 +4,7 @@ import { Agent, type AgentConfig } from './agent.js';
 import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
-import { alwaysAnswerText, describeCall, type ApprovalDecision } from './approval-decision.js';
+import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, describeSpend, mergeLimits, unknownCostWarning } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
@@ -259,6 +259,8 @@ export class Controller implements CockpitApi {
     const pending = agent.value.pendingApproval;
     if (pending === undefined) return err(`${name} is not waiting for an approval`);
     const call = describeCall(pending.call);
+    const noAlways = decision.kind === 'always' ? noAlwaysText(name, pending.call) : undefined;
+    if (noAlways !== undefined) return err(noAlways);
     pending.decide(decision);
     if (decision.kind === 'yes') return ok(`${name}: approved ${call}`);
     if (decision.kind === 'always') return ok(alwaysAnswerText(name, pending.call));

@@ -126,8 +126,10 @@ describe('alwaysAllowEntry', () => {
   });
 
   it('is bash: plus the first word and " *" for bash, matching later calls of that program', () => {
-    const entry = alwaysAllowEntry(bashCall('  npm test -- -u'));
+    const entry = alwaysAllowEntry(bashCall('npm test -- -u'));
     expect(entry).toBe('bash:npm *');
+    // A leading space is part of the whole command a glob must match, so only the exact command fits.
+    expect(alwaysAllowEntry(bashCall('  npm test'))).toBe('bash:  npm test');
     const policy = ask(entry ?? '');
     expect(needsApproval(policy, bashCall('npm run build'), bash)).toBe(false);
     expect(needsApproval(policy, bashCall('npx something'), bash)).toBe(true);
@@ -148,6 +150,26 @@ describe('alwaysAllowEntry', () => {
   it('is undefined for a narrowed command with * or ?, which a pattern would read as wildcards', () => {
     expect(alwaysAllowEntry(bashCall('rm *.log'))).toBeUndefined();
     expect(alwaysAllowEntry(bashCall('find . -name "a?"'))).toBeUndefined();
+  });
+
+  it('always allows the very call it was offered for again (B12)', () => {
+    const commands = [
+      'echo run >> log.txt; for i in 1 2 3; do echo $i; done',
+      '  npm test',
+      'npm',
+      'git log | head',
+      'make && make install',
+      'rm old.log',
+      'ls *.txt',
+      'cat "$HOME/x"',
+    ];
+    for (const command of commands) {
+      const entry = alwaysAllowEntry(bashCall(command));
+      expect(entry, command).toBeDefined();
+      expect(needsApproval(ask(entry ?? ''), bashCall(command), bash), command).toBe(false);
+    }
+    expect(alwaysAllowEntry(bashCall('echo a; echo b'))).toBe('bash:echo a; echo b');
+    expect(alwaysAllowEntry(bashCall('ls *.txt; rm x'))).toBeUndefined();
   });
 
   it('is undefined for a bash call without a command', () => {

@@ -8,6 +8,8 @@ import type { Controller } from '../core/controller.js';
 import type { Entry } from '../core/entry.js';
 import type { ControllerEvent, Disposable } from '../core/events.js';
 import { Transcript } from '../core/transcript.js';
+import { approvalPreview, previewPath } from '../core/approval-preview.js';
+import { readCurrentFile } from '../adapters/tools/preview-source.js';
 
 type Tracked = {
   readonly transcript: Transcript;
@@ -118,6 +120,21 @@ export class AgentTranscripts {
     tracked.state = state;
     if (state === 'requesting' || (previous === 'retrying' && state === 'streaming')) tracked.transcript.endStream();
     if (state === 'idle' || state === 'error' || state === 'paused' || state === 'over-budget') tracked.transcript.endStream();
+    if (state === 'awaiting-approval') this.showApprovalPreview(name, tracked);
+    else if (previous === 'awaiting-approval') tracked.transcript.approvalPreview(undefined);
+  }
+
+  // The file is read off the event loop's critical path; the preview lands only if the same call still waits.
+  private showApprovalPreview(name: string, tracked: Tracked): void {
+    const agent = this.controller.find(name);
+    const call = agent?.pendingApproval?.call;
+    const path = call === undefined ? undefined : previewPath(call);
+    if (agent === undefined || call === undefined || path === undefined) return;
+    void readCurrentFile(agent.config.cwd, path).then((current) => {
+      if (this.tracked.get(name) !== tracked || agent.pendingApproval?.call.id !== call.id) return;
+      tracked.transcript.approvalPreview(approvalPreview(call, current));
+      this.onChange();
+    });
   }
 
   private onEntry(name: string, entry: Entry): void {

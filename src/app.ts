@@ -122,6 +122,8 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   if (loaded && notices.length > 0) app.message = { text: notices.join('; '), isError: true };
   app.update();
   process.stdin.resume();
+  const { startCockpitControl } = await import('./app/ctl-wiring.js');
+  const control = await startCockpitControl(app, checked.value.sessionsDir, log);
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
 
   await quit;
@@ -131,6 +133,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
   if (loaded) saveCockpit(started.value, app.tiling);
+  await control.close();
   disposeApp(app);
   await started.value.shutdown();
   guard.dispose();

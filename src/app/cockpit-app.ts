@@ -1,7 +1,6 @@
 // The running cockpit: the view, the controller and the app's own state (focus, tiling, zoom,
 // mode, last message, prompt history). Keys become command lines or view actions.
 import type { Agent } from '../core/agent.js';
-import { quitQuestion } from './quit-question.js';
 import type { CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
 import { dispatch } from '../core/dispatch.js';
@@ -18,6 +17,7 @@ import { runEditFlow } from './edit-flow.js';
 import { wireMouse } from './mouse.js';
 import { handleNormalKey } from './normal-keys.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
+import { quitQuestion } from './quit-question.js';
 import { TilingCache } from './tiling-cache.js';
 import { openSessionBrowser } from './session-browser.js';
 
@@ -54,6 +54,8 @@ export class CockpitApp {
   private readonly screens: Disposable;
   private readonly unwireMouse: () => void;
   private quitting = false;
+  /** Set while a line from `agentmux ctl` runs: commands never ask to confirm over ctl. */
+  private unattended = false;
 
   constructor(private readonly options: CockpitAppOptions) {
     this.view = options.view;
@@ -145,6 +147,18 @@ export class CockpitApp {
     this.apply(dispatch(this.controller, line));
   }
 
+  /** Runs a command line from `agentmux ctl`: as `run`, but nothing asks to confirm. */
+  runUnattended(line: string): CommandResult {
+    this.unattended = true;
+    try {
+      const result = dispatch(this.controller, line);
+      this.apply(result);
+      return result;
+    } finally {
+      this.unattended = false;
+    }
+  }
+
   /** Applies a command's result: status message, editor, session list. */
   apply(result: CommandResult): void {
     switch (result.kind) {
@@ -174,7 +188,7 @@ export class CockpitApp {
   requestQuit(): void {
     if (this.quitting) return;
     const question = quitQuestion(this.controller.allAgents());
-    if (question === undefined) {
+    if (question === undefined || this.unattended) {
       this.quit();
       return;
     }

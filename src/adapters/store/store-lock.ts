@@ -89,7 +89,8 @@ function removeStale(file: string, stale: string): void {
 /** Creates the store directory DIR if missing and takes its lock, reading nothing else in it (the cockpit does this before its screen opens). */
 export function lockStoreDir(dir: string): Result<StoreLock, string> {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Owner-only (DESIGN.md §5): the control socket inside it is the cockpit's command line.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (thrown) {
     return err(`${dir}: cannot create the store directory: ${messageOf(thrown)}`);
   }

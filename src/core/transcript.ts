@@ -173,7 +173,7 @@ export class Transcript implements TranscriptView {
       while (block + 1 < layout.validBlocks && (layout.firsts[block + 1] ?? 0) <= row) block += 1;
       const source = this.#blocks[block];
       if (!source) break;
-      rows.push(rowOf(source, layout.rows[2 * row] ?? 0, layout.rows[2 * row + 1] ?? 0));
+      rows.push(rowOf(source, layout.rows[2 * row] ?? 0, layout.rows[2 * row + 1] ?? 0, layout.width));
     }
     return rows;
   }

@@ -13,6 +13,7 @@ import { firstFrameModel } from './app/loading-panes.js';
 import { savedAgentsOf } from './app/saved-panes.js';
 import type { Started } from './app/startup.js';
 import { checkBeforeScreen } from './app/startup-checks.js';
+import { guardTerminalLoss } from './app/terminal-loss.js';
 import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
@@ -101,6 +102,8 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  // A closed terminal fails every later write (EIO): shut down as for SIGHUP, never crash half-way.
+  const terminal = guardTerminalLoss(process, onSignal);
   view.screen.on('resize', () => app.update());
   app.update();
   // Still paused while the agents load, whatever a listener did to the stream.
@@ -136,6 +139,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   await control.close();
   disposeApp(app);
   await started.value.shutdown();
+  terminal.dispose();
   guard.dispose();
   return 0;
 }

@@ -13,6 +13,8 @@ import { firstFrameModel } from './app/loading-panes.js';
 import { savedAgentsOf } from './app/saved-panes.js';
 import type { Started } from './app/startup.js';
 import { checkBeforeScreen } from './app/startup-checks.js';
+import { chooseEditor } from './app/editor-choice.js';
+import { terminalProblem } from './app/terminal-check.js';
 import { guardTerminalLoss } from './app/terminal-loss.js';
 import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
 import { solveTiling } from './core/layout-solver.js';
@@ -25,6 +27,12 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   if (!checked.ok) {
     process.stderr.write(`${checked.error.message}\n`);
     return checked.error.exitCode;
+  }
+  const noTerminal = terminalProblem(process.stdin, process.stdout);
+  if (noTerminal !== undefined) {
+    checked.value.lock.release();
+    process.stderr.write(`${noTerminal}\n`);
+    return 1;
   }
   const { layout, logPath } = checked.value;
   const guard = installConsoleGuard(logPath);
@@ -88,7 +96,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     controller,
     tiling: started.value.savedTiling ?? layout.tiling,
     banner: bannerText(scripted, demo?.model.url, options.debug ? logPath : undefined),
-    editor: process.env['VISUAL'] ?? process.env['EDITOR'],
+    editor: chooseEditor(process.env),
     onQuit: () => {
       quitting = true;
       resolveQuit();

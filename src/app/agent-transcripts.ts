@@ -125,7 +125,7 @@ export class AgentTranscripts {
     tracked.state = state;
     // A turn that failed says so where the person reads, not only in a title a narrow pane cuts.
     if (state === 'error' && isWorking(previous) && this.controller.find(name)?.pty === undefined) {
-      tracked.transcript.notice(`⚠ ${detail} · :retry re-runs the turn`, true);
+      tracked.transcript.notice(`${detail} · :retry re-runs the turn`, true);
     }
     if (state === 'requesting' || (previous === 'retrying' && state === 'streaming')) tracked.transcript.endStream();
     if (state === 'idle' || state === 'error' || state === 'paused' || state === 'over-budget') tracked.transcript.endStream();

@@ -19,6 +19,7 @@ import { guardTerminalLoss } from './app/terminal-loss.js';
 import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
+import { terminalTitle } from './core/terminal-title.js';
 
 /** Runs the cockpit until the person quits; resolves with the exit status. */
 export async function runCockpit(options: RunOptions): Promise<number> {
@@ -42,7 +43,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   // The first frame: every pane of the layout, named and loading. Keys typed before every pane
   // has loaded stay in the terminal's input queue (stdin paused) and are read once they have, so
   // `Enter` messages the agent the person saw focused and `:` then text lands in the prompt.
-  const view = new CockpitView({ title: `agentmux — ${layout.name}` });
+  const view = new CockpitView({ title: terminalTitle(layout.name) });
   // Raw at once (no echo, no line buffering into the first frame), and paused. blessed resumes
   // stdin when the first keypress listener appears (CockpitApp below) unless the tty is raw.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);

@@ -111,6 +111,7 @@ export class AgentTranscripts {
       }
       case 'usage':
       case 'receipt':
+      case 'turn-finished':
       case 'focus':
         break;
     }

@@ -138,6 +138,22 @@ describe('approvals', () => {
     expect(states).not.toContain('awaiting-approval');
   });
 
+  it('a on git status allows git status later but still asks for the probe\'s git -c alias exploit (issue 9)', async () => {
+    const exploit = "git -c alias.pwn='!touch PWNED-BY-ALIAS' pwn";
+    const h = (harness = await open([bashStep('git status --short'), bashStep('git status'), bashStep(exploit), { text: 'done' }]));
+    h.controller.send('alpha', 'look');
+    await awaiting(h);
+    expect(h.controller.decide('alpha', { kind: 'always' }).ok).toBe(true);
+    // `git status` runs unasked; the exploit waits for the user, and nothing has run.
+    await until(() => h.agent('alpha').state === 'awaiting-approval' && h.agent('alpha').detail.includes('pwn'), 'the exploit to wait');
+    expect(h.agent('alpha').approval.allow).toEqual(['bash:git status:*']);
+    expect(h.model.requests).toHaveLength(3);
+    expect(existsSync(join(h.workspace, 'PWNED-BY-ALIAS'))).toBe(false);
+    expect(h.controller.decide('alpha', { kind: 'no' }).ok).toBe(true);
+    await h.settled('alpha');
+    expect(existsSync(join(h.workspace, 'PWNED-BY-ALIAS'))).toBe(false);
+  });
+
   it("allow ['bash:echo *'] runs echo hi at once but asks for rm x", async () => {
     const h = (harness = await open([bashStep('echo hi'), bashStep('rm x'), { text: 'done' }], { approve: 'ask', allow: ['bash:echo *'] }));
     h.controller.send('alpha', 'run things');

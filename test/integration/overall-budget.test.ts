@@ -34,7 +34,7 @@ describe('budgets with a model that has no price', () => {
     await h.settled('weird');
     expect(h.controller.storeTotals().unknownCosts).toBe(1);
     const set = h.controller.setBudget({ kind: 'all' }, { usd: 0.000001 });
-    expect(set).toEqual({ ok: true, value: expect.stringContaining('not counted') });
+    expect(set.ok && set.value).toContain('not counted');
     h.controller.send('beta', 'three');
     await h.settled('beta');
     expect(h.agent('beta').state).toBe('over-budget');

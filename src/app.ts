@@ -10,8 +10,12 @@ import { useScriptedModel } from './cli-options.js';
 import type { CockpitApp } from './app/cockpit-app.js';
 import { hintsOf } from './core/key-table.js';
 import { firstFrameModel } from './app/loading-panes.js';
+import { savedAgentsOf } from './app/saved-panes.js';
 import type { Started } from './app/startup.js';
 import { checkBeforeScreen } from './app/startup-checks.js';
+import { chooseEditor } from './app/editor-choice.js';
+import { terminalProblem } from './app/terminal-check.js';
+import { guardTerminalLoss } from './app/terminal-loss.js';
 import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
@@ -24,6 +28,12 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   if (!checked.ok) {
     process.stderr.write(`${checked.error.message}\n`);
     return checked.error.exitCode;
+  }
+  const noTerminal = terminalProblem(process.stdin, process.stdout);
+  if (noTerminal !== undefined) {
+    checked.value.lock.release();
+    process.stderr.write(`${noTerminal}\n`);
+    return 1;
   }
   const { layout, logPath } = checked.value;
   const guard = installConsoleGuard(logPath);
@@ -87,7 +97,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
     controller,
     tiling: started.value.savedTiling ?? layout.tiling,
     banner: bannerText(scripted, demo?.model.url, options.debug ? logPath : undefined),
-    editor: process.env['VISUAL'] ?? process.env['EDITOR'],
+    editor: chooseEditor(process.env),
     onQuit: () => {
       quitting = true;
       resolveQuit();
@@ -102,6 +112,8 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   process.on('SIGINT', onSignal); // `kill -INT` (raw mode keeps C-c a key): a clean quit too
+  // A closed terminal fails every later write (EIO): shut down as for SIGHUP, never crash half-way.
+  const terminal = guardTerminalLoss(process, onSignal);
   view.screen.on('resize', () => app.update());
   app.update();
   // Still paused while the agents load, whatever a listener did to the stream.
@@ -138,6 +150,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   await control.close();
   disposeApp(app);
   await started.value.shutdown();
+  terminal.dispose();
   guard.dispose();
   return 0;
 }
@@ -165,16 +178,7 @@ function bannerText(scripted: boolean, scriptedUrl: string | undefined, logPath:
 /** Remembers, per layout, the panes opened at run time and the tiling, for the next start. */
 function saveCockpit(started: Started, tiling: Tiling): void {
   const inLayout = new Set(started.layout.agents.map((agent) => agent.name));
-  const agents = started.controller
-    .allAgents()
-    .filter((agent) => !inLayout.has(agent.name) && agent.session !== undefined)
-    .map((agent) => ({
-      name: agent.name,
-      model: agent.config.model,
-      cwd: agent.config.cwd,
-      ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
-      ...(agent.config.baseURL === undefined ? {} : { baseURL: agent.config.baseURL }),
-    }));
+  const agents = savedAgentsOf(started.controller.allAgents(), inLayout);
   const preset = TILING_PRESETS.find((name) => name === tiling);
   started.store.setCockpit(started.layout.name, preset === undefined ? { agents } : { agents, tiling: preset });
 }

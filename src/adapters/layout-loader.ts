@@ -11,6 +11,20 @@ export function layoutPath(nameOrFile: string, layoutsDir: string): string {
   return isPath ? nameOrFile : path.join(layoutsDir, `${nameOrFile}.json`);
 }
 
+/** " (layouts: default, duo, …)" for a NAME that is not among them; empty when the folder cannot be read. */
+function shippedLayoutsHint(layoutsDir: string): string {
+  try {
+    const names = fs
+      .readdirSync(layoutsDir)
+      .filter((entry) => entry.endsWith('.json'))
+      .map((entry) => entry.slice(0, -'.json'.length))
+      .sort();
+    return names.length === 0 ? '' : ` (layouts: ${names.join(', ')}; or give a FILE path)`;
+  } catch {
+    return '';
+  }
+}
+
 /** Reads and validates the layout `--layout` names; errors read `FILE: problem`, ready for stderr. */
 export function loadLayout(
   nameOrFile: string,
@@ -22,7 +36,7 @@ export function loadLayout(
     text = fs.readFileSync(file, 'utf8');
   } catch (thrown) {
     if (thrown instanceof Error && 'code' in thrown && thrown.code === 'ENOENT')
-      return err(`${file}: no such layout file`);
+      return err(`${file}: no such layout file${file === nameOrFile ? '' : shippedLayoutsHint(layoutsDir)}`);
     return err(`${file}: cannot read the layout file: ${messageOf(thrown)}`);
   }
   // An editor's byte-order mark is not a JSON syntax error worth reporting.

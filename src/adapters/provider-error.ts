@@ -59,5 +59,6 @@ function describeCause(thrown: unknown): string {
     parts.push(messageOf(cause));
     cause = cause instanceof Error ? cause.cause : undefined;
   }
-  return parts.join(': ');
+  // The SDK's "Connection error." ends in a full stop; joined, it would read "error.: fetch failed".
+  return parts.map((part, index) => (index < parts.length - 1 ? part.replace(/\.$/u, '') : part)).join(': ');
 }

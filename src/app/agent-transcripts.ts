@@ -8,6 +8,13 @@ import type { Controller } from '../core/controller.js';
 import type { Entry } from '../core/entry.js';
 import type { ControllerEvent, Disposable } from '../core/events.js';
 import { Transcript } from '../core/transcript.js';
+import { approvalPreview, previewPath } from '../core/approval-preview.js';
+import { readCurrentFile } from '../adapters/tools/preview-source.js';
+
+/** States in which a turn is under way (an error from one of them ended that turn). */
+function isWorking(state: AgentState): boolean {
+  return state === 'requesting' || state === 'streaming' || state === 'retrying' || state === 'tool';
+}
 
 type Tracked = {
   readonly transcript: Transcript;
@@ -87,7 +94,7 @@ export class AgentTranscripts {
         this.tracked.get(event.agent)?.transcript.toolOutput(event.toolUseId, event.chunk);
         break;
       case 'state':
-        this.onState(event.agent, event.state);
+        this.onState(event.agent, event.state, event.detail);
         break;
       case 'notice':
         if (event.agent !== undefined) this.tracked.get(event.agent)?.transcript.notice(event.message, event.level === 'error');
@@ -112,13 +119,32 @@ export class AgentTranscripts {
   }
 
   // A new attempt starts a fresh live answer; a stream that ended without an answer is dropped.
-  private onState(name: string, state: AgentState): void {
+  private onState(name: string, state: AgentState, detail: string): void {
     const tracked = this.tracked.get(name);
     if (tracked === undefined) return;
     const previous = tracked.state;
     tracked.state = state;
+    // A turn that failed says so where the person reads, not only in a title a narrow pane cuts.
+    if (state === 'error' && isWorking(previous) && this.controller.find(name)?.pty === undefined) {
+      tracked.transcript.notice(`${detail} · :retry re-runs the turn`, true);
+    }
     if (state === 'requesting' || (previous === 'retrying' && state === 'streaming')) tracked.transcript.endStream();
     if (state === 'idle' || state === 'error' || state === 'paused' || state === 'over-budget') tracked.transcript.endStream();
+    if (state === 'awaiting-approval') this.showApprovalPreview(name, tracked);
+    else if (previous === 'awaiting-approval') tracked.transcript.approvalPreview(undefined);
+  }
+
+  // The file is read off the event loop's critical path; the preview lands only if the same call still waits.
+  private showApprovalPreview(name: string, tracked: Tracked): void {
+    const agent = this.controller.find(name);
+    const call = agent?.pendingApproval?.call;
+    const path = call === undefined ? undefined : previewPath(call);
+    if (agent === undefined || call === undefined || path === undefined) return;
+    void readCurrentFile(agent.config.cwd, path).then((current) => {
+      if (this.tracked.get(name) !== tracked || agent.pendingApproval?.call.id !== call.id) return;
+      tracked.transcript.approvalPreview(approvalPreview(call, current));
+      this.onChange();
+    });
   }
 
   private onEntry(name: string, entry: Entry): void {

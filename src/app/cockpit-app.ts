@@ -1,9 +1,7 @@
 // The running cockpit: the view, the controller and the app's own state (tiling, zoom, the mode
 // stack, last message, prompt history). Every key runs a command line from the key table
 // (src/core/key-table.ts) through `dispatch`, over core's commands and the app's.
-import { waitingCount } from '../core/pending-messages.js';
 import type { Agent } from '../core/agent.js';
-import { isBusy } from '../core/agent-state.js';
 import type { Command, CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
 import { dispatchWith } from '../core/dispatch.js';
@@ -23,6 +21,7 @@ import { commandTable } from './commands/index.js';
 import { openPager } from './help.js';
 import { ModeStack } from './mode-stack.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
+import { quitQuestion } from './quit-question.js';
 import { TilingCache } from './tiling-cache.js';
 
 export type CockpitAppOptions = {
@@ -207,19 +206,15 @@ export class CockpitApp {
     }
   }
 
-  /** Quit: asks `y` to confirm only while some agent is working; says which it did. */
+  /** Quit: asks `y` to confirm only while an agent works, a PTY program runs or messages wait; says which it did. */
   requestQuit(): string {
     if (this.quitting) return 'quitting';
-    const working = this.controller.allAgents().filter((agent) => isBusy(agent.state) || agent.running !== undefined);
-    const waiting = this.controller.allAgents().reduce((sum, agent) => sum + waitingCount(agent), 0);
-    if ((working.length === 0 && waiting === 0) || this.unattended) {
+    const question = quitQuestion(this.controller.allAgents());
+    if (question === undefined || this.unattended) {
       this.quit();
       return 'quitting';
     }
     const leave = this.modes.enter('confirm');
-    const busy = working.length === 0 ? '' : `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). `;
-    const kept = waiting === 0 ? '' : `${waiting} queued message${waiting === 1 ? ' is' : 's are'} kept and delivered at the next start. `;
-    const question = `${busy}${kept}Quit?`;
     this.view.openConfirm({
       question: `${question} y / any other key cancels`,
       onConfirm: () => this.quit(),

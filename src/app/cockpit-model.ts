@@ -6,7 +6,7 @@ import type { CockpitModel, PaneModel, StatusModel } from '../core/cockpit-view-
 import type { Controller } from '../core/controller.js';
 import { approvalChoices } from '../core/approval-decision.js';
 import { hintsOf, modeTable, type ModeName } from '../core/key-table.js';
-import { formatCost } from '../core/pricing.js';
+import { formatSpent } from '../core/pricing.js';
 import { loadingPanes, type LoadingPane } from './loading-panes.js';
 import type { TranscriptView } from '../core/transcript-view.js';
 
@@ -37,7 +37,8 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   const counts: Partial<Record<AgentState, number>> = {};
   for (const agent of controller.allAgents()) counts[agent.state] = (counts[agent.state] ?? 0) + 1;
   if (loading.length > 0) counts.loading = loading.length;
-  const totals = controller.totals();
+  // The same figures the overall budget (`budget --all`) counts: every session in the store.
+  const totals = controller.storeTotals();
   const status: StatusModel = {
     mode: modeTable(inputs.mode).shows ?? inputs.mode,
     focused,
@@ -45,7 +46,7 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
     counts,
     tokensIn: totals.inputTokens,
     tokensOut: totals.outputTokens,
-    cost: formatCost(totals.costUsd),
+    cost: formatSpent(totals.costUsd, totals.unknownCosts),
     message: inputs.message,
     hints: hintsFor(inputs.mode, focused === undefined ? undefined : controller.find(focused)),
     banner: inputs.banner,
@@ -74,7 +75,7 @@ function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInpu
     model: agent.config.model,
     tokensIn: totals?.inputTokens ?? 0,
     tokensOut: totals?.outputTokens ?? 0,
-    cost: formatCost(totals?.costUsd ?? null),
+    cost: totals === undefined ? '?' : formatSpent(totals.costUsd, totals.unknownCosts),
     focused,
     transcript: inputs.transcriptOf(agent),
     ...(agent.pty === undefined

@@ -1,5 +1,6 @@
 // The session browser's rows: every session with name, model, turns, tokens, cost and last
 // activity ("3 min ago"), newest activity first, marking those open in a pane.
+import { formatSpent } from '../core/pricing.js';
 import type { SessionSummary } from '../core/store.js';
 
 /** A row and the session it stands for. */
@@ -15,7 +16,7 @@ export function sessionRows(sessions: readonly SessionSummary[], openIds: Readon
     .map((s) => {
       const open = openIds.has(s.id);
       const tokens = `${compact(s.inputTokens)}/${compact(s.outputTokens)}`;
-      const cost = s.costUsd === null ? '?' : `$${s.costUsd.toFixed(s.costUsd < 1 ? 4 : 2)}`;
+      const cost = s.costUsd === null ? '?' : formatSpent(s.costUsd, s.unknownCosts);
       const text = `${open ? '●' : ' '} ${cut(s.name, 20).padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(s.turns).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
       return { text, session: s, open };
     });

@@ -117,7 +117,7 @@ export async function openCockpit(
   ];
   const panes: LoadingPane[] = [
     ...layout.agents.map((agent) => ({ name: agent.name, model: agent.command === undefined ? (agent.model ?? providerConfig.model) : '' })),
-    ...extras.map((extra) => ({ name: extra.name, model: extra.model })),
+    ...extras.map((extra) => ({ name: extra.name, model: 'command' in extra ? '' : extra.model })),
   ];
   let next = 0;
 
@@ -158,6 +158,14 @@ export async function openCockpit(
 
   function addSavedAgent(extra: (typeof extras)[number]): void {
     if (controller.find(extra.name) !== undefined) return;
+    if ('command' in extra) {
+      // A PTY agent opened with `new NAME -- COMMAND`: its command runs again, as a layout's does.
+      const spec = { command: extra.command, env: extra.env ?? {}, ready: extra.ready };
+      const hosted = controller.addPtyAgent(extra.name, existsSync(extra.cwd) ? extra.cwd : cwd, spec);
+      if (!hosted.ok) notice(`${extra.name}: ${hosted.error}`);
+      else if (hosted.value.pty?.running !== true) notice(`${extra.name}: ${hosted.value.detail}`);
+      return;
+    }
     let extraCwd = extra.cwd;
     if (!existsSync(extraCwd) && demo !== undefined) {
       const workspace = demo.workspaceFor(extra.name);

@@ -53,13 +53,14 @@ export function refusalText(reason: string | undefined): string {
 
 /**
  * The y / a / n choices for a pending call, saying before the user presses `a` exactly what it
- * would allow from now on: `y once · a always (bash:npm *) · n refuse`.
+ * would allow from now on: `y once · a always (bash:npm *) · n refuse`; `a` is offered only when
+ * its rule would allow the same call again.
  */
 export function approvalChoices(call: ToolCall): string {
   const entry = alwaysAllowEntry(call);
-  const always = entry === undefined ? 'a once (nothing to remember)' : `a always (${entry})`;
-  const flag = inputHasHiddenControls(call.input);
-  return `${flag ? `${HIDDEN_CONTROLS_WARNING} · ` : ''}y once · ${always} · n refuse`;
+  const flag = inputHasHiddenControls(call.input) ? `${HIDDEN_CONTROLS_WARNING} · ` : '';
+  if (entry === undefined) return `${flag}y once · n refuse (no a: no rule would allow this command again)`;
+  return `${flag}y once · a always (${entry}) · n refuse`;
 }
 
 /** What the status bar says after `a`: the call approved and the exact `allow` entry added. */
@@ -68,4 +69,10 @@ export function alwaysAnswerText(agent: string, call: ToolCall): string {
   const what = describeCall(call);
   if (entry === undefined) return `${agent}: approved ${what} once; no pattern can say it, so nothing is allowed from now on`;
   return `${agent}: approved ${what}; from now on allowed: ${entry}`;
+}
+
+/** Why `a` is refused for a call no rule could allow again (the call keeps waiting). */
+export function noAlwaysText(agent: string, call: ToolCall): string | undefined {
+  if (alwaysAllowEntry(call) !== undefined) return undefined;
+  return `${agent}: a cannot allow ${describeCall(call)} always (no rule would match it again): y approves it once, n refuses`;
 }

@@ -130,11 +130,15 @@ export function alwaysAllowEntry(call: ToolCall): string | undefined {
   if (call.name !== BASH) return call.name;
   const command = bashCommand(call);
   if (command === undefined || command.trim() === '') return undefined;
+  const candidates: string[] = [];
   const words = widenableWords(command);
   if (words !== undefined) {
     const prefix = prefixWords(words);
-    if (prefix.length > 0) return `${BASH_PREFIX}${prefix.map(quoteWord).join(' ')}${WORD_PREFIX_SUFFIX}`;
+    if (prefix.length > 0) candidates.push(`${prefix.map(quoteWord).join(' ')}${WORD_PREFIX_SUFFIX}`);
   }
-  if (/[*?]/u.test(command) || command.endsWith(WORD_PREFIX_SUFFIX)) return undefined;
-  return `${BASH_PREFIX}${command}`;
+  if (!/[*?]/u.test(command) && !command.endsWith(WORD_PREFIX_SUFFIX)) candidates.push(command);
+  // Offered only if it would allow this very call again (B12): `a` must never be a promise
+  // that the next identical call breaks by asking again.
+  const rule = candidates.find((candidate) => bashEntryAllows(candidate, command));
+  return rule === undefined ? undefined : `${BASH_PREFIX}${rule}`;
 }

@@ -68,6 +68,8 @@ export interface CockpitApi {
   fork(agent: string, address: TurnAddress | undefined): Result<string>;
   /** Merges `limits` into the target's; with `clear`, the old limits are dropped first. */
   setBudget(target: BudgetTarget, limits: BudgetLimits, clear?: boolean): Result<string>;
+  /** Spend against caps (the target's and the overall ones), for `budget` with no limits. */
+  budgetReport(target: BudgetTarget): Result<string>;
   sessions(): readonly SessionSummary[];
 
   /** Opens a new SDK agent (reattaching a stored session of that name) and focuses it. */

@@ -4,9 +4,9 @@ import { Agent, type AgentConfig } from './agent.js';
 import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
-import { alwaysAnswerText, describeCall, type ApprovalDecision } from './approval-decision.js';
+import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
-import { budgetReached, mergeLimits } from './budget.js';
+import { budgetReached, describeSpend, mergeLimits, unknownCostWarning } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import type { JsonValue } from './json-value.js';
@@ -186,7 +186,9 @@ export class Controller implements CockpitApi {
       this.options.store.list().map((s) => ({
         inputTokens: s.inputTokens,
         outputTokens: s.outputTokens,
-        costUsd: s.costUsd,
+        // A session whose journal was never read has no known cost yet: one unknown cost.
+        costUsd: s.costUsd ?? 0,
+        unknownCosts: s.costUsd === null ? 1 : s.unknownCosts,
         turns: s.turns,
       })),
     );
@@ -250,6 +252,8 @@ export class Controller implements CockpitApi {
     const pending = agent.value.pendingApproval;
     if (pending === undefined) return err(`${name} is not waiting for an approval`);
     const call = describeCall(pending.call);
+    const noAlways = decision.kind === 'always' ? noAlwaysText(name, pending.call) : undefined;
+    if (noAlways !== undefined) return err(noAlways);
     pending.decide(decision);
     if (decision.kind === 'yes') return ok(`${name}: approved ${call}`);
     if (decision.kind === 'always') return ok(alwaysAnswerText(name, pending.call));
@@ -347,7 +351,9 @@ export class Controller implements CockpitApi {
   setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
     if (target.kind === 'all') {
       this.overall.set(mergeLimits(clear ? {} : this.overall.get(), limits));
-      return ok(`overall budget: ${describeLimits(this.overall.get())}`);
+      // Agents held by the overall cap alone may go on once it is raised or cleared.
+      for (const a of this.list) this.releaseIfUnderBudget(a);
+      return ok(`overall budget: ${describeLimits(this.overall.get())}${unknownCostWarning(this.overall.get(), this.storeTotals())}`);
     }
     const agent = this.usable(target.agent, 'budget');
     if (!agent.ok) return agent;
@@ -357,10 +363,24 @@ export class Controller implements CockpitApi {
     const written = session.record({ t: 'budget', limits: mergeLimits(clear ? {} : session.limits, limits) });
     if (!written.ok) return err(written.error);
     this.summarize(a);
+    this.releaseIfUnderBudget(a);
+    return ok(`${a.name} budget: ${describeLimits(session.limits)}${unknownCostWarning(session.limits, session.totals)}`);
+  }
+
+  budgetReport(target: BudgetTarget): Result<string> {
+    const overall = `overall: ${describeSpend(this.overall.get(), this.storeTotals())}`;
+    if (target.kind === 'all') return ok(overall);
+    const agent = this.usable(target.agent, 'budget');
+    if (!agent.ok) return agent;
+    const session = agent.value.session;
+    if (session === undefined) return err(`${agent.value.name} has no session`);
+    return ok(`${agent.value.name}: ${describeSpend(session.limits, session.totals)} · ${overall}`);
+  }
+
+  private releaseIfUnderBudget(a: Agent): void {
     if (a.state === 'over-budget' && this.deps.budgetReached(a, a.turnOpen ? 'model-call' : 'turn-start') === undefined) {
       a.setState('paused', 'budget raised: resume to continue');
     }
-    return ok(`${a.name} budget: ${describeLimits(session.limits)}`);
   }
 
   sessions(): readonly SessionSummary[] {
@@ -500,6 +520,7 @@ export class Controller implements CockpitApi {
       inputTokens: session.totals.inputTokens,
       outputTokens: session.totals.outputTokens,
       costUsd: session.totals.costUsd,
+      unknownCosts: session.totals.unknownCosts,
       budget: session.limits,
     });
   }

@@ -358,14 +358,18 @@ export class HistoryOps {
         if (!view.ok) return err(`${reference}: ${view.error}`);
         return ok({ sessionId: `file:${reference}`, name: file.value.name, view: view.value, note: skippedNote(file.value) });
       }
+      // A path (it has a `/`) can only be a file: say so plainly (B13).
+      if (reference.includes('/')) return err(`${reference}: no such file`);
     }
-    const loaded = this.h.store.load(reference);
+    // A stored session by id, or by the name the graft picker lists it under (B13).
+    const sessionId = this.h.store.findByName(reference) ?? reference;
+    const loaded = this.h.store.load(sessionId);
     if (!loaded.ok) {
       return err(`no agent, stored session or transcript file "${reference}" (${loaded.error.message})`);
     }
     const replayed = SessionState.replay(loaded.value.header, loaded.value.records);
     if (!replayed.ok) return err(`${reference}: ${replayed.error}`);
-    return ok({ sessionId: reference, name: replayed.value.name, view: replayed.value.view(), note: '' });
+    return ok({ sessionId, name: replayed.value.name, view: replayed.value.view(), note: '' });
   }
 
   private uniqueName(base: string): string {

@@ -43,3 +43,9 @@ export function formatCost(usd: number | null): string {
   if (usd === null) return '?';
   return usd < 10 ? `$${usd.toFixed(3)}` : `$${usd.toFixed(2)}`;
 }
+
+/** A total that may hold unknown costs: "$0.042", "$0.960 + ?" or "?" (nothing priced yet). */
+export function formatSpent(costUsd: number, unknownCosts: number): string {
+  if (unknownCosts === 0) return formatCost(costUsd);
+  return costUsd === 0 ? '?' : `${formatCost(costUsd)} + ?`;
+}

@@ -33,7 +33,10 @@ export type SessionSummary = {
   turns: number;
   inputTokens: number;
   outputTokens: number;
+  /** Cost of the priced answers; null while the journal has not been read (unknown). */
   costUsd: number | null;
+  /** Answers whose model has no price (not in costUsd). */
+  unknownCosts: number;
   budget: BudgetLimits;
 };
 

@@ -109,8 +109,46 @@ function wrapBlock(block: Block, width: number, emit: (start: number, end: numbe
   }
 }
 
-/** Materializes one row (text[start, end) of a block) with its spans: O(row). */
-export function rowOf(block: Block, start: number, end: number): DisplayLine {
+/** True when row [start, end) is a one-row (clipped) line whose text goes on past the row. */
+function clippedShort(block: Block, start: number, end: number): boolean {
+  if (end >= block.text.length || block.text.charCodeAt(end) === 0x0a) return false;
+  const { clips } = block;
+  let low = 0;
+  let high = clips.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = clips[mid] ?? 0;
+    if (at === start) return true;
+    if (at < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Materializes one row (text[start, end) of a block) with its spans: O(row). A one-row line cut
+ * at the pane's `width` ends in `…`, so a clipped row never reads as the whole line (B14).
+ */
+export function rowOf(block: Block, start: number, end: number, width = Number.POSITIVE_INFINITY): DisplayLine {
+  const row = spansOf(block, start, end);
+  if (!clippedShort(block, start, end)) return row;
+  const spans = [...row.spans];
+  let cells = row.cells;
+  // Make room for the ellipsis: drop trailing characters until it fits.
+  while (cells + 1 > width && spans.length > 0) {
+    const last = spans[spans.length - 1];
+    if (last === undefined) break;
+    const chars = Array.from(last.text);
+    const dropped = chars.pop() ?? '';
+    cells -= stringWidth(dropped);
+    if (chars.length === 0) spans.pop();
+    else spans[spans.length - 1] = { ...last, text: chars.join('') };
+  }
+  spans.push({ text: '…', style: 'dim' });
+  return { spans, cells: cells + 1 };
+}
+
+function spansOf(block: Block, start: number, end: number): DisplayLine {
   const { runs, text } = block;
   let low = 0;
   let high = runs.length - 1;

@@ -8,6 +8,8 @@ import type { StreamEvent } from './provider.js';
 import { addressLabel, markerBlock, messageBlock, noticeBlock } from './transcript-entries.js';
 import { LiveAnswer, liveLineBlock, type Piece } from './transcript-live.js';
 import { LiveToolOutput } from './transcript-tool-output.js';
+import { previewBlock } from './transcript-preview.js';
+import type { PreviewLine } from './approval-preview.js';
 import { rowOf, WidthLayout, type Block } from './transcript-rows.js';
 import type { DisplayLine, TranscriptView } from './transcript-view.js';
 
@@ -40,6 +42,8 @@ export class Transcript implements TranscriptView {
   #k = 0;
   #live: LiveAnswer | undefined;
   #toolOutput: LiveToolOutput | undefined;
+  /** What a call waiting for approval would write (shown where its output will go). */
+  #preview: Block | undefined;
   /** The tool output block placed last in `#blocks`, if any (placed when a frame asks). */
   #placedTool: Block | undefined;
   #layouts: WidthLayout[] = [];
@@ -97,6 +101,7 @@ export class Transcript implements TranscriptView {
     this.#liftToolOutput();
     const entry = item.entry;
     if (entry.kind === 'tool-result' && entry.toolUseId === this.#toolOutput?.toolUseId) this.#toolOutput = undefined;
+    this.#preview = undefined;
     let live = this.#detachLive();
     if (item.entry.kind === 'assistant' || item.entry.kind === 'interrupted') live = undefined;
     this.#push(item.entry, this.#itemBlock(item, this.#blocks.length > 0));
@@ -120,8 +125,9 @@ export class Transcript implements TranscriptView {
   /** Drops the live answer and tool output (the committed entry, if any, arrives through `append`). */
   endStream(): void {
     this.#liftToolOutput();
-    const hadOutput = this.#toolOutput !== undefined;
+    const hadOutput = this.#toolOutput !== undefined || this.#preview !== undefined;
     this.#toolOutput = undefined;
+    this.#preview = undefined;
     if (!this.#detachLive() && !hadOutput) return;
     this.#version += 1;
   }
@@ -130,6 +136,14 @@ export class Transcript implements TranscriptView {
   toolOutput(toolUseId: string, chunk: string): void {
     if (this.#toolOutput?.toolUseId !== toolUseId) this.#toolOutput = new LiveToolOutput(toolUseId);
     this.#toolOutput.feed(chunk);
+    this.#version += 1;
+  }
+
+  /** Shows (or, with undefined, drops) the preview of the call waiting for approval, last in the pane. */
+  approvalPreview(rows: readonly PreviewLine[] | undefined): void {
+    if (rows === undefined && this.#preview === undefined) return;
+    this.#liftToolOutput();
+    this.#preview = rows === undefined ? undefined : previewBlock(rows);
     this.#version += 1;
   }
 
@@ -159,7 +173,7 @@ export class Transcript implements TranscriptView {
       while (block + 1 < layout.validBlocks && (layout.firsts[block + 1] ?? 0) <= row) block += 1;
       const source = this.#blocks[block];
       if (!source) break;
-      rows.push(rowOf(source, layout.rows[2 * row] ?? 0, layout.rows[2 * row + 1] ?? 0));
+      rows.push(rowOf(source, layout.rows[2 * row] ?? 0, layout.rows[2 * row + 1] ?? 0, layout.width));
     }
     return rows;
   }
@@ -252,7 +266,7 @@ export class Transcript implements TranscriptView {
 
   /** Puts the current tool output block last, replacing an older one (the only block after the live answer). */
   #placeToolOutput(): void {
-    const block = this.#toolOutput?.block();
+    const block = this.#toolOutput?.block() ?? this.#preview;
     if (block === this.#placedTool) return;
     this.#liftToolOutput();
     if (block === undefined) return;

@@ -5,12 +5,14 @@ import { costOf } from './pricing.js';
 export type UsageTotals = {
   readonly inputTokens: number;
   readonly outputTokens: number;
-  /** null once any answer came from a model without a known price. */
-  readonly costUsd: number | null;
+  /** What the answers from priced models cost; the others are counted in `unknownCosts`. */
+  readonly costUsd: number;
+  /** How many costs are not in `costUsd` (answers from a model with no price, sessions not yet read). */
+  readonly unknownCosts: number;
   readonly turns: number;
 };
 
-export const ZERO_TOTALS: UsageTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, turns: 0 };
+export const ZERO_TOTALS: UsageTotals = { inputTokens: 0, outputTokens: 0, costUsd: 0, unknownCosts: 0, turns: 0 };
 
 /** Adds one answer's usage (input counts cache reads and writes too). */
 export function addUsage(totals: UsageTotals, model: string, usage: Usage): UsageTotals {
@@ -18,7 +20,8 @@ export function addUsage(totals: UsageTotals, model: string, usage: Usage): Usag
   return {
     inputTokens: totals.inputTokens + usage.inputTokens + usage.cacheReadTokens + usage.cacheWriteTokens,
     outputTokens: totals.outputTokens + usage.outputTokens,
-    costUsd: totals.costUsd === null || cost === null ? null : totals.costUsd + cost,
+    costUsd: totals.costUsd + (cost ?? 0),
+    unknownCosts: totals.unknownCosts + (cost === null ? 1 : 0),
     turns: totals.turns,
   };
 }
@@ -35,7 +38,8 @@ export function sumTotals(all: readonly UsageTotals[]): UsageTotals {
     sum = {
       inputTokens: sum.inputTokens + t.inputTokens,
       outputTokens: sum.outputTokens + t.outputTokens,
-      costUsd: sum.costUsd === null || t.costUsd === null ? null : sum.costUsd + t.costUsd,
+      costUsd: sum.costUsd + t.costUsd,
+      unknownCosts: sum.unknownCosts + t.unknownCosts,
       turns: sum.turns + t.turns,
     };
   }

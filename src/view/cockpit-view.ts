@@ -17,6 +17,7 @@ import { syncPane, type AgentPane } from './pty-pane.js';
 import { splitMouseInput } from './mouse-input.js';
 import { RenderScheduler, type FrameClock } from './render-scheduler.js';
 import { createScreen, type ScreenHandle } from './screen.js';
+import { noticeFor, ScreenNotice } from './screen-notice.js';
 import { ScreenCanvas } from './screen-canvas.js';
 import { STATUS_HEIGHT, StatusBar } from './status-bar.js';
 
@@ -55,6 +56,8 @@ export class CockpitView implements OverlayHost {
   private readonly placed = new Map<string, Rect>();
   /** The next frame redraws the whole screen through blessed (something moved, opened or closed). */
   private wholeFrame = true;
+  private readonly notice: ScreenNotice;
+  private paneCount = 0;
 
   constructor(private readonly options: CockpitViewOptions) {
     this.handle = createScreen({
@@ -68,6 +71,7 @@ export class CockpitView implements OverlayHost {
     this.layer = blessed.box({ parent: this.screen, left: 0, top: 0, width: area.width, height: area.height, tags: false });
     this.status = new StatusBar(this.screen);
     this.canvas = new ScreenCanvas(this.screen);
+    this.notice = new ScreenNotice(this.layer);
     // Whenever blessed redraws the screen (our whole frames, a resize, the editor's return), it has
     // just blanked the pane area: paint every pane over it, before the overlays above are drawn.
     this.layer.on('render', () => this.paintPanes(true));
@@ -109,7 +113,14 @@ export class CockpitView implements OverlayHost {
       this.wholeFrame = true;
     }
     this.status.setModel(model.status);
+    this.paneCount = model.panes.length;
+    this.syncNotice();
     this.requestRender();
+  }
+
+  // An empty cockpit says what to press; a terminal too small for panes says so (screen-notice.ts).
+  private syncNotice(): void {
+    if (this.notice.set(noticeFor(this.paneCount, { cols: this.screen.cols, rows: this.screen.rows }), this.paneArea())) this.wholeFrame = true;
   }
 
   /** The pane of an agent, for scrolling (`pageUp`, `scrollToBottom`…). */
@@ -271,7 +282,7 @@ export class CockpitView implements OverlayHost {
   }
 
   private paintPanes(force: boolean): void {
-    if (!this.canvas.begin()) return;
+    if (this.notice.shown || !this.canvas.begin()) return;
     for (const pane of this.panes.values()) pane.surface.paint(this.canvas, force);
   }
 
@@ -307,6 +318,7 @@ export class CockpitView implements OverlayHost {
     const area = this.paneArea();
     this.layer.width = area.width;
     this.layer.height = area.height;
+    this.syncNotice();
     for (const overlay of this.overlays) overlay.draw();
     this.options.onResize?.(area);
     this.requestRender();

@@ -2,6 +2,7 @@
 // (not ACS), full unicode widths that match the terminal, and no warning pop-ups.
 import blessed from 'blessed';
 import { alignBlessedWidths } from './char-width.js';
+import { colorDepth } from './terminal-colors.js';
 
 export type ScreenOptions = {
   readonly input?: NodeJS.ReadableStream;
@@ -36,6 +37,10 @@ export function createScreen(options: ScreenOptions): ScreenHandle {
   if (options.input !== undefined) Reflect.set(screenOptions, 'input', options.input);
   if (options.output !== undefined) Reflect.set(screenOptions, 'output', options.output);
   const screen = blessed.screen(screenOptions);
+  // blessed keeps the colour count on its tput object (a plain property read by every SGR it
+  // writes); believe TERM and COLORTERM over what it could parse (see terminal-colors.ts).
+  const parsed: unknown = Reflect.get(screen.tput, 'colors');
+  Reflect.set(screen.tput, 'colors', colorDepth(process.env, typeof parsed === 'number' ? parsed : undefined));
   let disposed = false;
   return {
     screen,

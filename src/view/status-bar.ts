@@ -53,11 +53,30 @@ function ellipsize(text: string, cells: number): string {
 export function statusRows(status: StatusModel, width: number): [string, string] {
   const summary = summaryRuns(status);
   if (status.message === undefined || runCells(summary) <= width) {
-    return [renderRuns(summary, width), hintsRow(status, width)];
+    return [renderCut(summary, width), hintsRow(status, width)];
   }
   const withoutMessage = summaryRuns({ ...status, message: undefined });
   const run = messageRun(status.message);
-  return [renderRuns(withoutMessage, width), secondRow(status, width, { ...run, text: ` ${run.text}` })];
+  return [renderCut(withoutMessage, width), secondRow(status, width, { ...run, text: ` ${run.text}` })];
+}
+
+/** The runs in `width` cells; cut ones end in `…`, so "$0.28" never passes for "$0.282" (B19). */
+function renderCut(runs: readonly Run[], width: number): string {
+  if (runCells(runs) <= width || width < 2) return renderRuns(runs, width);
+  return renderRuns([...cutLast(runs, width - 1), { text: '…', sgr: '\x1b[90m' }], width);
+}
+
+// The runs that still fit in `cells`, the last of them cut.
+function cutLast(runs: readonly Run[], cells: number): Run[] {
+  const out: Run[] = [];
+  let left = cells;
+  for (const run of runs) {
+    if (left <= 0) break;
+    const text = fitCells(run.text, left).text;
+    out.push({ ...run, text });
+    left -= stringCells(text);
+  }
+  return out;
 }
 
 /** The second status row: key hints on the left, the banner on the right (it wins when short of room). */

@@ -91,13 +91,21 @@ describe('loadLayout', () => {
   });
 
   it('says a missing layout file is missing, naming the file', () => {
-    expect(loadLayout('nope', dir)).toEqual({
+    expect(loadLayout('nope', path.join(dir, 'no-layouts-here'))).toEqual({
       ok: false,
-      error: `${path.join(dir, 'nope.json')}: no such layout file`,
+      error: `${path.join(dir, 'no-layouts-here', 'nope.json')}: no such layout file`,
     });
     expect(loadLayout('missing/x.json', dir)).toEqual({
       ok: false,
       error: 'missing/x.json: no such layout file',
+    });
+  });
+
+  it('lists the layouts there are when a NAME is not one of them (B18)', () => {
+    const shipped = path.join(import.meta.dirname, '..', '..', 'layouts');
+    expect(loadLayout('nosuch', shipped)).toEqual({
+      ok: false,
+      error: `${path.join(shipped, 'nosuch.json')}: no such layout file (layouts: default, duo, quad, review, solo; or give a FILE path)`,
     });
   });
 

@@ -79,6 +79,26 @@ describe('new', () => {
       value: { kind: 'pty', model: undefined, command: ['ssh', 'host', 'ls'] },
     });
   });
+
+  it('keeps quoted PTY arguments whole, as a shell would, and expands nothing', () => {
+    expect(readNewAgentTail(`-- bash -c 'sleep 777; echo "$HOME"'`, undefined)).toEqual({
+      ok: true,
+      value: { kind: 'pty', model: undefined, command: ['bash', '-c', 'sleep 777; echo "$HOME"'] },
+    });
+    expect(readNewAgentTail('-- sh -c "echo \\"hi\\" \\$x" a\\ b ""', undefined)).toEqual({
+      ok: true,
+      value: { kind: 'pty', model: undefined, command: ['sh', '-c', 'echo "hi" $x', 'a b', ''] },
+    });
+    expect(run(`new sl -- bash -c 'sleep 777'`).calls).toEqual([{ method: 'newPtyAgent', args: ['sl', ['bash', '-c', 'sleep 777']] }]);
+  });
+
+  it('refuses an unclosed quote in the PTY command, naming it', () => {
+    expect(run(`new sl -- bash -c 'sleep 777`).result).toEqual({
+      kind: 'error',
+      message: "new: unclosed ' in the command (from column 9)",
+    });
+    expect(readNewAgentTail('--model m -- "x', undefined)).toEqual({ ok: false, error: 'unclosed " in the command (from column 1)' });
+  });
 });
 
 describe('close', () => {

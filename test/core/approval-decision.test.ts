@@ -1,7 +1,7 @@
 // What the user reads about a pending call: the y / a / n choices and, after `a`, the exact
 // allow entry it added.
 import { describe, expect, it } from 'vitest';
-import { alwaysAnswerText, approvalChoices } from '../../src/core/approval-decision.js';
+import { alwaysAnswerText, approvalChoices, noAlwaysText } from '../../src/core/approval-decision.js';
 import type { ToolCall } from '../../src/core/tools.js';
 
 const bashCall = (command: string): ToolCall => ({ id: 'toolu_1', name: 'bash', input: { command } });
@@ -14,8 +14,18 @@ describe('approvalChoices', () => {
     expect(approvalChoices(writeCall)).toBe('y once · a always (write_file) · n refuse');
   });
 
-  it('says a remembers nothing when no pattern can describe the call', () => {
-    expect(approvalChoices(bashCall('rm *.log'))).toBe('y once · a once (nothing to remember) · n refuse');
+  it('does not offer a when no rule would allow the call again', () => {
+    expect(approvalChoices(bashCall('rm *.log'))).toBe('y once · n refuse (no a: no rule would allow this command again)');
+    expect(noAlwaysText('alpha', bashCall('rm *.log'))).toBe(
+      'alpha: a cannot allow bash: rm *.log always (no rule would match it again): y approves it once, n refuses',
+    );
+    expect(noAlwaysText('alpha', bashCall('npm test'))).toBeUndefined();
+  });
+
+  it('offers the exact command when WORD * would not match the call again (B12)', () => {
+    expect(approvalChoices(bashCall('echo run >> log.txt; for i in 1 2 3; do echo $i; done'))).toBe(
+      'y once · a always (bash:echo run >> log.txt; for i in 1 2 3; do echo $i; done) · n refuse',
+    );
   });
 });
 

@@ -153,6 +153,26 @@ describe('alwaysAllowEntry', () => {
     expect(alwaysAllowEntry(bashCall('sh -c "ls a?"'))).toBeUndefined();
   });
 
+  it('always allows the very call it was offered for again (B12)', () => {
+    const commands = [
+      'echo run >> log.txt; for i in 1 2 3; do echo $i; done',
+      '  npm test',
+      'npm',
+      'git log | head',
+      'make && make install',
+      'rm old.log',
+      'cat "$HOME/x"',
+      "git commit -m 'a b'",
+    ];
+    for (const command of commands) {
+      const entry = alwaysAllowEntry(bashCall(command));
+      expect(entry, command).toBeDefined();
+      expect(needsApproval(ask(entry ?? ''), bashCall(command), bash), command).toBe(false);
+    }
+    expect(alwaysAllowEntry(bashCall('echo a; echo b'))).toBe('bash:echo a; echo b');
+    expect(alwaysAllowEntry(bashCall('ls *.txt; rm x'))).toBeUndefined();
+  });
+
   it('is undefined for a bash call without a command', () => {
     expect(alwaysAllowEntry(call('bash', {}))).toBeUndefined();
     expect(alwaysAllowEntry(bashCall('   '))).toBeUndefined();

@@ -354,6 +354,12 @@ describe('budget', () => {
     ]);
   });
 
+  it('alone (no limit, no --clear) changes nothing and reports caps and spend', () => {
+    expect(run('budget').calls).toEqual([{ method: 'budgetReport', args: [{ kind: 'agent', agent: 'alpha' }] }]);
+    expect(run('budget -t beta').calls).toEqual([{ method: 'budgetReport', args: [{ kind: 'agent', agent: 'beta' }] }]);
+    expect(run('budget --all').calls).toEqual([{ method: 'budgetReport', args: [{ kind: 'all' }] }]);
+  });
+
   it('sets the overall limits with --all', () => {
     expect(run('budget --all --usd .5').calls).toEqual([
       { method: 'setBudget', args: [{ kind: 'all' }, { usd: 0.5 }] },
@@ -366,8 +372,6 @@ describe('budget', () => {
     ['budget --usd -3', 'budget: --usd: expected a positive number, got "-3"'],
     ['budget --tokens 1.5', 'budget: --tokens: expected a positive whole number, got "1.5"'],
     ['budget --turns 0', 'budget: --turns: expected a positive whole number, got "0"'],
-    ['budget', 'budget: give at least one limit: --usd X, --tokens N or --turns N (or --clear)'],
-    ['budget -t alpha', 'budget: give at least one limit: --usd X, --tokens N or --turns N (or --clear)'],
     ['budget -t alpha --all --usd 1', 'budget: -t and --all cannot be used together'],
     ['budget --usd', 'budget: --usd needs a value (X)'],
     ['budget --usd 1 extra', 'budget: unexpected argument "extra"'],

@@ -34,6 +34,7 @@ type Replies = {
   graft: Result<string>;
   fork: Result<string>;
   setBudget: Result<string>;
+  budgetReport: Result<string>;
   newAgent: Result<string>;
   newPtyAgent: Result<string>;
   openSession: Result<string>;
@@ -70,6 +71,7 @@ export class FakeCockpit implements CockpitApi {
     graft: ok('grafted'),
     fork: ok('forked'),
     setBudget: ok('budget set'),
+    budgetReport: ok('budget report'),
     newAgent: ok('new agent'),
     newPtyAgent: ok('new PTY agent'),
     openSession: ok('opened session'),
@@ -183,6 +185,10 @@ export class FakeCockpit implements CockpitApi {
 
   setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
     return this.record('setBudget', clear ? [target, limits, clear] : [target, limits], this.replies.setBudget);
+  }
+
+  budgetReport(target: BudgetTarget): Result<string> {
+    return this.record('budgetReport', [target], this.replies.budgetReport);
   }
 
   sessions(): readonly SessionSummary[] {

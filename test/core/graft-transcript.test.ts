@@ -65,11 +65,28 @@ describe('graft from a transcript file', () => {
     expect(json).not.toContain('second question');
   });
 
-  it('a path that names no file falls back to a stored session id, and the error names all three kinds', () => {
+  it('a path (with a /) that names no file says just that (B13)', () => {
     const { controller, reads } = world();
     const result = dispatch(controller, 'graft -t alpha other/none.jsonl');
     expect(reads).toEqual(['other/none.jsonl']);
+    expect(result).toEqual({ kind: 'error', message: 'graft: other/none.jsonl: no such file' });
+  });
+
+  it('a file name without a / that names no file falls back to a stored session id, and the error names all three kinds', () => {
+    const { controller, reads } = world();
+    const result = dispatch(controller, 'graft -t alpha none.jsonl');
+    expect(reads).toEqual(['none.jsonl']);
     expect(result.kind).toBe('error');
-    expect(result.kind === 'error' ? result.message : '').toContain('no agent, stored session or transcript file "other/none.jsonl"');
+    expect(result.kind === 'error' ? result.message : '').toContain('no agent, stored session or transcript file "none.jsonl"');
+  });
+
+  it('a stored session is found by the name the graft picker lists, not only by its id (B13)', async () => {
+    const { controller } = world();
+    expectOk(controller.addAgent({ name: 'coder', model: 'test-model', cwd: '.' }));
+    const id = controller.find('coder')?.session?.id;
+    expectOk(controller.closeAgent('coder'));
+    await controller.closed();
+    const source = controller.graftSource('coder');
+    expect(source.ok && source.value.sessionId).toBe(id);
   });
 });

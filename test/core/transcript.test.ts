@@ -86,6 +86,20 @@ describe('Transcript layout', () => {
     expect(styleOf(t, 'line 2')).toBe('dim');
   });
 
+  it('ends a thinking row cut at the pane width with an ellipsis, never wider than the pane (B14)', () => {
+    const b = new ChainBuilder();
+    b.user('go');
+    b.assistant(thinking('A small project. index.ts and units.ts have no test file of their own yet'), text('Done.'));
+    const t = new Transcript({ agentName: 'alpha' });
+    t.reset(b.view());
+    const row = all(t, 40).find((line) => textOf(line).includes('thinking'));
+    expect(row && textOf(row)).toBe('✻ thinking: A small project. index.ts…');
+    expect(row && stringWidth(textOf(row))).toBeLessThanOrEqual(40);
+    expect(row?.spans.at(-1)).toEqual({ text: '…', style: 'dim' });
+    // A row that fits whole has no ellipsis.
+    expect(rows(t, 200).find((line) => line.includes('thinking'))?.endsWith('own yet')).toBe(true);
+  });
+
   it('leaves {red-fg} literal (the view never parses blessed tags)', () => {
     expect(rows(transcriptOf(sampleSession()))).toContain('[1.7] alpha Done: {red-fg}fixed{/red-fg}');
   });

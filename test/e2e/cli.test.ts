@@ -1,5 +1,5 @@
 // e2e: what agentmux prints before any screen: --help, --version, a bad layout, a store in use.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -33,6 +33,21 @@ describe('agentmux e2e: the command line', { timeout: 60_000 }, () => {
     ])
       expect(ran.stdout).toContain(flag);
     expect(ran.stderr).toBe('');
+  });
+
+  it('without a terminal on stdin it refuses at once with a message, and leaves the store unlocked (B18)', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const ran = await runAgentmux(['--sessions', join(dir, 'sessions')], dir, {
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:9',
+      ANTHROPIC_API_KEY: 'test-key',
+    });
+    expect(ran.status).toBe(1);
+    expect(ran.stderr).toBe(
+      'agentmux: stdin and stdout are not a terminal; the cockpit is full-screen and needs one (without one, agentmux ctl … talks to a cockpit running elsewhere)\n',
+    );
+    expect(ran.stdout).toBe('');
+    expect(readdirSync(join(dir, 'sessions')).filter((name) => name.startsWith('.agentmux.lock'))).toEqual([]);
   });
 
   it('--version prints the package version', async () => {

@@ -47,3 +47,26 @@ describe('agentmux e2e: restoring the cockpit', { timeout: 60_000 }, () => {
     ]);
   });
 });
+
+describe('agentmux e2e: PTY programs and quit', { timeout: 90_000 }, () => {
+  it('q asks while a PTY program runs (n keeps it); a PTY agent opened with new runs again after a restart', async () => {
+    world = await makeWorld({ script: answerEcho });
+    const first = await world.launch();
+    await first.waitFor('alpha');
+    await runCommand(first, 'new sl -- sh -c "echo started-$((6*7)); exec sleep 778"');
+    await first.waitFor('started-42');
+    first.write('q');
+    await first.waitFor('1 program is running and will be killed (sl: sh -c echo');
+    first.write('n');
+    await first.waitUntil(() => !first.screen().includes('will be killed'), 'the question to close');
+    expect(first.screen()).toMatch(/sl · idle \(running\)/);
+    first.write('q');
+    await first.waitFor('Quit?');
+    first.write('y');
+    expect(await first.exited()).toBe(0);
+
+    const second = await world.launch();
+    await second.waitFor('started-42');
+    expect(second.screen()).toMatch(/sl · idle \(running\)/);
+  });
+});

@@ -41,6 +41,8 @@ export type Driver = {
   /** Resolves with the exit code when the program ends. */
   exited(timeoutMs?: number): Promise<number>;
   kill(): void;
+  /** Closes the terminal, as closing its window does: the kernel sends SIGHUP and writes fail with EIO. */
+  hangup(): void;
 };
 
 export const KEYS = {
@@ -182,6 +184,11 @@ export function startAgentmux(options: DriverOptions): Driver {
           resolve(code);
         });
       }),
+    hangup: () => {
+      // node-pty's destroy (not in its typings) closes the master side, then sends SIGHUP.
+      const destroy: unknown = Reflect.get(child, 'destroy');
+      if (typeof destroy === 'function') destroy.call(child);
+    },
     kill: () => {
       if (exitCode === undefined) child.kill('SIGKILL');
       if (!disposed) terminal.dispose();

@@ -23,3 +23,60 @@ describe('overall budget', () => {
     expect(h.model.requests).toHaveLength(1);
   });
 });
+
+describe('budgets with a model that has no price', () => {
+  it('an unpriced agent never switches the overall USD cap off: the priced spend still reaches it, and it says "+ ?"', async () => {
+    const h = (harness = await startHarness([{ text: 'priced' }, { text: 'unpriced' }, { text: 'never' }], { agents: ['alpha', 'beta'] }));
+    expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
+    h.controller.send('alpha', 'one');
+    await h.settled('alpha');
+    h.controller.send('weird', 'two');
+    await h.settled('weird');
+    expect(h.controller.storeTotals().unknownCosts).toBe(1);
+    const set = h.controller.setBudget({ kind: 'all' }, { usd: 0.000001 });
+    expect(set.ok && set.value).toContain('not counted');
+    h.controller.send('beta', 'three');
+    await h.settled('beta');
+    expect(h.agent('beta').state).toBe('over-budget');
+    expect(h.agent('beta').detail).toMatch(/^overall USD \d+\.\d{3} \+ \?\/0\.000001/);
+    expect(h.model.requests).toHaveLength(2);
+  });
+
+  it('a token cap still holds an unpriced agent', async () => {
+    const h = (harness = await startHarness([{ text: 'unpriced' }, { text: 'never' }], { agents: ['alpha'] }));
+    expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
+    expect(h.controller.setBudget({ kind: 'agent', agent: 'weird' }, { tokens: 1 }).ok).toBe(true);
+    h.controller.send('weird', 'one');
+    await h.settled('weird');
+    h.controller.send('weird', 'two');
+    await h.settled('weird');
+    expect(h.agent('weird').state).toBe('over-budget');
+    expect(h.model.requests).toHaveLength(1);
+  });
+
+  it('budget with no limits reports caps and spend, unknown costs as "+ ?"', async () => {
+    const h = (harness = await startHarness([{ text: 'priced' }, { text: 'unpriced' }], { agents: ['alpha'] }));
+    expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
+    h.controller.send('alpha', 'one');
+    await h.settled('alpha');
+    h.controller.send('weird', 'two');
+    await h.settled('weird');
+    h.controller.setBudget({ kind: 'all' }, { usd: 2 });
+    const all = h.controller.budgetReport({ kind: 'all' });
+    expect(all.ok && all.value).toMatch(/^overall: \$\d\.\d{3} \+ \? of \$2 · [\d,]+ tokens · 2 turns$/);
+    const weird = h.controller.budgetReport({ kind: 'agent', agent: 'weird' });
+    expect(weird.ok && weird.value).toMatch(/^weird: \? · [\d,]+ tokens · 1 turn \(no cap\) · overall: /);
+  });
+
+  it('clearing the overall cap releases the agents it held', async () => {
+    const h = (harness = await startHarness([{ text: 'a1' }, { text: 'never' }], { agents: ['alpha', 'beta'] }));
+    h.controller.send('alpha', 'one');
+    await h.settled('alpha');
+    h.controller.setBudget({ kind: 'all' }, { turns: 1 });
+    h.controller.send('beta', 'two');
+    await h.settled('beta');
+    expect(h.agent('beta').state).toBe('over-budget');
+    h.controller.setBudget({ kind: 'all' }, {}, true);
+    expect(h.agent('beta').state).toBe('paused');
+  });
+});

@@ -64,4 +64,15 @@ describe('status bar', () => {
     await tty.waitFor((text) => text.includes('xxx…'));
     expect(tty.row(9).trimEnd().endsWith('x…')).toBe(true);
   });
+
+  it('a summary too long for a narrow screen ends in … instead of a number cut short (B19)', async () => {
+    current = openView(40, 10);
+    const { view, tty } = current;
+    const status = statusModel({ focused: 'planner', counts: { streaming: 2, idle: 2 }, tokensIn: 12_000, tokensOut: 3_400, cost: '$0.282' });
+    view.update(cockpit([], status), new Map());
+    await tty.waitFor((text) => text.includes('▶ planner'));
+    const row = tty.row(8).trimEnd();
+    expect(row).toHaveLength(40);
+    expect(row.endsWith('…')).toBe(true);
+  });
 });

@@ -16,17 +16,33 @@ export const SummaryRow = z.object({
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   costUsd: z.number().nullable(),
+  // Older catalogs held null for any unknown cost and no count: they read as 0 here.
+  unknownCosts: z.number().int().nonnegative().default(0),
   budget: BudgetLimits,
 });
 
-/** Agents a person opened while the cockpit ran (`new`, `fork`), reopened at the next start. */
-export const SavedAgent = z.object({
+/** An SDK agent a person opened while the cockpit ran (`new`, `fork`), reopened at the next start. */
+export const SavedSdkAgent = z.object({
   name: z.string().min(1),
   model: z.string().min(1),
   cwd: z.string().min(1),
   system: z.string().optional(),
   baseURL: z.string().optional(),
 });
+export type SavedSdkAgent = z.infer<typeof SavedSdkAgent>;
+
+/** A PTY agent opened with `new NAME -- COMMAND`: its command runs again at the next start, like a layout's. */
+export const SavedPtyAgent = z.object({
+  name: z.string().min(1),
+  cwd: z.string().min(1),
+  command: z.array(z.string()).min(1),
+  env: z.record(z.string(), z.string()).optional(),
+  ready: z.string().optional(),
+});
+export type SavedPtyAgent = z.infer<typeof SavedPtyAgent>;
+
+/** A pane to reopen: a PTY agent (it has a `command`) or an SDK agent. */
+export const SavedAgent = z.union([SavedPtyAgent.strict(), SavedSdkAgent]);
 export type SavedAgent = z.infer<typeof SavedAgent>;
 
 /** What the cockpit looked like at quit, per layout name: extra panes and the tiling. */

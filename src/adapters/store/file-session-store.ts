@@ -68,7 +68,9 @@ export class FileSessionStore implements SessionStore {
       turns: 0,
       inputTokens: 0,
       outputTokens: 0,
-      costUsd: null,
+      // A new session has spent nothing yet: a known zero, not "?".
+      costUsd: 0,
+      unknownCosts: 0,
       budget: {},
     });
     return ok(this.track(header.id, created.value));

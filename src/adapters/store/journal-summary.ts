@@ -70,6 +70,7 @@ export function summaryFromFacts(facts: JournalFacts): SessionSummary {
     inputTokens: 0,
     outputTokens: 0,
     costUsd: null,
+    unknownCosts: 0,
     budget: facts.budget ?? {},
   };
 }

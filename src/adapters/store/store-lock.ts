@@ -106,6 +106,9 @@ export function lockStoreDir(dir: string): Result<StoreLock, string> {
     // Owner-only (DESIGN.md §5): the control socket inside it is the cockpit's command line.
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (thrown) {
+    // `--sessions /etc/passwd`: say what is wrong, not mkdir's EEXIST.
+    const code = thrown instanceof Error && 'code' in thrown ? thrown.code : undefined;
+    if (code === 'EEXIST' || code === 'ENOTDIR') return err(`${dir}: is not a directory (--sessions names the store directory)`);
     return err(`${dir}: cannot create the store directory: ${messageOf(thrown)}`);
   }
   return acquireStoreLock(dir);

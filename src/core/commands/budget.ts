@@ -1,5 +1,6 @@
 // `budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]`: caps that pause an agent
-// (DESIGN.md §4). `--clear` drops the old limits first (alone: no limits at all).
+// (DESIGN.md §4). `--clear` drops the old limits first (alone: no limits at all). With no limit
+// and no --clear it changes nothing and shows the caps and what was spent against them.
 import { z } from 'zod';
 import type { BudgetLimits } from '../budget-limits.js';
 import type { BudgetTarget } from '../cockpit-api.js';
@@ -20,20 +21,13 @@ const BudgetArgs = z
   })
   .refine(({ options }) => !(options.all && options.target !== undefined), {
     message: '-t and --all cannot be used together',
-  })
-  .refine(
-    ({ options }) =>
-      options.clear || options.usd !== undefined || options.tokens !== undefined || options.turns !== undefined,
-    {
-      message: 'give at least one limit: --usd X, --tokens N or --turns N (or --clear)',
-    },
-  );
+  });
 
 /** Sets an agent's limits (or the overall ones with --all); reaching one pauses as over-budget. */
 export const budget = defineCommand({
   name: 'budget',
   usage: 'budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]',
-  summary: 'cap spending in USD, tokens or turns for an agent (--all: overall)',
+  summary: 'cap spending in USD, tokens or turns for an agent (--all: overall); alone: show caps and spend',
   spec: {
     options: [
       targetOption,
@@ -54,6 +48,8 @@ export const budget = defineCommand({
       if (!agent.ok) return { kind: 'error', message: agent.error };
       target = { kind: 'agent', agent: agent.value };
     }
+    const setsNothing = !options.clear && options.usd === undefined && options.tokens === undefined && options.turns === undefined;
+    if (setsNothing) return fromResult('budget', api.budgetReport(target));
     // Only the limits given: an absent one must not read as "clear this limit" when merged.
     const limits: BudgetLimits = {};
     if (options.usd !== undefined) limits.usd = options.usd;

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { agentName } from '../command-arguments.js';
 import { defineCommand, failure, fromResult } from '../command.js';
+import { splitCommandWords } from '../command-words.js';
 import { err, ok, type Result } from '../result.js';
 
 const NewArgs = z.object({
@@ -17,17 +18,18 @@ export type NewAgentTail =
   | { readonly kind: 'sdk'; readonly model: string | undefined }
   | { readonly kind: 'pty'; readonly model: string | undefined; readonly command: readonly string[] };
 
-/** Reads the TEXT after NAME: `--model M` (or `--model=M`), then optionally `-- COMMAND ARGS…` split on spaces. */
+/**
+ * Reads the TEXT after NAME: `--model M` (or `--model=M`), then optionally `-- COMMAND ARGS…`,
+ * whose words may be quoted as in a shell (`-- bash -c 'sleep 777'`; see command-words.ts).
+ */
 export function readNewAgentTail(text: string | undefined, optionModel: string | undefined): Result<NewAgentTail> {
-  const tokens = (text ?? '').split(/\s+/).filter((token) => token !== '');
+  const whole = text ?? '';
+  const separator = /(?:^|\s)--(?:\s|$)/.exec(whole);
+  const before = separator === null ? whole : whole.slice(0, separator.index);
+  const tokens = before.split(/\s+/).filter((token) => token !== '');
   let model = optionModel;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] ?? '';
-    if (token === '--') {
-      const command = tokens.slice(index + 1);
-      if (command.length === 0) return err('-- needs a COMMAND (-- COMMAND ARGS…)');
-      return ok({ kind: 'pty', model, command });
-    }
     if (token === '--model' || token.startsWith('--model=')) {
       if (model !== undefined) return err('--model given twice');
       const value = token === '--model' ? tokens[++index] : token.slice('--model='.length);
@@ -37,14 +39,18 @@ export function readNewAgentTail(text: string | undefined, optionModel: string |
     }
     return err(`unexpected argument "${token}" (after NAME come --model M and -- COMMAND ARGS…)`);
   }
-  return ok({ kind: 'sdk', model });
+  if (separator === null) return ok({ kind: 'sdk', model });
+  const command = splitCommandWords(whole.slice(separator.index + separator[0].length));
+  if (!command.ok) return command;
+  if (command.value.length === 0) return err('-- needs a COMMAND (-- COMMAND ARGS…)');
+  return ok({ kind: 'pty', model, command: command.value });
 }
 
 /** Opens an SDK agent configured like the focused one (a stored session named NAME is reattached), or a PTY agent with `-- COMMAND`. */
 export const newCommand = defineCommand({
   name: 'new',
   usage: 'new NAME [--model M] [-- COMMAND ARGS…]',
-  summary: 'open agent NAME like the focused one (--model M: on model M; -- COMMAND: a PTY agent running it)',
+  summary: "open agent NAME like the focused one (--model M: on model M; -- COMMAND: a PTY agent running it, ARGS quoted as in a shell: -- bash -c 'sleep 9')",
   spec: {
     options: [{ kind: 'value', flag: '--model', key: 'model', valueName: 'M' }],
     positionals: [{ key: 'name', name: 'NAME', required: true }],

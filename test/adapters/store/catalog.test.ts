@@ -114,7 +114,7 @@ describe('catalog', () => {
     createSession(store, 's1', 'alpha', 1);
     const summary: SessionSummary = {
       id: 's1', name: 'alpha', model: undefined, created: 1, updated: 50, turns: 3,
-      inputTokens: 100, outputTokens: 20, costUsd: 0.25, budget: { usd: 1 },
+      inputTokens: 100, outputTokens: 20, costUsd: 0.25, unknownCosts: 0, budget: { usd: 1 },
     };
     store.updateSummary(summary);
     store.setOverallBudget({ tokens: 5000 });
@@ -129,7 +129,7 @@ describe('catalog', () => {
     await store.flush();
     const writes = vi.spyOn(Low.prototype, 'write');
     for (let turn = 1; turn <= 100; turn += 1) {
-      store.updateSummary({ id: 's1', name: 'alpha', model: 'm', created: 1, updated: turn, turns: turn, inputTokens: 0, outputTokens: 0, costUsd: null, budget: {} });
+      store.updateSummary({ id: 's1', name: 'alpha', model: 'm', created: 1, updated: turn, turns: turn, inputTokens: 0, outputTokens: 0, costUsd: null, unknownCosts: 0, budget: {} });
     }
     await store.flush();
     expect(writes.mock.calls.length).toBeLessThanOrEqual(2);

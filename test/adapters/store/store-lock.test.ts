@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileSessionStore } from '../../../src/adapters/store/file-session-store.js';
-import { acquireStoreLock, processStartTime } from '../../../src/adapters/store/store-lock.js';
+import { acquireStoreLock, lockStoreDir, processStartTime } from '../../../src/adapters/store/store-lock.js';
 import { makeTempDir, removeTempDir } from './store-test-kit.js';
 
 let dir: string;
@@ -97,6 +97,16 @@ describe('store lock', () => {
     fs.writeFileSync(lockFile, other);
     lock.value.release();
     expect(fs.readFileSync(lockFile, 'utf8')).toBe(other);
+  });
+
+  it('a --sessions path that is a file says it is not a directory (B18)', () => {
+    const file = path.join(dir, 'passwd');
+    fs.writeFileSync(file, 'root:x:0:0\n');
+    expect(lockStoreDir(file)).toEqual({ ok: false, error: `${file}: is not a directory (--sessions names the store directory)` });
+    expect(lockStoreDir(path.join(file, 'below'))).toEqual({
+      ok: false,
+      error: `${path.join(file, 'below')}: is not a directory (--sessions names the store directory)`,
+    });
   });
 
   it('open creates a missing store directory', async () => {

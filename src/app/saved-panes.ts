@@ -1,0 +1,35 @@
+// The panes a person opened at run time (`new`, `new NAME -- COMMAND`, `fork`), as the catalog
+// keeps them per layout so the next start reopens them: SDK agents reattach their sessions, PTY
+// agents run their command again (as a layout's PTY agents do).
+import type { SavedAgent } from '../adapters/store/catalog-schema.js';
+import type { Agent } from '../core/agent.js';
+
+/** What to remember of each agent not in the layout; agents with neither a session nor a command are skipped. */
+export function savedAgentsOf(agents: readonly Agent[], inLayout: ReadonlySet<string>): SavedAgent[] {
+  return agents
+    .filter((agent) => !inLayout.has(agent.name))
+    .flatMap((agent): SavedAgent[] => {
+      if (agent.pty !== undefined) {
+        const { command, env, ready } = agent.pty.spec;
+        return [
+          {
+            name: agent.name,
+            cwd: agent.config.cwd,
+            command: [...command],
+            ...(Object.keys(env).length === 0 ? {} : { env: { ...env } }),
+            ...(ready === undefined ? {} : { ready }),
+          },
+        ];
+      }
+      if (agent.session === undefined) return [];
+      return [
+        {
+          name: agent.name,
+          model: agent.config.model,
+          cwd: agent.config.cwd,
+          ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
+          ...(agent.config.baseURL === undefined ? {} : { baseURL: agent.config.baseURL }),
+        },
+      ];
+    });
+}

@@ -1,0 +1,64 @@
+// e2e: before y / a / n, a pending write shows in its pane what it would write: write_file's
+// content, edit_file's unified diff against the file as it is now; answering removes the preview.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeWorld, typeMessage, waitForState, type World } from './e2e-kit.js';
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+describe('agentmux e2e: approval previews', { timeout: 60_000 }, () => {
+  it('edit_file shows a unified diff of the file in the pane before y, and the preview goes once answered', async () => {
+    world = await makeWorld({
+      agents: ['alpha'],
+      approval: { approve: 'ask' },
+      script: [
+        {
+          text: 'Fixing the guard.',
+          toolUses: [{ name: 'edit_file', input: { path: 'src/format.ts', old: 'seconds < 0', new: 'seconds <= -1' } }],
+        },
+        { text: 'Fixed.' },
+      ],
+    });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'fix the guard');
+    await waitForState(app, 'alpha', 'awaiting-approval');
+    await app.waitFor('what it would write');
+    await app.waitFor('-  if (!Number.isFinite(seconds) || seconds < 0) {');
+    await app.waitFor('+  if (!Number.isFinite(seconds) || seconds <= -1) {');
+    await app.waitFor('--- src/format.ts');
+    // Context lines from the file around the change.
+    await app.waitFor(' export function formatDuration(seconds: number): string {');
+    app.write('y');
+    await app.waitFor('Fixed.');
+    await waitForState(app, 'alpha', 'idle');
+    expect(app.screen()).not.toContain('what it would write');
+    expect(readFileSync(join(world.workspace, 'src/format.ts'), 'utf8')).toContain('seconds <= -1');
+  });
+
+  it('write_file shows the new content in the pane before y', async () => {
+    world = await makeWorld({
+      agents: ['alpha'],
+      approval: { approve: 'ask' },
+      script: [
+        { text: 'Writing.', toolUses: [{ name: 'write_file', input: { path: 'notes.txt', content: 'first line\nsecond line\n' } }] },
+        { text: 'Done.' },
+      ],
+    });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'write notes');
+    await waitForState(app, 'alpha', 'awaiting-approval');
+    await app.waitFor('creates the file with 2 lines:');
+    await app.waitFor('first line');
+    await app.waitFor('second line');
+    app.write('n');
+    await app.waitFor('reason');
+    app.write('\r');
+    await waitForState(app, 'alpha', 'idle');
+    expect(app.screen()).not.toContain('creates the file with 2 lines:');
+  });
+});

@@ -149,15 +149,16 @@ export class CockpitApp {
   apply(result: CommandResult): void {
     switch (result.kind) {
       case 'ok':
-      case 'receipts':
+        if (result.command === 'sessions') {
+          // The session browser lists the rows; the status bar keeps the count.
+          this.message = { text: result.message, isError: false };
+          openSessionBrowser(this);
+          return;
+        }
         this.show({ ok: true, value: result.message });
         return;
       case 'error':
         this.show({ ok: false, error: result.message });
-        return;
-      case 'sessions':
-        this.message = { text: result.message, isError: false };
-        openSessionBrowser(this);
         return;
       case 'open-editor':
         // The status bar says what keys do while the entry is being edited (the in-app text area).

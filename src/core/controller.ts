@@ -7,7 +7,7 @@ import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, mergeLimits } from './budget.js';
-import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { AgentRef, BranchPosition, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { TurnAddress } from './address.js';
 import { Emitter, type ControllerEvent } from './events.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
@@ -359,6 +359,12 @@ export class Controller implements CockpitApi {
 
   sessions(): readonly SessionSummary[] {
     return this.options.store.list();
+  }
+
+  branchPosition(name: string): BranchPosition | undefined {
+    const session = this.find(name)?.session;
+    if (session === undefined) return undefined;
+    return { head: session.tree.head, turns: session.view().turnCount };
   }
 
   /** A graft SOURCE resolved to its branch, for the graft picker's turn list and preview. */

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { BudgetLimits } from '../budget-limits.js';
 import type { BudgetTarget } from '../cockpit-api.js';
 import { flag, positiveInteger, positiveNumber, targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
+import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';
+import { limitsValue, type BudgetValue } from '../command-values.js';
 
 const BudgetArgs = z
   .object({
@@ -51,7 +52,7 @@ export const budget = defineCommand({
     let target: BudgetTarget = { kind: 'all' };
     if (!options.all) {
       const agent = resolveTarget(api, 'budget', options.target);
-      if (!agent.ok) return { kind: 'error', message: agent.error };
+      if (!agent.ok) return targetError(agent.error);
       target = { kind: 'agent', agent: agent.value };
     }
     // Only the limits given: an absent one must not read as "clear this limit" when merged.
@@ -59,6 +60,8 @@ export const budget = defineCommand({
     if (options.usd !== undefined) limits.usd = options.usd;
     if (options.tokens !== undefined) limits.tokens = options.tokens;
     if (options.turns !== undefined) limits.turns = options.turns;
-    return fromResult('budget', options.clear ? api.setBudget(target, limits, true) : api.setBudget(target, limits));
+    const answer = options.clear ? api.setBudget(target, limits, true) : api.setBudget(target, limits);
+    const value: BudgetValue = { target: target.kind === 'all' ? null : target.agent, set: limitsValue(limits), clear: options.clear };
+    return fromResult('budget', answer, () => value);
   },
 });

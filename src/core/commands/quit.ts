@@ -12,6 +12,6 @@ export const quit = defineCommand({
   spec: { options: [], positionals: [], text: 'none' },
   schema: QuitArgs,
   run(api) {
-    return fromResult('quit', api.quit());
+    return fromResult('quit', api.quit(), () => null);
   },
 });

@@ -1,6 +1,7 @@
 // `sessions`: list the store's sessions (DESIGN.md §5).
 import { z } from 'zod';
-import { defineCommand } from '../command.js';
+import { defineCommand, done } from '../command.js';
+import { sessionRow, type SessionsValue } from '../command-values.js';
 
 const SessionsArgs = z.object({});
 
@@ -14,6 +15,7 @@ export const sessions = defineCommand({
   run(api) {
     const stored = api.sessions();
     const count = stored.length === 1 ? '1 stored session' : `${stored.length} stored sessions`;
-    return { kind: 'sessions', message: `sessions: ${count}`, sessions: stored };
+    const value: SessionsValue = { sessions: stored.map(sessionRow) };
+    return done(`sessions: ${count}`, value);
   },
 });

@@ -24,6 +24,6 @@ export const tiling = defineCommand({
   spec: { options: [], positionals: [{ key: 'name', name: 'NAME', required: true }], text: 'none' },
   schema: TilingArgs,
   run(api, { positionals }) {
-    return fromResult('tiling', api.setTiling(positionals.name));
+    return fromResult('tiling', api.setTiling(positionals.name), () => ({ tiling: positionals.name }));
   },
 });

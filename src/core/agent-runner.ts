@@ -8,6 +8,7 @@ import { buildRequest } from './request.js';
 import { messageOf } from './result.js';
 import { refusalText } from './approval-decision.js';
 import { clearCall } from './approval-wait.js';
+import { setAsideRefused } from './set-aside.js';
 import type { ToolHost, ToolOutcome } from './tools.js';
 import type { TurnOutcome } from './turn-ledger.js';
 
@@ -209,6 +210,7 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       maxTokens: agent.config.maxTokens ?? DEFAULT_MAX_TOKENS,
       ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
       tools: deps.tools.specs(),
+      setAside: session.setAside,
     });
     const controller = new AbortController();
     agent.abortController = controller;
@@ -249,7 +251,8 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
     const delay = retryDelay(deps.retryDelaysMs[attempt], error);
     if (!isRetriable(error) || delay === undefined) {
       commitPartial(agent, deps, partial, `error: ${describeProviderError(error)}`);
-      agent.setState('error', describeProviderError(error));
+      const setAside = setAsideRefused(session, agent.name, error, deps.events);
+      agent.setState('error', setAside.ok ? setAside.value : describeProviderError(error));
       return { kind: 'failed' };
     }
     const waiter = new AbortController();
@@ -330,7 +333,8 @@ async function runTools(
       const onOutput = (chunk: string): void => {
         if (running) deps.events.emit({ type: 'tool-output', agent: agent.name, toolUseId: call.id, chunk });
       };
-      const ran = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput });
+      const sandbox = agent.config.sandbox === undefined ? {} : { sandbox: agent.config.sandbox };
+      const ran = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput, ...sandbox });
       running = false;
       agent.abortController = undefined;
       aborted = controller.signal.aborted;

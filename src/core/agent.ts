@@ -2,6 +2,7 @@
 import type { AgentState } from './agent-state.js';
 import type { PendingApproval } from './approval-decision.js';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './approval-policy.js';
+import type { SandboxPolicy } from './tools.js';
 import type { AssistantBlock, MessageOrigin } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import type { PtyAgent } from './pty-agent.js';
@@ -18,6 +19,8 @@ export type AgentConfig = {
   readonly maxTokens?: number;
   /** Which writing calls wait for the user; absent means ask, allow nothing. */
   readonly approval?: ApprovalPolicy;
+  /** What its sandboxed bash may reach (layout `sandbox`); absent: no network. */
+  readonly sandbox?: SandboxPolicy;
 };
 
 /** A message waiting to be delivered: a queued send, or a nudge for the next safe point. `id` is its delivery id. */

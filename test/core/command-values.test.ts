@@ -46,7 +46,6 @@ async function world(): Promise<Controller> {
     ptyLauncher: (spec) => ok(new FakeSession(spec)),
   });
   controller = c;
-  c.ui = { setTiling: (name) => ok(`tiling: ${name}`), quit: () => ok('quitting') };
   const alpha = expectOk(c.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' }));
   const session = alpha.session;
   if (session === undefined) throw new Error('no session');
@@ -85,10 +84,7 @@ const LINES: readonly string[] = [
   'rename -t zed zoe',
   'close -t zoe',
   'focus alpha',
-  'tiling columns',
   'budget -t alpha --usd 5 --turns 9',
-  'sessions',
-  'quit',
 ];
 
 describe('command values', () => {

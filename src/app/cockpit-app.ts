@@ -2,7 +2,7 @@
 // stack, last message, prompt history). Every key runs a command line from the key table
 // (src/core/key-table.ts) through `dispatch`, over core's commands and the app's.
 import type { Agent } from '../core/agent.js';
-import type { Command, CommandResult } from '../core/command.js';
+import type { Command, CommandOutcome, CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
 import { dispatchWith } from '../core/dispatch.js';
 import type { Disposable } from '../core/events.js';
@@ -178,11 +178,9 @@ export class CockpitApp {
   }
 
   /** Applies a command's result: status message (a result longer than a line opens the pager), editor. */
-  apply(result: CommandResult, line?: string): void {
+  apply(result: CommandOutcome, line?: string): void {
     switch (result.kind) {
       case 'ok':
-      case 'receipts':
-      case 'sessions':
         if (result.message.includes('\n')) {
           const lines = result.message.split('\n');
           this.show({ ok: true, value: `${line ?? 'result'}: ${lines.length} lines (in the pager)` });

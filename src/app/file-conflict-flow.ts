@@ -2,7 +2,7 @@
 // this agent changed were changed since by someone else, the person sees the list and chooses —
 // overwrite them, keep them (restore the rest), or cancel — instead of reading a refusal.
 import { formatAddress, type TurnAddress } from '../core/address.js';
-import type { CommandResult } from '../core/command.js';
+import type { CommandOutcome } from '../core/command.js';
 import type { FileOperation } from '../core/history-files.js';
 import type { CockpitApp } from './cockpit-app.js';
 
@@ -13,21 +13,21 @@ const CHOICES = [
 ] as const;
 
 /** `rewind -t AGENT TURN[.K]`, asking first about files changed since. */
-export function rewindAsking(app: CockpitApp, agent: string, address: TurnAddress): CommandResult {
+export function rewindAsking(app: CockpitApp, agent: string, address: TurnAddress): CommandOutcome {
   return runAsking(app, agent, { op: 'rewind', address }, (flag) => `rewind -t ${agent}${flag} ${formatAddress(address)}`);
 }
 
 /** `switch -t AGENT BRANCH`, asking first about files changed since that the switch would restore. */
-export function switchAsking(app: CockpitApp, agent: string, branch: string): CommandResult {
+export function switchAsking(app: CockpitApp, agent: string, branch: string): CommandOutcome {
   return runAsking(app, agent, { op: 'switch', branch }, (flag) => `switch -t ${agent}${flag} ${branch}`);
 }
 
 /** `undo -t AGENT`, asking first about files changed since the rewind it takes back. */
-export function undoAsking(app: CockpitApp, agent: string): CommandResult {
+export function undoAsking(app: CockpitApp, agent: string): CommandOutcome {
   return runAsking(app, agent, { op: 'undo' }, (flag) => `undo -t ${agent}${flag}`);
 }
 
-function runAsking(app: CockpitApp, agent: string, operation: FileOperation, line: (flag: string) => string): CommandResult {
+function runAsking(app: CockpitApp, agent: string, operation: FileOperation, line: (flag: string) => string): CommandOutcome {
   const conflicts = app.controller.fileConflicts(agent, operation);
   // No conflicts, or a problem the command itself reports (unknown agent, bad address…).
   if (!conflicts.ok || conflicts.value.length === 0) return app.dispatch(line(''));
@@ -49,5 +49,5 @@ function runAsking(app: CockpitApp, agent: string, operation: FileOperation, lin
       app.show({ ok: true, value: `${operation.op} cancelled; nothing changed` });
     },
   });
-  return { kind: 'ok', message: `${operation.op} ${agent}: ${count} changed since by someone else — choose` };
+  return { kind: 'ok', message: `${operation.op} ${agent}: ${count} changed since by someone else — choose`, value: null };
 }

@@ -9,7 +9,7 @@ import type { ModelProvider } from './provider.js';
 import { buildPtyAgent, type PtyAdminDeps } from './pty-admin.js';
 import type { PtyAgentSpec } from './pty-agent.js';
 import { err, ok, type Result } from './result.js';
-import { SessionState } from './session-state.js';
+import { describeReplayProblem, SessionState, type ReplayProblem } from './session-state.js';
 import type { SessionStore } from './store.js';
 import type { SessionHeader } from './journal-record.js';
 
@@ -32,15 +32,10 @@ export type AgentAdminDeps = {
   readonly pty: PtyAdminDeps;
 };
 
-/**
- * A replay failure in the store's form `PATH:LINE: problem (copy kept at PATH2)`. Replay names
- * the record as `record N: problem`, and record N is line N of the journal.
- */
-function replayProblem(store: SessionStore, sessionId: string, error: string): string {
-  if (store.reportCorrupt === undefined) return `${sessionId}: ${error}`;
-  const numbered = /^record (\d+): ([\s\S]*)$/.exec(error);
-  if (numbered === null) return store.reportCorrupt(sessionId, undefined, error);
-  return store.reportCorrupt(sessionId, Number(numbered[1]), numbered[2] ?? error);
+/** A replay failure in the store's form `PATH:LINE: problem (copy kept at PATH2)`; record N is line N of the journal. */
+function replayProblem(store: SessionStore, sessionId: string, problem: ReplayProblem): string {
+  if (store.reportCorrupt === undefined) return `${sessionId}: ${describeReplayProblem(problem)}`;
+  return store.reportCorrupt(sessionId, problem.record, problem.problem);
 }
 
 /** `config` with the model and system prompt its session was created with (a header without a model keeps config's). */

@@ -34,6 +34,9 @@ export type DeliveryReceipt =
     }
   | { readonly agent: string; readonly outcome: 'refused'; readonly detail: string };
 
+/** Where an agent's active branch ends: its head entry and how many turns it holds. */
+export type BranchPosition = { readonly head: string | null; readonly turns: number };
+
 /** A turn range of `graft`; undefined ends mean "from the first" / "to the last". */
 export type TurnRange = { readonly from?: number; readonly to?: number };
 
@@ -71,6 +74,8 @@ export interface CockpitApi {
   /** Spend against caps (the target's and the overall ones), for `budget` with no limits. */
   budgetReport(target: BudgetTarget): Result<string>;
   sessions(): readonly SessionSummary[];
+  /** The agent's head and turn count (undefined for a PTY agent, a broken one, or no such agent). */
+  branchPosition(agent: string): BranchPosition | undefined;
 
   /** Opens a new SDK agent (reattaching a stored session of that name) and focuses it. */
   newAgent(name: string, options: { model?: string }): Result<string>;

@@ -1,7 +1,8 @@
 // Which agent a command acts on: `-t AGENT` (a name or pane number) or the focused agent, and
 // `-t all` fanned out over every agent for interrupt, pause and resume.
 import type { CockpitApi } from './cockpit-api.js';
-import { failure, type CommandResult } from './command.js';
+import { failure, type CommandError, type CommandOutcome } from './command.js';
+import { targetOutcome, type TargetsValue } from './command-values.js';
 import { err, ok, type Result } from './result.js';
 
 /** Resolves `-t` (or the focused agent when it is absent) to an agent name; errors name the command. */
@@ -18,17 +19,22 @@ export function resolveTarget(
   return resolved.ok ? resolved : err(`${commandName}: ${resolved.error}`);
 }
 
+/** A `-t` that names no agent, as a usage error (the message already names the command). */
+export function targetError(message: string): CommandError {
+  return { kind: 'error', code: 'usage', message };
+}
+
 /**
  * Runs `act` on the one agent `-t` names, or on every agent for `-t all`. With several agents
  * the answers are joined into one message (`alpha: not running` for a refusal); the result is
- * an error only when every agent refused.
+ * an error only when every agent refused. The value lists each agent's answer.
  */
 export function actOnTargets(
   api: CockpitApi,
   commandName: string,
   reference: string | undefined,
   act: (agent: string) => Result<string>,
-): CommandResult {
+): CommandOutcome<TargetsValue> {
   if (reference === 'all') {
     const agents = api.agents();
     if (agents.length === 0) return failure(commandName, 'there is no agent');
@@ -37,10 +43,12 @@ export function actOnTargets(
       .map(({ agent, answer }) => (answer.ok ? answer.value : `${agent}: ${answer.error}`))
       .join('; ');
     const allRefused = answers.every(({ answer }) => !answer.ok);
-    return allRefused ? failure(commandName, message) : { kind: 'ok', message };
+    if (allRefused) return failure(commandName, message);
+    return { kind: 'ok', message, value: { targets: answers.map(({ agent, answer }) => targetOutcome(api, agent, answer)) } };
   }
   const target = resolveTarget(api, commandName, reference);
-  if (!target.ok) return { kind: 'error', message: target.error };
+  if (!target.ok) return targetError(target.error);
   const answer = act(target.value);
-  return answer.ok ? { kind: 'ok', message: answer.value } : failure(commandName, answer.error);
+  if (!answer.ok) return failure(commandName, answer.error);
+  return { kind: 'ok', message: answer.value, value: { targets: [targetOutcome(api, target.value, answer)] } };
 }

@@ -7,7 +7,7 @@ import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, describeSpend, mergeLimits, unknownCostWarning } from './budget.js';
-import type { AgentRef, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { AgentRef, BranchPosition, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import type { JsonValue } from './json-value.js';
 import type { TurnAddress } from './address.js';
@@ -385,6 +385,12 @@ export class Controller implements CockpitApi {
 
   sessions(): readonly SessionSummary[] {
     return this.options.store.list();
+  }
+
+  branchPosition(name: string): BranchPosition | undefined {
+    const session = this.find(name)?.session;
+    if (session === undefined) return undefined;
+    return { head: session.tree.head, turns: session.view().turnCount };
   }
 
   /** A graft SOURCE resolved to its branch, for the graft picker's turn list and preview. */

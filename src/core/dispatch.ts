@@ -24,12 +24,12 @@ export function dispatchWith(
 ): CommandResult {
   const head = readCommandHead(line.replace(/^\s*:/, ''));
   const names = commands.map((command) => command.name).join(', ');
-  if (head === undefined) return { kind: 'error', message: `no command given (try: ${names})` };
+  if (head === undefined) return { kind: 'error', code: 'usage', message: `no command given (try: ${names})`, command: undefined };
   const command = commands.find((candidate) => candidate.name === head.name);
   if (command === undefined)
-    return { kind: 'error', message: `unknown command "${head.name}" (try: ${names})` };
+    return { kind: 'error', code: 'unknown-command', message: `unknown command "${head.name}" (try: ${names})`, command: undefined };
   const parsed = parseArguments(command.name, command.spec, head.rest);
-  if (!parsed.ok) return { kind: 'error', message: parsed.error };
+  if (!parsed.ok) return { kind: 'error', code: 'usage', message: parsed.error, command: command.name };
   return command.execute(api, parsed.value);
 }
 

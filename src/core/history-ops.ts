@@ -27,7 +27,7 @@ import {
   type UndoOptions,
 } from './history-files.js';
 import { err, ok, type Result } from './result.js';
-import { SessionState } from './session-state.js';
+import { describeReplayProblem, SessionState } from './session-state.js';
 import { DEFAULT_SWITCH_OPTIONS, entriesToTip, switchTargets, type SwitchOptions } from './switch-files.js';
 import type { SessionStore } from './store.js';
 import { looksLikeTranscriptPath, skippedNote, transcriptBranch, type TranscriptReader } from './transcript-import.js';
@@ -368,7 +368,7 @@ export class HistoryOps {
       return err(`no agent, stored session or transcript file "${reference}" (${loaded.error.message})`);
     }
     const replayed = SessionState.replay(loaded.value.header, loaded.value.records);
-    if (!replayed.ok) return err(`${reference}: ${replayed.error}`);
+    if (!replayed.ok) return err(`${reference}: ${describeReplayProblem(replayed.error)}`);
     return ok({ sessionId, name: replayed.value.name, view: replayed.value.view(), note: '' });
   }
 

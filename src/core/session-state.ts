@@ -20,6 +20,14 @@ export type UndoPoint = {
 };
 
 /** The in-memory state of one session, changed only through journal records. */
+/** Why a journal could not be replayed: record N (line N of the journal, counting from 1) and the problem. */
+export type ReplayProblem = { readonly record: number; readonly problem: string };
+
+/** `record N: problem`, for messages that have no journal path to name. */
+export function describeReplayProblem(problem: ReplayProblem): string {
+  return `record ${problem.record}: ${problem.problem}`;
+}
+
 export class SessionState {
   readonly tree = new SessionTree();
   readonly undoStack: UndoPoint[] = [];
@@ -51,12 +59,12 @@ export class SessionState {
     return ok(state);
   }
 
-  /** Rebuilds a session from its journal's records (header first). */
-  static replay(header: SessionHeader, records: readonly JournalRecord[]): Result<SessionState> {
+  /** Rebuilds a session from its journal's records (header first); a failure names the record. */
+  static replay(header: SessionHeader, records: readonly JournalRecord[]): Result<SessionState, ReplayProblem> {
     const state = new SessionState(header, undefined);
     for (const [index, record] of records.entries()) {
       const applied = state.apply(record);
-      if (!applied.ok) return err(`record ${index + 1}: ${applied.error}`);
+      if (!applied.ok) return err({ record: index + 1, problem: applied.error });
     }
     return ok(state);
   }

@@ -4,7 +4,7 @@ import { viewBranch, type BranchView } from './branch.js';
 import type { AssistantBlock, Entry, EntryId } from './entry.js';
 import type { JournalRecord, SessionHeader } from './journal-record.js';
 import { err, ok, type Result } from './result.js';
-import { SessionState } from './session-state.js';
+import { describeReplayProblem, SessionState } from './session-state.js';
 
 /** One message of a foreign transcript (e.g. Claude Code's session JSONL), in our terms. */
 export type ImportedMessage =
@@ -48,7 +48,7 @@ export function looksLikeTranscriptPath(reference: string): boolean {
 export function transcriptBranch(file: TranscriptFile, newId: () => string, at: number): Result<BranchView> {
   if (file.format === 'agentmux') {
     const replayed = SessionState.replay(file.header, file.records);
-    if (!replayed.ok) return err(replayed.error);
+    if (!replayed.ok) return err(describeReplayProblem(replayed.error));
     return ok(replayed.value.view());
   }
   return ok(viewBranch(importedEntries(file.messages, newId, at)));

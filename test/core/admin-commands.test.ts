@@ -13,7 +13,7 @@ function run(line: string, api = new FakeCockpit()) {
 
 describe('new', () => {
   it('opens NAME with the default model when --model is absent', () => {
-    expect(run('new delta')).toEqual({
+    expect(run('new delta')).toMatchObject({
       result: { kind: 'ok', message: 'new agent' },
       calls: [{ method: 'newAgent', args: ['delta', {}] }],
     });
@@ -28,37 +28,37 @@ describe('new', () => {
   });
 
   it('opens a PTY agent with -- COMMAND ARGS split on spaces, and refuses --model with it', () => {
-    expect(run('new shell -- bash  -l')).toEqual({
+    expect(run('new shell -- bash  -l')).toMatchObject({
       result: { kind: 'ok', message: 'new PTY agent' },
       calls: [{ method: 'newPtyAgent', args: ['shell', ['bash', '-l']] }],
     });
-    expect(run('new shell --model m -- ssh host')).toEqual({
+    expect(run('new shell --model m -- ssh host')).toMatchObject({
       result: { kind: 'error', message: 'new: --model does not apply to a PTY agent (-- COMMAND)' },
       calls: [],
     });
   });
 
   it('names what is wrong after NAME and calls nothing', () => {
-    expect(run('new delta foo')).toEqual({
+    expect(run('new delta foo')).toMatchObject({
       result: {
         kind: 'error',
         message: 'new: unexpected argument "foo" (after NAME come --model M and -- COMMAND ARGS…)',
       },
       calls: [],
     });
-    expect(run('new delta --model').result).toEqual({ kind: 'error', message: 'new: --model needs a value (M)' });
-    expect(run('new delta --model a --model b').result).toEqual({ kind: 'error', message: 'new: --model given twice' });
-    expect(run('new --model a delta --model b').result).toEqual({ kind: 'error', message: 'new: --model given twice' });
-    expect(run('new delta --').result).toEqual({ kind: 'error', message: 'new: -- needs a COMMAND (-- COMMAND ARGS…)' });
-    expect(run('new').result).toEqual({ kind: 'error', message: 'new: NAME is required' });
+    expect(run('new delta --model').result).toMatchObject({ kind: 'error', message: 'new: --model needs a value (M)' });
+    expect(run('new delta --model a --model b').result).toMatchObject({ kind: 'error', message: 'new: --model given twice' });
+    expect(run('new --model a delta --model b').result).toMatchObject({ kind: 'error', message: 'new: --model given twice' });
+    expect(run('new delta --').result).toMatchObject({ kind: 'error', message: 'new: -- needs a COMMAND (-- COMMAND ARGS…)' });
+    expect(run('new').result).toMatchObject({ kind: 'error', message: 'new: NAME is required' });
   });
 
   it('holds NAME to the rules for agent names', () => {
-    expect(run('new 7')).toEqual({
+    expect(run('new 7')).toMatchObject({
       result: { kind: 'error', message: 'new: NAME must not be a number (numbers name panes)' },
       calls: [],
     });
-    expect(run('new all').result).toEqual({
+    expect(run('new all').result).toMatchObject({
       kind: 'error',
       message: 'new: NAME "all" is reserved (-t all means every agent)',
     });
@@ -67,7 +67,7 @@ describe('new', () => {
   it('shows the controller refusal under its name', () => {
     const api = new FakeCockpit();
     api.replies.newAgent = err('an agent named "alpha" already exists');
-    expect(run('new alpha', api).result).toEqual({
+    expect(run('new alpha', api).result).toMatchObject({
       kind: 'error',
       message: 'new: an agent named "alpha" already exists',
     });
@@ -110,8 +110,8 @@ describe('close', () => {
   });
 
   it('reports an unknown agent and takes no other argument', () => {
-    expect(run('close -t zed')).toEqual({ result: { kind: 'error', message: 'close: no agent "zed"' }, calls: [] });
-    expect(run('close beta').result).toEqual({ kind: 'error', message: 'close: unexpected argument "beta"' });
+    expect(run('close -t zed')).toMatchObject({ result: { kind: 'error', message: 'close: no agent "zed"' }, calls: [] });
+    expect(run('close beta').result).toMatchObject({ kind: 'error', message: 'close: unexpected argument "beta"' });
   });
 });
 
@@ -123,26 +123,26 @@ describe('rename', () => {
 
   it('refuses a bad NAME before calling anything', () => {
     expect(run('rename -t beta -x')).toMatchObject({ result: { kind: 'error' }, calls: [] });
-    expect(run('rename 12')).toEqual({
+    expect(run('rename 12')).toMatchObject({
       result: { kind: 'error', message: 'rename: NAME must not be a number (numbers name panes)' },
       calls: [],
     });
-    expect(run('rename').result).toEqual({ kind: 'error', message: 'rename: NAME is required' });
+    expect(run('rename').result).toMatchObject({ kind: 'error', message: 'rename: NAME is required' });
   });
 });
 
 describe('focus', () => {
   it('focuses an agent by name or pane number', () => {
     expect(run('focus gamma').calls).toEqual([{ method: 'focus', args: ['gamma'] }]);
-    expect(run('focus 2')).toEqual({
+    expect(run('focus 2')).toMatchObject({
       result: { kind: 'ok', message: 'focused' },
       calls: [{ method: 'focus', args: ['beta'] }],
     });
   });
 
   it('reports an unknown agent and a missing one', () => {
-    expect(run('focus zed')).toEqual({ result: { kind: 'error', message: 'focus: no agent "zed"' }, calls: [] });
-    expect(run('focus').result).toEqual({ kind: 'error', message: 'focus: AGENT is required' });
+    expect(run('focus zed')).toMatchObject({ result: { kind: 'error', message: 'focus: no agent "zed"' }, calls: [] });
+    expect(run('focus').result).toMatchObject({ kind: 'error', message: 'focus: AGENT is required' });
   });
 });
 

@@ -62,14 +62,14 @@ describe('-t AGENT', () => {
   });
 
   it('reports an agent that does not exist, under the command name', () => {
-    expect(run('send -t zed hi')).toEqual({
+    expect(run('send -t zed hi')).toMatchObject({
       result: { kind: 'error', message: 'send: no agent "zed"' },
       calls: [],
     });
   });
 
   it('is an error when there is no agent at all', () => {
-    expect(run('send hi', new FakeCockpit([])).result).toEqual({
+    expect(run('send hi', new FakeCockpit([])).result).toMatchObject({
       kind: 'error',
       message: 'send: there is no agent',
     });
@@ -86,7 +86,7 @@ describe('send', () => {
   it('shows the controller refusal under its name', () => {
     const api = new FakeCockpit();
     api.sendReceipt = (agent) => ({ agent, outcome: 'refused', detail: `${agent} is a PTY agent in error` });
-    expect(run('send hi', api).result).toEqual({
+    expect(run('send hi', api).result).toMatchObject({
       kind: 'error',
       message: 'send: alpha is a PTY agent in error',
     });
@@ -107,11 +107,12 @@ describe('broadcast and nudge', () => {
     expect(calls).toEqual([
       { method: 'broadcast', args: ['stop and run the tests', { interrupt: true }] },
     ]);
-    expect(result.kind).toBe('receipts');
     expect(result).toMatchObject({
+      kind: 'ok',
+      command: 'broadcast',
       message: 'broadcast: alpha delivered, beta queued, gamma refused (paused)',
+      value: { deliveries: [{ agent: 'alpha' }, { agent: 'beta' }, { agent: 'gamma', outcome: 'refused' }] },
     });
-    expect(result.kind === 'receipts' ? result.receipts.length : 0).toBe(3);
   });
 
   it('broadcast without --interrupt waits for the safe point', () => {
@@ -121,7 +122,7 @@ describe('broadcast and nudge', () => {
   });
 
   it('broadcast with no agents is an error', () => {
-    expect(run('broadcast hi', new FakeCockpit([])).result).toEqual({
+    expect(run('broadcast hi', new FakeCockpit([])).result).toMatchObject({
       kind: 'error',
       message: 'broadcast: there is no agent',
     });
@@ -135,14 +136,15 @@ describe('broadcast and nudge', () => {
       { method: 'nudge', args: ['gamma', 'use -t carefully', { interrupt: true }] },
     ]);
     expect(result).toEqual({
-      kind: 'receipts',
+      kind: 'ok',
+      command: 'nudge',
       message: 'nudge: gamma queued (paused)',
-      receipts: [{ id: 'm1', agent: 'gamma', outcome: 'queued', joined: 'queued', detail: 'paused' }],
+      value: { deliveries: [{ id: 'm1', agent: 'gamma', outcome: 'queued', joined: 'queued', detail: 'paused' }] },
     });
   });
 
   it('nudge requires TEXT', () => {
-    expect(run('nudge --interrupt').result).toEqual({
+    expect(run('nudge --interrupt').result).toMatchObject({
       kind: 'error',
       message: 'nudge: TEXT is required',
     });
@@ -151,7 +153,7 @@ describe('broadcast and nudge', () => {
 
 describe.each(['interrupt', 'pause', 'resume'] as const)('%s', (name) => {
   it('acts on one agent', () => {
-    expect(run(`${name} -t beta`)).toEqual({
+    expect(run(`${name} -t beta`)).toMatchObject({
       result: {
         kind: 'ok',
         message: `${name === 'interrupt' ? 'interrupted' : name === 'pause' ? 'paused' : 'resumed'}`,
@@ -166,21 +168,21 @@ describe.each(['interrupt', 'pause', 'resume'] as const)('%s', (name) => {
     const { result, calls } = run(`${name} -t all`, api);
     expect(calls.map((call) => call.args[0])).toEqual(['alpha', 'beta', 'gamma']);
     const done = name === 'interrupt' ? 'interrupted' : name === 'pause' ? 'paused' : 'resumed';
-    expect(result).toEqual({ kind: 'ok', message: `${done}; beta: not running; ${done}` });
+    expect(result).toMatchObject({ kind: 'ok', message: `${done}; beta: not running; ${done}` });
   });
 
   it.skipIf(name === 'interrupt')('is an error with -t all when every agent refuses', () => {
     const api = new FakeCockpit(agentsNamed('alpha', 'beta'));
     api.perAgent.set('alpha', err('idle'));
     api.perAgent.set('beta', err('idle'));
-    expect(run(`${name} -t all`, api).result).toEqual({
+    expect(run(`${name} -t all`, api).result).toMatchObject({
       kind: 'error',
       message: `${name}: alpha: idle; beta: idle`,
     });
   });
 
   it('takes no TEXT', () => {
-    expect(run(`${name} now`).result).toEqual({
+    expect(run(`${name} now`).result).toMatchObject({
       kind: 'error',
       message: `${name}: unexpected argument "now"`,
     });
@@ -197,13 +199,13 @@ describe('interrupt -t all', () => {
       { method: 'interrupt', args: ['alpha'] },
       { method: 'interrupt', args: ['gamma'] },
     ]);
-    expect(result).toEqual({ kind: 'ok', message: 'interrupted alpha, gamma' });
+    expect(result).toMatchObject({ kind: 'ok', message: 'interrupted alpha, gamma' });
   });
 
   it('says once that nothing is working when every agent is idle', () => {
     const { result, calls } = run('interrupt -t all');
     expect(calls).toEqual([]);
-    expect(result).toEqual({ kind: 'ok', message: 'no agent is working: nothing to interrupt' });
+    expect(result).toMatchObject({ kind: 'ok', message: 'no agent is working: nothing to interrupt' });
   });
 });
 
@@ -231,11 +233,11 @@ describe('rewind', () => {
       { method: 'rewind', args: ['alpha', { turn: 1 }, { scope: 'conversation', conflicts: 'refuse' }] },
       { method: 'rewind', args: ['alpha', { turn: 1 }, { scope: 'both', conflicts: 'overwrite' }] },
     ]);
-    expect(run('rewind --files-only --conversation-only 1').result).toEqual({
+    expect(run('rewind --files-only --conversation-only 1').result).toMatchObject({
       kind: 'error',
       message: 'rewind: --conversation-only and --files-only exclude each other',
     });
-    expect(run('undo --overwrite --keep-changed').result).toEqual({
+    expect(run('undo --overwrite --keep-changed').result).toMatchObject({
       kind: 'error',
       message: 'undo: --overwrite and --keep-changed exclude each other',
     });
@@ -243,11 +245,11 @@ describe('rewind', () => {
   });
 
   it('names a bad or missing address', () => {
-    expect(run('rewind').result).toEqual({
+    expect(run('rewind').result).toMatchObject({
       kind: 'error',
       message: 'rewind: TURN[.K] is required',
     });
-    expect(run('rewind 2.0').result).toEqual({
+    expect(run('rewind 2.0').result).toMatchObject({
       kind: 'error',
       message: 'rewind: "2.0": entries within a turn are numbered from 1',
     });
@@ -264,7 +266,7 @@ describe('edit', () => {
   it('without TEXT asks the view to open an editor on the current text', () => {
     const { result, calls } = run('edit 2');
     expect(calls).toEqual([{ method: 'entryText', args: ['alpha', { turn: 2 }] }]);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       kind: 'open-editor',
       agent: 'alpha',
       address: { turn: 2 },
@@ -275,7 +277,7 @@ describe('edit', () => {
   it('without TEXT reports an entry that cannot be read', () => {
     const api = new FakeCockpit();
     api.replies.entryText = err('no entry 9.1');
-    expect(run('edit 9.1', api).result).toEqual({ kind: 'error', message: 'edit: no entry 9.1' });
+    expect(run('edit 9.1', api).result).toMatchObject({ kind: 'error', message: 'edit: no entry 9.1' });
   });
 });
 
@@ -297,11 +299,11 @@ describe('graft', () => {
   });
 
   it('refuses a backwards or zero range', () => {
-    expect(run('graft beta 5..2').result).toEqual({
+    expect(run('graft beta 5..2').result).toMatchObject({
       kind: 'error',
       message: 'graft: FROM..TO: "5..2": 5 comes after 2',
     });
-    expect(run('graft beta 0..2').result).toEqual({
+    expect(run('graft beta 0..2').result).toMatchObject({
       kind: 'error',
       message: 'graft: FROM..TO: "0..2": turns are numbered from 1',
     });
@@ -320,7 +322,7 @@ describe('fork', () => {
   });
 
   it('names a bad address', () => {
-    expect(run('fork x1').result).toEqual({
+    expect(run('fork x1').result).toMatchObject({
       kind: 'error',
       message: 'fork: "x1" is not a turn (N) or entry (N.K) address',
     });
@@ -377,7 +379,7 @@ describe('budget', () => {
     ['budget --usd 1 extra', 'budget: unexpected argument "extra"'],
   ])('%s is refused: %s', (line, message) => {
     const { result, calls } = run(line);
-    expect(result).toEqual({ kind: 'error', message });
+    expect(result).toMatchObject({ kind: 'error', message });
     expect(calls).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ const ALL_NAMES =
 describe('dispatch', () => {
   it('runs the named command with its parsed arguments', () => {
     const api = new FakeCockpit();
-    expect(dispatch(api, 'send -t beta hello')).toEqual({ kind: 'ok', message: 'sent to beta' });
+    expect(dispatch(api, 'send -t beta hello')).toMatchObject({ kind: 'ok', message: 'sent to beta' });
     expect(api.calls).toEqual([{ method: 'send', args: ['beta', 'hello'] }]);
   });
 
@@ -34,7 +34,7 @@ describe('dispatch', () => {
 
   it('names an unknown command and lists the known ones', () => {
     const api = new FakeCockpit();
-    expect(dispatch(api, 'foo bar')).toEqual({
+    expect(dispatch(api, 'foo bar')).toMatchObject({
       kind: 'error',
       message: `unknown command "foo" (try: ${ALL_NAMES})`,
     });
@@ -42,7 +42,7 @@ describe('dispatch', () => {
   });
 
   it('reports an empty line instead of running anything', () => {
-    expect(dispatch(new FakeCockpit(), ':  ')).toEqual({
+    expect(dispatch(new FakeCockpit(), ':  ')).toMatchObject({
       kind: 'error',
       message: `no command given (try: ${ALL_NAMES})`,
     });
@@ -54,17 +54,17 @@ describe('dispatch', () => {
 
   it('returns parse errors as values and calls nothing', () => {
     const api = new FakeCockpit();
-    expect(dispatch(api, 'send --x hi')).toEqual({
+    expect(dispatch(api, 'send --x hi')).toMatchObject({
       kind: 'error',
       message: 'send: unknown option "--x"',
     });
-    expect(dispatch(api, 'send')).toEqual({ kind: 'error', message: 'send: TEXT is required' });
+    expect(dispatch(api, 'send')).toMatchObject({ kind: 'error', message: 'send: TEXT is required' });
     expect(api.calls).toEqual([]);
   });
 
   it('returns schema errors as values naming the command', () => {
     const api = new FakeCockpit();
-    expect(dispatch(api, 'rewind x')).toEqual({
+    expect(dispatch(api, 'rewind x')).toMatchObject({
       kind: 'error',
       message: 'rewind: "x" is not a turn (N) or entry (N.K) address',
     });
@@ -78,14 +78,18 @@ describe('dispatch', () => {
       summary: 'say TEXT back',
       spec: { options: [], positionals: [], text: 'required' },
       schema: z.object({ text: z.string() }),
-      run: (_api, { text }) => ({ kind: 'ok', message: text }),
+      run: (_api, { text }) => ({ kind: 'ok', message: text, value: { echoed: text } }),
     });
-    expect(dispatchWith([echo], new FakeCockpit(), 'echo  a | b ')).toEqual({
+    expect(dispatchWith([echo], new FakeCockpit(), 'echo  a | b ')).toMatchObject({
       kind: 'ok',
+      command: 'echo',
       message: 'a | b ',
+      value: { echoed: 'a | b ' },
     });
-    expect(dispatchWith([echo], new FakeCockpit(), 'send hi')).toEqual({
+    expect(dispatchWith([echo], new FakeCockpit(), 'send hi')).toMatchObject({
       kind: 'error',
+      code: 'unknown-command',
+      command: undefined,
       message: 'unknown command "send" (try: echo)',
     });
   });

@@ -177,8 +177,8 @@ export class ChainBuilder {
 }
 
 /** Unwraps a Result in a test, failing loudly with its message. */
-export function expectOk<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
-  if (!result.ok) throw new Error(`expected ok, got error: ${result.error}`);
+export function expectOk<T, E>(result: { ok: true; value: T } | { ok: false; error: E }): T {
+  if (!result.ok) throw new Error(`expected ok, got error: ${typeof result.error === 'string' ? result.error : JSON.stringify(result.error)}`);
   return result.value;
 }
 

@@ -8,6 +8,7 @@ import type {
   AgentRef,
   BudgetTarget,
   CockpitApi,
+  BranchPosition,
   DeliveryReceipt,
   TurnRange,
 } from '../../src/core/cockpit-api.js';
@@ -99,6 +100,8 @@ export class FakeCockpit implements CockpitApi {
     detail: 'started a turn',
   });
   storedSessions: SessionSummary[] = [];
+  /** What branchPosition answers, per agent (undefined: a PTY or unknown agent). */
+  readonly positions = new Map<string, BranchPosition>();
 
   constructor(agents: AgentRef[] = agentsNamed('alpha', 'beta', 'gamma')) {
     this.agentList = agents;
@@ -195,13 +198,23 @@ export class FakeCockpit implements CockpitApi {
     this.calls.push({ method: 'sessions', args: [] });
     return this.storedSessions;
   }
+  branchPosition(agent: string): BranchPosition | undefined {
+    return this.positions.get(agent);
+  }
+
+
+  /** A successful `new` adds the agent, as the controller does. */
+  private opened(name: string, reply: Result<string>): Result<string> {
+    if (reply.ok) this.agentList.push({ name, pane: this.agentList.length + 1, state: 'idle' });
+    return reply;
+  }
 
   newAgent(name: string, options: { model?: string }): Result<string> {
-    return this.record('newAgent', [name, options], this.replies.newAgent);
+    return this.opened(name, this.record('newAgent', [name, options], this.replies.newAgent));
   }
 
   newPtyAgent(name: string, command: readonly string[]): Result<string> {
-    return this.record('newPtyAgent', [name, command], this.replies.newPtyAgent);
+    return this.opened(name, this.record('newPtyAgent', [name, command], this.replies.newPtyAgent));
   }
 
   openSession(sessionId: string): Result<string> {

@@ -50,7 +50,7 @@ describe('graft from a transcript file', () => {
   it('graft logs/session.jsonl 1..1 appends turn 1 (thinking dropped) and says how many lines were skipped', () => {
     const { controller, agent } = world();
     const result = dispatch(controller, 'graft -t alpha logs/session.jsonl 1..1');
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       kind: 'ok',
       message: 'grafted turn 1 of session.jsonl into alpha (4 entries) (2 lines of session.jsonl skipped)',
     });

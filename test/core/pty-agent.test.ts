@@ -4,59 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { Controller } from '../../src/core/controller.js';
 import { dispatch } from '../../src/core/dispatch.js';
-import { Emitter } from '../../src/core/events.js';
 import type { ModelProvider } from '../../src/core/provider.js';
-import type { PtyExit, PtyLaunchSpec, PtyScreen, PtySession } from '../../src/core/pty-session.js';
 import { translateCursorKeys } from '../../src/core/pty-keys.js';
 import { ok } from '../../src/core/result.js';
 import type { ToolHost } from '../../src/core/tools.js';
 import { expectOk } from './factories.js';
+import { FakeSession } from './fake-pty-session.js';
 import { MemorySessionStore } from './memory-store.js';
 
 const noModel: ModelProvider = { stream: () => Promise.reject(new Error('no model in this test')) };
 const noTools: ToolHost = { specs: () => [], run: () => Promise.resolve({ content: 'none', isError: true }) };
-
-/** A child that records what is typed and exits when told to. */
-class FakeSession implements PtySession {
-  readonly pid = 4242;
-  readonly writes: string[] = [];
-  readonly exits = new Emitter<PtyExit>();
-  readonly changes = new Emitter<void>();
-  bottom = 'ready$ ';
-  disposed = false;
-  size: [number, number];
-  readonly screen: PtyScreen;
-  constructor(readonly spec: PtyLaunchSpec) {
-    this.size = [spec.cols, spec.rows];
-    const bottomText = (): string => this.bottom;
-    this.screen = {
-      version: 0,
-      cols: spec.cols,
-      rows: spec.rows,
-      length: spec.rows,
-      baseY: 0,
-      cursor: { x: 0, y: 0, visible: true },
-      applicationCursorKeys: false,
-      runs: () => [],
-      bottomText,
-    };
-  }
-  write(data: string): void {
-    this.writes.push(data);
-  }
-  resize(cols: number, rows: number): void {
-    this.size = [cols, rows];
-  }
-  onScreenChange(listener: () => void) {
-    return this.changes.on(listener);
-  }
-  onExit(listener: (exit: PtyExit) => void) {
-    return this.exits.on(listener);
-  }
-  dispose(): void {
-    this.disposed = true;
-  }
-}
 
 function cockpit() {
   const launched: FakeSession[] = [];
@@ -123,7 +80,7 @@ describe('PTY agents in the controller', () => {
   it('interrupt sends one Ctrl-C', () => {
     const { controller, latest } = cockpit();
     expectOk(controller.addPtyAgent('shell', '/tmp', { command: ['bash'], env: {}, ready: undefined }));
-    expect(dispatch(controller, 'interrupt -t shell')).toEqual({ kind: 'ok', message: 'sent Ctrl-C to shell' });
+    expect(dispatch(controller, 'interrupt -t shell')).toMatchObject({ kind: 'ok', message: 'sent Ctrl-C to shell' });
     expect(latest().writes).toEqual(['\x03']);
   });
 
@@ -137,7 +94,7 @@ describe('PTY agents in the controller', () => {
       outcome: 'refused',
       detail: 'shell has exited 3: :restart starts it again',
     });
-    expect(dispatch(controller, 'restart -t shell')).toEqual({ kind: 'ok', message: 'restarted shell (bash)' });
+    expect(dispatch(controller, 'restart -t shell')).toMatchObject({ kind: 'ok', message: 'restarted shell (bash)' });
     expect(launched).toHaveLength(2);
     expect(launched[0]?.disposed).toBe(true);
     expect([agent.state, agent.detail]).toEqual(['idle', 'running']);
@@ -167,7 +124,7 @@ describe('PTY agents in the controller', () => {
   it('new NAME -- COMMAND opens a focused PTY agent in the focused agent cwd; close kills it', () => {
     const { controller, latest } = cockpit();
     expectOk(controller.addAgent({ name: 'alpha', model: 'm', cwd: '/work/a' }));
-    expect(dispatch(controller, 'new sh -- bash --norc')).toEqual({ kind: 'ok', message: 'new PTY agent sh (bash --norc)' });
+    expect(dispatch(controller, 'new sh -- bash --norc')).toMatchObject({ kind: 'ok', message: 'new PTY agent sh (bash --norc)' });
     expect(latest().spec).toMatchObject({ command: ['bash', '--norc'], cwd: '/work/a' });
     expect(controller.focused()).toBe('sh');
     expect(dispatch(controller, 'close -t sh')).toMatchObject({ kind: 'ok' });

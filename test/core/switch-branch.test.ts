@@ -109,7 +109,7 @@ describe('switch BRANCH', () => {
   it('the switch command parses -t and BRANCH and reaches the controller', async () => {
     const { controller, reads } = world(2);
     expectOk(controller.rewind('alpha', { turn: 1 }));
-    expect(dispatch(controller, 'switch -t alpha 1')).toEqual({ kind: 'ok', message: 'switched alpha to branch 1 (now 2 turns; u undoes)' });
+    expect(dispatch(controller, 'switch -t alpha 1')).toMatchObject({ kind: 'ok', message: 'switched alpha to branch 1 (now 2 turns; u undoes)' });
     expect(reads()).toEqual(['q1', 'a1', 'q2', 'a2']);
     expect(dispatch(controller, 'switch')).toMatchObject({ kind: 'error' });
     await controller.shutdown();

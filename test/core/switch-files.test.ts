@@ -217,11 +217,11 @@ describe('switch command flags', () => {
       { method: 'switchBranch', args: ['alpha', 'abc123', { scope: 'conversation', conflicts: 'refuse' }] },
       { method: 'switchBranch', args: ['alpha', '3', { scope: 'both', conflicts: 'overwrite' }] },
     ]);
-    expect(dispatch(api, 'switch --overwrite --keep-changed 1')).toEqual({
+    expect(dispatch(api, 'switch --overwrite --keep-changed 1')).toMatchObject({
       kind: 'error',
       message: 'switch: --overwrite and --keep-changed exclude each other',
     });
-    expect(dispatch(api, 'switch --files-only --conversation-only 1')).toEqual({
+    expect(dispatch(api, 'switch --files-only --conversation-only 1')).toMatchObject({
       kind: 'error',
       message: 'switch: --conversation-only and --files-only exclude each other',
     });

@@ -30,16 +30,16 @@ function recordEvents(h: Harness): ControllerEvent[] {
 describe('new', () => {
   it('opens an agent configured like the focused one, focuses it, and its messages reach the model', async () => {
     const h = (harness = await startHarness([{ text: 'b1' }, { text: 'g1' }], { system: 'be brief' }));
-    expect(dispatch(h.controller, 'new beta')).toEqual({ kind: 'ok', message: 'new agent beta (claude-sonnet-4-6)' });
+    expect(dispatch(h.controller, 'new beta')).toMatchObject({ kind: 'ok', message: 'new agent beta (claude-sonnet-4-6)' });
     expect(names(h)).toEqual(['alpha', 'beta']);
     expect(h.controller.focused()).toBe('beta');
     expect(h.agent('beta').config).toEqual({ ...h.agent('alpha').config, name: 'beta' });
-    expect(dispatch(h.controller, 'send hello beta')).toEqual({ kind: 'ok', message: 'sent to beta' });
+    expect(dispatch(h.controller, 'send hello beta')).toMatchObject({ kind: 'ok', message: 'sent to beta' });
     await h.settled('beta');
     expect(withoutCacheMarks(h.messages(0))).toEqual([userText('hello beta')]);
     expect(JSON.stringify(h.model.requests[0]?.body.system)).toContain('be brief');
 
-    expect(dispatch(h.controller, 'new gamma --model other-model')).toEqual({ kind: 'ok', message: 'new agent gamma (other-model)' });
+    expect(dispatch(h.controller, 'new gamma --model other-model')).toMatchObject({ kind: 'ok', message: 'new agent gamma (other-model)' });
     expect(dispatch(h.controller, 'send -t gamma hi').kind).toBe('ok');
     await h.settled('gamma');
     expect(h.model.requests[1]?.body.model).toBe('other-model');
@@ -48,10 +48,10 @@ describe('new', () => {
 
   it('refuses a name in use or a bad name, and needs an agent or a default configuration to copy', async () => {
     const h = (harness = await startHarness([]));
-    expect(dispatch(h.controller, 'new alpha')).toEqual({ kind: 'error', message: 'new: an agent named "alpha" already exists' });
+    expect(dispatch(h.controller, 'new alpha')).toMatchObject({ kind: 'error', message: 'new: an agent named "alpha" already exists' });
     expect(h.controller.newAgent('all', {})).toEqual(err('agent name "all" is reserved (-t all means every agent)'));
     expect(dispatch(h.controller, 'close').kind).toBe('ok');
-    expect(dispatch(h.controller, 'new beta')).toEqual({
+    expect(dispatch(h.controller, 'new beta')).toMatchObject({
       kind: 'error',
       message: 'new: no agent to copy a configuration from, and no default configuration',
     });
@@ -60,7 +60,7 @@ describe('new', () => {
 
   it('uses the default configuration when no agent is open', async () => {
     const h = (harness = await startHarness([{ text: 'hi there' }], { agents: [], defaultAgent: true }));
-    expect(dispatch(h.controller, 'new solo')).toEqual({ kind: 'ok', message: 'new agent solo (claude-sonnet-4-6)' });
+    expect(dispatch(h.controller, 'new solo')).toMatchObject({ kind: 'ok', message: 'new agent solo (claude-sonnet-4-6)' });
     expect(h.agent('solo').config).toEqual({ name: 'solo', model: 'claude-sonnet-4-6', cwd: h.workspace });
     expect(dispatch(h.controller, 'send hello').kind).toBe('ok');
     await h.settled('solo');
@@ -75,14 +75,14 @@ describe('close', () => {
     await h.settled('alpha');
     const id = h.agent('alpha').session?.id;
     const events = recordEvents(h);
-    expect(dispatch(h.controller, 'close -t alpha')).toEqual({ kind: 'ok', message: 'closed alpha (its session stays in the store)' });
+    expect(dispatch(h.controller, 'close -t alpha')).toMatchObject({ kind: 'ok', message: 'closed alpha (its session stays in the store)' });
     expect(names(h)).toEqual(['beta']);
     expect(h.controller.focused()).toBe('beta');
     expect(events).toContainEqual({ type: 'agent-removed', agent: 'alpha' });
     expect(h.store.findByName('alpha')).toBe(id);
     expect(h.controller.sessions().map((s) => s.name)).toContain('alpha');
 
-    expect(dispatch(h.controller, 'new alpha')).toEqual({
+    expect(dispatch(h.controller, 'new alpha')).toMatchObject({
       kind: 'ok',
       message: 'new agent alpha (claude-sonnet-4-6): reattached its stored session',
     });
@@ -106,7 +106,7 @@ describe('close', () => {
     await until(() => deltas >= 1, 'a delta');
     expect(dispatch(h.controller, 'close -t alpha').kind).toBe('ok');
     expect(names(h)).toEqual(['beta']);
-    expect(dispatch(h.controller, 'new alpha')).toEqual({ kind: 'error', message: 'new: alpha is still closing: try again in a moment' });
+    expect(dispatch(h.controller, 'new alpha')).toMatchObject({ kind: 'error', message: 'new: alpha is still closing: try again in a moment' });
     await h.controller.closed();
     expect(h.agent('beta').state).toBe('idle');
     expect(dispatch(h.controller, 'new alpha').kind).toBe('ok');
@@ -125,7 +125,7 @@ describe('rename', () => {
     await first.settled('alpha');
     const id = first.agent('alpha').session?.id;
     const events = recordEvents(first);
-    expect(dispatch(first.controller, 'rename omega')).toEqual({ kind: 'ok', message: 'renamed alpha to omega' });
+    expect(dispatch(first.controller, 'rename omega')).toMatchObject({ kind: 'ok', message: 'renamed alpha to omega' });
     expect(events).toContainEqual({ type: 'agent-renamed', from: 'alpha', to: 'omega' });
     expect(names(first)).toEqual(['omega']);
     expect(first.controller.focused()).toBe('omega');
@@ -155,14 +155,14 @@ describe('rename', () => {
     dispatch(h.controller, 'focus beta');
     expect(dispatch(h.controller, 'rename zeta').kind).toBe('ok');
     expect(h.controller.focused()).toBe('zeta');
-    expect(dispatch(h.controller, 'pause')).toEqual({ kind: 'ok', message: 'paused zeta' });
+    expect(dispatch(h.controller, 'pause')).toMatchObject({ kind: 'ok', message: 'paused zeta' });
   });
 
   it('refuses a name taken by an agent or by a stored session', async () => {
     const h = (harness = await startHarness([], { agents: ['alpha', 'beta', 'gamma'] }));
-    expect(dispatch(h.controller, 'rename -t alpha beta')).toEqual({ kind: 'error', message: 'rename: an agent named "beta" already exists' });
+    expect(dispatch(h.controller, 'rename -t alpha beta')).toMatchObject({ kind: 'error', message: 'rename: an agent named "beta" already exists' });
     dispatch(h.controller, 'close -t gamma');
-    expect(dispatch(h.controller, 'rename -t alpha gamma')).toEqual({
+    expect(dispatch(h.controller, 'rename -t alpha gamma')).toMatchObject({
       kind: 'error',
       message: 'rename: the store already has a session named "gamma" (:sessions lists them)',
     });
@@ -175,10 +175,10 @@ describe('focus', () => {
   it('moves the focus by name or pane number, tells the views, and commands without -t follow it', async () => {
     const h = (harness = await startHarness([], { agents: ['alpha', 'beta'] }));
     const events = recordEvents(h);
-    expect(dispatch(h.controller, 'focus beta')).toEqual({ kind: 'ok', message: 'focused beta' });
+    expect(dispatch(h.controller, 'focus beta')).toMatchObject({ kind: 'ok', message: 'focused beta' });
     expect(h.controller.focused()).toBe('beta');
     expect(events).toEqual([{ type: 'focus', agent: 'beta' }]);
-    expect(dispatch(h.controller, 'pause')).toEqual({ kind: 'ok', message: 'paused beta' });
+    expect(dispatch(h.controller, 'pause')).toMatchObject({ kind: 'ok', message: 'paused beta' });
     expect(dispatch(h.controller, 'focus 1').kind).toBe('ok');
     expect(h.controller.focused()).toBe('alpha');
     expect(dispatch(h.controller, 'focus zed').kind).toBe('error');

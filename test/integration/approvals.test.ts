@@ -191,7 +191,7 @@ describe('approvals', () => {
     await awaiting(h);
     const receipts = h.controller.broadcast('y', { interrupt: false });
     expect(receipts[0]?.outcome).toBe('queued');
-    expect(dispatch(h.controller, 'nudge -t alpha yes, approved')).toMatchObject({ kind: 'receipts' });
+    expect(dispatch(h.controller, 'nudge -t alpha yes, approved')).toMatchObject({ kind: 'ok', command: 'nudge' });
     // Give the loop a chance to (wrongly) move on before checking that it did not.
     await new Promise((resolve) => setImmediate(resolve));
     expect(h.agent('alpha').state).toBe('awaiting-approval');

@@ -9,6 +9,7 @@ import { undoAsking } from '../file-conflict-flow.js';
 import { detachPty } from '../pty-attach.js';
 import { defineAppCommand, done, NO_ARGS } from './app-command.js';
 import { refusedOnPty } from './pty-guard.js';
+import { targetError } from '../../core/command-target.js';
 
 const TargetArgs = z.object({ options: z.object({ target: z.string().optional() }) });
 const TARGET_ONLY = { options: [targetOption], positionals: [], text: 'none' } as const;
@@ -34,7 +35,7 @@ export const togglePause = defineAppCommand({
       if (refused !== undefined) return refused;
     }
     const name = targetOf(app, 'toggle-pause', options.target);
-    if (!name.ok) return { kind: 'error', message: name.error };
+    if (!name.ok) return targetError(name.error);
     const agent = app.controller.find(name.value);
     if (agent === undefined) return failure('toggle-pause', `no agent "${name.value}"`);
     const paused = agent.state === 'paused' || agent.state === 'over-budget' || agent.pauseRequested;
@@ -55,7 +56,7 @@ export const confirmUndo = defineAppCommand({
       if (refused !== undefined) return refused;
     }
     const name = targetOf(app, 'confirm-undo', options.target);
-    if (!name.ok) return { kind: 'error', message: name.error };
+    if (!name.ok) return targetError(name.error);
     return undoAsking(app, name.value);
   },
 });

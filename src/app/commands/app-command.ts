@@ -2,7 +2,7 @@
 // overlays and pickers — in their own table, behind the same `dispatch` as core's commands.
 // Each is defined against the running cockpit and bound to it when the app starts.
 import type { z } from 'zod';
-import { failure, type ArgSpec, type Command, type CommandResult } from '../../core/command.js';
+import { usageError, type ArgSpec, type Command, type CommandOutcome } from '../../core/command.js';
 import type { CockpitApp } from '../cockpit-app.js';
 
 /** An app command as written in its file: typed arguments from its schema, run against the app. */
@@ -12,7 +12,8 @@ export type AppCommandDefinition<Args> = {
   readonly summary: string;
   readonly spec: ArgSpec;
   readonly schema: z.ZodType<Args>;
-  readonly run: (app: CockpitApp, args: Args) => CommandResult;
+  /** Returns the shape of core commands (command.ts); `execute` adds the command's name. */
+  readonly run: (app: CockpitApp, args: Args) => CommandOutcome;
 };
 
 /** An app command in the table: its usage for help, and `bind` to make a dispatchable command. */
@@ -39,9 +40,9 @@ export function defineAppCommand<Args>(definition: AppCommandDefinition<Args>): 
           const parsed = definition.schema.safeParse(raw);
           if (!parsed.success) {
             const issue = parsed.error.issues[0];
-            return failure(definition.name, issue === undefined ? 'invalid arguments' : issue.message);
+            return { ...usageError(definition.name, issue === undefined ? 'invalid arguments' : issue.message), command: definition.name };
           }
-          return definition.run(app, parsed.data);
+          return { ...definition.run(app, parsed.data), command: definition.name };
         },
       };
     },
@@ -51,7 +52,7 @@ export function defineAppCommand<Args>(definition: AppCommandDefinition<Args>): 
 /** A command that takes nothing. */
 export const NO_ARGS: ArgSpec = { options: [], positionals: [], text: 'none' };
 
-/** The ok result every app command gives back: a message for the status bar. */
-export function done(message: string): CommandResult {
-  return { kind: 'ok', message };
+/** The ok result of an app command: a message for the status bar; its value is null (screen actions report no data yet). */
+export function done(message: string): CommandOutcome {
+  return { kind: 'ok', message, value: null };
 }

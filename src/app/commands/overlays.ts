@@ -19,7 +19,7 @@ export const copyMode = defineAppCommand({
   summary: 'copy mode on the focused transcript: move, select lines, copy',
   spec: NO_ARGS,
   schema: z.object({}),
-  run: (app) => refusedOnPty(app, 'copy-mode', 'copy mode') ?? fromResult('copy-mode', enterCopyMode(app)),
+  run: (app) => refusedOnPty(app, 'copy-mode', 'copy mode') ?? fromResult('copy-mode', enterCopyMode(app), () => null),
 });
 
 /** `search`: `/`, asks for a query on the bottom line. */
@@ -29,7 +29,7 @@ export const search = defineAppCommand({
   summary: 'search the focused transcript (newest first): n older · N newer',
   spec: NO_ARGS,
   schema: z.object({}),
-  run: (app) => refusedOnPty(app, 'search', 'search') ?? fromResult('search', startSearch(app)),
+  run: (app) => refusedOnPty(app, 'search', 'search') ?? fromResult('search', startSearch(app), () => null),
 });
 
 /** `timeline [--edit]`: `r` (Enter rewinds) and `e` (Enter edits). */
@@ -41,7 +41,7 @@ export const timeline = defineAppCommand({
   schema: z.object({ options: z.object({ edit: flag }) }),
   run(app, { options }) {
     const refused = refusedOnPty(app, 'timeline', options.edit ? 'edit' : 'rewind');
-    return refused ?? fromResult('timeline', openTimeline(app, options.edit ? 'e' : 'r'));
+    return refused ?? fromResult('timeline', openTimeline(app, options.edit ? 'e' : 'r'), () => null);
   },
 });
 
@@ -52,7 +52,7 @@ export const graftPicker = defineAppCommand({
   summary: 'pick a graft source and turns FROM..TO with a live preview',
   spec: NO_ARGS,
   schema: z.object({}),
-  run: (app) => refusedOnPty(app, 'graft-picker', 'graft') ?? fromResult('graft-picker', openGraftPicker(app)),
+  run: (app) => refusedOnPty(app, 'graft-picker', 'graft') ?? fromResult('graft-picker', openGraftPicker(app), () => null),
 });
 
 /** `session-browser`: `S`. */

@@ -2,7 +2,7 @@
 // `next-pane`, `previous-pane`, `scroll-pane up|down` (tmux's names where tmux has one).
 import { z } from 'zod';
 import { targetOption } from '../../core/command-arguments.js';
-import { failure, type CommandResult } from '../../core/command.js';
+import { failure, type CommandOutcome } from '../../core/command.js';
 import { neighbour } from '../../core/layout-solver.js';
 import type { CockpitApp } from '../cockpit-app.js';
 import { defineAppCommand, done, NO_ARGS } from './app-command.js';
@@ -25,7 +25,7 @@ const SelectPaneArgs = z.object({
 });
 
 /** Focuses `name` and says so. */
-function focusPane(app: CockpitApp, command: string, name: string): CommandResult {
+function focusPane(app: CockpitApp, command: string, name: string): CommandOutcome {
   const focused = app.controller.setFocus(name);
   if (!focused.ok) return failure(command, focused.error);
   app.update();
@@ -61,7 +61,7 @@ export const selectPane = defineAppCommand({
 });
 
 /** Steps the focus through the panes in order, wrapping around. */
-function step(app: CockpitApp, command: string, delta: number): CommandResult {
+function step(app: CockpitApp, command: string, delta: number): CommandOutcome {
   const names = app.controller.allAgents().map((agent) => agent.name);
   const focused = app.controller.focused();
   if (focused === undefined || names.length === 0) return failure(command, 'there is no agent');

@@ -3,6 +3,7 @@
 // browser's keys run (DESIGN.md §5), so scripts and `agentmux ctl` can do the same.
 import { z } from 'zod';
 import { fromResult } from '../../core/command.js';
+import { sessionRow, type SessionsValue } from '../../core/command-values.js';
 import { SESSION_HEADER, sessionRows } from '../session-browser-rows.js';
 import { defineAppCommand, NO_ARGS } from './app-command.js';
 
@@ -21,7 +22,8 @@ export const sessions = defineAppCommand({
     const openIds = new Set(app.controller.allAgents().flatMap((agent) => (agent.session === undefined ? [] : [agent.session.id])));
     const rows = sessionRows(stored, openIds, Date.now()).map((row) => `${row.text}  ${row.session.id}`);
     const count = stored.length === 1 ? '1 stored session' : `${stored.length} stored sessions`;
-    return { kind: 'sessions', message: [`sessions: ${count}`, `${SESSION_HEADER}  id`, ...rows].join('\n'), sessions: stored };
+    const value: SessionsValue = { sessions: stored.map(sessionRow) };
+    return { kind: 'ok', message: [`sessions: ${count}`, `${SESSION_HEADER}  id`, ...rows].join('\n'), value };
   },
 });
 
@@ -32,7 +34,7 @@ export const sessionOpen = defineAppCommand({
   summary: 'open a stored session in a new pane',
   spec: { options: [], positionals: [ID], text: 'none' },
   schema: IdArgs,
-  run: (app, { positionals }) => fromResult('session-open', app.controller.openSession(positionals.id)),
+  run: (app, { positionals }) => fromResult('session-open', app.controller.openSession(positionals.id), () => null),
 });
 
 /** `session-rename ID NAME`: renames a stored session (NAME is the rest of the line). */
@@ -42,7 +44,7 @@ export const sessionRename = defineAppCommand({
   summary: 'rename a stored session',
   spec: { options: [], positionals: [ID], text: 'required' },
   schema: z.object({ positionals: z.object({ id: z.string() }), text: z.string({ error: 'NAME is missing' }) }),
-  run: (app, { positionals, text }) => fromResult('session-rename', app.controller.renameSession(positionals.id, text.trim())),
+  run: (app, { positionals, text }) => fromResult('session-rename', app.controller.renameSession(positionals.id, text.trim()), () => null),
 });
 
 /** `session-trash ID`: moves a stored session to the trash (DIR/trash). */
@@ -52,7 +54,7 @@ export const sessionTrash = defineAppCommand({
   summary: 'move a stored session to the trash',
   spec: { options: [], positionals: [ID], text: 'none' },
   schema: IdArgs,
-  run: (app, { positionals }) => fromResult('session-trash', app.controller.trashSession(positionals.id)),
+  run: (app, { positionals }) => fromResult('session-trash', app.controller.trashSession(positionals.id), () => null),
 });
 
 /** `session-restore ID`: brings a session back from the trash. */
@@ -62,5 +64,5 @@ export const sessionRestore = defineAppCommand({
   summary: 'restore a session from the trash',
   spec: { options: [], positionals: [ID], text: 'none' },
   schema: IdArgs,
-  run: (app, { positionals }) => fromResult('session-restore', app.controller.restoreSession(positionals.id)),
+  run: (app, { positionals }) => fromResult('session-restore', app.controller.restoreSession(positionals.id), () => null),
 });

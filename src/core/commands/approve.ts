@@ -1,9 +1,10 @@
 // `approve [-t AGENT] y|a|n [REASON]`: answer the tool call an agent waits on (DESIGN.md §4).
 import { z } from 'zod';
 import { targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand } from '../command.js';
 import type { ApprovalDecision } from '../approval-decision.js';
+import { targetOf } from '../command-values.js';
 
 const Answer = z.enum(['y', 'a', 'n'], { error: 'expected y (once), a (always) or n (refuse)' });
 
@@ -32,7 +33,7 @@ export const approve = defineCommand({
   schema: ApproveArgs,
   run(api, { options, positionals, text }) {
     const agent = resolveTarget(api, 'approve', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('approve', api.decide(agent.value, decisionOf(positionals.answer, text)));
+    if (!agent.ok) return targetError(agent.error);
+    return targetOf(api, 'approve', agent.value, api.decide(agent.value, decisionOf(positionals.answer, text)));
   },
 });

@@ -1,8 +1,9 @@
 // `broadcast [--interrupt] TEXT`: a nudge to every agent, reported per agent (DESIGN.md §4).
 import { z } from 'zod';
 import { flag, interruptOption } from '../command-arguments.js';
-import { defineCommand, failure } from '../command.js';
+import { defineCommand, done, failure } from '../command.js';
 import { formatReceipts } from '../receipt-message.js';
+import type { DeliveriesValue } from '../command-values.js';
 
 const BroadcastArgs = z.object({
   options: z.object({ interrupt: flag }),
@@ -19,6 +20,7 @@ export const broadcast = defineCommand({
   run(api, { options, text }) {
     const receipts = api.broadcast(text, { interrupt: options.interrupt });
     if (receipts.length === 0) return failure('broadcast', 'there is no agent');
-    return { kind: 'receipts', message: formatReceipts('broadcast', receipts), receipts };
+    const value: DeliveriesValue = { deliveries: receipts };
+    return done(formatReceipts('broadcast', receipts), value);
   },
 });

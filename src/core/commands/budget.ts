@@ -5,8 +5,10 @@ import { z } from 'zod';
 import type { BudgetLimits } from '../budget-limits.js';
 import type { BudgetTarget } from '../cockpit-api.js';
 import { flag, positiveInteger, positiveNumber, targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
+import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';
+import type { CommandOutcome } from '../command.js';
+import { limitsValue, type BudgetReportValue, type BudgetValue } from '../command-values.js';
 
 const BudgetArgs = z
   .object({
@@ -41,20 +43,25 @@ export const budget = defineCommand({
     text: 'none',
   },
   schema: BudgetArgs,
-  run(api, { options }) {
+  run(api, { options }): CommandOutcome<BudgetValue | BudgetReportValue> {
     let target: BudgetTarget = { kind: 'all' };
     if (!options.all) {
       const agent = resolveTarget(api, 'budget', options.target);
-      if (!agent.ok) return { kind: 'error', message: agent.error };
+      if (!agent.ok) return targetError(agent.error);
       target = { kind: 'agent', agent: agent.value };
     }
     const setsNothing = !options.clear && options.usd === undefined && options.tokens === undefined && options.turns === undefined;
-    if (setsNothing) return fromResult('budget', api.budgetReport(target));
+    if (setsNothing) {
+      const report = api.budgetReport(target);
+      return fromResult('budget', report, (): BudgetReportValue => ({ target: target.kind === 'all' ? null : target.agent, report: report.ok ? report.value : '' }));
+    }
     // Only the limits given: an absent one must not read as "clear this limit" when merged.
     const limits: BudgetLimits = {};
     if (options.usd !== undefined) limits.usd = options.usd;
     if (options.tokens !== undefined) limits.tokens = options.tokens;
     if (options.turns !== undefined) limits.turns = options.turns;
-    return fromResult('budget', options.clear ? api.setBudget(target, limits, true) : api.setBudget(target, limits));
+    const answer = options.clear ? api.setBudget(target, limits, true) : api.setBudget(target, limits);
+    const value: BudgetValue = { target: target.kind === 'all' ? null : target.agent, set: limitsValue(limits), clear: options.clear };
+    return fromResult('budget', answer, () => value);
   },
 });

@@ -1,8 +1,9 @@
 // `close [-t AGENT]`: stop an agent and remove its pane; its session stays in the store (DESIGN.md §5).
 import { z } from 'zod';
 import { targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand } from '../command.js';
+import { targetOf } from '../command-values.js';
 
 const CloseArgs = z.object({ options: z.object({ target: z.string().optional() }) });
 
@@ -15,7 +16,7 @@ export const close = defineCommand({
   schema: CloseArgs,
   run(api, { options }) {
     const agent = resolveTarget(api, 'close', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('close', api.closeAgent(agent.value));
+    if (!agent.ok) return targetError(agent.error);
+    return targetOf(api, 'close', agent.value, api.closeAgent(agent.value));
   },
 });

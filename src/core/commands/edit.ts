@@ -1,8 +1,9 @@
 // `edit [-t AGENT] TURN[.K] [TEXT]`: replace one entry on a new branch (DESIGN.md §3).
 import { z } from 'zod';
 import { targetOption, turnAddress } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, failure, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand, failure } from '../command.js';
+import { moveOf } from '../command-values.js';
 
 const EditArgs = z.object({
   options: z.object({ target: z.string().optional() }),
@@ -23,9 +24,9 @@ export const edit = defineCommand({
   schema: EditArgs,
   run(api, { options, positionals, text }) {
     const agent = resolveTarget(api, 'edit', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
+    if (!agent.ok) return targetError(agent.error);
     const address = positionals.address;
-    if (text !== undefined) return fromResult('edit', api.edit(agent.value, address, text));
+    if (text !== undefined) return moveOf(api, 'edit', agent.value, () => api.edit(agent.value, address, text));
     const current = api.entryText(agent.value, address);
     if (!current.ok) return failure('edit', current.error);
     return { kind: 'open-editor', agent: agent.value, address, text: current.value };

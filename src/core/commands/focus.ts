@@ -1,6 +1,7 @@
 // `focus AGENT`: move the focus to an agent, by name or pane number (DESIGN.md §5).
 import { z } from 'zod';
-import { defineCommand, failure, fromResult } from '../command.js';
+import { defineCommand, usageError } from '../command.js';
+import { targetOf } from '../command-values.js';
 
 const FocusArgs = z.object({ positionals: z.object({ agent: z.string() }) });
 
@@ -13,7 +14,7 @@ export const focus = defineCommand({
   schema: FocusArgs,
   run(api, { positionals }) {
     const agent = api.resolveAgent(positionals.agent);
-    if (!agent.ok) return failure('focus', agent.error);
-    return fromResult('focus', api.focus(agent.value));
+    if (!agent.ok) return usageError('focus', agent.error);
+    return targetOf(api, 'focus', agent.value, api.focus(agent.value));
   },
 });

@@ -1,8 +1,9 @@
 // `fork [-t AGENT] [TURN[.K]]`: start a new session from an entry of this one (DESIGN.md §3).
 import { z } from 'zod';
 import { targetOption, turnAddress } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand, done, failure } from '../command.js';
+import { openedAgent, type OpenedValue } from '../command-values.js';
 
 const ForkArgs = z.object({
   options: z.object({ target: z.string().optional() }),
@@ -22,7 +23,13 @@ export const fork = defineCommand({
   schema: ForkArgs,
   run(api, { options, positionals }) {
     const agent = resolveTarget(api, 'fork', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('fork', api.fork(agent.value, positionals.address));
+    if (!agent.ok) return targetError(agent.error);
+    const before = [...api.agents()];
+    const answer = api.fork(agent.value, positionals.address);
+    if (!answer.ok) return failure('fork', answer.error);
+    const opened = openedAgent(before, api.agents());
+    if (opened === undefined) return failure('fork', `${answer.value}, but no new pane appeared`);
+    const value: OpenedValue = { agent: opened };
+    return done(answer.value, value);
   },
 });

@@ -1,8 +1,9 @@
 // `graft [-t AGENT] SOURCE [FROM..TO]`: copy turns of another session onto this branch (DESIGN.md §3).
 import { z } from 'zod';
 import { looksLikeTurnRange, targetOption, turnRange } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand } from '../command.js';
+import { moveOf } from '../command-values.js';
 
 const GraftArgs = z.object({
   options: z.object({ target: z.string().optional() }),
@@ -25,7 +26,7 @@ export const graft = defineCommand({
   schema: GraftArgs,
   run(api, { options, positionals }) {
     const agent = resolveTarget(api, 'graft', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('graft', api.graft(agent.value, positionals.source, positionals.range ?? {}));
+    if (!agent.ok) return targetError(agent.error);
+    return moveOf(api, 'graft', agent.value, () => api.graft(agent.value, positionals.source, positionals.range ?? {}));
   },
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { isBusy } from '../agent-state.js';
 import { targetOption } from '../command-arguments.js';
 import { actOnTargets } from '../command-target.js';
-import { defineCommand } from '../command.js';
+import { defineCommand, done, failure } from '../command.js';
+import { targetOutcome, type TargetsValue } from '../command-values.js';
 
 const InterruptArgs = z.object({ options: z.object({ target: z.string().optional() }) });
 
@@ -18,11 +19,13 @@ export const interrupt = defineCommand({
     if (options.target !== 'all') return actOnTargets(api, 'interrupt', options.target, (agent) => api.interrupt(agent));
     // One line for all of them: only the agents at work are interrupted and named.
     const working = api.agents().filter((agent) => isBusy(agent.state));
-    if (working.length === 0) return { kind: 'ok', message: 'no agent is working: nothing to interrupt' };
-    const done = working.map((agent) => ({ name: agent.name, answer: api.interrupt(agent.name) }));
-    const failed = done.flatMap(({ name, answer }) => (answer.ok ? [] : [`${name}: ${answer.error}`]));
-    const names = done.flatMap(({ name, answer }) => (answer.ok ? [name] : []));
+    if (working.length === 0) return done('no agent is working: nothing to interrupt', { targets: [] });
+    const answers = working.map((agent) => ({ name: agent.name, answer: api.interrupt(agent.name) }));
+    const failed = answers.flatMap(({ name, answer }) => (answer.ok ? [] : [`${name}: ${answer.error}`]));
+    const names = answers.flatMap(({ name, answer }) => (answer.ok ? [name] : []));
     const message = [names.length > 0 ? `interrupted ${names.join(', ')}` : '', ...failed].filter((part) => part !== '').join('; ');
-    return names.length > 0 ? { kind: 'ok', message } : { kind: 'error', message: `interrupt: ${message}` };
+    if (names.length === 0) return failure('interrupt', message);
+    const value: TargetsValue = { targets: answers.map(({ name, answer }) => targetOutcome(api, name, answer)) };
+    return done(message, value);
   },
 });

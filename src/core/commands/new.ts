@@ -3,9 +3,11 @@
 // NAME is the positional and the rest is TEXT, read here. `--model M` before NAME works too.
 import { z } from 'zod';
 import { agentName } from '../command-arguments.js';
-import { defineCommand, failure, fromResult } from '../command.js';
+import { defineCommand, done, failure, type CommandOutcome } from '../command.js';
 import { splitCommandWords } from '../command-words.js';
 import { err, ok, type Result } from '../result.js';
+import type { CockpitApi } from '../cockpit-api.js';
+import { openedAgent, type OpenedValue } from '../command-values.js';
 
 const NewArgs = z.object({
   options: z.object({ model: z.string().optional() }),
@@ -46,6 +48,16 @@ export function readNewAgentTail(text: string | undefined, optionModel: string |
   return ok({ kind: 'pty', model, command: command.value });
 }
 
+// Opens the agent and reports it (its pane number and state).
+function opened(api: CockpitApi, open: () => Result<string>): CommandOutcome<OpenedValue> {
+  const before = [...api.agents()];
+  const answer = open();
+  if (!answer.ok) return failure('new', answer.error);
+  const agent = openedAgent(before, api.agents());
+  if (agent === undefined) return failure('new', `${answer.value}, but no new pane appeared`);
+  return done(answer.value, { agent });
+}
+
 /** Opens an SDK agent configured like the focused one (a stored session named NAME is reattached), or a PTY agent with `-- COMMAND`. */
 export const newCommand = defineCommand({
   name: 'new',
@@ -60,11 +72,12 @@ export const newCommand = defineCommand({
   run(api, { options, positionals, text }) {
     const tail = readNewAgentTail(text, options.model);
     if (!tail.ok) return failure('new', tail.error);
-    if (tail.value.kind === 'pty') {
-      if (tail.value.model !== undefined) return failure('new', '--model does not apply to a PTY agent (-- COMMAND)');
-      return fromResult('new', api.newPtyAgent(positionals.name, tail.value.command));
+    const parsed = tail.value;
+    if (parsed.kind === 'pty') {
+      if (parsed.model !== undefined) return failure('new', '--model does not apply to a PTY agent (-- COMMAND)');
+      return opened(api, () => api.newPtyAgent(positionals.name, parsed.command));
     }
-    const model = tail.value.model;
-    return fromResult('new', api.newAgent(positionals.name, model === undefined ? {} : { model }));
+    const model = parsed.model;
+    return opened(api, () => api.newAgent(positionals.name, model === undefined ? {} : { model }));
   },
 });

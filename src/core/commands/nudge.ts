@@ -1,9 +1,10 @@
 // `nudge [-t AGENT] [--interrupt] TEXT`: steer one agent at its next safe point (DESIGN.md §4).
 import { z } from 'zod';
 import { flag, interruptOption, targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand, done, failure } from '../command.js';
 import { formatReceipts } from '../receipt-message.js';
+import type { DeliveriesValue } from '../command-values.js';
 
 const NudgeArgs = z.object({
   options: z.object({ target: z.string().optional(), interrupt: flag }),
@@ -19,8 +20,10 @@ export const nudge = defineCommand({
   schema: NudgeArgs,
   run(api, { options, text }) {
     const agent = resolveTarget(api, 'nudge', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
+    if (!agent.ok) return targetError(agent.error);
     const receipt = api.nudge(agent.value, text, { interrupt: options.interrupt });
-    return { kind: 'receipts', message: formatReceipts('nudge', [receipt]), receipts: [receipt] };
+    const value: DeliveriesValue = { deliveries: [receipt] };
+    if (receipt.outcome === 'refused') return failure('nudge', `${receipt.agent} refused (${receipt.detail})`);
+    return done(formatReceipts('nudge', [receipt]), value);
   },
 });

@@ -1,8 +1,9 @@
 // `rename [-t AGENT] NAME`: give an agent (and its stored session) a new name (DESIGN.md §5).
 import { z } from 'zod';
 import { agentName, targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand } from '../command.js';
+import { targetOf } from '../command-values.js';
 
 const RenameArgs = z.object({
   options: z.object({ target: z.string().optional() }),
@@ -22,7 +23,7 @@ export const rename = defineCommand({
   schema: RenameArgs,
   run(api, { options, positionals }) {
     const agent = resolveTarget(api, 'rename', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('rename', api.renameAgent(agent.value, positionals.name));
+    if (!agent.ok) return targetError(agent.error);
+    return targetOf(api, 'rename', agent.value, api.renameAgent(agent.value, positionals.name));
   },
 });

@@ -2,8 +2,9 @@
 // exited or to replace a stuck one.
 import { z } from 'zod';
 import { targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand } from '../command.js';
+import { targetOf } from '../command-values.js';
 
 const RestartArgs = z.object({ options: z.object({ target: z.string().optional() }) });
 
@@ -16,7 +17,7 @@ export const restart = defineCommand({
   schema: RestartArgs,
   run(api, { options }) {
     const agent = resolveTarget(api, 'restart', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('restart', api.restart(agent.value));
+    if (!agent.ok) return targetError(agent.error);
+    return targetOf(api, 'restart', agent.value, api.restart(agent.value));
   },
 });

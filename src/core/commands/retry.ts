@@ -1,8 +1,9 @@
 // `retry [-t AGENT]`: re-run the last turn after an error or interrupt (DESIGN.md §5).
 import { z } from 'zod';
 import { targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand } from '../command.js';
+import { targetOf } from '../command-values.js';
 
 const RetryArgs = z.object({ options: z.object({ target: z.string().optional() }) });
 
@@ -15,7 +16,7 @@ export const retry = defineCommand({
   schema: RetryArgs,
   run(api, { options }) {
     const agent = resolveTarget(api, 'retry', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('retry', api.retry(agent.value));
+    if (!agent.ok) return targetError(agent.error);
+    return targetOf(api, 'retry', agent.value, api.retry(agent.value));
   },
 });

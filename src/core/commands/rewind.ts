@@ -1,9 +1,10 @@
 // `rewind [-t AGENT] [--conversation-only|--files-only] [--overwrite|--keep-changed] TURN[.K]`:
 // move the head back and restore the files this agent changed since (DESIGN.md §3, §4).
 import { z } from 'zod';
+import { moveOf } from '../command-values.js';
 import { flag, targetOption, turnAddress } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand, usageError } from '../command.js';
 import {
   conflictModeOf,
   conversationOnlyOption,
@@ -37,11 +38,11 @@ export const rewind = defineCommand({
   schema: RewindArgs,
   run(api, { options, positionals }) {
     const scope = rewindScopeOf(options);
-    if (!scope.ok) return { kind: 'error', message: `rewind: ${scope.error}` };
+    if (!scope.ok) return usageError('rewind', scope.error);
     const conflicts = conflictModeOf(options);
-    if (!conflicts.ok) return { kind: 'error', message: `rewind: ${conflicts.error}` };
+    if (!conflicts.ok) return usageError('rewind', conflicts.error);
     const agent = resolveTarget(api, 'rewind', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('rewind', api.rewind(agent.value, positionals.address, { scope: scope.value, conflicts: conflicts.value }));
+    if (!agent.ok) return targetError(agent.error);
+    return moveOf(api, 'rewind', agent.value, () => api.rewind(agent.value, positionals.address, { scope: scope.value, conflicts: conflicts.value }));
   },
 });

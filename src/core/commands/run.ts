@@ -23,6 +23,6 @@ export const run = defineCommand({
   spec: { options: [], positionals: [{ key: 'ref', name: 'ARG', required: true }], text: 'optional' },
   schema: RunArgs,
   run(api, { positionals, text }) {
-    return fromResult('run', api.startRun(positionals.ref, argsOf(text?.trim())));
+    return fromResult('run', api.startRun(positionals.ref, argsOf(text?.trim())), () => ({ ref: positionals.ref }));
   },
 });

@@ -1,7 +1,7 @@
 // `send [-t AGENT] TEXT`: TEXT becomes the agent's next user message exactly (DESIGN.md §3).
 import { z } from 'zod';
 import { targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
+import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';
 import { sendMessage } from '../receipt-message.js';
 
@@ -19,7 +19,8 @@ export const send = defineCommand({
   schema: SendArgs,
   run(api, { options, text }) {
     const agent = resolveTarget(api, 'send', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('send', sendMessage(api.send(agent.value, text)));
+    if (!agent.ok) return targetError(agent.error);
+    const receipt = api.send(agent.value, text);
+    return fromResult('send', sendMessage(receipt), () => ({ deliveries: [receipt] }));
   },
 });

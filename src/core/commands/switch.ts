@@ -1,9 +1,10 @@
 // `switch [-t AGENT] [--conversation-only|--files-only] [--overwrite|--keep-changed] BRANCH`: move
 // the head to another branch of the session tree (issue 5) and the files with it, as rewind does.
 import { z } from 'zod';
+import { moveOf } from '../command-values.js';
 import { flag, targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand, usageError } from '../command.js';
 import {
   conflictModeOf,
   conversationOnlyOption,
@@ -37,11 +38,11 @@ export const switchBranch = defineCommand({
   schema: SwitchArgs,
   run(api, { options, positionals }) {
     const scope = rewindScopeOf(options);
-    if (!scope.ok) return { kind: 'error', message: `switch: ${scope.error}` };
+    if (!scope.ok) return usageError('switch', scope.error);
     const conflicts = conflictModeOf(options);
-    if (!conflicts.ok) return { kind: 'error', message: `switch: ${conflicts.error}` };
+    if (!conflicts.ok) return usageError('switch', conflicts.error);
     const agent = resolveTarget(api, 'switch', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('switch', api.switchBranch(agent.value, positionals.branch, { scope: scope.value, conflicts: conflicts.value }));
+    if (!agent.ok) return targetError(agent.error);
+    return moveOf(api, 'switch', agent.value, () => api.switchBranch(agent.value, positionals.branch, { scope: scope.value, conflicts: conflicts.value }));
   },
 });

@@ -2,9 +2,10 @@
 // or fork (DESIGN.md §3); a rewind's files go back as they were.
 import { z } from 'zod';
 import { flag, targetOption } from '../command-arguments.js';
-import { resolveTarget } from '../command-target.js';
-import { defineCommand, fromResult } from '../command.js';
+import { resolveTarget, targetError } from '../command-target.js';
+import { defineCommand, usageError } from '../command.js';
 import { conflictModeOf, keepChangedOption, overwriteOption } from '../file-restore-options.js';
+import { moveOf } from '../command-values.js';
 
 const UndoArgs = z.object({ options: z.object({ target: z.string().optional(), overwrite: flag, keepChanged: flag }) });
 
@@ -17,9 +18,9 @@ export const undo = defineCommand({
   schema: UndoArgs,
   run(api, { options }) {
     const conflicts = conflictModeOf(options);
-    if (!conflicts.ok) return { kind: 'error', message: `undo: ${conflicts.error}` };
+    if (!conflicts.ok) return usageError('undo', conflicts.error);
     const agent = resolveTarget(api, 'undo', options.target);
-    if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('undo', api.undo(agent.value, { conflicts: conflicts.value }));
+    if (!agent.ok) return targetError(agent.error);
+    return moveOf(api, 'undo', agent.value, () => api.undo(agent.value, { conflicts: conflicts.value }));
   },
 });

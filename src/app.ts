@@ -161,7 +161,8 @@ function saveCockpit(started: Started, tiling: Tiling): void {
   const inLayout = new Set(started.layout.agents.map((agent) => agent.name));
   const agents = started.controller
     .allAgents()
-    .filter((agent) => !inLayout.has(agent.name) && agent.session !== undefined)
+    // A workflow's agents belong to their run, not to the layout's next start (DESIGN.md §9).
+    .filter((agent) => !inLayout.has(agent.name) && agent.session !== undefined && agent.config.run === undefined)
     .map((agent) => ({
       name: agent.name,
       model: agent.config.model,

@@ -20,6 +20,7 @@ import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
 import { LazyAnthropicProvider } from './lazy-provider.js';
+import { endpointProvider } from './workflow/endpoint-provider.js';
 import type { LoadingPane } from './loading-panes.js';
 import type { StartChecks, StartFailure } from './startup-checks.js';
 
@@ -74,6 +75,7 @@ export async function openCockpit(
     store,
     providerFor: (config) => {
       if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
+      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
       const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
       const baseURL = config.baseURL ?? (providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined);
       return new LazyAnthropicProvider({

@@ -83,6 +83,8 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
       const tools = await runTools(agent, deps, calls);
       if (tools === 'failed') return;
       if (tools === 'aborted' && !afterAbort(agent)) return;
+      // A call that ends the work (a valid StructuredOutput) ends the turn like a final answer.
+      if (tools === 'ended' && agent.nudges.length === 0) agent.turnOpen = false;
       continue;
     }
     // The model ended its turn; a nudge that arrived meanwhile keeps it going.
@@ -185,7 +187,8 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       model: agent.config.model,
       maxTokens: agent.config.maxTokens ?? DEFAULT_MAX_TOKENS,
       ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
-      tools: deps.tools.specs(),
+      tools: toolsOf(agent, deps).specs(),
+      ...(agent.config.thinkingBudget === undefined ? {} : { thinkingBudget: agent.config.thinkingBudget }),
     });
     const controller = new AbortController();
     agent.abortController = controller;
@@ -283,10 +286,11 @@ async function runTools(
   agent: Agent,
   deps: RunnerDeps,
   calls: readonly ToolUseBlock[],
-): Promise<'done' | 'aborted' | 'failed'> {
+): Promise<'done' | 'ended' | 'aborted' | 'failed'> {
+  let ended = false;
   for (const call of calls) {
     const toolCall = { id: call.id, name: call.name, input: call.input };
-    const clearance = await clearCall(agent, deps.tools, toolCall);
+    const clearance = await clearCall(agent, toolsOf(agent, deps), toolCall);
     let outcome: ToolOutcome;
     let aborted = clearance.kind === 'aborted';
     if (clearance.kind === 'refused') {
@@ -305,7 +309,7 @@ async function runTools(
       const onOutput = (chunk: string): void => {
         if (running) deps.events.emit({ type: 'tool-output', agent: agent.name, toolUseId: call.id, chunk });
       };
-      const ran = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput });
+      const ran = await toolsOf(agent, deps).run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput });
       running = false;
       agent.abortController = undefined;
       aborted = controller.signal.aborted;
@@ -330,6 +334,12 @@ async function runTools(
       return 'failed';
     }
     if (aborted) return 'aborted';
+    if (outcome.endsTurn === true) ended = true;
   }
-  return 'done';
+  return ended ? 'ended' : 'done';
+}
+
+/** The agent's own tools when it has them, else the controller's. */
+function toolsOf(agent: Agent, deps: RunnerDeps): ToolHost {
+  return agent.tools ?? deps.tools;
 }

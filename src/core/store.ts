@@ -35,6 +35,8 @@ export type SessionSummary = {
   outputTokens: number;
   costUsd: number | null;
   budget: BudgetLimits;
+  /** The workflow run the session belongs to, if any. */
+  run?: string | undefined;
 };
 
 export interface SessionStore {

@@ -17,6 +17,7 @@ export const SummaryRow = z.object({
   outputTokens: z.number().int().nonnegative(),
   costUsd: z.number().nullable(),
   budget: BudgetLimits,
+  run: z.string().optional(),
 });
 
 /** Agents a person opened while the cockpit ran (`new`, `fork`), reopened at the next start. */

@@ -70,6 +70,7 @@ export class FileSessionStore implements SessionStore {
       outputTokens: 0,
       costUsd: null,
       budget: {},
+      ...(header.run === undefined ? {} : { run: header.run }),
     });
     return ok(this.track(header.id, created.value));
   }

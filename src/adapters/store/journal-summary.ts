@@ -71,5 +71,6 @@ export function summaryFromFacts(facts: JournalFacts): SessionSummary {
     outputTokens: 0,
     costUsd: null,
     budget: facts.budget ?? {},
+    ...(facts.header.run === undefined ? {} : { run: facts.header.run }),
   };
 }

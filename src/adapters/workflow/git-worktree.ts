@@ -6,7 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { err, ok, type Result } from '../../core/result.js';
 
 /** A created worktree: where it is, where the agent works in it, and the commit it started from. */
-export type Worktree = { readonly path: string; readonly cwd: string; readonly base: string };
+export type Worktree = { readonly path: string; readonly cwd: string; readonly base: string; readonly repo: string };
 
 type Git = { readonly code: number; readonly stdout: string; readonly stderr: string };
 
@@ -35,7 +35,7 @@ export async function createWorktree(cwd: string, path: string): Promise<Result<
   mkdirSync(dirname(path), { recursive: true });
   const added = await git(cwd, ['worktree', 'add', '--detach', path, 'HEAD']);
   if (added.code !== 0) return err(`git worktree add ${path}: ${added.stderr.trim()}`);
-  return ok({ path, cwd: join(path, relative(root.value, cwd)), base: head.stdout.trim() });
+  return ok({ path, cwd: join(path, relative(root.value, cwd)), base: head.stdout.trim(), repo: root.value });
 }
 
 /** DIR/worktrees/RUN/NAME. */
@@ -52,6 +52,6 @@ export async function settleWorktree(tree: Worktree): Promise<'removed' | 'kept'
   const head = await git(tree.path, ['rev-parse', 'HEAD']);
   if (status.code !== 0 || head.code !== 0) return 'kept';
   if (status.stdout.trim() !== '' || head.stdout.trim() !== tree.base) return 'kept';
-  const removed = await git(tree.path, ['worktree', 'remove', tree.path]);
+  const removed = await git(tree.repo, ['worktree', 'remove', tree.path]);
   return removed.code === 0 ? 'removed' : 'kept';
 }

@@ -71,7 +71,8 @@ export class StructuredOutputTools implements ToolHost {
     const listed = problems.lines.map((line) => `- ${line}`).join('\n');
     if (this.invalidCalls >= MAX_INVALID_CALLS) {
       this.listener.gaveUp(`${MAX_INVALID_CALLS} invalid StructuredOutput calls (last: ${problems.lines.join('; ')})`);
-      return { content: `Invalid again; no more attempts are taken:\n${listed}`, isError: true };
+      // Ends the work: the call is settled, so no further model call is spent on it.
+      return { content: `Invalid again; no more attempts are taken:\n${listed}`, isError: true, endsTurn: true };
     }
     return { content: `The input does not match the schema:\n${listed}\nCorrect it and call ${STRUCTURED_OUTPUT} again.`, isError: true };
   }

@@ -149,3 +149,25 @@ describe('stopping a run', () => {
     expect(kit.model.requests).toHaveLength(1);
   });
 });
+
+describe('the scripted model offered StructuredOutput (the demo)', () => {
+  it('reads the sample project with the real tools, then answers with a schema-valid value from what it read', async () => {
+    const { demoScript } = await import('../../src/adapters/scripted-model/demo-script.js');
+    kit = await startWorkflowKit(demoScript());
+    const schema = {
+      type: 'object',
+      required: ['findings'],
+      properties: { findings: { type: 'array', minItems: 1, maxItems: 3, items: { type: 'object', required: ['file', 'issue'], properties: { file: { type: 'string' }, issue: { type: 'string' } } } } },
+    };
+    const { outcome } = await kit.call('Review src/parser.ts for bugs.', { schema });
+    expect(outcome.kind).toBe('value');
+    const value = outcome.kind === 'value' ? outcome.value : null;
+    const files = JSON.stringify(value).match(/"file":"([^"]+)"/g) ?? [];
+    expect(files.length).toBeGreaterThan(0);
+    const firstCalls = JSON.stringify(kit.model.requests[1]?.body.messages);
+    expect(firstCalls).toMatch(/"name":"(read_file|grep|list_files)"/);
+    // What it names, it read: every file in the value appears in a tool result it was sent.
+    const lastRequest = JSON.stringify(kit.model.requests.at(-1)?.body.messages);
+    for (const field of files) expect(lastRequest).toContain(field.slice(8, -1));
+  });
+});

@@ -15,16 +15,9 @@ function lastAnswerText(agent: Agent): string {
 
 /** How the agent's work ended, read from its state once its loop has stopped. */
 function outcomeOf(agent: Agent): TurnOutcome {
-  switch (agent.state) {
-    case 'error':
-      return 'error';
-    case 'over-budget':
-      return 'over-budget';
-    case 'paused':
-      return 'interrupted';
-    default:
-      break;
-  }
+  if (agent.state === 'error') return 'error';
+  if (agent.state === 'over-budget') return 'over-budget';
+  if (agent.state === 'paused') return 'interrupted';
   const last = agent.session?.view().items.at(-1);
   if (last?.kind === 'message' && last.entry.kind === 'interrupted') return 'interrupted';
   if (last?.kind === 'message' && last.entry.kind === 'tool-result' && last.entry.isError && /^\(interrupted|^\(not run/.test(last.entry.content)) return 'interrupted';

@@ -90,8 +90,9 @@ export class ControllerAgentHost implements WorkflowAgentHost {
         if (step.kind === 'resolve') resolve(step.outcome);
       };
     });
-    let agentRef: Agent | undefined;
-    const tools = plan.tools(() => agentRef?.name ?? name, {
+    // The agent's current name (a person may rename it), once it exists.
+    const current: { agent?: Agent } = {};
+    const tools = plan.tools(() => current.agent?.name ?? name, {
       valid: (value) => resolution.structuredValue(value),
       gaveUp: (reason) => settle(resolution.resolve({ kind: 'null', reason })),
     });
@@ -99,7 +100,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const opened = controller.openAgent({ ...plan.config, name, cwd: worktree?.cwd ?? call.run.cwd, system }, tools);
     if (!opened.ok) return { kind: 'throw', message: `could not open agent ${name}: ${opened.error}` };
     const agent = opened.value;
-    agentRef = agent;
+    current.agent = agent;
     const session = agent.session;
     if (session === undefined) return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError ?? 'no session'}` };
     this.track(call.run.id, agent, true);

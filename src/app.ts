@@ -15,6 +15,7 @@ import { checkBeforeScreen } from './app/startup-checks.js';
 import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
+import { terminalTitle } from './core/terminal-title.js';
 
 /** Runs the cockpit until the person quits; resolves with the exit status. */
 export async function runCockpit(options: RunOptions): Promise<number> {
@@ -32,7 +33,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   // The first frame: every pane of the layout, named and loading. Keys typed before every pane
   // has loaded stay in the terminal's input queue (stdin paused) and are read once they have, so
   // `Enter` messages the agent the person saw focused and `:` then text lands in the prompt.
-  const view = new CockpitView({ title: `agentmux — ${layout.name}` });
+  const view = new CockpitView({ title: terminalTitle(layout.name) });
   // Raw at once (no echo, no line buffering into the first frame), and paused. blessed resumes
   // stdin when the first keypress listener appears (CockpitApp below) unless the tty is raw.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
@@ -121,6 +122,8 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   if (loaded && notices.length > 0) app.message = { text: notices.join('; '), isError: true };
   app.update();
   process.stdin.resume();
+  const { startCockpitControl } = await import('./app/ctl-wiring.js');
+  const control = await startCockpitControl(app, checked.value.sessionsDir, log);
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
 
   await quit;
@@ -130,6 +133,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
   if (loaded) saveCockpit(started.value, app.tiling);
+  await control.close();
   disposeApp(app);
   await started.value.shutdown();
   guard.dispose();

@@ -2,6 +2,11 @@
 import { packageVersion } from './app/package-root.js';
 import { helpText, parseCliOptions } from './cli-options.js';
 
+if (process.argv[2] === 'ctl') {
+  // `agentmux ctl …` talks to a running cockpit over its socket and loads nothing of the cockpit.
+  const { runCtl } = await import('./ctl-cli.js');
+  process.exit(await runCtl(process.argv.slice(3), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }));
+}
 const parsed = parseCliOptions(process.argv.slice(2));
 if (!parsed.ok) {
   process.stderr.write(`${parsed.error}\n`);

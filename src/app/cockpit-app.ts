@@ -54,6 +54,8 @@ export class CockpitApp {
   private readonly screens: Disposable;
   private readonly unwireMouse: () => void;
   private quitting = false;
+  /** Set while a line from `agentmux ctl` runs: commands never ask to confirm over ctl. */
+  private unattended = false;
 
   constructor(private readonly options: CockpitAppOptions) {
     this.view = options.view;
@@ -145,6 +147,18 @@ export class CockpitApp {
     this.apply(dispatch(this.controller, line));
   }
 
+  /** Runs a command line from `agentmux ctl`: as `run`, but nothing asks to confirm. */
+  runUnattended(line: string): CommandResult {
+    this.unattended = true;
+    try {
+      const result = dispatch(this.controller, line);
+      this.apply(result);
+      return result;
+    } finally {
+      this.unattended = false;
+    }
+  }
+
   /** Applies a command's result: status message, editor, session list. */
   apply(result: CommandResult): void {
     switch (result.kind) {
@@ -174,7 +188,7 @@ export class CockpitApp {
   requestQuit(): void {
     if (this.quitting) return;
     const working = this.controller.allAgents().filter((agent) => isBusy(agent.state) || agent.running !== undefined);
-    if (working.length === 0) {
+    if (working.length === 0 || this.unattended) {
       this.quit();
       return;
     }

@@ -3,6 +3,7 @@
 import type { AssistantEntry, InterruptedEntry, ToolResultEntry, ToolUseBlock } from '../core/entry.js';
 import type { RowSource } from '../core/transcript.js';
 import type { StyledRun } from '../core/transcript-rows.js';
+import { visibleControls } from '../core/visible-controls.js';
 
 /** What the tool details overlay shows. */
 export type ToolCallDetails = {
@@ -56,8 +57,9 @@ function toolUses(entry: AssistantEntry | InterruptedEntry): ToolUseBlock[] {
   return entry.blocks.flatMap((block) => (block.type === 'tool_use' ? [block] : []));
 }
 
+// Each string's controls drawn visibly (`␛`, `<U+202E>`), so the overlay drops nothing (issue 9).
 function prettyInput(call: ToolUseBlock): string {
-  return JSON.stringify(call.input, null, 2);
+  return JSON.stringify(call.input, (_key, value: unknown) => (typeof value === 'string' ? visibleControls(value) : value), 2);
 }
 
 /**

@@ -8,6 +8,7 @@ import { buildRequest } from './request.js';
 import { messageOf } from './result.js';
 import { refusalText } from './approval-decision.js';
 import { clearCall } from './approval-wait.js';
+import { setAsideRefused } from './set-aside.js';
 import type { ToolHost, ToolOutcome } from './tools.js';
 
 export type RunnerDeps = {
@@ -189,6 +190,7 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
       tools: toolsOf(agent, deps).specs(),
       ...(agent.config.thinkingBudget === undefined ? {} : { thinkingBudget: agent.config.thinkingBudget }),
+      setAside: session.setAside,
     });
     const controller = new AbortController();
     agent.abortController = controller;
@@ -229,7 +231,8 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
     const delay = retryDelay(deps.retryDelaysMs[attempt], error);
     if (!isRetriable(error) || delay === undefined) {
       commitPartial(agent, deps, partial, `error: ${describeProviderError(error)}`);
-      agent.setState('error', describeProviderError(error));
+      const setAside = setAsideRefused(session, agent.name, error, deps.events);
+      agent.setState('error', setAside.ok ? setAside.value : describeProviderError(error));
       return { kind: 'failed' };
     }
     const waiter = new AbortController();

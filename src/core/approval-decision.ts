@@ -2,6 +2,7 @@
 // one-line description of the call the pane title shows while the agent waits.
 import { alwaysAllowEntry } from './approval-policy.js';
 import type { ToolCall } from './tools.js';
+import { HIDDEN_CONTROLS_WARNING, hasHiddenControls, inputHasHiddenControls, visibleControls } from './visible-controls.js';
 
 /** `yes` runs the call once, `always` also allows its kind from now on, `no` refuses it. */
 export type ApprovalDecision =
@@ -17,8 +18,9 @@ export type PendingApproval = {
 
 const MAX_DETAIL = 80;
 
+// Controls become visible before clipping, so the clipped line never hides one (issue 9).
 function clip(text: string): string {
-  const line = text.replace(/\s+/gu, ' ').trim();
+  const line = visibleControls(text.replace(/[ ]+/gu, ' ').trim());
   return line.length > MAX_DETAIL ? `${line.slice(0, MAX_DETAIL - 1)}…` : line;
 }
 
@@ -29,7 +31,10 @@ function stringInput(call: ToolCall, key: string): string | undefined {
 
 /** `write_file src/x.ts (120 lines)`, `edit_file src/x.ts`, `bash: npm test`: a call at a glance. */
 export function describeCall(call: ToolCall): string {
-  if (call.name === 'bash') return clip(`bash: ${stringInput(call, 'command') ?? '(no command)'}`);
+  if (call.name === 'bash') {
+    const command = stringInput(call, 'command') ?? '(no command)';
+    return clip(`bash${hasHiddenControls(command) ? ' ⚠ controls' : ''}: ${command}`);
+  }
   const path = stringInput(call, 'path') ?? '(no path)';
   if (call.name === 'write_file') {
     const content = stringInput(call, 'content') ?? '';
@@ -53,7 +58,8 @@ export function refusalText(reason: string | undefined): string {
 export function approvalChoices(call: ToolCall): string {
   const entry = alwaysAllowEntry(call);
   const always = entry === undefined ? 'a once (nothing to remember)' : `a always (${entry})`;
-  return `y once · ${always} · n refuse`;
+  const flag = inputHasHiddenControls(call.input);
+  return `${flag ? `${HIDDEN_CONTROLS_WARNING} · ` : ''}y once · ${always} · n refuse`;
 }
 
 /** What the status bar says after `a`: the call approved and the exact `allow` entry added. */

@@ -2,10 +2,13 @@
 // layout gives the policy, the runner asks before running a call that needs approval.
 import type { ToolSpec } from './model-request.js';
 import type { ToolCall } from './tools.js';
+import { commandRisk } from './command-risk.js';
+import { shellWords } from './shell-words.js';
 
 /**
  * `approve: 'auto'` runs every call; `'ask'` asks before writes and `bash` unless `allow` has
- * the tool's name (`"write_file"`) or, for bash, `"bash:GLOB"` matching the whole command.
+ * the tool's name (`"write_file"`) or, for bash, an entry that allows the command (see
+ * `bashEntryAllows`).
  */
 export type ApprovalPolicy = {
   readonly approve: 'ask' | 'auto';
@@ -17,6 +20,8 @@ export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = { approve: 'ask', allow: 
 
 const BASH = 'bash';
 const BASH_PREFIX = 'bash:';
+/** `bash:git status:*`: the words `git status`, then any arguments. */
+const WORD_PREFIX_SUFFIX = ':*';
 
 /**
  * A wildcard matches any character except those that chain, substitute or redirect commands
@@ -44,6 +49,37 @@ export function commandMatchesGlob(glob: string, command: string): boolean {
   return new RegExp(`^${source}$`, 'u').test(command);
 }
 
+/**
+ * The words of a command an "always" rule may widen to: a simple command (no chaining,
+ * redirection, expansion; see shell-words.ts) whose program cannot run what its arguments
+ * name (see command-risk.ts). Undefined when only an exact entry may allow it.
+ */
+export function widenableWords(command: string): readonly string[] | undefined {
+  const parsed = shellWords(command);
+  if (parsed.kind !== 'simple') return undefined;
+  return commandRisk(parsed.words) === undefined ? parsed.words : undefined;
+}
+
+/**
+ * Whether one `bash:…` entry allows `command`. Three forms:
+ * - `bash:git status:*` — a prefix of words: the command's words start with `git status`;
+ * - `bash:npm test*` — a glob with `*`/`?` over the command text (see `commandMatchesGlob`);
+ * - `bash:make test` — that exact command.
+ * The first two only ever allow a simple command whose program runs nothing named in its
+ * arguments (`widenableWords`): `git -c alias.x='!…' x`, `sed '1e …'`, `find -exec`, `perl -e`
+ * and compound commands need an exact entry.
+ */
+export function bashEntryAllows(rule: string, command: string): boolean {
+  if (rule.endsWith(WORD_PREFIX_SUFFIX)) {
+    const prefix = shellWords(rule.slice(0, -WORD_PREFIX_SUFFIX.length));
+    const words = widenableWords(command);
+    if (prefix.kind !== 'simple' || words === undefined || words.length < prefix.words.length) return false;
+    return prefix.words.every((word, i) => words[i] === word);
+  }
+  if (!/[*?]/u.test(rule)) return rule === command;
+  return widenableWords(command) !== undefined && commandMatchesGlob(rule, command);
+}
+
 /** The command of a bash call, or undefined when the input has none (it then always asks). */
 function bashCommand(call: ToolCall): string | undefined {
   const command = call.input['command'];
@@ -59,44 +95,46 @@ export function needsApproval(policy: ApprovalPolicy, call: ToolCall, spec: Tool
   const command = bashCommand(call);
   if (command === undefined) return true;
   return !policy.allow.some(
-    (entry) =>
-      entry.startsWith(BASH_PREFIX) && commandMatchesGlob(entry.slice(BASH_PREFIX.length), command),
+    (entry) => entry.startsWith(BASH_PREFIX) && bashEntryAllows(entry.slice(BASH_PREFIX.length), command),
   );
 }
 
-/**
- * First words whose `WORD *` pattern would allow far more than the call the user saw: deleting,
- * overwriting disks, changing owners, or running any other command (`sh -c …`, `xargs …`).
- */
-const NARROWED_FIRST_WORDS: ReadonlySet<string> = new Set([
-  'rm', 'rmdir', 'shred', 'dd', 'mkfs', 'chmod', 'chown', 'chgrp', 'kill', 'pkill', 'killall',
-  'sudo', 'su', 'doas', 'bash', 'sh', 'zsh', 'dash', 'eval', 'exec', 'env', 'xargs', 'find',
-  'nohup', 'timeout', 'nice', 'command', 'builtin', 'time', 'watch', '!',
+/** Programs whose second word names what they do (`git status`, `npm test`, `cargo build`). */
+const SUBCOMMAND_PROGRAMS: ReadonlySet<string> = new Set([
+  'git', 'npm', 'pnpm', 'yarn', 'cargo', 'go', 'pip', 'pip3', 'uv', 'poetry', 'gh', 'brew',
+  'apt', 'apt-get', 'dotnet', 'mvn', 'gradle', 'bundle', 'rails', 'composer', 'swift', 'zig',
 ]);
 
-/**
- * Whether `a` on a bash command starting with `word` allows only that exact command: also for
- * `NAME=value` (a variable set before any command) and for quoted or escaped words (`\rm`, `"rm"`).
- */
-function narrowedWord(word: string): boolean {
-  const unquoted = word.replace(/[\\'"]/gu, '');
-  const program = unquoted.slice(unquoted.lastIndexOf('/') + 1);
-  return NARROWED_FIRST_WORDS.has(program) || program.startsWith('mkfs.') || program.includes('=');
+/** The words a prefix rule keeps: the program, and its subcommand when it has one. */
+function prefixWords(words: readonly string[]): readonly string[] {
+  const [program, second] = words;
+  if (program === undefined) return [];
+  if (second !== undefined && SUBCOMMAND_PROGRAMS.has(program) && /^[a-z][a-z0-9._-]*$/u.test(second)) return [program, second];
+  return [program];
+}
+
+/** A word as it must be written inside a rule: bare when plain, else single-quoted. */
+function quoteWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=,./:-]+$/u.test(word) ? word : `'${word.replace(/'/gu, "'\\''")}'`;
 }
 
 /**
- * The `allow` entry an "always" (`a`) answer adds: the tool's name, or for bash
- * `bash:WORD *` (WORD: the command's first word), so `a` on `npm test -- -u` allows later
- * `npm` commands with arguments — not a bare `npm`, nor one chaining another command. For a
- * first word that deletes or runs other commands (`rm`, `sudo`, `sh`, `xargs`…) it is the exact
- * command only (`bash:rm old.log`). Undefined when no entry can say it: a bash call without a
- * command, or a narrowed one containing `*` or `?` (which a pattern would read as wildcards).
+ * The `allow` entry an "always" (`a`) answer adds: the tool's name, or for bash a prefix of
+ * words (`a` on `git status --short` adds `bash:git status:*`, which allows `git status…` but
+ * never `git -c …`). A command that is not simple, or whose program runs what its arguments
+ * name (`sh`, `perl`, `find -exec`, `git -c`…), gets its exact command only (`bash:rm old.log`).
+ * Undefined when no entry can say it: a bash call without a command, or an exact one
+ * containing `*` or `?` (which an entry would read as wildcards).
  */
 export function alwaysAllowEntry(call: ToolCall): string | undefined {
   if (call.name !== BASH) return call.name;
   const command = bashCommand(call);
-  const firstWord = command?.trim().split(/\s+/u)[0];
-  if (command === undefined || firstWord === undefined || firstWord === '') return undefined;
-  if (!narrowedWord(firstWord)) return `${BASH_PREFIX}${firstWord} *`;
-  return /[*?]/u.test(command) ? undefined : `${BASH_PREFIX}${command}`;
+  if (command === undefined || command.trim() === '') return undefined;
+  const words = widenableWords(command);
+  if (words !== undefined) {
+    const prefix = prefixWords(words);
+    if (prefix.length > 0) return `${BASH_PREFIX}${prefix.map(quoteWord).join(' ')}${WORD_PREFIX_SUFFIX}`;
+  }
+  if (/[*?]/u.test(command) || command.endsWith(WORD_PREFIX_SUFFIX)) return undefined;
+  return `${BASH_PREFIX}${command}`;
 }

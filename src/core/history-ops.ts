@@ -1,5 +1,6 @@
 // Rewind, undo, edit, graft, fork and retry (DESIGN.md §3): each is journal records only,
 // never a model call, and each but retry leaves an undo point.
+import { putBackSetAside } from './set-aside.js';
 import { formatAddress, type TurnAddress } from './address.js';
 import type { Agent, AgentConfig } from './agent.js';
 import type { RunnerDeps } from './agent-runner.js';
@@ -316,6 +317,8 @@ export class HistoryOps {
     const session = sessionOf(agent);
     if (!session.ok) return session;
     const tree = session.value.tree;
+    const putBack = putBackSetAside(session.value);
+    if (!putBack.ok) return putBack;
     const last = lastMessage(session.value.view());
     if (last === undefined) return err(`nothing to retry: ${agent.name} has no turns`);
     if (last.kind === 'interrupted') {

@@ -47,5 +47,10 @@ export const JournalRecord = z.discriminatedUnion('t', [
   z.object({ t: z.literal('rename'), name: z.string().min(1) }),
   // An `a` (always) approval answer: this `allow` entry joins the agent's policy for good.
   z.object({ t: z.literal('allow'), entry: z.string().min(1) }),
+  // User messages whose request the API refused (a 4xx other than 429): kept on the branch,
+  // left out of later requests (set-aside.ts). `error` is the API's reason, shown in the pane.
+  z.object({ t: z.literal('set-aside'), entries: z.array(EntryId).min(1), error: z.string() }),
+  // `retry` puts set-aside messages back into the requests.
+  z.object({ t: z.literal('put-back'), entries: z.array(EntryId).min(1) }),
 ]);
 export type JournalRecord = z.infer<typeof JournalRecord>;

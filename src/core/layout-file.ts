@@ -7,6 +7,7 @@
 // tree's root split, each with the mean of the root's sizes (see layout-solver.ts).
 import { z } from 'zod';
 import { err, messageOf, ok, type Result } from './result.js';
+import { visibleControls } from './visible-controls.js';
 
 export const TILING_PRESETS = ['tiled', 'columns', 'rows', 'main-left', 'main-top'] as const;
 export type TilingPreset = (typeof TILING_PRESETS)[number];
@@ -49,6 +50,8 @@ export type Layout = {
 export function agentNameProblem(name: string): string | undefined {
   if (name === '') return 'must not be empty';
   if (/[\s\p{Cc}]/u.test(name)) return 'must not contain spaces or control characters';
+  // Bidi overrides, zero-width and other format characters would make a name look like another.
+  if (/[\p{Cf}\p{Zl}\p{Zp}]/u.test(name)) return 'must not contain invisible or bidi format characters';
   if (/^\d+$/.test(name)) return 'must not be a number (numbers name panes)';
   if (name === 'all') return '"all" is reserved (-t all means every agent)';
   if (name.startsWith('-')) return 'must not start with "-" (it would read as an option)';
@@ -145,8 +148,16 @@ const layoutSchema = strictObject({
 type ParsedLayout = z.infer<typeof layoutSchema>;
 type ParsedAgent = ParsedLayout['agents'][number];
 
-/** Parses and validates a layout file's text; errors read `FILE: field.path: problem`. */
+/**
+ * Parses and validates a layout file's text; errors read `FILE: field.path: problem`, with any
+ * control the file put in them (a key, an agent name in a split) drawn visibly (issue 9).
+ */
 export function parseLayout(fileName: string, jsonText: string): Result<Layout, string> {
+  const parsed = parseLayoutText(fileName, jsonText);
+  return parsed.ok ? parsed : err(parsed.error.split('\n').map(visibleControls).join('\n'));
+}
+
+function parseLayoutText(fileName: string, jsonText: string): Result<Layout, string> {
   let data: unknown;
   try {
     data = JSON.parse(jsonText);

@@ -19,6 +19,8 @@ export type RequestConfig = {
   readonly system?: string;
   readonly tools: readonly ToolSpec[];
   readonly thinkingBudget?: number;
+  /** User messages to leave out (set aside after the API refused them), unless edited since. */
+  readonly setAside?: { has(id: string): boolean };
 };
 
 /** The short notes the reducer adds so that the request stays valid; exported for tests and views. */
@@ -52,7 +54,7 @@ type Group =
  * last block of the last message.
  */
 export function buildRequest(view: BranchView, config: RequestConfig): ModelRequest {
-  const groups = groupByRole(view);
+  const groups = groupByRole(view, config.setAside);
   const first = groups[0];
   if (first?.role === 'assistant')
     groups.unshift({ role: 'user', parts: [{ kind: 'text', text: reducerNotes.branchStart }] });
@@ -74,7 +76,7 @@ export function buildRequest(view: BranchView, config: RequestConfig): ModelRequ
 }
 
 /** Entries → role-alternating groups, with blank text, dropped thinking and empty answers removed. */
-function groupByRole(view: BranchView): Group[] {
+function groupByRole(view: BranchView, setAside: RequestConfig['setAside']): Group[] {
   const groups: Group[] = [];
   const pushUser = (part: UserPart): void => {
     const last = groups[groups.length - 1];
@@ -86,6 +88,7 @@ function groupByRole(view: BranchView): Group[] {
     const entry = item.entry;
     switch (entry.kind) {
       case 'user':
+        if (!item.edited && setAside?.has(entry.id) === true) break;
         if (!isBlank(entry.text)) pushUser({ kind: 'text', text: entry.text });
         break;
       case 'tool-result':

@@ -28,6 +28,8 @@ export class SessionState {
   /** `allow` entries added by `a` (always) answers, oldest first. */
   readonly allowed: string[] = [];
   totals: UsageTotals = ZERO_TOTALS;
+  /** User messages the API refused, left out of requests until put back: id → the API's error. */
+  readonly setAside = new Map<EntryId, string>();
   /** The active branch's view, kept current by appends and head moves (built on first read after a replay). */
   readonly #branch = new LiveBranch();
 
@@ -128,6 +130,12 @@ export class SessionState {
         return ok(undefined);
       case 'allow':
         if (!this.allowed.includes(record.entry)) this.allowed.push(record.entry);
+        return ok(undefined);
+      case 'set-aside':
+        for (const id of record.entries) this.setAside.set(id, record.error);
+        return ok(undefined);
+      case 'put-back':
+        for (const id of record.entries) this.setAside.delete(id);
         return ok(undefined);
     }
   }

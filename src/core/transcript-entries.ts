@@ -4,6 +4,7 @@ import type { MarkerItem, MessageItem } from './branch.js';
 import type { AssistantBlock } from './entry.js';
 import { sanitize, sanitizePlain, type SanitizedRun } from './sanitize.js';
 import { BlockBuilder, type Block } from './transcript-rows.js';
+import { visibleControls } from './visible-controls.js';
 import type { LineStyle } from './transcript-view.js';
 
 const PREVIEW_LINES = 3;
@@ -38,7 +39,8 @@ function toolCallText(name: string, input: Readonly<Record<string, unknown>>): s
   }
   detail ??= Object.values(input).find((value): value is string => typeof value === 'string');
   detail ??= Object.keys(input).length > 0 ? JSON.stringify(input) : '';
-  return oneLine(`→ ${sanitizePlain(name)} ${sanitizePlain(detail)}`);
+  // Controls shown, never dropped: this line is what the user approves (issue 9).
+  return oneLine(`→ ${visibleControls(name)} ${visibleControls(detail)}`);
 }
 
 /** The telling field of a tool input still streaming as partial JSON (only its start is read). */
@@ -51,7 +53,7 @@ export function toolCallFromPartial(name: string, json: string): string {
   } catch {
     // a cut escape sequence: show the raw characters
   }
-  return oneLine(`→ ${sanitizePlain(name)} ${sanitizePlain(detail)}`);
+  return oneLine(`→ ${visibleControls(name)} ${visibleControls(detail)}`);
 }
 
 /** Thinking collapsed to one dimmed line. */

@@ -9,7 +9,7 @@ const writeCall: ToolCall = { id: 'toolu_2', name: 'write_file', input: { path: 
 
 describe('approvalChoices', () => {
   it('names what a would allow before it is pressed', () => {
-    expect(approvalChoices(bashCall('npm test -- -u'))).toBe('y once · a always (bash:npm *) · n refuse');
+    expect(approvalChoices(bashCall('npm test -- -u'))).toBe('y once · a always (bash:npm test:*) · n refuse');
     expect(approvalChoices(bashCall('rm old.log'))).toBe('y once · a always (bash:rm old.log) · n refuse');
     expect(approvalChoices(writeCall)).toBe('y once · a always (write_file) · n refuse');
   });
@@ -21,7 +21,7 @@ describe('approvalChoices', () => {
 
 describe('alwaysAnswerText', () => {
   it('shows the exact entry added', () => {
-    expect(alwaysAnswerText('alpha', bashCall('npm test'))).toBe('alpha: approved bash: npm test; from now on allowed: bash:npm *');
+    expect(alwaysAnswerText('alpha', bashCall('npm test'))).toBe('alpha: approved bash: npm test; from now on allowed: bash:npm test:*');
     expect(alwaysAnswerText('alpha', writeCall)).toBe('alpha: approved write_file a.txt (1 line); from now on allowed: write_file');
   });
 

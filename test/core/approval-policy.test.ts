@@ -75,7 +75,7 @@ describe('needsApproval', () => {
   it('does not let a bash: entry allow writes, nor a glob match a non-bash tool', () => {
     const policy = ask('bash:*');
     expect(needsApproval(policy, call('write_file', { command: 'x' }), writeFile)).toBe(true);
-    expect(needsApproval(policy, bashCall('make'), bash)).toBe(false);
+    expect(needsApproval(policy, bashCall('ls src'), bash)).toBe(false);
   });
 
   it('asks for a bash call whose command is missing or not text', () => {
@@ -125,12 +125,14 @@ describe('alwaysAllowEntry', () => {
     expect(alwaysAllowEntry(call('edit_file'))).toBe('edit_file');
   });
 
-  it('is bash: plus the first word and " *" for bash, matching later calls of that program', () => {
+  it('is bash: plus the program and its subcommand and ":*", matching later calls with those first words', () => {
     const entry = alwaysAllowEntry(bashCall('  npm test -- -u'));
-    expect(entry).toBe('bash:npm *');
+    expect(entry).toBe('bash:npm test:*');
     const policy = ask(entry ?? '');
-    expect(needsApproval(policy, bashCall('npm run build'), bash)).toBe(false);
+    expect(needsApproval(policy, bashCall('npm test -- --watch'), bash)).toBe(false);
+    expect(needsApproval(policy, bashCall('npm run build'), bash)).toBe(true);
     expect(needsApproval(policy, bashCall('npx something'), bash)).toBe(true);
+    expect(alwaysAllowEntry(bashCall('ls -la src'))).toBe('bash:ls:*');
   });
 
   it('is the exact command for a first word that deletes or runs other commands, so a later rm still asks', () => {
@@ -138,6 +140,7 @@ describe('alwaysAllowEntry', () => {
     expect(alwaysAllowEntry(bashCall('sudo apt update'))).toBe('bash:sudo apt update');
     expect(alwaysAllowEntry(bashCall('/bin/rm -f a'))).toBe('bash:/bin/rm -f a');
     expect(alwaysAllowEntry(bashCall('\\rm a'))).toBe('bash:\\rm a');
+    expect(alwaysAllowEntry(bashCall('"rm" a'))).toBe('bash:"rm" a');
     expect(alwaysAllowEntry(bashCall('FOO=1 make'))).toBe('bash:FOO=1 make');
     expect(alwaysAllowEntry(bashCall('sh -c "make"'))).toBe('bash:sh -c "make"');
     const policy = ask(alwaysAllowEntry(bashCall('rm old.log')) ?? '');
@@ -147,7 +150,7 @@ describe('alwaysAllowEntry', () => {
 
   it('is undefined for a narrowed command with * or ?, which a pattern would read as wildcards', () => {
     expect(alwaysAllowEntry(bashCall('rm *.log'))).toBeUndefined();
-    expect(alwaysAllowEntry(bashCall('find . -name "a?"'))).toBeUndefined();
+    expect(alwaysAllowEntry(bashCall('sh -c "ls a?"'))).toBeUndefined();
   });
 
   it('is undefined for a bash call without a command', () => {

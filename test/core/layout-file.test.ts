@@ -215,3 +215,20 @@ describe('parseLayout: errors read FILE: field.path: problem', () => {
     ]);
   });
 });
+
+describe('layout text is untrusted (issue 9)', () => {
+  it('refuses agent names with bidi overrides or invisible characters, which would look like another name', () => {
+    expect(agentNameProblem('al\u202eahp')).toMatch(/bidi/u);
+    expect(agentNameProblem('al\u200bpha')).toMatch(/invisible/u);
+    expect(agentNameProblem('alpha')).toBeUndefined();
+  });
+
+  it('draws controls from the file visibly in its error lines', () => {
+    const result = parseLayout('l.json', JSON.stringify({ name: 'x', agents: [{ name: 'a', ['k\u001b]52;c;eA==\u0007']: 1 }] }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toContain('k␛]52;c;eA==␇');
+      expect(result.error).not.toContain('\u001b');
+    }
+  });
+});

@@ -12,6 +12,8 @@ export type DriverOptions = {
   readonly cwd: string;
   readonly cols?: number;
   readonly rows?: number;
+  /** A program (and its arguments) that runs `node agentmux ARGS…` for the pty, e.g. a shell. */
+  readonly launcher?: readonly string[];
 };
 
 export type Driver = {
@@ -96,7 +98,9 @@ export function startAgentmux(options: DriverOptions): Driver {
   const rows = options.rows ?? 48;
   const terminal = new Terminal({ cols, rows, allowProposedApi: true });
   const env = baseEnv(options.env);
-  const child = pty.spawn(process.execPath, [BIN, ...options.args], {
+  const [program, ...launcherArgs] = options.launcher ?? [process.execPath];
+  const args = options.launcher === undefined ? [BIN, ...options.args] : [...launcherArgs, process.execPath, BIN, ...options.args];
+  const child = pty.spawn(program ?? process.execPath, args, {
     name: 'xterm-256color',
     cols,
     rows,

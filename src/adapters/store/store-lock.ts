@@ -12,8 +12,8 @@ type LockOwner = z.infer<typeof LockOwner>;
 /** A held store lock; `release` removes the file only while it still names this process. */
 export type StoreLock = { readonly path: string; readonly owner: LockOwner; release(): void };
 
-/** Field 22 of /proc/PID/stat (start time in clock ticks after boot), or null where there is no /proc. */
-export function processStartTime(pid: number): number | null {
+/** The fields of /proc/PID/stat after the command name (field 3 first), or null where there is no /proc. */
+function statFields(pid: number): readonly string[] | null {
   let stat: string;
   try {
     stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -21,9 +21,22 @@ export function processStartTime(pid: number): number | null {
     return null;
   }
   // The command name (field 2) may hold spaces and parentheses, so count from its closing one.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const startTime = Number(fields[22 - 3]);
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** Field 22 of /proc/PID/stat (start time in clock ticks after boot), or null where there is no /proc. */
+export function processStartTime(pid: number): number | null {
+  const startTime = Number(statFields(pid)?.[22 - 3]);
   return Number.isFinite(startTime) ? startTime : null;
+}
+
+/**
+ * Whether /proc says the process has ended (state `Z` zombie or `X` dead) though its pid still
+ * answers `kill(pid, 0)`: after `kill -9` of a process tree, an owner nobody reaped yet.
+ */
+export function processEnded(pid: number): boolean {
+  const state = statFields(pid)?.[0];
+  return state === 'Z' || state === 'X';
 }
 
 function errorCode(thrown: unknown): unknown {
@@ -36,6 +49,7 @@ function isAlive(owner: LockOwner): boolean {
   } catch (thrown) {
     if (errorCode(thrown) !== 'EPERM') return false; // ESRCH: no such process
   }
+  if (processEnded(owner.pid)) return false;
   if (owner.startTime === null) return true;
   const startTime = processStartTime(owner.pid);
   return startTime === null || startTime === owner.startTime;
@@ -89,7 +103,8 @@ function removeStale(file: string, stale: string): void {
 /** Creates the store directory DIR if missing and takes its lock, reading nothing else in it (the cockpit does this before its screen opens). */
 export function lockStoreDir(dir: string): Result<StoreLock, string> {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    // Owner-only (DESIGN.md §5): the control socket inside it is the cockpit's command line.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (thrown) {
     return err(`${dir}: cannot create the store directory: ${messageOf(thrown)}`);
   }

@@ -1,8 +1,7 @@
 // edit_file: replaces one exact, unique piece of a workspace file. Uniqueness is the safety
 // net: an `old` that matches nowhere or in several places changes nothing and says why.
-import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import { err, messageOf, ok, type Result } from '../../core/result.js';
+import { err, ok, type Result } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { quotePath, resolveInWorkspace } from './workspace-path.js';
 import {
@@ -12,7 +11,8 @@ import {
   toolText,
   type WorkspaceTool,
 } from './workspace-tool.js';
-import { writeFileAtomically } from './write-file.js';
+import { writeConfined } from './confined-write.js';
+import { hardLinkRefusal, openConfinedFile, openErrorText, type ConfinedFile } from './confined-fs.js';
 
 export const EDIT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 const QUOTE_CHARS = 80;
@@ -111,6 +111,7 @@ export function missingMatchHint(content: string, old: string): string {
 /** A valid edit: where `old` sits (exactly once) in the file as it was read. */
 type EditPlan = {
   readonly requested: string;
+  readonly root: string;
   readonly real: string;
   readonly display: string;
   readonly content: string;
@@ -127,8 +128,21 @@ async function planEdit(input: Record<string, unknown>, cwd: string): Promise<Re
   if (old === replacement) return err(toolError('old and new are the same; nothing to change'));
   const target = await resolveInWorkspace(cwd, requested);
   if (!target.ok) return err(toolError(target.error));
-  const { real, display } = target.value;
-  const stats = await stat(real);
+  const { root, real, display } = target.value;
+  const file = await openConfinedFile(root, real);
+  if (!file.ok) return err(toolError(openErrorText(requested, file.error)));
+  try {
+    return await planOpenEdit(file.value, { requested, root, real, display, old, replacement });
+  } finally {
+    await file.value.handle.close();
+  }
+}
+
+type EditRequest = Omit<EditPlan, 'content' | 'start'>;
+
+async function planOpenEdit(file: ConfinedFile, request: EditRequest): Promise<Result<EditPlan, ToolOutcome>> {
+  const { requested, display, old } = request;
+  const { stats } = file;
   if (stats.isDirectory()) return err(toolError(`path ${quotePath(requested)} is a directory`));
   if (!stats.isFile()) return err(toolError(`path ${quotePath(requested)} is not a regular file`));
   if (stats.size > EDIT_FILE_MAX_BYTES) {
@@ -136,7 +150,9 @@ async function planEdit(input: Record<string, unknown>, cwd: string): Promise<Re
       toolError(`path ${quotePath(requested)} is larger than ${EDIT_FILE_MAX_BYTES / 1024 / 1024} MiB; edit_file refuses it`),
     );
   }
-  const bytes = await readFile(real);
+  const linked = hardLinkRefusal(stats);
+  if (linked !== undefined) return err(toolError(`path ${quotePath(requested)} is refused: ${linked}`));
+  const bytes = await file.handle.readFile();
   if (bytes.includes(0)) {
     return err(toolError(`path ${quotePath(requested)} is a binary file; edit_file edits text only`));
   }
@@ -156,7 +172,7 @@ async function planEdit(input: Record<string, unknown>, cwd: string): Promise<Re
       ),
     );
   }
-  return ok({ requested, real, display, content, start, old, replacement });
+  return ok({ ...request, content, start });
 }
 
 async function editFile(
@@ -165,15 +181,12 @@ async function editFile(
 ): Promise<ToolOutcome> {
   const planned = await planEdit(input, context.cwd);
   if (!planned.ok) return planned.error;
-  const { requested, real, display, content, start, old, replacement } = planned.value;
+  const { requested, root, real, display, content, start, old, replacement } = planned.value;
   // Slices, not String.replace: `$&` and friends in `new` must stay literal.
   const edited = content.slice(0, start) + replacement + content.slice(start + old.length);
   if (context.signal.aborted) return abortedOutcome('edit_file');
-  try {
-    await writeFileAtomically(real, edited);
-  } catch (thrown) {
-    return toolError(`cannot write ${quotePath(requested)}: ${messageOf(thrown)}`);
-  }
+  const saved = await writeConfined(root, real, edited, requested);
+  if (!saved.ok) return toolError(saved.error);
   const first = lineAt(content, start);
   const replaced = lineRange(first, lastLine(first, old));
   if (replacement === '') return toolText(`edited ${display}: removed ${replaced}`);

@@ -24,6 +24,7 @@ export class MatchCollector {
   readonly lines: string[] = [];
   capped = false;
   skippedLarge = 0;
+  skippedHardLinks = 0;
 
   /** Adds a match; returns false (and marks the cap) when no more fit. */
   add(display: string, lineNumber: number, text: string): boolean {

@@ -1,9 +1,16 @@
 // grep: every line matching a JavaScript regex in the workspace's text files, as
 // `path:line: text`, so an agent can find definitions and uses without reading every file.
 // Walking and reading stay here; the regex runs in a worker thread (grep-search.ts).
-import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
+import { err, ok, type Result } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
+import {
+  hardLinkRefusal,
+  openConfinedDirectory,
+  openConfinedFile,
+  openErrorText,
+  type ConfinedDirectory,
+} from './confined-fs.js';
 import { quotePath, resolveInWorkspace } from './workspace-path.js';
 import {
   GREP_MAX_FILE_BYTES,
@@ -59,14 +66,30 @@ const spec = {
   effect: 'read',
 } as const;
 
-type FileRead = { kind: 'text'; bytes: Buffer } | { kind: 'binary' } | { kind: 'too-large' };
+type FileRead =
+  | { kind: 'text'; bytes: Buffer }
+  | { kind: 'binary' }
+  | { kind: 'too-large' }
+  | { kind: 'hard-linked' }
+  | { kind: 'unreadable' };
 
-async function readTextFile(real: string): Promise<FileRead> {
-  const { size } = await stat(real);
-  if (size > GREP_MAX_FILE_BYTES) return { kind: 'too-large' };
-  const bytes = await readFile(real);
-  if (bytes.includes(0)) return { kind: 'binary' };
-  return { kind: 'text', bytes };
+// Through a confined descriptor only; a file that vanished or changed kind mid-walk is skipped.
+async function readTextFile(root: string, target: string | Buffer): Promise<FileRead> {
+  const opened = await openConfinedFile(root, target);
+  if (!opened.ok) return { kind: 'unreadable' };
+  const { handle, stats } = opened.value;
+  try {
+    if (!stats.isFile()) return { kind: 'unreadable' };
+    if (hardLinkRefusal(stats) !== undefined) return { kind: 'hard-linked' };
+    if (stats.size > GREP_MAX_FILE_BYTES) return { kind: 'too-large' };
+    const bytes = await handle.readFile();
+    if (bytes.includes(0)) return { kind: 'binary' };
+    return { kind: 'text', bytes };
+  } catch {
+    return { kind: 'unreadable' };
+  } finally {
+    await handle.close();
+  }
 }
 
 function stopOutcome(stop: SearchStop, pattern: string, budgetMs: number): ToolOutcome {
@@ -98,12 +121,14 @@ function compile(pattern: string): string | undefined {
 async function searchDirectory(
   search: GrepSearch,
   root: string,
-  start: string,
+  start: ConfinedDirectory,
+  display: string,
   signal: AbortSignal,
 ): Promise<SearchStop | undefined> {
-  for await (const file of walkFiles(root, start, signal)) {
-    const read = await readTextFile(file.real);
+  for await (const file of walkFiles(root, start, display, signal)) {
+    const read = await readTextFile(root, file.target);
     if (read.kind === 'too-large') search.matches.skippedLarge += 1;
+    if (read.kind === 'hard-linked') search.matches.skippedHardLinks += 1;
     if (read.kind !== 'text') continue;
     const stop = await search.add(file.display, read.bytes);
     if (stop !== undefined) return stop;
@@ -120,6 +145,11 @@ function report(matches: MatchCollector, pattern: string, display: string): Tool
   if (matches.skippedLarge > 0) {
     notes.push(
       `[skipped ${matches.skippedLarge} file(s) over ${GREP_MAX_FILE_BYTES / 1024 / 1024} MiB]`,
+    );
+  }
+  if (matches.skippedHardLinks > 0) {
+    notes.push(
+      `[skipped ${matches.skippedHardLinks} hard-linked file(s): another link may lie outside the workspace]`,
     );
   }
   if (matches.lines.length === 0) {
@@ -144,30 +174,79 @@ async function grep(
   if (!target.ok) return toolError(target.error);
   const { root, real, display } = target.value;
 
-  const kind = await stat(real);
-  // A FIFO or device named directly would block readFile forever, deaf to the abort signal.
-  if (!kind.isDirectory() && !kind.isFile())
-    return toolError(`path ${quotePath(requested)} is not a regular file or directory`);
+  // A directory is walked through its descriptor; anything else is opened as one file.
+  const directory = await openConfinedDirectory(root, real);
+  if (directory.ok) {
+    try {
+      return await grepDirectory(directory.value, { root, display, pattern, budgetMs }, context);
+    } finally {
+      await directory.value.handle.close();
+    }
+  }
+  if (directory.error.kind !== 'not-a-directory') {
+    return toolError(openErrorText(requested, directory.error));
+  }
+  const read = await readOneFile(root, real, requested);
+  if (!read.ok) return read.error;
   const search = new GrepSearch(pattern, budgetMs, context.signal);
   try {
-    if (kind.isDirectory()) {
-      const stop = await searchDirectory(search, root, real, context.signal);
-      if (stop !== undefined) return stopOutcome(stop, pattern, budgetMs);
-    } else {
-      const read = await readTextFile(real);
-      if (read.kind === 'binary')
-        return toolError(`path ${quotePath(requested)} is a binary file; grep searches text only`);
-      if (read.kind === 'too-large') {
-        return toolError(
-          `path ${quotePath(requested)} is over ${GREP_MAX_FILE_BYTES / 1024 / 1024} MiB; use read_file with offset and limit`,
-        );
-      }
-      const stop = (await search.add(display, read.bytes)) ?? (await search.flush());
-      if (stop !== undefined) return stopOutcome(stop, pattern, budgetMs);
-    }
+    const stop = (await search.add(display, read.value)) ?? (await search.flush());
+    if (stop !== undefined) return stopOutcome(stop, pattern, budgetMs);
     return report(search.matches, pattern, display);
   } finally {
     search.dispose();
+  }
+}
+
+type GrepRequest = {
+  readonly root: string;
+  readonly display: string;
+  readonly pattern: string;
+  readonly budgetMs: number;
+};
+
+async function grepDirectory(
+  start: ConfinedDirectory,
+  request: GrepRequest,
+  context: ToolContext,
+): Promise<ToolOutcome> {
+  const { root, display, pattern, budgetMs } = request;
+  const search = new GrepSearch(pattern, budgetMs, context.signal);
+  try {
+    const stop = await searchDirectory(search, root, start, display, context.signal);
+    if (stop !== undefined) return stopOutcome(stop, pattern, budgetMs);
+    return report(search.matches, pattern, display);
+  } finally {
+    search.dispose();
+  }
+}
+
+// A single file named directly: every reason it is not searched is an error the model reads.
+async function readOneFile(root: string, real: string, requested: string): Promise<Result<Buffer, ToolOutcome>> {
+  const opened = await openConfinedFile(root, real);
+  if (!opened.ok) return err(toolError(openErrorText(requested, opened.error)));
+  const { handle, stats } = opened.value;
+  try {
+    // A FIFO or device named directly would block the read forever, deaf to the abort signal.
+    if (!stats.isFile()) {
+      return err(toolError(`path ${quotePath(requested)} is not a regular file or directory`));
+    }
+    const linked = hardLinkRefusal(stats);
+    if (linked !== undefined) return err(toolError(`path ${quotePath(requested)} is refused: ${linked}`));
+    if (stats.size > GREP_MAX_FILE_BYTES) {
+      return err(
+        toolError(
+          `path ${quotePath(requested)} is over ${GREP_MAX_FILE_BYTES / 1024 / 1024} MiB; use read_file with offset and limit`,
+        ),
+      );
+    }
+    const bytes = await handle.readFile();
+    if (bytes.includes(0)) {
+      return err(toolError(`path ${quotePath(requested)} is a binary file; grep searches text only`));
+    }
+    return ok(bytes);
+  } finally {
+    await handle.close();
   }
 }
 

@@ -1,8 +1,8 @@
 // list_files: the files under a workspace directory, optionally filtered by a glob, so an
 // agent can find its way around a project without a shell.
-import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
+import { openConfinedDirectory, openErrorText, type ConfinedDirectory } from './confined-fs.js';
 import { globToRegExp } from './glob.js';
 import { quotePath, resolveInWorkspace } from './workspace-path.js';
 import { walkFiles } from './workspace-walk.js';
@@ -58,16 +58,35 @@ async function listFiles(
   const target = await resolveInWorkspace(context.cwd, requested);
   if (!target.ok) return toolError(target.error);
   const { root, real, display } = target.value;
-  if (!(await stat(real)).isDirectory()) {
-    return toolError(
-      `path ${quotePath(requested)} is a file, not a directory; use read_file to read it`,
-    );
+  const start = await openConfinedDirectory(root, real);
+  if (!start.ok) {
+    if (start.error.kind === 'not-a-directory') {
+      return toolError(
+        `path ${quotePath(requested)} is a file, not a directory; use read_file to read it`,
+      );
+    }
+    return toolError(openErrorText(requested, start.error));
   }
+  try {
+    return await listUnder(start.value, { root, display, pattern }, context);
+  } finally {
+    await start.value.handle.close();
+  }
+}
+
+type ListRequest = { readonly root: string; readonly display: string; readonly pattern: string | undefined };
+
+async function listUnder(
+  start: ConfinedDirectory,
+  request: ListRequest,
+  context: ToolContext,
+): Promise<ToolOutcome> {
+  const { root, display, pattern } = request;
 
   const matcher = pattern === undefined ? undefined : globToRegExp(pattern);
   const found: string[] = [];
   let capped = false;
-  for await (const file of walkFiles(root, real, context.signal)) {
+  for await (const file of walkFiles(root, start, display, context.signal)) {
     if (matcher !== undefined && !matcher.test(file.fromStart)) continue;
     if (found.length === LIST_FILES_MAX_ENTRIES) {
       capped = true;

@@ -1,9 +1,11 @@
 // read_file: numbered lines of one text file in the workspace, read in chunks so a huge
 // file costs no more than the lines shown; binary files are refused, output is capped.
-import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { z } from 'zod';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
+import { hardLinkRefusal, openConfinedFile, openErrorText } from './confined-fs.js';
 import { resolveInWorkspace, quotePath } from './workspace-path.js';
 import {
   abortedOutcome,
@@ -156,29 +158,24 @@ function trailer(window: NumberedLineWindow): string {
 type ReadOutcome = { kind: 'read' } | { kind: 'binary' } | { kind: 'aborted' };
 
 async function readIntoWindow(
-  file: string,
+  handle: FileHandle,
   window: NumberedLineWindow,
   signal: AbortSignal,
 ): Promise<ReadOutcome> {
-  const handle = await open(file, 'r');
-  try {
-    const decoder = new StringDecoder('utf8');
-    const splitter = new LineSplitter(window);
-    const buffer = Buffer.alloc(CHUNK_BYTES);
-    for (;;) {
-      if (signal.aborted) return { kind: 'aborted' };
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      if (chunk.includes(0)) return { kind: 'binary' };
-      if (!splitter.feed(decoder.write(chunk))) return { kind: 'read' };
-    }
-    splitter.feed(decoder.end());
-    splitter.finish();
-    return { kind: 'read' };
-  } finally {
-    await handle.close();
+  const decoder = new StringDecoder('utf8');
+  const splitter = new LineSplitter(window);
+  const buffer = Buffer.alloc(CHUNK_BYTES);
+  for (;;) {
+    if (signal.aborted) return { kind: 'aborted' };
+    const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+    if (bytesRead === 0) break;
+    const chunk = buffer.subarray(0, bytesRead);
+    if (chunk.includes(0)) return { kind: 'binary' };
+    if (!splitter.feed(decoder.write(chunk))) return { kind: 'read' };
   }
+  splitter.feed(decoder.end());
+  splitter.finish();
+  return { kind: 'read' };
 }
 
 async function readFile(
@@ -191,13 +188,40 @@ async function readFile(
   if (context.signal.aborted) return abortedOutcome('read_file');
   const target = await resolveInWorkspace(context.cwd, requested);
   if (!target.ok) return toolError(target.error);
-  const stats = await stat(target.value.real);
+  // Opened without following a last symlink, then checked where the descriptor really is.
+  const file = await openConfinedFile(target.value.root, target.value.real);
+  if (!file.ok) return toolError(openErrorText(requested, file.error));
+  try {
+    return await readOpenFile(
+      { requested, display: target.value.display },
+      file.value.stats,
+      file.value.handle,
+      offset,
+      limit,
+      context,
+    );
+  } finally {
+    await file.value.handle.close();
+  }
+}
+
+async function readOpenFile(
+  names: { readonly requested: string; readonly display: string },
+  stats: Stats,
+  handle: FileHandle,
+  offset: number,
+  limit: number | undefined,
+  context: ToolContext,
+): Promise<ToolOutcome> {
+  const { requested, display } = names;
   if (stats.isDirectory()) {
     return toolError(
       `path ${quotePath(requested)} is a directory; use list_files to see its files`,
     );
   }
   if (!stats.isFile()) return toolError(`path ${quotePath(requested)} is not a regular file`);
+  const linked = hardLinkRefusal(stats);
+  if (linked !== undefined) return toolError(`path ${quotePath(requested)} is refused: ${linked}`);
 
   const count = Math.min(limit ?? READ_FILE_MAX_LINES, READ_FILE_MAX_LINES);
   const window = new NumberedLineWindow(
@@ -205,7 +229,7 @@ async function readFile(
     count,
     limit === undefined || limit > READ_FILE_MAX_LINES,
   );
-  const outcome = await readIntoWindow(target.value.real, window, context.signal);
+  const outcome = await readIntoWindow(handle, window, context.signal);
   switch (outcome.kind) {
     case 'aborted':
       return abortedOutcome('read_file');
@@ -217,7 +241,7 @@ async function readFile(
       break;
   }
   if (window.shown.length === 0) {
-    if (window.lineNumber === 0) return toolText(`(${target.value.display} is empty)`);
+    if (window.lineNumber === 0) return toolText(`(${display} is empty)`);
     return toolError(
       `offset ${offset} is past the end of ${quotePath(requested)}, which has ${window.lineNumber} lines`,
     );

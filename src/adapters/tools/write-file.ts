@@ -1,12 +1,12 @@
 // write_file: creates or replaces one text file in the workspace. The target may not exist
-// yet, so it is confined here by its longest existing ancestor (symlinks followed), and the
-// bytes land through a temporary file renamed over the target, so a reader never sees half.
-import { randomBytes } from 'node:crypto';
-import { chmod, lstat, mkdir, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
+// yet, so it is judged here by its longest existing ancestor (symlinks followed); the bytes
+// land through confined-write.ts, which cannot be carried outside by a symlink race.
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { err, messageOf, ok, type Result } from '../../core/result.js';
+import { err, ok, type Result } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
+import { writeConfined } from './confined-write.js';
 import { displayPath, isInside, quotePath, resolveWorkspaceRoot } from './workspace-path.js';
 import {
   abortedOutcome,
@@ -111,57 +111,12 @@ export async function resolveWriteTarget(
   });
 }
 
-/**
- * Writes `content` to `file` through a temporary sibling renamed over it, keeping an existing
- * file's permission bits. Shared with edit_file; the temporary file never outlives a failure.
- */
-export async function writeFileAtomically(file: string, content: string): Promise<void> {
-  let mode: number | undefined;
-  try {
-    mode = (await stat(file)).mode & 0o7777;
-  } catch (thrown) {
-    if (errorCode(thrown) !== 'ENOENT') throw thrown;
-  }
-  const temporary = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.agentmux-${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    await writeFile(temporary, content, { flag: 'wx', mode: mode ?? 0o666, flush: true });
-    if (mode !== undefined) await chmod(temporary, mode); // the umask must not narrow it
-    await rename(temporary, file);
-  } catch (thrown) {
-    await unlink(temporary).catch(() => undefined);
-    throw thrown;
-  }
-}
-
 /** Counts lines the way an editor shows them: a final line without a newline still counts. */
 export function countLines(text: string): number {
   if (text === '') return 0;
   let newlines = 0;
   for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) newlines += 1;
   return text.endsWith('\n') ? newlines : newlines + 1;
-}
-
-// Creates the parent folders, then checks again where they really are: a folder swapped for
-// a symlink between the check and mkdir must not carry the write out of the workspace.
-async function prepareParent(target: WriteTarget, requested: string): Promise<Result<string>> {
-  const parent = path.dirname(target.real);
-  try {
-    await mkdir(parent, { recursive: true });
-  } catch (thrown) {
-    const code = errorCode(thrown);
-    if (code === 'EEXIST' || code === 'ENOTDIR') {
-      return err(`cannot create the folders for ${quotePath(requested)}: a file is in the way`);
-    }
-    return err(`cannot create the folders for ${quotePath(requested)}: ${String(code ?? thrown)}`);
-  }
-  const realParent = await realpath(parent);
-  if (!isInside(target.root, realParent)) {
-    return err(`path ${quotePath(requested)} is outside the workspace`);
-  }
-  return ok(path.join(realParent, path.basename(target.real)));
 }
 
 async function writeWholeFile(
@@ -179,14 +134,9 @@ async function writeWholeFile(
     if (stats.isDirectory()) return toolError(`path ${quotePath(requested)} is a directory`);
     if (!stats.isFile()) return toolError(`path ${quotePath(requested)} is not a regular file`);
   }
-  const file = await prepareParent(target.value, requested);
-  if (!file.ok) return toolError(file.error);
   if (context.signal.aborted) return abortedOutcome('write_file');
-  try {
-    await writeFileAtomically(file.value, content);
-  } catch (thrown) {
-    return toolError(`cannot write ${quotePath(requested)}: ${messageOf(thrown)}`);
-  }
+  const written = await writeConfined(target.value.root, target.value.real, content, requested);
+  if (!written.ok) return toolError(written.error);
   const bytes = Buffer.byteLength(content);
   const lines = countLines(content);
   const verb = target.value.exists ? 'replaced' : 'created';

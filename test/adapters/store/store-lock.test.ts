@@ -107,3 +107,26 @@ describe('store lock', () => {
     await opened.value.close();
   });
 });
+
+/** A real zombie: a perl parent forks a child that exits at once, and never reaps it. */
+async function zombieProcess(): Promise<number> {
+  const parent = spawn('perl', ['-e', '$| = 1; my $pid = fork(); exit 0 if $pid == 0; print "$pid\n"; sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  children.push(parent);
+  const pid = await new Promise<number>((resolve) => parent.stdout?.once('data', (data: Buffer) => resolve(Number(String(data).trim()))));
+  for (;;) {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return pid;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('store lock: zombies are dead (issue 9, item 8)', () => {
+  it('takes over a lock whose owner is a zombie, though kill(pid, 0) still answers for it', async () => {
+    const zombie = await zombieProcess();
+    expect(() => process.kill(zombie, 0)).not.toThrow();
+    fs.writeFileSync(lockFile, JSON.stringify({ pid: zombie, startTime: processStartTime(zombie) }));
+    const lock = acquireStoreLock(dir);
+    expect(lock.ok).toBe(true);
+    if (lock.ok) lock.value.release();
+  });
+});

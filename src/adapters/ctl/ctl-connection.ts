@@ -1,0 +1,82 @@
+// One client of the control socket: reads its request line, then either answers once (`run`,
+// `capture`) or follows the controller's events until the client goes (`events`).
+import type { Socket } from 'node:net';
+import type { ControlPort } from '../../core/control-port.js';
+import { ctlEvent } from '../../core/ctl-events.js';
+import { CtlRequest, MAX_REQUEST_BYTES, parseLine, type CtlReply } from '../../core/ctl-protocol.js';
+import type { Disposable } from '../../core/events.js';
+import { messageOf } from '../../core/result.js';
+import { EventWriter } from './event-writer.js';
+
+/** Serves `socket` until it closes; resolves nothing, owns its event subscription. */
+export function serveConnection(socket: Socket, port: ControlPort, eventBufferBytes: number): void {
+  let received = '';
+  let done = false;
+  let subscription: Disposable | undefined;
+  let writer: EventWriter | undefined;
+  socket.setEncoding('utf8');
+  socket.on('error', () => {
+    // A client that went away mid-write (EPIPE, ECONNRESET): nothing to tell anyone.
+  });
+  socket.on('close', () => {
+    subscription?.dispose();
+    writer?.dispose();
+  });
+  socket.on('data', (chunk: string) => {
+    if (done) return;
+    received += chunk;
+    const newline = received.indexOf('\n');
+    if (newline === -1) {
+      if (Buffer.byteLength(received) > MAX_REQUEST_BYTES) answer(refusal(`request longer than ${MAX_REQUEST_BYTES} bytes`));
+      return;
+    }
+    done = true;
+    const request = parseLine(CtlRequest, received.slice(0, newline));
+    received = '';
+    if (!request.ok) {
+      answer(refusal(`bad request: ${request.error}`));
+      return;
+    }
+    switch (request.value.type) {
+      case 'run': {
+        const line = request.value.line;
+        answer(attempt('', () => port.run(line)));
+        return;
+      }
+      case 'capture': {
+        const agent = request.value.agent;
+        answer(attempt('capture', () => port.capture(agent)));
+        return;
+      }
+      case 'events': {
+        const deltas = request.value.deltas;
+        const stream = new EventWriter(socket, eventBufferBytes);
+        writer = stream;
+        stream.push(JSON.stringify({ type: 'subscribed' }));
+        subscription = port.events.on((event) => {
+          const line = ctlEvent(event, deltas);
+          if (line !== undefined) stream.push(JSON.stringify(line));
+        });
+        return;
+      }
+    }
+  });
+
+  function answer(reply: CtlReply): void {
+    done = true;
+    socket.end(`${JSON.stringify(reply)}\n`);
+  }
+}
+
+function refusal(problem: string): CtlReply {
+  return { type: 'reply', ok: false, command: '', message: `agentmux ctl: ${problem}`, value: null };
+}
+
+/** A port that throws is a bug; the client still gets an answer naming it. */
+function attempt(command: string, run: () => CtlReply): CtlReply {
+  try {
+    return run();
+  } catch (thrown) {
+    return { type: 'reply', ok: false, command, message: `agentmux ctl: internal error: ${messageOf(thrown)}`, value: null };
+  }
+}

@@ -1,0 +1,140 @@
+// Which simple commands run other programs or code taken from their own arguments (`git -c
+// alias.x='!…' x`, `sed '1e …'`, `tar --checkpoint-action=exec=…`, `perl -e …`), or destroy
+// things: an "always" rule never stretches to them, only an exact command does (issue 9, item 2).
+
+/** Programs that run code or other programs from their arguments, or delete and take over. */
+const ALWAYS_EXACT: ReadonlySet<string> = new Set([
+  // shells and interpreters
+  'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'fish', 'csh', 'tcsh', 'busybox',
+  'node', 'nodejs', 'deno', 'bun', 'tsx', 'ts-node', 'perl', 'ruby', 'irb', 'php', 'lua', 'luajit',
+  'R', 'Rscript', 'julia', 'tclsh', 'wish', 'expect', 'osascript', 'pwsh', 'powershell',
+  'awk', 'gawk', 'mawk', 'nawk', 'jshell', 'groovy', 'scala', 'erl', 'elixir', 'ghci', 'runghc',
+  // programs that run the program named in their arguments
+  'env', 'sudo', 'su', 'doas', 'pkexec', 'nice', 'ionice', 'nohup', 'timeout', 'time', 'watch',
+  'xargs', 'parallel', 'exec', 'eval', 'source', '.', 'command', 'builtin', 'chroot', 'setsid',
+  'stdbuf', 'strace', 'ltrace', 'gdb', 'lldb', 'valgrind', 'flock', 'taskset', 'unshare',
+  'nsenter', 'script', 'firejail', 'bwrap', 'systemd-run', 'trap', 'npx', 'pnpx', 'bunx',
+  'ssh', 'docker', 'podman', 'kubectl', 'make', 'gmake', 'vim', 'vi', 'nvim', 'emacs', 'ed', 'ex',
+  'less', 'more', 'man', '!',
+  // programs that delete, overwrite disks, change owners or stop processes
+  'rm', 'rmdir', 'shred', 'dd', 'mkfs', 'chmod', 'chown', 'chgrp', 'kill', 'pkill', 'killall',
+  'truncate', 'crontab', 'at',
+]);
+
+/** git subcommands that are built in (so never an alias) and run nothing named in arguments. */
+const GIT_PLAIN_SUBCOMMANDS: ReadonlySet<string> = new Set([
+  'status', 'diff', 'log', 'show', 'branch', 'add', 'commit', 'fetch', 'pull', 'push', 'stash',
+  'rev-parse', 'ls-files', 'blame', 'tag', 'remote', 'checkout', 'switch', 'restore', 'reset',
+  'merge', 'rebase', 'cherry-pick', 'revert', 'grep', 'describe', 'shortlog', 'reflog', 'init',
+  'mv', 'rm', 'clean', 'cat-file', 'ls-tree', 'show-ref', 'worktree', 'apply', 'format-patch',
+  'rev-list', 'merge-base', 'diff-tree', 'name-rev', 'whatchanged',
+]);
+
+/** git options that name a program to run, a file to write, or a config to use. */
+const GIT_RISKY_OPTION = /^(?:-c|-O|-x|--(?:upload-pack|receive-pack|exec|ext-diff|textconv|open-files-in-pager|extcmd|tool|output|config-env|exec-path|config|template|separate-git-dir|strategy|strategy-option|gpg-program|interactive|edit|hook|run)(?:=|$)|-[a-zA-Z]*[cOx][a-zA-Z]*$)/u;
+
+/** npm, pnpm and yarn subcommands that run a package or program named in the arguments. */
+const PACKAGE_MANAGER_RISKY_SUBCOMMANDS: ReadonlySet<string> = new Set([
+  'exec', 'x', 'dlx', 'explore', 'create', 'init', 'innit', 'set-script', 'config', 'set',
+]);
+const PACKAGE_MANAGER_RISKY_OPTION = /^(?:-c|--call|--shell|--script-shell|--node-options|--userconfig|--globalconfig|--prefix|-C|--dir)(?:=|$)/u;
+
+const FIND_RISKY_ACTIONS: ReadonlySet<string> = new Set([
+  '-exec', '-execdir', '-ok', '-okdir', '-delete', '-fprint', '-fprint0', '-fprintf', '-fls',
+]);
+
+const TAR_RISKY_OPTION = /^--(?:checkpoint-action|to-command|use-compress-program|info-script|new-volume-script|rmt-command|rsh-command|index-file|compress-program)(?:=|$)/u;
+
+/** The program a word names, without its directory: `/usr/bin/git` reads `git`. */
+function programName(word: string): string {
+  return word.slice(word.lastIndexOf('/') + 1);
+}
+
+/**
+ * Why a simple command (its unquoted words) may run more than its first words say, or
+ * undefined when it cannot: then an "always" rule may allow it by a prefix of its words.
+ */
+export function commandRisk(words: readonly string[]): string | undefined {
+  const [first, ...args] = words;
+  if (first === undefined) return 'is empty';
+  if (first.includes('=')) return 'sets variables for the command';
+  const program = programName(first);
+  if (ALWAYS_EXACT.has(program) || program.startsWith('mkfs.')) return `${program} runs or removes what its arguments name`;
+  if (/^python[\d.]*$/u.test(program) || /^pypy[\d.]*$/u.test(program)) return `${program} runs code from its arguments`;
+  switch (program) {
+    case 'git':
+      return gitRisk(args);
+    case 'npm':
+    case 'pnpm':
+    case 'yarn':
+      return packageManagerRisk(program, args);
+    case 'sed':
+    case 'gsed':
+      return sedRisk(args);
+    case 'tar':
+    case 'gtar':
+    case 'bsdtar':
+      return tarRisk(args);
+    case 'find':
+      return args.some((arg) => FIND_RISKY_ACTIONS.has(arg)) ? 'find runs or deletes through -exec, -ok or -delete' : undefined;
+    case 'rsync':
+      return args.some((arg) => /^(?:-e|--rsh|--rsync-path)(?:=|$)|^-[a-zA-Z]*e/u.test(arg)) ? 'rsync runs the program given by -e' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function gitRisk(args: readonly string[]): string | undefined {
+  const [subcommand] = args;
+  if (subcommand === undefined) return undefined;
+  if (subcommand.startsWith('-')) return 'git options before the subcommand (-c, -C, --exec-path…) change what runs';
+  if (!GIT_PLAIN_SUBCOMMANDS.has(subcommand)) return `git ${subcommand} may be an alias or run a program`;
+  if (args.some((arg) => GIT_RISKY_OPTION.test(arg))) return `git ${subcommand} has an option that runs a program or writes a file`;
+  return undefined;
+}
+
+function packageManagerRisk(program: string, args: readonly string[]): string | undefined {
+  if (args.some((arg) => PACKAGE_MANAGER_RISKY_OPTION.test(arg))) return `${program} has an option that runs a shell or changes its config`;
+  const subcommand = args.find((arg) => !arg.startsWith('-'));
+  if (subcommand !== undefined && PACKAGE_MANAGER_RISKY_SUBCOMMANDS.has(subcommand)) return `${program} ${subcommand} runs a program named in its arguments`;
+  return undefined;
+}
+
+/**
+ * sed scripts can run commands (`e`, `s///e`) and write files (`w`, `W`); reading a script is
+ * beyond a first look, so any script holding one of those letters (or read from a file) is risky.
+ */
+function sedRisk(args: readonly string[]): string | undefined {
+  const scripts: string[] = [];
+  let sawScriptOption = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '-f' || arg.startsWith('--file') || /^-[a-zA-Z]*f/u.test(arg)) return 'sed reads its script from a file';
+    if (arg === '-e' || arg === '--expression') {
+      scripts.push(args[i + 1] ?? '');
+      sawScriptOption = true;
+      i += 1;
+    } else if (arg.startsWith('--expression=')) {
+      scripts.push(arg.slice('--expression='.length));
+      sawScriptOption = true;
+    } else if (/^-[a-zA-Z]*e./u.test(arg)) {
+      scripts.push(arg.slice(arg.indexOf('e') + 1));
+      sawScriptOption = true;
+    }
+  }
+  if (!sawScriptOption) {
+    const script = args.find((arg) => !arg.startsWith('-'));
+    if (script !== undefined) scripts.push(script);
+  }
+  return scripts.some((script) => /[eEwWrR]/u.test(script)) ? 'sed script may run a command or write a file (e, w)' : undefined;
+}
+
+function tarRisk(args: readonly string[]): string | undefined {
+  const [first] = args;
+  // Old-style bundled letters (`tar xIf …`) or short clusters naming a program (-I, -F).
+  const clusters = args.filter((arg) => /^-[a-zA-Z]+$/u.test(arg));
+  if (first !== undefined && /^[a-zA-Z]+$/u.test(first)) clusters.push(first);
+  if (clusters.some((cluster) => /[IF]/u.test(cluster))) return 'tar runs the program given by -I or -F';
+  if (args.some((arg) => TAR_RISKY_OPTION.test(arg))) return 'tar runs a program (checkpoint action, command, compressor)';
+  return undefined;
+}

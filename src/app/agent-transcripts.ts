@@ -104,6 +104,7 @@ export class AgentTranscripts {
       }
       case 'usage':
       case 'receipt':
+      case 'turn-finished':
       case 'focus':
         break;
     }

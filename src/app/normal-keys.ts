@@ -5,7 +5,7 @@ import { COMMANDS } from '../core/commands/index.js';
 import { bindingFor, KEY_TABLE, type KeyAction } from '../core/key-table.js';
 import { neighbour, nextTiling } from '../core/layout-solver.js';
 import { ptyDoesNotApply, ptyRefusedOperation } from '../core/pty-refusal.js';
-import { formatReceipts } from '../core/receipt-message.js';
+import { formatReceipts, sendMessage } from '../core/receipt-message.js';
 import type { KeyPress } from '../view/overlays/overlay.js';
 import { handleApprovalKey } from './approval-keys.js';
 import type { CockpitApp } from './cockpit-app.js';
@@ -72,7 +72,7 @@ function viewAction(app: CockpitApp, action: ViewAction, key: KeyPress): void {
         title: `message ${focused} (Enter sends, Esc closes)`,
         onSubmit: (text) => {
           app.setMode('normal');
-          app.show(controller.send(focused, text));
+          app.show(sendMessage(controller.send(focused, text)));
         },
         onClose: () => app.setMode('normal'),
       });

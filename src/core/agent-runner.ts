@@ -10,6 +10,7 @@ import { refusalText } from './approval-decision.js';
 import { clearCall } from './approval-wait.js';
 import { setAsideRefused } from './set-aside.js';
 import type { ToolHost, ToolOutcome } from './tools.js';
+import type { TurnOutcome } from './turn-ledger.js';
 
 export type RunnerDeps = {
   readonly events: Emitter<ControllerEvent>;
@@ -44,6 +45,7 @@ export function kick(agent: Agent, deps: RunnerDeps): void {
       agent.turnOpen = false;
       agent.abortController = undefined;
       agent.setState('error', `internal error: ${messageOf(thrown)}`);
+      endTurn(agent, deps, 'error');
       deps.events.emit({ type: 'notice', agent: agent.name, level: 'error', message: `internal error: ${messageOf(thrown)}` });
     })
     .finally(() => {
@@ -51,11 +53,21 @@ export function kick(agent: Agent, deps: RunnerDeps): void {
     });
 }
 
+/** Reports the end of the agent's turn (once per stop: see turn-ledger.ts). */
+function endTurn(agent: Agent, deps: Pick<RunnerDeps, 'events'>, outcome: TurnOutcome): void {
+  agent.ledger.finish(agent.name, agent.session, outcome, deps.events);
+}
+
 async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
+  // An open turn at the start is continued (retry, resume): its end is reported again.
+  if (agent.turnOpen) agent.ledger.continue();
   for (;;) {
     if (!agent.turnOpen && !startTurn(agent, deps)) return;
     // Safe point: after the tool results in flight, before the next model call.
-    if (!flushNudges(agent, deps)) return;
+    if (!flushNudges(agent, deps)) {
+      endTurn(agent, deps, 'error');
+      return;
+    }
     if (agent.pauseRequested) {
       agent.setState('paused', pausedDetail(agent));
       return;
@@ -63,11 +75,13 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
     const reached = deps.budgetReached(agent, 'model-call');
     if (reached !== undefined) {
       agent.setState('over-budget', reached);
+      endTurn(agent, deps, 'over-budget');
       return;
     }
     const outcome = await callModel(agent, deps);
     if (outcome.kind === 'failed') {
       agent.turnOpen = false;
+      endTurn(agent, deps, 'error');
       // Messages waiting behind a failed turn stay queued; say so, and how to go on.
       const waiting = agent.queue.length + agent.nudges.length;
       if (waiting > 0 && agent.state === 'error') {
@@ -76,30 +90,40 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
       return;
     }
     if (outcome.kind === 'aborted') {
-      if (!afterAbort(agent)) return;
+      if (!afterAbort(agent, deps)) return;
       continue;
     }
     const calls = outcome.entry.blocks.filter((b): b is ToolUseBlock => b.type === 'tool_use');
     if (calls.length > 0) {
       const tools = await runTools(agent, deps, calls);
-      if (tools === 'failed') return;
-      if (tools === 'aborted' && !afterAbort(agent)) return;
+      if (tools === 'failed') {
+        endTurn(agent, deps, 'error');
+        return;
+      }
+      if (tools === 'aborted' && !afterAbort(agent, deps)) return;
       // A call that ends the work (a valid StructuredOutput) ends the turn like a final answer.
-      if (tools === 'ended' && agent.nudges.length === 0) agent.turnOpen = false;
+      if (tools === 'ended' && agent.nudges.length === 0) {
+        agent.turnOpen = false;
+        endTurn(agent, deps, agent.ledger.answeredOutcome());
+      }
       continue;
     }
     // The model ended its turn; a nudge that arrived meanwhile keeps it going.
-    if (agent.nudges.length === 0) agent.turnOpen = false;
+    if (agent.nudges.length === 0) {
+      agent.turnOpen = false;
+      endTurn(agent, deps, agent.ledger.answeredOutcome());
+    }
   }
 }
 
 // After an abort: a nudge with --interrupt continues the turn; an interrupt ends it (queued
 // messages then start the next turn); shutdown stops everything.
-function afterAbort(agent: Agent): boolean {
+function afterAbort(agent: Agent, deps: RunnerDeps): boolean {
   const intent = agent.abortIntent;
   agent.abortIntent = undefined;
   if (intent === 'nudge') return true;
   agent.turnOpen = false;
+  endTurn(agent, deps, 'interrupted');
   if (intent === 'shutdown') {
     agent.setState('idle', 'interrupted at quit');
     return false;
@@ -137,6 +161,7 @@ function startTurn(agent: Agent, deps: RunnerDeps): boolean {
   if (!commitUser(agent, deps, next, true)) return false;
   source.shift();
   agent.turnOpen = true;
+  agent.ledger.open(next.id);
   deps.totalsChanged(agent);
   return true;
 }
@@ -147,6 +172,7 @@ function flushNudges(agent: Agent, deps: RunnerDeps): boolean {
     if (nudge === undefined) break;
     if (!commitUser(agent, deps, nudge, false)) return false;
     agent.nudges.shift();
+    agent.ledger.join(nudge.id);
   }
   return true;
 }
@@ -290,6 +316,7 @@ async function runTools(
   deps: RunnerDeps,
   calls: readonly ToolUseBlock[],
 ): Promise<'done' | 'ended' | 'aborted' | 'failed'> {
+  agent.ledger.toolRound();
   let ended = false;
   for (const call of calls) {
     const toolCall = { id: call.id, name: call.name, input: call.input };
@@ -297,6 +324,7 @@ async function runTools(
     let outcome: ToolOutcome;
     let aborted = clearance.kind === 'aborted';
     if (clearance.kind === 'refused') {
+      agent.ledger.refused();
       outcome = { content: refusalText(clearance.reason), isError: true };
     } else if (clearance.kind === 'invalid') {
       outcome = clearance.outcome;

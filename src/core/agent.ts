@@ -7,6 +7,7 @@ import type { ControllerEvent, Emitter } from './events.js';
 import type { PtyAgent } from './pty-agent.js';
 import type { SessionState } from './session-state.js';
 import type { ToolHost } from './tools.js';
+import { TurnLedger } from './turn-ledger.js';
 
 /** What a layout says about an SDK agent (DESIGN.md §5). */
 export type AgentConfig = {
@@ -26,8 +27,8 @@ export type AgentConfig = {
   readonly run?: string;
 };
 
-/** A message waiting to be delivered: a queued send, or a nudge for the next safe point. */
-export type PendingMessage = { readonly text: string; readonly origin: MessageOrigin };
+/** A message waiting to be delivered: a queued send, or a nudge for the next safe point. `id` is its delivery id. */
+export type PendingMessage = { readonly id: string; readonly text: string; readonly origin: MessageOrigin };
 
 /** Why a running stream or tool was aborted; decides what the loop does next. */
 export type AbortIntent = 'interrupt' | 'nudge' | 'shutdown';
@@ -42,6 +43,8 @@ export class Agent {
   readonly nudges: PendingMessage[] = [];
   /** True from the message that starts a turn until the turn's work ends. */
   turnOpen = false;
+  /** The deliveries the current (or last) turn answered, and its one `turn-finished`. */
+  readonly ledger = new TurnLedger();
   pauseRequested = false;
   abortController: AbortController | undefined;
   abortIntent: AbortIntent | undefined;

@@ -12,12 +12,26 @@ import type { SessionSummary } from './store.js';
 /** An agent as commands see it; `pane` is its 1-based pane number. */
 export type AgentRef = { readonly name: string; readonly pane: number; readonly state: AgentState };
 
-/** Per-agent outcome of a nudge or broadcast (DESIGN.md §4). */
-export type DeliveryReceipt = {
-  readonly agent: string;
-  readonly outcome: 'delivered' | 'queued' | 'refused';
-  readonly detail: string;
-};
+/**
+ * What a delivered message did: started a turn, joins the running one (a nudge), waits (`queued`:
+ * a send to a busy agent starts its next turn; anything sent to a paused agent waits for resume),
+ * or was typed into a PTY agent (which has no turns).
+ */
+export type DeliveryJoin = 'started-turn' | 'joined-turn' | 'queued' | 'typed';
+
+/**
+ * Per-agent outcome of a send, nudge or broadcast (DESIGN.md §4, §5). An accepted message has a
+ * delivery id, which `turn-finished` lists for the turn that answered it; a refused one has none.
+ */
+export type DeliveryReceipt =
+  | {
+      readonly id: string;
+      readonly agent: string;
+      readonly outcome: 'delivered' | 'queued';
+      readonly joined: DeliveryJoin;
+      readonly detail: string;
+    }
+  | { readonly agent: string; readonly outcome: 'refused'; readonly detail: string };
 
 /** A turn range of `graft`; undefined ends mean "from the first" / "to the last". */
 export type TurnRange = { readonly from?: number; readonly to?: number };
@@ -38,7 +52,7 @@ export interface CockpitApi {
   /** Resolves `-t` (a name or a pane number) to an agent name. */
   resolveAgent(reference: string): Result<string>;
 
-  send(agent: string, text: string): Result<string>;
+  send(agent: string, text: string): DeliveryReceipt;
   nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt;
   broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[];
   interrupt(agent: string): Result<string>;

@@ -9,7 +9,6 @@ import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, mergeLimits } from './budget.js';
 import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { TurnAddress } from './address.js';
-import type { MessageOrigin } from './entry.js';
 import { Emitter, type ControllerEvent } from './events.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
 import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
@@ -23,7 +22,8 @@ import { ptyDoesNotApply } from './pty-refusal.js';
 import type { PtyLauncher } from './pty-session.js';
 import { err, ok, type Result } from './result.js';
 import { freeRestoredName } from './restored-name.js';
-import { abortableSleep, randomEntryId } from './runner-defaults.js';
+import { abortableSleep, randomDeliveryId, randomEntryId } from './runner-defaults.js';
+import { Delivery } from './delivery.js';
 import type { SessionStore, SessionSummary } from './store.js';
 import type { ToolHost } from './tools.js';
 import { sumTotals, type UsageTotals } from './usage-totals.js';
@@ -39,6 +39,8 @@ export type ControllerOptions = {
   readonly providerFor: (config: AgentConfig) => ModelProvider;
   readonly tools: ToolHost;
   readonly newId?: () => string;
+  /** Delivery ids of sent, nudged and broadcast messages (default: short random ids). */
+  readonly newDeliveryId?: () => string;
   readonly now?: () => number;
   readonly retryDelaysMs?: readonly number[];
   readonly idleTimeoutMs?: number;
@@ -75,6 +77,7 @@ export class Controller implements CockpitApi {
   readonly deps: RunnerDeps;
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
+  private readonly delivery: Delivery;
   /** The screen, once one is attached: `tiling` and `quit` are forwarded to it. */
   ui: CockpitUi | undefined;
 
@@ -122,6 +125,13 @@ export class Controller implements CockpitApi {
       commit: (agent, entry) => commit(agent, this.deps, entry),
       transcripts: options.transcripts,
       files: options.files,
+    });
+    this.delivery = new Delivery({
+      find: (name) => this.find(name),
+      usable: (name) => this.usable(name),
+      agents: () => this.list,
+      runner: this.deps,
+      newDeliveryId: options.newDeliveryId ?? randomDeliveryId,
     });
     this.overall = overall;
   }
@@ -217,39 +227,16 @@ export class Controller implements CockpitApi {
     return err(`no agent "${reference}" (agents: ${names === '' ? 'none' : names})`);
   }
 
-  send(name: string, text: string): Result<string> {
-    const pty = this.find(name)?.pty;
-    if (pty !== undefined) {
-      if (text.trim() === '') return err('send: TEXT is required');
-      const receipt = pty.deliver(name, text);
-      return receipt.outcome === 'refused' ? err(receipt.detail) : ok(`${receipt.outcome === 'delivered' ? 'typed into' : 'queued for'} ${name}`);
-    }
-    const agent = this.usable(name);
-    if (!agent.ok) return agent;
-    const a = agent.value;
-    if (text.trim() === '') return err('send: TEXT is required');
-    a.queue.push({ text, origin: 'typed' });
-    if (a.running !== undefined || a.turnOpen) {
-      return ok(`queued for ${a.name}: starts its next turn`);
-    }
-    if (a.state === 'paused' || a.state === 'over-budget') {
-      if (a.state === 'paused') a.setState('paused', `${a.queue.length + a.nudges.length} waiting`);
-      return ok(`queued for ${a.name} (${a.state})`);
-    }
-    // A cap already reached holds the message (the runner shows over-budget): say so, not "sent".
-    const cap = this.deps.budgetReached(a, 'turn-start');
-    kick(a, this.deps);
-    return ok(cap === undefined ? `sent to ${a.name}` : `queued for ${a.name}: over budget (${cap})`);
+  send(name: string, text: string): DeliveryReceipt {
+    return this.delivery.send(name, text);
   }
 
   nudge(name: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {
-    return this.deliver(name, text, options.interrupt, 'nudge');
+    return this.delivery.nudge(name, text, options.interrupt);
   }
 
   broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[] {
-    const receipts = this.list.map((agent) => this.deliver(agent.name, text, options.interrupt, 'broadcast'));
-    this.events.emit({ type: 'receipt', receipts });
-    return receipts;
+    return this.delivery.broadcast(text, options.interrupt);
   }
 
   interrupt(name: string): Result<string> {
@@ -478,28 +465,6 @@ export class Controller implements CockpitApi {
   }
 
   // Internals ----------------------------------------------------------------------------
-
-  private deliver(name: string, text: string, interrupt: boolean, origin: MessageOrigin): DeliveryReceipt {
-    const pty = this.find(name)?.pty;
-    if (pty !== undefined) {
-      if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'empty text' };
-      return { agent: name, ...pty.deliver(name, text) };
-    }
-    const agent = this.usable(name);
-    if (!agent.ok) return { agent: name, outcome: 'refused', detail: agent.error };
-    const a = agent.value;
-    if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'empty text' };
-    a.nudges.push({ text, origin });
-    if (a.running !== undefined) {
-      if (interrupt && a.abort('nudge')) return { agent: name, outcome: 'delivered', detail: 'interrupted the stream' };
-      return { agent: name, outcome: 'queued', detail: 'joins at the next safe point' };
-    }
-    if (a.state === 'paused' || a.state === 'over-budget') {
-      return { agent: name, outcome: 'queued', detail: `${a.state}: delivered on resume` };
-    }
-    kick(a, this.deps);
-    return { agent: name, outcome: 'delivered', detail: 'started a turn' };
-  }
 
   private usable(name: string, operation = 'this command'): Result<Agent> {
     const agent = this.find(name);

@@ -3,6 +3,7 @@ import type { AgentState } from './agent-state.js';
 import type { DeliveryReceipt } from './cockpit-api.js';
 import type { Entry, EntryId } from './entry.js';
 import type { StreamEvent } from './provider.js';
+import type { TurnFinished } from './turn-ledger.js';
 import type { UsageTotals } from './usage-totals.js';
 
 export type ControllerEvent =
@@ -18,6 +19,8 @@ export type ControllerEvent =
   | { type: 'head'; agent: string; head: EntryId | null }
   | { type: 'usage'; agent: string; totals: UsageTotals }
   | { type: 'receipt'; receipts: readonly DeliveryReceipt[] }
+  /** A turn's work ended: its outcome, final answer text and the deliveries it answered (turn-ledger.ts). */
+  | TurnFinished
   | { type: 'notice'; agent: string | undefined; level: 'info' | 'error'; message: string };
 
 export type Disposable = { dispose(): void };

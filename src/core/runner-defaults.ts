@@ -5,6 +5,11 @@ export function randomEntryId(): string {
   return globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 }
 
+/** Delivery ids: short, random, so a script's id never matches another cockpit run's. */
+export function randomDeliveryId(): string {
+  return `m${globalThis.crypto.randomUUID().replaceAll('-', '').slice(0, 10)}`;
+}
+
 /** Resolves after `ms`, or early with false when `signal` aborts. */
 export function abortableSleep(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {

@@ -85,7 +85,7 @@ describe('send', () => {
 
   it('shows the controller refusal under its name', () => {
     const api = new FakeCockpit();
-    api.replies.send = err('alpha is a PTY agent in error');
+    api.sendReceipt = (agent) => ({ agent, outcome: 'refused', detail: `${agent} is a PTY agent in error` });
     expect(run('send hi', api).result).toEqual({
       kind: 'error',
       message: 'send: alpha is a PTY agent in error',
@@ -100,7 +100,8 @@ describe('broadcast and nudge', () => {
     api.receipt = (agent) => {
       const outcome =
         agent === 'beta' ? outcomes.beta : agent === 'gamma' ? outcomes.gamma : outcomes.alpha;
-      return { agent, outcome, detail: outcome === 'refused' ? 'paused' : '' };
+      const detail = outcome === 'refused' ? 'paused' : '';
+      return outcome === 'refused' ? { agent, outcome, detail } : { id: `m-${agent}`, agent, outcome, joined: 'joined-turn', detail };
     };
     const { result, calls } = run('broadcast --interrupt stop and run the tests', api);
     expect(calls).toEqual([
@@ -128,7 +129,7 @@ describe('broadcast and nudge', () => {
 
   it('nudge sends to one agent and reports its receipt', () => {
     const api = new FakeCockpit();
-    api.receipt = (agent) => ({ agent, outcome: 'queued', detail: 'paused' });
+    api.receipt = (agent) => ({ id: 'm1', agent, outcome: 'queued', joined: 'queued', detail: 'paused' });
     const { result, calls } = run('nudge -t 3 --interrupt use -t carefully', api);
     expect(calls).toEqual([
       { method: 'nudge', args: ['gamma', 'use -t carefully', { interrupt: true }] },
@@ -136,7 +137,7 @@ describe('broadcast and nudge', () => {
     expect(result).toEqual({
       kind: 'receipts',
       message: 'nudge: gamma queued (paused)',
-      receipts: [{ agent: 'gamma', outcome: 'queued', detail: 'paused' }],
+      receipts: [{ id: 'm1', agent: 'gamma', outcome: 'queued', joined: 'queued', detail: 'paused' }],
     });
   });
 

@@ -18,7 +18,7 @@ const ALL_NAMES =
 describe('dispatch', () => {
   it('runs the named command with its parsed arguments', () => {
     const api = new FakeCockpit();
-    expect(dispatch(api, 'send -t beta hello')).toEqual({ kind: 'ok', message: 'sent' });
+    expect(dispatch(api, 'send -t beta hello')).toEqual({ kind: 'ok', message: 'sent to beta' });
     expect(api.calls).toEqual([{ method: 'send', args: ['beta', 'hello'] }]);
   });
 

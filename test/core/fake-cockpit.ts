@@ -20,7 +20,6 @@ import type { SessionSummary } from '../../src/core/store.js';
 export type RecordedCall = { readonly method: string; readonly args: readonly unknown[] };
 
 type Replies = {
-  send: Result<string>;
   interrupt: Result<string>;
   decide: Result<string>;
   pause: Result<string>;
@@ -57,7 +56,6 @@ export class FakeCockpit implements CockpitApi {
   /** Per-agent answers for interrupt/pause/resume, overriding `replies` for that agent. */
   readonly perAgent = new Map<string, Result<string>>();
   replies: Replies = {
-    send: ok('sent'),
     interrupt: ok('interrupted'),
     decide: ok('decided'),
     pause: ok('paused'),
@@ -83,9 +81,19 @@ export class FakeCockpit implements CockpitApi {
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
+    id: `m-${agent}`,
     agent,
     outcome: 'delivered',
+    joined: 'started-turn',
     detail: '',
+  });
+  /** What send answers; by default the message starts a turn. */
+  sendReceipt: (agent: string) => DeliveryReceipt = (agent) => ({
+    id: `m-${agent}`,
+    agent,
+    outcome: 'delivered',
+    joined: 'started-turn',
+    detail: 'started a turn',
   });
   storedSessions: SessionSummary[] = [];
 
@@ -109,8 +117,9 @@ export class FakeCockpit implements CockpitApi {
     return found === undefined ? err(`no agent "${reference}"`) : ok(found.name);
   }
 
-  send(agent: string, text: string): Result<string> {
-    return this.record('send', [agent, text], this.replies.send);
+  send(agent: string, text: string): DeliveryReceipt {
+    this.calls.push({ method: 'send', args: [agent, text] });
+    return this.sendReceipt(agent);
   }
 
   nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {

@@ -92,7 +92,7 @@ describe('PTY agents in the controller', () => {
     const { controller, latest } = cockpit();
     expectOk(controller.addPtyAgent('shell', '/tmp', { command: ['bash'], env: {}, ready: undefined }));
     const receipts = controller.broadcast('echo hi > out.txt', { interrupt: false });
-    expect(receipts).toEqual([{ agent: 'shell', outcome: 'delivered', detail: 'typed' }]);
+    expect(receipts).toMatchObject([{ agent: 'shell', outcome: 'delivered', joined: 'typed', detail: 'typed' }]);
     expect(latest().writes).toEqual(['echo hi > out.txt']);
     await tick();
     expect(latest().writes).toEqual(['echo hi > out.txt', '\r']);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseAddress } from '../../src/core/address.js';
 import type { TurnAddress } from '../../src/core/address.js';
 import { assistantText, startHarness, userText, withoutCacheMarks, type Harness } from './harness.js';
+import { sendMessage } from '../../src/core/receipt-message.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -19,7 +20,7 @@ function address(text: string): TurnAddress {
 /** Sends `text` to `name` and waits for the turn to end. */
 async function turn(h: Harness, name: string, text: string): Promise<void> {
   const sent = h.controller.send(name, text);
-  expect(sent.ok).toBe(true);
+  expect(sent.outcome).not.toBe('refused');
   await h.settled(name);
 }
 
@@ -51,10 +52,10 @@ describe('conversation operations over the real SDK', () => {
       { text: 'first answer, streaming slowly', hold: { afterDeltas: 1, until: held } },
       { text: 'second answer' },
     ]));
-    expect(h.controller.send('alpha', 'one').ok).toBe(true);
+    expect(h.controller.send('alpha', 'one').outcome).not.toBe('refused');
     await h.model.waitForDeltas(0, 1);
     const queued = h.controller.send('alpha', 'two');
-    expect(queued).toEqual({ ok: true, value: 'queued for alpha: starts its next turn' });
+    expect(sendMessage(queued)).toEqual({ ok: true, value: 'queued for alpha: starts its next turn' });
     release();
     await h.settled('alpha');
     expect(h.model.requests).toHaveLength(2);

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceivedRequest, ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import type { Entry } from '../../src/core/entry.js';
 import { startHarness, until, userText, withoutCacheMarks, type Harness } from './harness.js';
+import { sendMessage } from '../../src/core/receipt-message.js';
 
 const harnesses: Harness[] = [];
 afterEach(async () => {
@@ -41,7 +42,7 @@ describe('pause', () => {
     g.open();
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('paused');
-    expect(h.controller.send('alpha', 'two')).toEqual({ ok: true, value: 'queued for alpha (paused)' });
+    expect(sendMessage(h.controller.send('alpha', 'two'))).toEqual({ ok: true, value: 'queued for alpha: paused' });
     expect(h.controller.nudge('alpha', 'hey', { interrupt: false }).outcome).toBe('queued');
     expect(h.model.requests).toHaveLength(1);
     expect(h.controller.resume('alpha').ok).toBe(true);
@@ -209,7 +210,7 @@ describe('failures and the queue', () => {
     );
     h.controller.send('alpha', 'first');
     await h.model.waitForDeltas(0, 1);
-    expect(h.controller.send('alpha', 'queued one').ok).toBe(true);
+    expect(h.controller.send('alpha', 'queued one').outcome).not.toBe('refused');
     g.open();
     await h.settled('alpha');
     const agent = h.agent('alpha');

@@ -28,14 +28,14 @@ describe('a request refused with a 400', () => {
     h.controller.events.on((event) => {
       if (event.type === 'notice') notices.push(event.message);
     });
-    expect(h.controller.send('alpha', 'one (refused)').ok).toBe(true);
+    expect(h.controller.send('alpha', 'one (refused)').outcome).not.toBe('refused');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('error');
     expect(h.agent('alpha').detail).toContain('set aside');
     expect(notices.join('\n')).toContain('the API refused message "one (refused)"');
     expect(notices.join('\n')).toContain('bad image data');
 
-    expect(h.controller.send('alpha', 'two').ok).toBe(true);
+    expect(h.controller.send('alpha', 'two').outcome).not.toBe('refused');
     await h.settled('alpha');
     expect(withoutCacheMarks(h.messages(1))).toEqual([userText('two')]);
     expect(h.agent('alpha').state).toBe('idle');
@@ -45,7 +45,7 @@ describe('a request refused with a 400', () => {
 
   it(':retry puts the set-aside message back and sends it again', async () => {
     const h = (harness = await startHarness([refused, { text: 'now it works' }]));
-    expect(h.controller.send('alpha', 'one').ok).toBe(true);
+    expect(h.controller.send('alpha', 'one').outcome).not.toBe('refused');
     await h.settled('alpha');
     expect(h.controller.retry('alpha').ok).toBe(true);
     await h.settled('alpha');
@@ -57,13 +57,13 @@ describe('a request refused with a 400', () => {
   it('keeps messages aside after a restart', async () => {
     const first = await startHarness([refused]);
     const dir = first.dir;
-    expect(first.controller.send('alpha', 'one').ok).toBe(true);
+    expect(first.controller.send('alpha', 'one').outcome).not.toBe('refused');
     await first.settled('alpha');
     await first.controller.shutdown();
     await first.store.close();
     await first.model.close();
     const h = (harness = await startHarness([{ text: 'fine' }], { dir }));
-    expect(h.controller.send('alpha', 'two').ok).toBe(true);
+    expect(h.controller.send('alpha', 'two').outcome).not.toBe('refused');
     await h.settled('alpha');
     expect(withoutCacheMarks(h.messages(0))).toEqual([userText('two')]);
     expect(journalKinds(h)).toEqual(['user', 'set-aside', 'user', 'assistant']);

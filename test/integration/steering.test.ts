@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceivedRequest, ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import { startHarness, until, userText, withoutCacheMarks, type Harness } from './harness.js';
+import { sendMessage } from '../../src/core/receipt-message.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -64,7 +65,7 @@ describe('steering agents over the real SDK', () => {
     h.controller.send('alpha', 'survey the project');
     await h.model.waitForDeltas(0, 1);
     const receipt = h.controller.nudge('alpha', 'also check the tests', { interrupt: false });
-    expect(receipt).toEqual({ agent: 'alpha', outcome: 'queued', detail: 'joins at the next safe point' });
+    expect(receipt).toMatchObject({ agent: 'alpha', outcome: 'queued', joined: 'joined-turn', detail: 'joins at the next safe point' });
     g.open();
     await h.settled('alpha');
     expect(h.model.requests).toHaveLength(2);
@@ -85,10 +86,10 @@ describe('steering agents over the real SDK', () => {
     await h.model.waitForDeltas(0, 1);
     expect(h.controller.pause('gamma').ok).toBe(true);
     const receipts = h.controller.broadcast('stop and summarize', { interrupt: false });
-    expect(receipts).toEqual([
-      { agent: 'alpha', outcome: 'delivered', detail: 'started a turn' },
-      { agent: 'beta', outcome: 'queued', detail: 'joins at the next safe point' },
-      { agent: 'gamma', outcome: 'queued', detail: 'paused: delivered on resume' },
+    expect(receipts).toMatchObject([
+      { agent: 'alpha', outcome: 'delivered', joined: 'started-turn', detail: 'started a turn' },
+      { agent: 'beta', outcome: 'queued', joined: 'joined-turn', detail: 'joins at the next safe point' },
+      { agent: 'gamma', outcome: 'queued', joined: 'queued', detail: 'paused: delivered on resume' },
     ]);
     await h.settled('alpha');
     g.open();
@@ -226,7 +227,7 @@ describe('steering agents over the real SDK', () => {
   it('pause queues a send; resume delivers it', async () => {
     const h = (harness = await startHarness([{ text: 'done' }]));
     expect(h.controller.pause('alpha')).toEqual({ ok: true, value: 'paused alpha' });
-    expect(h.controller.send('alpha', 'later')).toEqual({ ok: true, value: 'queued for alpha (paused)' });
+    expect(sendMessage(h.controller.send('alpha', 'later'))).toEqual({ ok: true, value: 'queued for alpha: paused' });
     expect(h.model.requests).toHaveLength(0);
     expect(h.controller.resume('alpha').ok).toBe(true);
     await until(() => h.model.requests.length === 1, 'the request');
@@ -239,7 +240,7 @@ describe('steering agents over the real SDK', () => {
     expect(h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { turns: 1 }).ok).toBe(true);
     h.controller.send('alpha', 'first');
     await h.settled('alpha');
-    expect(h.controller.send('alpha', 'second')).toEqual({ ok: true, value: 'queued for alpha: over budget (turns 1/1)' });
+    expect(sendMessage(h.controller.send('alpha', 'second'))).toEqual({ ok: true, value: 'queued for alpha: over budget (turns 1/1)' });
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
     expect(h.model.requests).toHaveLength(1);

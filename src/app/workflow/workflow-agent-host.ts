@@ -119,7 +119,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     };
     context.signal.addEventListener('abort', onStop, { once: true });
     const sent = controller.send(agent.name, call.prompt);
-    if (!sent.ok) settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.error}` }));
+    if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
     if (context.signal.aborted) onStop();
     const outcome = await settled;
     context.signal.removeEventListener('abort', onStop);

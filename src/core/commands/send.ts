@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';
+import { sendMessage } from '../receipt-message.js';
 
 const SendArgs = z.object({
   options: z.object({ target: z.string().optional() }),
@@ -19,6 +20,6 @@ export const send = defineCommand({
   run(api, { options, text }) {
     const agent = resolveTarget(api, 'send', options.target);
     if (!agent.ok) return { kind: 'error', message: agent.error };
-    return fromResult('send', api.send(agent.value, text));
+    return fromResult('send', sendMessage(api.send(agent.value, text)));
   },
 });

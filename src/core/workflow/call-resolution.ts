@@ -4,8 +4,7 @@
 import type { JsonValue } from '../json-value.js';
 import type { AgentCallOutcome } from './agent-host.js';
 
-/** How a turn ended (the controller's `turn-finished` outcome). */
-export type TurnOutcome = 'answered' | 'interrupted' | 'error' | 'refused' | 'over-budget';
+import type { TurnOutcome } from '../turn-ledger.js';
 
 /** One end of the agent's work as the host saw it. */
 export type TurnEnd = {
@@ -43,8 +42,9 @@ export class CallResolution {
   turnEnded(end: TurnEnd): ResolutionStep {
     if (this.done || end.pending) return { kind: 'wait' };
     if (end.outcome === 'error' && this.options.headless) return this.resolve({ kind: 'null', reason: `API error: ${end.detail}` });
-    // In the cockpit an interrupt or an API error leaves the agent waiting on the person.
-    if (end.outcome !== 'answered') return { kind: 'wait' };
+    // In the cockpit an interrupt or an API error leaves the agent waiting on the person. A turn
+    // that ended after the person refused a call still ended with an answer: it is taken.
+    if (end.outcome !== 'answered' && end.outcome !== 'refused') return { kind: 'wait' };
     if (!this.options.schema) return this.resolve({ kind: 'value', value: end.text });
     if (this.value !== undefined) return this.resolve({ kind: 'value', value: this.value.json });
     if (!this.reminded) {

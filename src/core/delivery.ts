@@ -1,0 +1,93 @@
+// Delivery (DESIGN.md §3, §4): `send`, `nudge` and `broadcast` hand a message to an agent, give
+// it a delivery id, and say what it did: started a turn, joins the running one, waits (queued),
+// or was refused. The runner later puts each id in the `turn-finished` of the turn it joined.
+import type { Agent } from './agent.js';
+import { kick, type RunnerDeps } from './agent-runner.js';
+import type { DeliveryReceipt } from './cockpit-api.js';
+import type { MessageOrigin } from './entry.js';
+import type { PtyAgent } from './pty-agent.js';
+import type { Result } from './result.js';
+
+/** What delivery needs from the controller. */
+export type DeliveryDeps = {
+  readonly find: (name: string) => Agent | undefined;
+  /** The agent as an SDK agent that can run, or why not. */
+  readonly usable: (name: string) => Result<Agent>;
+  readonly agents: () => readonly Agent[];
+  readonly runner: RunnerDeps;
+  readonly newDeliveryId: () => string;
+};
+
+/** Hands messages to agents by the rules of DESIGN.md §4 and reports each delivery. */
+export class Delivery {
+  constructor(private readonly d: DeliveryDeps) {}
+
+  /** TEXT becomes the agent's next user message: it starts a turn now, or the next one when busy. */
+  send(name: string, text: string): DeliveryReceipt {
+    const pty = this.d.find(name)?.pty;
+    if (pty !== undefined) return this.typed(name, text, pty);
+    const agent = this.d.usable(name);
+    if (!agent.ok) return { agent: name, outcome: 'refused', detail: agent.error };
+    const a = agent.value;
+    if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'TEXT is required' };
+    const id = this.d.newDeliveryId();
+    a.queue.push({ id, text, origin: 'typed' });
+    if (a.running !== undefined || a.turnOpen) return queued(id, name, 'starts its next turn');
+    if (a.state === 'paused' || a.state === 'over-budget') {
+      if (a.state === 'paused') a.setState('paused', `${a.queue.length + a.nudges.length} waiting`);
+      return queued(id, name, a.state);
+    }
+    return this.start(a, id);
+  }
+
+  /** Joins TEXT to the running turn at its next safe point (at once with `interrupt`), or starts a turn. */
+  nudge(name: string, text: string, interrupt: boolean, origin: MessageOrigin = 'nudge'): DeliveryReceipt {
+    const pty = this.d.find(name)?.pty;
+    if (pty !== undefined) return this.typed(name, text, pty);
+    const agent = this.d.usable(name);
+    if (!agent.ok) return { agent: name, outcome: 'refused', detail: agent.error };
+    const a = agent.value;
+    if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'empty text' };
+    const id = this.d.newDeliveryId();
+    a.nudges.push({ id, text, origin });
+    if (a.running !== undefined) {
+      if (interrupt && a.abort('nudge')) return { id, agent: name, outcome: 'delivered', joined: 'joined-turn', detail: 'interrupted the stream' };
+      return { id, agent: name, outcome: 'queued', joined: 'joined-turn', detail: 'joins at the next safe point' };
+    }
+    if (a.state === 'paused' || a.state === 'over-budget') {
+      const joined = a.turnOpen ? 'joined-turn' : 'queued';
+      return { id, agent: name, outcome: 'queued', joined, detail: `${a.state}: delivered on resume` };
+    }
+    return this.start(a, id);
+  }
+
+  /** A nudge to every agent; the receipts also go out as one `receipt` event. */
+  broadcast(text: string, interrupt: boolean): readonly DeliveryReceipt[] {
+    const receipts = this.d.agents().map((agent) => this.nudge(agent.name, text, interrupt, 'broadcast'));
+    this.d.runner.events.emit({ type: 'receipt', receipts });
+    return receipts;
+  }
+
+  // An idle agent starts a turn, unless a cap already reached holds the message (the runner
+  // shows over-budget): then it says so, not "started".
+  private start(agent: Agent, id: string): DeliveryReceipt {
+    const cap = this.d.runner.budgetReached(agent, 'turn-start');
+    kick(agent, this.d.runner);
+    if (cap !== undefined) return queued(id, agent.name, `over budget (${cap})`);
+    return { id, agent: agent.name, outcome: 'delivered', joined: 'started-turn', detail: 'started a turn' };
+  }
+
+  // A PTY agent has no turns: its text is typed now or when its `ready` pattern matches.
+  private typed(name: string, text: string, pty: PtyAgent): DeliveryReceipt {
+    if (text.trim() === '') return { agent: name, outcome: 'refused', detail: 'TEXT is required' };
+    const outcome = pty.deliver(name, text);
+    if (outcome.outcome === 'refused') return { agent: name, outcome: 'refused', detail: outcome.detail };
+    const id = this.d.newDeliveryId();
+    const joined = outcome.outcome === 'delivered' ? 'typed' : 'queued';
+    return { id, agent: name, outcome: outcome.outcome, joined, detail: outcome.detail };
+  }
+}
+
+function queued(id: string, agent: string, detail: string): DeliveryReceipt {
+  return { id, agent, outcome: 'queued', joined: 'queued', detail };
+}

@@ -64,6 +64,8 @@ describe('StructuredOutput', () => {
     const { outcome } = await kit.call('List findings.', { schema: FINDINGS });
     expect(outcome.kind).toBe('null');
     expect(outcome.kind === 'null' ? outcome.reason : '').toMatch(/^5 invalid StructuredOutput calls/);
+    // The fifth invalid call ended the work: once the loop has stopped, no sixth request was made.
+    await until(() => kit?.controller.allAgents().every((agent) => agent.running === undefined) === true, 'the loop to stop');
     expect(kit.model.requests).toHaveLength(5);
     const second = JSON.stringify(kit.model.requests[1]?.body.messages);
     expect(second).toContain('must NOT have fewer than 1 items');
@@ -169,5 +171,28 @@ describe('the scripted model offered StructuredOutput (the demo)', () => {
     // What it names, it read: every file in the value appears in a tool result it was sent.
     const lastRequest = JSON.stringify(kit.model.requests.at(-1)?.body.messages);
     for (const field of files) expect(lastRequest).toContain(field.slice(8, -1));
+  });
+});
+
+describe('API errors', () => {
+  const failure = { fault: { kind: 'http' as const, status: 400, errorType: 'invalid_request_error', message: 'bad request' } };
+
+  it('headless: an unrecoverable API error resolves the call to null with the reason', async () => {
+    kit = await startWorkflowKit([failure]);
+    const { outcome } = await kit.call('x', {}, { headless: true });
+    expect(outcome.kind).toBe('null');
+    expect(outcome.kind === 'null' ? outcome.reason : '').toMatch(/^API error: request rejected \(400\)/);
+  });
+
+  it('in the cockpit: the agent waits on the person (the call stays pending) until the run stops', async () => {
+    kit = await startWorkflowKit([failure]);
+    const stop = new AbortController();
+    let settled = false;
+    const pending = kit.call('x', { label: 'failing' }, { headless: false }, stop.signal).finally(() => (settled = true));
+    await until(() => kit?.controller.find('failing')?.state === 'error', 'the API error');
+    await until(() => kit?.controller.find('failing')?.running === undefined, 'the loop to stop');
+    expect(settled).toBe(false);
+    stop.abort();
+    expect((await pending).outcome).toEqual({ kind: 'null', reason: RUN_STOPPED });
   });
 });

@@ -11,52 +11,11 @@ import type { JournalWriter } from '../../core/store.js';
 import type { BlobStore } from './blob-store.js';
 import { encodeJournalLine } from './journal-line.js';
 import { syncDirectory } from './sync-directory.js';
+import { nodeJournalFileOps, SyncedLineFile, type JournalFileOps } from './line-file.js';
 
-/** The file operations an open journal needs; tests replace them to simulate a full disk. */
-export type JournalFileOps = {
-  /** Writes `bytes[offset…]` at file `position`; returns how many bytes were written. */
-  write(fd: number, bytes: Buffer, offset: number, position: number): number;
-  fdatasync(fd: number): void;
-  /** The same sync off the event loop; `done` gets the error, if any. */
-  fdatasyncAsync(fd: number, done: (error: Error | null) => void): void;
-  ftruncate(fd: number, length: number): void;
-  close(fd: number): void;
-};
-
-/** The real file system. */
-export const nodeJournalFileOps: JournalFileOps = {
-  write: (fd, bytes, offset, position) => fs.writeSync(fd, bytes, offset, bytes.length - offset, position),
-  fdatasync: (fd) => fs.fdatasyncSync(fd),
-  fdatasyncAsync: (fd, done) => fs.fdatasync(fd, done),
-  ftruncate: (fd, length) => fs.ftruncateSync(fd, length),
-  close: (fd) => fs.closeSync(fd),
-};
-
-/**
- * Syncs, then closes a descriptor, best effort. Every record was written when `append`
- * returned, so a failing sync or close (EIO, EBADF) cannot lose a record the kernel holds, and
- * closing must never throw out of the store (it runs when panes close and at quit).
- */
-function closeQuietly(ops: JournalFileOps, fd: number): void {
-  try {
-    ops.fdatasync(fd);
-  } catch {
-    // Closing anyway: see above.
-  }
-  try {
-    ops.close(fd);
-  } catch {
-    // Nothing to recover: see above.
-  }
-}
+export { nodeJournalFileOps, type JournalFileOps } from './line-file.js';
 
 const newline = 0x0a;
-
-function lastByte(fd: number, size: number): number | undefined {
-  const last = Buffer.alloc(1);
-  fs.readSync(fd, last, 0, 1, size - 1);
-  return last[0];
-}
 
 /** The journal's first line (its header), newline included. */
 function readFirstLine(fd: number): string {
@@ -76,53 +35,35 @@ function readFirstLine(fd: number): string {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-type WriterState = { kind: 'open'; fd: number; size: number } | { kind: 'closed' } | { kind: 'broken'; why: string };
-
-/** The background fdatasync: at most one in flight; appends meanwhile ask for one more after it. */
-type SyncState = { inFlight: boolean; again: boolean; failure: string | undefined };
-
-/** An open journal file; keeps its descriptor so an append costs one write and one sync. */
+/** An open journal file: session records as lines of a SyncedLineFile. */
 export class FileJournalWriter implements JournalWriter {
-  private state: WriterState;
-  private readonly sync: SyncState = { inFlight: false, again: false, failure: undefined };
-  /** Resolvers waiting for every line written so far to be synced (see `synced`). */
-  private waiting: (() => void)[] = [];
-
   private constructor(
-    readonly path: string,
-    fd: number,
-    size: number,
+    private readonly lines: SyncedLineFile,
     private readonly headerLine: string,
     private readonly blobs: BlobStore,
-    private readonly ops: JournalFileOps,
-  ) {
-    this.state = { kind: 'open', fd, size };
+  ) {}
+
+  /** The journal's path. */
+  get path(): string {
+    return this.lines.path;
   }
 
   /** Opens an existing journal for appending; refuses one whose last line is incomplete (load repairs it). */
   static open(file: string, blobs: BlobStore, ops: JournalFileOps = nodeJournalFileOps): Result<FileJournalWriter> {
-    let fd: number | undefined;
+    const opened = SyncedLineFile.open(file, ops);
+    if (!opened.ok) return opened;
     try {
-      fd = fs.openSync(file, 'r+');
-      const size = fs.fstatSync(fd).size;
-      if (size === 0 || lastByte(fd, size) !== newline) {
-        closeQuietly(ops, fd);
-        fd = undefined;
-        return err(`${file}: last line is incomplete; load the journal to repair it first`);
-      }
-      return ok(new FileJournalWriter(file, fd, size, readFirstLine(fd), blobs, ops));
+      return ok(new FileJournalWriter(opened.value.lines, readFirstLine(opened.value.fd), blobs));
     } catch (thrown) {
-      if (fd !== undefined) closeQuietly(ops, fd);
+      opened.value.lines.close();
       return err(`${file}: ${messageOf(thrown)}`);
     }
   }
 
   /** Writes the line at the end of the file and syncs it; on failure the file is cut back to its last whole line. */
   append(record: JournalRecord): Result<void> {
-    const state = this.state;
-    if (state.kind === 'closed') return err(`${this.path}: journal is closed`);
-    if (state.kind === 'broken') return err(`${this.path}: ${state.why}`);
-    if (this.sync.failure !== undefined) return err(`${this.path}: an earlier sync failed (${this.sync.failure})`);
+    const usable = this.lines.usable();
+    if (!usable.ok) return usable;
     const line = encodeJournalLine(record, this.blobs);
     if (!line.ok) return err(`${this.path}: ${line.error}`);
     if (record.t === 'session') {
@@ -130,74 +71,17 @@ export class FileJournalWriter implements JournalWriter {
       if (line.value === this.headerLine) return ok(undefined);
       return err(`${this.path}: a session header may only be the first record`);
     }
-    const bytes = Buffer.from(line.value, 'utf8');
-    try {
-      let written = 0;
-      while (written < bytes.length) {
-        // Positioned at the tracked size rather than O_APPEND, so a cut-back file is written
-        // over exactly where the failed line began.
-        written += this.ops.write(state.fd, bytes, written, state.size + written);
-      }
-      state.size += bytes.length;
-      this.startSync(state.fd);
-      return ok(undefined);
-    } catch (thrown) {
-      return err(`${this.path}: ${this.cutBack(state, messageOf(thrown))}`);
-    }
+    return this.lines.appendLine(line.value);
   }
 
   /** Syncs and releases the descriptor; later appends fail with a message. Never throws. */
   close(): void {
-    const state = this.state;
-    this.state = { kind: 'closed' };
-    if (state.kind === 'open') closeQuietly(this.ops, state.fd);
-    this.release();
+    this.lines.close();
   }
 
   /** Resolves once every line appended so far has been through fdatasync (tests, benches, quit). */
   synced(): Promise<void> {
-    if (!this.sync.inFlight) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private startSync(fd: number): void {
-    if (this.sync.inFlight) {
-      this.sync.again = true;
-      return;
-    }
-    this.sync.inFlight = true;
-    this.ops.fdatasyncAsync(fd, (error) => {
-      this.sync.inFlight = false;
-      const open = this.state.kind === 'open';
-      // After close the descriptor was synced and closed already; its errors mean nothing.
-      if (error !== null && open) this.sync.failure = messageOf(error);
-      if (this.sync.again && open && this.sync.failure === undefined) {
-        this.sync.again = false;
-        this.startSync(fd);
-        return;
-      }
-      this.sync.again = false;
-      this.release();
-    });
-  }
-
-  private release(): void {
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const resolve of waiting) resolve();
-  }
-
-  private cutBack(state: { fd: number; size: number }, problem: string): string {
-    try {
-      this.ops.ftruncate(state.fd, state.size);
-      this.ops.fdatasync(state.fd);
-      return problem;
-    } catch (thrown) {
-      const why = `an earlier append failed (${problem}) and the file could not be cut back (${messageOf(thrown)}); load the journal again`;
-      closeQuietly(this.ops, state.fd);
-      this.state = { kind: 'broken', why };
-      return why;
-    }
+    return this.lines.synced();
   }
 }
 

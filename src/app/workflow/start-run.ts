@@ -1,0 +1,117 @@
+// startRun: the one way a run begins, headless or in the cockpit (DESIGN.md §9). Loads and
+// checks the script (before any model call), takes a run id and writes the record's script.js,
+// starts the script's worker and the runtime that hands its agent() calls to the host.
+import os from 'node:os';
+import path from 'node:path';
+import { createRunRecord, type RunRecordWriter } from '../../adapters/workflow/run-record-file.js';
+import { startScriptWorker } from '../../adapters/workflow/script-worker-client.js';
+import { fileWorkflowLoader } from '../../adapters/workflow/workflow-loader.js';
+import type { Disposable } from '../../core/events.js';
+import type { JsonValue } from '../../core/json-value.js';
+import { err, ok, type Result } from '../../core/result.js';
+import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
+import type { BudgetCaps } from '../../core/workflow/run-budget.js';
+import type { RunEnd, RunEvent } from '../../core/workflow/run-events.js';
+import { MAX_ITEMS, WorkflowRun } from '../../core/workflow/workflow-run.js';
+import { packageRoot } from '../package-root.js';
+
+/** Everything a run is started with. */
+export type StartRunOptions = {
+  /** ARG: a NAME or a FILE. */
+  readonly ref: string;
+  readonly args: JsonValue | undefined;
+  /** The store (DIR): the record goes to DIR/runs/RUN. */
+  readonly storeDir: string;
+  /** Where names are looked up from and agents work. */
+  readonly cwd: string;
+  readonly home?: string;
+  readonly headless: boolean;
+  readonly approve: 'ask' | 'auto';
+  readonly allow: readonly string[];
+  readonly defaultModel: string | undefined;
+  readonly concurrency: number;
+  readonly caps: BudgetCaps;
+  readonly host: WorkflowAgentHost;
+  /** How long without a yield before the script shows as busy (tests shorten it). */
+  readonly busyAfterMs?: number;
+};
+
+/** A run that started: its id and name, its events, `stop`, and `finished` once its record is closed. */
+export type LiveRun = {
+  readonly id: string;
+  readonly name: string;
+  readonly onEvent: (listener: (event: RunEvent) => void) => Disposable;
+  readonly stop: () => Promise<RunEnd>;
+  readonly finished: Promise<RunEnd>;
+  readonly runtime: WorkflowRun;
+};
+
+/** The `workflows/` folder agentmux ships. */
+export function shippedWorkflowsDir(): string {
+  return path.join(packageRoot(), 'workflows');
+}
+
+/** Starts a run; an error (the script does not load, the record cannot be created) means nothing ran. */
+export async function startRun(options: StartRunOptions): Promise<Result<LiveRun>> {
+  const loader = fileWorkflowLoader({ cwd: options.cwd, home: options.home ?? os.homedir(), shipped: shippedWorkflowsDir() });
+  const loaded = loader(options.ref);
+  if (!loaded.ok) return loaded;
+  const workflow = loaded.value;
+  const created = createRunRecord(options.storeDir, workflow.text);
+  if (!created.ok) return created;
+  const record: RunRecordWriter = created.value;
+  const runtime = new WorkflowRun({
+    context: {
+      id: record.runId,
+      name: workflow.meta.name,
+      cwd: options.cwd,
+      headless: options.headless,
+      approve: options.approve,
+      allow: options.allow,
+      defaultModel: options.defaultModel,
+    },
+    workflow,
+    args: options.args,
+    concurrency: options.concurrency,
+    caps: options.caps,
+    host: options.host,
+    loader,
+    record: (line) => {
+      const written = record.append(line);
+      return written.ok ? { ok: true } : { ok: false, error: written.error };
+    },
+    clock: () => new Date().toISOString(),
+  });
+  const worker = await startScriptWorker(
+    {
+      body: workflow.body,
+      filename: workflow.path,
+      ...(options.args === undefined ? {} : { args: JSON.stringify(options.args) }),
+      budgetTotal: options.caps.tokens,
+      maxItems: MAX_ITEMS,
+    },
+    { message: (message) => runtime.receive(message), gone: (message) => runtime.scriptGone(message), busy: (seconds) => runtime.busy(seconds) },
+    options.busyAfterMs,
+  );
+  if (!worker.ok) {
+    record.close();
+    return err(`${workflow.path}: ${worker.error}`);
+  }
+  runtime.start(worker.value);
+  const finished = runtime.finished.then(async (end) => {
+    await record.synced();
+    record.close();
+    return end;
+  });
+  return ok({
+    id: record.runId,
+    name: workflow.meta.name,
+    onEvent: (listener) => runtime.onEvent(listener),
+    stop: async () => {
+      await runtime.stop();
+      return finished;
+    },
+    finished,
+    runtime,
+  });
+}

@@ -1,0 +1,19 @@
+// The `meta` a workflow script exports (DESIGN.md §9): parsed from the script's literal by the
+// loader, validated here, shown by the run view. `phases[].model` is shown, never applied.
+import { z } from 'zod';
+
+export const WorkflowPhaseSchema = z.strictObject({
+  title: z.string().min(1),
+  detail: z.string().optional(),
+  model: z.string().optional(),
+});
+
+export const WorkflowMetaSchema = z.strictObject({
+  name: z.string().min(1),
+  description: z.string(),
+  whenToUse: z.string().optional(),
+  phases: z.array(WorkflowPhaseSchema).optional(),
+});
+
+export type WorkflowPhase = z.infer<typeof WorkflowPhaseSchema>;
+export type WorkflowMeta = z.infer<typeof WorkflowMetaSchema>;

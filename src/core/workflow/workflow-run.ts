@@ -1,0 +1,300 @@
+// One run of a workflow script, on the main thread (DESIGN.md §9): takes the script's requests
+// from its worker, gives each `agent()` call its key, name, phase and slot, hands it to the host,
+// writes the record, enforces the limits (1000 agents, concurrency, budget) and ends the run.
+import { Emitter, type Disposable } from '../events.js';
+import { JsonValueSchema, type JsonValue } from '../json-value.js';
+import type { AgentCall, AgentCallOutcome, RunContext, WorkflowAgentHost } from './agent-host.js';
+import { baseNameOf } from './agent-naming.js';
+import { parseAgentOptions } from './agent-options.js';
+import { insideWorkflow, type CallPath } from './call-path.js';
+import { CallKeys, callHash } from './call-key.js';
+import type { LoadedWorkflow, WorkflowLoader } from './loaded-workflow.js';
+import { RunBudget, type BudgetCaps } from './run-budget.js';
+import type { RunEnd, RunEvent, ScriptChannel } from './run-events.js';
+import type { RunRecordLine } from './run-record.js';
+import { RunSlots } from './run-slots.js';
+import type { ScriptMessage } from './script-protocol.js';
+
+/** The most agents one run may start; the next `agent()` throws. */
+export const MAX_AGENTS_PER_RUN = 1000;
+/** The most items `parallel` and `pipeline` take. */
+export const MAX_ITEMS = 4096;
+/** The error name scripts can test for once the budget is spent. */
+export const BUDGET_EXHAUSTED = 'BudgetExhausted';
+
+export type WorkflowRunOptions = {
+  readonly context: RunContext;
+  readonly workflow: LoadedWorkflow;
+  readonly args: JsonValue | undefined;
+  readonly concurrency: number;
+  readonly caps: BudgetCaps;
+  readonly host: WorkflowAgentHost;
+  /** Finds `workflow(ref)` scripts. */
+  readonly loader: WorkflowLoader;
+  /** Appends one line to the run's record; an error is reported as a notice. */
+  readonly record: (line: RunRecordLine) => { readonly ok: boolean; readonly error?: string };
+  /** ISO time for the record's `at`. */
+  readonly clock: () => string;
+};
+
+type PendingCall = { readonly key: string; readonly controller: AbortController; agent: string | null; readonly settled: Promise<void> };
+
+type RunState = { kind: 'created' } | { kind: 'running'; channel: ScriptChannel } | { kind: 'ending' } | { kind: 'ended'; end: RunEnd };
+
+/** A live run; `finished` resolves once its `done` line is written. */
+export class WorkflowRun {
+  readonly finished: Promise<RunEnd>;
+  private resolveFinished: (end: RunEnd) => void = () => undefined;
+  private state: RunState = { kind: 'created' };
+  private readonly events = new Emitter<RunEvent>();
+  private readonly keys = new CallKeys();
+  private readonly slots: RunSlots;
+  private readonly budget: RunBudget;
+  private readonly pending = new Set<PendingCall>();
+  private agentsRequested = 0;
+  private currentPhase: string | undefined;
+  private readonly runName: string;
+
+  constructor(private readonly options: WorkflowRunOptions) {
+    this.slots = new RunSlots(options.concurrency);
+    this.budget = new RunBudget(options.caps);
+    this.runName = options.context.name.replace(/\s+/gu, '-');
+    this.finished = new Promise((resolve) => {
+      this.resolveFinished = resolve;
+    });
+  }
+
+  /** The run's id. */
+  get id(): string {
+    return this.options.context.id;
+  }
+
+  /** Subscribes to the run's events (record lines, busy, notices). */
+  onEvent(listener: (event: RunEvent) => void): Disposable {
+    return this.events.on(listener);
+  }
+
+  /** Writes the `meta` line and lets the script's worker talk to this run. */
+  start(channel: ScriptChannel): void {
+    if (this.state.kind !== 'created') return;
+    this.state = { kind: 'running', channel };
+    const { workflow, args, context } = this.options;
+    this.write({
+      type: 'meta',
+      at: this.options.clock(),
+      run: context.id,
+      name: workflow.meta.name,
+      description: workflow.meta.description,
+      ...(workflow.meta.whenToUse === undefined ? {} : { whenToUse: workflow.meta.whenToUse }),
+      phases: workflow.meta.phases ?? [],
+      script: workflow.path,
+      ...(args === undefined ? {} : { args }),
+    });
+  }
+
+  /** Output tokens spent so far (`budget.spent()`). */
+  spentTokens(): number {
+    return this.budget.spentTokens();
+  }
+
+  /** How many agents hold a slot, and how many wait for one. */
+  slotUse(): { readonly held: number; readonly queued: number } {
+    return { held: this.slots.inUse(), queued: this.slots.queued() };
+  }
+
+  /** `run-stop`: every pending and later call resolves to null, the worker ends, the run ends `stopped`. */
+  stop(reason = 'stopped by the user'): Promise<RunEnd> {
+    void this.end({ status: 'stopped', error: reason });
+    return this.finished;
+  }
+
+  /** One message from the script's worker. */
+  receive(message: ScriptMessage): void {
+    if (this.state.kind !== 'running') return;
+    switch (message.t) {
+      case 'heartbeat':
+        return;
+      case 'agent':
+        void this.callAgent(message.id, message.path, message.prompt, message.options);
+        return;
+      case 'workflow':
+        this.inlineWorkflow(message.id, message.path, message.ref);
+        return;
+      case 'phase':
+        this.currentPhase = message.title;
+        this.write({ type: 'phase', at: this.options.clock(), title: message.title });
+        return;
+      case 'log':
+        this.write({ type: 'log', at: this.options.clock(), text: message.text });
+        return;
+      case 'done':
+        void this.end(this.completed(message.result));
+        return;
+      case 'failed': {
+        const spent = message.name === BUDGET_EXHAUSTED && this.budget.exhausted() !== undefined;
+        void this.end({ status: spent ? 'over-budget' : 'failed', error: message.message });
+        return;
+      }
+    }
+  }
+
+  /** The worker died or could not start. */
+  scriptGone(message: string): void {
+    if (this.state.kind === 'running') void this.end({ status: 'failed', error: message });
+  }
+
+  /** The script has not yielded for `seconds` (true) or is responsive again (false). */
+  busy(seconds: number | undefined): void {
+    this.events.emit(seconds === undefined ? { kind: 'responsive' } : { kind: 'busy', seconds });
+  }
+
+  private completed(json: string): RunEnd {
+    try {
+      const value = JsonValueSchema.safeParse(JSON.parse(json));
+      if (value.success) return { status: 'completed', result: value.data };
+    } catch {
+      // Reported below.
+    }
+    return { status: 'failed', error: 'the script returned a value that is not JSON' };
+  }
+
+  private send(message: Parameters<ScriptChannel['send']>[0]): void {
+    if (this.state.kind === 'running') this.state.channel.send(message);
+  }
+
+  private fail(id: number, message: string, name = 'Error'): void {
+    this.send({ t: 'throw', id, name, message });
+  }
+
+  private inlineWorkflow(id: number, path: CallPath, ref: string): void {
+    if (insideWorkflow(path)) {
+      this.fail(id, 'workflow() runs another workflow only one level deep');
+      return;
+    }
+    const loaded = this.options.loader(ref);
+    if (!loaded.ok) {
+      this.fail(id, loaded.error);
+      return;
+    }
+    this.send({ t: 'script', id, body: loaded.value.body, filename: loaded.value.path, ref });
+  }
+
+  private async callAgent(id: number, path: CallPath, prompt: string, optionsJson: string): Promise<void> {
+    this.agentsRequested += 1;
+    const position = this.agentsRequested;
+    if (position > MAX_AGENTS_PER_RUN) {
+      this.fail(id, `agent(): a run starts at most ${MAX_AGENTS_PER_RUN} agents (this is call ${position})`, 'RangeError');
+      return;
+    }
+    const spent = this.budget.exhausted();
+    if (spent !== undefined) {
+      this.fail(id, `${BUDGET_EXHAUSTED}: ${spent}`, BUDGET_EXHAUSTED);
+      return;
+    }
+    const options = parseAgentOptions(optionsJson);
+    if (!options.ok) {
+      this.fail(id, options.error, 'TypeError');
+      return;
+    }
+    const key = this.keys.next(callHash(path, prompt, options.value, this.options.args));
+    const phase = options.value.phase ?? this.currentPhase;
+    const call: AgentCall = {
+      run: this.options.context,
+      key,
+      baseName: baseNameOf(options.value.label, this.runName, position),
+      phase,
+      prompt,
+      options: options.value,
+    };
+    let finish: () => void = () => undefined;
+    const pending: PendingCall = { key, controller: new AbortController(), agent: null, settled: new Promise((resolve) => (finish = resolve)) };
+    this.pending.add(pending);
+    try {
+      const outcome = await this.runCall(call, pending);
+      this.settle(id, pending, outcome);
+    } finally {
+      this.pending.delete(pending);
+      finish();
+    }
+  }
+
+  private async runCall(call: AgentCall, pending: PendingCall): Promise<AgentCallOutcome> {
+    let slot: Promise<'granted' | 'withdrawn'> | undefined;
+    const { signal } = pending.controller;
+    try {
+      return await this.options.host.run(call, {
+        slot: async () => {
+          slot ??= this.slots.acquire(signal);
+          await slot;
+        },
+        started: (agent, session) => {
+          pending.agent = agent;
+          this.write({
+            type: 'started',
+            at: this.options.clock(),
+            agent,
+            session,
+            ...(call.options.label === undefined ? {} : { label: call.options.label }),
+            ...(call.phase === undefined ? {} : { phase: call.phase }),
+            key: call.key,
+          });
+        },
+        spent: (outputTokens, usd) => this.spend(outputTokens, usd),
+        signal,
+      });
+    } catch (thrown) {
+      return { kind: 'null', reason: `the agent host failed: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+    } finally {
+      if (slot !== undefined && (await slot) === 'granted') this.slots.release();
+    }
+  }
+
+  private settle(id: number, pending: PendingCall, outcome: AgentCallOutcome): void {
+    const base = { at: this.options.clock(), agent: pending.agent, key: pending.key };
+    switch (outcome.kind) {
+      case 'value':
+        this.write({ type: 'result', ...base, value: outcome.value });
+        this.send({ t: 'value', id, json: JSON.stringify(outcome.value) });
+        return;
+      case 'null':
+        this.write({ type: 'failed', ...base, reason: outcome.reason });
+        this.send({ t: 'value', id, json: 'null' });
+        return;
+      case 'throw':
+        this.write({ type: 'failed', ...base, reason: outcome.message });
+        this.fail(id, outcome.message);
+        return;
+    }
+  }
+
+  private spend(outputTokens: number, usd: number | undefined): void {
+    const reached = this.budget.add(outputTokens, usd);
+    this.send({ t: 'spent', outputTokens: this.budget.spentTokens() });
+    if (reached === undefined) return;
+    this.options.host.budgetSpent(this.id, reached);
+    for (const pending of this.pending) pending.controller.abort(reached);
+  }
+
+  private write(line: RunRecordLine): void {
+    const written = this.options.record(line);
+    if (!written.ok) this.events.emit({ kind: 'notice', message: `the run's record could not be written: ${written.error ?? 'unknown error'}` });
+    this.events.emit({ kind: 'record', line });
+  }
+
+  /** Ends the run once: stops the worker, resolves every pending call to null, writes `done`. */
+  private async end(end: RunEnd): Promise<void> {
+    const state = this.state;
+    if (state.kind === 'ending' || state.kind === 'ended') return;
+    this.state = { kind: 'ending' };
+    if (state.kind === 'running') state.channel.terminate();
+    const reason = end.status === 'stopped' ? 'the run was stopped' : 'the run ended';
+    const waits = [...this.pending].map((pending) => {
+      pending.controller.abort(reason);
+      return pending.settled;
+    });
+    await Promise.all(waits);
+    this.write({ type: 'done', at: this.options.clock(), ...end });
+    this.state = { kind: 'ended', end };
+    this.resolveFinished(end);
+  }
+}

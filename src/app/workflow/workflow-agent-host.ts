@@ -5,7 +5,8 @@ import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../
 import type { Agent } from '../../core/agent.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
-import type { AgentCall, AgentCallContext, AgentCallOutcome, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
+import type { AgentCall, AgentCallContext, AgentCallOutcome, RunContext, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
+import type { Result } from '../../core/result.js';
 import { callSystemPrompt, STRUCTURED_OUTPUT_REMINDER } from '../../core/workflow/call-system-prompt.js';
 import { CallResolution, type ResolutionStep } from '../../core/workflow/call-resolution.js';
 import { planCall, type CallPlan, type CallSetupDeps } from './call-setup.js';
@@ -16,6 +17,8 @@ export type ControllerAgentHostOptions = CallSetupDeps & {
   readonly controller: Controller;
   /** The store directory: worktrees go under DIR/worktrees/RUN/NAME. */
   readonly storeDir: string;
+  /** Where a run's agents work instead of its cwd (the demo's copy of the sample project). */
+  readonly cwdFor?: (run: RunContext) => Result<string>;
 };
 
 export const RUN_STOPPED = 'run stopped';
@@ -46,8 +49,11 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   constructor(private readonly options: ControllerAgentHostOptions) {}
 
-  async run(call: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
+  async run(given: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
     if (context.signal.aborted) return { kind: 'null', reason: RUN_STOPPED };
+    const cwd = this.options.cwdFor?.(given.run);
+    if (cwd !== undefined && !cwd.ok) return { kind: 'throw', message: cwd.error };
+    const call = cwd === undefined ? given : { ...given, run: { ...given.run, cwd: cwd.value } };
     const plan = planCall(call, this.options);
     if (!plan.ok) return { kind: 'throw', message: plan.error };
     if ((await unlessAborted(context.slot(), context.signal)) === 'aborted') return { kind: 'null', reason: RUN_STOPPED };

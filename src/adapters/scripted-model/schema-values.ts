@@ -24,6 +24,7 @@ function choose<T>(items: readonly T[], source: ValueSource, salt: number): T | 
 
 /** A string for a field called `key`: a path, a line reference, a quoted line, or a short sentence. */
 function stringFor(schema: Schema, key: string, source: ValueSource, salt: number): string {
+  // Every field of one object speaks of the same line (`salt` is the object's), so file, line and quote agree.
   const line = choose(source.lines.filter((l) => l.text.trim() !== ''), source, salt);
   const file = line?.file ?? choose(source.files, source, salt) ?? 'README.md';
   let text: string;
@@ -60,7 +61,7 @@ export function valueFor(schema: unknown, source: ValueSource, key = '', salt = 
     case 'number': {
       const min = numberOr(schema['minimum'], numberOr(schema['exclusiveMinimum'], 0) + (schema['exclusiveMinimum'] === undefined ? 0 : 1));
       const max = numberOr(schema['maximum'], Math.max(min, 10));
-      const line = choose(source.lines, source, salt);
+      const line = choose(source.lines.filter((l) => l.text.trim() !== ''), source, salt);
       const pick = /line/i.test(key) && line !== undefined ? line.n : min + ((source.seed + salt) % (max - min + 1));
       return Math.min(max, Math.max(min, type === 'integer' ? Math.round(pick) : pick));
     }
@@ -79,8 +80,10 @@ function objectFor(schema: Schema, source: ValueSource, salt: number): Record<st
   const required = Array.isArray(schema['required']) ? schema['required'].filter((k): k is string => typeof k === 'string') : [];
   const keys = [...new Set([...Object.keys(properties), ...required])];
   const value: Record<string, unknown> = {};
+  // Scalars share the object's salt (one line for all its fields); nested objects and arrays vary it.
   keys.forEach((key, index) => {
-    value[key] = valueFor(properties[key], source, key, salt + index + 1);
+    const nested = isSchema(properties[key]) && (properties[key]['type'] === 'object' || properties[key]['type'] === 'array');
+    value[key] = valueFor(properties[key], source, key, nested ? salt + index + 1 : salt);
   });
   return value;
 }

@@ -21,6 +21,8 @@ import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
 import { LazyAnthropicProvider } from './lazy-provider.js';
 import { endpointProvider } from './workflow/endpoint-provider.js';
+import { resolveLayoutModel } from './workflow/layout-model.js';
+import { loadProviders, storeProvidersPath } from '../adapters/workflow/providers-file.js';
 import type { LoadingPane } from './loading-panes.js';
 import type { StartChecks, StartFailure } from './startup-checks.js';
 
@@ -117,6 +119,11 @@ export async function openCockpit(
   ];
   let next = 0;
 
+  // Layout models accept aliases and ENDPOINT/MODEL, with the endpoints of the store's providers.json.
+  const providersFile = loadProviders(storeProvidersPath(sessionsDir), true);
+  if (!providersFile.ok) notice(providersFile.error);
+  const layoutProviders = providersFile.ok ? providersFile.value : {};
+
   function addLayoutAgent(agent: LayoutAgent): void {
     if (agent.command !== undefined) {
       // A PTY agent has no journal: at every start it simply runs its command again.
@@ -132,9 +139,14 @@ export async function openCockpit(
       if (workspace.ok) agentCwd = workspace.value;
       else log(`${agent.name}: demo workspace: ${workspace.error}`);
     }
+    const model = resolveLayoutModel(agent.model ?? providerConfig.model, layoutProviders);
+    if (!model.ok) {
+      notice(`${agent.name}: ${model.error}`);
+      return;
+    }
     const config: AgentConfig = {
       name: agent.name,
-      model: agent.model ?? providerConfig.model,
+      ...model.value,
       cwd: agentCwd,
       ...(agent.system === undefined ? {} : { system: agent.system }),
       ...(agent.baseURL === undefined ? {} : { baseURL: agent.baseURL }),

@@ -37,6 +37,13 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // Workflow scripts (DESIGN.md §9): the dialect's globals, top-level await and return.
+    files: ['workflows/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(['agent', 'parallel', 'pipeline', 'workflow', 'phase', 'log', 'args', 'budget'].map((name) => [name, 'readonly'])),
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-globals': [

@@ -24,6 +24,8 @@ export function ctlEvent(event: ControllerEvent, deltas: boolean): CtlEvent | un
       return { type: 'notice', agent: event.agent ?? null, level: event.level, message: event.message };
     case 'delta':
       return deltas ? { type: 'delta', agent: event.agent, ...compactDelta(event.event) } : undefined;
+    case 'turn-finished':
+      return { type: 'turn-finished', agent: event.agent, turn: event.turn, outcome: event.outcome, text: event.text, deliveries: [...event.deliveries] };
     case 'agent-added':
     case 'agent-removed':
     case 'agent-renamed':

@@ -23,13 +23,14 @@ return answers;
 
 describe('the concurrency cap', () => {
   it('lets at most --concurrency agents send requests at once, as the model server counts them', async () => {
-    // Each answer holds after its first delta until the server has seen two requests, so two
-    // agents overlap for certain; a broken cap would show more than two at once.
-    let seenTwo = (): void => undefined;
-    const two = new Promise<void>((resolve) => (seenTwo = resolve));
+    // The first answers hold until a third request arrives (only possible past a cap of two) or,
+    // once two are in flight, a moment after: two agents overlap for certain, a third would show.
+    let release = (): void => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
     const script = (request: ReceivedRequest): ScriptStep => {
-      if (request.index >= 1) seenTwo();
-      return { text: `done ${request.index}`, tokensPerDelta: 1, hold: { afterDeltas: 1, until: two } };
+      if (request.index === 1) setTimeout(release, 300);
+      if (request.index >= 2) release();
+      return { text: `done ${request.index}`, tokensPerDelta: 1, hold: { afterDeltas: 1, until: released } };
     };
     kit = await startWorkflowKit(script);
     scripts = mkdtempSync(join(tmpdir(), 'agentmux-fanout-'));

@@ -58,7 +58,7 @@ export default tseslint.config(
           paths: nodeIo.map((name) => ({ name, message: 'core is pure: do I/O in adapters/' })),
           patterns: [
             { group: outsideCore, message: 'core is pure: no blessed, node-pty, SDK or lowdb' },
-            { group: ['**/adapters/**', '**/view/**', '**/app.js', '**/cli.js'], message: 'core depends on nothing outside core' },
+            { group: ['**/adapters/**', '**/view/**', '**/app/**', '**/app.js', '**/cli.js'], message: 'core depends on nothing outside core' },
           ],
         },
       ],
@@ -71,7 +71,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['blessed', '**/view/**', '**/app.js', '**/cli.js'], message: 'adapters implement core; they never see the view' },
+            { group: ['blessed', '**/view/**', '**/app/**', '**/app.js', '**/cli.js'], message: 'adapters implement core; they never see the view or the app' },
           ],
         },
       ],
@@ -84,7 +84,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node-pty', '@anthropic-ai/sdk', 'lowdb', 'lowdb/*', '**/adapters/**', '**/app.js', '**/cli.js'], message: 'the view reads core view models only' },
+            { group: ['node-pty', '@anthropic-ai/sdk', 'lowdb', 'lowdb/*', '**/adapters/**', '**/app/**', '**/app.js', '**/cli.js'], message: 'the view reads core view models only' },
           ],
         },
       ],

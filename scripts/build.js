@@ -23,6 +23,8 @@ export async function buildAgentmux(root, outdir = join(root, 'dist', 'src')) {
       // grep's worker thread is started from `grep-worker.js` next to the module that spawns it
       // (grep-worker-client.ts): chunks and entries share one folder, so it is found.
       'grep-worker': join(root, 'src', 'adapters', 'tools', 'grep-worker.ts'),
+      // A workflow script's worker thread, started the same way (worker-module.ts).
+      'script-worker': join(root, 'src', 'adapters', 'workflow', 'script-worker.ts'),
     },
     outdir,
     entryNames: '[name]',

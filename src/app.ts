@@ -8,7 +8,7 @@ import { providerConfigFromEnv } from './adapters/provider-config.js';
 import type { RunOptions } from './cli-options.js';
 import { useScriptedModel } from './cli-options.js';
 import type { CockpitApp } from './app/cockpit-app.js';
-import { HINTS } from './app/cockpit-model.js';
+import { hintsOf } from './core/key-table.js';
 import { firstFrameModel } from './app/loading-panes.js';
 import type { Started } from './app/startup.js';
 import { checkBeforeScreen } from './app/startup-checks.js';
@@ -57,7 +57,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   const defaultModel = providerConfigFromEnv(process.env).model;
   const panes = layout.agents.map((agent) => ({ name: agent.name, model: agent.command === undefined ? (agent.model ?? defaultModel) : '' }));
   view.update(
-    firstFrameModel(panes, HINTS['normal'] ?? '', bannerText(scripted, undefined, options.debug ? logPath : undefined)),
+    firstFrameModel(panes, hintsOf('normal'), bannerText(scripted, undefined, options.debug ? logPath : undefined)),
     solveTiling(
       layout.tiling,
       panes.map((pane) => pane.name),

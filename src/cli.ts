@@ -2,6 +2,11 @@
 import { packageVersion } from './app/package-root.js';
 import { helpText, parseCliOptions } from './cli-options.js';
 
+if (process.argv[2] === 'run') {
+  // `agentmux run ARG …` runs a workflow (DESIGN.md §9); its module loads only then.
+  const { runWorkflowCli } = await import('./app/workflow/run-cli.js');
+  process.exit(await runWorkflowCli(process.argv.slice(3)));
+}
 if (process.argv[2] === 'ctl') {
   // `agentmux ctl …` talks to a running cockpit over its socket and loads nothing of the cockpit.
   const { runCtl } = await import('./ctl-cli.js');

@@ -88,11 +88,15 @@ export async function runCtl(argv: readonly string[], io: CtlIo): Promise<number
   const path = ctlSocketPath(resolve(io.cwd, command.sessions));
   if (!path.ok) return noAnswer(io, { kind: 'no-answer', message: path.error });
   if (command.kind === 'events') {
-    const followed = await followEvents(path.value, command.deltas, {
-      write: (line) => io.stdout.write(line),
-      onDrain: (resume) => io.stdout.once('drain', resume),
-    });
-    return followed.ok ? 0 : noAnswer(io, followed.error);
+    const readerGone = new AbortController();
+    io.stdout.on('error', () => readerGone.abort());
+    const followed = await followEvents(
+      path.value,
+      command.deltas,
+      { write: (line) => io.stdout.write(line), onDrain: (resume) => io.stdout.once('drain', resume) },
+      readerGone.signal,
+    );
+    return followed.ok || readerGone.signal.aborted ? 0 : noAnswer(io, followed.error);
   }
   const reply = await requestReply(path.value, command.request);
   if (!reply.ok) return noAnswer(io, reply.error);

@@ -1,12 +1,14 @@
-// The running cockpit: the view, the controller and the app's own state (focus, tiling, zoom,
-// mode, last message, prompt history). Keys become command lines or view actions.
+// The running cockpit: the view, the controller and the app's own state (tiling, zoom, the mode
+// stack, last message, prompt history). Every key runs a command line from the key table
+// (src/core/key-table.ts) through `dispatch`, over core's commands and the app's.
 import type { Agent } from '../core/agent.js';
 import { isBusy } from '../core/agent-state.js';
-import type { CommandResult } from '../core/command.js';
+import type { Command, CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
-import { dispatch } from '../core/dispatch.js';
+import { dispatchWith } from '../core/dispatch.js';
 import type { Disposable } from '../core/events.js';
-import { TILING_PRESETS, type Tiling } from '../core/layout-file.js';
+import { commandRowFor, type ModeName } from '../core/key-table.js';
+import type { Tiling } from '../core/layout-file.js';
 import { zoomed, type Rect } from '../core/layout-solver.js';
 import type { Result } from '../core/result.js';
 import type { CockpitView } from '../view/cockpit-view.js';
@@ -16,10 +18,11 @@ import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
 import type { LoadingPane } from './loading-panes.js';
 import { runEditFlow } from './edit-flow.js';
 import { wireMouse } from './mouse.js';
-import { handleNormalKey } from './normal-keys.js';
+import { commandTable } from './commands/index.js';
+import { openPager } from './help.js';
+import { ModeStack } from './mode-stack.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
 import { TilingCache } from './tiling-cache.js';
-import { openSessionBrowser } from './session-browser.js';
 
 export type CockpitAppOptions = {
   readonly view: CockpitView;
@@ -42,11 +45,14 @@ export class CockpitApp {
   readonly transcripts: AgentTranscripts;
   tiling: Tiling;
   zoom = false;
-  mode = 'normal';
+  /** The modes open over normal mode; the top one names the status bar's mode and hints. */
+  readonly modes = new ModeStack(() => this.scheduleUpdate());
+  /** Core's commands and the app's, bound to this cockpit: what keys and the `:` prompt run. */
+  readonly commands: readonly Command[];
   message: StatusMessage | undefined;
   readonly history: string[] = [];
-  /** The PTY agent the keyboard is attached to (src/app/pty-attach.ts), if any. */
-  attached: string | undefined;
+  /** The PTY agent the keyboard is attached to (src/app/pty-attach.ts), and the way out of its mode. */
+  attached: { readonly name: string; readonly leave: () => void } | undefined;
   private rects: ReadonlyMap<string, Rect> = new Map();
   private readonly tilingCache = new TilingCache();
   private pending = false;
@@ -61,6 +67,7 @@ export class CockpitApp {
     this.view = options.view;
     this.controller = options.controller;
     this.tiling = options.tiling;
+    this.commands = commandTable(this);
     this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate());
     this.subscription = this.controller.events.on((event) => {
       if (event.type === 'agent-removed' || event.type === 'agent-added') this.scheduleUpdate();
@@ -70,24 +77,11 @@ export class CockpitApp {
         this.scheduleUpdate();
       }
     });
-    this.controller.ui = {
-      setTiling: (name) => {
-        const found = TILING_PRESETS.find((preset) => preset === name);
-        if (found === undefined) return { ok: false, error: `unknown tiling "${name}"` };
-        this.setTiling(found);
-        this.update();
-        return { ok: true, value: `tiling ${found}` };
-      },
-      quit: () => {
-        this.requestQuit();
-        return { ok: true, value: 'quitting' };
-      },
-    };
     this.screens = watchPtyScreens(this.controller, this.view);
     this.view.beforeFrame(() => {
       if (this.pending) this.update();
     });
-    this.view.onKey((key) => this.onKey(key));
+    this.view.onKey((key) => this.handleKey(key));
     this.unwireMouse = wireMouse(this);
     this.update();
   }
@@ -109,10 +103,10 @@ export class CockpitApp {
     const model = buildCockpitModel({
       controller: this.controller,
       transcriptOf: (agent: Agent) => this.transcripts.of(agent),
-      mode: this.mode,
+      mode: this.modes.top(),
       message: this.message,
       banner: this.options.banner,
-      attached: this.attached,
+      attached: this.attached?.name,
       zoomed: this.zoom && focused !== undefined,
       loading,
     });
@@ -144,66 +138,90 @@ export class CockpitApp {
 
   /** Runs a command line as the `:` prompt would; shows its result. */
   run(line: string): void {
-    this.apply(dispatch(this.controller, line));
+    this.apply(this.dispatch(line), line.trim().replace(/^:/, ''));
   }
 
   /** Runs a command line from `agentmux ctl`: as `run`, but nothing asks to confirm. */
   runUnattended(line: string): CommandResult {
     this.unattended = true;
     try {
-      const result = dispatch(this.controller, line);
-      this.apply(result);
+      const result = this.dispatch(line);
+      this.apply(result, line.trim().replace(/^:/, ''));
       return result;
     } finally {
       this.unattended = false;
     }
   }
 
-  /** Applies a command's result: status message, editor, session list. */
-  apply(result: CommandResult): void {
+  /** Runs a command line through the cockpit's table (core's and the app's commands); the result, not shown. */
+  dispatch(line: string): CommandResult {
+    return dispatchWith(this.commands, this.controller, line);
+  }
+
+  /**
+   * A key with no overlay open: normal mode is at the bottom of the stack, and the approval
+   * mode above it while the focused agent waits on a tool call; the first mode with a row for
+   * the key runs the row's command line.
+   */
+  handleKey(key: KeyPress): void {
+    const names = [key.full, key.ch, key.name];
+    const focused = this.controller.focused();
+    const awaiting = focused !== undefined && this.controller.find(focused)?.state === 'awaiting-approval';
+    const modes: readonly ModeName[] = awaiting ? ['approval', 'normal'] : ['normal'];
+    for (const mode of modes) {
+      const row = commandRowFor(mode, names);
+      if (row !== undefined) {
+        this.run(row.line);
+        return;
+      }
+    }
+  }
+
+  /** Applies a command's result: status message (a result longer than a line opens the pager), editor. */
+  apply(result: CommandResult, line?: string): void {
     switch (result.kind) {
       case 'ok':
       case 'receipts':
+      case 'sessions':
+        if (result.message.includes('\n')) {
+          const lines = result.message.split('\n');
+          this.show({ ok: true, value: `${line ?? 'result'}: ${lines.length} lines (in the pager)` });
+          openPager(this, `:${line ?? ''}`, [{ heading: '', text: result.message }]);
+          return;
+        }
         this.show({ ok: true, value: result.message });
         return;
       case 'error':
         this.show({ ok: false, error: result.message });
         return;
-      case 'sessions':
-        this.message = { text: result.message, isError: false };
-        openSessionBrowser(this);
-        return;
-      case 'open-editor':
+      case 'open-editor': {
         // The status bar says what keys do while the entry is being edited (the in-app text area).
-        this.setMode('edit');
+        const leave = this.modes.enter('edit');
         void runEditFlow(this.view, this.controller, result, this.options.editor).then((outcome) => {
-          this.mode = 'normal';
+          leave();
           this.show(outcome);
         });
         return;
+      }
     }
   }
 
-  /** Quit: asks `y` to confirm only while some agent is working. */
-  requestQuit(): void {
-    if (this.quitting) return;
+  /** Quit: asks `y` to confirm only while some agent is working; says which it did. */
+  requestQuit(): string {
+    if (this.quitting) return 'quitting';
     const working = this.controller.allAgents().filter((agent) => isBusy(agent.state) || agent.running !== undefined);
     if (working.length === 0 || this.unattended) {
       this.quit();
-      return;
+      return 'quitting';
     }
-    this.mode = 'confirm';
-    this.update();
+    const leave = this.modes.enter('confirm');
+    const question = `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). Quit?`;
     this.view.openConfirm({
-      question: `${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')}). Quit? y / any other key cancels`,
+      question: `${question} y / any other key cancels`,
       onConfirm: () => this.quit(),
-      onClose: () => this.setMode('normal'),
+      onClose: leave,
     });
-  }
-
-  setMode(mode: string): void {
-    this.mode = mode;
-    this.update();
+    return `${question} (y quits)`;
   }
 
   dispose(): void {
@@ -212,15 +230,10 @@ export class CockpitApp {
     this.screens.dispose();
     this.view.captureInput(undefined);
     this.transcripts.dispose();
-    this.controller.ui = undefined;
   }
 
   private quit(): void {
     this.quitting = true;
     this.options.onQuit();
-  }
-
-  private onKey(key: KeyPress): void {
-    handleNormalKey(this, key);
   }
 }

@@ -4,6 +4,7 @@ import type { AgentState } from '../core/agent-state.js';
 import type { CockpitModel, PaneModel, StatusModel } from '../core/cockpit-view-model.js';
 import type { Controller } from '../core/controller.js';
 import { approvalChoices } from '../core/approval-decision.js';
+import { hintsOf, modeTable, type ModeName } from '../core/key-table.js';
 import { formatCost } from '../core/pricing.js';
 import { loadingPanes, type LoadingPane } from './loading-panes.js';
 import type { TranscriptView } from '../core/transcript-view.js';
@@ -13,7 +14,8 @@ export type StatusMessage = { readonly text: string; readonly isError: boolean }
 export type ModelInputs = {
   readonly controller: Controller;
   readonly transcriptOf: (agent: Agent) => TranscriptView;
-  readonly mode: string;
+  /** The top of the mode stack. */
+  readonly mode: ModeName;
   readonly message: StatusMessage | undefined;
   readonly banner: string | undefined;
   /** The PTY agent the keyboard is attached to, if any. */
@@ -23,34 +25,6 @@ export type ModelInputs = {
   /** Panes whose agents are still loading at start (after the loaded ones), drawn as `loading`. */
   readonly loading?: readonly LoadingPane[];
 };
-
-export const HINTS: Readonly<Record<string, string>> = {
-  normal: 'Enter msg · Esc int · r rewind · e edit · g graft · b bcast · p pause · u undo · : cmd · ? help · q quit',
-  prompt: 'Enter run · Tab complete · ↑↓ history · Esc close',
-  message: 'Enter send · Esc close',
-  broadcast: 'Enter broadcast · Esc close',
-  timeline: '↑↓ move · Enter/r rewind · e edit · f fork · s switch branch · Esc close',
-  'timeline-edit': '↑↓ move · Enter/e edit · r rewind · f fork · s switch branch · Esc close',
-  help: '↑↓ scroll · Esc close',
-  receipts: 'any key closes',
-  confirm: 'y quit · any other key cancels',
-  edit: 'C-s save · Esc cancel',
-  sessions: '↑↓ move · Enter/o open · R rename · d delete · t trash · r restore · Esc close',
-  graft: '↑↓ move · Enter pick / set FROM, TO · 2..4 type a range · Esc back',
-  'refuse-reason': 'Enter refuse · Esc keep waiting',
-  'file-conflicts': 'o overwrite them · k keep them (restore the rest) · c/Enter/Esc cancel',
-  copy: '↑↓ jk PgUp PgDn g G move · v/Space select · y copy · Enter tool call / copy · / n N search · Esc/q leave',
-  search: 'n older match · N newer · / new search · Esc ends',
-  'search-input': 'Enter search (newest first) · Esc close',
-  'tool-details': '↑↓ PgUp PgDn g G scroll · Esc close',
-  attached: 'keys go to the attached pane · C-q detaches',
-};
-
-/** Normal mode while the focused agent waits for an approval: y / a / n answer it (what `a` allows shown). */
-const APPROVAL_HINTS_TAIL = 'Esc int · Tab next pane · : cmd · ? help';
-
-/** Modes that show under another name (the timeline opened by `e` is still the timeline). */
-const MODE_LABELS: Readonly<Record<string, string>> = { 'timeline-edit': 'timeline' };
 
 /** The model the view draws this frame. */
 export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
@@ -64,7 +38,7 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   if (loading.length > 0) counts.loading = loading.length;
   const totals = controller.totals();
   const status: StatusModel = {
-    mode: MODE_LABELS[inputs.mode] ?? inputs.mode,
+    mode: modeTable(inputs.mode).shows ?? inputs.mode,
     focused,
     zoomed: focused !== undefined && inputs.zoomed === true,
     counts,
@@ -78,11 +52,15 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   return { panes, status };
 }
 
-// The focused agent's pending approval takes over the normal-mode hints.
-function hintsFor(mode: string, focused: Agent | undefined): string {
+// The focused agent's pending approval takes over the normal-mode hints: the approval mode's
+// keys (with what `a` allows), then the normal keys that still matter.
+function hintsFor(mode: ModeName, focused: Agent | undefined): string {
   const pending = focused?.state === 'awaiting-approval' ? focused.pendingApproval : undefined;
-  if (mode === 'normal' && pending !== undefined) return `${approvalChoices(pending.call)} · ${APPROVAL_HINTS_TAIL}`;
-  return HINTS[mode] ?? '';
+  if (mode === 'normal' && pending !== undefined) {
+    const tail = modeTable('normal').rows.flatMap((row) => (row.hint !== undefined && ['Esc', ':', '?'].includes(row.key) ? [row.hint] : []));
+    return [approvalChoices(pending.call), ...tail].join(' · ');
+  }
+  return hintsOf(mode);
 }
 
 function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInputs): PaneModel {

@@ -7,9 +7,9 @@ import type { TurnAddress } from '../core/address.js';
 import { locate } from '../core/branch.js';
 import type { EntryId } from '../core/entry.js';
 import type { SearchDirection, TextPosition } from '../core/transcript-search.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { Transcript } from '../core/transcript.js';
 import type { KeyPress, Overlay, OverlayHost } from '../view/overlays/overlay.js';
-import { ToolDetailsOverlay } from '../view/overlays/tool-details.js';
 import type { PaneView } from '../view/pane-view.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { copyToClipboard } from './copy-mode-clipboard.js';
@@ -18,26 +18,24 @@ import { currentMatchMark, focusedTranscriptPane, openSearchInput, positionAfter
 import { toolCallAt } from './tool-details.js';
 
 /** Enters copy mode on the focused pane: at the bottom row of the view, or at the first row of `entry`. */
-export function enterCopyMode(app: CockpitApp, options: { readonly entry?: EntryId } = {}): void {
+export function enterCopyMode(app: CockpitApp, options: { readonly entry?: EntryId } = {}): Result<string> {
   const found = focusedTranscriptPane(app);
-  if (typeof found === 'string') {
-    app.show({ ok: false, error: found });
-    return;
-  }
+  if (typeof found === 'string') return err(found);
   const { pane, transcript } = found;
   const { width, start, height, total } = pane.viewport();
   let cursor = Math.max(0, Math.min(total - 1, start + height - 1));
   if (options.entry !== undefined) cursor = rowOfEntry(transcript, width, options.entry) ?? cursor;
-  app.message = undefined;
-  app.setMode('copy');
-  app.view.open((host) => new CopyMode(host, app, pane, transcript, cursor));
+  const leave = app.modes.enter('copy');
+  app.view.open((host) => new CopyMode(host, app, pane, transcript, cursor, leave));
+  return ok(`copy mode in ${found.agent}`);
 }
 
 /** `y` in the timeline: copy mode on `agent`'s pane at the entry `address` names (the bottom when it names none). */
 export function enterCopyModeAt(app: CockpitApp, agent: string, address: TurnAddress): void {
   const view = app.controller.find(agent)?.session?.view();
   const item = view === undefined ? undefined : locate(view, address);
-  enterCopyMode(app, item?.ok === true ? { entry: item.value.entry.id } : {});
+  const entered = enterCopyMode(app, item?.ok === true ? { entry: item.value.entry.id } : {});
+  app.show(entered);
 }
 
 /** The first row showing `entry` at this width. */
@@ -64,6 +62,7 @@ export class CopyMode implements Overlay {
     private readonly pane: PaneView,
     private readonly transcript: Transcript,
     private cursor: number,
+    private readonly leaveMode: () => void,
   ) {
     this.pane.showRow(cursor);
     this.draw();
@@ -151,18 +150,15 @@ export class CopyMode implements Overlay {
     const { width } = this.pane.viewport();
     const call = toolCallAt(this.transcript, width, this.cursor);
     if (call === undefined) return false;
-    this.app.setMode('tool-details');
-    this.app.view.open(
-      (host) =>
-        new ToolDetailsOverlay(host, {
+    const leave = this.app.modes.enter('pager');
+    this.app.view.openPager({
           title: `tool call ${call.name} (${call.id})${call.isError ? ' — error' : ''}`,
           sections: [
             { heading: 'input', text: call.input ?? '(the call is not on this branch)' },
             { heading: call.isError ? 'output (error)' : 'output', text: call.output ?? '(no result yet)' },
           ],
-          onClose: () => this.app.setMode('copy'),
-        }),
-    );
+      onClose: leave,
+    });
     return true;
   }
 
@@ -195,6 +191,6 @@ export class CopyMode implements Overlay {
     this.host.close(this);
     // The search's "n older · N newer" message ends with copy mode.
     if (this.search !== undefined) this.app.message = undefined;
-    this.app.setMode('normal');
+    this.leaveMode();
   }
 }

@@ -1,24 +1,43 @@
-// The cockpit as `agentmux ctl` sees it (DESIGN.md §5): a received command line runs through the
-// same `dispatch` as `:` and renders at once, like a key, without asking to confirm; capture
-// reads the agent's pane text; events are the controller's.
+// The cockpit (or a headless run) as `agentmux ctl` sees it (DESIGN.md §5): a received command
+// line runs through the same `dispatch` as `:` and renders at once, like a key, without asking to
+// confirm; capture reads the agent's pane text; events are the controller's.
+import type { CommandResult } from '../core/command.js';
 import type { ControlPort } from '../core/control-port.js';
+import type { Controller } from '../core/controller.js';
 import { ctlReply } from '../core/ctl-reply.js';
+import type { AgentTranscripts } from './agent-transcripts.js';
 import { captureAgent } from './capture.js';
 import type { CockpitApp } from './cockpit-app.js';
 
-/** Adapts the running cockpit to the control socket's port. */
-export function cockpitControlPort(app: CockpitApp): ControlPort {
+/** What a control port needs: a way to run a line (never confirming), the controller, and the panes' transcripts. */
+export type ControlTarget = {
+  readonly run: (line: string) => CommandResult;
+  readonly controller: Controller;
+  readonly transcripts: AgentTranscripts;
+};
+
+/** A port for any target: the cockpit below, or a headless run (its own dispatch, transcripts without a screen). */
+export function controlPortOf(target: ControlTarget): ControlPort {
   return {
-    run(line) {
-      const result = app.runUnattended(line);
-      app.view.renderNow();
-      return ctlReply(line, result);
-    },
+    run: (line) => ctlReply(line, target.run(line)),
     capture(agent) {
-      const captured = captureAgent(app.controller, app.transcripts, agent);
+      const captured = captureAgent(target.controller, target.transcripts, agent);
       if (!captured.ok) return { type: 'reply', ok: false, command: 'capture', message: captured.error, value: null };
       return { type: 'reply', ok: true, command: 'capture', message: captured.value.text, value: { agent: captured.value.agent } };
     },
-    events: app.controller.events,
+    events: target.controller.events,
   };
+}
+
+/** Adapts the running cockpit: the line runs as at the `:` prompt and the frame is drawn at once. */
+export function cockpitControlPort(app: CockpitApp): ControlPort {
+  return controlPortOf({
+    run: (line) => {
+      const result = app.runUnattended(line);
+      app.view.renderNow();
+      return result;
+    },
+    controller: app.controller,
+    transcripts: app.transcripts,
+  });
 }

@@ -2,6 +2,7 @@
 // this agent changed were changed since by someone else, the person sees the list and chooses —
 // overwrite them, keep them (restore the rest), or cancel — instead of reading a refusal.
 import { formatAddress, type TurnAddress } from '../core/address.js';
+import type { CommandResult } from '../core/command.js';
 import type { FileOperation } from '../core/history-files.js';
 import type { CockpitApp } from './cockpit-app.js';
 
@@ -12,43 +13,41 @@ const CHOICES = [
 ] as const;
 
 /** `rewind -t AGENT TURN[.K]`, asking first about files changed since. */
-export function rewindAsking(app: CockpitApp, agent: string, address: TurnAddress): void {
-  runAsking(app, agent, { op: 'rewind', address }, (flag) => `rewind -t ${agent}${flag} ${formatAddress(address)}`);
+export function rewindAsking(app: CockpitApp, agent: string, address: TurnAddress): CommandResult {
+  return runAsking(app, agent, { op: 'rewind', address }, (flag) => `rewind -t ${agent}${flag} ${formatAddress(address)}`);
 }
 
 /** `switch -t AGENT BRANCH`, asking first about files changed since that the switch would restore. */
-export function switchAsking(app: CockpitApp, agent: string, branch: string): void {
-  runAsking(app, agent, { op: 'switch', branch }, (flag) => `switch -t ${agent}${flag} ${branch}`);
+export function switchAsking(app: CockpitApp, agent: string, branch: string): CommandResult {
+  return runAsking(app, agent, { op: 'switch', branch }, (flag) => `switch -t ${agent}${flag} ${branch}`);
 }
 
 /** `undo -t AGENT`, asking first about files changed since the rewind it takes back. */
-export function undoAsking(app: CockpitApp, agent: string): void {
-  runAsking(app, agent, { op: 'undo' }, (flag) => `undo -t ${agent}${flag}`);
+export function undoAsking(app: CockpitApp, agent: string): CommandResult {
+  return runAsking(app, agent, { op: 'undo' }, (flag) => `undo -t ${agent}${flag}`);
 }
 
-function runAsking(app: CockpitApp, agent: string, operation: FileOperation, line: (flag: string) => string): void {
+function runAsking(app: CockpitApp, agent: string, operation: FileOperation, line: (flag: string) => string): CommandResult {
   const conflicts = app.controller.fileConflicts(agent, operation);
   // No conflicts, or a problem the command itself reports (unknown agent, bad address…).
-  if (!conflicts.ok || conflicts.value.length === 0) {
-    app.run(line(''));
-    return;
-  }
+  if (!conflicts.ok || conflicts.value.length === 0) return app.dispatch(line(''));
   const count = conflicts.value.length === 1 ? '1 file' : `${conflicts.value.length} files`;
-  app.setMode('file-conflicts');
+  const leave = app.modes.enter('file-conflicts');
   app.view.openPicker({
     title: `${operation.op} ${agent}: ${count} changed since by someone else — o overwrite them · k keep them (restore the rest) · c cancel`,
     rows: conflicts.value.map((path) => ({ text: path, style: 'tool-error' as const })),
     actions: CHOICES,
     defaultAction: 'c',
     onAction: (choice) => {
-      app.setMode('normal');
+      leave();
       if (choice === 'o') app.run(line(' --overwrite'));
       else if (choice === 'k') app.run(line(' --keep-changed'));
       else app.show({ ok: true, value: `${operation.op} cancelled; nothing changed` });
     },
     onClose: () => {
-      app.setMode('normal');
+      leave();
       app.show({ ok: true, value: `${operation.op} cancelled; nothing changed` });
     },
   });
+  return { kind: 'ok', message: `${operation.op} ${agent}: ${count} changed since by someone else — choose` };
 }

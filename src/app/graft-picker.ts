@@ -172,14 +172,11 @@ export class GraftPickerFlow {
 }
 
 /** Opens the picker for the focused agent. */
-export function openGraftPicker(app: CockpitApp): void {
+export function openGraftPicker(app: CockpitApp): Result<string> {
   const target = app.controller.focused();
-  if (target === undefined) {
-    app.show({ ok: false, error: 'graft: no agent to graft into' });
-    return;
-  }
+  if (target === undefined) return { ok: false, error: 'no agent to graft into' };
   const flow = new GraftPickerFlow(app.controller, target, Date.now);
-  app.setMode('graft');
+  const leave = app.modes.enter('graft');
   const overlay = app.view.open((host) => new GraftPickerOverlay(host, {
     model: () => flow.model(),
     onKey: (key) => {
@@ -188,7 +185,7 @@ export function openGraftPicker(app: CockpitApp): void {
         case 'keep':
           return 'keep';
         case 'close':
-          app.setMode('normal');
+          leave();
           return 'close';
         case 'ask-file':
           app.view.openTextInput({
@@ -201,13 +198,14 @@ export function openGraftPicker(app: CockpitApp): void {
           });
           return 'keep';
         case 'graft':
-          app.setMode('normal');
+          leave();
           // Closed first, so the status line and the pane show the result.
           setImmediate(() => app.run(outcome.line));
           return 'close';
       }
     },
   }));
+  return { ok: true, value: `graft into ${target}: pick a source` };
 }
 
 /** Other agents first, then stored sessions not open in a pane, then a transcript file. */

@@ -5,30 +5,29 @@ import type { Controller } from '../core/controller.js';
 import type { Disposable } from '../core/events.js';
 import type { Rect } from '../core/layout-solver.js';
 import { DETACH_KEY, translateCursorKeys } from '../core/pty-keys.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { CockpitView } from '../view/cockpit-view.js';
 import type { CockpitApp } from './cockpit-app.js';
 
-/** Attaches the keyboard to the PTY agent `name`; false (and nothing changes) if it is not a running PTY agent. */
-export function attachPty(app: CockpitApp, name: string): boolean {
+/** Attaches the keyboard to the PTY agent `name`; an error (and nothing changes) if it is not a running PTY agent. */
+export function attachPty(app: CockpitApp, name: string): Result<string> {
   const pty = app.controller.find(name)?.pty;
-  if (pty === undefined) return false;
-  if (!pty.running) {
-    app.show({ ok: false, error: `${name} is not running: :restart starts it again` });
-    return true;
-  }
-  app.attached = name;
+  if (pty === undefined) return err(`${name} is not a PTY agent`);
+  if (!pty.running) return err(`${name} is not running: :restart starts it again`);
+  if (app.attached !== undefined) return err(`already attached to ${app.attached.name}`);
+  app.attached = { name, leave: app.modes.enter('attached') };
   app.view.pane(name)?.scrollToBottom();
   app.view.captureInput((data) => onAttachedInput(app, name, data));
-  app.setMode('attached');
-  return true;
+  return ok(`attached to ${name} — C-q detaches`);
 }
 
 /** Gives the keyboard back to the cockpit. */
 export function detachPty(app: CockpitApp): void {
-  if (app.attached === undefined) return;
+  const attached = app.attached;
+  if (attached === undefined) return;
   app.attached = undefined;
   app.view.captureInput(undefined);
-  app.setMode('normal');
+  attached.leave();
 }
 
 function onAttachedInput(app: CockpitApp, name: string, data: string): void {
@@ -36,7 +35,8 @@ function onAttachedInput(app: CockpitApp, name: string, data: string): void {
   const at = data.indexOf(DETACH_KEY);
   const keys = at < 0 ? data : data.slice(0, at);
   if (keys !== '' && pty !== undefined) pty.type(translateCursorKeys(keys, pty.screen?.applicationCursorKeys ?? false));
-  if (at >= 0 || pty === undefined || !pty.running) detachPty(app);
+  if (at >= 0) app.run('detach-pane');
+  else if (pty === undefined || !pty.running) detachPty(app);
 }
 
 /** Each frame's layout: PTY children follow their pane's inner size; an attach to a gone or exited child ends. */
@@ -46,7 +46,7 @@ export function syncPtyPanes(app: CockpitApp, rects: ReadonlyMap<string, Rect>):
     if (agent.pty === undefined || rect === undefined || rect.width < 3 || rect.height < 3) continue;
     agent.pty.resize(rect.width - 2, rect.height - 2);
   }
-  const attached = app.attached === undefined ? undefined : app.controller.find(app.attached)?.pty;
+  const attached = app.attached === undefined ? undefined : app.controller.find(app.attached.name)?.pty;
   if (app.attached !== undefined && attached?.running !== true) detachPty(app);
 }
 

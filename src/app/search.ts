@@ -12,12 +12,12 @@ import {
   type SearchMatch,
   type TextPosition,
 } from '../core/transcript-search.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { Transcript } from '../core/transcript.js';
 import type { KeyPress, Overlay, OverlayHost } from '../view/overlays/overlay.js';
 import type { CurrentMatch } from '../view/pane-marks.js';
 import { PaneView } from '../view/pane-view.js';
 import type { CockpitApp } from './cockpit-app.js';
-import { handleNormalKey } from './normal-keys.js';
 
 /** A query being searched for in one pane, and the match last shown. */
 export type ActiveSearch = { readonly query: string; readonly pattern: RegExp; readonly at: TextPosition };
@@ -71,12 +71,11 @@ export function searchStep(
 
 /** Opens the `/` input; Enter runs `onQuery` with the query (empty or unmatched input is reported by the caller). */
 export function openSearchInput(app: CockpitApp, onQuery: (query: string, pattern: RegExp) => void, onClose: () => void): void {
-  const previous = app.mode;
-  app.setMode('search-input');
+  const leave = app.modes.enter('search-input');
   app.view.openPrompt({
     prefix: '/',
     onSubmit: (query) => {
-      app.setMode(previous);
+      leave();
       const pattern = searchPattern(query);
       if (pattern === undefined) {
         onClose();
@@ -85,19 +84,16 @@ export function openSearchInput(app: CockpitApp, onQuery: (query: string, patter
       onQuery(query, pattern);
     },
     onClose: () => {
-      app.setMode(previous);
+      leave();
       onClose();
     },
   });
 }
 
 /** `/` in normal mode: asks for a query, then searches the focused pane. */
-export function startSearch(app: CockpitApp): void {
+export function startSearch(app: CockpitApp): Result<string> {
   const found = focusedTranscriptPane(app);
-  if (typeof found === 'string') {
-    app.show({ ok: false, error: found });
-    return;
-  }
+  if (typeof found === 'string') return err(found);
   openSearchInput(
     app,
     (query, pattern) => {
@@ -107,11 +103,12 @@ export function startSearch(app: CockpitApp): void {
       const match = searchStep(app, transcript, width, { query, pattern }, from, 'older');
       if (match === undefined) return;
       pane.showRow(match.row);
-      app.setMode('search');
-      app.view.open((host) => new SearchMode(host, app, found.pane, found.transcript, { query, pattern, at: match }));
+      const leave = app.modes.enter('search');
+      app.view.open((host) => new SearchMode(host, app, found.pane, found.transcript, { query, pattern, at: match }, leave));
     },
     () => undefined,
   );
+  return ok(`search ${found.agent}: type a query`);
 }
 
 /** The search while active in normal mode: n / N / `/` / Esc; see the file comment. */
@@ -124,6 +121,7 @@ export class SearchMode implements Overlay {
     private readonly pane: PaneView,
     private readonly transcript: Transcript,
     private search: ActiveSearch,
+    private readonly leaveMode: () => void,
   ) {
     this.draw();
   }
@@ -157,8 +155,9 @@ export class SearchMode implements Overlay {
         this.end();
         return;
       default:
+        // The search ends and passes the key down to normal mode.
         this.end();
-        handleNormalKey(this.app, key);
+        this.app.handleKey(key);
     }
   }
 
@@ -186,6 +185,6 @@ export class SearchMode implements Overlay {
   private end(): void {
     this.host.close(this);
     this.app.message = undefined;
-    this.app.setMode('normal');
+    this.leaveMode();
   }
 }

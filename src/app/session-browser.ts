@@ -1,6 +1,7 @@
 // `:sessions` / `S`: the session browser flow. Enter/o opens the selected session in a new pane
 // (by id, with the model and system prompt of its journal), R renames, d moves it to the trash (DIR/trash), t shows the trash, where
 // r restores. The browser stays open after each action and reports it on its bottom line.
+import type { CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
 import type { Result } from '../core/result.js';
 import { SessionBrowserOverlay, type SessionBrowserModel } from '../view/overlays/session-browser.js';
@@ -13,6 +14,7 @@ export type BrowserOutcome =
   | { readonly kind: 'keep' }
   | { readonly kind: 'close' }
   | { readonly kind: 'open'; readonly sessionId: string }
+  | { readonly kind: 'restore'; readonly sessionId: string }
   | { readonly kind: 'focus'; readonly name: string }
   | { readonly kind: 'rename'; readonly row: SessionRow }
   | { readonly kind: 'delete'; readonly row: SessionRow };
@@ -73,8 +75,7 @@ export class SessionBrowserFlow {
     }
     if (row === undefined) return { kind: 'keep' };
     if (this.trash) {
-      if (key.full === 'r') this.report(this.controller.restoreSession(row.session.id));
-      return { kind: 'keep' };
+      return key.full === 'r' ? { kind: 'restore', sessionId: row.session.id } : { kind: 'keep' };
     }
     switch (key.full) {
       case 'enter':
@@ -107,7 +108,7 @@ export class SessionBrowserFlow {
 /** Opens the browser over the panes. */
 export function openSessionBrowser(app: CockpitApp): void {
   const flow = new SessionBrowserFlow(app.controller, Date.now);
-  app.setMode('sessions');
+  const leave = app.modes.enter('sessions');
   const overlay = app.view.open(
     (host) =>
       new SessionBrowserOverlay(host, {
@@ -118,36 +119,45 @@ export function openSessionBrowser(app: CockpitApp): void {
             case 'keep':
               return 'keep';
             case 'close':
-              app.setMode('normal');
+              leave();
               return 'close';
             case 'open':
-              app.setMode('normal');
-              app.show(app.controller.openSession(outcome.sessionId));
+              leave();
+              app.run(`session-open ${outcome.sessionId}`);
               return 'close';
             case 'focus': {
-              app.setMode('normal');
+              leave();
               const focused = app.controller.setFocus(outcome.name);
               app.show(focused.ok ? { ok: true, value: `${outcome.name} is already open: focused its pane` } : focused);
               return 'close';
             }
-            case 'rename':
+            case 'restore':
+              flow.report(resultOf(app.dispatch(`session-restore ${outcome.sessionId}`)));
+              return 'keep';
+            case 'rename': {
+              const leaveRename = app.modes.enter('session-rename');
               app.view.openTextInput({
                 title: `rename session ${outcome.row.session.name} (Enter renames, Esc back)`,
                 prefill: outcome.row.session.name,
                 onSubmit: (name) => {
+                  leaveRename();
                   if (name.trim() !== '' && name.trim() !== outcome.row.session.name) {
-                    flow.report(app.controller.renameSession(outcome.row.session.id, name.trim()));
+                    flow.report(resultOf(app.dispatch(`session-rename ${outcome.row.session.id} ${name.trim()}`)));
                   }
                   overlay.draw();
                 },
-                onClose: () => overlay.draw(),
+                onClose: () => {
+                  leaveRename();
+                  overlay.draw();
+                },
               });
               return 'keep';
+            }
             case 'delete':
               app.view.openConfirm({
                 question: `Move ${outcome.row.session.name} (${outcome.row.session.id}) to the trash? r restores it from the trash view (t).`,
                 onConfirm: () => {
-                  flow.report(app.controller.trashSession(outcome.row.session.id));
+                  flow.report(resultOf(app.dispatch(`session-trash ${outcome.row.session.id}`)));
                   overlay.draw();
                 },
                 onClose: () => overlay.draw(),
@@ -159,3 +169,9 @@ export function openSessionBrowser(app: CockpitApp): void {
   );
 }
 
+
+/** A command's result as the browser's bottom line shows it. */
+function resultOf(result: CommandResult): Result<string> {
+  if (result.kind === 'error') return { ok: false, error: result.message };
+  return { ok: true, value: 'message' in result ? result.message : 'done' };
+}

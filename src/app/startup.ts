@@ -12,6 +12,8 @@ import { launchPty } from '../adapters/pty/node-pty-host.js';
 import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
 import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
 import { createWorkspaceToolHost } from '../adapters/tools/full-tool-host.js';
+import { redactingToolHost, secretsFromEnv } from '../adapters/tools/secrets.js';
+import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
 import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
@@ -87,7 +89,8 @@ export async function openCockpit(
         debug: options.debug,
       });
     },
-    tools: checkpoints.wrap(createWorkspaceToolHost({ write: true })),
+    // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
+    tools: checkpoints.wrap(redactingToolHost(createWorkspaceToolHost({ write: true, masked: [sessionsDir] }), secretsFromEnv(env))),
     files: checkpoints.files,
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
@@ -105,6 +108,9 @@ export async function openCockpit(
     log(text);
     notices.push(text);
   };
+  // Without bubblewrap, bash runs with agentmux's own rights: say so where the user looks (issue 9).
+  const sandbox = await sandboxSupport();
+  if (sandbox.kind === 'none' && layout.agents.some((agent) => agent.command === undefined)) notice(`bash is not sandboxed: ${sandbox.reason}`);
   // Panes opened while the cockpit last ran with this layout (`new`, `fork`) come back too.
   const saved = store.cockpit(layout.name);
   const inLayout = new Set(layout.agents.map((agent) => agent.name));
@@ -151,6 +157,7 @@ export async function openCockpit(
       ...(agent.system === undefined ? {} : { system: agent.system }),
       ...(agent.baseURL === undefined ? {} : { baseURL: agent.baseURL }),
       approval: { approve: agent.approve ?? DEFAULT_APPROVAL_POLICY.approve, allow: agent.allow ?? DEFAULT_APPROVAL_POLICY.allow },
+      ...(agent.sandbox === undefined ? {} : { sandbox: agent.sandbox }),
     };
     const added = controller.addAgent(config);
     if (!added.ok) {

@@ -2,6 +2,7 @@
 // branches; keys act on the chosen row — rewind there, edit it, fork from it, or switch branch.
 import { formatAddress } from '../core/address.js';
 import { buildBranchTree } from '../core/branch-tree.js';
+import { err, ok, type Result } from '../core/result.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { enterCopyModeAt } from './copy-mode.js';
 import { rewindAsking, switchAsking } from './file-conflict-flow.js';
@@ -17,19 +18,16 @@ const ACTIONS = [
 ] as const;
 
 /** Opens the focused agent's timeline: `r`/Enter rewinds to the row, `e` edits, `f` forks, `s` switches branch. */
-export function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): void {
+export function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): Result<string> {
   const focused = app.controller.focused();
   const agent = focused === undefined ? undefined : app.controller.find(focused);
-  if (agent === undefined) return;
+  if (agent === undefined) return err('there is no agent');
   const session = agent.session;
-  if (session === undefined) {
-    app.show({ ok: false, error: `${agent.name} cannot run: ${agent.loadError ?? 'no session'}` });
-    return;
-  }
+  if (session === undefined) return err(`${agent.name} cannot run: ${agent.loadError ?? 'no session'}`);
   const view = session.view();
   const { rows, headRow } = timelineRows(view, buildBranchTree(session.tree, view), agent.name);
   // Opened with `e`, Enter edits: the status bar's hints must say so, not "Enter/r rewind".
-  app.setMode(defaultAction === 'e' ? 'timeline-edit' : 'timeline');
+  const leave = app.modes.enter(defaultAction === 'e' ? 'timeline-edit' : 'timeline');
   app.view.openPicker({
     title: `timeline of ${agent.name} — Enter ${defaultAction === 'r' ? 'rewinds' : 'edits'} (switches on a ⎇ branch) · r rewind · e edit · f fork · s switch · Esc`,
     rows: rows.map((row) => ({ text: row.text, style: row.style })),
@@ -38,16 +36,17 @@ export function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): void {
     defaultAction,
     enterActionFor: (index) => (rows[index]?.target.kind === 'branch' ? 's' : undefined),
     onAction: (actionKey, index) => {
-      app.setMode('normal');
+      leave();
       act(app, agent.name, actionKey, rows[index]?.target ?? { kind: 'none' });
     },
-    onClose: () => app.setMode('normal'),
+    onClose: leave,
   });
+  return ok(`timeline of ${agent.name}`);
 }
 
 function act(app: CockpitApp, agent: string, actionKey: string, target: RowTarget): void {
   if (target.kind === 'branch') {
-    if (actionKey === 's' || actionKey === 'r') switchAsking(app, agent, String(target.number));
+    if (actionKey === 's' || actionKey === 'r') app.apply(switchAsking(app, agent, String(target.number)));
     else app.show({ ok: false, error: `switch to branch ${target.number} first (s), then ${actionKey === 'e' ? 'edit' : 'fork'} it` });
     return;
   }
@@ -61,7 +60,7 @@ function act(app: CockpitApp, agent: string, actionKey: string, target: RowTarge
   }
   if (actionKey === 'y') return enterCopyModeAt(app, agent, target.address);
   const where = formatAddress(target.address);
-  if (actionKey === 'r') rewindAsking(app, agent, target.address);
+  if (actionKey === 'r') app.apply(rewindAsking(app, agent, target.address));
   else if (actionKey === 'e') app.run(`edit -t ${agent} ${where}`);
   else if (actionKey === 'f') app.run(`fork -t ${agent} ${where}`);
 }

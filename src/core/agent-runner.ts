@@ -340,7 +340,8 @@ async function runTools(
       const onOutput = (chunk: string): void => {
         if (running) deps.events.emit({ type: 'tool-output', agent: agent.name, toolUseId: call.id, chunk });
       };
-      const ran = await toolsOf(agent, deps).run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput });
+      const sandbox = agent.config.sandbox === undefined ? {} : { sandbox: agent.config.sandbox };
+      const ran = await toolsOf(agent, deps).run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput, ...sandbox });
       running = false;
       agent.abortController = undefined;
       aborted = controller.signal.aborted;

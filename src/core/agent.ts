@@ -2,6 +2,7 @@
 import type { AgentState } from './agent-state.js';
 import type { PendingApproval } from './approval-decision.js';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './approval-policy.js';
+import type { SandboxPolicy } from './tools.js';
 import type { AssistantBlock, MessageOrigin } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import type { PtyAgent } from './pty-agent.js';
@@ -19,6 +20,8 @@ export type AgentConfig = {
   readonly maxTokens?: number;
   /** Which writing calls wait for the user; absent means ask, allow nothing. */
   readonly approval?: ApprovalPolicy;
+  /** What its sandboxed bash may reach (layout `sandbox`); absent: no network. */
+  readonly sandbox?: SandboxPolicy;
   /** Extended thinking's token budget (a workflow call's `effort`); absent: no thinking. */
   readonly thinkingBudget?: number;
   /** A named endpoint of the providers file: its key is read from `apiKeyEnv` in the environment, never stored. */

@@ -38,12 +38,6 @@ export type TurnRange = { readonly from?: number; readonly to?: number };
 
 export type BudgetTarget = { readonly kind: 'agent'; readonly agent: string } | { readonly kind: 'all' };
 
-/** What only the screen can do; the controller forwards `tiling` and `quit` to it once attached. */
-export type CockpitUi = {
-  setTiling(name: string): Result<string>;
-  quit(): Result<string>;
-};
-
 export interface CockpitApi {
   /** Agents in pane order. */
   agents(): readonly AgentRef[];
@@ -87,7 +81,4 @@ export interface CockpitApi {
   closeAgent(agent: string): Result<string>;
   renameAgent(agent: string, name: string): Result<string>;
   focus(agent: string): Result<string>;
-  /** A preset name already checked against TILING_PRESETS. */
-  setTiling(name: string): Result<string>;
-  quit(): Result<string>;
 }

@@ -7,7 +7,7 @@ import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, mergeLimits } from './budget.js';
-import type { AgentRef, BudgetTarget, CockpitApi, CockpitUi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { AgentRef, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { TurnAddress } from './address.js';
 import { Emitter, type ControllerEvent } from './events.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
@@ -78,8 +78,6 @@ export class Controller implements CockpitApi {
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
   private readonly delivery: Delivery;
-  /** The screen, once one is attached: `tiling` and `quit` are forwarded to it. */
-  ui: CockpitUi | undefined;
 
   constructor(private readonly options: ControllerOptions) {
     const overall = options.overallBudget ?? inMemoryOverallBudget();
@@ -454,14 +452,6 @@ export class Controller implements CockpitApi {
 
   focus(name: string): Result<string> {
     return this.admin.focus(name);
-  }
-
-  setTiling(name: string): Result<string> {
-    return this.ui === undefined ? err('no cockpit is attached') : this.ui.setTiling(name);
-  }
-
-  quit(): Result<string> {
-    return this.ui === undefined ? err('no cockpit is attached') : this.ui.quit();
   }
 
   // Internals ----------------------------------------------------------------------------

@@ -44,8 +44,8 @@ export function commandNames(): readonly string[] {
 }
 
 /** Completes a partly typed command name, as Tab at the prompt would: all matches and their common prefix. */
-export function completeCommandName(prefix: string): CommandNameCompletion {
-  const matches = commandNames().filter((name) => name.startsWith(prefix));
+export function completeCommandName(prefix: string, names: readonly string[] = commandNames()): CommandNameCompletion {
+  const matches = names.filter((name) => name.startsWith(prefix));
   return { matches, completed: commonPrefix(matches) ?? prefix };
 }
 

@@ -37,6 +37,8 @@ export type LayoutAgent = {
   readonly env?: Readonly<Record<string, string>>;
   /** A regular expression matched against the bottom of a PTY agent's screen. */
   readonly ready?: string;
+  /** What the agent's sandboxed bash may reach: `{ "network": true }` lets it use the network. */
+  readonly sandbox?: { readonly network: boolean };
 };
 
 /** A parsed layout; `tiling` is `tiled` when the file leaves it out. */
@@ -112,6 +114,7 @@ const agentSchema = strictObject({
     .optional(),
   env: z.record(z.string(), z.string()).optional(),
   ready: regexSource.optional(),
+  sandbox: strictObject({ network: z.boolean() }).optional(),
 });
 
 type ParsedTree = {
@@ -302,5 +305,6 @@ function toAgent(parsed: ParsedAgent): LayoutAgent {
     ...(parsed.command === undefined ? {} : { command: parsed.command }),
     ...(parsed.env === undefined ? {} : { env: parsed.env }),
     ...(parsed.ready === undefined ? {} : { ready: parsed.ready }),
+    ...(parsed.sandbox === undefined ? {} : { sandbox: parsed.sandbox }),
   };
 }

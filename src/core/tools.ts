@@ -30,7 +30,12 @@ export type ToolContext = {
   readonly cwd: string;
   readonly signal: AbortSignal;
   readonly onOutput?: (chunk: string) => void;
+  /** What a sandboxed `bash` may reach beyond the workspace (the agent's layout); absent: no network. */
+  readonly sandbox?: SandboxPolicy;
 };
+
+/** What one agent's sandboxed `bash` commands may reach beyond the workspace (layout `sandbox`). */
+export type SandboxPolicy = { readonly network: boolean };
 
 export interface ToolHost {
   /** The tools offered to the model, in a stable order (so the request prefix stays cacheable). */

@@ -6,7 +6,7 @@ import type { Rect } from '../core/layout-solver.js';
 import type { Result } from '../core/result.js';
 import { runExternalEditor } from './editor-suspend.js';
 import { ConfirmOverlay, type ConfirmOptions } from './overlays/confirm.js';
-import { HelpOverlay, type HelpOptions } from './overlays/help.js';
+import { PagerOverlay, type PagerOptions } from './overlays/pager.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlays/overlay.js';
 import { PickerOverlay, type PickerOptions } from './overlays/picker.js';
 import { PromptOverlay, type PromptOptions } from './overlays/prompt.js';
@@ -201,8 +201,8 @@ export class CockpitView implements OverlayHost {
     return this.open((host) => new TextAreaOverlay(host, options));
   }
 
-  openHelp(options: HelpOptions): HelpOverlay {
-    return this.open((host) => new HelpOverlay(host, options));
+  openPager(options: PagerOptions): PagerOverlay {
+    return this.open((host) => new PagerOverlay(host, options));
   }
 
   openPicker(options: PickerOptions): PickerOverlay {

@@ -58,3 +58,15 @@ describe('tool call details', () => {
     expect(toolCallAt(t, WIDTH, rowOf(t, 'look around'))).toBeUndefined();
   });
 });
+
+describe('tool call details show every character of the input (issue 9)', () => {
+  it('draws controls, C1 and bidi characters of a string visibly instead of dropping them', () => {
+    const b = new ChainBuilder();
+    b.user('go');
+    b.assistant(toolUse('t1', 'bash', { command: 'echo safe \u001b]0;x; touch HACKED\u0007 \u009b2J \u202e' }));
+    const t = new Transcript({ agentName: 'alpha' });
+    t.reset(viewBranch(b.path()));
+    const details = toolCallAt(t, 200, rowOf(t, '→ bash'));
+    expect(details?.input).toBe('{\n  "command": "echo safe ␛]0;x; touch HACKED␇ <U+009B>2J <U+202E>"\n}');
+  });
+});

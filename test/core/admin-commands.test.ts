@@ -126,33 +126,3 @@ describe('focus', () => {
   });
 });
 
-describe('tiling', () => {
-  it('passes a preset to the screen', () => {
-    for (const name of ['tiled', 'columns', 'rows', 'main-left', 'main-top']) {
-      expect(run(`tiling ${name}`).calls).toEqual([{ method: 'setTiling', args: [name] }]);
-    }
-  });
-
-  it('names the presets when the tiling is unknown', () => {
-    expect(run('tiling x')).toEqual({
-      result: {
-        kind: 'error',
-        message: 'tiling: unknown tiling "x" (tilings: tiled, columns, rows, main-left, main-top)',
-      },
-      calls: [],
-    });
-  });
-
-  it('shows the refusal when no screen is attached', () => {
-    const api = new FakeCockpit();
-    api.replies.setTiling = err('no cockpit is attached');
-    expect(run('tiling rows', api).result).toEqual({ kind: 'error', message: 'tiling: no cockpit is attached' });
-  });
-});
-
-describe('quit', () => {
-  it('asks the screen to quit and takes no argument', () => {
-    expect(run('quit')).toEqual({ result: { kind: 'ok', message: 'quitting' }, calls: [{ method: 'quit', args: [] }] });
-    expect(run('quit now')).toEqual({ result: { kind: 'error', message: 'quit: unexpected argument "now"' }, calls: [] });
-  });
-});

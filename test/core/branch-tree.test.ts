@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildBranchTree, findBranch, type BranchTree } from '../../src/core/branch-tree.js';
 import { viewBranch } from '../../src/core/branch.js';
 import { SessionTree } from '../../src/core/tree.js';
-import { ChainBuilder, expectErr, expectOk, fastestOf, generousBound, text, toolUse } from './factories.js';
+import { ChainBuilder, expectErr, expectOk, text, toolUse } from './factories.js';
 
 function branchesOf(b: ChainBuilder): BranchTree {
   const tree = b.tree();
@@ -167,7 +167,8 @@ describe('buildBranchTree', () => {
     expect(branch?.lastAssistant).toBe('→ grep');
   });
 
-  it('builds in a few ms for 10,000 turns with 100 branches', () => {
+  // How fast is `npm run bench`'s (bench/scaling-bench.ts).
+  it('lists all 100 branches of 10,000 turns, the last forking at turn 10,000', () => {
     const b = new ChainBuilder();
     const tree = new SessionTree();
     for (let turn = 1; turn <= 10_000; turn++) {
@@ -180,11 +181,9 @@ describe('buildBranchTree', () => {
       }
     }
     const view = viewBranch(tree.path());
-    let built: BranchTree | undefined;
-    const ms = fastestOf(3, () => (built = buildBranchTree(tree, view)));
-    expect(built?.branches).toHaveLength(100);
-    expect(built?.branches[99]).toMatchObject({ forkAddress: { turn: 10_000, k: 2 }, firstUser: 'side 10000' });
-    expect(ms).toBeLessThan(generousBound(25));
+    const built: BranchTree = buildBranchTree(tree, view);
+    expect(built.branches).toHaveLength(100);
+    expect(built.branches[99]).toMatchObject({ forkAddress: { turn: 10_000, k: 2 }, firstUser: 'side 10000' });
   });
 });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/core/commands/index.js';
 import { dispatch } from '../../src/core/dispatch.js';
 import { err } from '../../src/core/result.js';
-import type { SessionSummary } from '../../src/core/store.js';
 import { agentsNamed, FakeCockpit } from './fake-cockpit.js';
 
 // The usage lines of DESIGN.md §5, which help, errors and docs quote.
@@ -29,10 +28,7 @@ const DESIGN_USAGE: Record<string, string> = {
   close: 'close [-t AGENT]',
   rename: 'rename [-t AGENT] NAME',
   focus: 'focus AGENT',
-  tiling: 'tiling NAME',
   budget: 'budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]',
-  sessions: 'sessions',
-  quit: 'quit',
 };
 
 function run(line: string, api = new FakeCockpit()) {
@@ -378,29 +374,6 @@ describe('budget', () => {
   });
 });
 
-describe('sessions', () => {
-  it('returns the stored sessions for the view to list', () => {
-    const api = new FakeCockpit();
-    const stored: SessionSummary = {
-      id: 's1',
-      name: 'alpha',
-      model: undefined,
-      created: 1,
-      updated: 2,
-      turns: 3,
-      inputTokens: 10,
-      outputTokens: 20,
-      costUsd: null,
-      budget: {},
-    };
-    api.storedSessions = [stored];
-    expect(run('sessions', api).result).toEqual({
-      kind: 'sessions',
-      message: 'sessions: 1 stored session',
-      sessions: [stored],
-    });
-  });
-});
 
 describe('approve', () => {
   it('maps y, a and n REASON to the decisions, on -t or the focused agent', () => {

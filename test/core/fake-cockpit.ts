@@ -40,8 +40,6 @@ type Replies = {
   closeAgent: Result<string>;
   renameAgent: Result<string>;
   focus: Result<string>;
-  setTiling: Result<string>;
-  quit: Result<string>;
 };
 
 /** Builds agents `alpha`, `beta`, … in pane order, all idle. */
@@ -76,8 +74,6 @@ export class FakeCockpit implements CockpitApi {
     closeAgent: ok('closed'),
     renameAgent: ok('renamed'),
     focus: ok('focused'),
-    setTiling: ok('tiling set'),
-    quit: ok('quitting'),
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
@@ -215,14 +211,6 @@ export class FakeCockpit implements CockpitApi {
 
   focus(agent: string): Result<string> {
     return this.record('focus', [agent], this.replies.focus);
-  }
-
-  setTiling(name: string): Result<string> {
-    return this.record('setTiling', [name], this.replies.setTiling);
-  }
-
-  quit(): Result<string> {
-    return this.record('quit', [], this.replies.quit);
   }
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {

@@ -6,8 +6,6 @@ import { countRequest, requestShape, requestViolations } from '../../src/core/re
 import {
   ChainBuilder,
   expectOk,
-  fastestOf,
-  generousBound,
   text,
   thinking,
   toolUse,
@@ -293,8 +291,9 @@ describe('buildRequest: system and cache points', () => {
   });
 });
 
-describe('buildRequest performance', () => {
-  it('reduces a 40,000-entry branch within the bound', () => {
+// How fast is `npm run bench`'s (bench/scaling-bench.ts).
+describe('buildRequest at scale', () => {
+  it('reduces a 40,000-entry branch to 40,001 messages', () => {
     const b = new ChainBuilder();
     for (let turn = 0; turn < 10_000; turn++) {
       b.user(`q${turn}`);
@@ -303,8 +302,6 @@ describe('buildRequest performance', () => {
       b.assistant(text('a'));
     }
     const view = b.view();
-    const bound = generousBound(100);
-    expect(fastestOf(3, () => build(view))).toBeLessThan(bound);
     expect(countRequest(build(view)).messages).toBe(40_001);
   });
 });

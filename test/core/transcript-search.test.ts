@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countMatches, describeMatchCount, findMatch, matchesIn, searchPattern } from '../../src/core/transcript-search.js';
 import { Transcript } from '../../src/core/transcript.js';
 import type { DisplayLine } from '../../src/core/transcript-view.js';
-import { ChainBuilder, fastestOf, text, toolUse } from './factories.js';
+import { ChainBuilder, text, toolUse } from './factories.js';
 
 const WIDTH = 40;
 const rowText = (line: DisplayLine | undefined): string => (line?.spans ?? []).map((span) => span.text).join('');
@@ -82,7 +82,8 @@ describe('transcript search', () => {
     ]);
   });
 
-  it('searches 100k transcript lines in well under a frame budget per step (measured)', () => {
+  // How fast is `npm run bench`'s (bench/scaling-bench.ts); this proves the far ends are found.
+  it('finds nothing for an absent word and the oldest match over 100k transcript lines', () => {
     const t = transcriptOf((b) => {
       for (let turn = 0; turn < 10_000; turn++) {
         b.user(`question ${turn}`);
@@ -93,14 +94,8 @@ describe('transcript search', () => {
     expect(t.lineCount(80)).toBeGreaterThan(100_000);
     const p = pattern('zebra-never');
     expect(findMatch(t, p, 80, end(t), 'older')).toBeUndefined();
-    const miss = fastestOf(3, () => findMatch(t, p, 80, end(t), 'older'));
-    const oldest = performance.now();
     const first = findMatch(t, pattern('you question 0'), 80, end(t), 'older');
-    const hit = performance.now() - oldest;
     expect(first?.block).toBe(0);
-    // A whole-transcript scan (the worst case); see the report for figures on this machine.
-    console.info(`search over ${t.lineCount(80)} rows: miss ${miss.toFixed(1)} ms, oldest hit ${hit.toFixed(1)} ms`);
-    expect(miss).toBeLessThan(1000);
   });
   it('numbers the current match from the top among all matches, and caps the count', () => {
     const t = sample();

@@ -91,8 +91,9 @@ describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
     await typeMessage(app, 'alpha', 'write the notes');
     await waitForState(app, 'alpha', 'awaiting-approval');
 
+    // n opens the : prompt with `approve n `: the rest of the line is the reason.
     app.write('n');
-    await app.waitFor('reason (optional)');
+    await app.waitFor(':approve n');
     app.write('use the docs folder');
     await app.waitFor('use the docs folder');
     app.write('\r');

@@ -170,15 +170,14 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
     app.write('?');
     await app.waitFor('this help');
     for (const line of [
-      /Esc +interrupt -t AGENT +interrupt the focused agent/,
-      /b +broadcast a nudge to every agent/,
-      /q +quit/,
+      /Esc +interrupt +interrupt the focused agent/,
+      /b +compose --broadcast +broadcast a nudge to every agent/,
+      /q +quit +quit/,
     ]) {
       await app.waitFor(line);
     }
-    // The command usage lines follow the keys, a page or two down.
-    app.write(KEYS.pageDown);
-    app.write(KEYS.pageDown);
+    // The command usage lines follow every mode's keys, at the end.
+    app.write('G');
     await app.waitFor(/rewind \[-t AGENT\].*TURN\[\.K\]/);
     app.write(KEYS.escape);
     await app.waitUntil((screen) => !screen.includes('this help'), 'the help to close');
@@ -223,7 +222,7 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
     await app.waitFor('answer to hi');
 
     // A command that opens an overlay: the status bar names the mode until Esc closes it.
-    await runCommand(app, 'sessions');
+    await runCommand(app, 'session-browser');
     await app.waitFor('sessions in the store');
     await app.waitFor(/alpha +claude-\S+ +1 /);
     await app.waitFor(/beta +claude-\S+ +1 /);

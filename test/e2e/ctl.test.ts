@@ -39,6 +39,9 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     await events.waitFor((event) => event['type'] === 'entry' && z.object({ text: z.string() }).safeParse(event['entry']).data?.text === 'hello   from ctl', 'the user entry');
     await events.waitFor((event) => event['type'] === 'entry' && z.object({ kind: z.literal('assistant'), text: z.string() }).safeParse(event['entry']).data?.text === 'answer to hello   from ctl', 'the answer entry');
     await events.waitFor((event) => event['type'] === 'state' && event['agent'] === 'beta' && event['state'] === 'idle', 'beta idle');
+    const finished = await events.waitFor((event) => event['type'] === 'turn-finished', 'turn-finished');
+    expect(finished).toMatchObject({ agent: 'beta', turn: 1, outcome: 'answered', text: 'answer to hello   from ctl' });
+    expect(z.array(z.string()).length(1).safeParse(finished['deliveries']).success).toBe(true);
     expect(events.lines.every((line) => !line.includes('"type":"delta"'))).toBe(true);
     expect(events.stderr()).toBe('');
 
@@ -48,6 +51,14 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     expect(captured.stdout).not.toContain('\x1b');
     const byPane = await ctl(world, 'capture', '-t', '2');
     expect(byPane.stdout).toBe(captured.stdout);
+
+    // A reader that goes away (`ctl events | head -n 1`): ctl ends at the next event, status 0, silent.
+    const gone = await followEvents(world);
+    const goneExit = new Promise<number | null>((resolve) => gone.child.once('exit', (code) => resolve(code)));
+    gone.child.stdout?.destroy();
+    expect((await ctl(world, 'send', '-t', 'alpha', 'one more')).status).toBe(0);
+    expect(await goneExit).toBe(0);
+    expect(gone.stderr()).toBe('');
   });
 
   it('exit statuses: 0 done, 1 refused or failed by the cockpit, 2 ctl usage, 3 nothing answers; --json prints {ok, command, message, value}', async () => {
@@ -82,7 +93,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     expect(nobody.stderr).toContain(join(world.dir, 'elsewhere', 'agentmux.sock'));
   });
 
-  it('quit over ctl does not ask to confirm, even while an agent works, and removes the socket', async () => {
+  it('quit over ctl does not ask to confirm, even while an agent works, ends event streams and removes the socket', async () => {
     const held = gate();
     holds.push(held.release);
     world = await makeWorld({ script: replyScript(() => ({ text: 'a slow answer in several parts', tokensPerDelta: 1, hold: { afterDeltas: 1, until: held.until } })) });
@@ -90,9 +101,15 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     await ctlReady(world);
     expect((await ctl(world, 'send', '-t', 'alpha', 'work')).status).toBe(0);
     await waitForState(app, 'alpha', 'streaming');
+    const events = await followEvents(world);
+    followers.push(events);
+    const eventsExit = new Promise<number | null>((resolve) => events.child.once('exit', (code) => resolve(code)));
     const quit = await ctl(world, 'quit');
     expect(quit.status).toBe(0);
     expect(await app.exited()).toBe(0);
+    // A follower's stream ends with the cockpit, quietly.
+    expect(await eventsExit).toBe(0);
+    expect(events.stderr()).toBe('');
     expect(existsSync(join(world.sessions, 'agentmux.sock'))).toBe(false);
   });
 

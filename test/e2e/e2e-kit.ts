@@ -102,7 +102,10 @@ export async function makeWorld(options: WorldOptions): Promise<World> {
       return path;
     },
     async close() {
+      // Killed, then waited for: a dying agentmux can still write into the store, and rmSync
+      // racing a new file fails with ENOTEMPTY.
       for (const driver of drivers) driver.kill();
+      await Promise.all(drivers.map((driver) => driver.exited().catch(() => -1)));
       await model.close();
       rmSync(dir, { recursive: true, force: true });
     },

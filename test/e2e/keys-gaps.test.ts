@@ -119,7 +119,11 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
     expect(titlesOf(app.screen())).toEqual(['1 alpha', '▶ 2 beta']);
 
     app.write('z');
-    await app.waitUntil((screen) => titlesOf(screen).join() === '▶ 2 beta', 'beta alone on screen');
+    // The whole frame, not just its top row: a frame can reach the terminal in several reads.
+    await app.waitUntil((screen) => {
+      const rows = screen.split('\n');
+      return titlesOf(screen).join() === '▶ 2 beta' && /^└─+┘$/.test(rows[rows.length - 3] ?? '') && /zoomed: z unzooms/.test(rows[rows.length - 2] ?? '');
+    }, 'beta alone on screen, its frame whole');
     const zoomed = app.screen().split('\n');
     // One frame from the left edge to the right edge, closing just above the status bar.
     expect(zoomed[0]).toMatch(/^┌ ▶ 2 beta · idle .*┐$/);
@@ -130,7 +134,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
     expect(app.line(-2)).toMatch(/^ NORMAL +▶ beta \[zoomed: z unzooms\] /);
 
     app.write('z');
-    await app.waitUntil((screen) => titlesOf(screen).join() === '1 alpha,▶ 2 beta', 'both panes again');
+    await app.waitUntil((screen) => titlesOf(screen).join() === '1 alpha,▶ 2 beta' && !(screen.split('\n').at(-2) ?? '').includes('zoomed:'), 'both panes again');
     expect(app.line(0)).toMatch(/^┌ 1 alpha .*┐┌ ▶ 2 beta .*┐$/);
     expect(app.line(-2)).not.toContain('zoomed');
   });

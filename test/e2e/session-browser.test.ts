@@ -32,7 +32,7 @@ async function select(app: Driver, name: string): Promise<void> {
 }
 
 describe('agentmux e2e: session browser', { timeout: 120_000 }, () => {
-  it(':sessions lists rows; R renames, d moves to DIR/trash, t shows the trash, r restores, Enter opens it', async () => {
+  it(':session-browser lists rows; R renames, d moves to DIR/trash, t shows the trash, r restores, Enter opens it', async () => {
     world = await makeWorld({ script: answerEcho });
     const app = await world.launch();
     app.write(KEYS.tab);
@@ -43,7 +43,7 @@ describe('agentmux e2e: session browser', { timeout: 120_000 }, () => {
     await runCommand(app, 'close -t beta');
     await app.waitUntil((screen) => !/\d beta ·/.test(screen), 'the beta pane to close');
 
-    await runCommand(app, 'sessions');
+    await runCommand(app, 'session-browser');
     await app.waitFor('sessions in the store (2)');
     // alpha is open in a pane (●); beta is not; model, turns and cost show.
     await app.waitFor(/● alpha +\S+ +0 /);

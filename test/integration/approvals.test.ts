@@ -121,6 +121,10 @@ describe('approvals', () => {
       expect(readFileSync(join(second.workspace, 'b.txt'), 'utf8')).toBe('B');
       expect(states).not.toContain('awaiting-approval');
     } finally {
+      // The store still writes (journal, catalog) until its harness closes: close it before the
+      // dir goes, or rmSync races a new file into the dir (ENOTEMPTY, once under load).
+      await harness?.close();
+      harness = undefined;
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -136,6 +140,22 @@ describe('approvals', () => {
     await h.settled('alpha');
     expect(readFileSync(join(h.workspace, 'auto.txt'), 'utf8')).toBe('yes');
     expect(states).not.toContain('awaiting-approval');
+  });
+
+  it('a on git status allows git status later but still asks for the probe\'s git -c alias exploit (issue 9)', async () => {
+    const exploit = "git -c alias.pwn='!touch PWNED-BY-ALIAS' pwn";
+    const h = (harness = await open([bashStep('git status --short'), bashStep('git status'), bashStep(exploit), { text: 'done' }]));
+    h.controller.send('alpha', 'look');
+    await awaiting(h);
+    expect(h.controller.decide('alpha', { kind: 'always' }).ok).toBe(true);
+    // `git status` runs unasked; the exploit waits for the user, and nothing has run.
+    await until(() => h.agent('alpha').state === 'awaiting-approval' && h.agent('alpha').detail.includes('pwn'), 'the exploit to wait');
+    expect(h.agent('alpha').approval.allow).toEqual(['bash:git status:*']);
+    expect(h.model.requests).toHaveLength(3);
+    expect(existsSync(join(h.workspace, 'PWNED-BY-ALIAS'))).toBe(false);
+    expect(h.controller.decide('alpha', { kind: 'no' }).ok).toBe(true);
+    await h.settled('alpha');
+    expect(existsSync(join(h.workspace, 'PWNED-BY-ALIAS'))).toBe(false);
   });
 
   it("allow ['bash:echo *'] runs echo hi at once but asks for rm x", async () => {

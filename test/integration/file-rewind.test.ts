@@ -67,7 +67,11 @@ function said(result: CommandResult, kind: CommandResult['kind']): string {
 }
 
 let storeDir: string | undefined;
-afterEach(() => {
+// After-hooks run in reverse order (vitest's `stack`): close the harness here first, so the store
+// has stopped writing before its dir goes (else rmSync can race a new file: ENOTEMPTY).
+afterEach(async () => {
+  await harness?.close();
+  harness = undefined;
   if (storeDir !== undefined) rmSync(storeDir, { recursive: true, force: true });
   storeDir = undefined;
 });

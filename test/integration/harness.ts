@@ -1,5 +1,6 @@
 // A controller wired to the real SDK, the scripted model on loopback, a real store on a temp
 // dir and the real read-only tools: what the integration tests drive.
+import type { PtyLauncher } from '../../src/core/pty-session.js';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +48,8 @@ export type HarnessOptions = {
   approval?: ApprovalPolicy;
   /** File checkpoints' restore port (default: none, rewind leaves files alone). */
   files?: WorkspaceFiles;
+  /** Starts PTY agents' commands (default: none, PTY agents are refused). */
+  ptyLauncher?: PtyLauncher;
 };
 
 /** Polls a condition every few ms; fails the test with `what` after `timeoutMs`. */
@@ -77,6 +80,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
     },
     tools: options.tools ?? createReadOnlyToolHost(),
     ...(options.files === undefined ? {} : { files: options.files }),
+    ...(options.ptyLauncher === undefined ? {} : { ptyLauncher: options.ptyLauncher }),
     retryDelaysMs: options.retryDelaysMs ?? [20, 20],
     idleTimeoutMs: options.idleTimeoutMs ?? 2000,
     ...(options.defaultAgent === true ? { defaultAgent: { model: 'claude-sonnet-4-6', cwd: workspace } } : {}),

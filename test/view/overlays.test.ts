@@ -1,6 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PagerOptions } from '../../src/view/overlays/pager.js';
 import type { KeyPress } from '../../src/view/overlays/overlay.js';
 import { cockpit, openView, paneModel, statusModel, type ViewUnderTest } from './view-kit.js';
+
+/** Pager options showing key rows and usage lines, as the app's help does. */
+function pagerOf(keys: readonly { key: string; command: string; note: string }[], usage: readonly string[], onClose?: () => void): PagerOptions {
+  return {
+    title: 'help',
+    sections: [
+      { heading: 'Keys', text: keys.map((row) => `  ${row.key}  ${row.command}  ${row.note}`).join('\n') },
+      { heading: 'Commands', text: usage.map((line) => `  ${line}`).join('\n') },
+    ],
+    ...(onClose === undefined ? {} : { onClose }),
+  };
+}
 
 const KEY = {
   escape: '\x1b',
@@ -155,7 +168,7 @@ describe('help, picker, receipts and confirm overlays', () => {
     const { t, normalKeys } = await viewWithKeys(80, 16);
     const keys = Array.from({ length: 30 }, (_, index) => ({ key: `k${index}`, command: `cmd${index}`, note: `note ${index}` }));
     let closed = 0;
-    t.view.openHelp({ keys, usage: ['send [-t AGENT] TEXT'], onClose: () => closed++ });
+    t.view.openPager(pagerOf(keys, ['send [-t AGENT] TEXT'], () => closed++));
     t.view.renderNow();
     await t.tty.waitFor((text) => text.includes('k0') && text.includes('note 0'));
     expect(t.tty.text()).not.toContain('send [-t AGENT] TEXT');
@@ -176,7 +189,7 @@ describe('help, picker, receipts and confirm overlays', () => {
       cockpit([paneModel('alpha', 1, { focused: true })], statusModel({ mode: 'help', focused: 'alpha' })),
       new Map([['alpha', t.view.paneArea()]]),
     );
-    t.view.openHelp({ keys: [{ key: 'k', command: 'cmd', note: 'note' }], usage: [] });
+    t.view.openPager(pagerOf([{ key: 'k', command: 'cmd', note: 'note' }], []));
     t.view.renderNow();
     await t.tty.waitFor((text) => text.includes('note'));
     expect(t.tty.row(rows - 2)).toMatch(/^ HELP +▶ alpha/);
@@ -188,13 +201,13 @@ describe('help, picker, receipts and confirm overlays', () => {
     const { t } = await viewWithKeys();
     expect(t.view.wheelOverOverlays(3)).toBe(false);
     const keys = Array.from({ length: 30 }, (_, index) => ({ key: `k${index}`, command: `cmd${index}`, note: `note ${index}` }));
-    const help = t.view.openHelp({ keys, usage: [] });
+    const help = t.view.openPager(pagerOf(keys, []));
     t.view.renderNow();
     await t.tty.waitFor((text) => text.includes('note 0 '));
     expect(t.view.wheelOverOverlays(3)).toBe(true);
     expect(t.view.wheelOverOverlays(3)).toBe(true);
     t.view.renderNow();
-    await t.tty.waitFor((text) => !text.includes('note 4 ') && text.includes('note 19 '));
+    await t.tty.waitFor((text) => !text.includes('note 4 ') && text.includes('note 18 '));
     t.view.close(help);
     t.view.openPrompt({ prefix: ':', onSubmit: () => undefined });
     expect(t.view.wheelOverOverlays(3)).toBe(false);

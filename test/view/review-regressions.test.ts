@@ -1,9 +1,22 @@
 // Regressions found by review: text an overlay cut or hid, and Esc lost when it arrived glued
 // to the next key.
+import type { PagerOptions } from '../../src/view/overlays/pager.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringWidth } from '../../src/core/text-width.js';
 import { FakeTranscript } from './terminal-harness.js';
 import { cockpit, openView, paneModel, type ViewUnderTest } from './view-kit.js';
+
+/** Pager options showing key rows and usage lines, as the app's help does. */
+function pagerOf(keys: readonly { key: string; command: string; note: string }[], usage: readonly string[], onClose?: () => void): PagerOptions {
+  return {
+    title: 'help',
+    sections: [
+      { heading: 'Keys', text: keys.map((row) => `  ${row.key}  ${row.command}  ${row.note}`).join('\n') },
+      { heading: 'Commands', text: usage.map((line) => `  ${line}`).join('\n') },
+    ],
+    ...(onClose === undefined ? {} : { onClose }),
+  };
+}
 
 let current: ViewUnderTest | undefined;
 afterEach(() => {
@@ -122,7 +135,7 @@ describe('review regressions: Esc glued to the next key', () => {
   it('Esc and a key in one read close an open list overlay, then the key acts in normal mode', async () => {
     const { t, normalKeys } = await viewWithKeys();
     let closed = 0;
-    t.view.openHelp({ keys: [{ key: 'X', command: 'interrupt -t all', note: 'interrupt every agent' }], usage: [], onClose: () => closed++ });
+    t.view.openPager(pagerOf([{ key: 'X', command: 'interrupt -t all', note: 'interrupt every agent' }], [], () => closed++));
     t.view.renderNow();
     await t.tty.waitFor((text) => text.includes('interrupt every agent'));
     await pressChunk(t, '\x1bX');

@@ -66,13 +66,16 @@ export type EventOutput = {
 /**
  * Follows the event stream, handing each line (validated, as received) to `output`; reading
  * pauses while the output is backed up, so a slow reader backs up the socket and the server
- * drops lines for it instead of this process growing. Resolves when the server ends the stream.
+ * drops lines for it instead of this process growing. Resolves when the server ends the stream,
+ * or once `stop` aborts.
  */
-export async function followEvents(path: string, deltas: boolean, output: EventOutput): Promise<Result<void, CtlFailure>> {
+export async function followEvents(path: string, deltas: boolean, output: EventOutput, stop?: AbortSignal): Promise<Result<void, CtlFailure>> {
   const opened = await open(path, { type: 'events', deltas });
   if (!opened.ok) return opened;
   const socket = opened.value;
   return new Promise((resolve) => {
+    // The reader went away (EPIPE on stdout): stop following, quietly.
+    stop?.addEventListener('abort', () => socket.destroy(), { once: true });
     let partial = '';
     let failure: CtlFailure | undefined;
     socket.on('data', (chunk: string) => {

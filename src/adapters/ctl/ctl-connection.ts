@@ -26,13 +26,20 @@ export function serveConnection(socket: Socket, port: ControlPort, eventBufferBy
     if (done) return;
     received += chunk;
     const newline = received.indexOf('\n');
-    if (newline === -1) {
-      if (Buffer.byteLength(received) > MAX_REQUEST_BYTES) answer(refusal(`request longer than ${MAX_REQUEST_BYTES} bytes`));
-      return;
-    }
+    if (newline !== -1) handle(received.slice(0, newline));
+    else if (Buffer.byteLength(received) > MAX_REQUEST_BYTES) answer(refusal(`request longer than ${MAX_REQUEST_BYTES} bytes`));
+  });
+  // A client that wrote its request without a newline and closed its side (`nc -U -N`).
+  socket.on('end', () => {
+    if (done) return;
+    if (received.trim() === '') socket.end();
+    else handle(received);
+  });
+
+  function handle(text: string): void {
     done = true;
-    const request = parseLine(CtlRequest, received.slice(0, newline));
     received = '';
+    const request = parseLine(CtlRequest, text);
     if (!request.ok) {
       answer(refusal(`bad request: ${request.error}`));
       return;
@@ -60,7 +67,7 @@ export function serveConnection(socket: Socket, port: ControlPort, eventBufferBy
         return;
       }
     }
-  });
+  }
 
   function answer(reply: CtlReply): void {
     done = true;

@@ -58,7 +58,8 @@ export async function startCtlServer(options: CtlServerOptions): Promise<Result<
   if (!stale.ok) return stale;
   const bufferBytes = options.eventBufferBytes ?? DEFAULT_EVENT_BUFFER_BYTES;
   const connections = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
+  // Half-open: a client may close its side right after its request and still read the answer.
+  const server = net.createServer({ allowHalfOpen: true }, (socket) => {
     connections.add(socket);
     socket.on('close', () => connections.delete(socket));
     serveConnection(socket, options.port, bufferBytes);

@@ -8,6 +8,7 @@ import type { PtyExit, PtyLaunchSpec, PtySession } from '../../core/pty-session.
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { groupAlive, signalGroup, trackGroup } from './pty-groups.js';
 import { XtermScreen } from './xterm-screen.js';
+import { withoutSecrets } from '../tools/secrets.js';
 
 /** Output not yet parsed by the emulator above which the child is paused (a flood must not pile up). */
 export const HIGH_WATER_CHARS = 256 * 1024;
@@ -21,14 +22,17 @@ const KILL_GRACE_MS = 300;
  */
 const OUTER_TERMINAL_VARIABLES = new Set(['TMUX', 'TMUX_PANE', 'TERM_PROGRAM', 'TERM_PROGRAM_VERSION']);
 
-/** agentmux's environment (less the outer terminal's identity), the emulator's terminal type, then the layout's env on top. */
+/**
+ * agentmux's environment (less the outer terminal's identity, and less the API key unless the
+ * layout's env names it), the emulator's terminal type, then the layout's env on top.
+ */
 export function childEnvironment(
   own: Readonly<Record<string, string | undefined>>,
   layout: Readonly<Record<string, string>>,
 ): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(own)) {
-    if (value !== undefined && !OUTER_TERMINAL_VARIABLES.has(key)) env[key] = value;
+  for (const [key, value] of Object.entries(withoutSecrets(own, layout))) {
+    if (!OUTER_TERMINAL_VARIABLES.has(key)) env[key] = value;
   }
   env['TERM'] = 'xterm-256color';
   env['COLORTERM'] = 'truecolor';

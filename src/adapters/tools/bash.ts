@@ -12,6 +12,7 @@ import { messageOf } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { CarriageReturnFolder } from './carriage-returns.js';
 import { signalGroup } from '../pty/pty-groups.js';
+import { DEFAULT_SANDBOX_POLICY, sandboxArgs, sandboxSupport } from './bash-sandbox.js';
 import { resolveWorkspaceRoot } from './workspace-path.js';
 import { abortedOutcome, parseToolInput, toolError, type WorkspaceTool } from './workspace-tool.js';
 
@@ -82,6 +83,8 @@ export type BashOptions = {
   readonly timeoutMs?: number;
   readonly killGraceMs?: number;
   readonly onOutput?: (chunk: string) => void;
+  /** bwrap's arguments (bash-sandbox.ts) when the command runs sandboxed; absent runs it as it is. */
+  readonly sandboxArgs?: readonly string[];
 };
 
 const DROPPED_VARIABLES = new Set([
@@ -292,9 +295,11 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
   const nonce = randomBytes(8).toString('hex');
   let child: pty.IPty;
   try {
+    const bashArgs = ['--noprofile', '--norc', '-c', wrapperScript(nonce), 'bash', command];
+    const sandboxed = options.sandboxArgs;
     child = pty.spawn(
-      'bash',
-      ['--noprofile', '--norc', '-c', wrapperScript(nonce), 'bash', command],
+      sandboxed === undefined ? 'bash' : 'bwrap',
+      sandboxed === undefined ? bashArgs : [...sandboxed, 'bash', ...bashArgs],
       {
         name: 'dumb',
         cols: 120,
@@ -357,7 +362,11 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
   });
 }
 
+/** What the bash tool needs beyond each call: the directories its sandbox hides (the store). */
+export type BashToolSettings = { readonly masked: readonly string[] };
+
 async function runBash(
+  settings: BashToolSettings,
   input: Record<string, unknown>,
   context: ToolContext,
 ): Promise<ToolOutcome> {
@@ -366,15 +375,26 @@ async function runBash(
   if (context.signal.aborted) return abortedOutcome('bash');
   const root = await resolveWorkspaceRoot(context.cwd);
   if (!root.ok) return toolError(root.error);
+  const support = await sandboxSupport();
+  const sandbox =
+    support.kind === 'bwrap'
+      ? { sandboxArgs: sandboxArgs({ workspace: root.value, masked: settings.masked, policy: context.sandbox ?? DEFAULT_SANDBOX_POLICY }) }
+      : {};
   const run = await runBashCommand({
     command: parsed.value.command,
     cwd: root.value,
     signal: context.signal,
+    ...sandbox,
     ...(parsed.value.timeout_ms === undefined ? {} : { timeoutMs: parsed.value.timeout_ms }),
     ...(context.onOutput === undefined ? {} : { onOutput: context.onOutput }),
   });
   return run.outcome;
 }
 
+/** A bash tool whose sandbox also hides `settings.masked` (the session store). */
+export function makeBashTool(settings: BashToolSettings): WorkspaceTool {
+  return { spec, run: (input, context) => runBash(settings, input, context) };
+}
+
 /** The bash tool: lets an agent build, test and inspect; its context may stream the output. */
-export const bashTool = { spec, run: runBash } satisfies WorkspaceTool;
+export const bashTool: WorkspaceTool = makeBashTool({ masked: [] });

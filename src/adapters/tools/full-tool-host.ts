@@ -2,7 +2,7 @@
 // change its workspace, write_file, edit_file and bash after them. Whether a given call
 // waits for the user is the approval policy's business, not the host's.
 import type { ToolHost } from '../../core/tools.js';
-import { bashTool } from './bash.js';
+import { bashTool, makeBashTool } from './bash.js';
 import { editFileTool } from './edit-file.js';
 import { createToolHost, READ_ONLY_TOOLS } from './tool-host.js';
 import type { WorkspaceTool } from './workspace-tool.js';
@@ -11,9 +11,12 @@ import { writeFileTool } from './write-file.js';
 /** The writing tools in the order the model sees them, after the read-only ones. */
 export const WRITING_TOOLS: readonly WorkspaceTool[] = [writeFileTool, editFileTool, bashTool];
 
-export type WorkspaceToolHostOptions = { readonly write: boolean };
+/** `masked`: directories bash's sandbox hides besides HOME (the session store). */
+export type WorkspaceToolHostOptions = { readonly write: boolean; readonly masked?: readonly string[] };
 
 /** Builds an agent's tool host; the order is fixed so the request prefix stays cacheable. */
 export function createWorkspaceToolHost(options: WorkspaceToolHostOptions): ToolHost {
-  return createToolHost(options.write ? [...READ_ONLY_TOOLS, ...WRITING_TOOLS] : READ_ONLY_TOOLS);
+  if (!options.write) return createToolHost(READ_ONLY_TOOLS);
+  const bash = options.masked === undefined ? bashTool : makeBashTool({ masked: options.masked });
+  return createToolHost([...READ_ONLY_TOOLS, writeFileTool, editFileTool, bash]);
 }

@@ -32,6 +32,8 @@ export type StartRunOptions = {
   readonly concurrency: number;
   readonly caps: BudgetCaps;
   readonly host: WorkflowAgentHost;
+  /** Hears every event from the first (the `meta` line) on, with the run's id. */
+  readonly listener?: (event: RunEvent, runId: string) => void;
   /** How long without a yield before the script shows as busy (tests shorten it). */
   readonly busyAfterMs?: number;
 };
@@ -41,7 +43,7 @@ export type LiveRun = {
   readonly id: string;
   readonly name: string;
   readonly onEvent: (listener: (event: RunEvent) => void) => Disposable;
-  readonly stop: () => Promise<RunEnd>;
+  readonly stop: (reason?: string) => Promise<RunEnd>;
   readonly finished: Promise<RunEnd>;
   readonly runtime: WorkflowRun;
 };
@@ -97,6 +99,8 @@ export async function startRun(options: StartRunOptions): Promise<Result<LiveRun
     record.close();
     return err(`${workflow.path}: ${worker.error}`);
   }
+  const listener = options.listener;
+  if (listener !== undefined) runtime.onEvent((event) => listener(event, record.runId));
   runtime.start(worker.value);
   const finished = runtime.finished.then(async (end) => {
     await record.synced();
@@ -107,8 +111,8 @@ export async function startRun(options: StartRunOptions): Promise<Result<LiveRun
     id: record.runId,
     name: workflow.meta.name,
     onEvent: (listener) => runtime.onEvent(listener),
-    stop: async () => {
-      await runtime.stop();
+    stop: async (reason?: string) => {
+      await runtime.stop(reason);
       return finished;
     },
     finished,

@@ -1,4 +1,5 @@
-// The command table (tmux's cmd_table): every command, in the order help lists them.
+// Core's command table (tmux's cmd_table), in the order help lists them. Commands that act on
+// the screen (panes, tiling, overlays, quit) are the app's, in src/app/commands/.
 // A new command is one more file in this folder and one more row here.
 import type { Command } from '../command.js';
 import { approve } from './approve.js';
@@ -13,16 +14,13 @@ import { interrupt } from './interrupt.js';
 import { newCommand } from './new.js';
 import { nudge } from './nudge.js';
 import { pause } from './pause.js';
-import { quit } from './quit.js';
 import { rename } from './rename.js';
 import { resume } from './resume.js';
 import { restart } from './restart.js';
 import { retry } from './retry.js';
 import { rewind } from './rewind.js';
 import { send } from './send.js';
-import { sessions } from './sessions.js';
 import { switchBranch } from './switch.js';
-import { tiling } from './tiling.js';
 import { undo } from './undo.js';
 
 /** Every command `dispatch` knows, by name. */
@@ -46,8 +44,5 @@ export const COMMANDS: readonly Command[] = [
   close,
   rename,
   focus,
-  tiling,
   budget,
-  sessions,
-  quit,
 ];

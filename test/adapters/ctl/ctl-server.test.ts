@@ -103,6 +103,18 @@ describe('the control socket', () => {
     expect(!reply.ok && reply.error.kind).toBe('no-answer');
   });
 
+  it('answers a client that sent its request without a newline and closed its side', async () => {
+    const server = await serve(root);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = net.createConnection(server.path, () => socket.end(JSON.stringify({ type: 'run', line: 'focus gamma' })));
+      let text = '';
+      socket.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      socket.on('close', () => resolve(text));
+    });
+    const reply = parseLine(CtlReply, answer.trim());
+    expect(reply.ok && reply.value).toMatchObject({ ok: true, command: 'focus', message: 'focused' });
+  });
+
   it('refuses a request that is not the protocol, naming the problem', async () => {
     const server = await serve(root);
     const answer = await new Promise<string>((resolve) => {

@@ -124,4 +124,10 @@ describe('node-pty host', () => {
     expect(childEnvironment(own, {})).toEqual({ PATH: '/bin', TERM: 'xterm-256color', COLORTERM: 'truecolor' });
     expect(childEnvironment(own, { TERM_PROGRAM: 'agentmux' })['TERM_PROGRAM']).toBe('agentmux');
   });
+
+  it('keeps the API key from the child unless the layout env passes it (issue 9)', () => {
+    const own = { PATH: '/bin', ANTHROPIC_API_KEY: 'sk-secret-KEY123', ANTHROPIC_AUTH_TOKEN: 'tok-secret-123' };
+    expect(childEnvironment(own, {})).toEqual({ PATH: '/bin', TERM: 'xterm-256color', COLORTERM: 'truecolor' });
+    expect(childEnvironment(own, { ANTHROPIC_API_KEY: 'sk-for-the-child' })['ANTHROPIC_API_KEY']).toBe('sk-for-the-child');
+  });
 });

@@ -1,7 +1,7 @@
 // bash through a real pty in a temp workspace: live output, exit codes, and the whole process
 // group killed on timeout, on abort and after the command ends.
 import { getEventListeners } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -52,6 +52,27 @@ async function waitForReal(condition: () => boolean): Promise<void> {
     if (Date.now() > deadline) throw new Error('condition not met in 3 s');
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+/**
+ * A `sleep` duration no other process uses, so the test finds its sleep from outside the
+ * sandbox's pid namespace (where `$!` means nothing): by its command line.
+ */
+function uniqueSleep(): string {
+  return `100.${process.pid}${Math.floor(Math.random() * 1e6)}`;
+}
+
+/** Whether a process of this host runs `sleep DURATION`. */
+function sleepRunning(duration: string): boolean {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/u.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8') === `sleep\0${duration}\0` && isRunning(Number(name))) return true;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return false;
 }
 
 function backgroundPid(output: string): number {
@@ -130,13 +151,13 @@ describe('bash', () => {
   });
 
   it('kills the command and its background child on timeout', async () => {
-    const outcome = await bash({ command: 'sleep 100 & echo "bg=$!"; sleep 100', timeout_ms: 300 });
+    const duration = uniqueSleep();
+    const outcome = await bash({ command: `sleep ${duration} & echo "bg=$!"; sleep 100`, timeout_ms: 300 });
     expect(outcome.isError).toBe(true);
     expect(outcome.content).toMatch(
       /^bg=\d+\n\[timed out after 300 ms: the command and everything it started were killed\]$/,
     );
-    const pid = backgroundPid(outcome.content);
-    await waitFor(() => !isRunning(pid), `background sleep ${pid} to die`);
+    await waitFor(() => !sleepRunning(duration), `background sleep ${duration} to die`);
   });
 
   it('kills the whole group when the agent aborts', async () => {
@@ -177,13 +198,13 @@ describe('bash', () => {
 
   it('kills a background child left behind by a command that ended on its own', async () => {
     // SIGHUP is ignored, so only the tool's own group kill can end the child.
+    const duration = uniqueSleep();
     const outcome = await bash({
-      command: 'trap \'\' HUP; sleep 100 & echo "bg=$!"',
+      command: `trap '' HUP; sleep ${duration} & echo "bg=$!"`,
       timeout_ms: 5000,
     });
     expect(outcome.content).toMatch(/^bg=\d+\n\[exit code 0\]$/);
-    const pid = backgroundPid(outcome.content);
-    await waitFor(() => !isRunning(pid), `background sleep ${pid} to die`);
+    await waitFor(() => !sleepRunning(duration), `background sleep ${duration} to die`);
   });
 
   it('caps huge output to its head and tail, saying how much was cut, and keeps it all', async () => {

@@ -20,28 +20,18 @@ afterEach(async () => {
 });
 
 describe('grep against a catastrophic pattern', () => {
-  it('stops it after its budget, naming the pattern, while the event loop keeps ticking', async () => {
+  it('stops it after its budget, naming the pattern, while the event loop keeps running', async () => {
     const tool = createGrepTool({ budgetMs: 800 });
-    let ticks = 0;
-    let last = performance.now();
-    let longestGap = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - last);
-      last = now;
-      ticks += 1;
-    }, 10);
+    // A timer due long before the budget's fires while the worker still runs: the main thread
+    // was free meanwhile (timers fire in due order, so no load can make the budget's come first).
+    const workersWhileRunning = new Promise<number>((resolve) => setTimeout(() => resolve(runningGrepWorkers()), 50));
     const outcome = await tool.run({ pattern: RUNAWAY }, { cwd: ws.cwd, signal: new AbortController().signal });
-    clearInterval(ticker);
-    longestGap = Math.max(longestGap, performance.now() - last);
     expect(outcome).toEqual({
       isError: true,
       content:
         'pattern "(x+x+)+y" took too long (possible catastrophic backtracking); grep stopped it after 0.8 s: simplify the pattern or narrow the path',
     });
-    // 800 ms of budget at one tick per 10 ms, and never a stall: the regex ran elsewhere.
-    expect(ticks).toBeGreaterThanOrEqual(20);
-    expect(longestGap).toBeLessThan(400);
+    expect(await workersWhileRunning).toBe(1);
   });
 
   it('terminates the worker when the signal aborts, long before the budget', async () => {
@@ -50,11 +40,10 @@ describe('grep against a catastrophic pattern', () => {
     const watcher = setInterval(() => {
       if (runningGrepWorkers() > 0) controller.abort();
     }, 5);
-    const began = Date.now();
     const outcome = await tool.run({ pattern: RUNAWAY, path: 'b.txt' }, { cwd: ws.cwd, signal: controller.signal });
     clearInterval(watcher);
+    // The abort's words, not the 60 s budget's: it stopped on the signal.
     expect(outcome).toEqual({ isError: true, content: 'grep was aborted before it finished' });
-    expect(Date.now() - began).toBeLessThan(10_000);
     await vi.waitFor(() => expect(runningGrepWorkers()).toBe(0), { timeout: 5000 });
   });
 

@@ -63,6 +63,6 @@ describe('the workflow sandbox', () => {
     expect(ticked).toBe(true);
     const end = await run.stop();
     expect(end.status).toBe('stopped');
-    await expect.poll(() => runningScriptWorkers()).toBe(0);
+    await expect.poll(() => runningScriptWorkers(), { timeout: 20_000 }).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
-// A tool call in full (copy mode's Enter on a tool row): its whole input as pretty JSON and its
-// whole output, sanitized, wrapped to the box and scrollable; Esc or q closes.
+// The one pager overlay: titled sections of text, sanitized, wrapped to the box and scrollable
+// (arrows, pages, Home/End, the wheel); Esc or q closes. It shows the help, a tool call in full
+// (copy mode's Enter on a tool row), and any command result longer than a line (`list-keys`).
 import blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import { sanitizePlain } from '../../core/sanitize.js';
@@ -8,23 +9,23 @@ import { renderRuns } from '../line-render.js';
 import { ListWindow } from './list-window.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
-/** One titled part of the details (the input, the output). */
-export type ToolDetailsSection = { readonly heading: string; readonly text: string };
+/** One titled part of the text (a tool call's input, its output; a mode's keys). */
+export type PagerSection = { readonly heading: string; readonly text: string };
 
-export type ToolDetailsOptions = {
+export type PagerOptions = {
   readonly title: string;
-  readonly sections: readonly ToolDetailsSection[];
+  readonly sections: readonly PagerSection[];
   readonly onClose?: () => void;
 };
 
 type Line = { readonly text: string; readonly heading: boolean };
 
 /** The sections as rows `width` cells wide: a heading row, then the text wrapped (untrusted text sanitized). */
-export function toolDetailsLines(sections: readonly ToolDetailsSection[], width: number): Line[] {
+export function pagerLines(sections: readonly PagerSection[], width: number): Line[] {
   const lines: Line[] = [];
   for (const section of sections) {
     if (lines.length > 0) lines.push({ text: '', heading: false });
-    lines.push({ text: section.heading, heading: true });
+    if (section.heading !== '') lines.push({ text: section.heading, heading: true });
     for (const text of sanitizePlain(section.text).split('\n')) {
       wrapLogicalLine(text, 0, text.length, Math.max(1, width), false, (start, end) => lines.push({ text: text.slice(start, end), heading: false }));
     }
@@ -32,8 +33,8 @@ export function toolDetailsLines(sections: readonly ToolDetailsSection[], width:
   return lines;
 }
 
-/** The overlay; see `ToolDetailsOptions`. */
-export class ToolDetailsOverlay implements Overlay {
+/** The overlay; see `PagerOptions`. */
+export class PagerOverlay implements Overlay {
   private lines: Line[] = [];
   private window: ListWindow;
   private wrappedAt = -1;
@@ -41,7 +42,7 @@ export class ToolDetailsOverlay implements Overlay {
 
   constructor(
     private readonly host: OverlayHost,
-    private readonly options: ToolDetailsOptions,
+    private readonly options: PagerOptions,
   ) {
     this.window = new ListWindow(0, false);
     this.box = centredOverlayBox(host);
@@ -67,7 +68,7 @@ export class ToolDetailsOverlay implements Overlay {
     const width = this.innerWidth();
     if (width !== this.wrappedAt) {
       // Wrapped once per width: a long output is not re-wrapped per key.
-      this.lines = toolDetailsLines(this.options.sections, width);
+      this.lines = pagerLines(this.options.sections, width);
       this.window = new ListWindow(this.lines.length, false);
       this.wrappedAt = width;
     }

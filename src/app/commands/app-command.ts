@@ -1,0 +1,57 @@
+// App commands (DESIGN.md §2): commands that act on the screen — panes, zoom, tiling, the
+// overlays and pickers — in their own table, behind the same `dispatch` as core's commands.
+// Each is defined against the running cockpit and bound to it when the app starts.
+import type { z } from 'zod';
+import { failure, type ArgSpec, type Command, type CommandResult } from '../../core/command.js';
+import type { CockpitApp } from '../cockpit-app.js';
+
+/** An app command as written in its file: typed arguments from its schema, run against the app. */
+export type AppCommandDefinition<Args> = {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly spec: ArgSpec;
+  readonly schema: z.ZodType<Args>;
+  readonly run: (app: CockpitApp, args: Args) => CommandResult;
+};
+
+/** An app command in the table: its usage for help, and `bind` to make a dispatchable command. */
+export type AppCommand = {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  bind(app: CockpitApp): Command;
+};
+
+/** Pairs a schema with its `run`, so the table can hold app commands of different argument types. */
+export function defineAppCommand<Args>(definition: AppCommandDefinition<Args>): AppCommand {
+  return {
+    name: definition.name,
+    usage: definition.usage,
+    summary: definition.summary,
+    bind(app) {
+      return {
+        name: definition.name,
+        usage: definition.usage,
+        summary: definition.summary,
+        spec: definition.spec,
+        execute(_api, raw) {
+          const parsed = definition.schema.safeParse(raw);
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            return failure(definition.name, issue === undefined ? 'invalid arguments' : issue.message);
+          }
+          return definition.run(app, parsed.data);
+        },
+      };
+    },
+  };
+}
+
+/** A command that takes nothing. */
+export const NO_ARGS: ArgSpec = { options: [], positionals: [], text: 'none' };
+
+/** The ok result every app command gives back: a message for the status bar. */
+export function done(message: string): CommandResult {
+  return { kind: 'ok', message };
+}

@@ -1,0 +1,66 @@
+// The session store as commands: `sessions` prints its rows; `session-open ID`,
+// `session-rename ID NAME`, `session-trash ID`, `session-restore ID` are what the session
+// browser's keys run (DESIGN.md §5), so scripts and `agentmux ctl` can do the same.
+import { z } from 'zod';
+import { fromResult } from '../../core/command.js';
+import { SESSION_HEADER, sessionRows } from '../session-browser-rows.js';
+import { defineAppCommand, NO_ARGS } from './app-command.js';
+
+const IdArgs = z.object({ positionals: z.object({ id: z.string() }) });
+const ID = { key: 'id', name: 'ID', required: true } as const;
+
+/** `sessions`: the store's sessions, one row each (newest activity first; ● open in a pane). */
+export const sessions = defineAppCommand({
+  name: 'sessions',
+  usage: 'sessions',
+  summary: 'list the stored sessions (S opens the session browser)',
+  spec: NO_ARGS,
+  schema: z.object({}),
+  run(app) {
+    const stored = app.controller.sessions();
+    const openIds = new Set(app.controller.allAgents().flatMap((agent) => (agent.session === undefined ? [] : [agent.session.id])));
+    const rows = sessionRows(stored, openIds, Date.now()).map((row) => `${row.text}  ${row.session.id}`);
+    const count = stored.length === 1 ? '1 stored session' : `${stored.length} stored sessions`;
+    return { kind: 'sessions', message: [`sessions: ${count}`, `${SESSION_HEADER}  id`, ...rows].join('\n'), sessions: stored };
+  },
+});
+
+/** `session-open ID`: opens a stored session in a new pane. */
+export const sessionOpen = defineAppCommand({
+  name: 'session-open',
+  usage: 'session-open ID',
+  summary: 'open a stored session in a new pane',
+  spec: { options: [], positionals: [ID], text: 'none' },
+  schema: IdArgs,
+  run: (app, { positionals }) => fromResult('session-open', app.controller.openSession(positionals.id)),
+});
+
+/** `session-rename ID NAME`: renames a stored session (NAME is the rest of the line). */
+export const sessionRename = defineAppCommand({
+  name: 'session-rename',
+  usage: 'session-rename ID NAME',
+  summary: 'rename a stored session',
+  spec: { options: [], positionals: [ID], text: 'required' },
+  schema: z.object({ positionals: z.object({ id: z.string() }), text: z.string({ error: 'NAME is missing' }) }),
+  run: (app, { positionals, text }) => fromResult('session-rename', app.controller.renameSession(positionals.id, text.trim())),
+});
+
+/** `session-trash ID`: moves a stored session to the trash (DIR/trash). */
+export const sessionTrash = defineAppCommand({
+  name: 'session-trash',
+  usage: 'session-trash ID',
+  summary: 'move a stored session to the trash',
+  spec: { options: [], positionals: [ID], text: 'none' },
+  schema: IdArgs,
+  run: (app, { positionals }) => fromResult('session-trash', app.controller.trashSession(positionals.id)),
+});
+
+/** `session-restore ID`: brings a session back from the trash. */
+export const sessionRestore = defineAppCommand({
+  name: 'session-restore',
+  usage: 'session-restore ID',
+  summary: 'restore a session from the trash',
+  spec: { options: [], positionals: [ID], text: 'none' },
+  schema: IdArgs,
+  run: (app, { positionals }) => fromResult('session-restore', app.controller.restoreSession(positionals.id)),
+});

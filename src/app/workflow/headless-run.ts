@@ -1,0 +1,96 @@
+// `agentmux run ARG --headless` (DESIGN.md §9 Headless): no screen; stderr gets one line per
+// record event and, for a failed run, last `RUN: failed: MESSAGE`; stdout gets exactly
+// `JSON.stringify(result)` and a newline. Exit 0 completed, 1 failed, 2 the script does not
+// load or the store is held, 3 stopped or over budget. SIGINT/SIGTERM stop the run.
+import os from 'node:os';
+import path from 'node:path';
+import { lockStoreDir } from '../../adapters/store/store-lock.js';
+import { fileWorkflowLoader } from '../../adapters/workflow/workflow-loader.js';
+import type { Disposable } from '../../core/events.js';
+import type { RunEnd } from '../../core/workflow/run-events.js';
+import { runEventLine } from '../../core/workflow/run-event-line.js';
+import type { RunWorkflowOptions } from '../../run-options.js';
+import type { HostSetup } from './host-setup.js';
+import { lazyWorkflowHost } from './lazy-host.js';
+import { shippedWorkflowsDir, startRun } from './start-run.js';
+
+/** Where a headless run writes and how it hears SIGINT/SIGTERM (tests pass their own). */
+export type HeadlessIo = {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly onStopSignal: (handler: () => void) => Disposable;
+};
+
+export type HeadlessDeps = {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly home?: string;
+  readonly setup: HostSetup;
+  readonly io: HeadlessIo;
+  readonly busyAfterMs?: number;
+};
+
+/** The exit status of an ended run. */
+export function exitStatusOf(end: RunEnd): number {
+  switch (end.status) {
+    case 'completed':
+      return 0;
+    case 'failed':
+      return 1;
+    case 'stopped':
+    case 'over-budget':
+      return 3;
+  }
+}
+
+/** Runs one workflow without a screen; resolves with the exit status. */
+export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDeps): Promise<number> {
+  const { io, cwd } = deps;
+  const home = deps.home ?? os.homedir();
+  // Refused before anything else is opened: a script that does not load never takes the store.
+  const checked = fileWorkflowLoader({ cwd, home, shipped: shippedWorkflowsDir() })(options.ref);
+  if (!checked.ok) {
+    io.stderr(`${checked.error}\n`);
+    return 2;
+  }
+  const storeDir = path.resolve(cwd, options.sessions);
+  const lock = lockStoreDir(storeDir);
+  if (!lock.ok) {
+    io.stderr(`${lock.error}\n`);
+    return 2;
+  }
+  const opened = lazyWorkflowHost(() => deps.setup({ storeDir, options, cwd, env: deps.env }));
+  try {
+    const started = await startRun({
+      ref: checked.value.path,
+      args: options.args,
+      storeDir,
+      cwd,
+      home,
+      headless: true,
+      approve: options.approve,
+      allow: options.allow,
+      defaultModel: options.model,
+      concurrency: options.concurrency,
+      caps: { tokens: options.budgetTokens, usd: options.budgetUsd },
+      host: opened.host,
+      listener: (event, runId) => io.stderr(`${runEventLine(runId, event)}\n`),
+      ...(deps.busyAfterMs === undefined ? {} : { busyAfterMs: deps.busyAfterMs }),
+    });
+    if (!started.ok) {
+      io.stderr(`${started.error}\n`);
+      return 2;
+    }
+    const run = started.value;
+    const signals = io.onStopSignal(() => void run.stop('stopped by a signal'));
+    const end = await run.finished;
+    signals.dispose();
+    if (end.status === 'completed') io.stdout(`${JSON.stringify(end.result)}\n`);
+    else if (end.status === 'failed') io.stderr(`${run.id}: failed: ${end.error}\n`);
+    else io.stderr(`${run.id}: ${end.status}: ${end.error}\n`);
+    return exitStatusOf(end);
+  } finally {
+    await opened.close();
+    lock.value.release();
+  }
+}

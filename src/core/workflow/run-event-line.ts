@@ -1,0 +1,41 @@
+// One stderr line per run event in a headless run (DESIGN.md §9 Headless), prefixed with the
+// run id, so a log of several runs can be told apart; long values are cut to one line.
+import type { RunEvent } from './run-events.js';
+
+const MAX_VALUE_CHARS = 200;
+
+function short(text: string): string {
+  const line = text.replace(/\s+/gu, ' ');
+  return line.length > MAX_VALUE_CHARS ? `${line.slice(0, MAX_VALUE_CHARS - 1)}…` : line;
+}
+
+/** The line for one event (no newline). */
+export function runEventLine(runId: string, event: RunEvent): string {
+  switch (event.kind) {
+    case 'busy':
+      return `${runId}: the script has not yielded for ${event.seconds} s (busy)`;
+    case 'responsive':
+      return `${runId}: the script is responsive again`;
+    case 'notice':
+      return `${runId}: ${event.message}`;
+    case 'record':
+      break;
+  }
+  const line = event.line;
+  switch (line.type) {
+    case 'meta':
+      return `${runId}: run ${line.name} (${line.script})`;
+    case 'phase':
+      return `${runId}: phase ${line.title}`;
+    case 'log':
+      return `${runId}: log ${short(line.text)}`;
+    case 'started':
+      return `${runId}: started ${line.agent}${line.phase === undefined ? '' : ` [${line.phase}]`}`;
+    case 'result':
+      return `${runId}: result ${line.agent ?? '(no agent)'}: ${short(JSON.stringify(line.value))}`;
+    case 'failed':
+      return `${runId}: null ${line.agent ?? '(no agent)'}: ${short(line.reason)}`;
+    case 'done':
+      return `${runId}: done ${line.status}`;
+  }
+}

@@ -1,0 +1,79 @@
+// A cockpit without a terminal of its own: the real controller over the scripted model (the
+// integration harness), the real blessed view on a headless terminal, and the app's CockpitApp
+// between them — for the app's commands and keys, tested below the binary.
+import { launchPty } from '../../src/adapters/pty/node-pty-host.js';
+import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
+import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
+import { CockpitApp } from '../../src/app/cockpit-app.js';
+import type { ModeName } from '../../src/core/key-table.js';
+import { startHarness, until, type Harness } from '../integration/harness.js';
+import { openView, type ViewUnderTest } from '../view/view-kit.js';
+
+export type Cockpit = { readonly h: Harness; readonly t: ViewUnderTest; readonly app: CockpitApp; readonly quits: () => number };
+const open: Cockpit[] = [];
+
+/** Disposes every cockpit the test opened (an afterEach). */
+export async function closeCockpits(): Promise<void> {
+  for (const cockpit of open.splice(0)) {
+    cockpit.app.dispose();
+    cockpit.t.dispose();
+    await cockpit.h.close();
+  }
+}
+
+
+const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'write_file', input: { path: 'new.txt', content: 'one\n' } }] };
+
+/** A fresh cockpit with agents alpha and beta in columns, set up for `mode`'s keys. */
+export async function cockpitFor(mode: ModeName): Promise<Cockpit> {
+  const h = await startHarness(mode === 'approval' ? [writeStep, { text: 'done' }] : [], {
+    agents: ['alpha', 'beta'],
+    tools: createWorkspaceToolHost({ write: true }),
+    approval: { approve: 'ask', allow: [] },
+    ptyLauncher: launchPty,
+  });
+  const t = openView(120, 30);
+  let quits = 0;
+  const app = new CockpitApp({
+    view: t.view,
+    controller: h.controller,
+    tiling: 'columns',
+    banner: undefined,
+    editor: undefined,
+    onQuit: () => {
+      quits += 1;
+    },
+  });
+  const cockpit: Cockpit = { h, t, app, quits: () => quits };
+  open.push(cockpit);
+  if (mode === 'approval') {
+    h.controller.send('alpha', 'write it');
+    await until(() => h.agent('alpha').state === 'awaiting-approval', 'alpha awaiting approval');
+  }
+  if (mode === 'attached') {
+    const made = h.controller.newPtyAgent('shell', ['sh']);
+    if (!made.ok) throw new Error(made.error);
+    await until(() => h.controller.find('shell')?.pty?.running === true, 'the shell running');
+    app.run('compose -t shell');
+    await until(() => app.attached !== undefined, 'attached to shell');
+  }
+  await settle(cockpit);
+  return cockpit;
+}
+
+/** Lets blessed finish the chunk of input, the app its frame, and the terminal its parsing. */
+export async function settle(cockpit: Cockpit): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  cockpit.app.update();
+  cockpit.t.view.renderNow();
+  await cockpit.t.tty.flush();
+}
+
+/** Types one key (its bytes as one chunk) and waits until blessed has reported it. */
+export async function press(cockpit: Cockpit, bytes: string): Promise<void> {
+  const reported = new Promise((resolve) => cockpit.t.view.screen.once('keypress', resolve));
+  cockpit.t.tty.press(bytes);
+  await reported;
+  await settle(cockpit);
+}
+

@@ -1,0 +1,141 @@
+// DESIGN.md §9 Headless: stdout is exactly the result, stderr one line per record event (and
+// `RUN: failed: MESSAGE` last for a failed run), exit 0/1/2/3, SIGINT/SIGTERM stop the run.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lockStoreDir } from '../../../src/adapters/store/store-lock.js';
+import { runHeadless, type HeadlessIo } from '../../../src/app/workflow/headless-run.js';
+import type { HostSetup } from '../../../src/app/workflow/host-setup.js';
+import { ok } from '../../../src/core/result.js';
+import { parseRunOptions, type RunWorkflowOptions } from '../../../src/run-options.js';
+import { echo, FakeHost, type FakeHostOptions } from './fake-host.js';
+import { makeSandbox, meta, writeScript, type Sandbox } from './run-kit.js';
+
+let sandbox: Sandbox;
+afterEach(() => sandbox.cleanup());
+
+type Captured = { stdout: string; stderr: string; stop: () => void; io: HeadlessIo };
+
+function capture(): Captured {
+  const captured: Captured = {
+    stdout: '',
+    stderr: '',
+    stop: () => undefined,
+    io: {
+      stdout: (text) => (captured.stdout += text),
+      stderr: (text) => (captured.stderr += text),
+      onStopSignal: (handler) => {
+        captured.stop = handler;
+        return { dispose: () => (captured.stop = () => undefined) };
+      },
+    },
+  };
+  return captured;
+}
+
+function options(argv: string[]): RunWorkflowOptions {
+  const parsed = parseRunOptions(argv);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+function fakeSetup(host: FakeHost): { setup: HostSetup; opened: () => number } {
+  let opened = 0;
+  return {
+    setup: () => {
+      opened += 1;
+      return Promise.resolve(ok({ host, close: () => Promise.resolve() }));
+    },
+    opened: () => opened,
+  };
+}
+
+async function headless(argv: string[], hostOptions: FakeHostOptions = {}, during?: (captured: Captured, host: FakeHost) => Promise<void>): Promise<{ status: number; captured: Captured; host: FakeHost; opened: number }> {
+  const captured = capture();
+  const host = new FakeHost(echo, hostOptions);
+  const { setup, opened } = fakeSetup(host);
+  const running = runHeadless(options([...argv, '--headless', '--sessions', path.join(sandbox.dir, 'store')]), { cwd: sandbox.cwd, env: {}, home: sandbox.dir, setup, io: captured.io });
+  if (during !== undefined) await during(captured, host);
+  const status = await running;
+  return { status, captured, host, opened: opened() };
+}
+
+describe('headless runs', () => {
+  it('print exactly JSON.stringify(result) and a newline on stdout, one line per record event on stderr, and exit 0', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'ok.js', `${meta('ok')}phase('One');\nconst a = await agent('hello', { label: 'greeter' });\nreturn { a, args };`);
+    const { status, captured } = await headless([ref, '--args', '{"x": [1, "two"]}']);
+    expect(status).toBe(0);
+    expect(captured.stdout).toBe(`${JSON.stringify({ a: 'hello', args: { x: [1, 'two'] } })}\n`);
+    const lines = captured.stderr.trimEnd().split('\n');
+    expect(lines.map((line) => line.replace(/^[0-9a-z]+: /u, ''))).toEqual([
+      `run ok (${path.join(sandbox.cwd, 'ok.js')})`,
+      'phase One',
+      'started greeter [One]',
+      'result greeter: "hello"',
+      'done completed',
+    ]);
+  });
+
+  it('passes --args that are not JSON as a string', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'a.js', `${meta('a')}return typeof args + ':' + args;`);
+    const { status, captured } = await headless([ref, '--args', 'fix the {flaky} test']);
+    expect(status).toBe(0);
+    expect(captured.stdout).toBe('"string:fix the {flaky} test"\n');
+  });
+
+  it('exit 1 with `RUN: failed: MESSAGE` last on stderr when the script throws; stdout stays empty', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'f.js', `${meta('f')}throw new Error('no findings file');`);
+    const { status, captured } = await headless([ref]);
+    expect(status).toBe(1);
+    expect(captured.stdout).toBe('');
+    expect(captured.stderr.trimEnd().split('\n').at(-1)).toMatch(/^[0-9a-z]+: failed: no findings file \(.*f\.js:2\)$/u);
+  });
+
+  it('exit 2 when the script does not load: FILE:LINE on stderr, no host opened, no model call', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'bad.js', `export const meta = { name: 'bad', description: String('x') };\nawait agent('never');`);
+    const { status, captured, host, opened } = await headless([ref]);
+    expect(status).toBe(2);
+    expect(captured.stderr).toBe(`${path.join(sandbox.cwd, 'bad.js')}:1: meta: a call is not allowed\n`);
+    expect(opened).toBe(0);
+    expect(host.calls).toHaveLength(0);
+  });
+
+  it('exit 2 when another agentmux holds the store', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'ok.js', `${meta('ok')}return 1;`);
+    const held = lockStoreDir(path.join(sandbox.dir, 'store'));
+    expect(held.ok).toBe(true);
+    try {
+      const { status, captured } = await headless([ref]);
+      expect(status).toBe(2);
+      expect(captured.stderr).toBe(`${path.join(sandbox.dir, 'store')}: in use by agentmux pid ${process.pid}\n`);
+    } finally {
+      if (held.ok) held.value.release();
+    }
+  });
+
+  it('exit 3 over budget (BudgetExhausted)', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'loop.js', `${meta('loop')}for (;;) await agent('more');`);
+    const { status, captured } = await headless([ref, '--budget-tokens', '25'], { tokens: 10 });
+    expect(status).toBe(3);
+    expect(captured.stdout).toBe('');
+    expect(captured.stderr.trimEnd().split('\n').at(-1)).toMatch(/: over-budget: BudgetExhausted: the run's budget of 25 output tokens is spent/u);
+  });
+
+  it('exit 3 when SIGINT/SIGTERM stops the run: pending calls resolve null and nothing more starts', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'wait.js', `${meta('wait')}await agent('long');\nawait agent('after');\nreturn 'done';`);
+    const { status, captured, host } = await headless([ref], { delay: () => 60_000 }, async (running) => {
+      await expect.poll(() => running.stderr, { timeout: 20_000 }).toContain('started wait-1');
+      running.stop();
+    });
+    expect(status).toBe(3);
+    expect(host.calls.map((call) => call.prompt)).toEqual(['long']);
+    expect(captured.stdout).toBe('');
+    expect(captured.stderr).toMatch(/null wait-1: aborted\n.*done stopped\n.*: stopped: stopped by a signal\n$/u);
+  });
+});

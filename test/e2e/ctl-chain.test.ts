@@ -1,0 +1,93 @@
+// e2e: the README's shell loop, run as written — it follows `ctl events`, sends each prompt with
+// `ctl --json send`, and waits for the `turn-finished` that lists its own delivery id before it
+// sends the next. The model must see each prompt only after the previous one was answered.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ctlReady } from './ctl-kit.js';
+import { conversation, makeWorld, replyScript, type World } from './e2e-kit.js';
+import { AGENTMUX_BIN, baseEnv } from './terminal-driver.js';
+
+let world: World | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
+
+/** The README's `chain.sh` block, exactly as documented. */
+function readmeChainScript(): string {
+  const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+  const block = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1] ?? '').find((text) => text.includes('# ./chain.sh'));
+  if (block === undefined) throw new Error('README.md has no ```sh block with # ./chain.sh');
+  return block;
+}
+
+type Ran = { status: number | null; stdout: string; stderr: string };
+
+/** Runs `script` as chain.sh over three prompts, with `agentmux` on PATH, from the world's dir. */
+async function runChain(current: World, script: string): Promise<Ran> {
+  current.script('agentmux', `exec "${process.execPath}" "${AGENTMUX_BIN}" "$@"`);
+  const chain = join(current.dir, 'chain.sh');
+  writeFileSync(chain, script);
+  writeFileSync(join(current.dir, 'prompts.txt'), 'first prompt\nsecond prompt\nthird prompt\n');
+  return new Promise((resolve) => {
+    const child = spawn('sh', [chain, 'prompts.txt'], {
+      cwd: current.dir,
+      env: baseEnv({ PATH: `${current.dir}:${process.env['PATH'] ?? ''}` }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('agentmux e2e: ctl from a shell script', { timeout: 90_000 }, () => {
+  // Skipped until typed results land (issue 12, item 1): today `send` answers with text only
+  // (`value` null), so the loop has no delivery id to wait for. Unskip then, and make the README's
+  // jq path (`.value.deliveries[0].id`) match the shape `send` returns.
+  it.skip('the README loop sends each prompt once the turn answering its own delivery has finished', async () => {
+    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
+    await world.launch();
+    await ctlReady(world);
+    const ran = await runChain(world, readmeChainScript());
+    const current = world;
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toBe('answer to first prompt\nanswer to second prompt\nanswer to third prompt\n');
+    expect(current.model.requests.map((request) => conversation(request.body.messages))).toEqual([
+      [{ role: 'user', text: 'first prompt' }],
+      [
+        { role: 'user', text: 'first prompt' },
+        { role: 'assistant', text: 'answer to first prompt' },
+        { role: 'user', text: 'second prompt' },
+      ],
+      [
+        { role: 'user', text: 'first prompt' },
+        { role: 'assistant', text: 'answer to first prompt' },
+        { role: 'user', text: 'second prompt' },
+        { role: 'assistant', text: 'answer to second prompt' },
+        { role: 'user', text: 'third prompt' },
+      ],
+    ]);
+  });
+
+  it('the README loop, with nudge (whose value already carries its delivery id), waits for its own turn-finished each time', async () => {
+    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
+    await world.launch();
+    await ctlReady(world);
+    const send = `agentmux ctl --json send -t alpha "$prompt" | jq -r '.value.deliveries[0].id'`;
+    const script = readmeChainScript();
+    expect(script).toContain(send);
+    const ran = await runChain(world, script.replace(send, `agentmux ctl --json nudge -t alpha "$prompt" | jq -r '.value[0].id'`));
+    expect(ran.stderr).toBe('');
+    expect(ran.status).toBe(0);
+    expect(ran.stdout).toBe('answer to first prompt\nanswer to second prompt\nanswer to third prompt\n');
+    // One request per prompt, each sent only after the previous answer: never two prompts in one request.
+    const users = world.model.requests.map((request) => conversation(request.body.messages).filter((message) => message.role === 'user').length);
+    expect(users).toEqual([1, 2, 3]);
+  });
+});

@@ -27,6 +27,7 @@ export function toSdkParams(request: ModelRequest): MessageCreateParamsBase {
   };
   if (request.system !== undefined && request.system.length > 0) params.system = request.system.map(toTextParam);
   if (request.tools.length > 0) params.tools = request.tools.map(toToolParam);
+  if (request.thinking !== undefined) params.thinking = { type: 'enabled', budget_tokens: request.thinking.budgetTokens };
   return params;
 }
 

@@ -7,7 +7,8 @@ import type { Agent } from '../core/agent.js';
 /** What to remember of each agent not in the layout; agents with neither a session nor a command are skipped. */
 export function savedAgentsOf(agents: readonly Agent[], inLayout: ReadonlySet<string>): SavedAgent[] {
   return agents
-    .filter((agent) => !inLayout.has(agent.name))
+    // A workflow's agents belong to their run, not to the layout's next start (DESIGN.md §9).
+    .filter((agent) => !inLayout.has(agent.name) && agent.config.run === undefined)
     .flatMap((agent): SavedAgent[] => {
       if (agent.pty !== undefined) {
         const { command, env, ready } = agent.pty.spec;

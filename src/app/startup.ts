@@ -22,6 +22,9 @@ import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
 import { LazyAnthropicProvider } from './lazy-provider.js';
+import { endpointProvider } from './workflow/endpoint-provider.js';
+import { resolveLayoutModel } from './workflow/layout-model.js';
+import { loadProviders, storeProvidersPath } from '../adapters/workflow/providers-file.js';
 import type { LoadingPane } from './loading-panes.js';
 import type { StartChecks, StartFailure } from './startup-checks.js';
 
@@ -76,6 +79,7 @@ export async function openCockpit(
     store,
     providerFor: (config) => {
       if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
+      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
       const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
       const baseURL = config.baseURL ?? (providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined);
       return new LazyAnthropicProvider({
@@ -121,6 +125,11 @@ export async function openCockpit(
   ];
   let next = 0;
 
+  // Layout models accept aliases and ENDPOINT/MODEL, with the endpoints of the store's providers.json.
+  const providersFile = loadProviders(storeProvidersPath(sessionsDir), true);
+  if (!providersFile.ok) notice(providersFile.error);
+  const layoutProviders = providersFile.ok ? providersFile.value : {};
+
   function addLayoutAgent(agent: LayoutAgent): void {
     if (agent.command !== undefined) {
       // A PTY agent has no journal: at every start it simply runs its command again.
@@ -136,9 +145,14 @@ export async function openCockpit(
       if (workspace.ok) agentCwd = workspace.value;
       else log(`${agent.name}: demo workspace: ${workspace.error}`);
     }
+    const model = resolveLayoutModel(agent.model ?? providerConfig.model, layoutProviders);
+    if (!model.ok) {
+      notice(`${agent.name}: ${model.error}`);
+      return;
+    }
     const config: AgentConfig = {
       name: agent.name,
-      model: agent.model ?? providerConfig.model,
+      ...model.value,
       cwd: agentCwd,
       ...(agent.system === undefined ? {} : { system: agent.system }),
       ...(agent.baseURL === undefined ? {} : { baseURL: agent.baseURL }),

@@ -79,24 +79,7 @@ export class AgentAdmin {
     if (this.closing.has(config.name)) return err(`${config.name} is still closing: try again in a moment`);
     const store = this.d.store;
     const existing = sessionId ?? store.findByName(config.name);
-    if (existing === undefined) {
-      const header = {
-        t: 'session' as const,
-        v: 1 as const,
-        id: this.d.newId(),
-        name: config.name,
-        created: this.d.now(),
-        model: config.model,
-        ...(config.system === undefined ? {} : { system: config.system }),
-      };
-      const writer = store.create(header);
-      if (!writer.ok) return err(writer.error);
-      const session = SessionState.create(header, writer.value);
-      if (!session.ok) return err(session.error);
-      const agent = this.register(new Agent(config, session.value, undefined, this.d.events));
-      this.d.summarize(agent);
-      return ok(agent);
-    }
+    if (existing === undefined) return this.createSession(config);
     const loaded = store.load(existing);
     if (loaded.ok && ownHeader) config = withHeader(config, loaded.value.header);
     if (!loaded.ok) return ok(this.register(new Agent(config, undefined, loaded.error.message, this.d.events)));
@@ -127,6 +110,33 @@ export class AgentAdmin {
     for (const notice of loaded.value.notices) {
       this.d.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: notice });
     }
+    return ok(agent);
+  }
+
+  /** Adds an agent with a new session, whatever the store holds under its name (a workflow agent, DESIGN.md §9). */
+  addNew(config: AgentConfig): Result<Agent> {
+    if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
+    if (this.closing.has(config.name)) return err(`${config.name} is still closing: try again in a moment`);
+    return this.createSession(config);
+  }
+
+  private createSession(config: AgentConfig): Result<Agent> {
+    const header = {
+      t: 'session' as const,
+      v: 1 as const,
+      id: this.d.newId(),
+      name: config.name,
+      created: this.d.now(),
+      model: config.model,
+      ...(config.system === undefined ? {} : { system: config.system }),
+      ...(config.run === undefined ? {} : { run: config.run }),
+    };
+    const writer = this.d.store.create(header);
+    if (!writer.ok) return err(writer.error);
+    const session = SessionState.create(header, writer.value);
+    if (!session.ok) return err(session.error);
+    const agent = this.register(new Agent(config, session.value, undefined, this.d.events));
+    this.d.summarize(agent);
     return ok(agent);
   }
 

@@ -102,6 +102,11 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
         return;
       }
       if (tools === 'aborted' && !afterAbort(agent, deps)) return;
+      // A call that ends the work (a valid StructuredOutput) ends the turn like a final answer.
+      if (tools === 'ended' && agent.nudges.length === 0) {
+        agent.turnOpen = false;
+        endTurn(agent, deps, agent.ledger.answeredOutcome());
+      }
       continue;
     }
     // The model ended its turn; a nudge that arrived meanwhile keeps it going.
@@ -215,7 +220,8 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       model: agent.config.model,
       maxTokens: agent.config.maxTokens ?? DEFAULT_MAX_TOKENS,
       ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
-      tools: deps.tools.specs(),
+      tools: toolsOf(agent, deps).specs(),
+      ...(agent.config.thinkingBudget === undefined ? {} : { thinkingBudget: agent.config.thinkingBudget }),
       setAside: session.setAside,
     });
     const controller = new AbortController();
@@ -315,11 +321,12 @@ async function runTools(
   agent: Agent,
   deps: RunnerDeps,
   calls: readonly ToolUseBlock[],
-): Promise<'done' | 'aborted' | 'failed'> {
+): Promise<'done' | 'ended' | 'aborted' | 'failed'> {
   agent.ledger.toolRound();
+  let ended = false;
   for (const call of calls) {
     const toolCall = { id: call.id, name: call.name, input: call.input };
-    const clearance = await clearCall(agent, deps.tools, toolCall);
+    const clearance = await clearCall(agent, toolsOf(agent, deps), toolCall);
     let outcome: ToolOutcome;
     let aborted = clearance.kind === 'aborted';
     if (clearance.kind === 'refused') {
@@ -340,7 +347,7 @@ async function runTools(
         if (running) deps.events.emit({ type: 'tool-output', agent: agent.name, toolUseId: call.id, chunk });
       };
       const sandbox = agent.config.sandbox === undefined ? {} : { sandbox: agent.config.sandbox };
-      const ran = await deps.tools.run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput, ...sandbox });
+      const ran = await toolsOf(agent, deps).run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput, ...sandbox });
       running = false;
       agent.abortController = undefined;
       aborted = controller.signal.aborted;
@@ -365,6 +372,12 @@ async function runTools(
       return 'failed';
     }
     if (aborted) return 'aborted';
+    if (outcome.endsTurn === true) ended = true;
   }
-  return 'done';
+  return ended ? 'ended' : 'done';
+}
+
+/** The agent's own tools when it has them, else the controller's. */
+function toolsOf(agent: Agent, deps: RunnerDeps): ToolHost {
+  return agent.tools ?? deps.tools;
 }

@@ -7,6 +7,7 @@ import type { AssistantBlock, MessageOrigin } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import type { PtyAgent } from './pty-agent.js';
 import type { SessionState } from './session-state.js';
+import type { ToolHost } from './tools.js';
 import { TurnLedger } from './turn-ledger.js';
 
 /** What a layout says about an SDK agent (DESIGN.md §5). */
@@ -21,6 +22,12 @@ export type AgentConfig = {
   readonly approval?: ApprovalPolicy;
   /** What its sandboxed bash may reach (layout `sandbox`); absent: no network. */
   readonly sandbox?: SandboxPolicy;
+  /** Extended thinking's token budget (a workflow call's `effort`); absent: no thinking. */
+  readonly thinkingBudget?: number;
+  /** A named endpoint of the providers file: its key is read from `apiKeyEnv` in the environment, never stored. */
+  readonly endpoint?: { readonly name: string; readonly baseURL: string; readonly apiKeyEnv?: string };
+  /** The workflow run this agent belongs to (its session is grouped under it, never reattached by name). */
+  readonly run?: string;
 };
 
 /** A message waiting to be delivered: a queued send, or a nudge for the next safe point. `id` is its delivery id. */
@@ -56,6 +63,8 @@ export class Agent {
   pendingApproval: PendingApproval | undefined;
   /** Set for a PTY agent (a hosted command, no session): everything it does goes through this. */
   pty: PtyAgent | undefined;
+  /** This agent's own tools (a workflow agent's StructuredOutput, an agentType's subset); else the controller's. */
+  tools: ToolHost | undefined;
 
   constructor(
     public config: AgentConfig,

@@ -39,7 +39,12 @@ export function limitsValue(limits: BudgetLimits): LimitsValue {
 }
 
 /** A catalog row as JSON: `model` is null when the session never named one. */
-export type SessionRow = Omit<SessionSummary, 'model' | 'budget'> & { readonly model: string | null; readonly budget: LimitsValue };
+export type SessionRow = Omit<SessionSummary, 'model' | 'budget' | 'run'> & {
+  readonly model: string | null;
+  readonly budget: LimitsValue;
+  /** The workflow run the session belongs to, or null for a session a person started. */
+  readonly run: string | null;
+};
 
 /** `budget`: the agent it applies to (null: overall), the limits given, and whether the old ones were cleared first. */
 export type BudgetValue = { readonly target: string | null; readonly set: LimitsValue; readonly clear: boolean };
@@ -52,7 +57,8 @@ export type SessionsValue = { readonly sessions: readonly SessionRow[] };
 
 /** A catalog row as the `sessions` value carries it. */
 export function sessionRow(summary: SessionSummary): SessionRow {
-  return { ...summary, model: summary.model ?? null, budget: limitsValue(summary.budget) };
+  const { run, ...rest } = summary;
+  return { ...rest, model: summary.model ?? null, budget: limitsValue(summary.budget), run: run ?? null };
 }
 
 /** The state of `agent` now, or null when it no longer exists. */

@@ -149,6 +149,16 @@ export class Controller implements CockpitApi {
     return added;
   }
 
+  /**
+   * Adds an agent with a new session (never reattached by name) and, when given, its own tools:
+   * what a workflow's `agent()` call opens (DESIGN.md §9).
+   */
+  openAgent(config: AgentConfig, tools?: ToolHost): Result<Agent> {
+    const added = this.admin.addNew(config);
+    if (added.ok && tools !== undefined) added.value.tools = tools;
+    return added;
+  }
+
   /** Adds a PTY agent (a layout agent with `command`) and starts its command. */
   addPtyAgent(name: string, cwd: string, spec: PtyAgentSpec): Result<Agent> {
     return this.admin.addPty(name, cwd, spec);
@@ -528,6 +538,7 @@ export class Controller implements CockpitApi {
       costUsd: session.totals.costUsd,
       unknownCosts: session.totals.unknownCosts,
       budget: session.limits,
+      ...(session.header.run === undefined ? {} : { run: session.header.run }),
     });
   }
 }

@@ -20,12 +20,12 @@ export function ctlEvent(event: ControllerEvent, deltas: boolean): CtlEvent | un
       return { type: 'usage', agent: event.agent, ...event.totals };
     case 'receipt':
       return { type: 'receipt', receipts: event.receipts.map((receipt) => ({ ...receipt })) };
-    case 'turn-finished':
-      return { type: 'turn-finished', agent: event.agent, turn: event.turn, outcome: event.outcome, text: event.text, deliveries: [...event.deliveries] };
     case 'notice':
       return { type: 'notice', agent: event.agent ?? null, level: event.level, message: event.message };
     case 'delta':
       return deltas ? { type: 'delta', agent: event.agent, ...compactDelta(event.event) } : undefined;
+    case 'turn-finished':
+      return { type: 'turn-finished', agent: event.agent, turn: event.turn, outcome: event.outcome, text: event.text, deliveries: [...event.deliveries] };
     case 'agent-added':
     case 'agent-removed':
     case 'agent-renamed':

@@ -13,6 +13,8 @@ export const SessionHeader = z.object({
   model: z.string().optional(),
   system: z.string().optional(),
   forkOf: z.object({ session: z.string(), entry: EntryId.nullable() }).optional(),
+  /** The workflow run that started this session (DESIGN.md §9): grouped under it, never reattached by name. */
+  run: z.string().optional(),
 });
 export type SessionHeader = z.infer<typeof SessionHeader>;
 

@@ -41,4 +41,6 @@ export type ModelRequest = {
   system?: RequestTextBlock[];
   messages: RequestMessage[];
   tools: readonly ToolSpec[];
+  /** Extended thinking with this token budget. */
+  thinking?: { budgetTokens: number };
 };

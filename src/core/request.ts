@@ -18,6 +18,7 @@ export type RequestConfig = {
   readonly maxTokens: number;
   readonly system?: string;
   readonly tools: readonly ToolSpec[];
+  readonly thinkingBudget?: number;
   /** User messages to leave out (set aside after the API refused them), unless edited since. */
   readonly setAside?: { has(id: string): boolean };
 };
@@ -67,6 +68,7 @@ export function buildRequest(view: BranchView, config: RequestConfig): ModelRequ
     messages,
     tools: config.tools,
   };
+  if (config.thinkingBudget !== undefined) request.thinking = { budgetTokens: config.thinkingBudget };
   if (config.system !== undefined && config.system.trim() !== '') {
     request.system = [{ type: 'text', text: config.system, cache_control: { type: 'ephemeral' } }];
   }

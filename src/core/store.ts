@@ -38,6 +38,8 @@ export type SessionSummary = {
   /** Answers whose model has no price (not in costUsd). */
   unknownCosts: number;
   budget: BudgetLimits;
+  /** The workflow run the session belongs to, if any. */
+  run?: string | undefined;
 };
 
 export interface SessionStore {

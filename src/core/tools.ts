@@ -21,6 +21,8 @@ export type ToolOutcome = {
    * until then (bash's output so far), so an interrupt keeps it instead of dropping it.
    */
   readonly partial?: boolean;
+  /** True when this call ends the agent's work (a valid StructuredOutput): no further model call. */
+  readonly endsTurn?: boolean;
 };
 
 /** Where a tool runs; `onOutput` receives a command's output as it arrives (shown live in the pane). */

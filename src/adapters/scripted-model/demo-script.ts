@@ -8,6 +8,7 @@ import { evidenceIn, evidenceOutline } from './demo-evidence.js';
 import { Findings } from './demo-findings.js';
 import { FOLLOW_UP_FOCUS, followUpAnswer, topicIntents } from './demo-follow-up.js';
 import { remarkOn } from './demo-notes.js';
+import { offeredOutputSchema, readyToOutput, structuredStep } from './demo-structured.js';
 import { intent, playbook, type Intent } from './demo-playbooks.js';
 import { FOCUS, planFor, roleOf, type Plan } from './demo-roles.js';
 import { baseName, clip, hash, pickerFor, type Pick } from './demo-text.js';
@@ -47,6 +48,11 @@ export function demoStep(body: MessagesRequestBody): ScriptStep {
   const missing = [...new Set(dropped)].filter((path) => before.exists(path) !== false).map((path) => `There is no ${path} here.`);
 
   const last = conversation.rounds === 0 ? [] : roundRecords(conversation, conversation.rounds);
+  // A workflow call with a schema: read a little, then answer through StructuredOutput.
+  const outputSchema = offeredOutputSchema(body);
+  if (outputSchema !== undefined && readyToOutput(conversation, next !== undefined)) {
+    return structuredStep(outputSchema, conversation, seen, [...last.map((record) => remarkOn(record, FOCUS[plan]).gist), evidenceOutline(input.ev)].filter((t) => t !== '').join(' '));
+  }
   const focus = firstTurn ? FOCUS[plan] : FOLLOW_UP_FOCUS;
   const remarks = last.map((record) => remarkOn(record, focus));
   const joined = conversation.nudges.filter((nudge) => nudge.afterRound === conversation.rounds && conversation.rounds > 0);

@@ -21,6 +21,8 @@ export interface ScriptedModel {
   readonly rejections: readonly RejectedRequest[];
   /** Streams whose connection the client closed before the answer ended. */
   readonly connectionsClosedEarly: number;
+  /** The most requests this server was answering at once (a concurrency cap is counted here). */
+  readonly maxInFlight: number;
   /** How many `ping` events the answer to request `index` has written so far. */
   pingsWritten(index: number): number;
   /** How many content deltas the answer to request `index` has written so far. */
@@ -42,6 +44,8 @@ export async function startScriptedModel(options: ScriptedModelOptions): Promise
   const deltaCounts: number[] = [];
   const pingCounts: number[] = [];
   let closedEarly = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
   let closing = false;
   const waiters = new Set<() => void>();
   const changed = (): void => {
@@ -85,6 +89,12 @@ export async function startScriptedModel(options: ScriptedModelOptions): Promise
     const index = requests.length;
     const request: ReceivedRequest = { index, body: parsed.data };
     requests.push(request);
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once('close', () => {
+      inFlight -= 1;
+      changed();
+    });
     deltaCounts[index] = 0;
     changed();
     const step = options.script(request, index);
@@ -205,6 +215,9 @@ export async function startScriptedModel(options: ScriptedModelOptions): Promise
     rejections,
     get connectionsClosedEarly() {
       return closedEarly;
+    },
+    get maxInFlight() {
+      return maxInFlight;
     },
     deltasWritten: (index) => deltaCounts[index] ?? 0,
     pingsWritten: (index) => pingCounts[index] ?? 0,

@@ -19,6 +19,7 @@ export const SummaryRow = z.object({
   // Older catalogs held null for any unknown cost and no count: they read as 0 here.
   unknownCosts: z.number().int().nonnegative().default(0),
   budget: BudgetLimits,
+  run: z.string().optional(),
 });
 
 /** An SDK agent a person opened while the cockpit ran (`new`, `fork`), reopened at the next start. */

@@ -117,6 +117,8 @@ export class Catalog {
   findByName(name: string): string | undefined {
     let newest: SessionSummary | undefined;
     for (const row of this.db.data.sessions) {
+      // A workflow run's session is never reattached by name (DESIGN.md §9).
+      if (row.run !== undefined) continue;
       if (row.name === name && (newest === undefined || row.created >= newest.created)) newest = row;
     }
     return newest?.id ?? this.unreadable.get(name)?.id;

@@ -72,6 +72,7 @@ export class FileSessionStore implements SessionStore {
       costUsd: 0,
       unknownCosts: 0,
       budget: {},
+      ...(header.run === undefined ? {} : { run: header.run }),
     });
     return ok(this.track(header.id, created.value));
   }

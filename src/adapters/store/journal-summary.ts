@@ -72,5 +72,6 @@ export function summaryFromFacts(facts: JournalFacts): SessionSummary {
     costUsd: null,
     unknownCosts: 0,
     budget: facts.budget ?? {},
+    ...(facts.header.run === undefined ? {} : { run: facts.header.run }),
   };
 }

@@ -54,10 +54,14 @@ export type AgentCallContext = {
   readonly signal: AbortSignal;
 };
 
-/** How one call ends: a value for the script, `null` with a recorded reason, or a throw into the script. */
+/**
+ * How one call ends: a value for the script, `null` with a recorded reason, or a throw into the
+ * script. `worktree`: the path of an `isolation: 'worktree'` checkout kept because the agent
+ * changed it (the record's result line names it); absent when removed or not isolated.
+ */
 export type AgentCallOutcome =
-  | { readonly kind: 'value'; readonly value: JsonValue }
-  | { readonly kind: 'null'; readonly reason: string }
+  | { readonly kind: 'value'; readonly value: JsonValue; readonly worktree?: string }
+  | { readonly kind: 'null'; readonly reason: string; readonly worktree?: string }
   | { readonly kind: 'throw'; readonly message: string };
 
 /** Runs `agent()` calls as cockpit agents (implemented in app/adapters over the controller). */

@@ -1,0 +1,119 @@
+// Opens the controller-backed WorkflowAgentHost for `agentmux run` (DESIGN.md §9): the store,
+// the providers file, the provider (or the demo's scripted model on the sample project), the
+// controller with the usual tools, and the host over it; `close` shuts them down in order.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { copyDemoWorkspace } from '../../adapters/demo-workspace.js';
+import { fileCheckpointsFor } from '../../adapters/files/file-checkpoints.js';
+import { fileLogSink } from '../../adapters/log-sink.js';
+import { providerConfigFromEnv } from '../../adapters/provider-config.js';
+import { demoScript } from '../../adapters/scripted-model/demo-script.js';
+import { startScriptedModel, type ScriptedModel } from '../../adapters/scripted-model/server.js';
+import { FileSessionStore } from '../../adapters/store/file-session-store.js';
+import type { StoreLock } from '../../adapters/store/store-lock.js';
+import { createWorkspaceToolHost } from '../../adapters/tools/full-tool-host.js';
+import { loadProviders, storeProvidersPath } from '../../adapters/workflow/providers-file.js';
+import { Controller } from '../../core/controller.js';
+import { err, ok, type Result } from '../../core/result.js';
+import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
+import { LazyAnthropicProvider } from '../lazy-provider.js';
+import { endpointProvider } from './endpoint-provider.js';
+import { ControllerAgentHost } from './workflow-agent-host.js';
+
+/** What opening the host needs from `agentmux run`. */
+export type ControllerHostContext = {
+  readonly storeDir: string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly options: { readonly providers: string | undefined; readonly model: string | undefined; readonly demo: boolean; readonly debug: boolean };
+  /** The store lock the caller already holds (it stays the caller's to release); without it the store is locked here. */
+  readonly lock?: StoreLock;
+  /** A headless run's stderr (one line each, no newline), for refused approvals; absent in the cockpit. */
+  readonly stderr?: (line: string) => void;
+};
+
+/** A host and how to close what it opened. */
+export type OpenedControllerHost = { readonly host: WorkflowAgentHost; readonly controller: Controller; close(): Promise<void> };
+
+/** The demo: the scripted model at full speed, and one copy of the sample project per run. */
+async function startRunDemo(): Promise<{ model: ScriptedModel; workspaceFor: (run: string) => Result<string>; close(): Promise<void> }> {
+  const model = await startScriptedModel({ script: demoScript() });
+  const root = mkdtempSync(join(tmpdir(), 'agentmux-run-demo-'));
+  const copies = new Map<string, string>();
+  return {
+    model,
+    workspaceFor: (run) => {
+      const known = copies.get(run);
+      if (known !== undefined) return ok(known);
+      const dir = join(root, run);
+      const copied = copyDemoWorkspace(dir);
+      if (!copied.ok) return copied;
+      copies.set(run, dir);
+      return ok(dir);
+    },
+    close: async () => {
+      await model.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the store, providers and controller, and the host over them. */
+export async function openControllerHost(context: ControllerHostContext): Promise<Result<OpenedControllerHost>> {
+  const { storeDir, options, env } = context;
+  const providersPath = options.providers === undefined ? storeProvidersPath(storeDir) : resolve(context.cwd, options.providers);
+  const providers = loadProviders(providersPath, options.providers === undefined);
+  if (!providers.ok) return providers;
+  // The caller keeps its lock: the store gets one whose release is the caller's business.
+  const held = context.lock;
+  const opened = held === undefined ? FileSessionStore.open(storeDir) : FileSessionStore.openLocked(storeDir, { ...held, release: () => undefined });
+  if (!opened.ok) return err(opened.error);
+  const store = opened.value;
+  const log = fileLogSink(join(storeDir, 'agentmux.log'));
+  const providerConfig = providerConfigFromEnv(env);
+  const demo = options.demo || providerConfig.kind === 'scripted' ? await startRunDemo() : undefined;
+  const checkpoints = fileCheckpointsFor(storeDir);
+  const tools = checkpoints.wrap(createWorkspaceToolHost({ write: true }));
+  const controller = new Controller({
+    store,
+    providerFor: (config) => {
+      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
+      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
+      const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
+      const baseURL = providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined;
+      return new LazyAnthropicProvider({ ...(apiKey === undefined ? {} : { apiKey }), ...(baseURL === undefined ? {} : { baseURL }), log, debug: options.debug });
+    },
+    tools,
+    files: checkpoints.files,
+    overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
+  });
+  const host = new ControllerAgentHost({
+    controller,
+    storeDir,
+    tools,
+    providers: providers.value,
+    defaultModel: options.model ?? providerConfig.model,
+    agentRoot: (cwd) => gitRootOf(cwd),
+    report: (line) => context.stderr?.(line),
+    ...(demo === undefined ? {} : { cwdFor: (run) => demo.workspaceFor(run.id) }),
+  });
+  return ok({
+    host,
+    controller,
+    close: async () => {
+      await controller.shutdown();
+      await store.close();
+      await demo?.close();
+    },
+  });
+}
+
+/** The nearest directory up from `cwd` holding `.git` (where `.claude/agents` is looked for up to), else `cwd`. */
+function gitRootOf(cwd: string): string {
+  for (let dir = cwd; ; dir = resolve(dir, '..')) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (resolve(dir, '..') === dir) return cwd;
+  }
+}

@@ -1,0 +1,167 @@
+// The WorkflowAgentHost over the controller (DESIGN.md §9): each `agent()` call becomes a cockpit
+// agent with a new session grouped under its run, the prompt as its first message, and its value
+// taken when its work ends — steerable like any agent meanwhile.
+import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../../adapters/workflow/git-worktree.js';
+import type { Agent } from '../../core/agent.js';
+import type { Controller } from '../../core/controller.js';
+import type { Disposable } from '../../core/events.js';
+import type { AgentCall, AgentCallContext, AgentCallOutcome, RunContext, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
+import type { Result } from '../../core/result.js';
+import { callSystemPrompt, STRUCTURED_OUTPUT_REMINDER } from '../../core/workflow/call-system-prompt.js';
+import { CallResolution, type ResolutionStep } from '../../core/workflow/call-resolution.js';
+import { planCall, type CallPlan, type CallSetupDeps } from './call-setup.js';
+import { uniqueAgentName } from './unique-name.js';
+import { watchWorkEnds } from './work-ends.js';
+
+export type ControllerAgentHostOptions = CallSetupDeps & {
+  readonly controller: Controller;
+  /** The store directory: worktrees go under DIR/worktrees/RUN/NAME. */
+  readonly storeDir: string;
+  /** Where a run's agents work instead of its cwd (the demo's copy of the sample project). */
+  readonly cwdFor?: (run: RunContext) => Result<string>;
+};
+
+export const RUN_STOPPED = 'run stopped';
+
+/** Resolves when `promise` does, or with 'aborted' when `signal` aborts first. */
+function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | 'aborted'> {
+  if (signal.aborted) return Promise.resolve('aborted');
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (thrown: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(thrown instanceof Error ? thrown : new Error(String(thrown)));
+      },
+    );
+  });
+}
+
+/** Runs `agent()` calls as agents of `controller`. */
+export class ControllerAgentHost implements WorkflowAgentHost {
+  /** The live agents of each run, for `budgetSpent`. */
+  private readonly runAgents = new Map<string, Set<Agent>>();
+
+  constructor(private readonly options: ControllerAgentHostOptions) {}
+
+  async run(given: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
+    if (context.signal.aborted) return { kind: 'null', reason: RUN_STOPPED };
+    const cwd = this.options.cwdFor?.(given.run);
+    if (cwd !== undefined && !cwd.ok) return { kind: 'throw', message: cwd.error };
+    const call = cwd === undefined ? given : { ...given, run: { ...given.run, cwd: cwd.value } };
+    const plan = planCall(call, this.options);
+    if (!plan.ok) return { kind: 'throw', message: plan.error };
+    if ((await unlessAborted(context.slot(), context.signal)) === 'aborted') return { kind: 'null', reason: RUN_STOPPED };
+    const { controller } = this.options;
+    const name = uniqueAgentName(call.baseName, (candidate) => controller.find(candidate) !== undefined);
+    let worktree: Worktree | undefined;
+    if (call.options.isolation === 'worktree') {
+      const created = await createWorktree(call.run.cwd, worktreePath(this.options.storeDir, call.run.id, name));
+      if (!created.ok) return { kind: 'throw', message: created.error };
+      worktree = created.value;
+      if (context.signal.aborted) return this.withWorktree({ kind: 'null', reason: RUN_STOPPED }, worktree);
+    }
+    // Another call may have taken the name while the worktree was made.
+    const free = uniqueAgentName(name, (candidate) => controller.find(candidate) !== undefined);
+    const outcome = await this.runAgent(call, context, plan.value, free, worktree);
+    return worktree === undefined ? outcome : this.withWorktree(outcome, worktree);
+  }
+
+  budgetSpent(runId: string, reason: string): void {
+    for (const agent of this.runAgents.get(runId) ?? []) {
+      if (agent.running === undefined) {
+        if (agent.state !== 'paused') agent.setState('over-budget', reason);
+        continue;
+      }
+      this.options.controller.pause(agent.name);
+      // Shown as over-budget (not paused) once it stops at its safe point.
+      const stopped = agent.running;
+      void stopped.then(() => {
+        if (agent.state === 'paused') agent.setState('over-budget', reason);
+      });
+    }
+  }
+
+  private async runAgent(call: AgentCall, context: AgentCallContext, plan: CallPlan, name: string, worktree: Worktree | undefined): Promise<AgentCallOutcome> {
+    const { controller } = this.options;
+    const resolution = new CallResolution({ schema: plan.schema, headless: call.run.headless });
+    let settle: (step: ResolutionStep) => void = () => undefined;
+    const settled = new Promise<AgentCallOutcome>((resolve) => {
+      settle = (step) => {
+        if (step.kind === 'resolve') resolve(step.outcome);
+      };
+    });
+    // The agent's current name (a person may rename it), once it exists.
+    const current: { agent?: Agent } = {};
+    const tools = plan.tools(() => current.agent?.name ?? name, {
+      valid: (value) => resolution.structuredValue(value),
+      gaveUp: (reason) => settle(resolution.resolve({ kind: 'null', reason })),
+    });
+    const system = callSystemPrompt({ runName: call.run.name, agentTypeBody: plan.agentType?.body, schema: plan.schema, worktree: worktree?.path });
+    const opened = controller.openAgent({ ...plan.config, name, cwd: worktree?.cwd ?? call.run.cwd, system }, tools);
+    if (!opened.ok) return { kind: 'throw', message: `could not open agent ${name}: ${opened.error}` };
+    const agent = opened.value;
+    current.agent = agent;
+    const session = agent.session;
+    if (session === undefined) return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError ?? 'no session'}` };
+    this.track(call.run.id, agent, true);
+    context.started(agent.name, session.id);
+    const subscriptions: Disposable[] = [this.spending(agent, context)];
+    subscriptions.push(
+      watchWorkEnds(controller, agent, (end) => {
+        const step = resolution.turnEnded(end);
+        if (step.kind === 'remind') controller.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
+        else settle(step);
+      }),
+    );
+    const onStop = (): void => {
+      settle(resolution.resolve({ kind: 'null', reason: RUN_STOPPED }));
+      controller.interrupt(agent.name);
+    };
+    context.signal.addEventListener('abort', onStop, { once: true });
+    const sent = controller.send(agent.name, call.prompt);
+    if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
+    if (context.signal.aborted) onStop();
+    const outcome = await settled;
+    context.signal.removeEventListener('abort', onStop);
+    for (const subscription of subscriptions) subscription.dispose();
+    this.track(call.run.id, agent, false);
+    // The work may still be winding down (a stop's interrupt): a worktree is judged once it has.
+    if (worktree !== undefined && agent.running !== undefined) await agent.running;
+    return outcome;
+  }
+
+  /** Reports the agent's output tokens and cost as they grow, for the run's budget. */
+  private spending(agent: Agent, context: AgentCallContext): Disposable {
+    let tokens = agent.session?.totals.outputTokens ?? 0;
+    let usd = agent.session?.totals.costUsd ?? 0;
+    return this.options.controller.events.on((event) => {
+      if (event.type !== 'usage' || event.agent !== agent.name) return;
+      const spentTokens = event.totals.outputTokens - tokens;
+      const cost = event.totals.costUsd;
+      const spentUsd = cost === null ? undefined : cost - usd;
+      tokens = event.totals.outputTokens;
+      if (cost !== null) usd = cost;
+      if (spentTokens > 0 || (spentUsd ?? 0) > 0) context.spent(spentTokens, spentUsd);
+    });
+  }
+
+  private track(runId: string, agent: Agent, live: boolean): void {
+    const agents = this.runAgents.get(runId) ?? new Set<Agent>();
+    if (live) agents.add(agent);
+    else agents.delete(agent);
+    if (agents.size === 0) this.runAgents.delete(runId);
+    else this.runAgents.set(runId, agents);
+  }
+
+  private async withWorktree(outcome: AgentCallOutcome, worktree: Worktree): Promise<AgentCallOutcome> {
+    const settled = await settleWorktree(worktree);
+    if (settled === 'removed' || outcome.kind === 'throw') return outcome;
+    return { ...outcome, worktree: worktree.path };
+  }
+}

@@ -1,0 +1,145 @@
+// A controller on the real SDK and the scripted model (plus, when asked, a second scripted model
+// as the "local" endpoint), with the ControllerAgentHost over it and the runtime's side of the
+// port played by the test: what the workflow host's integration tests drive.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AnthropicProvider } from '../../src/adapters/anthropic-provider.js';
+import { startScriptedModel, type ScriptedModel } from '../../src/adapters/scripted-model/server.js';
+import { queueScript, type Script, type ScriptStep } from '../../src/adapters/scripted-model/script.js';
+import { FileSessionStore } from '../../src/adapters/store/file-session-store.js';
+import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
+import type { Providers } from '../../src/adapters/workflow/providers-file.js';
+import { ControllerAgentHost } from '../../src/app/workflow/workflow-agent-host.js';
+import { Controller } from '../../src/core/controller.js';
+import type { JsonValue } from '../../src/core/json-value.js';
+import type { AgentCall, AgentCallContext, AgentCallOptions, AgentCallOutcome, RunContext } from '../../src/core/workflow/agent-host.js';
+
+export type WorkflowKit = {
+  readonly model: ScriptedModel;
+  /** The "local" endpoint's server, when `local` was given. */
+  readonly local: ScriptedModel | undefined;
+  readonly controller: Controller;
+  readonly host: ControllerAgentHost;
+  readonly store: FileSessionStore;
+  readonly dir: string;
+  readonly workspace: string;
+  /** Lines the host gave for a headless run's stderr. */
+  readonly reported: string[];
+  /** Runs one call the way the runtime would: returns its outcome and what the context saw. */
+  call(prompt: string, options?: AgentCallOptions, run?: Partial<RunContext>, signal?: AbortSignal): Promise<CallRecord>;
+  close(): Promise<void>;
+};
+
+export type CallRecord = {
+  readonly outcome: AgentCallOutcome;
+  readonly started: readonly { agent: string; session: string }[];
+  readonly spentTokens: number;
+};
+
+export type WorkflowKitOptions = {
+  /** The second server's script (the "local" endpoint). */
+  readonly local?: Script | readonly ScriptStep[];
+  readonly providers?: Providers;
+  /** The workspace directory (default: a copy of demo/workspace). */
+  readonly workspace?: string;
+};
+
+function asScript(script: Script | readonly ScriptStep[]): Script {
+  return typeof script === 'function' ? script : queueScript(script);
+}
+
+/** Starts a kit whose main model answers with `script`. */
+export async function startWorkflowKit(script: Script | readonly ScriptStep[], options: WorkflowKitOptions = {}): Promise<WorkflowKit> {
+  const model = await startScriptedModel({ script: asScript(script) });
+  const local = options.local === undefined ? undefined : await startScriptedModel({ script: asScript(options.local) });
+  const dir = mkdtempSync(join(tmpdir(), 'agentmux-wf-'));
+  const ownWorkspace = options.workspace === undefined;
+  const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'agentmux-wfws-'));
+  if (ownWorkspace) cpSync(join(import.meta.dirname, '..', '..', 'demo', 'workspace'), workspace, { recursive: true });
+  const opened = FileSessionStore.open(dir);
+  if (!opened.ok) throw new Error(opened.error);
+  const store = opened.value;
+  const tools = createWorkspaceToolHost({ write: true });
+  const controller = new Controller({
+    store,
+    providerFor: (config) =>
+      new AnthropicProvider({
+        apiKey: 'test-key',
+        baseURL: config.endpoint?.baseURL ?? model.url,
+        log: () => undefined,
+      }),
+    tools,
+    retryDelaysMs: [],
+    idleTimeoutMs: 5000,
+  });
+  const providers: Providers = options.providers ?? (local === undefined ? {} : { local: { baseURL: local.url } });
+  const reported: string[] = [];
+  const host = new ControllerAgentHost({
+    controller,
+    storeDir: dir,
+    tools,
+    providers,
+    defaultModel: 'claude-sonnet-4-6',
+    agentRoot: (cwd) => cwd,
+    report: (line) => reported.push(line),
+  });
+  let calls = 0;
+  const call = async (prompt: string, callOptions: AgentCallOptions = {}, run: Partial<RunContext> = {}, signal = new AbortController().signal): Promise<CallRecord> => {
+    calls += 1;
+    const started: { agent: string; session: string }[] = [];
+    let spentTokens = 0;
+    const context: AgentCallContext = {
+      slot: () => Promise.resolve(),
+      started: (agent, session) => started.push({ agent, session }),
+      spent: (tokens) => (spentTokens += tokens),
+      signal,
+    };
+    const agentCall: AgentCall = {
+      run: { id: 'r1', name: 'test-run', cwd: workspace, headless: false, approve: 'auto', allow: [], defaultModel: undefined, ...run },
+      key: `key-${calls}#0`,
+      baseName: callOptions.label ?? `test-run-${calls}`,
+      phase: undefined,
+      prompt,
+      options: callOptions,
+    };
+    const outcome = await host.run(agentCall, context);
+    return { outcome, started, spentTokens };
+  };
+  return {
+    model,
+    local,
+    controller,
+    host,
+    store,
+    dir,
+    workspace,
+    reported,
+    call,
+    close: async () => {
+      await controller.shutdown();
+      await store.close();
+      await model.close();
+      await local?.close();
+      if (ownWorkspace) rmSync(workspace, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The system prompt text of a received request. */
+export function systemText(model: ScriptedModel, index: number): string {
+  const system = model.requests[index]?.body.system;
+  if (system === undefined) return '';
+  return typeof system === 'string' ? system : system.map((block) => block.text).join('\n');
+}
+
+/** The tool names offered in a received request. */
+export function toolNames(model: ScriptedModel, index: number): readonly string[] {
+  return (model.requests[index]?.body.tools ?? []).map((tool) => tool.name);
+}
+
+/** A StructuredOutput call step. */
+export function structuredCall(input: { [key: string]: JsonValue }): ScriptStep {
+  return { toolUses: [{ name: 'StructuredOutput', input }] };
+}

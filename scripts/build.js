@@ -11,7 +11,8 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 /** Packages left to Node: native (node-pty), CommonJS with dynamic requires or data files (blessed, @xterm/headless), dev-only (esbuild, tsx). */
-export const EXTERNAL_PACKAGES = ['node-pty', 'blessed', '@xterm/headless', 'esbuild', 'tsx'];
+// yaml, ajv and ajv-formats are CommonJS that require node built-ins by name (not bundleable as ESM).
+export const EXTERNAL_PACKAGES = ['node-pty', 'blessed', '@xterm/headless', 'esbuild', 'tsx', 'yaml', 'ajv', 'ajv-formats'];
 
 /** Bundles src/ of the package at `root` into `outdir` (default: root/dist/src) and writes dist/.built. */
 export async function buildAgentmux(root, outdir = join(root, 'dist', 'src')) {

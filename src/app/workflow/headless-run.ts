@@ -59,7 +59,9 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
     io.stderr(`${lock.error}\n`);
     return 2;
   }
-  const opened = lazyWorkflowHost(() => deps.setup({ storeDir, options, cwd, env: deps.env }));
+  const opened = lazyWorkflowHost(() =>
+    deps.setup({ storeDir, options, cwd, env: deps.env, lock: lock.value, stderr: (line) => io.stderr(`${line}\n`) }),
+  );
   try {
     const started = await startRun({
       ref: checked.value.path,

@@ -1,8 +1,9 @@
-// The seam where `agentmux run` gets its WorkflowAgentHost (the agent side of issue 13: each
-// call a cockpit agent over the controller). Headless and cockpit runs both call `openHost`.
+// The seam where `agentmux run` gets its WorkflowAgentHost: the controller-backed host of
+// `controller-host-setup.ts` (each call a cockpit agent). Tests pass a setup of their own.
+import type { StoreLock } from '../../adapters/store/store-lock.js';
 import type { Result } from '../../core/result.js';
-import { err } from '../../core/result.js';
 import type { RunWorkflowOptions } from '../../run-options.js';
+import { openControllerHost } from './controller-host-setup.js';
 import type { OpenedHost } from './lazy-host.js';
 
 /** What opening a host may use. */
@@ -11,14 +12,22 @@ export type HostSetupContext = {
   readonly options: RunWorkflowOptions;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The store lock the caller already holds (it stays the caller's to release). */
+  readonly lock?: StoreLock;
+  /** A headless run's stderr, one line each without a newline (refused approvals). */
+  readonly stderr?: (line: string) => void;
 };
 
 /** Opens the host for a run. */
 export type HostSetup = (context: HostSetupContext) => Promise<Result<OpenedHost>>;
 
-/**
- * The default host setup. NOT DONE on this branch: the controller-backed host is built by the
- * agent side of issue 13 and wired here when it lands; until then every agent() call throws
- * this message (scripts that start no agent run fully).
- */
-export const openHost: HostSetup = () => Promise.resolve(err('no workflow agent host on this build yet (the agent side of issue 13 wires it here)'));
+/** The default host setup: agents over a controller on the store, as the cockpit runs them. */
+export const openHost: HostSetup = (context) =>
+  openControllerHost({
+    storeDir: context.storeDir,
+    cwd: context.cwd,
+    env: context.env,
+    options: { providers: context.options.providers, model: context.options.model, demo: context.options.demo, debug: context.options.debug },
+    ...(context.lock === undefined ? {} : { lock: context.lock }),
+    ...(context.stderr === undefined ? {} : { stderr: context.stderr }),
+  });

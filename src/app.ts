@@ -16,15 +16,19 @@ import { checkBeforeScreen } from './app/startup-checks.js';
 import { chooseEditor } from './app/editor-choice.js';
 import { terminalProblem } from './app/terminal-check.js';
 import { guardTerminalLoss } from './app/terminal-loss.js';
-import { TILING_PRESETS, type Tiling } from './core/layout-file.js';
+import { TILING_PRESETS, type Layout, type Tiling } from './core/layout-file.js';
+import type { RunWorkflowOptions } from './run-options.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
 import { terminalTitle } from './core/terminal-title.js';
 
+/** What `agentmux run` (without --headless) adds: its flags, and the layout when `--layout` was not given. */
+export type CockpitWorkflow = { readonly flags: RunWorkflowOptions; readonly layout: Layout | undefined };
+
 /** Runs the cockpit until the person quits; resolves with the exit status. */
-export async function runCockpit(options: RunOptions): Promise<number> {
+export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow): Promise<number> {
   const cwd = process.cwd();
-  const checked = checkBeforeScreen(options, cwd);
+  const checked = checkBeforeScreen(options, cwd, workflow?.layout);
   if (!checked.ok) {
     process.stderr.write(`${checked.error.message}\n`);
     return checked.error.exitCode;
@@ -135,6 +139,9 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   if (loaded && notices.length > 0) app.message = { text: notices.join('; '), isError: true };
   app.update();
   process.stdin.resume();
+  // Runs before ctl listens, so `run`/`run-stop` work from the first ctl command (DESIGN.md §9).
+  const { startCockpitRuns } = await import('./app/workflow/cockpit-run-start.js');
+  const runs = startCockpitRuns(app, started.value, cwd, defaultModel, workflow?.flags);
   const { startCockpitControl } = await import('./app/ctl-wiring.js');
   const control = await startCockpitControl(app, checked.value.sessionsDir, log);
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
@@ -148,6 +155,7 @@ export async function runCockpit(options: RunOptions): Promise<number> {
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
   if (loaded) saveCockpit(started.value, app.tiling);
   await control.close();
+  await runs.close();
   disposeApp(app);
   await started.value.shutdown();
   terminal.dispose();

@@ -25,9 +25,9 @@ export function layoutsDir(): string {
   return join(packageRoot(), 'layouts');
 }
 
-/** Reads and validates the layout, then takes the store's lock; reads nothing else of the store. */
-export function checkBeforeScreen(options: RunOptions, cwd: string): Result<StartChecks, StartFailure> {
-  const loaded = loadLayout(options.layout, layoutsDir());
+/** Reads and validates the layout (unless one is `given`), then takes the store's lock; reads nothing else of the store. */
+export function checkBeforeScreen(options: RunOptions, cwd: string, given?: Layout): Result<StartChecks, StartFailure> {
+  const loaded = given === undefined ? loadLayout(options.layout, layoutsDir()) : ok({ layout: given });
   if (!loaded.ok) return err({ message: loaded.error, exitCode: 2 });
   const sessionsDir = resolve(cwd, options.sessions);
   const lock = lockStoreDir(sessionsDir);

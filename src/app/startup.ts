@@ -16,6 +16,7 @@ import { redactingToolHost, secretsFromEnv } from '../adapters/tools/secrets.js'
 import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
+import type { ToolHost } from '../core/tools.js';
 import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
 import { Controller } from '../core/controller.js';
 import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
@@ -32,6 +33,9 @@ export type Started = {
   readonly layout: Layout;
   readonly store: FileSessionStore;
   readonly controller: Controller;
+  /** The store directory and the tools every agent gets (workflow runs open agents with them). */
+  readonly storeDir: string;
+  readonly tools: ToolHost;
   readonly demo: Demo | undefined;
   readonly logPath: string;
   readonly log: LogSink;
@@ -75,6 +79,8 @@ export async function openCockpit(
   const providerConfig = providerConfigFromEnv(env);
   const demo = useScriptedModel(options, env) ? await startDemo() : undefined;
   const checkpoints = fileCheckpointsFor(sessionsDir);
+  // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
+  const tools = checkpoints.wrap(redactingToolHost(createWorkspaceToolHost({ write: true, masked: [sessionsDir] }), secretsFromEnv(env)));
   const controller = new Controller({
     store,
     providerFor: (config) => {
@@ -89,8 +95,7 @@ export async function openCockpit(
         debug: options.debug,
       });
     },
-    // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
-    tools: checkpoints.wrap(redactingToolHost(createWorkspaceToolHost({ write: true, masked: [sessionsDir] }), secretsFromEnv(env))),
+    tools,
     files: checkpoints.files,
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
@@ -199,6 +204,8 @@ export async function openCockpit(
     layout,
     store,
     controller,
+    storeDir: sessionsDir,
+    tools,
     demo,
     savedTiling: saved?.tiling,
     logPath,

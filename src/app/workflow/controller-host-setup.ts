@@ -1,7 +1,6 @@
 // Opens the controller-backed WorkflowAgentHost for `agentmux run` (DESIGN.md §9): the store,
 // the providers file, the provider (or the demo's scripted model on the sample project), the
 // controller with the usual tools, and the host over it; `close` shuts them down in order.
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +19,7 @@ import { err, ok, type Result } from '../../core/result.js';
 import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
 import { LazyAnthropicProvider } from '../lazy-provider.js';
 import { endpointProvider } from './endpoint-provider.js';
+import { gitRootOf } from './git-root.js';
 import { ControllerAgentHost } from './workflow-agent-host.js';
 
 /** What opening the host needs from `agentmux run`. */
@@ -108,12 +108,4 @@ export async function openControllerHost(context: ControllerHostContext): Promis
       await demo?.close();
     },
   });
-}
-
-/** The nearest directory up from `cwd` holding `.git` (where `.claude/agents` is looked for up to), else `cwd`. */
-function gitRootOf(cwd: string): string {
-  for (let dir = cwd; ; dir = resolve(dir, '..')) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    if (resolve(dir, '..') === dir) return cwd;
-  }
 }

@@ -1,8 +1,15 @@
-// `agentmux run …` from the command line: parse, then run headless (the cockpit mode opens the
-// cockpit with the run's agents once the agent side of issue 13 wires the host into it).
+// `agentmux run …` from the command line: parse, then run headless, or open the cockpit with only
+// the run's agents (plus `--layout`'s) and start the run at once (DESIGN.md §9).
+import os from 'node:os';
+import { fileWorkflowLoader } from '../../adapters/workflow/workflow-loader.js';
+import type { Layout } from '../../core/layout-file.js';
 import { parseRunOptions } from '../../run-options.js';
 import { runHeadless } from './headless-run.js';
 import { openHost } from './host-setup.js';
+import { shippedWorkflowsDir } from './start-run.js';
+
+/** The cockpit of `agentmux run` without `--layout`: no agent but the run's. */
+const RUN_LAYOUT: Layout = { name: 'run', agents: [], tiling: 'tiled' };
 
 /** Runs `agentmux run` with the arguments after `run`; resolves with the exit status. */
 export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
@@ -11,11 +18,19 @@ export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${parsed.error}\n`);
     return 2;
   }
-  if (!parsed.value.headless) {
-    process.stderr.write('agentmux run: the cockpit mode is not wired yet on this build; use --headless\n');
-    return 2;
+  const flags = parsed.value;
+  if (!flags.headless) {
+    // A script that does not load is refused before the screen opens, as headless refuses it.
+    const checked = fileWorkflowLoader({ cwd: process.cwd(), home: os.homedir(), shipped: shippedWorkflowsDir() })(flags.ref);
+    if (!checked.ok) {
+      process.stderr.write(`${checked.error}\n`);
+      return 2;
+    }
+    const { runCockpit } = await import('../../app.js');
+    const cockpit = { action: 'run', layout: flags.layout ?? RUN_LAYOUT.name, sessions: flags.sessions, demo: flags.demo, debug: flags.debug } as const;
+    return runCockpit(cockpit, { flags, layout: flags.layout === undefined ? RUN_LAYOUT : undefined });
   }
-  return runHeadless(parsed.value, {
+  return runHeadless(flags, {
     cwd: process.cwd(),
     env: process.env,
     setup: openHost,

@@ -1,0 +1,75 @@
+// The cockpit's workflow runs (DESIGN.md §9): a ControllerAgentHost over the cockpit's own
+// controller (so each `agent()` call is an ordinary pane), the WorkflowRuns behind `:run` and
+// `:run-stop` (and ctl), and each run's end said in the status bar.
+import { resolve } from 'node:path';
+import { loadProviders, storeProvidersPath } from '../../adapters/workflow/providers-file.js';
+import type { Controller } from '../../core/controller.js';
+import { ok, type Result } from '../../core/result.js';
+import type { ToolHost } from '../../core/tools.js';
+import type { RunEnd } from '../../core/workflow/run-events.js';
+import { DEFAULT_CONCURRENCY, type RunWorkflowOptions } from '../../run-options.js';
+import type { Demo } from '../demo.js';
+import { gitRootOf } from './git-root.js';
+import { ControllerAgentHost } from './workflow-agent-host.js';
+import { WorkflowRuns } from './workflow-runs.js';
+
+/** What the cockpit gives its runs. */
+export type CockpitRunsDeps = {
+  readonly controller: Controller;
+  readonly storeDir: string;
+  readonly cwd: string;
+  readonly tools: ToolHost;
+  readonly demo: Demo | undefined;
+  readonly defaultModel: string;
+  /** `agentmux run`'s flags; absent for a plain cockpit (`:run` with the defaults). */
+  readonly flags: RunWorkflowOptions | undefined;
+  /** Shows a run's end (`RUN: done completed`, or the error). */
+  readonly say: (text: string, isError: boolean) => void;
+};
+
+/** The status line of a run's end. */
+export function runEndText(runId: string, end: RunEnd | { readonly status: 'not-started'; readonly error: string }): string {
+  return end.status === 'completed' ? `${runId}: done completed` : `${runId}: ${end.status}: ${end.error}`;
+}
+
+/** Builds the runs and sets them as `controller.workflows`; an unreadable `--providers` file is the error. */
+export function wireCockpitRuns(deps: CockpitRunsDeps): Result<WorkflowRuns> {
+  const { flags, controller } = deps;
+  const given = flags?.providers;
+  const providers = loadProviders(given === undefined ? storeProvidersPath(deps.storeDir) : resolve(deps.cwd, given), given === undefined);
+  if (!providers.ok) return providers;
+  const { demo } = deps;
+  // The demo: one copy of the sample project per run, shared by its agents.
+  const copies = new Map<string, Result<string>>();
+  const workspaceOf = (runId: string): Result<string> => {
+    const known = copies.get(runId) ?? (demo === undefined ? ok(deps.cwd) : demo.workspaceFor(`run-${runId}`));
+    copies.set(runId, known);
+    return known;
+  };
+  const host = new ControllerAgentHost({
+    controller,
+    storeDir: deps.storeDir,
+    tools: deps.tools,
+    providers: providers.value,
+    defaultModel: flags?.model ?? deps.defaultModel,
+    agentRoot: gitRootOf,
+    report: () => undefined,
+    ...(demo === undefined ? {} : { cwdFor: (run) => workspaceOf(run.id) }),
+  });
+  const runs = new WorkflowRuns(
+    {
+      storeDir: deps.storeDir,
+      cwd: deps.cwd,
+      headless: false,
+      approve: flags?.approve ?? 'ask',
+      allow: flags?.allow ?? [],
+      defaultModel: flags?.model,
+      concurrency: flags?.concurrency ?? DEFAULT_CONCURRENCY,
+      caps: { tokens: flags?.budgetTokens ?? null, usd: flags?.budgetUsd ?? null },
+      host,
+    },
+    (run, end) => deps.say(runEndText(run.id, end), end.status !== 'completed'),
+  );
+  controller.workflows = runs;
+  return ok(runs);
+}

@@ -12,7 +12,8 @@ import { runEventLine } from '../../core/workflow/run-event-line.js';
 import type { RunWorkflowOptions } from '../../run-options.js';
 import type { HostSetup } from './host-setup.js';
 import { lazyWorkflowHost } from './lazy-host.js';
-import { shippedWorkflowsDir, startRun } from './start-run.js';
+import { shippedWorkflowsDir, startRun, type LiveRun } from './start-run.js';
+import { headlessRunsApi } from './headless-control.js';
 
 /** Where a headless run writes and how it hears SIGINT/SIGTERM (tests pass their own). */
 export type HeadlessIo = {
@@ -59,8 +60,11 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
     io.stderr(`${lock.error}\n`);
     return 2;
   }
+  // `ctl run-stop` reaches the run once it has started (the socket opens with the host).
+  let live: LiveRun | undefined;
+  const runs = headlessRunsApi(() => live);
   const opened = lazyWorkflowHost(() =>
-    deps.setup({ storeDir, options, cwd, env: deps.env, lock: lock.value, stderr: (line) => io.stderr(`${line}\n`) }),
+    deps.setup({ storeDir, options, cwd, env: deps.env, lock: lock.value, stderr: (line) => io.stderr(`${line}\n`), runs }),
   );
   try {
     const started = await startRun({
@@ -84,6 +88,7 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
       return 2;
     }
     const run = started.value;
+    live = run;
     const signals = io.onStopSignal(() => void run.stop('stopped by a signal'));
     const end = await run.finished;
     signals.dispose();

@@ -1,0 +1,47 @@
+// A headless run's control socket (DESIGN.md §9 Headless): DIR/agentmux.sock served over the
+// run's controller, so `agentmux ctl` can nudge, capture, follow events and `run-stop` it.
+import { startCtlServer } from '../../adapters/ctl/ctl-server.js';
+import type { Controller } from '../../core/controller.js';
+import { dispatch } from '../../core/dispatch.js';
+import { err, ok } from '../../core/result.js';
+import type { WorkflowRunsApi } from '../../core/workflow/workflow-runs-api.js';
+import { AgentTranscripts } from '../agent-transcripts.js';
+import { controlPortOf } from '../ctl-port.js';
+
+/** The one run a headless agentmux hosts, as `run-stop` (and a refused `run`) see it. */
+export type HeadlessRunRef = { readonly id: string; readonly name: string; stop(reason?: string): unknown };
+
+/** `run-stop` stops the headless run (by id, by name, or with no argument); `run` is refused. */
+export function headlessRunsApi(current: () => HeadlessRunRef | undefined): WorkflowRunsApi {
+  return {
+    start: () => err('a headless agentmux runs one workflow; start others in the cockpit'),
+    stop: (ref) => {
+      const run = current();
+      if (run === undefined) return err('no run is live');
+      if (ref !== undefined && ref !== run.id && ref !== run.name) return err(`no live run "${ref}" (live: ${run.id} ${run.name})`);
+      void run.stop('stopped by run-stop');
+      return ok(`run ${run.id} stopped (${run.name})`);
+    },
+  };
+}
+
+/** What the headless run holds until it exits. */
+export type HeadlessControl = { close(): Promise<void> };
+
+/** Serves the socket over `controller` (its `workflows` set to `runs`); a socket that cannot be served is a stderr line, never a failed run. */
+export async function startHeadlessControl(controller: Controller, storeDir: string, runs: WorkflowRunsApi, stderr: (line: string) => void): Promise<HeadlessControl> {
+  controller.workflows = runs;
+  const transcripts = new AgentTranscripts(controller, () => undefined);
+  const started = await startCtlServer({ dir: storeDir, port: controlPortOf({ run: (line) => dispatch(controller, line), controller, transcripts }) });
+  if (!started.ok) {
+    stderr(`agentmux ctl is off: ${started.error}`);
+    transcripts.dispose();
+    return { close: () => Promise.resolve() };
+  }
+  return {
+    close: async () => {
+      await started.value.close();
+      transcripts.dispose();
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // panes and starts the run at once, the run's end in the status bar and its record on disk;
 // `ctl run` starts another run in that cockpit; a headless run listens on DIR/agentmux.sock, so
 // `ctl run-stop` stops it (exit 3).
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';

@@ -46,10 +46,8 @@ async function runChain(current: World, script: string): Promise<Ran> {
 }
 
 describe('agentmux e2e: ctl from a shell script', { timeout: 90_000 }, () => {
-  // Skipped until typed results land (issue 12, item 1): today `send` answers with text only
-  // (`value` null), so the loop has no delivery id to wait for. Unskip then, and make the README's
-  // jq path (`.value.deliveries[0].id`) match the shape `send` returns.
-  it.skip('the README loop sends each prompt once the turn answering its own delivery has finished', async () => {
+  // `send` answers `{deliveries: [{id, …}]}`: the README's jq path `.value.deliveries[0].id`.
+  it('the README loop sends each prompt once the turn answering its own delivery has finished', async () => {
     world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
     await world.launch();
     await ctlReady(world);
@@ -75,14 +73,14 @@ describe('agentmux e2e: ctl from a shell script', { timeout: 90_000 }, () => {
     ]);
   });
 
-  it('the README loop, with nudge (whose value already carries its delivery id), waits for its own turn-finished each time', async () => {
+  it('the README loop with nudge in place of send (the same value shape) waits for its own turn-finished each time', async () => {
     world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
     await world.launch();
     await ctlReady(world);
     const send = `agentmux ctl --json send -t alpha "$prompt" | jq -r '.value.deliveries[0].id'`;
     const script = readmeChainScript();
     expect(script).toContain(send);
-    const ran = await runChain(world, script.replace(send, `agentmux ctl --json nudge -t alpha "$prompt" | jq -r '.value[0].id'`));
+    const ran = await runChain(world, script.replace(send, `agentmux ctl --json nudge -t alpha "$prompt" | jq -r '.value.deliveries[0].id'`));
     expect(ran.stderr).toBe('');
     expect(ran.status).toBe(0);
     expect(ran.stdout).toBe('answer to first prompt\nanswer to second prompt\nanswer to third prompt\n');

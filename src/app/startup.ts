@@ -10,9 +10,6 @@ import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
 import { launchPty } from '../adapters/pty/node-pty-host.js';
 import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
-import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
-import { createWorkspaceToolHost } from '../adapters/tools/full-tool-host.js';
-import { redactingToolHost, secretsFromEnv } from '../adapters/tools/secrets.js';
 import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
@@ -21,9 +18,9 @@ import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
 import { Controller } from '../core/controller.js';
 import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
+import { agentTools } from './agent-tools.js';
 import { startDemo, type Demo } from './demo.js';
-import { LazyAnthropicProvider } from './lazy-provider.js';
-import { endpointProvider } from './workflow/endpoint-provider.js';
+import { providerFor } from './provider-for.js';
 import { resolveLayoutModel } from './workflow/layout-model.js';
 import { loadProviders, storeProvidersPath } from '../adapters/workflow/providers-file.js';
 import type { LoadingPane } from './loading-panes.js';
@@ -78,25 +75,12 @@ export async function openCockpit(
 
   const providerConfig = providerConfigFromEnv(env);
   const demo = useScriptedModel(options, env) ? await startDemo() : undefined;
-  const checkpoints = fileCheckpointsFor(sessionsDir);
-  // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
-  const tools = checkpoints.wrap(redactingToolHost(createWorkspaceToolHost({ write: true, masked: [sessionsDir] }), secretsFromEnv(env)));
+  const { tools, files } = agentTools(sessionsDir, env);
   const controller = new Controller({
     store,
-    providerFor: (config) => {
-      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
-      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
-      const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
-      const baseURL = config.baseURL ?? (providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined);
-      return new LazyAnthropicProvider({
-        ...(apiKey === undefined ? {} : { apiKey }),
-        ...(baseURL === undefined ? {} : { baseURL }),
-        log,
-        debug: options.debug,
-      });
-    },
+    providerFor: providerFor({ scriptedUrl: demo?.model.url, providerConfig, env, log, debug: options.debug }),
     tools,
-    files: checkpoints.files,
+    files,
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },

@@ -5,20 +5,18 @@ import { join, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { copyDemoWorkspace } from '../../adapters/demo-workspace.js';
-import { fileCheckpointsFor } from '../../adapters/files/file-checkpoints.js';
 import { fileLogSink } from '../../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../../adapters/provider-config.js';
 import { demoScript } from '../../adapters/scripted-model/demo-script.js';
 import { startScriptedModel, type ScriptedModel } from '../../adapters/scripted-model/server.js';
 import { FileSessionStore } from '../../adapters/store/file-session-store.js';
 import type { StoreLock } from '../../adapters/store/store-lock.js';
-import { createWorkspaceToolHost } from '../../adapters/tools/full-tool-host.js';
 import { loadProviders, storeProvidersPath } from '../../adapters/workflow/providers-file.js';
 import { Controller } from '../../core/controller.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
-import { LazyAnthropicProvider } from '../lazy-provider.js';
-import { endpointProvider } from './endpoint-provider.js';
+import { agentTools } from '../agent-tools.js';
+import { providerFor } from '../provider-for.js';
 import { gitRootOf } from './git-root.js';
 import { ControllerAgentHost } from './workflow-agent-host.js';
 
@@ -74,19 +72,12 @@ export async function openControllerHost(context: ControllerHostContext): Promis
   const log = fileLogSink(join(storeDir, 'agentmux.log'));
   const providerConfig = providerConfigFromEnv(env);
   const demo = options.demo || providerConfig.kind === 'scripted' ? await startRunDemo() : undefined;
-  const checkpoints = fileCheckpointsFor(storeDir);
-  const tools = checkpoints.wrap(createWorkspaceToolHost({ write: true }));
+  const { tools, files } = agentTools(storeDir, env);
   const controller = new Controller({
     store,
-    providerFor: (config) => {
-      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
-      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
-      const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
-      const baseURL = providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined;
-      return new LazyAnthropicProvider({ ...(apiKey === undefined ? {} : { apiKey }), ...(baseURL === undefined ? {} : { baseURL }), log, debug: options.debug });
-    },
+    providerFor: providerFor({ scriptedUrl: demo?.model.url, providerConfig, env, log, debug: options.debug }),
     tools,
-    files: checkpoints.files,
+    files,
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
   });
   const host = new ControllerAgentHost({

@@ -29,7 +29,8 @@ export type CockpitRunsDeps = {
 
 /** The status line of a run's end. */
 export function runEndText(runId: string, end: RunEnd | { readonly status: 'not-started'; readonly error: string }): string {
-  return end.status === 'completed' ? `${runId}: done completed` : `${runId}: ${end.status}: ${end.error}`;
+  if (end.status === 'completed') return `${runId}: done completed`;
+  return `${runId}: ${end.status === 'not-started' ? 'did not start' : end.status}: ${end.error}`;
 }
 
 /** Builds the runs and sets them as `controller.workflows`; an unreadable `--providers` file is the error. */

@@ -17,7 +17,7 @@ export function headlessRunsApi(current: () => HeadlessRunRef | undefined): Work
     start: () => err('a headless agentmux runs one workflow; start others in the cockpit'),
     stop: (ref) => {
       const run = current();
-      if (run === undefined) return err('no run is live');
+      if (run === undefined) return err('no live run');
       if (ref !== undefined && ref !== run.id && ref !== run.name) return err(`no live run "${ref}" (live: ${run.id} ${run.name})`);
       void run.stop('stopped by run-stop');
       return ok(`run ${run.id} stopped (${run.name})`);

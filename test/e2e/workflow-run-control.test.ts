@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ctl } from './ctl-kit.js';
-import { answerEcho, eventually, gate, makeWorld, runAgentmux, type World } from './e2e-kit.js';
+import { answerEcho, eventually, gate, makeWorld, runAgentmux, titlesOf, type World } from './e2e-kit.js';
 import { startAgentmux, type Driver } from './terminal-driver.js';
 
 const PAIR = join(import.meta.dirname, '..', 'fixtures', 'workflows', 'pair.js');
@@ -42,6 +42,8 @@ describe('agentmux e2e: workflow runs in the cockpit and over ctl', { timeout: 6
     });
     drivers.push(driver);
     await driver.waitUntil((screen) => /\bfirst\b/.test(screen) && /\bsecond\b/.test(screen) && /: done completed/.test(screen), 'both agents and the run done');
+    // Only the run's agents: no layout was given, so none of the default layout's panes.
+    expect(titlesOf(driver.screen()).map((title) => title.replace(/^(▶ )?\d+ /, '')).sort()).toEqual(['first', 'second']);
     expect(driver.screen()).toContain('answer to say alpha');
     expect(doneLines(world.sessions)).toEqual([{ type: 'done', status: 'completed', result: { first: 'answer to say alpha', second: 'answer to say beta' } }]);
 

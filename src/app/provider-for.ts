@@ -1,6 +1,6 @@
-// Which model provider an agent talks to, the one rule for the cockpit and for `agentmux run`:
-// the demo's scripted model when it runs, else the agent's ENDPOINT from the providers file, else
-// Anthropic with the key and base URL of the environment (an agent's own baseURL first).
+// Which model provider a cockpit agent talks to (a headless run keeps its own rule, which
+// announces the scripted model on stderr): the demo's scripted model when it runs, else the
+// agent's ENDPOINT from the providers file, else Anthropic with the environment's key and base URL.
 import type { LogSink } from '../adapters/log-sink.js';
 import type { ProviderConfig } from '../adapters/provider-config.js';
 import type { AgentConfig } from '../core/agent.js';

@@ -29,6 +29,30 @@ describe('approvalChoices', () => {
   });
 });
 
+describe('a command holding control characters', () => {
+  const spoof = bashCall('echo visible \u001b]0;touch /tmp/HIDDEN\u0007; git status --short');
+
+  it('is offered y and n only, saying why', () => {
+    const choices = approvalChoices(spoof);
+    expect(choices).not.toContain('a always');
+    expect(choices).toContain('y once · n refuse (no a: the command holds control characters: approve it one call at a time)');
+  });
+
+  it('refuses a with the reason, and adds no rule', () => {
+    expect(noAlwaysText('alpha', spoof)).toBe(
+      'alpha: a cannot allow bash ⚠ controls: echo visible ␛]0;touch /tmp/HIDDEN␇; git status --short always (the command holds control characters: approve it one call at a time): y approves it once, n refuses',
+    );
+    expect(alwaysAnswerText('alpha', spoof)).not.toContain('from now on allowed');
+  });
+
+  it('shows a rule with its controls visible wherever it is displayed', () => {
+    const odd: ToolCall = { id: 't', name: 'tool\u001b]0;x\u0007', input: {} };
+    expect(approvalChoices(odd)).toContain('a always (tool␛]0;x␇)');
+    expect(alwaysAnswerText('alpha', odd)).toContain('from now on allowed: tool␛]0;x␇');
+    expect(alwaysAnswerText('alpha', odd)).not.toMatch(/[\u0000-\u001f]/u);
+  });
+});
+
 describe('alwaysAnswerText', () => {
   it('shows the exact entry added', () => {
     expect(alwaysAnswerText('alpha', bashCall('npm test'))).toBe('alpha: approved bash: npm test; from now on allowed: bash:npm test:*');

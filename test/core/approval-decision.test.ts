@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { alwaysAnswerText, approvalChoices, noAlwaysText } from '../../src/core/approval-decision.js';
 import type { ToolCall } from '../../src/core/tools.js';
+import { hasHiddenControls } from '../../src/core/visible-controls.js';
 
 const bashCall = (command: string): ToolCall => ({ id: 'toolu_1', name: 'bash', input: { command } });
 const writeCall: ToolCall = { id: 'toolu_2', name: 'write_file', input: { path: 'a.txt', content: 'x\n' } };
@@ -49,7 +50,7 @@ describe('a command holding control characters', () => {
     const odd: ToolCall = { id: 't', name: 'tool\u001b]0;x\u0007', input: {} };
     expect(approvalChoices(odd)).toContain('a always (tool␛]0;x␇)');
     expect(alwaysAnswerText('alpha', odd)).toContain('from now on allowed: tool␛]0;x␇');
-    expect(alwaysAnswerText('alpha', odd)).not.toMatch(/[\u0000-\u001f]/u);
+    expect(hasHiddenControls(alwaysAnswerText('alpha', odd))).toBe(false);
   });
 });
 

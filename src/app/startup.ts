@@ -8,10 +8,10 @@ import { resolve } from 'node:path';
 import { fileLogSink, type LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
-import { launchPty } from '../adapters/pty/node-pty-host.js';
+import { ptyLauncherWithout } from '../adapters/pty/node-pty-host.js';
 import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
 import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
-import { agentToolHost } from './agent-tool-host.js';
+import { agentSecretVariables, agentToolHost } from './agent-tool-host.js';
 import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
@@ -98,7 +98,7 @@ export async function openCockpit(
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
-    ptyLauncher: launchPty,
+    ptyLauncher: ptyLauncherWithout(agentSecretVariables(layoutProviders)),
   });
   controller.events.on((event) => {
     if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);

@@ -82,6 +82,7 @@ export function helpText(): string {
     'agentmux — a full-screen terminal cockpit for LLM coding agents',
     '',
     'Usage: agentmux [--layout NAME|FILE] [--sessions DIR] [--demo] [--debug]',
+    '       agentmux run NAME|FILE [--headless] [--args JSON] …  (agentmux run --help)',
     '       agentmux ctl [--sessions DIR] [--json] COMMAND LINE…  (agentmux ctl --help)',
     '       agentmux --help | --version',
     '',

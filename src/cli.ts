@@ -1,7 +1,13 @@
 // `agentmux`: parses the command line, prints help or version, or runs the cockpit.
 import { packageVersion } from './app/package-root.js';
 import { helpText, parseCliOptions } from './cli-options.js';
+import { runHelpText, wantsRunHelp } from './run-options.js';
 
+if (process.argv[2] === 'run' && wantsRunHelp(process.argv.slice(3))) {
+  // `agentmux run --help` prints the usage, never a parse error.
+  process.stdout.write(`${runHelpText()}\n`);
+  process.exit(0);
+}
 if (process.argv[2] === 'run') {
   // `agentmux run ARG …` runs a workflow (DESIGN.md §9); its module loads only then.
   const { runWorkflowCli } = await import('./app/workflow/run-cli.js');

@@ -50,6 +50,59 @@ function positiveNumber(flag: string, text: string | undefined): Result<number |
   return Number.isFinite(value) && value > 0 ? ok(value) : err(`agentmux run: ${flag}: expected a positive number, got "${text}"`);
 }
 
+/** Every flag of `agentmux run`, for parseArgs and for the help that must list them all. */
+export const RUN_FLAGS = {
+  args: { type: 'string' },
+  sessions: { type: 'string' },
+  concurrency: { type: 'string' },
+  model: { type: 'string' },
+  providers: { type: 'string' },
+  approve: { type: 'string' },
+  allow: { type: 'string', multiple: true },
+  'budget-tokens': { type: 'string' },
+  'budget-usd': { type: 'string' },
+  headless: { type: 'boolean' },
+  demo: { type: 'boolean' },
+  layout: { type: 'string' },
+  debug: { type: 'boolean' },
+} as const;
+
+/** Whether the arguments after `run` ask for its help (`--help` or `-h` before any `--`). */
+export function wantsRunHelp(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+
+/** `agentmux run --help`: the usage with every flag and its default. */
+export function runHelpText(): string {
+  return [
+    'Usage: agentmux run NAME|FILE [options]',
+    '',
+    'Runs a workflow script (a NAME of the workflows folder, or a FILE) in the cockpit, or with',
+    '--headless without a screen: the result on stdout, one line per event on stderr.',
+    '',
+    'Options:',
+    '  --args JSON           the script\'s `args` (text that is not JSON is passed as a string)',
+    `  --sessions DIR        the session store (default: ${DEFAULT_SESSIONS_DIR}/ in the current directory)`,
+    `  --concurrency N       at most N agents working at once (default: ${DEFAULT_CONCURRENCY})`,
+    '  --model M             the model for agent() calls that name none',
+    '  --providers FILE      the providers file for ENDPOINT/MODEL names (default: DIR/providers.json)',
+    '  --approve ask|auto    ask before edits and commands (default: ask; headless: refused)',
+    '  --allow PATTERN       a tool call that never asks (repeatable)',
+    '  --budget-tokens N     stop the run after N output tokens (agents pause as over-budget)',
+    '  --budget-usd X        stop the run after $X',
+    '  --headless            no screen: exit 0 done, 1 failed, 2 bad arguments, 3 over budget or stopped',
+    '  --demo                the scripted model on a temporary copy of the sample project',
+    '  --layout NAME|FILE    the cockpit layout around the run',
+    '  --debug               log more, and say where the log file is',
+    '  -h, --help            show this help',
+    '',
+    'With no ANTHROPIC_API_KEY and no ANTHROPIC_BASE_URL (and without --demo), agents run on',
+    'the scripted model in the current directory; calls naming ENDPOINT/MODEL of the',
+    'providers file always go to that endpoint.',
+  ].join('\n');
+}
+
 /** Parses the arguments after `run`; the first problem is the error, ready for stderr (exit 2). */
 export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOptions> {
   let parsed;
@@ -58,21 +111,7 @@ export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOpti
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        args: { type: 'string' },
-        sessions: { type: 'string' },
-        concurrency: { type: 'string' },
-        model: { type: 'string' },
-        providers: { type: 'string' },
-        approve: { type: 'string' },
-        allow: { type: 'string', multiple: true },
-        'budget-tokens': { type: 'string' },
-        'budget-usd': { type: 'string' },
-        headless: { type: 'boolean' },
-        demo: { type: 'boolean' },
-        layout: { type: 'string' },
-        debug: { type: 'boolean' },
-      },
+      options: RUN_FLAGS,
     });
   } catch (thrown) {
     return err(`agentmux run: ${messageOf(thrown)}`);

@@ -1,6 +1,7 @@
 // `agentmux run` options (issue 13 item 1): every flag, --args JSON or string, bad values named.
 import { describe, expect, it } from 'vitest';
-import { parseRunOptions } from '../src/run-options.js';
+import { parseRunOptions, RUN_FLAGS, runHelpText, wantsRunHelp } from '../src/run-options.js';
+import { helpText } from '../src/cli-options.js';
 
 describe('agentmux run options', () => {
   it('parses every flag, --allow repeated', () => {
@@ -40,5 +41,21 @@ describe('agentmux run options', () => {
   it('names an unknown option', () => {
     const parsed = parseRunOptions(['w', '--fast']);
     expect(!parsed.ok && parsed.error).toMatch(/^agentmux run: Unknown option '--fast'/u);
+  });
+});
+
+describe('agentmux run --help', () => {
+  it('is asked for by --help or -h anywhere before --, and its usage names every flag', () => {
+    expect(wantsRunHelp(['--help'])).toBe(true);
+    expect(wantsRunHelp(['review', '-h'])).toBe(true);
+    expect(wantsRunHelp(['review', '--headless'])).toBe(false);
+    const text = runHelpText();
+    expect(text).toContain('Usage: agentmux run NAME|FILE');
+    for (const flag of Object.keys(RUN_FLAGS)) expect(text).toContain(`--${flag}`);
+  });
+
+  it('is pointed to by the main help, which names agentmux run', () => {
+    expect(helpText()).toContain('agentmux run NAME|FILE');
+    expect(helpText()).toContain('agentmux run --help');
   });
 });

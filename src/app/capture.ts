@@ -5,6 +5,7 @@ import type { Controller } from '../core/controller.js';
 import type { PtyScreen } from '../core/pty-session.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Transcript } from '../core/transcript.js';
+import type { Block } from '../core/transcript-rows.js';
 import type { AgentTranscripts } from './agent-transcripts.js';
 
 /** The captured agent's name and its text (lines joined by `\n`, trailing spaces trimmed). */
@@ -28,10 +29,26 @@ export function captureAgent(controller: Controller, transcripts: AgentTranscrip
 export function transcriptText(transcript: Transcript): string {
   const lines: string[] = [];
   for (let block = 0; block < transcript.blockCount; block++) {
-    const text = transcript.blockAt(block)?.text ?? '';
+    const at = transcript.blockAt(block);
+    const text = at === undefined ? '' : withoutStreamMarker(at);
     for (const line of text.split('\n')) lines.push(line.trimEnd());
   }
   return lines.join('\n');
+}
+
+/** The live answer's cursor glyph, drawn for the pane (a `streaming` run ending the block), is no text (§5). */
+const STREAM_MARKER = '▍';
+
+/** A block's text without the streaming marker the pane draws after a live answer or tool output. */
+function withoutStreamMarker(block: Block): string {
+  let text = '';
+  let start = 0;
+  for (const run of block.runs) {
+    const piece = block.text.slice(start, run.end);
+    text += run.style === 'streaming' && piece.endsWith(STREAM_MARKER) ? piece.slice(0, -STREAM_MARKER.length) : piece;
+    start = run.end;
+  }
+  return text + block.text.slice(start);
 }
 
 /** The emulated screen and its scrollback, oldest line first, trailing blank lines dropped. */

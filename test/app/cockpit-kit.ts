@@ -24,6 +24,8 @@ export async function closeCockpits(): Promise<void> {
 
 const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'write_file', input: { path: 'new.txt', content: 'one\n' } }] };
 
+const KIT_EPOCH = Date.now();
+
 /** A fresh cockpit with agents alpha and beta in columns, set up for `mode`'s keys. */
 export async function cockpitFor(mode: ModeName): Promise<Cockpit> {
   const h = await startHarness(mode === 'approval' ? [writeStep, { text: 'done' }] : [], {
@@ -31,6 +33,9 @@ export async function cockpitFor(mode: ModeName): Promise<Cockpit> {
     tools: createWorkspaceToolHost({ write: true }),
     approval: { approve: 'ask', allow: [] },
     ptyLauncher: launchPty,
+    // One instant for every cockpit of a test file, so two cockpits compared row by row list
+    // their sessions in the same order (ties go by name), whatever the machine's load.
+    now: () => KIT_EPOCH,
   });
   const t = openView(120, 30);
   let quits = 0;

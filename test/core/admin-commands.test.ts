@@ -93,7 +93,7 @@ describe('new', () => {
   });
 
   it('refuses an unclosed quote in the PTY command, naming it', () => {
-    expect(run(`new sl -- bash -c 'sleep 777`).result).toEqual({
+    expect(run(`new sl -- bash -c 'sleep 777`).result).toMatchObject({
       kind: 'error',
       message: "new: unclosed ' in the command (from column 9)",
     });

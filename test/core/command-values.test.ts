@@ -60,6 +60,8 @@ async function world(): Promise<Controller> {
   c.send('writer', 'write x');
   c.send('broken', 'hi');
   await until(() => c.find('writer')?.state === 'awaiting-approval' && c.find('broken')?.state === 'error', 'the setup');
+  // The runs host is the app's (src/app/workflow/workflow-runs.ts, tested there); here only the values' shape matters.
+  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`) };
   return c;
 }
 
@@ -85,6 +87,8 @@ const LINES: readonly string[] = [
   'close -t zoe',
   'focus alpha',
   'budget -t alpha --usd 5 --turns 9',
+  'run review',
+  'run-stop review',
 ];
 
 describe('command values', () => {

@@ -135,7 +135,7 @@ describe('broadcast and nudge', () => {
     expect(calls).toEqual([
       { method: 'nudge', args: ['gamma', 'use -t carefully', { interrupt: true }] },
     ]);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       kind: 'ok',
       command: 'nudge',
       message: 'nudge: gamma queued (paused)',
@@ -424,6 +424,6 @@ describe('run and run-stop', () => {
   it('an error from the runs host comes back under the command name', () => {
     const api = new FakeCockpit();
     api.replies.stopRun = err('no run is live');
-    expect(run('run-stop', api).result).toEqual({ kind: 'error', message: 'run-stop: no run is live' });
+    expect(run('run-stop', api).result).toMatchObject({ kind: 'error', message: 'run-stop: no run is live' });
   });
 });

@@ -69,7 +69,7 @@ describe('graft from a transcript file', () => {
     const { controller, reads } = world();
     const result = dispatch(controller, 'graft -t alpha other/none.jsonl');
     expect(reads).toEqual(['other/none.jsonl']);
-    expect(result).toEqual({ kind: 'error', message: 'graft: other/none.jsonl: no such file' });
+    expect(result).toMatchObject({ kind: 'error', message: 'graft: other/none.jsonl: no such file' });
   });
 
   it('a file name without a / that names no file falls back to a stored session id, and the error names all three kinds', () => {

@@ -50,6 +50,8 @@ export type HarnessOptions = {
   files?: WorkspaceFiles;
   /** Starts PTY agents' commands (default: none, PTY agents are refused). */
   ptyLauncher?: PtyLauncher;
+  /** The controller's clock (default: Date.now). */
+  now?: () => number;
 };
 
 /** Polls a condition every few ms; fails the test with `what` after `timeoutMs`. */
@@ -83,6 +85,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
     ...(options.ptyLauncher === undefined ? {} : { ptyLauncher: options.ptyLauncher }),
     retryDelaysMs: options.retryDelaysMs ?? [20, 20],
     idleTimeoutMs: options.idleTimeoutMs ?? 2000,
+    ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.defaultAgent === true ? { defaultAgent: { model: 'claude-sonnet-4-6', cwd: workspace } } : {}),
   });
   for (const name of options.agents ?? ['alpha']) {

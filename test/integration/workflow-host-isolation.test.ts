@@ -95,13 +95,13 @@ describe("isolation: 'worktree'", () => {
 });
 
 describe('approvals in a headless run', () => {
-  it('refuses a write under --approve ask with the stated message, to the agent and on stderr', async () => {
+  it('refuses a write under --approve ask with the stated message, to the agent and on stderr as RUN: AGENT: …', async () => {
     kit = await startWorkflowKit([{ toolUses: [{ name: 'write_file', input: { path: 'x.txt', content: 'x' } }] }, { text: 'could not write' }]);
     const { outcome } = await kit.call('Write x.txt.', { label: 'w' }, { headless: true, approve: 'ask' });
     expect(outcome).toEqual({ kind: 'value', value: 'could not write' });
     const result = JSON.stringify(kit.model.requests[1]?.body.messages);
     expect(result).toContain(`"content":"${HEADLESS_REFUSAL}"`);
-    expect(kit.reported).toEqual([`w: write_file x.txt (1 line): ${HEADLESS_REFUSAL}`]);
+    expect(kit.reported).toEqual([`r1: w: write_file x.txt (1 line): ${HEADLESS_REFUSAL}`]);
     expect(existsSync(join(kit.workspace, 'x.txt'))).toBe(false);
   });
 

@@ -152,6 +152,22 @@ describe('stopping a run', () => {
   });
 });
 
+describe('a call cut by the run budget', () => {
+  it('resolves a working call to null with the reason naming the budget, not "run stopped"', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    kit = await startWorkflowKit([{ text: 'a long answer that is held', hold: { afterDeltas: 1, until: held } }]);
+    const budget = new AbortController();
+    const pending = kit.call('x', {}, {}, budget.signal);
+    await kit.model.waitForDeltas(0, 1);
+    budget.abort("the run's budget of 300 output tokens is spent");
+    const { outcome } = await pending;
+    release();
+    expect(outcome).toEqual({ kind: 'null', reason: "the run's budget of 300 output tokens is spent" });
+    await until(() => kit?.controller.allAgents().every((agent) => agent.running === undefined) === true, 'agents to stop');
+  });
+});
+
 describe('the scripted model offered StructuredOutput (the demo)', () => {
   it('reads the sample project with the real tools, then answers with a schema-valid value from what it read', async () => {
     const { demoScript } = await import('../../src/adapters/scripted-model/demo-script.js');

@@ -60,9 +60,11 @@ export function valueFor(schema: unknown, source: ValueSource, key = '', salt = 
     case 'integer':
     case 'number': {
       const min = numberOr(schema['minimum'], numberOr(schema['exclusiveMinimum'], 0) + (schema['exclusiveMinimum'] === undefined ? 0 : 1));
-      const max = numberOr(schema['maximum'], Math.max(min, 10));
+      // No `maximum` bounds nothing: a line number is the quoted line's, however far down the file.
+      const max = numberOr(schema['maximum'], Infinity);
+      const spread = Math.min(max, Math.max(min, 10)) - min + 1;
       const line = choose(source.lines.filter((l) => l.text.trim() !== ''), source, salt);
-      const pick = /line/i.test(key) && line !== undefined ? line.n : min + ((source.seed + salt) % (max - min + 1));
+      const pick = /line/i.test(key) && line !== undefined ? line.n : min + ((source.seed + salt) % spread);
       return Math.min(max, Math.max(min, type === 'integer' ? Math.round(pick) : pick));
     }
     case 'boolean':

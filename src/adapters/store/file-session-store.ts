@@ -192,7 +192,8 @@ export class FileSessionStore implements SessionStore {
       const saved = this.trashSummary(facts.value.header.id);
       rows.push(saved === undefined ? summaryFromFacts(facts.value) : { ...saved, name: facts.value.name });
     }
-    return rows.sort((a, b) => b.updated - a.updated);
+    // Newest first; equal times (one clock tick) by name, so the order never depends on the catalog's.
+    return rows.sort((a, b) => b.updated - a.updated || a.name.localeCompare(b.name));
   }
 
   rename(sessionId: string, name: string): Result<void> {

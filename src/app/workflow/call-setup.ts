@@ -72,7 +72,7 @@ export function planCall(call: AgentCall, deps: CallSetupDeps): Result<CallPlan>
   const typeTools = agentType?.tools;
   const tools = (agentName: () => string, listener: StructuredOutputListener): ToolHost => {
     let host: ToolHost = typeTools === undefined ? deps.tools : new ToolSubset(deps.tools, new Set(typeTools));
-    if (run.headless && run.approve === 'ask') host = new HeadlessRefusal(host, (line) => deps.report(`${agentName()}: ${line}`));
+    if (run.headless && run.approve === 'ask') host = new HeadlessRefusal(host, (line) => deps.report(`${run.id}: ${agentName()}: ${line}`));
     if (schema !== undefined && compiled !== undefined) host = new StructuredOutputTools(host, outputShape(schema), compiled, listener);
     return host;
   };

@@ -1,5 +1,6 @@
 // Opens the controller-backed WorkflowAgentHost for `agentmux run` (DESIGN.md §9): the store,
-// the providers file, the provider (or the demo's scripted model on the sample project), the
+// the providers file, the provider (the scripted model without a key; with --demo on a copy of
+// the sample project; a providers-file endpoint always for a call naming one), the
 // controller with the usual tools, and the host over it; `close` shuts them down in order.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -37,7 +38,10 @@ export type ControllerHostContext = {
 /** A host and how to close what it opened. */
 export type OpenedControllerHost = { readonly host: WorkflowAgentHost; readonly controller: Controller; close(): Promise<void> };
 
-/** The demo: the scripted model at full speed, and one copy of the sample project per run. */
+/** The stderr line a run whose agents go to the scripted model gets once (DESIGN.md §4). */
+export const SCRIPTED_MODEL_NOTICE = 'demo: scripted model, no API calls';
+
+/** The demo (`--demo`): the scripted model at full speed, and one copy of the sample project per run. */
 async function startRunDemo(): Promise<{ model: ScriptedModel; workspaceFor: (run: string) => Result<string>; close(): Promise<void> }> {
   const model = await startScriptedModel({ script: demoScript() });
   const root = mkdtempSync(join(tmpdir(), 'agentmux-run-demo-'));
@@ -73,15 +77,28 @@ export async function openControllerHost(context: ControllerHostContext): Promis
   const store = opened.value;
   const log = fileLogSink(join(storeDir, 'agentmux.log'));
   const providerConfig = providerConfigFromEnv(env);
-  const demo = options.demo || providerConfig.kind === 'scripted' ? await startRunDemo() : undefined;
+  // `--demo`: the scripted model on a copy of the sample project. No key and no base URL (§4):
+  // the scripted model in the real cwd. Either way a call naming ENDPOINT/MODEL goes there.
+  const demo = options.demo ? await startRunDemo() : undefined;
+  const scripted = demo?.model ?? (providerConfig.kind === 'scripted' ? await startScriptedModel({ script: demoScript() }) : undefined);
+  const announced = new Set<string>();
+  const announce = (run: string | undefined): void => {
+    const key = run ?? '';
+    if (announced.has(key)) return;
+    announced.add(key);
+    context.stderr?.(`${run === undefined ? '' : `${run}: `}${SCRIPTED_MODEL_NOTICE}`);
+  };
   const checkpoints = fileCheckpointsFor(storeDir);
   // The cockpit's own tool host: redaction, the masked store, keys kept from bash (issue 9).
   const tools = agentToolHost({ storeDir, env, providers: providers.value, checkpoints });
   const controller = new Controller({
     store,
     providerFor: (config) => {
-      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
       if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
+      if (scripted !== undefined) {
+        announce(config.run);
+        return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: scripted.url, log, debug: options.debug });
+      }
       const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
       const baseURL = providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined;
       return new LazyAnthropicProvider({ ...(apiKey === undefined ? {} : { apiKey }), ...(baseURL === undefined ? {} : { baseURL }), log, debug: options.debug });
@@ -106,7 +123,8 @@ export async function openControllerHost(context: ControllerHostContext): Promis
     close: async () => {
       await controller.shutdown();
       await store.close();
-      await demo?.close();
+      if (demo !== undefined) await demo.close();
+      else await scripted?.close();
     },
   });
 }

@@ -24,6 +24,12 @@ export type ControllerAgentHostOptions = CallSetupDeps & {
 
 export const RUN_STOPPED = 'run stopped';
 
+/** Why the run cut a call: the reason it aborted with (the budget spent, the run stopped), else RUN_STOPPED. */
+function stopReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return typeof reason === 'string' && reason !== '' ? reason : RUN_STOPPED;
+}
+
 /** Resolves when `promise` does, or with 'aborted' when `signal` aborts first. */
 function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T | 'aborted'> {
   if (signal.aborted) return Promise.resolve('aborted');
@@ -51,13 +57,13 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   constructor(private readonly options: ControllerAgentHostOptions) {}
 
   async run(given: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
-    if (context.signal.aborted) return { kind: 'null', reason: RUN_STOPPED };
+    if (context.signal.aborted) return { kind: 'null', reason: stopReason(context.signal) };
     const cwd = this.options.cwdFor?.(given.run);
     if (cwd !== undefined && !cwd.ok) return { kind: 'throw', message: cwd.error };
     const call = cwd === undefined ? given : { ...given, run: { ...given.run, cwd: cwd.value } };
     const plan = planCall(call, this.options);
     if (!plan.ok) return { kind: 'throw', message: plan.error };
-    if ((await unlessAborted(context.slot(), context.signal)) === 'aborted') return { kind: 'null', reason: RUN_STOPPED };
+    if ((await unlessAborted(context.slot(), context.signal)) === 'aborted') return { kind: 'null', reason: stopReason(context.signal) };
     const { controller } = this.options;
     const name = uniqueAgentName(call.baseName, (candidate) => controller.find(candidate) !== undefined);
     let worktree: Worktree | undefined;
@@ -65,7 +71,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       const created = await createWorktree(call.run.cwd, worktreePath(this.options.storeDir, call.run.id, name), agentSecretVariables(this.options.providers));
       if (!created.ok) return { kind: 'throw', message: created.error };
       worktree = created.value;
-      if (context.signal.aborted) return this.withWorktree({ kind: 'null', reason: RUN_STOPPED }, worktree);
+      if (context.signal.aborted) return this.withWorktree({ kind: 'null', reason: stopReason(context.signal) }, worktree);
     }
     // Another call may have taken the name while the worktree was made.
     const free = uniqueAgentName(name, (candidate) => controller.find(candidate) !== undefined);
@@ -121,7 +127,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       }),
     );
     const onStop = (): void => {
-      settle(resolution.resolve({ kind: 'null', reason: RUN_STOPPED }));
+      settle(resolution.resolve({ kind: 'null', reason: stopReason(context.signal) }));
       controller.interrupt(agent.name);
     };
     context.signal.addEventListener('abort', onStop, { once: true });

@@ -34,7 +34,8 @@ export function runEventLine(runId: string, event: RunEvent): string {
     case 'result':
       return `${runId}: result ${line.agent ?? '(no agent)'}: ${short(JSON.stringify(line.value))}`;
     case 'failed':
-      return `${runId}: null ${line.agent ?? '(no agent)'}: ${short(line.reason)}`;
+      // No agent: the call failed before one started (agent() threw), which is no null result.
+      return line.agent === null ? `${runId}: failed (no agent): ${short(line.reason)}` : `${runId}: null ${line.agent}: ${short(line.reason)}`;
     case 'done':
       return `${runId}: done ${line.status}`;
   }

@@ -55,7 +55,7 @@ describe('the control socket', () => {
     const port = testPort();
     const server = await serve(root, port);
     const reply = await requestReply(server.path, { type: 'run', line: 'send -t beta hello   there' });
-    expect(reply).toEqual({ ok: true, value: { type: 'reply', ok: true, command: 'send', message: 'sent to beta', value: null } });
+    expect(reply).toEqual({ ok: true, value: { type: 'reply', ok: true, command: 'send', message: 'sent to beta', value: { deliveries: [{ agent: 'beta', detail: 'started a turn', id: 'm-beta', joined: 'started-turn', outcome: 'delivered' }] } } });
     expect(port.cockpit.calls).toEqual([{ method: 'send', args: ['beta', 'hello   there'] }]);
     const refused = await requestReply(server.path, { type: 'run', line: 'frobnicate now' });
     expect(refused.ok && refused.value.ok).toBe(false);

@@ -62,4 +62,10 @@ describe('schema-valid values from what was read', () => {
     expect(source.files).toContain(JSON.stringify(value).match(/"file":"([^"]+)"/)?.[1]);
     expect(JSON.stringify(value)).toMatch(/src\/(parser|units)\.ts:\d+ reads/);
   });
+
+  it('gives a line field without a maximum the number of the line its object quotes', () => {
+    const far: ValueSource = { lines: [{ file: 'src/far.ts', n: 42, text: 'return total / count;' }], files: ['src/far.ts'], seed: 3 };
+    const value = valueFor({ type: 'object', required: ['file', 'line', 'quote'], properties: { file: { type: 'string' }, line: { type: 'integer', minimum: 1 }, quote: { type: 'string' } } }, far);
+    expect(value).toEqual({ file: 'src/far.ts', line: 42, quote: 'return total / count;' });
+  });
 });

@@ -8,11 +8,10 @@ import { resolve } from 'node:path';
 import { fileLogSink, type LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
-import { launchPty } from '../adapters/pty/node-pty-host.js';
+import { ptyLauncherWithout } from '../adapters/pty/node-pty-host.js';
 import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
 import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
-import { createWorkspaceToolHost } from '../adapters/tools/full-tool-host.js';
-import { redactingToolHost, secretsFromEnv } from '../adapters/tools/secrets.js';
+import { agentSecretVariables, agentToolHost } from './agent-tool-host.js';
 import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
@@ -75,6 +74,10 @@ export async function openCockpit(
   const providerConfig = providerConfigFromEnv(env);
   const demo = useScriptedModel(options, env) ? await startDemo() : undefined;
   const checkpoints = fileCheckpointsFor(sessionsDir);
+  // Layout models accept aliases and ENDPOINT/MODEL, with the endpoints of the store's providers.json;
+  // each endpoint's apiKeyEnv is a secret the tools keep from bash and redact.
+  const providersFile = loadProviders(storeProvidersPath(sessionsDir), true);
+  const layoutProviders = providersFile.ok ? providersFile.value : {};
   const controller = new Controller({
     store,
     providerFor: (config) => {
@@ -90,12 +93,12 @@ export async function openCockpit(
       });
     },
     // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
-    tools: checkpoints.wrap(redactingToolHost(createWorkspaceToolHost({ write: true, masked: [sessionsDir] }), secretsFromEnv(env))),
+    tools: agentToolHost({ storeDir: sessionsDir, env, providers: layoutProviders, checkpoints }),
     files: checkpoints.files,
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
-    ptyLauncher: launchPty,
+    ptyLauncher: ptyLauncherWithout(agentSecretVariables(layoutProviders)),
   });
   controller.events.on((event) => {
     if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);
@@ -125,10 +128,7 @@ export async function openCockpit(
   ];
   let next = 0;
 
-  // Layout models accept aliases and ENDPOINT/MODEL, with the endpoints of the store's providers.json.
-  const providersFile = loadProviders(storeProvidersPath(sessionsDir), true);
   if (!providersFile.ok) notice(providersFile.error);
-  const layoutProviders = providersFile.ok ? providersFile.value : {};
 
   function addLayoutAgent(agent: LayoutAgent): void {
     if (agent.command !== undefined) {

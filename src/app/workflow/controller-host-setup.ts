@@ -14,7 +14,7 @@ import { demoScript } from '../../adapters/scripted-model/demo-script.js';
 import { startScriptedModel, type ScriptedModel } from '../../adapters/scripted-model/server.js';
 import { FileSessionStore } from '../../adapters/store/file-session-store.js';
 import type { StoreLock } from '../../adapters/store/store-lock.js';
-import { createWorkspaceToolHost } from '../../adapters/tools/full-tool-host.js';
+import { agentToolHost } from '../agent-tool-host.js';
 import { loadProviders, storeProvidersPath } from '../../adapters/workflow/providers-file.js';
 import { Controller } from '../../core/controller.js';
 import { err, ok, type Result } from '../../core/result.js';
@@ -89,7 +89,8 @@ export async function openControllerHost(context: ControllerHostContext): Promis
     context.stderr?.(`${run === undefined ? '' : `${run}: `}${SCRIPTED_MODEL_NOTICE}`);
   };
   const checkpoints = fileCheckpointsFor(storeDir);
-  const tools = checkpoints.wrap(createWorkspaceToolHost({ write: true }));
+  // The cockpit's own tool host: redaction, the masked store, keys kept from bash (issue 9).
+  const tools = agentToolHost({ storeDir, env, providers: providers.value, checkpoints });
   const controller = new Controller({
     store,
     providerFor: (config) => {

@@ -216,7 +216,11 @@ export class CockpitApp {
     this.view.openConfirm({
       question: `${question} y / any other key cancels`,
       onConfirm: () => this.quit(),
-      onClose: leave,
+      // The question was the status message too: answered no, it must not stay there asking.
+      onClose: () => {
+        leave();
+        this.show({ ok: true, value: 'quit cancelled' });
+      },
     });
     return `${question} (y quits)`;
   }

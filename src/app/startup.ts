@@ -8,8 +8,12 @@ import { resolve } from 'node:path';
 import { fileLogSink, type LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
-import { launchPty } from '../adapters/pty/node-pty-host.js';
+import { ptyLauncherWithout } from '../adapters/pty/node-pty-host.js';
 import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
+import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
+import { LazyAnthropicProvider } from './lazy-provider.js';
+import { endpointProvider } from './workflow/endpoint-provider.js';
+import { agentSecretVariables, agentToolHost } from './agent-tool-host.js';
 import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
@@ -18,9 +22,7 @@ import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
 import { Controller } from '../core/controller.js';
 import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
-import { agentTools } from './agent-tools.js';
 import { startDemo, type Demo } from './demo.js';
-import { providerFor } from './provider-for.js';
 import { resolveLayoutModel } from './workflow/layout-model.js';
 import { loadProviders, storeProvidersPath } from '../adapters/workflow/providers-file.js';
 import type { LoadingPane } from './loading-panes.js';
@@ -75,16 +77,33 @@ export async function openCockpit(
 
   const providerConfig = providerConfigFromEnv(env);
   const demo = useScriptedModel(options, env) ? await startDemo() : undefined;
-  const { tools, files } = agentTools(sessionsDir, env);
+  const checkpoints = fileCheckpointsFor(sessionsDir);
+  // Layout models accept aliases and ENDPOINT/MODEL, with the endpoints of the store's providers.json;
+  // each endpoint's apiKeyEnv is a secret the tools keep from bash and redact.
+  const providersFile = loadProviders(storeProvidersPath(sessionsDir), true);
+  const layoutProviders = providersFile.ok ? providersFile.value : {};
+  const tools = agentToolHost({ storeDir: sessionsDir, env, providers: layoutProviders, checkpoints });
   const controller = new Controller({
     store,
-    providerFor: providerFor({ scriptedUrl: demo?.model.url, providerConfig, env, log, debug: options.debug }),
+    providerFor: (config) => {
+      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
+      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
+      const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
+      const baseURL = config.baseURL ?? (providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined);
+      return new LazyAnthropicProvider({
+        ...(apiKey === undefined ? {} : { apiKey }),
+        ...(baseURL === undefined ? {} : { baseURL }),
+        log,
+        debug: options.debug,
+      });
+    },
+    // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
     tools,
-    files,
+    files: checkpoints.files,
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
-    ptyLauncher: launchPty,
+    ptyLauncher: ptyLauncherWithout(agentSecretVariables(layoutProviders)),
   });
   controller.events.on((event) => {
     if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);
@@ -114,10 +133,7 @@ export async function openCockpit(
   ];
   let next = 0;
 
-  // Layout models accept aliases and ENDPOINT/MODEL, with the endpoints of the store's providers.json.
-  const providersFile = loadProviders(storeProvidersPath(sessionsDir), true);
   if (!providersFile.ok) notice(providersFile.error);
-  const layoutProviders = providersFile.ok ? providersFile.value : {};
 
   function addLayoutAgent(agent: LayoutAgent): void {
     if (agent.command !== undefined) {

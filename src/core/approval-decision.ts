@@ -59,20 +59,36 @@ export function refusalText(reason: string | undefined): string {
 export function approvalChoices(call: ToolCall): string {
   const entry = alwaysAllowEntry(call);
   const flag = inputHasHiddenControls(call.input) ? `${HIDDEN_CONTROLS_WARNING} · ` : '';
-  if (entry === undefined) return `${flag}y once · n refuse (no a: no rule would allow this command again)`;
-  return `${flag}y once · a always (${entry}) · n refuse`;
+  if (entry === undefined) return `${flag}y once · n refuse (no a: ${noAlwaysReason(call)})`;
+  return `${flag}y once · a always (${visibleControls(entry)}) · n refuse`;
+}
+
+const CONTROLS_REASON = 'the command holds control characters: approve it one call at a time';
+
+function commandHoldsControls(call: ToolCall): boolean {
+  const command = stringInput(call, 'command');
+  return call.name === 'bash' && command !== undefined && hasHiddenControls(command);
+}
+
+/** Why `a` is not offered for a call: its command holds controls, or no rule would match it again. */
+function noAlwaysReason(call: ToolCall): string {
+  return commandHoldsControls(call) ? CONTROLS_REASON : 'no rule would allow this command again';
 }
 
 /** What the status bar says after `a`: the call approved and the exact `allow` entry added. */
 export function alwaysAnswerText(agent: string, call: ToolCall): string {
   const entry = alwaysAllowEntry(call);
   const what = describeCall(call);
-  if (entry === undefined) return `${agent}: approved ${what} once; no pattern can say it, so nothing is allowed from now on`;
-  return `${agent}: approved ${what}; from now on allowed: ${entry}`;
+  if (entry === undefined) {
+    if (commandHoldsControls(call)) return `${agent}: approved ${what} once; nothing is allowed from now on (${CONTROLS_REASON})`;
+    return `${agent}: approved ${what} once; no pattern can say it, so nothing is allowed from now on`;
+  }
+  return `${agent}: approved ${what}; from now on allowed: ${visibleControls(entry)}`;
 }
 
 /** Why `a` is refused for a call no rule could allow again (the call keeps waiting). */
 export function noAlwaysText(agent: string, call: ToolCall): string | undefined {
   if (alwaysAllowEntry(call) !== undefined) return undefined;
-  return `${agent}: a cannot allow ${describeCall(call)} always (no rule would match it again): y approves it once, n refuses`;
+  const reason = commandHoldsControls(call) ? CONTROLS_REASON : 'no rule would match it again';
+  return `${agent}: a cannot allow ${describeCall(call)} always (${reason}): y approves it once, n refuses`;
 }

@@ -4,6 +4,7 @@ import type { ToolSpec } from './model-request.js';
 import type { ToolCall } from './tools.js';
 import { commandRisk } from './command-risk.js';
 import { shellWords } from './shell-words.js';
+import { hasHiddenControls } from './visible-controls.js';
 
 /**
  * `approve: 'auto'` runs every call; `'ask'` asks before writes and `bash` unless `allow` has
@@ -124,12 +125,13 @@ function quoteWord(word: string): string {
  * never `git -c …`). A command that is not simple, or whose program runs what its arguments
  * name (`sh`, `perl`, `find -exec`, `git -c`…), gets its exact command only (`bash:rm old.log`).
  * Undefined when no entry can say it: a bash call without a command, or an exact one
- * containing `*` or `?` (which an entry would read as wildcards).
+ * containing `*` or `?` (which an entry would read as wildcards), or a command holding control
+ * characters (a rule the user cannot read is not one they agreed to: y/n only, issue 9).
  */
 export function alwaysAllowEntry(call: ToolCall): string | undefined {
   if (call.name !== BASH) return call.name;
   const command = bashCommand(call);
-  if (command === undefined || command.trim() === '') return undefined;
+  if (command === undefined || command.trim() === '' || hasHiddenControls(command)) return undefined;
   const candidates: string[] = [];
   const words = widenableWords(command);
   if (words !== undefined) {

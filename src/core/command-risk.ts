@@ -77,11 +77,47 @@ export function commandRisk(words: readonly string[]): string | undefined {
       return tarRisk(args);
     case 'find':
       return args.some((arg) => FIND_RISKY_ACTIONS.has(arg)) ? 'find runs or deletes through -exec, -ok or -delete' : undefined;
+    case 'rg':
+      return args.some((arg) => /^--pre(?:=|$)/u.test(arg)) ? 'rg runs the preprocessor given by --pre' : undefined;
+    case 'sort':
+      return args.some((arg) => /^--compress-program(?:=|$)/u.test(arg)) ? 'sort runs the program given by --compress-program' : undefined;
+    case 'zip':
+      return args.some((arg) => /^(?:-TT|--unzip-command)(?:=|$)|^-[a-zA-Z]*TT/u.test(arg)) ? 'zip runs the test command given by -TT' : undefined;
+    case 'go':
+      return goRisk(args);
+    case 'cargo':
+      return cargoRisk(args);
     case 'rsync':
       return args.some((arg) => /^(?:-e|--rsh|--rsync-path)(?:=|$)|^-[a-zA-Z]*e/u.test(arg)) ? 'rsync runs the program given by -e' : undefined;
     default:
       return undefined;
   }
+}
+
+/** go subcommands that run a program built from, or named in, their arguments. */
+const GO_RISKY_SUBCOMMANDS: ReadonlySet<string> = new Set(['run', 'generate', 'tool', 'exec']);
+const GO_RISKY_OPTION = /^--?(?:exec|toolexec|vettool|overlay|modfile|C)(?:=|$)/u;
+
+function goRisk(args: readonly string[]): string | undefined {
+  const [subcommand] = args;
+  if (subcommand === undefined) return undefined;
+  if (subcommand.startsWith('-')) return 'go options before the subcommand change what runs';
+  if (GO_RISKY_SUBCOMMANDS.has(subcommand)) return `go ${subcommand} runs a program named in its arguments`;
+  if (args.some((arg) => GO_RISKY_OPTION.test(arg))) return `go ${subcommand} has an option (-exec, -toolexec, -vettool…) that runs a program`;
+  return undefined;
+}
+
+/** cargo subcommands that run or install a program named in their arguments. */
+const CARGO_RISKY_SUBCOMMANDS: ReadonlySet<string> = new Set(['run', 'install', 'script', 'exec']);
+const CARGO_RISKY_OPTION = /^(?:--config|-Z|--manifest-path|--target-dir|-C)(?:=|$)|^-Z./u;
+
+function cargoRisk(args: readonly string[]): string | undefined {
+  const [subcommand] = args;
+  if (subcommand === undefined) return undefined;
+  if (subcommand.startsWith('-') || subcommand.startsWith('+')) return 'cargo options before the subcommand change what runs';
+  if (CARGO_RISKY_SUBCOMMANDS.has(subcommand)) return `cargo ${subcommand} runs a program named in its arguments`;
+  if (args.some((arg) => CARGO_RISKY_OPTION.test(arg))) return `cargo ${subcommand} has an option (--config, -Z…) that changes what runs`;
+  return undefined;
 }
 
 function gitRisk(args: readonly string[]): string | undefined {

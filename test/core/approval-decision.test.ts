@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { alwaysAnswerText, approvalChoices, noAlwaysText } from '../../src/core/approval-decision.js';
 import type { ToolCall } from '../../src/core/tools.js';
+import { hasHiddenControls } from '../../src/core/visible-controls.js';
 
 const bashCall = (command: string): ToolCall => ({ id: 'toolu_1', name: 'bash', input: { command } });
 const writeCall: ToolCall = { id: 'toolu_2', name: 'write_file', input: { path: 'a.txt', content: 'x\n' } };
@@ -26,6 +27,30 @@ describe('approvalChoices', () => {
     expect(approvalChoices(bashCall('echo run >> log.txt; for i in 1 2 3; do echo $i; done'))).toBe(
       'y once · a always (bash:echo run >> log.txt; for i in 1 2 3; do echo $i; done) · n refuse',
     );
+  });
+});
+
+describe('a command holding control characters', () => {
+  const spoof = bashCall('echo visible \u001b]0;touch /tmp/HIDDEN\u0007; git status --short');
+
+  it('is offered y and n only, saying why', () => {
+    const choices = approvalChoices(spoof);
+    expect(choices).not.toContain('a always');
+    expect(choices).toContain('y once · n refuse (no a: the command holds control characters: approve it one call at a time)');
+  });
+
+  it('refuses a with the reason, and adds no rule', () => {
+    expect(noAlwaysText('alpha', spoof)).toBe(
+      'alpha: a cannot allow bash ⚠ controls: echo visible ␛]0;touch /tmp/HIDDEN␇; git status --short always (the command holds control characters: approve it one call at a time): y approves it once, n refuses',
+    );
+    expect(alwaysAnswerText('alpha', spoof)).not.toContain('from now on allowed');
+  });
+
+  it('shows a rule with its controls visible wherever it is displayed', () => {
+    const odd: ToolCall = { id: 't', name: 'tool\u001b]0;x\u0007', input: {} };
+    expect(approvalChoices(odd)).toContain('a always (tool␛]0;x␇)');
+    expect(alwaysAnswerText('alpha', odd)).toContain('from now on allowed: tool␛]0;x␇');
+    expect(hasHiddenControls(alwaysAnswerText('alpha', odd))).toBe(false);
   });
 });
 

@@ -149,7 +149,8 @@ describe('agentmux e2e: fork, close, rename, budget', { timeout: 60_000 }, () =>
     await waitForState(app, 'alpha', 'idle');
 
     await typeMessage(app, 'alpha', 'two');
-    await app.waitFor(/┌ ▶ 1 alpha · over-budget \(turns 1\/1\)/);
+    // The refused turn's message waits in the queue (the title counts it) for the budget to rise.
+    await app.waitFor(/┌ ▶ 1 alpha · over-budget \(turns 1\/1 · 1 queued\)/);
     // beta is not capped: its answer arriving shows alpha had its chance and sent nothing.
     app.write('2');
     await typeMessage(app, 'beta', 'beta one');
@@ -162,7 +163,7 @@ describe('agentmux e2e: fork, close, rename, budget', { timeout: 60_000 }, () =>
     await app.waitFor(/┌ ▶ 1 alpha ·/);
     await runCommand(app, 'budget --clear');
     await waitForStatus(app, 'alpha budget: none');
-    await app.waitFor(/┌ ▶ 1 alpha · paused \(budget raised: resume to continue\)/);
+    await app.waitFor(/┌ ▶ 1 alpha · paused \(budget raised: resume to continue · 1 queued\)/);
     app.write('p');
     await app.waitFor('answer to two');
     await waitForState(app, 'alpha', 'idle');

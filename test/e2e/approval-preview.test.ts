@@ -56,7 +56,8 @@ describe('agentmux e2e: approval previews', { timeout: 60_000 }, () => {
     await app.waitFor('first line');
     await app.waitFor('second line');
     app.write('n');
-    await app.waitFor('reason');
+    // n opens the : prompt with `approve n ` (the rest of the line is the reason); Enter refuses.
+    await app.waitFor(':approve n');
     app.write('\r');
     await waitForState(app, 'alpha', 'idle');
     expect(app.screen()).not.toContain('creates the file with 2 lines:');

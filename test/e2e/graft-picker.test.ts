@@ -104,7 +104,9 @@ describe('agentmux e2e: graft picker', { timeout: 90_000 }, () => {
     app.write(KEYS.escape);
     await app.waitFor('graft into beta — pick a source');
     app.write(KEYS.escape);
-    await app.waitUntil((screen) => !screen.includes('graft into beta'), 'the picker to close');
+    // The picker's box (its title) is gone and the mode is normal again; the status line may still
+    // show the graft-picker command's own result, `graft into beta: pick a source`.
+    await app.waitUntil((screen) => !screen.includes('graft into beta —') && screen.includes(' NORMAL '), 'the picker to close');
     expect(entriesOf(readJournal(world.sessions, 'beta'))).toEqual([]);
   });
 

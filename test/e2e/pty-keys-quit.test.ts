@@ -92,7 +92,10 @@ describe('agentmux e2e: PTY agents keys and quit', { timeout: 120_000 }, () => {
   it('quit leaves no hosted process behind, even one that ignores SIGHUP and SIGTERM', async () => {
     const { app, sleeper } = await stubbornWorld();
     expect(running(sleeper)).toBe(true);
+    // A running PTY program makes q ask first (it will be killed); y quits.
     app.write('q');
+    await app.waitFor('1 program is running and will be killed');
+    app.write('y');
     expect(await app.exited(30_000)).toBe(0);
     await eventually(() => running(sleeper), (alive) => !alive, 'the sleep to be gone once agentmux has exited', 2_000);
   });

@@ -59,6 +59,7 @@ describe('agentmux e2e: PTY programs and quit', { timeout: 90_000 }, () => {
     await first.waitFor('1 program is running and will be killed (sl: sh -c echo');
     first.write('n');
     await first.waitUntil(() => !first.screen().includes('will be killed'), 'the question to close');
+    await first.waitFor('quit cancelled');
     expect(first.screen()).toMatch(/sl · idle \(running\)/);
     first.write('q');
     await first.waitFor('Quit?');

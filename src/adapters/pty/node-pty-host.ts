@@ -8,7 +8,7 @@ import type { PtyExit, PtyLaunchSpec, PtySession } from '../../core/pty-session.
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { groupAlive, signalGroup, trackGroup } from './pty-groups.js';
 import { XtermScreen } from './xterm-screen.js';
-import { withoutSecrets } from '../tools/secrets.js';
+import { SECRET_VARIABLES, withoutSecrets } from '../tools/secrets.js';
 
 /** Output not yet parsed by the emulator above which the child is paused (a flood must not pile up). */
 export const HIGH_WATER_CHARS = 256 * 1024;
@@ -29,9 +29,10 @@ const OUTER_TERMINAL_VARIABLES = new Set(['TMUX', 'TMUX_PANE', 'TERM_PROGRAM', '
 export function childEnvironment(
   own: Readonly<Record<string, string | undefined>>,
   layout: Readonly<Record<string, string>>,
+  secrets: readonly string[] = SECRET_VARIABLES,
 ): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(withoutSecrets(own, layout))) {
+  for (const [key, value] of Object.entries(withoutSecrets(own, layout, secrets))) {
     if (!OUTER_TERMINAL_VARIABLES.has(key)) env[key] = value;
   }
   env['TERM'] = 'xterm-256color';
@@ -39,8 +40,17 @@ export function childEnvironment(
   return Object.assign(env, layout);
 }
 
+/** A launcher whose children never get the `secrets` variables (the providers file's keys too). */
+export function ptyLauncherWithout(secrets: readonly string[]): (spec: PtyLaunchSpec) => Result<PtySession> {
+  return (spec) => launchPtyWithout(spec, secrets);
+}
+
 /** Spawns `spec.command` under node-pty with an emulator of `spec.cols` × `spec.rows`. */
 export function launchPty(spec: PtyLaunchSpec): Result<PtySession> {
+  return launchPtyWithout(spec, SECRET_VARIABLES);
+}
+
+function launchPtyWithout(spec: PtyLaunchSpec, secrets: readonly string[]): Result<PtySession> {
   const [file, ...args] = spec.command;
   if (file === undefined || file === '') return err('no command to run');
   let child: pty.IPty;
@@ -50,7 +60,7 @@ export function launchPty(spec: PtyLaunchSpec): Result<PtySession> {
       cols: spec.cols,
       rows: spec.rows,
       cwd: spec.cwd,
-      env: childEnvironment(process.env, spec.env),
+      env: childEnvironment(process.env, spec.env, secrets),
     });
   } catch (thrown) {
     return err(`${file}: ${messageOf(thrown)}`);

@@ -13,6 +13,7 @@ import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { CarriageReturnFolder } from './carriage-returns.js';
 import { signalGroup } from '../pty/pty-groups.js';
 import { DEFAULT_SANDBOX_POLICY, sandboxArgs, sandboxSupport } from './bash-sandbox.js';
+import { SECRET_VARIABLES } from './secrets.js';
 import { resolveWorkspaceRoot } from './workspace-path.js';
 import { abortedOutcome, parseToolInput, toolError, type WorkspaceTool } from './workspace-tool.js';
 
@@ -85,25 +86,21 @@ export type BashOptions = {
   readonly onOutput?: (chunk: string) => void;
   /** bwrap's arguments (bash-sandbox.ts) when the command runs sandboxed; absent runs it as it is. */
   readonly sandboxArgs?: readonly string[];
+  /** Variables kept from the child: the provider keys (secrets.ts). */
+  readonly secretVariables?: readonly string[];
 };
 
-const DROPPED_VARIABLES = new Set([
-  'BASH_ENV',
-  'ENV',
-  'PROMPT_COMMAND',
-  'ANTHROPIC_API_KEY',
-  'ANTHROPIC_AUTH_TOKEN',
-]);
+const DROPPED_VARIABLES = new Set(['BASH_ENV', 'ENV', 'PROMPT_COMMAND']);
 
 /**
  * The environment a command sees: agentmux's own, minus what would run hidden code at start
- * (`BASH_ENV`, exported functions) or leak the API key, plus settings that keep programs from
+ * (`BASH_ENV`, exported functions) or leak a provider key (`secrets`), plus settings that keep programs from
  * paging, prompting or colouring.
  */
-export function bashEnvironment(base: NodeJS.ProcessEnv): Record<string, string> {
+export function bashEnvironment(base: NodeJS.ProcessEnv, secrets: readonly string[] = SECRET_VARIABLES): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(base)) {
-    if (value === undefined || DROPPED_VARIABLES.has(name) || name.startsWith('BASH_FUNC_'))
+    if (value === undefined || DROPPED_VARIABLES.has(name) || secrets.includes(name) || name.startsWith('BASH_FUNC_'))
       continue;
     env[name] = value;
   }
@@ -305,7 +302,7 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
         cols: 120,
         rows: 40,
         cwd,
-        env: bashEnvironment(process.env),
+        env: bashEnvironment(process.env, options.secretVariables),
       },
     );
   } catch (thrown) {
@@ -363,7 +360,7 @@ export function runBashCommand(options: BashOptions): Promise<BashRun> {
 }
 
 /** What the bash tool needs beyond each call: the directories its sandbox hides (the store). */
-export type BashToolSettings = { readonly masked: readonly string[] };
+export type BashToolSettings = { readonly masked: readonly string[]; readonly secretVariables?: readonly string[] };
 
 async function runBash(
   settings: BashToolSettings,
@@ -385,6 +382,7 @@ async function runBash(
     cwd: root.value,
     signal: context.signal,
     ...sandbox,
+    ...(settings.secretVariables === undefined ? {} : { secretVariables: settings.secretVariables }),
     ...(parsed.value.timeout_ms === undefined ? {} : { timeoutMs: parsed.value.timeout_ms }),
     ...(context.onOutput === undefined ? {} : { onOutput: context.onOutput }),
   });

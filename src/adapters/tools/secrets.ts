@@ -4,8 +4,13 @@
 // runner journals it or sends it to the model.
 import type { ToolCall, ToolContext, ToolHost, ToolOutcome } from '../../core/tools.js';
 
-/** Variables that hold a provider's key or token. */
+/** Variables that hold a provider's key or token, whatever the providers file says. */
 export const SECRET_VARIABLES: readonly string[] = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN'];
+
+/** The secret variable names: the built-in ones and `extra` (each `apiKeyEnv` of the providers file). */
+export function secretVariables(extra: readonly string[]): readonly string[] {
+  return [...new Set([...SECRET_VARIABLES, ...extra])];
+}
 
 /** What a redacted secret reads as. */
 export const REDACTED = '[redacted: API key]';
@@ -14,19 +19,23 @@ export const REDACTED = '[redacted: API key]';
 const MIN_SECRET_CHARS = 8;
 
 /** The secret values of `env` worth redacting. */
-export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>): string[] {
-  return SECRET_VARIABLES.flatMap((name) => {
+export function secretsFromEnv(env: Readonly<Record<string, string | undefined>>, names: readonly string[] = SECRET_VARIABLES): string[] {
+  return names.flatMap((name) => {
     const value = env[name];
     return value !== undefined && value.length >= MIN_SECRET_CHARS ? [value] : [];
   });
 }
 
 /** `env` without the secret variables, except those `keep` names (a layout's explicit `env`). */
-export function withoutSecrets(env: Readonly<Record<string, string | undefined>>, keep: Readonly<Record<string, string>> = {}): Record<string, string> {
+export function withoutSecrets(
+  env: Readonly<Record<string, string | undefined>>,
+  keep: Readonly<Record<string, string>> = {},
+  names: readonly string[] = SECRET_VARIABLES,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) continue;
-    if (SECRET_VARIABLES.includes(name) && !(name in keep)) continue;
+    if (names.includes(name) && !(name in keep)) continue;
     out[name] = value;
   }
   return out;

@@ -41,3 +41,8 @@ export function loadProviders(path: string, optional: boolean): Result<Providers
   if (!parsed.success) return err(`${path}: ${describeIssue(parsed.error)}`);
   return ok(parsed.data);
 }
+
+/** The variables the endpoints take their keys from: secrets, like ANTHROPIC_API_KEY. */
+export function providerKeyVariables(providers: Providers): string[] {
+  return Object.values(providers).flatMap((endpoint) => (endpoint.apiKeyEnv === undefined ? [] : [endpoint.apiKeyEnv]));
+}

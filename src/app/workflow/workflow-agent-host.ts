@@ -11,6 +11,7 @@ import { callSystemPrompt, STRUCTURED_OUTPUT_REMINDER } from '../../core/workflo
 import { CallResolution, type ResolutionStep } from '../../core/workflow/call-resolution.js';
 import { planCall, type CallPlan, type CallSetupDeps } from './call-setup.js';
 import { uniqueAgentName } from './unique-name.js';
+import { agentSecretVariables } from '../agent-tool-host.js';
 import { watchWorkEnds } from './work-ends.js';
 
 export type ControllerAgentHostOptions = CallSetupDeps & {
@@ -67,7 +68,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const name = uniqueAgentName(call.baseName, (candidate) => controller.find(candidate) !== undefined);
     let worktree: Worktree | undefined;
     if (call.options.isolation === 'worktree') {
-      const created = await createWorktree(call.run.cwd, worktreePath(this.options.storeDir, call.run.id, name));
+      const created = await createWorktree(call.run.cwd, worktreePath(this.options.storeDir, call.run.id, name), agentSecretVariables(this.options.providers));
       if (!created.ok) return { kind: 'throw', message: created.error };
       worktree = created.value;
       if (context.signal.aborted) return this.withWorktree({ kind: 'null', reason: stopReason(context.signal) }, worktree);
@@ -166,7 +167,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   }
 
   private async withWorktree(outcome: AgentCallOutcome, worktree: Worktree): Promise<AgentCallOutcome> {
-    const settled = await settleWorktree(worktree);
+    const settled = await settleWorktree(worktree, agentSecretVariables(this.options.providers));
     if (settled === 'removed' || outcome.kind === 'throw') return outcome;
     return { ...outcome, worktree: worktree.path };
   }

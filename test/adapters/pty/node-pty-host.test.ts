@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { childEnvironment, launchPty } from '../../../src/adapters/pty/node-pty-host.js';
+import { secretVariables } from '../../../src/adapters/tools/secrets.js';
+import { providerKeyVariables } from '../../../src/adapters/workflow/providers-file.js';
 import type { PtyExit, PtySession } from '../../../src/core/pty-session.js';
 
 const sessions: PtySession[] = [];
@@ -129,5 +131,12 @@ describe('node-pty host', () => {
     const own = { PATH: '/bin', ANTHROPIC_API_KEY: 'sk-secret-KEY123', ANTHROPIC_AUTH_TOKEN: 'tok-secret-123' };
     expect(childEnvironment(own, {})).toEqual({ PATH: '/bin', TERM: 'xterm-256color', COLORTERM: 'truecolor' });
     expect(childEnvironment(own, { ANTHROPIC_API_KEY: 'sk-for-the-child' })['ANTHROPIC_API_KEY']).toBe('sk-for-the-child');
+  });
+
+  it("keeps a providers file's apiKeyEnv variable from the child too", () => {
+    const own = { PATH: '/bin', OTHER_KEY: 'sk-other-123456' };
+    const names = secretVariables(providerKeyVariables({ other: { baseURL: 'http://127.0.0.1:9/', apiKeyEnv: 'OTHER_KEY' } }));
+    expect(childEnvironment(own, {}, names)).toEqual({ PATH: '/bin', TERM: 'xterm-256color', COLORTERM: 'truecolor' });
+    expect(childEnvironment(own, { OTHER_KEY: 'passed' }, names)['OTHER_KEY']).toBe('passed');
   });
 });

@@ -22,16 +22,23 @@ afterEach(async () => {
 describe('grep against a catastrophic pattern', () => {
   it('stops it after its budget, naming the pattern, while the event loop keeps running', async () => {
     const tool = createGrepTool({ budgetMs: 800 });
-    // A timer due long before the budget's fires while the worker still runs: the main thread
-    // was free meanwhile (timers fire in due order, so no load can make the budget's come first).
-    const workersWhileRunning = new Promise<number>((resolve) => setTimeout(() => resolve(runningGrepWorkers()), 50));
-    const outcome = await tool.run({ pattern: RUNAWAY }, { cwd: ws.cwd, signal: new AbortController().signal });
+    // A short interval keeps ticking on the main thread; once the worker exists, its next tick is
+    // due long before the budget's timer (armed only after the worker is up), and timers fire in
+    // due order, so a free main thread sees the worker running whatever the load. The worker may
+    // start late (walk, esbuild bundle), so no single early sample would do.
+    let workersWhileRunning = 0;
+    const sampler = setInterval(() => {
+      workersWhileRunning = Math.max(workersWhileRunning, runningGrepWorkers());
+    }, 10);
+    const outcome = await tool
+      .run({ pattern: RUNAWAY }, { cwd: ws.cwd, signal: new AbortController().signal })
+      .finally(() => clearInterval(sampler));
     expect(outcome).toEqual({
       isError: true,
       content:
         'pattern "(x+x+)+y" took too long (possible catastrophic backtracking); grep stopped it after 0.8 s: simplify the pattern or narrow the path',
     });
-    expect(await workersWhileRunning).toBe(1);
+    expect(workersWhileRunning).toBe(1);
   });
 
   it('terminates the worker when the signal aborts, long before the budget', async () => {

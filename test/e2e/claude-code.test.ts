@@ -139,8 +139,11 @@ afterEach(async () => {
     const { app, claudeCwd } = running;
     running = undefined;
     try {
+      // A running program makes quit ask (it will be killed): y confirms.
       await runCommand(app, 'quit');
-      await app.exited(30_000);
+      await app.waitFor('will be killed');
+      app.write('y');
+      await app.exited(15_000);
     } catch {
       app.kill();
     }
@@ -153,7 +156,7 @@ afterEach(async () => {
   }
   await world?.close();
   world = undefined;
-});
+}, 60_000);
 
 /** The pane's inner rows (its title and bottom border left out), side borders removed, right-trimmed. */
 function paneRows(screen: string, index: number): string {

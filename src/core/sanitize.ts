@@ -18,8 +18,8 @@ type Mode =
   | 'string' // OSC, DCS, SOS, PM, APC body: dropped until its terminator
   | 'string-escape'; // ESC inside a string: `\` ends it
 
-/** Code points removed outright: bidi embeddings, overrides, isolates and marks that spoof display. */
-function isInvisibleFormat(code: number): boolean {
+/** Code points removed outright: bidi embeddings, overrides, isolates and marks that spoof display (shown visibly in approvals). */
+export function isInvisibleFormat(code: number): boolean {
   return (
     code === 0x061c ||
     code === 0x200e ||

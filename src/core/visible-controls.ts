@@ -1,21 +1,14 @@
 // Tool inputs are shown as they will run (issue 9, item 1): where model text drops escape
 // sequences (sanitize.ts), a tool input keeps every character and draws each control as a
 // visible stand-in, so an approval line can never hide part of a command.
+import { isInvisibleFormat } from './sanitize.js';
 
 /** Control pictures U+2400…U+241F stand for C0 controls; U+2421 for DEL. */
 const CONTROL_PICTURES = 0x2400;
 const DELETE_PICTURE = '\u2421';
 
-/** Bidi embeddings, overrides, isolates and marks, which reorder what the eye reads. */
-function isBidiControl(code: number): boolean {
-  return (
-    code === 0x061c ||
-    code === 0x200e ||
-    code === 0x200f ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069)
-  );
-}
+/** Bidi embeddings, overrides, isolates and marks, which reorder what the eye reads: the set sanitize removes. */
+const isBidiControl = isInvisibleFormat;
 
 /** Invisible characters that would let two different commands look the same. */
 function isInvisible(code: number): boolean {

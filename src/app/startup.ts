@@ -41,6 +41,8 @@ export type Started = {
   readonly savedTiling: TilingPreset | undefined;
   /** Agents of the layout that were not started, and why: the status bar shows them. */
   readonly notices: readonly string[];
+  /** Why bash runs unsandboxed here (no bubblewrap…), or undefined when it is sandboxed. */
+  readonly unsandboxed: string | undefined;
   /** Panes still to load, in pane order (layout agents, then panes saved at the last quit). */
   pending(): readonly LoadingPane[];
   /**
@@ -200,6 +202,7 @@ export async function openCockpit(
   }
 
   return ok({
+    unsandboxed: sandbox.kind === 'none' ? sandbox.reason : undefined,
     layout,
     store,
     controller,

@@ -1,0 +1,86 @@
+// The value a dry run answers an `agent()` call with (issue 16): schema-valid for the usual
+// keywords, with every array holding `items` elements (clamped to minItems/maxItems), so a script
+// that loops over findings fans out as it would on a full answer. Pure: generated from the schema.
+import type { JsonValue } from '../json-value.js';
+
+/** What a stand-in is shaped by: the array length to aim for. */
+export type StandInShape = { readonly items: number };
+
+/** The text a call without a schema gets. */
+export const STAND_IN_TEXT = '(dry run: no model was called)';
+
+type Schema = { readonly [key: string]: JsonValue };
+
+function isSchema(value: JsonValue | undefined): value is Schema {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function numberOr(value: JsonValue | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function stringFor(schema: Schema): string {
+  const min = numberOr(schema['minLength'], 0);
+  const max = numberOr(schema['maxLength'], Infinity);
+  return STAND_IN_TEXT.padEnd(min, '.').slice(0, max);
+}
+
+function numberFor(schema: Schema, integer: boolean): number {
+  const exclusive = schema['exclusiveMinimum'];
+  const min = numberOr(schema['minimum'], typeof exclusive === 'number' ? exclusive + (integer ? 1 : 0.5) : 0);
+  const max = numberOr(schema['maximum'], Infinity);
+  const value = Math.min(max, Math.max(min, 0));
+  return integer ? Math.ceil(value) : value;
+}
+
+function objectFor(schema: Schema, shape: StandInShape): JsonValue {
+  const properties = isSchema(schema['properties']) ? schema['properties'] : {};
+  const declared = schema['required'];
+  const required = Array.isArray(declared) ? declared.filter((key): key is string => typeof key === 'string') : [];
+  const value: Record<string, JsonValue> = {};
+  for (const key of new Set([...Object.keys(properties), ...required])) value[key] = standInValue(properties[key], shape);
+  return value;
+}
+
+function arrayFor(schema: Schema, shape: StandInShape): JsonValue {
+  const min = numberOr(schema['minItems'], 0);
+  const max = numberOr(schema['maxItems'], Infinity);
+  const length = Math.min(max, Math.max(min, shape.items));
+  return Array.from({ length }, () => standInValue(schema['items'], shape));
+}
+
+/**
+ * A value for `schema`: const, the first enum value, the first of anyOf/oneOf/allOf, objects with
+ * every listed property, arrays of `shape.items`, the smallest allowed number, `false`, a short text.
+ */
+export function standInValue(schema: JsonValue | undefined, shape: StandInShape): JsonValue {
+  if (!isSchema(schema)) return STAND_IN_TEXT;
+  const constant = schema['const'];
+  if (constant !== undefined) return constant;
+  const enumValues = schema['enum'];
+  if (Array.isArray(enumValues) && enumValues.length > 0) return enumValues[0] ?? null;
+  for (const combinator of ['anyOf', 'oneOf', 'allOf']) {
+    const options = schema[combinator];
+    if (Array.isArray(options) && options.length > 0) return standInValue(options[0], shape);
+  }
+  const declared = schema['type'];
+  const type = Array.isArray(declared) ? declared.find((t) => t !== 'null') : declared;
+  switch (type) {
+    case 'object':
+      return objectFor(schema, shape);
+    case 'array':
+      return arrayFor(schema, shape);
+    case 'integer':
+      return numberFor(schema, true);
+    case 'number':
+      return numberFor(schema, false);
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
+    default:
+      if (type === undefined && isSchema(schema['properties'])) return objectFor(schema, shape);
+      if (type === undefined && isSchema(schema['items'])) return arrayFor(schema, shape);
+      return stringFor(schema);
+  }
+}

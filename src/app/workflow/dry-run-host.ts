@@ -60,12 +60,12 @@ export class DryRunHost implements WorkflowAgentHost {
     if (context.signal.aborted) return { kind: 'null', reason: 'the dry run ended' };
     const model = modelOf(call, this.options);
     if (!model.ok) return { kind: 'throw', message: model.error };
-    let value: AgentCallOutcome = { kind: 'value', value: STAND_IN_TEXT };
+    let value: AgentCallOutcome = { kind: 'value', value: `${STAND_IN_TEXT} ${this.calls.length + 1}` };
     const schema = call.options.schema;
     if (schema !== undefined) {
       const check = compileSchema(schema);
       if (!check.ok) return { kind: 'throw', message: check.error };
-      const standIn = standInValue(schema, this.options.assumptions);
+      const standIn = standInValue(schema, { items: this.options.assumptions.items, call: this.calls.length + 1 });
       const problems = check.value(standIn);
       // A schema the generator cannot satisfy (a pattern, a format): the call resolves as an agent that gave up would.
       value = problems.length === 0 ? { kind: 'value', value: standIn } : { kind: 'null', reason: `dry run: no stand-in fits the schema (${problems.join('; ')})` };

@@ -3,8 +3,11 @@
 // that loops over findings fans out as it would on a full answer. Pure: generated from the schema.
 import type { JsonValue } from '../json-value.js';
 
-/** What a stand-in is shaped by: the array length to aim for. */
-export type StandInShape = { readonly items: number };
+/** What a stand-in is shaped by: the array length to aim for, and which call it answers (texts name it). */
+export type StandInShape = { readonly items: number; readonly call: number };
+
+/** Numbers the texts of one value, so no two stand-in strings are equal (a loop that dedupes never converges early). */
+type Texts = { next: number };
 
 /** The text a call without a schema gets. */
 export const STAND_IN_TEXT = '(dry run: no model was called)';
@@ -19,10 +22,11 @@ function numberOr(value: JsonValue | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
-function stringFor(schema: Schema): string {
+function stringFor(schema: Schema, shape: StandInShape, texts: Texts): string {
+  texts.next += 1;
   const min = numberOr(schema['minLength'], 0);
   const max = numberOr(schema['maxLength'], Infinity);
-  return STAND_IN_TEXT.padEnd(min, '.').slice(0, max);
+  return `(dry run: stand-in ${shape.call}.${texts.next})`.padEnd(min, '.').slice(0, max);
 }
 
 function numberFor(schema: Schema, integer: boolean): number {
@@ -33,43 +37,48 @@ function numberFor(schema: Schema, integer: boolean): number {
   return integer ? Math.ceil(value) : value;
 }
 
-function objectFor(schema: Schema, shape: StandInShape): JsonValue {
+function objectFor(schema: Schema, shape: StandInShape, texts: Texts): JsonValue {
   const properties = isSchema(schema['properties']) ? schema['properties'] : {};
   const declared = schema['required'];
   const required = Array.isArray(declared) ? declared.filter((key): key is string => typeof key === 'string') : [];
   const value: Record<string, JsonValue> = {};
-  for (const key of new Set([...Object.keys(properties), ...required])) value[key] = standInValue(properties[key], shape);
+  for (const key of new Set([...Object.keys(properties), ...required])) value[key] = valueOf(properties[key], shape, texts);
   return value;
 }
 
-function arrayFor(schema: Schema, shape: StandInShape): JsonValue {
+function arrayFor(schema: Schema, shape: StandInShape, texts: Texts): JsonValue {
   const min = numberOr(schema['minItems'], 0);
   const max = numberOr(schema['maxItems'], Infinity);
   const length = Math.min(max, Math.max(min, shape.items));
-  return Array.from({ length }, () => standInValue(schema['items'], shape));
+  return Array.from({ length }, () => valueOf(schema['items'], shape, texts));
 }
 
 /**
  * A value for `schema`: const, the first enum value, the first of anyOf/oneOf/allOf, objects with
- * every listed property, arrays of `shape.items`, the smallest allowed number, `false`, a short text.
+ * every listed property, arrays of `shape.items`, the smallest allowed number, `false`, and texts
+ * that differ from each other.
  */
 export function standInValue(schema: JsonValue | undefined, shape: StandInShape): JsonValue {
-  if (!isSchema(schema)) return STAND_IN_TEXT;
+  return valueOf(schema, shape, { next: 0 });
+}
+
+function valueOf(schema: JsonValue | undefined, shape: StandInShape, texts: Texts): JsonValue {
+  if (!isSchema(schema)) return stringFor({}, shape, texts);
   const constant = schema['const'];
   if (constant !== undefined) return constant;
   const enumValues = schema['enum'];
   if (Array.isArray(enumValues) && enumValues.length > 0) return enumValues[0] ?? null;
   for (const combinator of ['anyOf', 'oneOf', 'allOf']) {
     const options = schema[combinator];
-    if (Array.isArray(options) && options.length > 0) return standInValue(options[0], shape);
+    if (Array.isArray(options) && options.length > 0) return valueOf(options[0], shape, texts);
   }
   const declared = schema['type'];
   const type = Array.isArray(declared) ? declared.find((t) => t !== 'null') : declared;
   switch (type) {
     case 'object':
-      return objectFor(schema, shape);
+      return objectFor(schema, shape, texts);
     case 'array':
-      return arrayFor(schema, shape);
+      return arrayFor(schema, shape, texts);
     case 'integer':
       return numberFor(schema, true);
     case 'number':
@@ -79,8 +88,8 @@ export function standInValue(schema: JsonValue | undefined, shape: StandInShape)
     case 'null':
       return null;
     default:
-      if (type === undefined && isSchema(schema['properties'])) return objectFor(schema, shape);
-      if (type === undefined && isSchema(schema['items'])) return arrayFor(schema, shape);
-      return stringFor(schema);
+      if (type === undefined && isSchema(schema['properties'])) return objectFor(schema, shape, texts);
+      if (type === undefined && isSchema(schema['items'])) return arrayFor(schema, shape, texts);
+      return stringFor(schema, shape, texts);
   }
 }

@@ -18,6 +18,10 @@ function isSchema(value: JsonValue | undefined): value is Schema {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function isList(value: JsonValue | undefined): value is readonly JsonValue[] {
+  return Array.isArray(value);
+}
+
 function numberOr(value: JsonValue | undefined, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
@@ -40,7 +44,7 @@ function numberFor(schema: Schema, integer: boolean): number {
 function objectFor(schema: Schema, shape: StandInShape, texts: Texts): JsonValue {
   const properties = isSchema(schema['properties']) ? schema['properties'] : {};
   const declared = schema['required'];
-  const required = Array.isArray(declared) ? declared.filter((key): key is string => typeof key === 'string') : [];
+  const required = isList(declared) ? declared.filter((key): key is string => typeof key === 'string') : [];
   const value: Record<string, JsonValue> = {};
   for (const key of new Set([...Object.keys(properties), ...required])) value[key] = valueOf(properties[key], shape, texts);
   return value;
@@ -67,13 +71,13 @@ function valueOf(schema: JsonValue | undefined, shape: StandInShape, texts: Text
   const constant = schema['const'];
   if (constant !== undefined) return constant;
   const enumValues = schema['enum'];
-  if (Array.isArray(enumValues) && enumValues.length > 0) return enumValues[0] ?? null;
+  if (isList(enumValues) && enumValues.length > 0) return enumValues[0] ?? null;
   for (const combinator of ['anyOf', 'oneOf', 'allOf']) {
     const options = schema[combinator];
-    if (Array.isArray(options) && options.length > 0) return valueOf(options[0], shape, texts);
+    if (isList(options) && options.length > 0) return valueOf(options[0], shape, texts);
   }
   const declared = schema['type'];
-  const type = Array.isArray(declared) ? declared.find((t) => t !== 'null') : declared;
+  const type = isList(declared) ? declared.find((t) => t !== 'null') : declared;
   switch (type) {
     case 'object':
       return objectFor(schema, shape, texts);

@@ -77,7 +77,8 @@ function valueOf(schema: JsonValue | undefined, shape: StandInShape, texts: Text
     if (isList(options) && options.length > 0) return valueOf(options[0], shape, texts);
   }
   const declared = schema['type'];
-  const type = isList(declared) ? declared.find((t) => t !== 'null') : declared;
+  const named = isList(declared) ? declared.find((t) => t !== 'null') : declared;
+  const type = typeof named === 'string' ? named : '';
   switch (type) {
     case 'object':
       return objectFor(schema, shape, texts);
@@ -92,8 +93,8 @@ function valueOf(schema: JsonValue | undefined, shape: StandInShape, texts: Text
     case 'null':
       return null;
     default:
-      if (type === undefined && isSchema(schema['properties'])) return objectFor(schema, shape, texts);
-      if (type === undefined && isSchema(schema['items'])) return arrayFor(schema, shape, texts);
+      if (type === '' && isSchema(schema['properties'])) return objectFor(schema, shape, texts);
+      if (type === '' && isSchema(schema['items'])) return arrayFor(schema, shape, texts);
       return stringFor(schema, shape, texts);
   }
 }

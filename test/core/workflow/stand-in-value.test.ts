@@ -24,7 +24,16 @@ const FINDINGS: { readonly [key: string]: JsonValue } = {
   },
 };
 
-function valid(schema: { readonly [key: string]: JsonValue }, value: JsonValue): string[] {
+function isRecord(value: JsonValue): value is { readonly [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function lengthOf(value: JsonValue, key: string): number {
+  const list = isRecord(value) ? value[key] : undefined;
+  return Array.isArray(list) ? list.length : -1;
+}
+
+function valid(schema: { readonly [key: string]: JsonValue }, value: JsonValue): readonly string[] {
   const check = compileSchema(schema);
   if (!check.ok) throw new Error(check.error);
   return check.value(value);
@@ -35,11 +44,9 @@ describe('stand-in values', () => {
     const value = standInValue(FINDINGS, { items: 10, call: 1 });
     expect(valid(FINDINGS, value)).toEqual([]);
     expect(value).toMatchObject({ verdict: false, few: ['x', 'x'] });
-    const record = typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
-    expect(Array.isArray(record['findings']) ? record['findings'].length : -1).toBe(10);
-    expect(Array.isArray(record['tags']) ? record['tags'].length : -1).toBe(12);
-    const three = standInValue(FINDINGS, { items: 3, call: 1 });
-    expect(typeof three === 'object' && three !== null && !Array.isArray(three) && Array.isArray(three['findings']) ? three['findings'].length : -1).toBe(3);
+    expect(lengthOf(value, 'findings')).toBe(10);
+    expect(lengthOf(value, 'tags')).toBe(12);
+    expect(lengthOf(standInValue(FINDINGS, { items: 3, call: 1 }), 'findings')).toBe(3);
   });
 
   it('give texts that differ from each other and from other calls', () => {

@@ -209,7 +209,7 @@ export class CockpitApp {
     const leave = this.modes.enter('confirm');
     let confirmed = false;
     this.view.openConfirm({
-      question: `${question} y / any other key cancels`,
+      question,
       onConfirm: () => {
         confirmed = true;
         onConfirm();

@@ -54,5 +54,5 @@ export function overThreshold(outcome: DryRunOutcome, threshold: number | null):
   if (projection.highUsd <= threshold) {
     return `${outcome.name}: ${projection.unpriced} of ${projection.agents} agents run on unpriced models, so the cost cannot be shown to stay under $${threshold}`;
   }
-  return `${outcome.name} is projected at up to $${projection.highUsd.toFixed(2)} (${projection.agents} agents, ${projection.phases.length} phases; low $${projection.lowUsd.toFixed(2)}), above the $${threshold} of --confirm-over-usd`;
+  return `${outcome.name} is projected at up to $${projection.highUsd.toFixed(2)} (${projection.agents} agents; low $${projection.lowUsd.toFixed(2)}), above the $${threshold} of --confirm-over-usd`;
 }

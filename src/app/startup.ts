@@ -20,7 +20,7 @@ import type { AgentConfig } from '../core/agent.js';
 import type { ToolHost } from '../core/tools.js';
 import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
 import { Controller } from '../core/controller.js';
-import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
+import { layoutPaneModel, type Layout, type LayoutAgent, type PtyLayoutAgent, type SdkLayoutAgent, type TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
 import { resolveLayoutModel } from './workflow/layout-model.js';
@@ -118,7 +118,7 @@ export async function openCockpit(
   };
   // Without bubblewrap, bash runs with agentmux's own rights: say so where the user looks (issue 9).
   const sandbox = await sandboxSupport();
-  if (sandbox.kind === 'none' && layout.agents.some((agent) => agent.command === undefined)) notice(`bash is not sandboxed: ${sandbox.reason}`);
+  if (sandbox.kind === 'none' && layout.agents.some((agent) => agent.kind === 'sdk')) notice(`bash is not sandboxed: ${sandbox.reason}`);
   // Panes opened while the cockpit last ran with this layout (`new`, `fork`) come back too.
   const saved = store.cockpit(layout.name);
   const inLayout = new Set(layout.agents.map((agent) => agent.name));
@@ -128,7 +128,7 @@ export async function openCockpit(
     ...extras.map((extra) => () => addSavedAgent(extra)),
   ];
   const panes: LoadingPane[] = [
-    ...layout.agents.map((agent) => ({ name: agent.name, model: agent.command === undefined ? (agent.model ?? providerConfig.model) : '' })),
+    ...layout.agents.map((agent) => ({ name: agent.name, model: layoutPaneModel(agent, providerConfig.model) })),
     ...extras.map((extra) => ({ name: extra.name, model: 'command' in extra ? '' : extra.model })),
   ];
   let next = 0;
@@ -136,14 +136,23 @@ export async function openCockpit(
   if (!providersFile.ok) notice(providersFile.error);
 
   function addLayoutAgent(agent: LayoutAgent): void {
-    if (agent.command !== undefined) {
-      // A PTY agent has no journal: at every start it simply runs its command again.
-      const spec = { command: agent.command, env: agent.env ?? {}, ready: agent.ready };
-      const hosted = controller.addPtyAgent(agent.name, agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd), spec);
-      if (!hosted.ok) notice(`${agent.name}: ${hosted.error}`);
-      else if (hosted.value.pty?.running !== true) notice(`${agent.name}: ${hosted.value.detail}`);
-      return;
+    switch (agent.kind) {
+      case 'pty':
+        return addLayoutPtyAgent(agent);
+      case 'sdk':
+        return addLayoutSdkAgent(agent);
     }
+  }
+
+  // A PTY agent has no journal: at every start it simply runs its command again.
+  function addLayoutPtyAgent(agent: PtyLayoutAgent): void {
+    const spec = { command: agent.command, env: agent.env ?? {}, ready: agent.ready };
+    const hosted = controller.addPtyAgent(agent.name, agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd), spec);
+    if (!hosted.ok) notice(`${agent.name}: ${hosted.error}`);
+    else if (hosted.value.pty?.running !== true) notice(`${agent.name}: ${hosted.value.detail}`);
+  }
+
+  function addLayoutSdkAgent(agent: SdkLayoutAgent): void {
     let agentCwd = agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd);
     if (demo !== undefined && agent.cwd === undefined) {
       const workspace = demo.workspaceFor(agent.name);

@@ -11,15 +11,14 @@ import { FileSessionStore } from '../adapters/store/file-session-store.js';
 import { ptyLauncherWithout } from '../adapters/pty/node-pty-host.js';
 import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
 import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
-import { LazyAnthropicProvider } from './lazy-provider.js';
-import { endpointProvider } from './workflow/endpoint-provider.js';
+import { buildController } from './build-controller.js';
 import { agentSecretVariables, agentToolHost } from './agent-tool-host.js';
 import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
 import type { ToolHost } from '../core/tools.js';
 import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
-import { Controller } from '../core/controller.js';
+import type { Controller } from '../core/controller.js';
 import { layoutPaneModel, type Layout, type LayoutAgent, type PtyLayoutAgent, type SdkLayoutAgent, type TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
@@ -83,26 +82,17 @@ export async function openCockpit(
   const providersFile = loadProviders(storeProvidersPath(sessionsDir), true);
   const layoutProviders = providersFile.ok ? providersFile.value : {};
   const tools = agentToolHost({ storeDir: sessionsDir, env, providers: layoutProviders, checkpoints });
-  const controller = new Controller({
+  const controller = buildController({
     store,
-    providerFor: (config) => {
-      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
-      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
-      const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
-      const baseURL = config.baseURL ?? (providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined);
-      return new LazyAnthropicProvider({
-        ...(apiKey === undefined ? {} : { apiKey }),
-        ...(baseURL === undefined ? {} : { baseURL }),
-        log,
-        debug: options.debug,
-      });
-    },
-    // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
     tools,
     files: checkpoints.files,
+    env,
+    log,
+    debug: options.debug,
+    // The demo: every agent talks to the scripted model, nothing reaches the network.
+    scripted: demo === undefined ? undefined : { url: demo.model.url, scope: 'every-agent' },
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
-    overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
     ptyLauncher: ptyLauncherWithout(agentSecretVariables(layoutProviders)),
   });
   controller.events.on((event) => {

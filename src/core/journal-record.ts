@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Entry, EntryId, FileChange, MessageOrigin } from './entry.js';
 import { BudgetLimits } from './budget-limits.js';
+import { ToolIntentRecord } from './tool-intent.js';
 
 /**
  * The journal format this code writes. Version 2 made the undo point a union by operation (a fork
@@ -84,5 +85,8 @@ export const JournalRecord = z.discriminatedUnion('t', [
   // one when delivered (committed as a user entry) or dropped (its agent closed).
   PendingRecord,
   z.object({ t: z.literal('pending-done'), id: z.string().min(1), how: z.enum(['delivered', 'dropped']) }),
+  // What a writing tool call may change, journaled before it runs (tool-intent.ts); its
+  // tool-result entry settles it.
+  ToolIntentRecord,
 ]);
 export type JournalRecord = z.infer<typeof JournalRecord>;

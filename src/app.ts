@@ -16,7 +16,7 @@ import { checkBeforeScreen } from './app/startup-checks.js';
 import { chooseEditor } from './app/editor-choice.js';
 import { terminalProblem } from './app/terminal-check.js';
 import { guardTerminalLoss } from './app/terminal-loss.js';
-import { TILING_PRESETS, type Layout, type Tiling } from './core/layout-file.js';
+import { layoutPaneModel, TILING_PRESETS, type Layout, type Tiling } from './core/layout-file.js';
 import type { RunWorkflowOptions } from './run-options.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
@@ -69,7 +69,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   process.prependListener('uncaughtException', onCrash);
   process.prependListener('unhandledRejection', onCrash);
   const defaultModel = providerConfigFromEnv(process.env).model;
-  const panes = layout.agents.map((agent) => ({ name: agent.name, model: agent.command === undefined ? (agent.model ?? defaultModel) : '' }));
+  const panes = layout.agents.map((agent) => ({ name: agent.name, model: layoutPaneModel(agent, defaultModel) }));
   view.update(
     firstFrameModel(panes, hintsOf('normal'), bannerText(scripted, undefined, options.debug ? logPath : undefined)),
     solveTiling(

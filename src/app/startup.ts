@@ -10,16 +10,15 @@ import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
 import { ptyLauncherWithout } from '../adapters/pty/node-pty-host.js';
 import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
-import { LazyAnthropicProvider } from './lazy-provider.js';
-import { endpointProvider } from './workflow/endpoint-provider.js';
+import { buildController } from './build-controller.js';
 import { agentCheckpoints, agentSecretVariables, agentToolHost } from './agent-tool-host.js';
 import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
 import type { ToolHost } from '../core/tools.js';
 import { DEFAULT_APPROVAL_POLICY } from '../core/approval-policy.js';
-import { Controller } from '../core/controller.js';
-import type { Layout, LayoutAgent, TilingPreset } from '../core/layout-file.js';
+import type { Controller } from '../core/controller.js';
+import { layoutPaneModel, type Layout, type LayoutAgent, type PtyLayoutAgent, type SdkLayoutAgent, type TilingPreset } from '../core/layout-file.js';
 import { err, ok, type Result } from '../core/result.js';
 import { startDemo, type Demo } from './demo.js';
 import { resolveLayoutModel } from './workflow/layout-model.js';
@@ -84,26 +83,17 @@ export async function openCockpit(
   const layoutProviders = providersFile.ok ? providersFile.value : {};
   const checkpoints = agentCheckpoints(sessionsDir, env, layoutProviders);
   const tools = agentToolHost({ storeDir: sessionsDir, env, providers: layoutProviders, checkpoints });
-  const controller = new Controller({
+  const controller = buildController({
     store,
-    providerFor: (config) => {
-      if (demo !== undefined) return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: demo.model.url, log, debug: options.debug });
-      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
-      const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
-      const baseURL = config.baseURL ?? (providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined);
-      return new LazyAnthropicProvider({
-        ...(apiKey === undefined ? {} : { apiKey }),
-        ...(baseURL === undefined ? {} : { baseURL }),
-        log,
-        debug: options.debug,
-      });
-    },
-    // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
     tools,
     files: checkpoints.files,
+    env,
+    log,
+    debug: options.debug,
+    // The demo: every agent talks to the scripted model, nothing reaches the network.
+    scripted: demo === undefined ? undefined : { url: demo.model.url, scope: 'every-agent' },
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
-    overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
     ptyLauncher: ptyLauncherWithout(agentSecretVariables(layoutProviders)),
   });
   controller.events.on((event) => {
@@ -119,7 +109,7 @@ export async function openCockpit(
   };
   // Without bubblewrap, bash runs with agentmux's own rights: say so where the user looks (issue 9).
   const sandbox = await sandboxSupport();
-  if (sandbox.kind === 'none' && layout.agents.some((agent) => agent.command === undefined)) notice(`bash is not sandboxed: ${sandbox.reason}`);
+  if (sandbox.kind === 'none' && layout.agents.some((agent) => agent.kind === 'sdk')) notice(`bash is not sandboxed: ${sandbox.reason}`);
   // Panes opened while the cockpit last ran with this layout (`new`, `fork`) come back too.
   const saved = store.cockpit(layout.name);
   const inLayout = new Set(layout.agents.map((agent) => agent.name));
@@ -129,7 +119,7 @@ export async function openCockpit(
     ...extras.map((extra) => () => addSavedAgent(extra)),
   ];
   const panes: LoadingPane[] = [
-    ...layout.agents.map((agent) => ({ name: agent.name, model: agent.command === undefined ? (agent.model ?? providerConfig.model) : '' })),
+    ...layout.agents.map((agent) => ({ name: agent.name, model: layoutPaneModel(agent, providerConfig.model) })),
     ...extras.map((extra) => ({ name: extra.name, model: 'command' in extra ? '' : extra.model })),
   ];
   let next = 0;
@@ -137,14 +127,23 @@ export async function openCockpit(
   if (!providersFile.ok) notice(providersFile.error);
 
   function addLayoutAgent(agent: LayoutAgent): void {
-    if (agent.command !== undefined) {
-      // A PTY agent has no journal: at every start it simply runs its command again.
-      const spec = { command: agent.command, env: agent.env ?? {}, ready: agent.ready };
-      const hosted = controller.addPtyAgent(agent.name, agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd), spec);
-      if (!hosted.ok) notice(`${agent.name}: ${hosted.error}`);
-      else if (hosted.value.pty?.running !== true) notice(`${agent.name}: ${hosted.value.detail}`);
-      return;
+    switch (agent.kind) {
+      case 'pty':
+        return addLayoutPtyAgent(agent);
+      case 'sdk':
+        return addLayoutSdkAgent(agent);
     }
+  }
+
+  // A PTY agent has no journal: at every start it simply runs its command again.
+  function addLayoutPtyAgent(agent: PtyLayoutAgent): void {
+    const spec = { command: agent.command, env: agent.env ?? {}, ready: agent.ready };
+    const hosted = controller.addPtyAgent(agent.name, agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd), spec);
+    if (!hosted.ok) notice(`${agent.name}: ${hosted.error}`);
+    else if (hosted.value.pty?.running !== true) notice(`${agent.name}: ${hosted.value.detail}`);
+  }
+
+  function addLayoutSdkAgent(agent: SdkLayoutAgent): void {
     let agentCwd = agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd);
     if (demo !== undefined && agent.cwd === undefined) {
       const workspace = demo.workspaceFor(agent.name);

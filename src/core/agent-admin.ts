@@ -12,7 +12,7 @@ import type { PtyAgentSpec } from './pty-agent.js';
 import { err, ok, type Result } from './result.js';
 import { describeReplayProblem, SessionState, type ReplayProblem } from './session-state.js';
 import type { SessionStore } from './store.js';
-import type { SessionHeader } from './journal-record.js';
+import { JOURNAL_VERSION, type SessionHeader } from './journal-record.js';
 
 /** What a new agent starts from when no agent is open to copy (everything but its name). */
 export type DefaultAgentConfig = Omit<AgentConfig, 'name'>;
@@ -127,7 +127,7 @@ export class AgentAdmin {
   private createSession(config: AgentConfig): Result<Agent> {
     const header = {
       t: 'session' as const,
-      v: 1 as const,
+      v: JOURNAL_VERSION,
       id: this.d.newId(),
       name: config.name,
       created: this.d.now(),

@@ -229,7 +229,6 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
     });
     const controller = new AbortController();
     agent.abortController = controller;
-    agent.streaming = [];
     if (attempt === 0) agent.setState('requesting', '');
     const outcome = await provider.stream(request, {
       signal: controller.signal,
@@ -240,7 +239,6 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       },
     });
     agent.abortController = undefined;
-    agent.streaming = [];
     if (outcome.kind === 'complete') {
       const entry: AssistantEntry = {
         kind: 'assistant',

@@ -3,7 +3,7 @@ import type { AgentState } from './agent-state.js';
 import type { PendingApproval } from './approval-decision.js';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './approval-policy.js';
 import type { SandboxPolicy } from './tools.js';
-import type { AssistantBlock, MessageOrigin } from './entry.js';
+import type { MessageOrigin } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import type { PtyAgent } from './pty-agent.js';
 import type { SessionState } from './session-state.js';
@@ -55,8 +55,6 @@ export class Agent {
   running: Promise<void> | undefined;
   /** True when the journal ended on a turn left without an answer at the last quit (shown, then retried). */
   unansweredAtLoad = false;
-  /** Blocks of the answer streaming now (shown live, committed only when complete). */
-  streaming: AssistantBlock[] = [];
   /** The policy in force: the layout's, plus what `always` answers added (kept in the journal). */
   approval: ApprovalPolicy;
   /** The call waiting for the user's y/a/n, while the state is `awaiting-approval`. */

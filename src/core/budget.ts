@@ -5,11 +5,14 @@ import type { BudgetLimits } from './budget-limits.js';
 import { formatSpent } from './pricing.js';
 import type { UsageTotals } from './usage-totals.js';
 
+/** When a budget is checked: before a model call within a turn, or before a turn starts (turn caps apply only then). */
+export type BudgetMoment = 'model-call' | 'turn-start';
+
 /** A description of the first limit reached ("tokens 1,204/1,000"), or undefined. */
 export function budgetReached(
   limits: BudgetLimits,
   totals: UsageTotals,
-  moment: 'model-call' | 'turn-start',
+  moment: BudgetMoment,
 ): string | undefined {
   const tokens = totals.inputTokens + totals.outputTokens;
   if (limits.tokens !== undefined && tokens >= limits.tokens) {

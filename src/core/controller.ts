@@ -6,7 +6,7 @@ import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
 import type { BudgetLimits } from './budget-limits.js';
-import { budgetReached, describeSpend, mergeLimits, unknownCostWarning } from './budget.js';
+import { Budgets, inMemoryOverallBudget, type OverallBudgetSetting } from './budgets.js';
 import type { AgentRef, BranchPosition, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import type { JsonValue } from './json-value.js';
@@ -17,26 +17,23 @@ import type { WorkspaceFiles } from './file-checkpoint.js';
 import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
 import type { SwitchOptions } from './switch-files.js';
 import { HistoryOps, type GraftSource } from './history-ops.js';
-import { agentNameProblem } from './layout-file.js';
 import type { TranscriptReader } from './transcript-import.js';
 import type { ModelProvider } from './provider.js';
 import type { PtyAgentSpec } from './pty-agent.js';
 import { ptyDoesNotApply } from './pty-refusal.js';
 import type { PtyLauncher } from './pty-session.js';
 import { err, ok, type Result } from './result.js';
-import { freeRestoredName } from './restored-name.js';
 import { hasCrashedCalls } from './crashed-calls.js';
 import { abortableSleep, randomDeliveryId, randomEntryId } from './runner-defaults.js';
 import { Delivery } from './delivery.js';
 import type { SessionStore, SessionSummary } from './store.js';
+import { StoredSessions } from './stored-sessions.js';
 import type { ToolHost } from './tools.js';
 import { sumTotals, type UsageTotals } from './usage-totals.js';
 
 // Re-exported: benches and older callers import them from here.
 export { abortableSleep, randomEntryId };
-
-/** Where the overall budget (`budget --all`) is kept between runs. */
-export type OverallBudgetSetting = { get(): BudgetLimits; set(limits: BudgetLimits): void };
+export { describeLimits, type OverallBudgetSetting } from './budgets.js';
 
 export type ControllerOptions = {
   readonly store: SessionStore;
@@ -60,18 +57,11 @@ export type ControllerOptions = {
   readonly files?: WorkspaceFiles;
 };
 
-/** An overall budget kept in memory, one per controller (a shared module-level one would leak between controllers). */
-function inMemoryOverallBudget(): OverallBudgetSetting {
-  let limits: BudgetLimits = {};
-  return {
-    get: () => limits,
-    set: (next) => {
-      limits = next;
-    },
-  };
-}
-
-/** Owns the agents; implements every command's effect. */
+/**
+ * Owns the agents and their loops; each other concern lives with its owner (delivery.ts,
+ * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts) and the controller is the
+ * command surface (CockpitApi) over them.
+ */
 export class Controller implements CockpitApi {
   readonly events = new Emitter<ControllerEvent>();
   /** A PTY agent's screen changed (its name): many per second in a flood, so kept off `events`. */
@@ -82,11 +72,26 @@ export class Controller implements CockpitApi {
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
   private readonly delivery: Delivery;
+  private readonly budgets: Budgets;
+  private readonly stored: StoredSessions;
   /** Whatever hosts workflow runs, once attached: `run` and `run-stop` are forwarded to it. */
   workflows: WorkflowRunsApi | undefined;
 
   constructor(private readonly options: ControllerOptions) {
-    const overall = options.overallBudget ?? inMemoryOverallBudget();
+    const overall: OverallBudgetSetting = options.overallBudget ?? inMemoryOverallBudget();
+    this.budgets = new Budgets({
+      store: options.store,
+      overall,
+      agents: () => this.list,
+      usable: (name, operation) => this.usable(name, operation),
+      summarize: (agent) => this.summarize(agent),
+    });
+    this.stored = new StoredSessions({
+      store: options.store,
+      agents: () => this.list,
+      find: (name) => this.find(name),
+      renameAgent: (name, to) => this.renameAgent(name, to),
+    });
     this.deps = {
       events: this.events,
       providerFor: (agent) => this.providerOf(agent),
@@ -96,14 +101,7 @@ export class Controller implements CockpitApi {
       retryDelaysMs: options.retryDelaysMs ?? [1000, 2000, 4000, 8000, 16000],
       idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
       sleep: options.sleep ?? abortableSleep,
-      budgetReached: (agent, moment) => {
-        const own = agent.session === undefined ? undefined : budgetReached(agent.session.limits, agent.session.totals, moment);
-        if (own !== undefined) return own;
-        // The overall budget counts every session in the store, so closing a pane or
-        // restarting does not reset what was spent.
-        const all = budgetReached(overall.get(), this.storeTotals(), moment);
-        return all === undefined ? undefined : `overall ${all}`;
-      },
+      budgetReached: (agent, moment) => this.budgets.reached(agent, moment),
       totalsChanged: (agent) => this.summarize(agent),
     };
     this.admin = new AgentAdmin({
@@ -137,10 +135,7 @@ export class Controller implements CockpitApi {
       runner: this.deps,
       newDeliveryId: options.newDeliveryId ?? randomDeliveryId,
     });
-    this.overall = overall;
   }
-
-  private readonly overall: OverallBudgetSetting;
 
   /** Adds an agent, reattaching its stored session by name or starting a new one. */
   addAgent(config: AgentConfig): Result<Agent> {
@@ -194,16 +189,7 @@ export class Controller implements CockpitApi {
 
   /** Tokens, cost and turns over every session in the store (what `budget --all` caps). */
   storeTotals(): UsageTotals {
-    return sumTotals(
-      this.options.store.list().map((s) => ({
-        inputTokens: s.inputTokens,
-        outputTokens: s.outputTokens,
-        // A session whose journal was never read has no known cost yet: one unknown cost.
-        costUsd: s.costUsd ?? 0,
-        unknownCosts: s.costUsd === null ? 1 : s.unknownCosts,
-        turns: s.turns,
-      })),
-    );
+    return this.budgets.storeTotals();
   }
 
   /** Tokens, cost and turns over every agent in this cockpit. */
@@ -293,7 +279,7 @@ export class Controller implements CockpitApi {
     const wasPausing = a.pauseRequested;
     a.pauseRequested = false;
     if (a.state === 'over-budget') {
-      const reached = this.deps.budgetReached(a, a.turnOpen ? 'model-call' : 'turn-start');
+      const reached = this.budgets.reached(a, this.budgets.momentOf(a));
       if (reached !== undefined) return err(`${name} is over budget (${reached}): raise it with :budget`);
     } else if (a.state !== 'paused') {
       if (wasPausing && a.running !== undefined) {
@@ -361,42 +347,15 @@ export class Controller implements CockpitApi {
   }
 
   setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
-    if (target.kind === 'all') {
-      this.overall.set(mergeLimits(clear ? {} : this.overall.get(), limits));
-      // Agents held by the overall cap alone may go on once it is raised or cleared.
-      for (const a of this.list) this.releaseIfUnderBudget(a);
-      return ok(`overall budget: ${describeLimits(this.overall.get())}${unknownCostWarning(this.overall.get(), this.storeTotals())}`);
-    }
-    const agent = this.usable(target.agent, 'budget');
-    if (!agent.ok) return agent;
-    const a = agent.value;
-    const session = a.session;
-    if (session === undefined) return err(`${a.name} has no session`);
-    const written = session.record({ t: 'budget', limits: mergeLimits(clear ? {} : session.limits, limits) });
-    if (!written.ok) return err(written.error);
-    this.summarize(a);
-    this.releaseIfUnderBudget(a);
-    return ok(`${a.name} budget: ${describeLimits(session.limits)}${unknownCostWarning(session.limits, session.totals)}`);
+    return this.budgets.set(target, limits, clear);
   }
 
   budgetReport(target: BudgetTarget): Result<string> {
-    const overall = `overall: ${describeSpend(this.overall.get(), this.storeTotals())}`;
-    if (target.kind === 'all') return ok(overall);
-    const agent = this.usable(target.agent, 'budget');
-    if (!agent.ok) return agent;
-    const session = agent.value.session;
-    if (session === undefined) return err(`${agent.value.name} has no session`);
-    return ok(`${agent.value.name}: ${describeSpend(session.limits, session.totals)} · ${overall}`);
-  }
-
-  private releaseIfUnderBudget(a: Agent): void {
-    if (a.state === 'over-budget' && this.deps.budgetReached(a, a.turnOpen ? 'model-call' : 'turn-start') === undefined) {
-      a.setState('paused', 'budget raised: resume to continue');
-    }
+    return this.budgets.report(target);
   }
 
   sessions(): readonly SessionSummary[] {
-    return this.options.store.list();
+    return this.stored.list();
   }
 
   branchPosition(name: string): BranchPosition | undefined {
@@ -412,51 +371,22 @@ export class Controller implements CockpitApi {
 
   /** The sessions in the store's trash (the session browser's `t`). */
   trashedSessions(): readonly SessionSummary[] {
-    return this.options.store.listTrash?.() ?? [];
+    return this.stored.trashed();
   }
 
   /** Moves a stored session to the trash; refused while an agent has it open. */
   trashSession(sessionId: string): Result<string> {
-    const open = this.list.find((agent) => agent.session?.id === sessionId);
-    if (open !== undefined) return err(`${open.name} is open in a pane: close it first (:close -t ${open.name})`);
-    if (this.options.store.trash === undefined) return err('this store has no trash');
-    const moved = this.options.store.trash(sessionId);
-    return moved.ok ? ok(`moved ${sessionId} to ${moved.value} (t shows the trash, r restores)`) : moved;
+    return this.stored.trash(sessionId);
   }
 
-  /**
-   * Brings a session back from the trash. A session or agent already using its name makes it come
-   * back renamed (`NAME-restored`, `NAME-restored2`…), so reattaching by name stays unambiguous.
-   */
+  /** Brings a session back from the trash, renamed when its name is taken (stored-sessions.ts). */
   restoreSession(sessionId: string): Result<string> {
-    const store = this.options.store;
-    if (store.restore === undefined) return err('this store has no trash');
-    const name = store.listTrash?.().find((row) => row.id === sessionId)?.name;
-    const taken = (candidate: string): boolean => this.find(candidate) !== undefined || store.findByName(candidate) !== undefined;
-    // Asked before restoring: once back, the session itself answers to its name.
-    const collides = name !== undefined && taken(name);
-    const restored = store.restore(sessionId);
-    if (!restored.ok) return restored;
-    if (name === undefined || !collides) return ok(`restored ${sessionId}`);
-    if (store.rename === undefined) return ok(`restored ${sessionId}; another session is also named ${name}: rename one`);
-    const free = freeRestoredName(name, taken);
-    const renamed = store.rename(sessionId, free);
-    if (!renamed.ok) return err(`restored ${sessionId}, but renaming it to ${free} failed: ${renamed.error}`);
-    return ok(`restored ${sessionId} as ${free} (the name ${name} is taken)`);
+    return this.stored.restore(sessionId);
   }
 
   /** Renames a stored session: through its agent when it is open, else in its journal. */
   renameSession(sessionId: string, name: string): Result<string> {
-    const open = this.list.find((agent) => agent.session?.id === sessionId);
-    if (open !== undefined) return this.renameAgent(open.name, name);
-    const problem = agentNameProblem(name);
-    if (problem !== undefined) return err(`session name ${problem}`);
-    if (this.find(name) !== undefined || this.options.store.findByName(name) !== undefined) {
-      return err(`the store already has a session named "${name}"`);
-    }
-    if (this.options.store.rename === undefined) return err('this store cannot rename sessions');
-    const renamed = this.options.store.rename(sessionId, name);
-    return renamed.ok ? ok(`renamed ${sessionId} to ${name}`) : renamed;
+    return this.stored.rename(sessionId, name);
   }
 
   newAgent(name: string, options: { model?: string }): Result<string> {
@@ -543,13 +473,4 @@ export class Controller implements CockpitApi {
       ...(session.header.run === undefined ? {} : { run: session.header.run }),
     });
   }
-}
-
-/** "tokens 10,000 · USD 2 · turns 5", or "none". */
-export function describeLimits(limits: BudgetLimits): string {
-  const parts: string[] = [];
-  if (limits.tokens !== undefined) parts.push(`tokens ${limits.tokens.toLocaleString('en-US')}`);
-  if (limits.usd !== undefined) parts.push(`USD ${limits.usd}`);
-  if (limits.turns !== undefined) parts.push(`turns ${limits.turns}`);
-  return parts.length === 0 ? 'none' : parts.join(' · ');
 }

@@ -10,7 +10,7 @@ import type { TurnRange } from './cockpit-api.js';
 import { editableText, replacementFor } from './edit-overlay.js';
 import type { EditEntry, Entry, EntryId, MessageEntry } from './entry.js';
 import { copyForFork, copyForGraft, selectTurns } from './graft-copy.js';
-import type { SessionHeader } from './journal-record.js';
+import { JOURNAL_VERSION, type SessionHeader } from './journal-record.js';
 import { applyFileWrites, checkFileTargets, type FileTarget, type WorkspaceFiles } from './file-checkpoint.js';
 import {
   DEFAULT_REWIND_OPTIONS,
@@ -27,7 +27,7 @@ import {
   type UndoOptions,
 } from './history-files.js';
 import { err, ok, type Result } from './result.js';
-import { describeReplayProblem, SessionState } from './session-state.js';
+import { describeReplayProblem, restoredFilesOf, SessionState } from './session-state.js';
 import { DEFAULT_SWITCH_OPTIONS, entriesToTip, switchTargets, type SwitchOptions } from './switch-files.js';
 import type { SessionStore } from './store.js';
 import { looksLikeTranscriptPath, skippedNote, transcriptBranch, type TranscriptReader } from './transcript-import.js';
@@ -108,8 +108,9 @@ export class HistoryOps {
     const point = session.value.undoStack[session.value.undoStack.length - 1];
     if (point === undefined) return err(`nothing to undo for ${agent.name}`);
     let fileWork = '';
-    if (point.files !== undefined && this.h.files !== undefined) {
-      const targets = undoTargets(point.files, entriesLeaving(session.value.tree, point.before));
+    const restored = restoredFilesOf(point);
+    if (restored !== undefined && this.h.files !== undefined) {
+      const targets = undoTargets(restored, entriesLeaving(session.value.tree, point.before));
       const ready = prepareWrites(this.h.files, agent.config.cwd, targets, options.conflicts, agent.name);
       if (!ready.ok) return ready;
       // Files first: if a write fails nothing is popped, and undoing again finishes the job.
@@ -119,7 +120,7 @@ export class HistoryOps {
     }
     const popped = session.value.record({ t: 'undo' });
     if (!popped.ok) return popped;
-    if (point.op === 'fork' && point.forked !== undefined) {
+    if (point.op === 'fork') {
       const forked = this.h.agents().find((a) => a.session?.id === point.forked);
       if (forked !== undefined) this.h.removeAgent(forked.name);
       return ok(`undid the fork of ${agent.name}${forked === undefined ? '' : `: closed ${forked.name}`}`);
@@ -150,8 +151,9 @@ export class HistoryOps {
       targets = rewindTargets(entriesAfter(path, plan.value.head, (id) => tree.branchPosition(id)));
     } else {
       const point = session.value.undoStack[session.value.undoStack.length - 1];
-      if (point?.files === undefined) return ok([]);
-      targets = undoTargets(point.files, entriesLeaving(tree, point.before));
+      const restored = point === undefined ? undefined : restoredFilesOf(point);
+      if (point === undefined || restored === undefined) return ok([]);
+      targets = undoTargets(restored, entriesLeaving(tree, point.before));
     }
     const checked = checkFileTargets(files, agent.config.cwd, targets);
     if (!checked.ok) return checked;
@@ -289,7 +291,7 @@ export class HistoryOps {
     const name = this.uniqueName(`${agent.name}-fork`);
     const header: SessionHeader = {
       t: 'session',
-      v: 1,
+      v: JOURNAL_VERSION,
       id: this.h.deps.newId(),
       name,
       created: this.h.deps.now(),

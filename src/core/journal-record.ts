@@ -4,10 +4,18 @@ import { Entry, EntryId, FileChange, MessageOrigin } from './entry.js';
 import { BudgetLimits } from './budget-limits.js';
 import { ToolIntentRecord } from './tool-intent.js';
 
+/**
+ * The journal format this code writes. Version 2 made the undo point a union by operation (a fork
+ * names its session, only a rewind or switch carries files); every record a version-1 writer
+ * produced is also a valid version-2 record, so version-1 journals load unchanged
+ * (test/fixtures/journal-v1 proves it).
+ */
+export const JOURNAL_VERSION = 2 as const;
+
 /** First line of every journal: who the session belongs to. */
 export const SessionHeader = z.object({
   t: z.literal('session'),
-  v: z.literal(1),
+  v: z.union([z.literal(1), z.literal(JOURNAL_VERSION)]),
   id: z.string().min(1),
   name: z.string().min(1),
   created: z.number(),
@@ -19,9 +27,26 @@ export const SessionHeader = z.object({
 });
 export type SessionHeader = z.infer<typeof SessionHeader>;
 
+const undoPoint = { t: z.literal('undo-point'), before: EntryId.nullable() };
+/** What a rewind or switch did to files: before = on disk before it, after = restored. Absent: files untouched. */
+const restoredFiles = z.array(FileChange).optional();
+
+/**
+ * Pushes an undo point: `before` is the head to return to. A rewind or switch may carry the
+ * files it restored (undo puts each `before` back); a fork names the session it created (undo
+ * closes it); an edit or graft only moves the head.
+ */
+export const UndoPointRecord = z.discriminatedUnion('op', [
+  z.object({ ...undoPoint, op: z.literal('rewind'), files: restoredFiles }),
+  z.object({ ...undoPoint, op: z.literal('switch'), files: restoredFiles }),
+  z.object({ ...undoPoint, op: z.literal('edit') }),
+  z.object({ ...undoPoint, op: z.literal('graft') }),
+  z.object({ ...undoPoint, op: z.literal('fork'), forked: z.string().min(1) }),
+]);
+export type UndoPointRecord = z.infer<typeof UndoPointRecord>;
+
 /** Operations that `undo` can take back, newest last. */
-export const UndoableOp = z.enum(['rewind', 'edit', 'graft', 'fork', 'switch']);
-export type UndoableOp = z.infer<typeof UndoableOp>;
+export type UndoableOp = UndoPointRecord['op'];
 
 /** A message accepted for later delivery (a queued send, or a nudge waiting for a safe point). */
 export const PendingRecord = z.object({
@@ -44,15 +69,7 @@ export const JournalRecord = z.discriminatedUnion('t', [
     head: EntryId.nullable(),
     reason: z.enum(['rewind', 'undo', 'retry', 'switch']),
   }),
-  // Pushes an undo point: `before` is the head to return to. `forked` names a session a fork created.
-  // `files` (a rewind that restored files): before = on disk before the rewind, after = restored.
-  z.object({
-    t: z.literal('undo-point'),
-    op: UndoableOp,
-    before: EntryId.nullable(),
-    forked: z.string().optional(),
-    files: z.array(FileChange).optional(),
-  }),
+  UndoPointRecord,
   // Pops the newest undo point (its head move is a separate `head` record).
   z.object({ t: z.literal('undo') }),
   z.object({ t: z.literal('budget'), limits: BudgetLimits }),

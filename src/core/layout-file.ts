@@ -23,23 +23,48 @@ export type SplitTree = {
 export type SplitChild = string | SplitTree;
 export type Tiling = TilingPreset | SplitTree;
 
-/** One agent of a layout; only `name` is required. Agents with `command` are PTY agents. */
-export type LayoutAgent = {
+/**
+ * One agent of a layout; only `name` is required. An agent with a `command` hosts that program
+ * in a pseudo-terminal (`pty`); any other is an SDK agent that talks to a model (`sdk`). Each
+ * kind has only its own fields: a `model` on a PTY agent is an error, not silently ignored.
+ */
+export type LayoutAgent = SdkLayoutAgent | PtyLayoutAgent;
+
+/** A layout agent that talks to a model through the SDK. */
+export type SdkLayoutAgent = {
+  readonly kind: 'sdk';
   readonly name: string;
+  readonly cwd?: string;
   readonly model?: string;
   readonly system?: string;
   readonly prompt?: string;
   readonly baseURL?: string;
-  readonly cwd?: string;
   readonly approve?: 'ask' | 'auto';
   readonly allow?: readonly string[];
-  readonly command?: readonly string[];
-  readonly env?: Readonly<Record<string, string>>;
-  /** A regular expression matched against the bottom of a PTY agent's screen. */
-  readonly ready?: string;
   /** What the agent's sandboxed bash may reach: `{ "network": true }` lets it use the network. */
   readonly sandbox?: { readonly network: boolean };
 };
+
+/** A layout agent that hosts a program (its `command`) in a pseudo-terminal. */
+export type PtyLayoutAgent = {
+  readonly kind: 'pty';
+  readonly name: string;
+  readonly cwd?: string;
+  readonly command: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  /** A regular expression matched against the bottom of a PTY agent's screen. */
+  readonly ready?: string;
+};
+
+/** The model a layout agent's pane names before it loads: none for a PTY agent, else its own or the default. */
+export function layoutPaneModel(agent: LayoutAgent, defaultModel: string): string {
+  switch (agent.kind) {
+    case 'pty':
+      return '';
+    case 'sdk':
+      return agent.model ?? defaultModel;
+  }
+}
 
 /** A parsed layout; `tiling` is `tiled` when the file leaves it out. */
 export type Layout = {
@@ -66,12 +91,14 @@ function oneOf(values: readonly string[]): string {
   return `expected one of ${quoted.join(', ')}`;
 }
 
-/** An object schema that rejects unknown keys and says which keys it knows. */
-function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-  const known = Object.keys(shape).join(', ');
+/** An object schema that rejects unknown keys and says which keys it knows (`what`: for what kind of object). */
+function strictObject<Shape extends z.core.$ZodLooseShape>(shape: Shape, what = '') {
+  const known = Object.keys(shape)
+    .filter((key) => key !== 'kind')
+    .join(', ');
   return z.strictObject(shape, {
     error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown key (known keys: ${known})` : undefined,
+      issue.code === 'unrecognized_keys' ? `unknown key (known keys${what}: ${known})` : undefined,
   });
 }
 
@@ -93,29 +120,54 @@ const regexSource = z.string().superRefine((source, ctx) => {
   }
 });
 
-const agentSchema = strictObject({
-  name: agentName,
-  model: nonEmptyText.optional(),
-  system: z.string().optional(),
-  prompt: z.string().optional(),
-  baseURL: z
-    .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as "http://127.0.0.1:8080"' })
-    .optional(),
-  cwd: nonEmptyText.optional(),
-  approve: z.enum(['ask', 'auto'], { error: oneOf(['ask', 'auto']) }).optional(),
-  allow: z.array(nonEmptyText).optional(),
-  command: z
-    .array(z.string())
-    .min(1, { error: 'must name a program' })
-    .refine((command) => command[0] !== '', {
-      error: 'the program name must not be empty',
-      path: [0],
-    })
-    .optional(),
-  env: z.record(z.string(), z.string()).optional(),
-  ready: regexSource.optional(),
-  sandbox: strictObject({ network: z.boolean() }).optional(),
-});
+const sdkAgentSchema = strictObject(
+  {
+    kind: z.literal('sdk'),
+    name: agentName,
+    cwd: nonEmptyText.optional(),
+    model: nonEmptyText.optional(),
+    system: z.string().optional(),
+    prompt: z.string().optional(),
+    baseURL: z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL such as "http://127.0.0.1:8080"' })
+      .optional(),
+    approve: z.enum(['ask', 'auto'], { error: oneOf(['ask', 'auto']) }).optional(),
+    allow: z.array(nonEmptyText).optional(),
+    sandbox: strictObject({ network: z.boolean() }).optional(),
+  },
+  ' of an agent without a command',
+);
+
+const ptyAgentSchema = strictObject(
+  {
+    kind: z.literal('pty'),
+    name: agentName,
+    cwd: nonEmptyText.optional(),
+    command: z
+      .array(z.string())
+      .min(1, { error: 'must name a program' })
+      .refine((command) => command[0] !== '', {
+        error: 'the program name must not be empty',
+        path: [0],
+      }),
+    env: z.record(z.string(), z.string()).optional(),
+    ready: regexSource.optional(),
+  },
+  ' of a PTY agent (one with a command)',
+);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// The file names no kind: an agent with a `command` is a PTY agent, any other an SDK agent.
+const agentSchema = z.preprocess(
+  (value) =>
+    isRecord(value) && !Object.hasOwn(value, 'kind')
+      ? { ...value, kind: Object.hasOwn(value, 'command') ? 'pty' : 'sdk' }
+      : value,
+  z.discriminatedUnion('kind', [sdkAgentSchema, ptyAgentSchema]),
+);
 
 type ParsedTree = {
   split: SplitDirection;
@@ -293,18 +345,29 @@ function toTree(parsed: ParsedTree): SplitTree {
 
 // Spelled out so that absent fields stay absent (exactOptionalPropertyTypes).
 function toAgent(parsed: ParsedAgent): LayoutAgent {
-  return {
-    name: parsed.name,
-    ...(parsed.model === undefined ? {} : { model: parsed.model }),
-    ...(parsed.system === undefined ? {} : { system: parsed.system }),
-    ...(parsed.prompt === undefined ? {} : { prompt: parsed.prompt }),
-    ...(parsed.baseURL === undefined ? {} : { baseURL: parsed.baseURL }),
-    ...(parsed.cwd === undefined ? {} : { cwd: parsed.cwd }),
-    ...(parsed.approve === undefined ? {} : { approve: parsed.approve }),
-    ...(parsed.allow === undefined ? {} : { allow: parsed.allow }),
-    ...(parsed.command === undefined ? {} : { command: parsed.command }),
-    ...(parsed.env === undefined ? {} : { env: parsed.env }),
-    ...(parsed.ready === undefined ? {} : { ready: parsed.ready }),
-    ...(parsed.sandbox === undefined ? {} : { sandbox: parsed.sandbox }),
-  };
+  const cwd = parsed.cwd === undefined ? {} : { cwd: parsed.cwd };
+  switch (parsed.kind) {
+    case 'pty':
+      return {
+        kind: 'pty',
+        name: parsed.name,
+        ...cwd,
+        command: parsed.command,
+        ...(parsed.env === undefined ? {} : { env: parsed.env }),
+        ...(parsed.ready === undefined ? {} : { ready: parsed.ready }),
+      };
+    case 'sdk':
+      return {
+        kind: 'sdk',
+        name: parsed.name,
+        ...cwd,
+        ...(parsed.model === undefined ? {} : { model: parsed.model }),
+        ...(parsed.system === undefined ? {} : { system: parsed.system }),
+        ...(parsed.prompt === undefined ? {} : { prompt: parsed.prompt }),
+        ...(parsed.baseURL === undefined ? {} : { baseURL: parsed.baseURL }),
+        ...(parsed.approve === undefined ? {} : { approve: parsed.approve }),
+        ...(parsed.allow === undefined ? {} : { allow: parsed.allow }),
+        ...(parsed.sandbox === undefined ? {} : { sandbox: parsed.sandbox }),
+      };
+  }
 }

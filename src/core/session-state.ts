@@ -4,7 +4,7 @@
 import type { BranchView } from './branch.js';
 import type { BudgetLimits } from './budget-limits.js';
 import type { Entry, EntryId, FileChange } from './entry.js';
-import type { JournalRecord, PendingRecord, SessionHeader, UndoableOp } from './journal-record.js';
+import type { JournalRecord, PendingRecord, SessionHeader, UndoPointRecord } from './journal-record.js';
 import type { ToolIntentRecord } from './tool-intent.js';
 import { LiveBranch } from './live-branch.js';
 import { err, ok, type Result } from './result.js';
@@ -12,13 +12,13 @@ import type { JournalWriter } from './store.js';
 import { SessionTree } from './tree.js';
 import { addTurn, addUsage, ZERO_TOTALS, type UsageTotals } from './usage-totals.js';
 
-export type UndoPoint = {
-  readonly op: UndoableOp;
-  readonly before: EntryId | null;
-  readonly forked?: string;
-  /** What a file-restoring rewind did to files; undo puts each `before` back. */
-  readonly files?: readonly FileChange[];
-};
+/** One step `undo` can take back: the journal's undo-point record itself (a union by operation). */
+export type UndoPoint = UndoPointRecord;
+
+/** The files a rewind or switch restored (undo puts each `before` back); other operations touch none. */
+export function restoredFilesOf(point: UndoPoint): readonly FileChange[] | undefined {
+  return point.op === 'rewind' || point.op === 'switch' ? point.files : undefined;
+}
 
 /** The in-memory state of one session, changed only through journal records. */
 /** Why a journal could not be replayed: record N (line N of the journal, counting from 1) and the problem. */
@@ -126,12 +126,7 @@ export class SessionState {
         return moved;
       }
       case 'undo-point':
-        this.undoStack.push({
-          op: record.op,
-          before: record.before,
-          ...(record.forked === undefined ? {} : { forked: record.forked }),
-          ...(record.files === undefined ? {} : { files: record.files }),
-        });
+        this.undoStack.push(record);
         return ok(undefined);
       case 'undo':
         this.undoStack.pop();

@@ -117,9 +117,9 @@ describe('examples/claude-code.json', () => {
     const file = path.resolve('examples', 'claude-code.json');
     const layout = parseLayout(file, readFileSync(file, 'utf8'));
     if (!layout.ok) throw new Error(layout.error);
-    const claude = layout.value.agents.find((agent) => agent.command?.[0] === 'claude');
-    expect(claude?.ready).toBe(CLAUDE_READY_PATTERN);
-    expect(claude?.env).toMatchObject({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' });
-    expect(layout.value.agents.some((agent) => agent.command === undefined)).toBe(true);
+    const claude = layout.value.agents.find((agent) => agent.kind === 'pty' && agent.command[0] === 'claude');
+    expect(claude?.kind === 'pty' ? claude.ready : 'not a PTY agent').toBe(CLAUDE_READY_PATTERN);
+    expect(claude?.kind === 'pty' ? claude.env : 'not a PTY agent').toMatchObject({ CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' });
+    expect(layout.value.agents.some((agent) => agent.kind === 'sdk')).toBe(true);
   });
 });

@@ -40,7 +40,7 @@ describe('shipped layouts', () => {
     expect(loaded.value.layout.name).toBe(file.replace(/\.json$/, ''));
     for (const agent of loaded.value.layout.agents) {
       expect(agent.cwd).toBeUndefined();
-      expect(agent.command).toBeUndefined();
+      if (agent.kind !== 'sdk') throw new Error(`${agent.name} is a PTY agent`);
       expect(agent.model).toBe('claude-sonnet-4-6');
       expect(agent.system?.length ?? 0).toBeGreaterThan(20);
     }
@@ -65,6 +65,7 @@ describe('shipped layouts', () => {
     expect(tiling).toBe('main-left');
     expect(agents.map((agent) => agent.name)).toEqual(['implementer', 'reviewer-a', 'reviewer-b']);
     for (const reviewer of agents.slice(1)) {
+      if (reviewer.kind !== 'sdk') throw new Error(`${reviewer.name} is a PTY agent`);
       expect(reviewer.system).toMatch(/refute|wrong/i);
       expect(reviewer.system).toMatch(/diff/);
       expect(reviewer.system).toMatch(/run the tests/i);
@@ -86,7 +87,7 @@ describe('loadLayout', () => {
     const loaded = loadLayout(file, '/nonexistent');
     expect(loaded).toEqual({
       ok: true,
-      value: { file, layout: { name: 'team', agents: [{ name: 'a' }], tiling: 'tiled' } },
+      value: { file, layout: { name: 'team', agents: [{ kind: 'sdk', name: 'a' }], tiling: 'tiled' } },
     });
   });
 

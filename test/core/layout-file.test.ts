@@ -37,6 +37,7 @@ describe('parseLayout: valid files', () => {
       tiling: 'tiled',
     });
     expect(layout.agents[0]).toEqual({
+      kind: 'sdk',
       name: 'alpha',
       model: 'claude-sonnet-4-5',
       system: 'be brief',
@@ -47,6 +48,7 @@ describe('parseLayout: valid files', () => {
       allow: ['read_file', 'bash:npm test*'],
     });
     expect(layout.agents[1]).toEqual({
+      kind: 'pty',
       name: 'shell',
       command: ['bash'],
       cwd: '/tmp',
@@ -85,6 +87,20 @@ describe('parseLayout: errors read FILE: field.path: problem', () => {
     );
   });
 
+  it('an agent with a command is a PTY agent and takes none of an SDK agent\'s fields', () => {
+    expect(problems({ name: 'x', agents: [{ name: 'sh', command: ['bash'], model: 'm', allow: ['bash'] }] })).toEqual([
+      'layouts/bad.json: agents.0.model: unknown key (known keys of a PTY agent (one with a command): name, cwd, command, env, ready)',
+      'layouts/bad.json: agents.0.allow: unknown key (known keys of a PTY agent (one with a command): name, cwd, command, env, ready)',
+    ]);
+  });
+
+  it('an agent without a command is an SDK agent and takes none of a PTY agent\'s fields', () => {
+    expect(problems({ name: 'x', agents: [{ name: 'a', ready: '\\$' }] })).toEqual([
+      'layouts/bad.json: agents.0.ready: unknown key (known keys of an agent without a command: name, cwd, model, system, prompt, baseURL, approve, allow, sandbox)',
+    ]);
+    expect(parsed({ name: 'x', agents: [{ name: 'a' }, { name: 'sh', command: ['sh'] }] }).agents.map((agent) => agent.kind)).toEqual(['sdk', 'pty']);
+  });
+
   it('reports JSON syntax errors as invalid JSON', () => {
     const [line] = problems('{"name": "x",');
     expect(line).toMatch(/^layouts\/bad\.json: invalid JSON: \S/);
@@ -98,7 +114,7 @@ describe('parseLayout: errors read FILE: field.path: problem', () => {
     });
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^layouts\/bad\.json: agents\.0\.modle: unknown key \(known keys: name, model, /,
+        /^layouts\/bad\.json: agents\.0\.modle: unknown key \(known keys of an agent without a command: name, cwd, model, /,
       ),
     );
     expect(lines).toContainEqual(
@@ -117,9 +133,9 @@ describe('parseLayout: errors read FILE: field.path: problem', () => {
       'layouts/bad.json: name: required',
       'layouts/bad.json: agents.0.name: required',
     ]);
-    expect(problems({ name: 'x', agents: [{ name: 'a', env: { K: 1 }, allow: 'bash' }] })).toEqual([
+    expect(problems({ name: 'x', agents: [{ name: 'a', allow: 'bash' }, { name: 'sh', command: ['sh'], env: { K: 1 } }] })).toEqual([
       'layouts/bad.json: agents.0.allow: expected array, got string',
-      'layouts/bad.json: agents.0.env.K: expected string, got number',
+      'layouts/bad.json: agents.1.env.K: expected string, got number',
     ]);
     expect(problems([])).toEqual(['layouts/bad.json: (top level): expected object, got array']);
   });

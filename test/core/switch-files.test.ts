@@ -12,6 +12,14 @@ import type { ToolHost } from '../../src/core/tools.js';
 import { ChainBuilder, expectErr, expectOk, text, toolUse } from './factories.js';
 import { FakeCockpit } from './fake-cockpit.js';
 import { MemorySessionStore } from './memory-store.js';
+import { restoredFilesOf, type SessionState, type UndoPoint } from '../../src/core/session-state.js';
+
+/** The newest undo point, which the test expects to exist. */
+function lastPoint(session: SessionState): UndoPoint {
+  const point = session.undoStack.at(-1);
+  if (point === undefined) throw new Error('no undo point');
+  return point;
+}
 
 const v = (name: string): FileVersion => ({ sha256: name, size: name.length });
 const change = (path: string, before: string | null, after: string | null): FileChange => ({
@@ -130,7 +138,7 @@ describe('switch restores files', () => {
     expect(expectOk(controller.switchBranch('alpha', '1'))).toBe('switched alpha to branch 1 (now 2 turns; restored 3 files; u undoes)');
     expect(prompts()).toEqual(['one', 'two']);
     expect(files.state()).toEqual(['a=2', 'b=b']);
-    expect(session.undoStack.at(-1)?.files).toEqual([change('c', 'c', null), change('a', '1', '2'), change('b', null, 'b')]);
+    expect(restoredFilesOf(lastPoint(session))).toEqual([change('c', 'c', null), change('a', '1', '2'), change('b', null, 'b')]);
     expect(expectOk(controller.undo('alpha'))).toBe("undid alpha's switch; restored 3 files");
     expect(prompts()).toEqual(['one', 'three']);
     expect(files.state()).toEqual(['a=1', 'c=c']);
@@ -178,7 +186,7 @@ describe('switch restores files', () => {
     expectOk(controller.switchBranch('alpha', '1', { scope: 'conversation', conflicts: 'refuse' }));
     expect(prompts()).toEqual(['one', 'two']);
     expect(files.state()).toEqual(['a=1', 'c=c']);
-    expect(session.undoStack.at(-1)?.files).toBeUndefined();
+    expect(restoredFilesOf(lastPoint(session))).toBeUndefined();
     expectOk(controller.undo('alpha'));
     expect(files.state()).toEqual(['a=1', 'c=c']);
 

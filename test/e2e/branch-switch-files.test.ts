@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually, makeWorld, readJournal, runCommand, typeMessage, waitForState, type World } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
+import { restoredFilesOf } from '../../src/core/session-state.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -74,7 +75,7 @@ describe('agentmux e2e: switching branch restores files', { timeout: 180_000 }, 
       30_000,
     );
     const point = records.findLast((r) => r.t === 'undo-point');
-    expect(point?.t === 'undo-point' ? point.files?.map((f) => f.path).sort() : undefined).toEqual(['extra.txt', 'notes.txt', 'other.txt']);
+    expect(point?.t === 'undo-point' ? restoredFilesOf(point)?.map((f) => f.path).sort() : undefined).toEqual(['extra.txt', 'notes.txt', 'other.txt']);
 
     app.write('u');
     await app.waitFor("undid alpha's switch; restored 3 files", 30_000);

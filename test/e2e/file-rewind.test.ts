@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activeBranch, eventually, makeWorld, readJournal, runCommand, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { restoredFilesOf } from '../../src/core/session-state.js';
 
 let world: World | undefined;
 afterEach(async () => {
@@ -43,11 +44,11 @@ describe('agentmux e2e: file rewind', { timeout: 120_000 }, () => {
     expect(existsSync(join(w.workspace, 'out'))).toBe(false);
     const records = await eventually(
       () => readJournal(w.sessions, 'alpha'),
-      (all) => all.some((r) => r.t === 'undo-point' && r.files !== undefined),
+      (all) => all.some((r) => r.t === 'undo-point' && restoredFilesOf(r) !== undefined),
       'the undo point with files in the journal',
     );
     const point = records.find((r) => r.t === 'undo-point');
-    expect(point?.t === 'undo-point' ? point.files?.map((f) => f.path).sort() : undefined).toEqual(['notes.txt', 'out/made.txt']);
+    expect(point?.t === 'undo-point' ? restoredFilesOf(point)?.map((f) => f.path).sort() : undefined).toEqual(['notes.txt', 'out/made.txt']);
     expect(activeBranch(records).some((e) => e.kind === 'tool-result' && e.toolName === 'bash')).toBe(false);
 
     // Someone else changes a file the rewind restored: `u` asks, `k` keeps it and restores the rest.

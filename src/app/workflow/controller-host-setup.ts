@@ -14,11 +14,10 @@ import { FileSessionStore } from '../../adapters/store/file-session-store.js';
 import type { StoreLock } from '../../adapters/store/store-lock.js';
 import { agentCheckpoints, agentToolHost } from '../agent-tool-host.js';
 import { loadProviders, storeProvidersPath } from '../../adapters/workflow/providers-file.js';
-import { Controller } from '../../core/controller.js';
+import type { Controller } from '../../core/controller.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
-import { LazyAnthropicProvider } from '../lazy-provider.js';
-import { endpointProvider } from './endpoint-provider.js';
+import { buildController } from '../build-controller.js';
 import { gitRootOf } from './git-root.js';
 import { ControllerAgentHost } from './workflow-agent-host.js';
 
@@ -90,21 +89,14 @@ export async function openControllerHost(context: ControllerHostContext): Promis
   const checkpoints = agentCheckpoints(storeDir, env, providers.value);
   // The cockpit's own tool host: redaction, the masked store, keys kept from bash (issue 9).
   const tools = agentToolHost({ storeDir, env, providers: providers.value, checkpoints });
-  const controller = new Controller({
+  const controller = buildController({
     store,
-    providerFor: (config) => {
-      if (config.endpoint !== undefined) return endpointProvider(config.endpoint, env, log, options.debug);
-      if (scripted !== undefined) {
-        announce(config.run);
-        return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: scripted.url, log, debug: options.debug });
-      }
-      const apiKey = providerConfig.kind === 'anthropic' ? providerConfig.apiKey : undefined;
-      const baseURL = providerConfig.kind === 'anthropic' ? providerConfig.baseURL : undefined;
-      return new LazyAnthropicProvider({ ...(apiKey === undefined ? {} : { apiKey }), ...(baseURL === undefined ? {} : { baseURL }), log, debug: options.debug });
-    },
     tools,
     files: checkpoints.files,
-    overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
+    env,
+    log,
+    debug: options.debug,
+    scripted: scripted === undefined ? undefined : { url: scripted.url, scope: 'unless-endpoint', onUse: (config) => announce(config.run) },
   });
   const host = new ControllerAgentHost({
     controller,

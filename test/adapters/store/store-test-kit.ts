@@ -78,7 +78,7 @@ export function everyRecordKind(): JournalRecord[] {
       t: 'entry',
       entry: { kind: 'edit', id: 'e7', parent: 'e6', at: 8, provenance: { kind: 'fork', sourceSession: 's8', sourceEntry: 'y2' }, target: 'e3', replacement: { kind: 'tool-result', content: 'fresh', isError: true } },
     },
-    { t: 'undo-point', op: 'rewind', before: 'e7', forked: 's7' },
+    { t: 'undo-point', op: 'fork', before: 'e7', forked: 's7' },
     { t: 'head', head: 'e2', reason: 'rewind' },
     { t: 'undo' },
     { t: 'head', head: null, reason: 'switch' },

@@ -69,6 +69,7 @@ export function wireCockpitRuns(deps: CockpitRunsDeps): Result<WorkflowRuns> {
       caps: { tokens: flags?.budgetTokens ?? null, usd: flags?.budgetUsd ?? null },
       host,
     },
+    host.calls,
     (run, end) => deps.say(runEndText(run.id, end), end.status !== 'completed'),
   );
   controller.workflows = runs;

@@ -17,6 +17,7 @@ import { loadProviders, storeProvidersPath } from '../../adapters/workflow/provi
 import { Controller } from '../../core/controller.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
+import type { CallStates } from '../../core/workflow/call-state.js';
 import { fileCheckpointsFor } from '../../adapters/files/file-checkpoints.js';
 import { LazyAnthropicProvider } from '../lazy-provider.js';
 import { endpointProvider } from './endpoint-provider.js';
@@ -36,7 +37,7 @@ export type ControllerHostContext = {
 };
 
 /** A host and how to close what it opened. */
-export type OpenedControllerHost = { readonly host: WorkflowAgentHost; readonly controller: Controller; close(): Promise<void> };
+export type OpenedControllerHost = { readonly host: WorkflowAgentHost; readonly controller: Controller; readonly calls: CallStates; close(): Promise<void> };
 
 /** The stderr line a run whose agents go to the scripted model gets once (DESIGN.md §4). */
 export const SCRIPTED_MODEL_NOTICE = 'demo: scripted model, no API calls';
@@ -120,6 +121,7 @@ export async function openControllerHost(context: ControllerHostContext): Promis
   return ok({
     host,
     controller,
+    calls: host.calls,
     close: async () => {
       await controller.shutdown();
       await store.close();

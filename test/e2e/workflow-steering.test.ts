@@ -172,3 +172,30 @@ describe('agentmux e2e: steering workflow agents over ctl', { timeout: 90_000 },
     expect(done).toMatchObject({ status: 'completed' });
   });
 });
+
+describe('agentmux e2e: keys that would stop or interrupt a run ask first', { timeout: 90_000 }, () => {
+  it('X asks before interrupting workflow agents (any other key cancels), y interrupts; q asks while the run is live', async () => {
+    const held = gate();
+    const world = await makeWorld({ script: replyScript(heldFirst(held.until, ['say alpha'])) });
+    worlds.push(world);
+    const driver = await runInCockpit(world, SOLO);
+    const events = await followEvents(world);
+    followers.push(events);
+    await driver.waitUntil((screen) => /NORMAL/u.test(screen) && /streaming/u.test(screen), 'solo streaming');
+    driver.write('X');
+    await driver.waitFor(/Interrupt every agent\? 1 workflow agent \(solo\) will wait on you/u);
+    driver.write('n');
+    await driver.waitFor(/interrupt: cancelled/u);
+    expect(events.lines.some((line) => line.includes('waiting-on-you'))).toBe(false);
+    driver.write('X');
+    await driver.waitFor(/Interrupt every agent\?/u);
+    driver.write('y');
+    await events.waitFor((event) => event['type'] === 'call-state' && event['agent'] === 'solo' && JSON.stringify(event['state']).includes('"interrupted"'), 'solo waiting on you');
+    driver.write('q');
+    await driver.waitFor(/1 workflow run is live and will be stopped/u);
+    driver.write('n');
+    await driver.waitFor(/quit cancelled/u);
+    held.release();
+    expect(recordLines(world.sessions).some((line) => line.type === 'done')).toBe(false);
+  });
+});

@@ -112,6 +112,7 @@ export class AgentTranscripts {
       case 'usage':
       case 'receipt':
       case 'turn-finished':
+      case 'call-state':
       case 'focus':
         break;
     }

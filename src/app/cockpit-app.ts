@@ -12,6 +12,7 @@ import { zoomed, type Rect } from '../core/layout-solver.js';
 import type { Result } from '../core/result.js';
 import type { CockpitView } from '../view/cockpit-view.js';
 import type { KeyPress } from '../view/overlays/overlay.js';
+import { WaitingBell } from '../view/waiting-bell.js';
 import { AgentTranscripts } from './agent-transcripts.js';
 import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
 import type { LoadingPane } from './loading-panes.js';
@@ -64,20 +65,25 @@ export class CockpitApp {
   private quitting = false;
   /** Set while a line from `agentmux ctl` runs: commands never ask to confirm over ctl. */
   private unattended = false;
+  /** Rings once per workflow agent whose call waits on an approval (DESIGN.md §9 Approvals). */
+  private readonly waitingBell: WaitingBell;
 
   constructor(private readonly options: CockpitAppOptions) {
     this.view = options.view;
     this.controller = options.controller;
     this.tiling = options.tiling;
     this.commands = commandTable(this);
+    this.waitingBell = new WaitingBell(() => this.view.bell());
     this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate());
     this.subscription = this.controller.events.on((event) => {
       if (event.type === 'agent-removed' || event.type === 'agent-added') this.scheduleUpdate();
-      // Once per entry into the state: setState emits only on a change.
+      // Once per entry into the state: setState emits only on a change. A workflow agent's
+      // approval rings once per agent instead (its call turns waiting on you).
       if (event.type === 'state' && event.state === 'awaiting-approval') {
-        this.view.bell();
+        if (this.controller.find(event.agent)?.config.run === undefined) this.view.bell();
         this.scheduleUpdate();
       }
+      if (event.type === 'call-state') this.waitingBell.heard(event);
     });
     this.screens = watchPtyScreens(this.controller, this.view);
     this.view.beforeFrame(() => {
@@ -86,6 +92,11 @@ export class CockpitApp {
     this.view.onKey((key) => this.handleKey(key));
     this.unwireMouse = wireMouse(this);
     this.update();
+  }
+
+  /** Whether the line running now came from `agentmux ctl` (then nothing asks to confirm). */
+  get unattendedLine(): boolean {
+    return this.unattended;
   }
 
   /** Where copy mode saves `clipboard.txt`. */
@@ -228,7 +239,7 @@ export class CockpitApp {
   /** Quit: asks `y` to confirm only while an agent works, a PTY program runs or messages wait; says which it did. */
   requestQuit(): string {
     if (this.quitting) return 'quitting';
-    const question = quitQuestion(this.controller.allAgents());
+    const question = quitQuestion(this.controller.allAgents(), this.controller.workflows?.live() ?? []);
     if (question === undefined || this.unattended) {
       this.quit();
       return 'quitting';

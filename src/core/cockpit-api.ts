@@ -52,7 +52,8 @@ export interface CockpitApi {
 
   send(agent: string, text: string): DeliveryReceipt;
   nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt;
-  broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[];
+  /** A nudge to every agent, or to `agents` only (`-t @RUN`). */
+  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[];
   interrupt(agent: string): Result<string>;
   /** Answers the tool call the agent is waiting on (the only way a call gets approved). */
   decide(agent: string, decision: ApprovalDecision): Result<string>;
@@ -93,4 +94,10 @@ export interface CockpitApi {
   startRun(ref: string, args: JsonValue | undefined, yes?: boolean): Result<string>;
   /** `run-stop [RUN]`. */
   stopRun(ref: string | undefined): Result<string>;
+  /** `skip`: a workflow agent's pending call resolves to null ("skipped by the user"). */
+  skip(agent: string): Result<string>;
+  /** `accept`: a workflow agent's pending call resolves to its last answer as it stands. */
+  accept(agent: string): Result<string>;
+  /** The agents `-t @RUN` or `-t @RUN/PHASE` names (those with a pending call). */
+  runAgents(reference: string): Result<readonly string[]>;
 }

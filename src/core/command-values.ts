@@ -88,3 +88,6 @@ export function targetOf(api: CockpitApi, commandName: string, agent: string, an
 export function targetOutcome(api: CockpitApi, agent: string, answer: Result<string>): TargetOutcome {
   return { agent, ok: answer.ok, message: answer.ok ? answer.value : answer.error, state: stateOf(api.agents(), agent) };
 }
+
+/** `skip`, `accept`: the workflow agent whose pending call was resolved, and how. */
+export type ResolvedCallValue = { readonly agent: string; readonly resolved: 'skipped' | 'accepted' };

@@ -8,6 +8,7 @@ import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } f
 import type { BudgetLimits } from './budget-limits.js';
 import { Budgets, inMemoryOverallBudget, type OverallBudgetSetting } from './budgets.js';
 import type { AgentRef, BranchPosition, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import type { JsonValue } from './json-value.js';
 import type { TurnAddress } from './address.js';
@@ -134,6 +135,7 @@ export class Controller implements CockpitApi {
       agents: () => this.list,
       runner: this.deps,
       newDeliveryId: options.newDeliveryId ?? randomDeliveryId,
+      toQueued: (name, text) => this.workflows?.calls.find(name)?.steering.sendQueued(text) === true,
     });
   }
 
@@ -219,6 +221,8 @@ export class Controller implements CockpitApi {
     }
     const byName = this.find(reference);
     if (byName !== undefined) return ok(byName.name);
+    // A workflow agent queued for a slot (DESIGN.md §9) is named before its agent exists.
+    if (this.workflows?.calls.find(reference) !== undefined) return ok(reference);
     const names = this.list.map((agent) => agent.name).join(', ');
     return err(`no agent "${reference}" (agents: ${names === '' ? 'none' : names})`);
   }
@@ -231,8 +235,8 @@ export class Controller implements CockpitApi {
     return this.delivery.nudge(name, text, options.interrupt);
   }
 
-  broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[] {
-    return this.delivery.broadcast(text, options.interrupt);
+  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[] {
+    return this.delivery.broadcast(text, options.interrupt, options.agents);
   }
 
   interrupt(name: string): Result<string> {
@@ -426,6 +430,18 @@ export class Controller implements CockpitApi {
 
   stopRun(ref: string | undefined): Result<string> {
     return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.stop(ref);
+  }
+
+  skip(name: string): Result<string> {
+    return skipCall(this.workflows, name);
+  }
+
+  accept(name: string): Result<string> {
+    return acceptCall(this.workflows, name);
+  }
+
+  runAgents(reference: string): Result<readonly string[]> {
+    return runTargetAgents(this.workflows, reference);
   }
 
   // Internals ----------------------------------------------------------------------------

@@ -26,6 +26,8 @@ export function ctlEvent(event: ControllerEvent, deltas: boolean): CtlEvent | un
       return deltas ? { type: 'delta', agent: event.agent, ...compactDelta(event.event) } : undefined;
     case 'turn-finished':
       return { type: 'turn-finished', agent: event.agent, turn: event.turn, outcome: event.outcome, text: event.text, deliveries: [...event.deliveries] };
+    case 'call-state':
+      return { type: 'call-state', run: event.run, agent: event.agent, phase: event.phase, state: { ...event.state } };
     case 'agent-added':
     case 'agent-removed':
     case 'agent-renamed':

@@ -17,6 +17,8 @@ export type DeliveryDeps = {
   readonly agents: () => readonly Agent[];
   readonly runner: RunnerDeps;
   readonly newDeliveryId: () => string;
+  /** A message to a workflow agent still queued for a slot: kept for its first turn (true), or not such an agent. */
+  readonly toQueued?: (name: string, text: string) => boolean;
 };
 
 /** Hands messages to agents by the rules of DESIGN.md §4 and reports each delivery. */
@@ -25,6 +27,8 @@ export class Delivery {
 
   /** TEXT becomes the agent's next user message: it starts a turn now, or the next one when busy. */
   send(name: string, text: string): DeliveryReceipt {
+    const held = this.heldForQueued(name, text);
+    if (held !== undefined) return held;
     const pty = this.d.find(name)?.pty;
     if (pty !== undefined) return this.typed(name, text, pty);
     const agent = this.d.usable(name);
@@ -44,6 +48,8 @@ export class Delivery {
 
   /** Joins TEXT to the running turn at its next safe point (at once with `interrupt`), or starts a turn. */
   nudge(name: string, text: string, interrupt: boolean, origin: MessageOrigin = 'nudge'): DeliveryReceipt {
+    const held = this.heldForQueued(name, text);
+    if (held !== undefined) return held;
     const pty = this.d.find(name)?.pty;
     if (pty !== undefined) return this.typed(name, text, pty);
     const agent = this.d.usable(name);
@@ -64,11 +70,18 @@ export class Delivery {
     return this.start(a, id);
   }
 
-  /** A nudge to every agent; the receipts also go out as one `receipt` event. */
-  broadcast(text: string, interrupt: boolean): readonly DeliveryReceipt[] {
-    const receipts = this.d.agents().map((agent) => this.nudge(agent.name, text, interrupt, 'broadcast'));
+  /** A nudge to every agent (or to `only`, `-t @RUN`); the receipts also go out as one `receipt` event. */
+  broadcast(text: string, interrupt: boolean, only?: readonly string[]): readonly DeliveryReceipt[] {
+    const names = only ?? this.d.agents().map((agent) => agent.name);
+    const receipts = names.map((name) => this.nudge(name, text, interrupt, 'broadcast'));
     this.d.runner.events.emit({ type: 'receipt', receipts });
     return receipts;
+  }
+
+  // A workflow agent queued for a slot has no agent yet: the text joins its first turn (DESIGN.md §9).
+  private heldForQueued(name: string, text: string): DeliveryReceipt | undefined {
+    if (this.d.find(name) !== undefined || text.trim() === '' || this.d.toQueued?.(name, text) !== true) return undefined;
+    return { id: this.d.newDeliveryId(), agent: name, outcome: 'queued', joined: 'queued', detail: 'queued for a slot: joins its first turn' };
   }
 
   // An idle agent starts a turn, unless a cap already reached holds the message (the runner

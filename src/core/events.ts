@@ -5,6 +5,7 @@ import type { Entry, EntryId } from './entry.js';
 import type { StreamEvent } from './provider.js';
 import type { TurnFinished } from './turn-ledger.js';
 import type { UsageTotals } from './usage-totals.js';
+import type { CallStateEvent } from './workflow/call-state.js';
 
 export type ControllerEvent =
   | { type: 'agent-added'; agent: string }
@@ -21,6 +22,8 @@ export type ControllerEvent =
   | { type: 'receipt'; receipts: readonly DeliveryReceipt[] }
   /** A turn's work ended: its outcome, final answer text and the deliveries it answered (turn-ledger.ts). */
   | TurnFinished
+  /** A workflow agent's call changed state: queued, working, waiting on you, done (workflow/call-state.ts). */
+  | CallStateEvent
   | { type: 'notice'; agent: string | undefined; level: 'info' | 'error'; message: string };
 
 export type Disposable = { dispose(): void };

@@ -81,7 +81,7 @@ const NORMAL: readonly KeyRow[] = [
   ...PANE_NUMBERS,
   run('Enter', ['enter'], 'compose', 'message the focused agent (a PTY pane: attach, keys go to it)', 'Enter msg'),
   run('Esc', ['escape'], 'interrupt', 'interrupt the focused agent (closes an overlay first)', 'Esc int'),
-  run('X', ['X', 'S-x'], 'interrupt -t all', 'interrupt every agent'),
+  run('X', ['X', 'S-x'], 'confirm-interrupt-all', 'interrupt every agent (asks y first when workflow agents would be interrupted)'),
   run('b', ['b'], 'compose --broadcast', 'broadcast a nudge to every agent', 'b bcast'),
   run('p', ['p'], 'toggle-pause', 'pause / resume the focused agent', 'p pause'),
   run('r', ['r'], 'timeline', 'rewind: open the timeline (pick a turn; e edits, f forks; s or Enter on a ⎇ branch switches to it, files too)', 'r rewind'),
@@ -99,7 +99,7 @@ const NORMAL: readonly KeyRow[] = [
   run('/', ['/'], 'search', 'search the focused transcript (newest first); n older · N newer · Esc ends'),
   run(':', [':'], 'command-prompt', 'command prompt', ': cmd'),
   run('?', ['?'], 'help', 'this help', '? help'),
-  run('q', ['q'], 'quit', 'quit (asks y to confirm while an agent is working)', 'q quit'),
+  run('q', ['q'], 'quit', 'quit (asks y to confirm while an agent is working or a workflow run is live)', 'q quit'),
 ];
 
 /** Pushed over normal mode while the focused agent awaits an approval; other keys pass down. */

@@ -5,7 +5,8 @@ import type { CommandResult } from '../../src/core/command.js';
 import { COMMANDS } from '../../src/core/commands/index.js';
 import { Controller } from '../../src/core/controller.js';
 import { dispatch } from '../../src/core/dispatch.js';
-import { ok } from '../../src/core/result.js';
+import { err, ok } from '../../src/core/result.js';
+import { CallStates } from '../../src/core/workflow/call-state.js';
 import type { ToolHost } from '../../src/core/tools.js';
 import { ChainBuilder, expectOk, text, toolUse } from './factories.js';
 import { FakeSession } from './fake-pty-session.js';
@@ -61,7 +62,12 @@ async function world(): Promise<Controller> {
   c.send('broken', 'hi');
   await until(() => c.find('writer')?.state === 'awaiting-approval' && c.find('broken')?.state === 'error', 'the setup');
   // The runs host is the app's (src/app/workflow/workflow-runs.ts, tested there); here only the values' shape matters.
-  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`) };
+  const calls = new CallStates(() => undefined);
+  // Two calls queued for a slot: `skip` and `accept` act on them (the host's steering is the app's, tested there).
+  for (const agent of ['queued-a', 'queued-b']) {
+    calls.add('r1', null, agent, { skip: () => `skipped ${agent}`, accept: () => ({ ok: true, value: `accepted ${agent}` }), sendQueued: () => true });
+  }
+  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => err(`${ref}: no live run`), live: () => [], calls };
   return c;
 }
 
@@ -89,6 +95,8 @@ const LINES: readonly string[] = [
   'budget -t alpha --usd 5 --turns 9',
   'run review',
   'run-stop review',
+  'skip -t queued-a',
+  'accept -t queued-b',
 ];
 
 describe('command values', () => {

@@ -7,13 +7,13 @@ import { agentsNamed, FakeCockpit } from './fake-cockpit.js';
 // The usage lines of DESIGN.md §5, which help, errors and docs quote.
 const DESIGN_USAGE: Record<string, string> = {
   send: 'send [-t AGENT] TEXT',
-  broadcast: 'broadcast [--interrupt] TEXT',
+  broadcast: 'broadcast [-t @RUN[/PHASE]] [--interrupt] TEXT',
   nudge: 'nudge [-t AGENT] [--interrupt] TEXT',
-  interrupt: 'interrupt [-t AGENT|all]',
+  interrupt: 'interrupt [-t AGENT|all|@RUN[/PHASE]]',
   // Not in DESIGN.md §5 yet: the command behind the y / a / n keys of issue 4.
   approve: 'approve [-t AGENT] y|a|n [REASON]',
-  pause: 'pause [-t AGENT|all]',
-  resume: 'resume [-t AGENT|all]',
+  pause: 'pause [-t AGENT|all|@RUN[/PHASE]]',
+  resume: 'resume [-t AGENT|all|@RUN[/PHASE]]',
   retry: 'retry [-t AGENT]',
   restart: 'restart [-t AGENT]',
   // Issue 4 (file checkpoints) added the scope and conflict flags.
@@ -33,6 +33,9 @@ const DESIGN_USAGE: Record<string, string> = {
   // DESIGN.md §9 (workflows): start and stop runs.
   run: 'run ARG [ARGS-JSON]',
   'run-stop': 'run-stop [RUN]',
+  // Issue 14 (steering): a workflow agent's pending call.
+  skip: 'skip [-t AGENT]',
+  accept: 'accept [-t AGENT]',
 };
 
 function run(line: string, api = new FakeCockpit()) {

@@ -13,7 +13,7 @@ import { FakeCockpit } from './fake-cockpit.js';
 
 const ALL_NAMES =
   'send, broadcast, nudge, interrupt, approve, pause, resume, retry, restart, rewind, undo, switch, edit, graft, fork, ' +
-  'new, close, rename, focus, budget, run, run-stop';
+  'new, close, rename, focus, budget, run, run-stop, skip, accept';
 
 describe('dispatch', () => {
   it('runs the named command with its parsed arguments', () => {
@@ -118,7 +118,7 @@ describe('completeCommandName', () => {
       completed: 're',
     });
     expect(completeCommandName('rew')).toEqual({ matches: ['rewind'], completed: 'rewind' });
-    expect(completeCommandName('s')).toEqual({ matches: ['send', 'switch'], completed: 's' });
+    expect(completeCommandName('s')).toEqual({ matches: ['send', 'switch', 'skip'], completed: 's' });
     // Over a given table (the cockpit's: core's commands and the app's).
     expect(completeCommandName('se', ['send', 'sessions', 'session-open'])).toEqual({ matches: ['send', 'sessions', 'session-open'], completed: 'se' });
     expect(completeCommandName('sess', ['send', 'sessions', 'session-open'])).toEqual({ matches: ['sessions', 'session-open'], completed: 'session' });

@@ -45,6 +45,9 @@ type Replies = {
   focus: Result<string>;
   startRun: Result<string>;
   stopRun: Result<string>;
+  skip: Result<string>;
+  accept: Result<string>;
+  runAgents: Result<readonly string[]>;
 };
 
 /** Builds agents `alpha`, `beta`, … in pane order, all idle. */
@@ -82,6 +85,9 @@ export class FakeCockpit implements CockpitApi {
     focus: ok('focused'),
     startRun: ok('run started'),
     stopRun: ok('run stopped'),
+    skip: ok('skipped'),
+    accept: ok('accepted'),
+    runAgents: ok(['alpha']),
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
@@ -133,9 +139,9 @@ export class FakeCockpit implements CockpitApi {
     return this.receipt(agent);
   }
 
-  broadcast(text: string, options: { interrupt: boolean }): readonly DeliveryReceipt[] {
-    this.calls.push({ method: 'broadcast', args: [text, options] });
-    return this.agentList.map((agent) => this.receipt(agent.name));
+  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[] {
+    this.calls.push({ method: 'broadcast', args: [text, options.agents === undefined ? options : { interrupt: options.interrupt, agents: [...options.agents] }] });
+    return (options.agents ?? this.agentList.map((agent) => agent.name)).map((agent) => this.receipt(agent));
   }
 
   interrupt(agent: string): Result<string> {
@@ -243,6 +249,19 @@ export class FakeCockpit implements CockpitApi {
 
   stopRun(ref: string | undefined): Result<string> {
     return this.record('stopRun', [ref], this.replies.stopRun);
+  }
+
+  skip(agent: string): Result<string> {
+    return this.record('skip', [agent], this.replies.skip);
+  }
+
+  accept(agent: string): Result<string> {
+    return this.record('accept', [agent], this.replies.accept);
+  }
+
+  runAgents(reference: string): Result<readonly string[]> {
+    this.calls.push({ method: 'runAgents', args: [reference] });
+    return this.replies.runAgents;
   }
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {

@@ -6,6 +6,7 @@ import type { CockpitApp } from '../cockpit-app.js';
 import { confirmUndo, detachPane, quit, togglePause } from './agent-keys.js';
 import type { AppCommand } from './app-command.js';
 import { nextTilingCommand, tiling, zoom } from './layout.js';
+import { confirmInterruptAll, confirmRunStop } from './run-keys.js';
 import { listKeysCommand } from './list-keys.js';
 import { copyMode, graftPicker, help, search, sessionBrowser, timeline } from './overlays.js';
 import { nextPane, previousPane, scrollPane, selectPane } from './panes.js';
@@ -25,6 +26,8 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   nextTilingCommand,
   togglePause,
   confirmUndo,
+  confirmInterruptAll,
+  confirmRunStop,
   timeline,
   graftPicker,
   copyMode,

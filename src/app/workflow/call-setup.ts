@@ -10,7 +10,7 @@ import type { ToolHost } from '../../core/tools.js';
 import type { AgentCall } from '../../core/workflow/agent-host.js';
 import { HeadlessRefusal } from '../../core/workflow/headless-refusal.js';
 import { ANSWER_TOKENS_OVER_THINKING, resolveModelName, thinkingBudgetOf } from '../../core/workflow/model-names.js';
-import { outputShape, StructuredOutputTools, type StructuredOutputListener } from '../../core/workflow/structured-output-tools.js';
+import { outputShape, StructuredOutputTools, type StructuredOutputListener, type ValueCheck } from '../../core/workflow/structured-output-tools.js';
 import { ToolSubset } from '../../core/workflow/tool-subset.js';
 
 /** What every call of a host shares. */
@@ -31,6 +31,8 @@ export type CallPlan = {
   readonly config: Omit<AgentConfig, 'name' | 'cwd' | 'system'>;
   readonly agentType: AgentType | undefined;
   readonly schema: boolean;
+  /** The schema's check (of the unwrapped value), for `accept`; undefined without a schema. */
+  readonly check: ValueCheck | undefined;
   /** The agent's tool host, reporting StructuredOutput calls to `listener` (named for the stderr line). */
   readonly tools: (agentName: () => string, listener: StructuredOutputListener) => ToolHost;
 };
@@ -83,5 +85,5 @@ export function planCall(call: AgentCall, deps: CallSetupDeps): Result<CallPlan>
     ...(endpoint === undefined ? {} : { endpoint }),
     ...(thinkingBudget === undefined ? {} : { thinkingBudget, maxTokens: thinkingBudget + ANSWER_TOKENS_OVER_THINKING }),
   };
-  return ok({ config, agentType, schema: schema !== undefined, tools });
+  return ok({ config, agentType, schema: schema !== undefined, check: compiled, tools });
 }

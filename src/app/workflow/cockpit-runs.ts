@@ -88,6 +88,7 @@ export function wireCockpitRuns(deps: CockpitRunsDeps): Result<WorkflowRuns> {
       caps: { tokens: flags?.budgetTokens ?? null, usd: flags?.budgetUsd ?? null },
       host,
     },
+    host.calls,
     (run, end) => deps.say(runEndText(run.id, end), end.status !== 'completed'),
     threshold === null ? undefined : { threshold, needed: (ref, args) => confirmationNeeded(ref, args, confirmFlagsOf(flags, deps.storeDir, threshold), deps.cwd, process.env) },
   );

@@ -18,6 +18,7 @@ import type { Controller } from '../../core/controller.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
 import { buildController } from '../build-controller.js';
+import type { CallStates } from '../../core/workflow/call-state.js';
 import { gitRootOf } from './git-root.js';
 import { ControllerAgentHost } from './workflow-agent-host.js';
 
@@ -34,7 +35,7 @@ export type ControllerHostContext = {
 };
 
 /** A host and how to close what it opened. */
-export type OpenedControllerHost = { readonly host: WorkflowAgentHost; readonly controller: Controller; close(): Promise<void> };
+export type OpenedControllerHost = { readonly host: WorkflowAgentHost; readonly controller: Controller; readonly calls: CallStates; close(): Promise<void> };
 
 /** The stderr line a run whose agents go to the scripted model gets once (DESIGN.md §4). */
 export const SCRIPTED_MODEL_NOTICE = 'demo: scripted model, no API calls';
@@ -111,6 +112,7 @@ export async function openControllerHost(context: ControllerHostContext): Promis
   return ok({
     host,
     controller,
+    calls: host.calls,
     close: async () => {
       await controller.shutdown();
       await store.close();

@@ -3,10 +3,9 @@
 // socket. Tests pass a setup of their own.
 import type { StoreLock } from '../../adapters/store/store-lock.js';
 import { ok, type Result } from '../../core/result.js';
-import type { WorkflowRunsApi } from '../../core/workflow/workflow-runs-api.js';
 import type { RunWorkflowOptions } from '../../run-options.js';
 import { openControllerHost } from './controller-host-setup.js';
-import { startHeadlessControl } from './headless-control.js';
+import { startHeadlessControl, type HeadlessRunsApi } from './headless-control.js';
 import type { OpenedHost } from './lazy-host.js';
 
 /** What opening a host may use. */
@@ -20,7 +19,7 @@ export type HostSetupContext = {
   /** A headless run's stderr, one line each without a newline (refused approvals). */
   readonly stderr?: (line: string) => void;
   /** A headless run's `run`/`run-stop`: given, DIR/agentmux.sock is served over the host's controller. */
-  readonly runs?: WorkflowRunsApi;
+  readonly runs?: HeadlessRunsApi;
 };
 
 /** Opens the host for a run. */
@@ -38,7 +37,7 @@ export const openHost: HostSetup = async (context) => {
   });
   if (!opened.ok || context.runs === undefined) return opened;
   const inner = opened.value;
-  const control = await startHeadlessControl(inner.controller, context.storeDir, context.runs, (line) => context.stderr?.(line));
+  const control = await startHeadlessControl(inner.controller, context.storeDir, context.runs, inner.calls, (line) => context.stderr?.(line));
   return ok({
     host: inner.host,
     close: async () => {

@@ -12,7 +12,10 @@ import { CallResolution, type ResolutionStep } from '../../core/workflow/call-re
 import { planCall, type CallPlan, type CallSetupDeps } from './call-setup.js';
 import { uniqueAgentName } from './unique-name.js';
 import { agentSecretVariables } from '../agent-tool-host.js';
-import { watchWorkEnds } from './work-ends.js';
+import { acceptedValue } from '../../core/workflow/call-answer.js';
+import { CallStates, type CallEntry } from '../../core/workflow/call-state.js';
+import { watchCall } from './call-watch.js';
+import { QueuedCall } from './queued-call.js';
 
 export type ControllerAgentHostOptions = CallSetupDeps & {
   readonly controller: Controller;
@@ -23,6 +26,8 @@ export type ControllerAgentHostOptions = CallSetupDeps & {
 };
 
 export const RUN_STOPPED = 'run stopped';
+/** The reason a skipped call records (DESIGN.md §9). */
+export const SKIPPED = 'skipped by the user';
 
 /** Why the run cut a call: the reason it aborted with (the budget spent, the run stopped), else RUN_STOPPED. */
 function stopReason(signal: AbortSignal): string {
@@ -53,8 +58,12 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T |
 export class ControllerAgentHost implements WorkflowAgentHost {
   /** The live agents of each run, for `budgetSpent`. */
   private readonly runAgents = new Map<string, Set<Agent>>();
+  /** Where each pending call stands (the run view, `skip`, `accept`, `-t @RUN`); changes go out as controller events. */
+  readonly calls: CallStates;
 
-  constructor(private readonly options: ControllerAgentHostOptions) {}
+  constructor(private readonly options: ControllerAgentHostOptions) {
+    this.calls = new CallStates((event) => options.controller.events.emit(event));
+  }
 
   async run(given: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
     if (context.signal.aborted) return { kind: 'null', reason: stopReason(context.signal) };
@@ -63,9 +72,23 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const call = cwd === undefined ? given : { ...given, run: { ...given.run, cwd: cwd.value } };
     const plan = planCall(call, this.options);
     if (!plan.ok) return { kind: 'throw', message: plan.error };
-    if ((await unlessAborted(context.slot(), context.signal)) === 'aborted') return { kind: 'null', reason: stopReason(context.signal) };
     const { controller } = this.options;
-    const name = uniqueAgentName(call.baseName, (candidate) => controller.find(candidate) !== undefined);
+    // Named while queued, so `skip`, `send` and `-t @RUN` reach it before it has an agent.
+    const reserved = uniqueAgentName(call.baseName, (candidate) => controller.find(candidate) !== undefined || this.calls.find(candidate) !== undefined);
+    const named: { entry?: CallEntry } = {};
+    const queue = new QueuedCall(() => named.entry?.agent ?? reserved);
+    const entry = this.calls.add(call.run.id, call.phase ?? null, reserved, queue.steering);
+    named.entry = entry;
+    const outcome = await this.afterSlot(call, context, plan.value, queue, entry);
+    entry.observe(outcome.kind === 'value' ? { kind: 'resolved', value: outcome.value, reason: null } : { kind: 'resolved', value: null, reason: outcome.kind === 'null' ? outcome.reason : outcome.message });
+    return outcome;
+  }
+
+  private async afterSlot(call: AgentCall, context: AgentCallContext, plan: CallPlan, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
+    if ((await unlessAborted(context.slot(queue.skipped), context.signal)) === 'aborted') return { kind: 'null', reason: stopReason(context.signal) };
+    if (queue.skipped.aborted) return { kind: 'null', reason: SKIPPED };
+    const { controller } = this.options;
+    const name = entry.agent;
     let worktree: Worktree | undefined;
     if (call.options.isolation === 'worktree') {
       const created = await createWorktree(call.run.cwd, worktreePath(this.options.storeDir, call.run.id, name), agentSecretVariables(this.options.providers));
@@ -73,9 +96,10 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       worktree = created.value;
       if (context.signal.aborted) return this.withWorktree({ kind: 'null', reason: stopReason(context.signal) }, worktree);
     }
-    // Another call may have taken the name while the worktree was made.
+    // A person may have opened an agent by that name while the call was queued.
     const free = uniqueAgentName(name, (candidate) => controller.find(candidate) !== undefined);
-    const outcome = await this.runAgent(call, context, plan.value, free, worktree);
+    entry.renamed(free);
+    const outcome = await this.runAgent(call, context, plan, free, worktree, queue, entry);
     return worktree === undefined ? outcome : this.withWorktree(outcome, worktree);
   }
 
@@ -94,7 +118,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     }
   }
 
-  private async runAgent(call: AgentCall, context: AgentCallContext, plan: CallPlan, name: string, worktree: Worktree | undefined): Promise<AgentCallOutcome> {
+  private async runAgent(call: AgentCall, context: AgentCallContext, plan: CallPlan, name: string, worktree: Worktree | undefined, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
     const { controller } = this.options;
     const resolution = new CallResolution({ schema: plan.schema, headless: call.run.headless });
     let settle: (step: ResolutionStep) => void = () => undefined;
@@ -118,12 +142,35 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     if (session === undefined) return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError ?? 'no session'}` };
     this.track(call.run.id, agent, true);
     context.started(agent.name, session.id);
+    entry.observe({ kind: 'started' });
+    // From here `skip` and `accept` act on the agent: its call resolves now and its work stops.
+    const stopWork = (): void => {
+      if (agent.running !== undefined) controller.interrupt(agent.name);
+    };
+    queue.started({
+      skip: () => {
+        settle(resolution.resolve({ kind: 'null', reason: SKIPPED }));
+        stopWork();
+        return `skipped ${agent.name}: its call resolved to null`;
+      },
+      accept: () => {
+        const schema = plan.check === undefined ? undefined : { check: plan.check, valid: resolution.validValue() };
+        const value = acceptedValue(agent.name, agent.session?.view(), schema);
+        if (!value.ok) return { ok: false, error: value.error };
+        settle(resolution.resolve({ kind: 'value', value: value.value }));
+        stopWork();
+        return { ok: true, value: `accepted ${agent.name}'s answer as its call's value` };
+      },
+    });
     const subscriptions: Disposable[] = [this.spending(agent, context)];
     subscriptions.push(
-      watchWorkEnds(controller, agent, (end) => {
-        const step = resolution.turnEnded(end);
-        if (step.kind === 'remind') controller.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
-        else settle(step);
+      watchCall(controller, agent, entry, {
+        workEnded: (end) => {
+          const step = resolution.turnEnded(end);
+          if (step.kind === 'remind') controller.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
+          else settle(step);
+        },
+        rewound: () => resolution.rewound(),
       }),
     );
     const onStop = (): void => {
@@ -133,6 +180,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     context.signal.addEventListener('abort', onStop, { once: true });
     const sent = controller.send(agent.name, call.prompt);
     if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
+    // What the person sent while the call was queued joins its first turn.
+    else for (const text of queue.texts()) controller.nudge(agent.name, text, { interrupt: false });
     if (context.signal.aborted) onStop();
     const outcome = await settled;
     context.signal.removeEventListener('abort', onStop);

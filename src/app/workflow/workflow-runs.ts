@@ -5,7 +5,8 @@ import type { JsonValue } from '../../core/json-value.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { LiveRuns } from '../../core/workflow/live-runs.js';
 import type { RunEnd } from '../../core/workflow/run-events.js';
-import type { WorkflowRunsApi } from '../../core/workflow/workflow-runs-api.js';
+import type { CallStates } from '../../core/workflow/call-state.js';
+import type { LiveRunRef, WorkflowRunsApi } from '../../core/workflow/workflow-runs-api.js';
 import { prepareRun, type LiveRun, type StartRunOptions } from './start-run.js';
 
 /** What every run started here shares (the ref and args come with each `run`). */
@@ -22,11 +23,13 @@ export type RunConfirmation = {
 
 /** Starts and stops runs; `onEnded` hears each run's end (the status bar, the log). */
 export class WorkflowRuns implements WorkflowRunsApi {
-  private readonly live = new LiveRuns<LiveRun>();
+  private readonly liveRuns = new LiveRuns<LiveRun>();
   private readonly launching = new Set<Promise<void>>();
 
   constructor(
     private readonly defaults: RunDefaults,
+    /** The host's pending calls (the run view, `skip`, `accept`, `-t @RUN`). */
+    readonly calls: CallStates,
     private readonly onEnded: (run: { readonly id: string; readonly name: string }, end: RunEnd | { readonly status: 'not-started'; readonly error: string }) => void,
     private readonly confirmation?: RunConfirmation,
   ) {}
@@ -58,9 +61,9 @@ export class WorkflowRuns implements WorkflowRunsApi {
         this.onEnded({ id, name }, { status: 'not-started', error: result.error });
         return;
       }
-      this.live.add(result.value);
+      this.liveRuns.add(result.value);
       void result.value.finished.then((end) => {
-        this.live.remove(id);
+        this.liveRuns.remove(id);
         this.onEnded({ id, name }, end);
       });
     });
@@ -75,20 +78,29 @@ export class WorkflowRuns implements WorkflowRunsApi {
   }
 
   stop(ref: string | undefined): Result<string> {
-    const found = this.live.find(ref);
+    const found = this.liveRuns.find(ref);
     if (!found.ok) return err(found.error);
     void found.value.stop();
     return ok(`run ${found.value.id} stopped (${found.value.name})`);
   }
 
+  find(ref: string): Result<LiveRunRef> {
+    const found = this.liveRuns.find(ref);
+    return found.ok ? ok({ id: found.value.id, name: found.value.name }) : err(found.error);
+  }
+
+  live(): readonly LiveRunRef[] {
+    return this.liveRuns.all().map((run) => ({ id: run.id, name: run.name }));
+  }
+
   /** The live runs (the run view and `-t @RUN` read them). */
   runs(): readonly LiveRun[] {
-    return this.live.all();
+    return this.liveRuns.all();
   }
 
   /** Stops every live run and waits for their records to close (quit). */
   async stopAll(): Promise<void> {
     await Promise.all([...this.launching]);
-    await Promise.all(this.live.all().map((run) => run.stop('agentmux is quitting')));
+    await Promise.all(this.liveRuns.all().map((run) => run.stop('agentmux is quitting')));
   }
 }

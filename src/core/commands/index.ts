@@ -2,6 +2,7 @@
 // the screen (panes, tiling, overlays, quit) are the app's, in src/app/commands/.
 // A new command is one more file in this folder and one more row here.
 import type { Command } from '../command.js';
+import { accept } from './accept.js';
 import { approve } from './approve.js';
 import { broadcast } from './broadcast.js';
 import { budget } from './budget.js';
@@ -22,6 +23,7 @@ import { rewind } from './rewind.js';
 import { run } from './run.js';
 import { runStop } from './run-stop.js';
 import { send } from './send.js';
+import { skip } from './skip.js';
 import { switchBranch } from './switch.js';
 import { undo } from './undo.js';
 
@@ -49,4 +51,6 @@ export const COMMANDS: readonly Command[] = [
   budget,
   run,
   runStop,
+  skip,
+  accept,
 ];

@@ -11,8 +11,8 @@ const InterruptArgs = z.object({ options: z.object({ target: z.string().optional
 /** Stops an agent (or every agent) mid-stream, committing the partial text. */
 export const interrupt = defineCommand({
   name: 'interrupt',
-  usage: 'interrupt [-t AGENT|all]',
-  summary: 'stop an agent now, keeping what had arrived (-t all: every agent)',
+  usage: 'interrupt [-t AGENT|all|@RUN[/PHASE]]',
+  summary: 'stop an agent now, keeping what had arrived (-t all: every agent; -t @RUN[/PHASE]: a workflow run’s agents)',
   spec: { options: [targetOption], positionals: [], text: 'none' },
   schema: InterruptArgs,
   run(api, { options }) {

@@ -9,8 +9,8 @@ const ResumeArgs = z.object({ options: z.object({ target: z.string().optional() 
 /** Lets a paused agent (or every agent) carry on with what is queued. */
 export const resume = defineCommand({
   name: 'resume',
-  usage: 'resume [-t AGENT|all]',
-  summary: 'resume a paused agent (-t all: every agent)',
+  usage: 'resume [-t AGENT|all|@RUN[/PHASE]]',
+  summary: 'resume a paused agent (-t all: every agent; -t @RUN[/PHASE]: a workflow run’s agents)',
   spec: { options: [targetOption], positionals: [], text: 'none' },
   schema: ResumeArgs,
   run(api, { options }) {

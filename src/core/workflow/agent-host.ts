@@ -44,8 +44,11 @@ export type AgentCall = {
 
 /** What the host tells the runtime while a call runs. */
 export type AgentCallContext = {
-  /** Resolves when a concurrency slot is granted; the host awaits it before the first model request. */
-  readonly slot: () => Promise<void>;
+  /**
+   * Resolves when a concurrency slot is granted (the host awaits it before the first model
+   * request), or at once when `withdraw` aborts first (a queued call skipped): then no slot is held.
+   */
+  readonly slot: (withdraw?: AbortSignal) => Promise<void>;
   /** The agent exists: its unique name and its new session's id (the record's `started` line). */
   readonly started: (agent: string, session: string) => void;
   /** Output tokens (and cost, when priced) the agent just spent, for `budget.spent()` and the run's caps. */

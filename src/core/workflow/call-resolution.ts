@@ -38,6 +38,16 @@ export class CallResolution {
     this.value = { json: value };
   }
 
+  /** The last valid StructuredOutput value, for `accept`. */
+  validValue(): { readonly json: JsonValue } | undefined {
+    return this.value;
+  }
+
+  /** A rewind took the branch back: a value given on the old branch no longer stands. */
+  rewound(): void {
+    this.value = undefined;
+  }
+
   /** The agent's work ended (or paused on something): what to do. */
   turnEnded(end: TurnEnd): ResolutionStep {
     if (this.done || end.pending) return { kind: 'wait' };

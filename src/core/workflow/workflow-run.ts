@@ -223,8 +223,8 @@ export class WorkflowRun {
     const { signal } = pending.controller;
     try {
       return await this.options.host.run(call, {
-        slot: async () => {
-          slot ??= this.slots.acquire(signal);
+        slot: async (withdraw) => {
+          slot ??= this.slots.acquire(withdraw === undefined ? signal : AbortSignal.any([signal, withdraw]));
           await slot;
         },
         started: (agent, session) => {

@@ -1,7 +1,12 @@
 // What the `run` and `run-stop` commands ask of whatever hosts runs (the cockpit's app, or a
-// headless run): start one, stop one. Several runs may be live at once (DESIGN.md §9).
+// headless run): start one, stop one. Several runs may be live at once (DESIGN.md §9). Also the
+// pending calls of their agents (`skip`, `accept`, a send to a queued agent) and `-t @RUN`.
 import type { JsonValue } from '../json-value.js';
 import type { Result } from '../result.js';
+import type { CallStates } from './call-state.js';
+
+/** A live run as `-t @RUN` and the quit question name it. */
+export type LiveRunRef = { readonly id: string; readonly name: string };
 
 export type WorkflowRunsApi = {
   /**
@@ -11,4 +16,10 @@ export type WorkflowRunsApi = {
   start(ref: string, args: JsonValue | undefined, yes?: boolean): Result<string>;
   /** Stops RUN (an id, or a script name with exactly one live run), or the only live run. */
   stop(ref: string | undefined): Result<string>;
+  /** RUN (an id, or a script name with exactly one live run) as a live run. */
+  find(ref: string): Result<LiveRunRef>;
+  /** Every live run. */
+  live(): readonly LiveRunRef[];
+  /** The pending `agent()` calls of these runs and where each stands. */
+  readonly calls: CallStates;
 };

@@ -2,6 +2,7 @@
 // script name (exactly one live run), stopped at once.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkflowRuns } from '../../../src/app/workflow/workflow-runs.js';
+import { CallStates } from '../../../src/core/workflow/call-state.js';
 import { echo, FakeHost } from './fake-host.js';
 import { makeSandbox, meta, writeScript, type Sandbox } from './run-kit.js';
 
@@ -16,6 +17,7 @@ describe('live runs', () => {
     const ended: string[] = [];
     const runs = new WorkflowRuns(
       { storeDir: sandbox.store, cwd: sandbox.cwd, home: sandbox.dir, headless: false, approve: 'ask', allow: [], defaultModel: undefined, concurrency: 16, caps: { tokens: null, usd: null }, host },
+      new CallStates(() => undefined),
       (run, end) => ended.push(`${run.id} ${end.status}`),
     );
     const first = runs.start(ref, 1);

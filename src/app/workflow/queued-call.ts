@@ -1,0 +1,47 @@
+// A workflow call before and after its agent exists (DESIGN.md §9): while queued for a slot,
+// `skip` resolves it without ever starting it, `accept` has nothing to take, and a send is kept
+// for its first turn; once started, `skip` and `accept` go to the running call.
+import type { CallSteering } from '../../core/workflow/call-state.js';
+
+/** What the running call does for `skip` and `accept`. */
+export type StartedSteering = Omit<CallSteering, 'sendQueued'>;
+
+/** One call's steering, queued until `started`. */
+export class QueuedCall {
+  private readonly skip = new AbortController();
+  private readonly held: string[] = [];
+  private live: StartedSteering | undefined;
+  /** What `skip`, `accept` and a send to the queued agent do (the registry's entry holds it). */
+  readonly steering: CallSteering;
+
+  constructor(name: () => string) {
+    this.steering = {
+      skip: () => {
+        if (this.live !== undefined) return this.live.skip();
+        this.skip.abort();
+        return `skipped ${name()} while queued: its call resolved to null, it never starts`;
+      },
+      accept: () => this.live?.accept() ?? { ok: false, error: `${name()} is queued: it has no answer yet (skip it instead)` },
+      sendQueued: (text) => {
+        if (this.live !== undefined || this.skip.signal.aborted) return false;
+        this.held.push(text);
+        return true;
+      },
+    };
+  }
+
+  /** Aborted when the call was skipped while queued: its slot request is withdrawn. */
+  get skipped(): AbortSignal {
+    return this.skip.signal;
+  }
+
+  /** The agent exists: steering goes to it from now on. */
+  started(live: StartedSteering): void {
+    this.live = live;
+  }
+
+  /** What was sent while queued, in order (it joins the first turn). */
+  texts(): readonly string[] {
+    return [...this.held];
+  }
+}

@@ -93,4 +93,6 @@ export interface CockpitApi {
   startRun(ref: string, args: JsonValue | undefined): Result<string>;
   /** `run-stop [RUN]`. */
   stopRun(ref: string | undefined): Result<string>;
+  /** `run-continue [--recorded] [RUN]` (issue 15). */
+  continueRun(run: string | undefined, recorded: boolean): Result<string>;
 }

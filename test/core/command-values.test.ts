@@ -61,7 +61,7 @@ async function world(): Promise<Controller> {
   c.send('broken', 'hi');
   await until(() => c.find('writer')?.state === 'awaiting-approval' && c.find('broken')?.state === 'error', 'the setup');
   // The runs host is the app's (src/app/workflow/workflow-runs.ts, tested there); here only the values' shape matters.
-  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`) };
+  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), continue: (run) => ok(`run ${run ?? 'r1'} continued`) };
   return c;
 }
 

@@ -45,6 +45,7 @@ type Replies = {
   focus: Result<string>;
   startRun: Result<string>;
   stopRun: Result<string>;
+  continueRun: Result<string>;
 };
 
 /** Builds agents `alpha`, `beta`, … in pane order, all idle. */
@@ -82,6 +83,7 @@ export class FakeCockpit implements CockpitApi {
     focus: ok('focused'),
     startRun: ok('run started'),
     stopRun: ok('run stopped'),
+    continueRun: ok('run continued'),
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
@@ -243,6 +245,10 @@ export class FakeCockpit implements CockpitApi {
 
   stopRun(ref: string | undefined): Result<string> {
     return this.record('stopRun', [ref], this.replies.stopRun);
+  }
+
+  continueRun(run: string | undefined, recorded: boolean): Result<string> {
+    return this.record('continueRun', [run, recorded], this.replies.continueRun);
   }
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {

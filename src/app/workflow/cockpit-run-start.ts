@@ -5,6 +5,7 @@ import type { CockpitApp } from '../cockpit-app.js';
 import type { Started } from '../startup.js';
 import type { RunWorkflowOptions } from '../../run-options.js';
 import { wireCockpitRuns } from './cockpit-runs.js';
+import { offerUnfinished } from './unfinished-offer.js';
 
 /** What app.ts holds until quit. */
 export type CockpitRuns = { close(): Promise<void> };
@@ -31,8 +32,8 @@ export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string,
     return { close: () => Promise.resolve() };
   }
   if (flags !== undefined) {
-    const begun = runs.value.start(flags.ref, flags.args);
+    const begun = flags.ref === undefined ? runs.value.continue(flags.continued.run, flags.continued.recorded) : runs.value.start(flags.ref, flags.args);
     say(begun.ok ? begun.value : begun.error, !begun.ok);
-  }
+  } else offerUnfinished(started.storeDir, say);
   return { close: () => runs.value.stopAll() };
 }

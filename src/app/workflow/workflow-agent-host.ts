@@ -13,6 +13,9 @@ import { planCall, type CallPlan, type CallSetupDeps } from './call-setup.js';
 import { uniqueAgentName } from './unique-name.js';
 import { agentSecretVariables } from '../agent-tool-host.js';
 import { watchWorkEnds } from './work-ends.js';
+import { watchRevisions, type ResolutionSlot } from './revision-watch.js';
+import { reopenCallAgent, resumeCall } from './resume-call.js';
+import { resumeAction } from '../../core/workflow/resume-action.js';
 
 export type ControllerAgentHostOptions = CallSetupDeps & {
   readonly controller: Controller;
@@ -53,6 +56,8 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T |
 export class ControllerAgentHost implements WorkflowAgentHost {
   /** The live agents of each run, for `budgetSpent`. */
   private readonly runAgents = new Map<string, Set<Agent>>();
+  /** Every agent each run opened, finished ones too (they may be revised, or still winding down). */
+  private readonly allAgents = new Map<string, Set<Agent>>();
 
   constructor(private readonly options: ControllerAgentHostOptions) {}
 
@@ -96,7 +101,9 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   private async runAgent(call: AgentCall, context: AgentCallContext, plan: CallPlan, name: string, worktree: Worktree | undefined): Promise<AgentCallOutcome> {
     const { controller } = this.options;
-    const resolution = new CallResolution({ schema: plan.schema, headless: call.run.headless });
+    const resolutionOptions = { schema: plan.schema, headless: call.run.headless };
+    const slot: ResolutionSlot = { current: new CallResolution(resolutionOptions) };
+    const resolution = slot.current;
     let settle: (step: ResolutionStep) => void = () => undefined;
     const settled = new Promise<AgentCallOutcome>((resolve) => {
       settle = (step) => {
@@ -106,17 +113,19 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     // The agent's current name (a person may rename it), once it exists.
     const current: { agent?: Agent } = {};
     const tools = plan.tools(() => current.agent?.name ?? name, {
-      valid: (value) => resolution.structuredValue(value),
+      valid: (value) => slot.current.structuredValue(value),
       gaveUp: (reason) => settle(resolution.resolve({ kind: 'null', reason })),
     });
     const system = callSystemPrompt({ runName: call.run.name, agentTypeBody: plan.agentType?.body, schema: plan.schema, worktree: worktree?.path });
-    const opened = controller.openAgent({ ...plan.config, name, cwd: worktree?.cwd ?? call.run.cwd, system }, tools);
+    const config = { ...plan.config, name, cwd: worktree?.cwd ?? call.run.cwd, system };
+    const opened = call.resume === undefined ? controller.openAgent(config, tools) : reopenCallAgent(controller, call.resume, config, tools);
     if (!opened.ok) return { kind: 'throw', message: `could not open agent ${name}: ${opened.error}` };
     const agent = opened.value;
     current.agent = agent;
     const session = agent.session;
     if (session === undefined) return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError ?? 'no session'}` };
     this.track(call.run.id, agent, true);
+    this.everyAgent(call.run.id).add(agent);
     context.started(agent.name, session.id);
     const subscriptions: Disposable[] = [this.spending(agent, context)];
     subscriptions.push(
@@ -131,16 +140,31 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       controller.interrupt(agent.name);
     };
     context.signal.addEventListener('abort', onStop, { once: true });
-    const sent = controller.send(agent.name, call.prompt);
-    if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
+    const first = call.resume === undefined ? undefined : resumeAction(session.view());
+    if (first === undefined || first.kind === 'send') {
+      const sent = controller.send(agent.name, call.prompt);
+      if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
+    } else settle(resumeCall(controller, agent, first, resolution, plan.schema));
     if (context.signal.aborted) onStop();
     const outcome = await settled;
     context.signal.removeEventListener('abort', onStop);
     for (const subscription of subscriptions) subscription.dispose();
     this.track(call.run.id, agent, false);
+    if (outcome.kind === 'value') watchRevisions(controller, agent, slot, resolutionOptions, context.revised);
     // The work may still be winding down (a stop's interrupt): a worktree is judged once it has.
     if (worktree !== undefined && agent.running !== undefined) await agent.running;
     return outcome;
+  }
+
+  /** The run's agents still working (a continue is refused meanwhile, issue 15). */
+  workingAgents(runId: string): readonly string[] {
+    return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.running !== undefined).map((agent) => agent.name);
+  }
+
+  private everyAgent(runId: string): Set<Agent> {
+    const agents = this.allAgents.get(runId) ?? new Set<Agent>();
+    this.allAgents.set(runId, agents);
+    return agents;
   }
 
   /** Reports the agent's output tokens and cost as they grow, for the run's budget. */

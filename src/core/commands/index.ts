@@ -21,6 +21,7 @@ import { retry } from './retry.js';
 import { rewind } from './rewind.js';
 import { run } from './run.js';
 import { runStop } from './run-stop.js';
+import { runContinue } from './run-continue.js';
 import { send } from './send.js';
 import { switchBranch } from './switch.js';
 import { undo } from './undo.js';
@@ -49,4 +50,5 @@ export const COMMANDS: readonly Command[] = [
   budget,
   run,
   runStop,
+  runContinue,
 ];

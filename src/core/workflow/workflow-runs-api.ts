@@ -8,4 +8,6 @@ export type WorkflowRunsApi = {
   start(ref: string, args: JsonValue | undefined): Result<string>;
   /** Stops RUN (an id, or a script name with exactly one live run), or the only live run. */
   stop(ref: string | undefined): Result<string>;
+  /** Continues RUN (the newest unfinished run without RUN) in the same run id: its file's current script, or the recorded one (issue 15). */
+  continue(run: string | undefined, recorded: boolean): Result<string>;
 };

@@ -1,5 +1,6 @@
 // Which calls of a run are stale (issue 15): a call is stale when a value it saw has since been
-// revised, or when a value it saw came from a stale call. The run view marks them; `run-continue`
+// revised, or when a value it saw came from a stale call. Only the calls of the run's latest start
+// or continue count (a continue replaces the calls it no longer makes). The run view marks them; `run-continue`
 // re-runs them (their prompts change, so their keys do). Pure: the record's lines in, keys out.
 import type { RunRecordLine, ValueRef } from './run-record.js';
 
@@ -16,6 +17,8 @@ export function staleCalls(lines: readonly RunRecordLine[]): readonly StaleCall[
     if (line.type === 'result') latest.set(line.key, Math.max(latest.get(line.key) ?? 0, 1));
     else if (line.type === 'revised') latest.set(line.key, Math.max(latest.get(line.key) ?? 0, line.version));
     else if (line.type === 'reused') latest.set(line.key, Math.max(latest.get(line.key) ?? 0, line.version));
+    // The calls of the latest start or continue are the run as it now stands.
+    if (line.type === 'meta' || line.type === 'continued') calls.clear();
     if (line.type === 'started' || line.type === 'reused') {
       calls.delete(line.key);
       calls.set(line.key, { agent: line.agent, saw: line.saw ?? [] });

@@ -33,6 +33,7 @@ const DESIGN_USAGE: Record<string, string> = {
   // DESIGN.md §9 (workflows): start and stop runs.
   run: 'run ARG [ARGS-JSON]',
   'run-stop': 'run-stop [RUN]',
+  'run-continue': 'run-continue [--recorded] [RUN]',
 };
 
 function run(line: string, api = new FakeCockpit()) {

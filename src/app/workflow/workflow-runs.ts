@@ -4,6 +4,7 @@
 import type { JsonValue } from '../../core/json-value.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { LiveRuns } from '../../core/workflow/live-runs.js';
+import { QUIT_REASON } from '../../core/workflow/run-memory.js';
 import type { RunEnd } from '../../core/workflow/run-events.js';
 import type { WorkflowRunsApi } from '../../core/workflow/workflow-runs-api.js';
 import { prepareRun, type LiveRun, type PreparedRun, type StartRunOptions } from './start-run.js';
@@ -87,6 +88,6 @@ export class WorkflowRuns implements WorkflowRunsApi {
   /** Stops every live run and waits for their records to close (quit). */
   async stopAll(): Promise<void> {
     await Promise.all([...this.launching]);
-    await Promise.all(this.live.all().map((run) => run.stop('agentmux is quitting')));
+    await Promise.all(this.live.all().map((run) => run.stop(QUIT_REASON)));
   }
 }

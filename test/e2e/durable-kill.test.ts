@@ -11,7 +11,7 @@ import type { ReceivedRequest, ScriptStep } from '../../src/adapters/scripted-mo
 import { readRunRecord } from '../../src/adapters/workflow/run-record-reader.js';
 import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
 import { runAgentmux, tempDir } from './e2e-kit.js';
-import { AGENTMUX_BIN, baseEnv } from './terminal-driver.js';
+import { AGENTMUX_BIN, baseEnv, startAgentmux } from './terminal-driver.js';
 
 const ITEMS = 6;
 const KILLS = 5;
@@ -71,7 +71,7 @@ function recordOf(store: string, runId: string): readonly RunRecordLine[] {
   return record.value.lines;
 }
 
-describe('agentmux e2e: a headless run survives kill -9', { timeout: 120_000 }, () => {
+describe('agentmux e2e: a run survives kill -9 (headless and cockpit)', { timeout: 120_000 }, () => {
   it(`killed ${KILLS} times mid-run and continued: answered agents are never called again, interrupted ones go on in their own sessions`, async () => {
     model = await startScriptedModel({ script });
     const m = model;
@@ -131,5 +131,45 @@ describe('agentmux e2e: a headless run survives kill -9', { timeout: 120_000 }, 
     // Each continue reuses every call answered before its kill.
     expect(reused).toBe(answeredBefore.reduce((sum, { tasks }) => sum + tasks.size, 0));
     console.log(`kill -9 ×${KILLS}: ${m.requests.length} model requests in all (a clean run makes ${ITEMS * 2}); ${resumedStarts} agent sessions resumed; ${reused} calls reused; answered before each kill: ${answeredBefore.map(({ tasks }) => tasks.size).join(', ')}`);
+  });
+  it('a cockpit run killed with -9: the next cockpit offers it, C continues it, answered agents are not asked again', async () => {
+    model = await startScriptedModel({ script });
+    const m = model;
+    const dir = tempDir();
+    dirs.push(dir);
+    writeFileSync(join(dir, 'durable.js'), SCRIPT);
+    writeFileSync(join(dir, 'notes.txt'), 'a file for list_files\n');
+    writeFileSync(join(dir, 'solo.json'), JSON.stringify({ name: 'solo', agents: [{ name: 'main', cwd: '.' }], tiling: 'tiled' }));
+    const store = join(dir, 'store');
+    const results = (): number => {
+      const runs = join(store, 'runs');
+      if (!existsSync(runs)) return 0;
+      const [id] = readdirSync(runs);
+      if (id === undefined || !existsSync(join(runs, id, 'run.jsonl'))) return 0;
+      return readFileSync(join(runs, id, 'run.jsonl'), 'utf8').split('"type":"result"').length - 1;
+    };
+    const first = startAgentmux({ args: ['run', './durable.js', '--approve', 'auto', '--sessions', 'store'], cwd: dir, env: env(m.url) });
+    await first.waitUntil(() => results() >= 2, 'two calls answered', 60_000);
+    process.kill(first.pid, 'SIGKILL');
+    await first.exited(10_000).catch(() => undefined);
+    first.kill();
+    const [runId] = readdirSync(join(store, 'runs'));
+    if (runId === undefined) throw new Error('no run record');
+    const before = new Set(recordOf(store, runId).flatMap((line) => (line.type === 'result' && typeof line.value === 'string' ? [line.value.replace(/^answer for (task \d+).*$/su, '$1')] : [])));
+    const requestsBefore = m.requests.length;
+    const again = startAgentmux({ args: ['--layout', './solo.json', '--sessions', 'store'], cwd: dir, env: env(m.url) });
+    try {
+      await again.waitFor(`unfinished run: ${runId} (durable)`, 30_000);
+      again.write('C');
+      await again.waitFor(`${runId}: done completed`, 60_000);
+    } finally {
+      again.kill();
+    }
+    const later = m.requests.slice(requestsBefore).map(firstUserText);
+    expect(later.filter((task) => before.has(task))).toEqual([]);
+    const lines = recordOf(store, runId);
+    expect(lines.filter((line) => line.type === 'reused')).toHaveLength(before.size);
+    const resumed = lines.filter((line) => line.type === 'started' && line.resumed === true);
+    console.log(`cockpit kill -9: ${before.size} answered before the kill and reused, ${resumed.length} sessions resumed, ${m.requests.length - requestsBefore} requests after (a clean run makes ${ITEMS * 2} in all; ${requestsBefore} before the kill)`);
   });
 });

@@ -174,6 +174,38 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     expect(segment.find((line) => line.type === 'started')).toMatchObject({ label: 'review-5', saw: [{ key: found5.key, version: 2 }] });
     expect(staleCalls(lines(k, runId))).toEqual([]);
   });
+  it('a run stopped while an agent works: continuing in the same cockpit goes on in that same agent and session, the answered call is reused', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    kit = await startWorkflowKit((request) => {
+      const prompt = lastUserText(request);
+      if (prompt.startsWith('slow') && !released.done) return { text: 'partial answer that never ends', tokensPerDelta: 1, hold: { afterDeltas: 2, until: held } };
+      return { text: `done: ${prompt}` };
+    });
+    const released = { done: false };
+    const k = kit;
+    const script = path.join(k.workspace, 'two.js');
+    fs.writeFileSync(script, "export const meta = { name: 'two', description: 'd' };\nconst a = await agent('quick', { label: 'quick' });\nreturn [a, await agent('slow ' + a, { label: 'slow' })];\n");
+    const first = await startRun({ ...runOptions(k), ref: script, args: undefined });
+    if (!first.ok) throw new Error(first.error);
+    await k.model.waitForDeltas(1, 2, 10_000);
+    await first.value.stop('stopped by the user');
+    released.done = true;
+    release();
+    const slow = lines(k, first.value.id).find((line) => line.type === 'started' && line.label === 'slow');
+    if (slow?.type !== 'started') throw new Error('slow never started');
+    await waitUntil(() => k.controller.find(slow.agent)?.running === undefined);
+    const agentsBefore = k.controller.allAgents().length;
+    const run = await continued(k, first.value.id);
+    expect(await run.finished).toEqual({ status: 'completed', result: ['done: quick', 'done: slow done: quick'] });
+    // quick: reused; slow: its own session retried (its prompt not sent again): one request.
+    expect(k.model.requests).toHaveLength(3);
+    expect(k.model.requests[2]?.body.messages.map((message) => message.role)).toEqual(['user']);
+    expect(k.controller.allAgents()).toHaveLength(agentsBefore);
+    const segment = lastSegment(lines(k, first.value.id));
+    expect(segment.filter((line) => line.type === 'reused')).toHaveLength(1);
+    expect(segment.find((line) => line.type === 'started')).toMatchObject({ agent: slow.agent, session: slow.session, resumed: true });
+  });
 });
 
 async function waitUntil(test: () => boolean): Promise<void> {

@@ -5,7 +5,7 @@
 import type { AgentConfig } from '../../core/agent.js';
 import type { Agent } from '../../core/agent.js';
 import type { Controller } from '../../core/controller.js';
-import type { Result } from '../../core/result.js';
+import { ok, type Result } from '../../core/result.js';
 import type { ToolHost } from '../../core/tools.js';
 import { STRUCTURED_OUTPUT_REMINDER } from '../../core/workflow/call-system-prompt.js';
 import type { CallResolution, ResolutionStep } from '../../core/workflow/call-resolution.js';
@@ -13,6 +13,12 @@ import type { ResumeAction } from '../../core/workflow/resume-action.js';
 
 /** Reopens the session under its recorded name when free (else the name the call was given). */
 export function reopenCallAgent(controller: Controller, resume: { readonly agent: string; readonly session: string }, config: AgentConfig, tools: ToolHost): Result<Agent> {
+  // Still open here (the run was stopped, not quit): the same agent goes on; a session is never opened twice.
+  const open = controller.allAgents().find((agent) => agent.session?.id === resume.session);
+  if (open !== undefined) {
+    open.tools = tools;
+    return ok(open);
+  }
   const name = controller.find(resume.agent) === undefined ? resume.agent : config.name;
   return controller.reopenAgent({ ...config, name }, resume.session, tools);
 }

@@ -10,9 +10,14 @@ import { err, messageOf, ok, type Result } from './core/result.js';
 
 export const DEFAULT_CONCURRENCY = 16;
 
-/** What `agentmux run` was asked to do. */
-export type RunWorkflowOptions = {
-  readonly ref: string;
+/** `--continue RUN [--recorded]`: which run to continue, and with which script text (issue 15). */
+export type ContinueTarget = { readonly run: string; readonly recorded: boolean };
+
+/** What `agentmux run` was asked to do: start ARG, or continue a run. */
+export type RunWorkflowOptions = RunFlags & ({ readonly ref: string; readonly continued?: undefined } | { readonly ref?: undefined; readonly continued: ContinueTarget });
+
+/** The flags every `agentmux run` takes. */
+export type RunFlags = {
   /** `--args`: parsed JSON, or the text itself when it is not JSON; undefined when absent. */
   readonly args: JsonValue | undefined;
   readonly sessions: string;
@@ -95,6 +100,8 @@ export const RUN_FLAGS = {
   'confirm-over-usd': { type: 'string' },
   yes: { type: 'boolean' },
   hold: { type: 'string', multiple: true },
+  continue: { type: 'string' },
+  recorded: { type: 'boolean' },
 } as const;
 
 /** Whether the arguments after `run` ask for its help (`--help` or `-h` before any `--`). */
@@ -107,6 +114,7 @@ export function wantsRunHelp(argv: readonly string[]): boolean {
 export function runHelpText(): string {
   return [
     'Usage: agentmux run NAME|FILE [options]',
+    '       agentmux run --continue RUN [--recorded] [options]',
     '',
     'Runs a workflow script (a NAME of the workflows folder, or a FILE) in the cockpit, or with',
     '--headless without a screen: the result on stdout, one line per event on stderr.',
@@ -132,6 +140,9 @@ export function runHelpText(): string {
     '  --confirm-over-usd X  ask before starting a run projected above $X (headless: refused)',
     '  --yes                 start even when projected above --confirm-over-usd',
     '  --hold PHASE          (not built yet: refused) answers of PHASE\'s agents wait for you',
+    "  --continue RUN        run RUN's script again in the same run: calls with a recorded value",
+    '                        are reused, agents cut off mid-turn continue their own sessions',
+    "  --recorded            with --continue: the script text the run last ran, not the file's",
     '  -h, --help            show this help',
     '',
     'With no ANTHROPIC_API_KEY and no ANTHROPIC_BASE_URL (and without --demo), agents run on',
@@ -155,7 +166,9 @@ export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOpti
   }
   const { values, positionals } = parsed;
   const [ref, ...extra] = positionals;
-  if (ref === undefined) return err('agentmux run: which workflow? (agentmux run NAME|FILE [--headless] …)');
+  if (values.continue !== undefined && ref !== undefined) return err(`agentmux run: --continue ${values.continue} runs the recorded run's script: no NAME|FILE ("${ref}")`);
+  if (values.continue !== undefined && values.args !== undefined) return err('agentmux run: --continue keeps the run\'s recorded --args');
+  if (values.continue === undefined && values.recorded === true) return err('agentmux run: --recorded goes with --continue RUN');
   if (extra.length > 0) return err(`agentmux run: unexpected argument "${extra[0] ?? ''}" (pass arguments with --args JSON)`);
   const approve = values.approve ?? 'ask';
   if (approve !== 'ask' && approve !== 'auto') return err(`agentmux run: --approve: expected ask or auto, got "${approve}"`);
@@ -175,8 +188,12 @@ export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOpti
   if (hold.length > 0 && values.headless === true) {
     return err('agentmux run: --hold needs a person to answer in the cockpit: it cannot be used with --headless');
   }
+  let target: { readonly ref: string } | { readonly continued: ContinueTarget };
+  if (values.continue !== undefined) target = { continued: { run: values.continue, recorded: values.recorded ?? false } };
+  else if (ref === undefined) return err('agentmux run: which workflow? (agentmux run NAME|FILE [--headless] …)');
+  else target = { ref };
   return ok({
-    ref,
+    ...target,
     args: values.args === undefined ? undefined : parseRunArgs(values.args),
     sessions: values.sessions ?? DEFAULT_SESSIONS_DIR,
     concurrency: concurrency.value ?? DEFAULT_CONCURRENCY,

@@ -70,3 +70,13 @@ describe('agentmux run --help', () => {
     expect(helpText()).toContain('agentmux run --help');
   });
 });
+
+describe('agentmux run --continue (issue 15)', () => {
+  it('takes RUN and --recorded instead of NAME|FILE, and refuses mixing them', () => {
+    expect(parseRunOptions(['--continue', 'abc123', '--recorded', '--headless'])).toMatchObject({ ok: true, value: { continued: { run: 'abc123', recorded: true }, headless: true } });
+    expect(parseRunOptions(['--continue', 'abc123'])).toMatchObject({ ok: true, value: { continued: { run: 'abc123', recorded: false } } });
+    expect(parseRunOptions(['--continue', 'abc123', './w.js'])).toEqual({ ok: false, error: 'agentmux run: --continue abc123 runs the recorded run\'s script: no NAME|FILE ("./w.js")' });
+    expect(parseRunOptions(['./w.js', '--recorded'])).toEqual({ ok: false, error: 'agentmux run: --recorded goes with --continue RUN' });
+    expect(parseRunOptions(['--continue', 'abc123', '--args', '1'])).toEqual({ ok: false, error: "agentmux run: --continue keeps the run's recorded --args" });
+  });
+});

@@ -10,7 +10,7 @@ import { refusalText } from './approval-decision.js';
 import { clearCall } from './approval-wait.js';
 import { settleMessage } from './pending-messages.js';
 import { setAsideRefused } from './set-aside.js';
-import { intentRecorder, settleCrashedCalls } from './crashed-calls.js';
+import { hasCrashedCalls, intentRecorder, settleCrashedCalls } from './crashed-calls.js';
 import type { ToolHost, ToolOutcome } from './tools.js';
 import type { TurnOutcome } from './turn-ledger.js';
 
@@ -62,7 +62,9 @@ function endTurn(agent: Agent, deps: Pick<RunnerDeps, 'events'>, outcome: TurnOu
 
 async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
   // Calls cut short by a crash get their results (and recorded changes) before anything else.
-  if (!(await settleCrashedCalls(agent, { ...deps, commit: (a, entry) => commit(a, deps, entry) }, toolsOf(agent, deps)))) return;
+  // Only then does the loop yield before its first turn: a send followed at once by a nudge
+  // must find the send's turn open (the nudge joins it rather than opening its own).
+  if (hasCrashedCalls(agent) && !(await settleCrashedCalls(agent, { ...deps, commit: (a, entry) => commit(a, deps, entry) }, toolsOf(agent, deps)))) return;
   // An open turn at the start is continued (retry, resume): its end is reported again.
   if (agent.turnOpen) agent.ledger.continue();
   for (;;) {

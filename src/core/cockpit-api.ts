@@ -100,4 +100,6 @@ export interface CockpitApi {
   accept(agent: string): Result<string>;
   /** The agents `-t @RUN` or `-t @RUN/PHASE` names (those with a pending call). */
   runAgents(reference: string): Result<readonly string[]>;
+  /** `run-continue [--recorded] [RUN]` (issue 15). */
+  continueRun(run: string | undefined, recorded: boolean): Result<string>;
 }

@@ -158,6 +158,13 @@ export class Controller implements CockpitApi {
     return added;
   }
 
+  /** Reattaches a workflow agent's own stored session (a continued run, issue 15), with its own tools. */
+  reopenAgent(config: AgentConfig, sessionId: string, tools?: ToolHost): Result<Agent> {
+    const added = this.admin.add(config, sessionId, true);
+    if (added.ok && tools !== undefined) added.value.tools = tools;
+    return added;
+  }
+
   /** Adds a PTY agent (a layout agent with `command`) and starts its command. */
   addPtyAgent(name: string, cwd: string, spec: PtyAgentSpec): Result<Agent> {
     return this.admin.addPty(name, cwd, spec);
@@ -442,6 +449,10 @@ export class Controller implements CockpitApi {
 
   runAgents(reference: string): Result<readonly string[]> {
     return runTargetAgents(this.workflows, reference);
+  }
+
+  continueRun(run: string | undefined, recorded: boolean): Result<string> {
+    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.continue(run, recorded);
   }
 
   // Internals ----------------------------------------------------------------------------

@@ -93,6 +93,7 @@ const NORMAL: readonly KeyRow[] = [
   run('z', ['z'], 'zoom', 'zoom the focused pane / unzoom'),
   run('Space', ['space'], 'next-tiling', 'next tiling (tiled, columns, rows, main-left, main-top)'),
   run('n', ['n'], 'command-prompt new', 'new agent (opens the prompt with "new ")'),
+  run('C', ['C', 'S-c'], 'run-continue', 'continue the newest unfinished workflow run (quit or crashed mid-run): finished calls are reused'),
   run('PgUp', ['pageup'], 'scroll-pane up', 'scroll the focused transcript up'),
   run('PgDn', ['pagedown'], 'scroll-pane down', 'scroll down (follows the stream again at the bottom)'),
   run('[', ['['], 'copy-mode', 'copy mode: move a cursor, select lines, copy them; Enter shows a tool call in full'),

@@ -67,7 +67,7 @@ async function world(): Promise<Controller> {
   for (const agent of ['queued-a', 'queued-b']) {
     calls.add('r1', null, agent, { skip: () => `skipped ${agent}`, accept: () => ({ ok: true, value: `accepted ${agent}` }), sendQueued: () => true });
   }
-  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => err(`${ref}: no live run`), live: () => [], calls };
+  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => err(`${ref}: no live run`), live: () => [], calls, continue: (run) => ok(`run ${run ?? 'r1'} continued`) };
   return c;
 }
 

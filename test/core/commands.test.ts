@@ -36,6 +36,7 @@ const DESIGN_USAGE: Record<string, string> = {
   // Issue 14 (steering): a workflow agent's pending call.
   skip: 'skip [-t AGENT]',
   accept: 'accept [-t AGENT]',
+  'run-continue': 'run-continue [--recorded] [RUN]',
 };
 
 function run(line: string, api = new FakeCockpit()) {

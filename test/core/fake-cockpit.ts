@@ -48,6 +48,7 @@ type Replies = {
   skip: Result<string>;
   accept: Result<string>;
   runAgents: Result<readonly string[]>;
+  continueRun: Result<string>;
 };
 
 /** Builds agents `alpha`, `beta`, … in pane order, all idle. */
@@ -88,6 +89,7 @@ export class FakeCockpit implements CockpitApi {
     skip: ok('skipped'),
     accept: ok('accepted'),
     runAgents: ok(['alpha']),
+    continueRun: ok('run continued'),
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
@@ -262,6 +264,10 @@ export class FakeCockpit implements CockpitApi {
   runAgents(reference: string): Result<readonly string[]> {
     this.calls.push({ method: 'runAgents', args: [reference] });
     return this.replies.runAgents;
+  }
+
+  continueRun(run: string | undefined, recorded: boolean): Result<string> {
+    return this.record('continueRun', [run, recorded], this.replies.continueRun);
   }
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {

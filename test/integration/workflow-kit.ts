@@ -94,6 +94,7 @@ export async function startWorkflowKit(script: Script | readonly ScriptStep[], o
       started: (agent, session) => started.push({ agent, session }),
       spent: (tokens) => (spentTokens += tokens),
       signal,
+      revised: () => undefined,
     };
     const agentCall: AgentCall = {
       run: { id: 'r1', name: 'test-run', cwd: workspace, headless: false, approve: 'auto', allow: [], defaultModel: undefined, ...run },

@@ -6,6 +6,7 @@ import type { Started } from '../startup.js';
 import type { RunWorkflowOptions } from '../../run-options.js';
 import { confirmFlagsOf, wireCockpitRuns } from './cockpit-runs.js';
 import { confirmationNeeded } from './run-confirmation.js';
+import { offerUnfinished } from './unfinished-offer.js';
 
 /** What app.ts holds until quit. */
 export type CockpitRuns = { close(): Promise<void> };
@@ -33,16 +34,23 @@ export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string,
   }
   if (flags !== undefined) {
     const workflows = runs.value;
-    const begin = (): void => {
-      const begun = workflows.startNow(flags.ref, flags.args);
+    const ref = flags.ref;
+    if (ref === undefined) {
+      // `--continue RUN`: the run's calls with a recorded value are reused, so nothing is projected.
+      const begun = workflows.continue(flags.continued.run, flags.continued.recorded);
       say(begun.ok ? begun.value : begun.error, !begun.ok);
-    };
-    // Above the cost threshold the person is asked first (issue 16); `--yes` skips the question.
-    void confirmationNeeded(flags.ref, flags.args, { ...confirmFlagsOf(flags, started.storeDir, flags.confirmOverUsd), yes: flags.yes }, cwd, process.env).then((needed) => {
-      if (!needed.ok) say(needed.error, true);
-      else if (needed.value === undefined) begin();
-      else app.askToConfirm(`${needed.value}. Start it?`, begin, `run ${flags.ref} not started`);
-    });
-  }
+    } else {
+      const begin = (): void => {
+        const begun = workflows.startNow(ref, flags.args);
+        say(begun.ok ? begun.value : begun.error, !begun.ok);
+      };
+      // Above the cost threshold the person is asked first (issue 16); `--yes` skips the question.
+      void confirmationNeeded(ref, flags.args, { ...confirmFlagsOf(flags, started.storeDir, flags.confirmOverUsd), yes: flags.yes }, cwd, process.env).then((needed) => {
+        if (!needed.ok) say(needed.error, true);
+        else if (needed.value === undefined) begin();
+        else app.askToConfirm(`${needed.value}. Start it?`, begin, `run ${ref} not started`);
+      });
+    }
+  } else offerUnfinished(started.storeDir, say);
   return { close: () => runs.value.stopAll() };
 }

@@ -11,6 +11,10 @@ export async function runDryRunCli(
   env: Readonly<Record<string, string | undefined>>,
   io: { readonly stdout: (text: string) => void; readonly stderr: (text: string) => void },
 ): Promise<number> {
+  if (flags.ref === undefined) {
+    io.stderr('agentmux run: --dry-run projects a new run: it cannot be used with --continue\n');
+    return 2;
+  }
   const outcome = await projectRun(flags.ref, flags.args, flags, cwd, env);
   if (!outcome.ok) {
     io.stderr(`${outcome.error}\n`);

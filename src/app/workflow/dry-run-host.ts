@@ -47,6 +47,11 @@ export class DryRunHost implements WorkflowAgentHost {
 
   constructor(private readonly options: DryRunHostOptions) {}
 
+  /** A dry run's stand-ins never work on: nothing is ever working. */
+  workingAgents(): readonly string[] {
+    return [];
+  }
+
   run(call: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
     return Promise.resolve(this.answer(call, context));
   }

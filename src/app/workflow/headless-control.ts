@@ -37,6 +37,7 @@ export function headlessRunsApi(current: () => HeadlessRunRef | undefined): Head
       void run.stop('stopped by run-stop');
       return ok(`run ${run.id} stopped (${run.name})`);
     },
+    continue: () => err('a headless agentmux runs one workflow; continue a run with agentmux run --continue RUN, or in the cockpit'),
   };
 }
 

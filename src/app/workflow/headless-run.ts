@@ -9,7 +9,9 @@ import { fileWorkflowLoader } from '../../adapters/workflow/workflow-loader.js';
 import type { Disposable } from '../../core/events.js';
 import type { RunEnd } from '../../core/workflow/run-events.js';
 import { runEventLine } from '../../core/workflow/run-event-line.js';
-import type { RunWorkflowOptions } from '../../run-options.js';
+import type { ContinueTarget, RunWorkflowOptions } from '../../run-options.js';
+import { err, type Result } from '../../core/result.js';
+import { prepareContinue, type ContinueRunOptions } from './continue-run.js';
 import type { HostSetup } from './host-setup.js';
 import { lazyWorkflowHost } from './lazy-host.js';
 import { shippedWorkflowsDir, startRun, type LiveRun } from './start-run.js';
@@ -44,13 +46,20 @@ export function exitStatusOf(end: RunEnd): number {
   }
 }
 
+/** `--continue RUN`: the run's record read and reopened, then its worker started. */
+async function continueHeadless(common: Omit<ContinueRunOptions, 'runId' | 'recorded'>, target: ContinueTarget | undefined): Promise<Result<LiveRun>> {
+  if (target === undefined) return err('agentmux run: which workflow?');
+  const prepared = prepareContinue({ ...common, runId: target.run, recorded: target.recorded });
+  return prepared.ok ? prepared.value.launch() : prepared;
+}
+
 /** Runs one workflow without a screen; resolves with the exit status. */
 export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDeps): Promise<number> {
   const { io, cwd } = deps;
   const home = deps.home ?? os.homedir();
   // Refused before anything else is opened: a script that does not load never takes the store.
-  const checked = fileWorkflowLoader({ cwd, home, shipped: shippedWorkflowsDir() })(options.ref);
-  if (!checked.ok) {
+  const checked = options.ref === undefined ? undefined : fileWorkflowLoader({ cwd, home, shipped: shippedWorkflowsDir() })(options.ref);
+  if (checked !== undefined && !checked.ok) {
     io.stderr(`${checked.error}\n`);
     return 2;
   }
@@ -67,9 +76,7 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
     deps.setup({ storeDir, options, cwd, env: deps.env, lock: lock.value, stderr: (line) => io.stderr(`${line}\n`), runs }),
   );
   try {
-    const started = await startRun({
-      ref: checked.value.path,
-      args: options.args,
+    const common: Omit<ContinueRunOptions, 'runId' | 'recorded'> = {
       storeDir,
       cwd,
       home,
@@ -82,7 +89,11 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
       host: opened.host,
       listener: (event, runId) => io.stderr(`${runEventLine(runId, event)}\n`),
       ...(deps.busyAfterMs === undefined ? {} : { busyAfterMs: deps.busyAfterMs }),
-    });
+    };
+    const started =
+      checked === undefined || options.continued !== undefined
+        ? await continueHeadless(common, options.continued)
+        : await startRun({ ...common, ref: checked.value.path, args: options.args });
     if (!started.ok) {
       io.stderr(`${started.error}\n`);
       return 2;

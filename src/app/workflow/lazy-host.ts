@@ -23,6 +23,9 @@ export function lazyWorkflowHost(open: () => Promise<Result<OpenedHost>>): { rea
     budgetSpent(runId: string, reason: string): void {
       opened?.host.budgetSpent(runId, reason);
     },
+    workingAgents(runId: string): readonly string[] {
+      return opened?.host.workingAgents(runId) ?? [];
+    },
   };
   return {
     host,

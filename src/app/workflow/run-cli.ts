@@ -37,8 +37,8 @@ export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
   }
   if (!flags.headless) {
     // A script that does not load is refused before the screen opens, as headless refuses it.
-    const checked = fileWorkflowLoader({ cwd: process.cwd(), home: os.homedir(), shipped: shippedWorkflowsDir() })(flags.ref);
-    if (!checked.ok) {
+    const checked = flags.ref === undefined ? undefined : fileWorkflowLoader({ cwd: process.cwd(), home: os.homedir(), shipped: shippedWorkflowsDir() })(flags.ref);
+    if (checked !== undefined && !checked.ok) {
       process.stderr.write(`${checked.error}\n`);
       return 2;
     }

@@ -29,6 +29,8 @@ export async function confirmationNeeded(
 
 /** A headless run's refusal (stderr, exit 2), or undefined when it may start. */
 export async function refusedOverThreshold(flags: RunWorkflowOptions, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<string | undefined> {
+  // A continued run reuses what its record holds: it is not projected again.
+  if (flags.ref === undefined) return undefined;
   const needed = await confirmationNeeded(flags.ref, flags.args, flags, cwd, env);
   if (!needed.ok) return needed.error;
   if (needed.value === undefined) return undefined;

@@ -12,7 +12,9 @@ import { err, ok, type Result } from '../../core/result.js';
 import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
 import type { BudgetCaps } from '../../core/workflow/run-budget.js';
 import type { RunEnd, RunEvent } from '../../core/workflow/run-events.js';
-import { MAX_ITEMS, WorkflowRun } from '../../core/workflow/workflow-run.js';
+import { MAX_ITEMS, WorkflowRun, type WorkflowRunOptions } from '../../core/workflow/workflow-run.js';
+import type { LoadedWorkflow, WorkflowLoader } from '../../core/workflow/loaded-workflow.js';
+import { RunRecords } from './run-records.js';
 import { packageRoot } from '../package-root.js';
 
 /** Everything a run is started with. */
@@ -36,6 +38,8 @@ export type StartRunOptions = {
   readonly listener?: (event: RunEvent, runId: string) => void;
   /** How long without a yield before the script shows as busy (tests shorten it). */
   readonly busyAfterMs?: number;
+  /** The open records of this agentmux (one writer per run); a run makes its own when absent. */
+  readonly records?: RunRecords;
 };
 
 /** A run that started: its id and name, its events, `stop`, and `finished` once its record is closed. */
@@ -69,7 +73,19 @@ export function prepareRun(options: StartRunOptions): Result<PreparedRun> {
   const workflow = loaded.value;
   const created = createRunRecord(options.storeDir, workflow.text);
   if (!created.ok) return created;
-  const record: RunRecordWriter = created.value;
+  return ok(preparedRun(options, workflow, created.value, loader, undefined));
+}
+
+/** The runtime over an open record, and how to launch its worker (a fresh run or a continue). */
+export function preparedRun(
+  options: Omit<StartRunOptions, 'ref'>,
+  workflow: LoadedWorkflow,
+  record: RunRecordWriter,
+  loader: WorkflowLoader,
+  continued: WorkflowRunOptions['continued'],
+): PreparedRun {
+  const records = options.records ?? new RunRecords(options.storeDir);
+  records.register(record);
   const runtime = new WorkflowRun({
     context: {
       id: record.runId,
@@ -87,10 +103,11 @@ export function prepareRun(options: StartRunOptions): Result<PreparedRun> {
     host: options.host,
     loader,
     record: (line) => {
-      const written = record.append(line);
+      const written = records.append(record.runId, line);
       return written.ok ? { ok: true } : { ok: false, error: written.error };
     },
     clock: () => new Date().toISOString(),
+    ...(continued === undefined ? {} : { continued }),
   });
   const launch = async (): Promise<Result<LiveRun>> => {
     const worker = await startScriptWorker(
@@ -105,7 +122,7 @@ export function prepareRun(options: StartRunOptions): Result<PreparedRun> {
       options.busyAfterMs,
     );
     if (!worker.ok) {
-      record.close();
+      records.release(record);
       return err(`${workflow.path}: ${worker.error}`);
     }
     const listener = options.listener;
@@ -113,7 +130,7 @@ export function prepareRun(options: StartRunOptions): Result<PreparedRun> {
     runtime.start(worker.value);
     const finished = runtime.finished.then(async (end) => {
       await record.synced();
-      record.close();
+      records.release(record);
       return end;
     });
     return ok({
@@ -128,7 +145,7 @@ export function prepareRun(options: StartRunOptions): Result<PreparedRun> {
       runtime,
     });
   };
-  return ok({ id: record.runId, name: workflow.meta.name, launch });
+  return { id: record.runId, name: workflow.meta.name, launch };
 }
 
 /** Starts a run; an error (the script does not load, the record cannot be created) means nothing ran. */

@@ -16,6 +16,9 @@ import { acceptedValue } from '../../core/workflow/call-answer.js';
 import { CallStates, type CallEntry } from '../../core/workflow/call-state.js';
 import { watchCall } from './call-watch.js';
 import { QueuedCall } from './queued-call.js';
+import { watchRevisions, type ResolutionSlot } from './revision-watch.js';
+import { reopenCallAgent, resumeCall } from './resume-call.js';
+import { resumeAction } from '../../core/workflow/resume-action.js';
 
 export type ControllerAgentHostOptions = CallSetupDeps & {
   readonly controller: Controller;
@@ -60,6 +63,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   private readonly runAgents = new Map<string, Set<Agent>>();
   /** Where each pending call stands (the run view, `skip`, `accept`, `-t @RUN`); changes go out as controller events. */
   readonly calls: CallStates;
+  /** Every agent each run opened, finished ones too (they may be revised, or still winding down). */
+  private readonly allAgents = new Map<string, Set<Agent>>();
 
   constructor(private readonly options: ControllerAgentHostOptions) {
     this.calls = new CallStates((event) => options.controller.events.emit(event));
@@ -120,7 +125,9 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   private async runAgent(call: AgentCall, context: AgentCallContext, plan: CallPlan, name: string, worktree: Worktree | undefined, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
     const { controller } = this.options;
-    const resolution = new CallResolution({ schema: plan.schema, headless: call.run.headless });
+    const resolutionOptions = { schema: plan.schema, headless: call.run.headless };
+    const slot: ResolutionSlot = { current: new CallResolution(resolutionOptions) };
+    const resolution = slot.current;
     let settle: (step: ResolutionStep) => void = () => undefined;
     const settled = new Promise<AgentCallOutcome>((resolve) => {
       settle = (step) => {
@@ -130,17 +137,19 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     // The agent's current name (a person may rename it), once it exists.
     const current: { agent?: Agent } = {};
     const tools = plan.tools(() => current.agent?.name ?? name, {
-      valid: (value) => resolution.structuredValue(value),
+      valid: (value) => slot.current.structuredValue(value),
       gaveUp: (reason) => settle(resolution.resolve({ kind: 'null', reason })),
     });
     const system = callSystemPrompt({ runName: call.run.name, agentTypeBody: plan.agentType?.body, schema: plan.schema, worktree: worktree?.path });
-    const opened = controller.openAgent({ ...plan.config, name, cwd: worktree?.cwd ?? call.run.cwd, system }, tools);
+    const config = { ...plan.config, name, cwd: worktree?.cwd ?? call.run.cwd, system };
+    const opened = call.resume === undefined ? controller.openAgent(config, tools) : reopenCallAgent(controller, call.resume, config, tools);
     if (!opened.ok) return { kind: 'throw', message: `could not open agent ${name}: ${opened.error}` };
     const agent = opened.value;
     current.agent = agent;
     const session = agent.session;
     if (session === undefined) return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError ?? 'no session'}` };
     this.track(call.run.id, agent, true);
+    this.everyAgent(call.run.id).add(agent);
     context.started(agent.name, session.id);
     entry.observe({ kind: 'started' });
     // From here `skip` and `accept` act on the agent: its call resolves now and its work stops.
@@ -178,18 +187,33 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       controller.interrupt(agent.name);
     };
     context.signal.addEventListener('abort', onStop, { once: true });
-    const sent = controller.send(agent.name, call.prompt);
-    if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
-    // What the person sent while the call was queued joins its first turn.
-    else for (const text of queue.texts()) controller.nudge(agent.name, text, { interrupt: false });
+    const first = call.resume === undefined ? undefined : resumeAction(session.view());
+    if (first === undefined || first.kind === 'send') {
+      const sent = controller.send(agent.name, call.prompt);
+      if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
+      // What the person sent while the call was queued joins its first turn.
+      else for (const text of queue.texts()) controller.nudge(agent.name, text, { interrupt: false });
+    } else settle(resumeCall(controller, agent, first, resolution, plan.schema));
     if (context.signal.aborted) onStop();
     const outcome = await settled;
     context.signal.removeEventListener('abort', onStop);
     for (const subscription of subscriptions) subscription.dispose();
     this.track(call.run.id, agent, false);
+    if (outcome.kind === 'value') watchRevisions(controller, agent, slot, resolutionOptions, context.revised);
     // The work may still be winding down (a stop's interrupt): a worktree is judged once it has.
     if (worktree !== undefined && agent.running !== undefined) await agent.running;
     return outcome;
+  }
+
+  /** The run's agents still working (a continue is refused meanwhile, issue 15). */
+  workingAgents(runId: string): readonly string[] {
+    return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.running !== undefined).map((agent) => agent.name);
+  }
+
+  private everyAgent(runId: string): Set<Agent> {
+    const agents = this.allAgents.get(runId) ?? new Set<Agent>();
+    this.allAgents.set(runId, agents);
+    return agents;
   }
 
   /** Reports the agent's output tokens and cost as they grow, for the run's budget. */

@@ -4,10 +4,15 @@
 import type { JsonValue } from '../../core/json-value.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { LiveRuns } from '../../core/workflow/live-runs.js';
+import { QUIT_REASON } from '../../core/workflow/run-memory.js';
 import type { RunEnd } from '../../core/workflow/run-events.js';
 import type { CallStates } from '../../core/workflow/call-state.js';
 import type { LiveRunRef, WorkflowRunsApi } from '../../core/workflow/workflow-runs-api.js';
-import { prepareRun, type LiveRun, type StartRunOptions } from './start-run.js';
+import { prepareRun, type LiveRun, type PreparedRun, type StartRunOptions } from './start-run.js';
+import { unfinishedRuns } from '../../adapters/workflow/unfinished-runs.js';
+import { prepareContinue } from './continue-run.js';
+import { continueRefusal } from './continue-refusal.js';
+import { RunRecords } from './run-records.js';
 
 /** What every run started here shares (the ref and args come with each `run`). */
 export type RunDefaults = Omit<StartRunOptions, 'ref' | 'args'>;
@@ -25,6 +30,9 @@ export type RunConfirmation = {
 export class WorkflowRuns implements WorkflowRunsApi {
   private readonly liveRuns = new LiveRuns<LiveRun>();
   private readonly launching = new Set<Promise<void>>();
+  /** Runs whose worker is starting (not yet live). */
+  private readonly starting = new Set<string>();
+  private readonly records: RunRecords;
 
   constructor(
     private readonly defaults: RunDefaults,
@@ -32,7 +40,9 @@ export class WorkflowRuns implements WorkflowRunsApi {
     readonly calls: CallStates,
     private readonly onEnded: (run: { readonly id: string; readonly name: string }, end: RunEnd | { readonly status: 'not-started'; readonly error: string }) => void,
     private readonly confirmation?: RunConfirmation,
-  ) {}
+  ) {
+    this.records = new RunRecords(defaults.storeDir);
+  }
 
   start(ref: string, args: JsonValue | undefined, yes = false): Result<string> {
     const confirmation = this.confirmation;
@@ -53,10 +63,28 @@ export class WorkflowRuns implements WorkflowRunsApi {
 
   /** Starts a run at once, confirmed or not. */
   startNow(ref: string, args: JsonValue | undefined): Result<string> {
-    const prepared = prepareRun({ ...this.defaults, ref, args });
+    const prepared = prepareRun({ ...this.defaults, ref, args, records: this.records });
     if (!prepared.ok) return prepared;
-    const { id, name } = prepared.value;
-    const launched = prepared.value.launch().then((result) => {
+    this.launch(prepared.value);
+    return ok(`run ${prepared.value.id} started (${prepared.value.name})`);
+  }
+
+  continue(run: string | undefined, recorded: boolean): Result<string> {
+    const target = run ?? unfinishedRuns(this.defaults.storeDir)[0]?.id;
+    if (target === undefined) return err('run-continue: no unfinished run in this store (name one: run-continue RUN)');
+    const refused = continueRefusal(target, this.starting, this.liveRuns, this.defaults.host);
+    if (refused !== undefined) return err(refused);
+    const prepared = prepareContinue({ ...this.defaults, runId: target, recorded, records: this.records });
+    if (!prepared.ok) return prepared;
+    this.launch(prepared.value);
+    return ok(`run ${target} continued (${prepared.value.name}${recorded ? ', recorded script' : ''})`);
+  }
+
+  private launch(prepared: PreparedRun): void {
+    const { id, name } = prepared;
+    this.starting.add(id);
+    const launched = prepared.launch().then((result) => {
+      this.starting.delete(id);
       if (!result.ok) {
         this.onEnded({ id, name }, { status: 'not-started', error: result.error });
         return;
@@ -69,7 +97,6 @@ export class WorkflowRuns implements WorkflowRunsApi {
     });
     this.launching.add(launched);
     void launched.finally(() => this.launching.delete(launched));
-    return ok(`run ${id} started (${name})`);
   }
 
   /** Resolves once every run started so far has its worker (or failed to start). */
@@ -101,6 +128,6 @@ export class WorkflowRuns implements WorkflowRunsApi {
   /** Stops every live run and waits for their records to close (quit). */
   async stopAll(): Promise<void> {
     await Promise.all([...this.launching]);
-    await Promise.all(this.liveRuns.all().map((run) => run.stop('agentmux is quitting')));
+    await Promise.all(this.liveRuns.all().map((run) => run.stop(QUIT_REASON)));
   }
 }

@@ -22,6 +22,7 @@ import { retry } from './retry.js';
 import { rewind } from './rewind.js';
 import { run } from './run.js';
 import { runStop } from './run-stop.js';
+import { runContinue } from './run-continue.js';
 import { send } from './send.js';
 import { skip } from './skip.js';
 import { switchBranch } from './switch.js';
@@ -53,4 +54,5 @@ export const COMMANDS: readonly Command[] = [
   runStop,
   skip,
   accept,
+  runContinue,
 ];

@@ -40,6 +40,8 @@ export type AgentCall = {
   readonly phase: string | undefined;
   readonly prompt: string;
   readonly options: AgentCallOptions;
+  /** The call was in flight when the run last stopped (crash or quit): continue that agent's own session, not its prompt (issue 15). */
+  readonly resume?: { readonly agent: string; readonly session: string };
 };
 
 /** What the host tells the runtime while a call runs. */
@@ -55,6 +57,8 @@ export type AgentCallContext = {
   readonly spent: (outputTokens: number, usd: number | undefined) => void;
   /** Aborted when the run stops or its budget is spent: resolve with `null` at once, start nothing. */
   readonly signal: AbortSignal;
+  /** After the call resolved, the agent's answer changed (steered, rewound, edited): its revised value (issue 15). */
+  readonly revised: (agent: string, value: JsonValue) => void;
 };
 
 /**
@@ -73,4 +77,6 @@ export interface WorkflowAgentHost {
   run(call: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome>;
   /** The run's budget is spent: pause its working agents as `over-budget`. */
   budgetSpent(runId: string, reason: string): void;
+  /** The run's agents that are still working (a continue is refused while any is). */
+  workingAgents(runId: string): readonly string[];
 }

@@ -30,7 +30,13 @@ export function runEventLine(runId: string, event: RunEvent): string {
     case 'log':
       return `${runId}: log ${short(line.text)}`;
     case 'started':
-      return `${runId}: started ${line.agent}${line.phase === undefined ? '' : ` [${line.phase}]`}`;
+      return `${runId}: ${line.resumed === true ? 'resumed' : 'started'} ${line.agent}${line.phase === undefined ? '' : ` [${line.phase}]`}`;
+    case 'continued':
+      return `${runId}: continued (script version ${line.version}${line.recorded ? ', recorded' : ''}: ${line.script})`;
+    case 'reused':
+      return `${runId}: reused ${line.agent ?? '(no agent)'} (version ${line.version})`;
+    case 'revised':
+      return `${runId}: revised ${line.agent} (version ${line.version}): ${short(JSON.stringify(line.value))}`;
     case 'result':
       return `${runId}: result ${line.agent ?? '(no agent)'}: ${short(JSON.stringify(line.value))}`;
     case 'failed':

@@ -9,6 +9,12 @@ export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 const at = z.string();
 
+/** One value a call's prompt was built from: the call key that produced it and which of its versions (1 = its first result). */
+export const ValueRefSchema = z.strictObject({ key: z.string(), version: z.number().int().positive() });
+export type ValueRef = z.infer<typeof ValueRefSchema>;
+/** The values a call saw (see value-sight.ts); absent on records written before issue 15. */
+const saw = z.array(ValueRefSchema).optional();
+
 export const RunRecordLineSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('meta'),
@@ -31,7 +37,16 @@ export const RunRecordLineSchema = z.discriminatedUnion('type', [
     label: z.string().optional(),
     phase: z.string().optional(),
     key: z.string(),
+    saw,
+    /** The agent continues its own session from an earlier start (run-continue after a crash or quit). */
+    resumed: z.literal(true).optional(),
   }),
+  /** A continue (run-continue): the run's script runs again in the same run; `version` names DIR/runs/RUN/script.N.js (1 is script.js). */
+  z.strictObject({ type: z.literal('continued'), at, script: z.string(), version: z.number().int().positive(), recorded: z.boolean() }),
+  /** A call served from the record: its key had a value, no agent ran. */
+  z.strictObject({ type: z.literal('reused'), at, agent: z.string().nullable(), key: z.string(), version: z.number().int().positive(), saw }),
+  /** A finished agent's answer changed after the script took it (steered, rewound, edited): the key's next version. */
+  z.strictObject({ type: z.literal('revised'), at, agent: z.string(), key: z.string(), version: z.number().int().positive(), value: JsonValueSchema }),
   z.strictObject({ type: z.literal('result'), at, agent: z.string().nullable(), key: z.string(), value: JsonValueSchema }),
   z.strictObject({ type: z.literal('failed'), at, agent: z.string().nullable(), key: z.string(), reason: z.string() }),
   z.strictObject({

@@ -11,8 +11,10 @@ import { CallKeys, callHash } from './call-key.js';
 import type { LoadedWorkflow, WorkflowLoader } from './loaded-workflow.js';
 import { RunBudget, type BudgetCaps } from './run-budget.js';
 import type { RunEnd, RunEvent, ScriptChannel } from './run-events.js';
-import type { RunRecordLine } from './run-record.js';
+import type { RunRecordLine, ValueRef } from './run-record.js';
 import { RunSlots } from './run-slots.js';
+import { RunMemory } from './run-memory.js';
+import { DeliveredValues } from './value-sight.js';
 import type { ScriptMessage } from './script-protocol.js';
 
 /** The most agents one run may start; the next `agent()` throws. */
@@ -35,6 +37,8 @@ export type WorkflowRunOptions = {
   readonly record: (line: RunRecordLine) => { readonly ok: boolean; readonly error?: string };
   /** ISO time for the record's `at`. */
   readonly clock: () => string;
+  /** A continue (issue 15): the record's memory serves finished keys; absent for a fresh run. */
+  readonly continued?: { readonly memory: RunMemory; readonly version: number; readonly recorded: boolean };
 };
 
 type PendingCall = { readonly key: string; readonly controller: AbortController; agent: string | null; readonly settled: Promise<void> };
@@ -54,11 +58,17 @@ export class WorkflowRun {
   private agentsRequested = 0;
   private currentPhase: string | undefined;
   private readonly runName: string;
+  private readonly memory: RunMemory;
+  /** Values handed to the script, for each call's `saw`. */
+  private readonly delivered = new DeliveredValues();
+  /** Each key's latest value version (for `revised`). */
+  private readonly versions = new Map<string, number>();
 
   constructor(private readonly options: WorkflowRunOptions) {
     this.slots = new RunSlots(options.concurrency);
     this.budget = new RunBudget(options.caps);
     this.runName = options.context.name.replace(/\s+/gu, '-');
+    this.memory = options.continued?.memory ?? RunMemory.empty();
     this.finished = new Promise((resolve) => {
       this.resolveFinished = resolve;
     });
@@ -78,7 +88,11 @@ export class WorkflowRun {
   start(channel: ScriptChannel): void {
     if (this.state.kind !== 'created') return;
     this.state = { kind: 'running', channel };
-    const { workflow, args, context } = this.options;
+    const { workflow, args, context, continued } = this.options;
+    if (continued !== undefined) {
+      this.write({ type: 'continued', at: this.options.clock(), script: workflow.path, version: continued.version, recorded: continued.recorded });
+      return;
+    }
     this.write({
       type: 'meta',
       at: this.options.clock(),
@@ -197,6 +211,15 @@ export class WorkflowRun {
       return;
     }
     const key = this.keys.next(callHash(path, prompt, options.value, this.options.args));
+    const saw = this.delivered.seenIn(prompt);
+    const remembered = this.memory.value(key);
+    if (remembered !== undefined) {
+      // Served from the record: no agent, no slot, no model call (issue 15).
+      this.write({ type: 'reused', at: this.options.clock(), agent: remembered.agent, key, version: remembered.version, saw });
+      this.deliver(id, key, remembered.version, remembered.value);
+      return;
+    }
+    const interrupted = this.memory.interrupted(key);
     const phase = options.value.phase ?? this.currentPhase;
     const call: AgentCall = {
       run: this.options.context,
@@ -205,12 +228,13 @@ export class WorkflowRun {
       phase,
       prompt,
       options: options.value,
+      ...(interrupted === undefined ? {} : { resume: interrupted }),
     };
     let finish: () => void = () => undefined;
     const pending: PendingCall = { key, controller: new AbortController(), agent: null, settled: new Promise((resolve) => (finish = resolve)) };
     this.pending.add(pending);
     try {
-      const outcome = await this.runCall(call, pending);
+      const outcome = await this.runCall(call, pending, saw);
       this.settle(id, pending, outcome);
     } finally {
       this.pending.delete(pending);
@@ -218,7 +242,7 @@ export class WorkflowRun {
     }
   }
 
-  private async runCall(call: AgentCall, pending: PendingCall): Promise<AgentCallOutcome> {
+  private async runCall(call: AgentCall, pending: PendingCall, saw: readonly ValueRef[]): Promise<AgentCallOutcome> {
     let slot: Promise<'granted' | 'withdrawn'> | undefined;
     const { signal } = pending.controller;
     try {
@@ -237,8 +261,11 @@ export class WorkflowRun {
             ...(call.options.label === undefined ? {} : { label: call.options.label }),
             ...(call.phase === undefined ? {} : { phase: call.phase }),
             key: call.key,
+            saw: [...saw],
+            ...(call.resume === undefined ? {} : { resumed: true as const }),
           });
         },
+        revised: (agent, value) => this.revise(agent, call.key, value),
         spent: (outputTokens, usd) => this.spend(outputTokens, usd),
         signal,
       });
@@ -254,7 +281,7 @@ export class WorkflowRun {
     switch (outcome.kind) {
       case 'value':
         this.write({ type: 'result', ...base, value: outcome.value });
-        this.send({ t: 'value', id, json: JSON.stringify(outcome.value) });
+        this.deliver(id, pending.key, 1, outcome.value);
         return;
       case 'null':
         this.write({ type: 'failed', ...base, reason: outcome.reason });
@@ -265,6 +292,19 @@ export class WorkflowRun {
         this.fail(id, outcome.message);
         return;
     }
+  }
+
+  private deliver(id: number, key: string, version: number, value: JsonValue): void {
+    this.versions.set(key, version);
+    this.delivered.add(key, version, value);
+    this.send({ t: 'value', id, json: JSON.stringify(value) });
+  }
+
+  /** A finished agent's answer changed after the script took it: the key's next version, recorded (even after the run ended). */
+  private revise(agent: string, key: string, value: JsonValue): void {
+    const version = (this.versions.get(key) ?? 1) + 1;
+    this.versions.set(key, version);
+    this.write({ type: 'revised', at: this.options.clock(), agent, key, version, value });
   }
 
   private spend(outputTokens: number, usd: number | undefined): void {

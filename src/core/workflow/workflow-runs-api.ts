@@ -22,4 +22,6 @@ export type WorkflowRunsApi = {
   live(): readonly LiveRunRef[];
   /** The pending `agent()` calls of these runs and where each stands. */
   readonly calls: CallStates;
+  /** Continues RUN (the newest unfinished run without RUN) in the same run id: its file's current script, or the recorded one (issue 15). */
+  continue(run: string | undefined, recorded: boolean): Result<string>;
 };

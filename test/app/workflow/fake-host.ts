@@ -67,6 +67,10 @@ export class FakeHost implements WorkflowAgentHost {
     this.budgetReasons.push(reason);
   }
 
+  workingAgents(): readonly string[] {
+    return [];
+  }
+
   /** Resolves once `test` holds of the calls so far (checked at each new call). */
   until(test: (calls: readonly AgentCall[]) => boolean): Promise<void> {
     if (test(this.calls)) return Promise.resolve();

@@ -80,6 +80,7 @@ describe('skip, accept and -t @RUN over the pending calls', () => {
     return {
       start: () => err('unused'),
       stop: () => err('unused'),
+      continue: () => err('unused'),
       live: () => live,
       find: (ref) => {
         const found = live.find((run) => run.id === ref || run.name === ref);

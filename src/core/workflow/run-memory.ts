@@ -1,0 +1,86 @@
+// What a run's record remembers for `run-continue` (issue 15): each call key's latest value (its
+// first `result`, or a later `revised` one) with its version, and each key that started an agent
+// but never got a value (in flight at a crash or quit) with that agent's session. Pure.
+import type { JsonValue } from '../json-value.js';
+import type { RunRecordLine } from './run-record.js';
+
+/** A key's value as the record holds it: the latest version wins. */
+export type RememberedValue = { readonly value: JsonValue; readonly version: number; readonly agent: string | null };
+
+/** An agent that started for a key and never answered: continue its own session. */
+export type InFlightCall = { readonly agent: string; readonly session: string };
+
+/** The stop reason of a run ended by quitting the cockpit: such a run is unfinished. */
+export const QUIT_REASON = 'agentmux is quitting';
+
+/** The record read as a memory of values. */
+export class RunMemory {
+  private constructor(
+    private readonly values: ReadonlyMap<string, RememberedValue>,
+    private readonly inFlight: ReadonlyMap<string, InFlightCall>,
+    /** How many script versions the record names (script.js is 1). */
+    readonly scriptVersions: number,
+  ) {}
+
+  /** An empty memory: a fresh run reuses nothing. */
+  static empty(): RunMemory {
+    return new RunMemory(new Map(), new Map(), 1);
+  }
+
+  /** Reads the record's lines in order. */
+  static of(lines: readonly RunRecordLine[]): RunMemory {
+    const values = new Map<string, RememberedValue>();
+    const inFlight = new Map<string, InFlightCall>();
+    let scriptVersions = 1;
+    for (const line of lines) {
+      switch (line.type) {
+        case 'started':
+          if (!values.has(line.key)) inFlight.set(line.key, { agent: line.agent, session: line.session });
+          break;
+        case 'result':
+          values.set(line.key, { value: line.value, version: (values.get(line.key)?.version ?? 0) + 1, agent: line.agent });
+          inFlight.delete(line.key);
+          break;
+        case 'revised':
+          values.set(line.key, { value: line.value, version: line.version, agent: line.agent });
+          inFlight.delete(line.key);
+          break;
+        case 'continued':
+          scriptVersions = Math.max(scriptVersions, line.version);
+          break;
+        case 'meta':
+        case 'phase':
+        case 'log':
+        case 'failed':
+        case 'reused':
+        case 'done':
+          break;
+      }
+    }
+    return new RunMemory(values, inFlight, scriptVersions);
+  }
+
+  /** The key's latest value, if the record has one. */
+  value(key: string): RememberedValue | undefined {
+    return this.values.get(key);
+  }
+
+  /** The agent that was working on the key when the run last stopped, if any. */
+  interrupted(key: string): InFlightCall | undefined {
+    return this.inFlight.get(key);
+  }
+
+  /** How many keys have a value. */
+  valueCount(): number {
+    return this.values.size;
+  }
+}
+
+/** Whether a record's run ended without finishing: no `done` after its last start or continue, or stopped by quitting. */
+export function isUnfinished(lines: readonly RunRecordLine[]): boolean {
+  const last = lines.at(-1);
+  if (last === undefined) return false;
+  const ends = [...lines].reverse().find((line) => line.type === 'done' || line.type === 'meta' || line.type === 'continued');
+  if (ends === undefined || ends.type !== 'done') return true;
+  return ends.status === 'stopped' && ends.error === QUIT_REASON;
+}

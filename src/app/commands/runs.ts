@@ -85,6 +85,8 @@ export const runView = defineAppCommand({
     const flow = flowOf(app);
     if (!flow.ok) return failure('run-view', flow.error);
     if (!flow.value.isOpen && positionals.action !== 'close') return failure('run-view', 'the run view is not open (w or :runs opens it)');
-    return fromResult('run-view', act(flow.value, positionals.action, positionals.arg), () => null);
+    const result = act(flow.value, positionals.action, positionals.arg);
+    flow.value.note(result);
+    return fromResult('run-view', result, () => null);
   },
 });

@@ -72,8 +72,8 @@ export class RunViewFlow {
           model: () => this.model(),
           onKey: (key) => {
             const row = commandRowFor('runs', [key.full, key.ch, key.name]);
-            if (row === undefined) return;
-            this.report(this.app.dispatch(row.line));
+            // As in normal mode: the row's line runs as typed at `:` (its result in the status bar too).
+            if (row !== undefined) this.app.run(row.line);
           },
         }),
     );
@@ -152,13 +152,24 @@ export class RunViewFlow {
     const leave = this.app.modes.enter('confirm');
     this.app.view.openConfirm({
       question: `Stop run ${tree.name} (${tree.id})? Every pending agent() call resolves to null and nothing more starts. y stops / any other key cancels`,
-      onConfirm: () => this.report(this.app.dispatch(`run-stop ${tree.id}`)),
+      onConfirm: () => {
+        const line = `run-stop ${tree.id}`;
+        const result = this.app.dispatch(line);
+        this.app.apply(result, line);
+        this.note(this.result(result));
+      },
       onClose: () => {
         leave();
         this.open?.overlay.draw();
       },
     });
     return ok(`stop run ${tree.id}? (y stops)`);
+  }
+
+  /** Shows a `run-view` line's result on the view's bottom line. */
+  note(result: Result<string>): void {
+    this.message = result;
+    this.open?.overlay.draw();
   }
 
   dispose(): void {
@@ -176,11 +187,6 @@ export class RunViewFlow {
     const message = this.message;
     const hint = message === undefined ? `${filter}${HINT}` : message.ok ? `${filter}${message.value} · ${HINT}` : message.error;
     return { rows, selected: this.state.selection(rows), now: this.now(), stallAfterMs: this.stallAfterMs, hint, hintIsError: message?.ok === false };
-  }
-
-  private report(result: CommandResult): void {
-    this.message = this.result(result);
-    this.open?.overlay.draw();
   }
 
   private result(result: CommandResult): Result<string> {

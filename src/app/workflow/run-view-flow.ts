@@ -5,6 +5,7 @@
 import type { CommandResult } from '../../core/command.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { commandRowFor } from '../../core/key-table.js';
+import { agentRowState } from '../../core/workflow/run-agent-node.js';
 import { runStatusLine } from '../../core/workflow/run-status-line.js';
 import { RUN_FILTERS, RunViewState, type RunFilter, type TreeRow } from '../../core/workflow/run-tree-rows.js';
 import { RunViewOverlay, type RunViewModel } from '../../view/overlays/run-view.js';
@@ -116,7 +117,8 @@ export class RunViewFlow {
   /** `run-view next`. */
   next(): Result<string> {
     const agent = this.state.jumpToNext(this.board.trees(), this.now());
-    return agent === undefined ? ok('no agent waits on you or is stalled') : ok(`${agent.name}: ${this.describe(this.state.selected(this.rows()))}`);
+    if (agent === undefined) return ok('no agent waits on you or is stalled');
+    return ok(`next: ${agent.name} (${agentRowState(agent, this.now(), this.stallAfterMs)})`);
   }
 
   /** `run-view focus`: closes the view and focuses the selected agent's pane. */

@@ -44,7 +44,7 @@ describe('the run board', () => {
     h.agent('alpha').setState('streaming');
     clock.now = 61_000;
     expect(board.statusLine('alpha')).toBe('audit · Review 0/1 · 0 done · 1 stalled · $0.000');
-    h.controller.events.emit({ type: 'delta', agent: 'alpha', event: { type: 'text', text: 'x' } });
+    h.controller.events.emit({ type: 'delta', agent: 'alpha', event: { type: 'text', index: 0, text: 'x' } });
     expect(board.statusLine('alpha')).toBe('audit · Review 0/1 · 0 done · $0.000');
     // beta is no run's agent: the focused run is then the newest live one.
     expect(board.statusLine('beta')).toBe('audit · Review 0/1 · 0 done · $0.000');

@@ -35,13 +35,13 @@ function wireRunView(app: CockpitApp, started: Started, stallAfterSeconds: numbe
 }
 
 /** Wires the runs into `app`; starts `flags.ref` when given. Never fails the cockpit: problems go to the status bar. */
-export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string, defaultModel: string, flags: RunWorkflowOptions | undefined): CockpitRuns {
+export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string, defaultModel: string, flags: RunWorkflowOptions | undefined, stallAfter?: number): CockpitRuns {
   const say = (text: string, isError: boolean): void => {
     started.log(`run: ${text}`);
     app.message = { text, isError };
     app.update();
   };
-  const view = wireRunView(app, started, flags?.stallAfter ?? DEFAULT_STALL_AFTER);
+  const view = wireRunView(app, started, flags?.stallAfter ?? stallAfter ?? DEFAULT_STALL_AFTER);
   const dispose = (): void => {
     view.flow.dispose();
     view.flow.board.dispose();

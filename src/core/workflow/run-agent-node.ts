@@ -5,7 +5,7 @@
 import type { AgentState } from '../agent-state.js';
 
 /** Why an agent waits on the person: its call resolves only after they act (§9 "steering"). */
-export type WaitingReason = 'approval' | 'interrupted' | 'error' | 'steered';
+export type WaitingReason = 'approval' | 'interrupted' | 'api-error' | 'rewound' | 'edited' | 'grafted';
 
 /** How the agent's call ended, or that it has not. */
 export type CallEnd = { readonly kind: 'pending' } | { readonly kind: 'done' } | { readonly kind: 'null'; readonly reason: string };
@@ -51,7 +51,7 @@ export function agentRowState(agent: RunAgentNode, now: number, stallAfterMs: nu
 export function waitingReasonOf(agent: RunAgentNode): WaitingReason | undefined {
   if (agent.end.kind !== 'pending') return undefined;
   if (agent.agentState === 'awaiting-approval') return 'approval';
-  if (agent.agentState === 'error') return 'error';
+  if (agent.agentState === 'error') return 'api-error';
   return agent.waiting;
 }
 

@@ -125,7 +125,7 @@ export class RunTree {
   turnEnded(name: string, outcome: TurnOutcome): void {
     const agent = this.agentMap.get(name);
     if (agent === undefined || !isPending(agent)) return;
-    if (outcome === 'interrupted' || outcome === 'error') this.setWaiting(name, outcome === 'error' ? 'error' : 'interrupted');
+    if (outcome === 'interrupted' || outcome === 'error') this.setWaiting(name, outcome === 'error' ? 'api-error' : 'interrupted');
   }
 
   /** Marks (or clears) why an agent waits on the person: the seam for steering's own state. */

@@ -43,8 +43,11 @@ export class RunViewState {
 
   /** The rows at `now` (recomputed only when a tree, a fold, the filter or — for time-bound filters — the second changed). */
   rows(trees: readonly RunTree[], now: number): readonly TreeRow[] {
+    // Rows hold the live nodes, so a change of tokens or state redraws without a rebuild; only a
+    // filter by state depends on states (and, for stalled/working, on the second).
+    const filtering = this.filter !== 'all';
     const timeBound = this.filter === 'stalled' || this.filter === 'working';
-    const stamp = `${this.version}:${trees.map((tree) => `${tree.id}.${tree.version}`).join(',')}:${timeBound ? Math.floor(now / 1000) : ''}`;
+    const stamp = `${this.version}:${trees.map((tree) => `${tree.id}.${tree.version}${filtering ? `.${tree.stateVersion}` : ''}`).join(',')}:${timeBound ? Math.floor(now / 1000) : ''}`;
     if (this.cache?.stamp === stamp) return this.cache.rows;
     const rows = trees.flatMap((tree) => this.treeRows(tree, now));
     this.cache = { stamp, rows };

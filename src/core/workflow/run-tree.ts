@@ -39,8 +39,10 @@ export class RunTree {
   end: RunTreeEnd | undefined;
   /** Calls waiting for a concurrency slot (they have no agent yet). */
   queued = 0;
-  /** Bumped by every change of rows or counters (not by activity, which only moves clocks). */
+  /** Bumped when rows come or go (record lines, renames): the run view's rows are rebuilt only then. */
   version = 0;
+  /** Bumped when an agent's state or wait changes: what a filter by state matches. */
+  stateVersion = 0;
   private readonly phaseMap = new Map<string, PhaseNode>();
   private readonly phaseList: PhaseNode[] = [];
   private readonly agentMap = new Map<string, RunAgentNode>();
@@ -112,7 +114,7 @@ export class RunTree {
     agent.agentState = state;
     agent.lastActivity = now;
     if (state === 'requesting' || state === 'streaming' || state === 'tool') agent.waiting = undefined;
-    this.version += 1;
+    this.stateVersion += 1;
   }
 
   /** A stream event or tool output: the agent shows life (only the clock moves). */
@@ -133,7 +135,7 @@ export class RunTree {
     const agent = this.agentMap.get(name);
     if (agent === undefined || !isPending(agent) || agent.waiting === reason) return;
     agent.waiting = reason;
-    this.version += 1;
+    this.stateVersion += 1;
   }
 
   /** The agent's session totals (tokens both ways, cost). */
@@ -147,7 +149,6 @@ export class RunTree {
     agent.tokensOut = totals.outputTokens;
     agent.costUsd = totals.costUsd;
     agent.unknownCosts = totals.unknownCosts;
-    this.version += 1;
   }
 
   /** A person renamed the agent. */
@@ -164,7 +165,6 @@ export class RunTree {
   setQueued(count: number): void {
     if (count === this.queued || this.end !== undefined) return;
     this.queued = count;
-    this.version += 1;
   }
 
   /** True until the `done` line. */

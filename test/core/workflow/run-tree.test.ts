@@ -150,3 +150,14 @@ describe('the run view rows', () => {
     expect(view.rows([tree], 6_000)).not.toBe(first);
   });
 });
+
+describe('the run view rows under a filter', () => {
+  it('follow agent states when filtering, without a new record line', () => {
+    const tree = sampleTree();
+    const view = new RunViewState(STALL);
+    view.setFilter('waiting');
+    expect(labels(view.rows([tree], 2_000))).toEqual(['run']);
+    tree.agentState('rev-a', 'awaiting-approval', 2_000);
+    expect(labels(view.rows([tree], 2_000))).toEqual(['run', '[Review]', 'rev-a']);
+  });
+});

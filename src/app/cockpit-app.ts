@@ -37,6 +37,8 @@ export type CockpitAppOptions = {
   readonly clipboardDir?: string;
   /** Panes still loading at start (src/app/startup.ts), drawn after the loaded ones. */
   readonly loading?: () => readonly LoadingPane[];
+  /** Why bash runs unsandboxed (an approval of a bash call says so), or undefined. */
+  readonly unsandboxed?: string | undefined;
 };
 
 /** The app state and behaviour behind the keys. */
@@ -113,6 +115,7 @@ export class CockpitApp {
       zoomed: this.zoom && focused !== undefined,
       loading,
       run: this.runView?.statusLine(),
+      unsandboxed: this.options.unsandboxed,
     });
     this.view.update(model, this.rects);
   }

@@ -72,6 +72,9 @@ export class RunBoard implements Disposable {
     } else {
       tree.applyRecord(line, now);
     }
+    // Each record line may follow a slot change (a call started or resolved): read the queue now, not a second late.
+    const queued = this.options.queued(runId);
+    if (queued !== undefined) tree.setQueued(queued);
     this.syncTimer();
     this.options.changed();
   }

@@ -142,7 +142,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   process.stdin.resume();
   // Runs before ctl listens, so `run`/`run-stop` work from the first ctl command (DESIGN.md §9).
   const { startCockpitRuns } = await import('./app/workflow/cockpit-run-start.js');
-  const runs = startCockpitRuns(app, started.value, cwd, defaultModel, workflow?.flags);
+  const runs = startCockpitRuns(app, started.value, cwd, defaultModel, workflow?.flags, options.stallAfter);
   const { startCockpitControl } = await import('./app/ctl-wiring.js');
   const control = await startCockpitControl(app, checked.value.sessionsDir, log);
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);

@@ -1,5 +1,5 @@
 // The command line of DESIGN.md §5: `agentmux [--layout NAME|FILE] [--sessions DIR] [--demo]
-// [--debug]`, `--help`, `--version`. Parsing is pure; cli.ts prints and exits.
+// [--debug] [--stall-after S]`, `--help`, `--version`. Parsing is pure; cli.ts prints and exits.
 import { providerConfigFromEnv } from './adapters/provider-config.js';
 import { err, ok, type Result } from './core/result.js';
 
@@ -15,16 +15,19 @@ export type RunOptions = {
   readonly sessions: string;
   readonly demo: boolean;
   readonly debug: boolean;
+  /** `--stall-after S`: seconds a working workflow agent may stay silent before the run view marks it stalled (absent: 60). */
+  readonly stallAfter?: number;
 };
 
 /** What the command line asks for: print help, print the version, or run the cockpit. */
 export type CliOptions = { readonly action: 'help' } | { readonly action: 'version' } | RunOptions;
 
-type ValueFlag = '--layout' | '--sessions';
+type ValueFlag = '--layout' | '--sessions' | '--stall-after';
 
 const VALUE_HINTS: Readonly<Record<ValueFlag, string>> = {
   '--layout': 'a layout NAME or FILE',
   '--sessions': 'a directory',
+  '--stall-after': 'a number of seconds',
 };
 
 /**
@@ -36,6 +39,7 @@ export function parseCliOptions(argv: readonly string[]): Result<CliOptions, str
   let sessions = DEFAULT_SESSIONS_DIR;
   let demo = false;
   let debug = false;
+  let stallAfter: number | undefined;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? '';
     const equals = argument.startsWith('--') ? argument.indexOf('=') : -1;
@@ -56,14 +60,19 @@ export function parseCliOptions(argv: readonly string[]): Result<CliOptions, str
         break;
       }
       case '--layout':
-      case '--sessions': {
+      case '--sessions':
+      case '--stall-after': {
         const next = argv[index + 1];
         const value = inline ?? (next === undefined || next.startsWith('-') ? undefined : next);
         if (value === undefined || value === '') {
           return err(`agentmux: option "${flag}" needs a value (${VALUE_HINTS[flag]})`);
         }
         if (inline === undefined) index++;
-        if (flag === '--layout') layout = value;
+        if (flag === '--stall-after') {
+          const seconds = Number(value);
+          if (!Number.isFinite(seconds) || seconds <= 0) return err(`agentmux: option "--stall-after" needs a positive number of seconds, got "${value}"`);
+          stallAfter = seconds;
+        } else if (flag === '--layout') layout = value;
         else sessions = value;
         break;
       }
@@ -73,7 +82,7 @@ export function parseCliOptions(argv: readonly string[]): Result<CliOptions, str
         return err(`agentmux: unexpected argument "${argument}" (see agentmux --help)`);
     }
   }
-  return ok({ action: 'run', layout, sessions, demo, debug });
+  return ok({ action: 'run', layout, sessions, demo, debug, ...(stallAfter === undefined ? {} : { stallAfter }) });
 }
 
 /** The `--help` text: every flag, the environment variables, and the defaults. */
@@ -81,7 +90,7 @@ export function helpText(): string {
   return [
     'agentmux — a full-screen terminal cockpit for LLM coding agents',
     '',
-    'Usage: agentmux [--layout NAME|FILE] [--sessions DIR] [--demo] [--debug]',
+    'Usage: agentmux [--layout NAME|FILE] [--sessions DIR] [--demo] [--debug] [--stall-after S]',
     '       agentmux run NAME|FILE [--headless] [--args JSON] …  (agentmux run --help)',
     '       agentmux ctl [--sessions DIR] [--json] COMMAND LINE…  (agentmux ctl --help)',
     '       agentmux --help | --version',
@@ -93,6 +102,8 @@ export function helpText(): string {
     `  --sessions DIR      the session store (default: ${DEFAULT_SESSIONS_DIR}/ in the current directory)`,
     '  --demo              run every agent on the built-in scripted model',
     '  --debug             log more, and say where the log file is',
+    '  --stall-after S     the run view marks a working workflow agent silent for S seconds',
+    '                      stalled (default: 60)',
     '  -h, --help          show this help',
     '  -v, --version       show the version',
     '',

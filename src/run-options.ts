@@ -1,6 +1,6 @@
 // The command line of `agentmux run ARG [--args JSON] [--sessions DIR] [--concurrency N]
 // [--model M] [--providers FILE] [--approve ask|auto] [--allow PATTERN]… [--budget-tokens N]
-// [--budget-usd X] [--headless] [--demo] [--layout NAME|FILE] [--debug]` (issue 13, DESIGN.md §9),
+// [--budget-usd X] [--stall-after S] [--headless] [--demo] [--layout NAME|FILE] [--debug]` (issue 13, DESIGN.md §9),
 // parsed with node:util.parseArgs. Pure: cli.ts prints and exits.
 import { parseArgs } from 'node:util';
 import { DEFAULT_SESSIONS_DIR } from './cli-options.js';
@@ -9,6 +9,8 @@ import { DEFAULT_ASSUME_ITEMS, DEFAULT_ASSUME_TOKENS } from './core/workflow/dry
 import { err, messageOf, ok, type Result } from './core/result.js';
 
 export const DEFAULT_CONCURRENCY = 16;
+/** Seconds a working agent may stay silent before the run view marks it stalled. */
+export const DEFAULT_STALL_AFTER = 60;
 
 /** `--continue RUN [--recorded]`: which run to continue, and with which script text (issue 15). */
 export type ContinueTarget = { readonly run: string; readonly recorded: boolean };
@@ -28,6 +30,8 @@ export type RunFlags = {
   readonly allow: readonly string[];
   readonly budgetTokens: number | null;
   readonly budgetUsd: number | null;
+  /** `--stall-after S`: seconds of silence before a working agent shows as stalled. */
+  readonly stallAfter: number;
   readonly headless: boolean;
   readonly demo: boolean;
   readonly layout: string | undefined;
@@ -90,6 +94,7 @@ export const RUN_FLAGS = {
   allow: { type: 'string', multiple: true },
   'budget-tokens': { type: 'string' },
   'budget-usd': { type: 'string' },
+  'stall-after': { type: 'string' },
   headless: { type: 'boolean' },
   demo: { type: 'boolean' },
   layout: { type: 'string' },
@@ -129,6 +134,7 @@ export function runHelpText(): string {
     '  --allow PATTERN       a tool call that never asks (repeatable)',
     '  --budget-tokens N     stop the run after N output tokens (agents pause as over-budget)',
     '  --budget-usd X        stop the run after $X',
+    `  --stall-after S       the run view marks a working agent silent for S seconds stalled (default: ${DEFAULT_STALL_AFTER})`,
     '  --headless            no screen: exit 0 done, 1 failed, 2 bad arguments, 3 over budget or stopped',
     '  --demo                the scripted model on a temporary copy of the sample project',
     '  --layout NAME|FILE    the cockpit layout around the run',
@@ -192,6 +198,8 @@ export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOpti
   if (values.continue !== undefined) target = { continued: { run: values.continue, recorded: values.recorded ?? false } };
   else if (ref === undefined) return err('agentmux run: which workflow? (agentmux run NAME|FILE [--headless] …)');
   else target = { ref };
+  const stallAfter = positiveNumber('--stall-after', values['stall-after']);
+  if (!stallAfter.ok) return stallAfter;
   return ok({
     ...target,
     args: values.args === undefined ? undefined : parseRunArgs(values.args),
@@ -203,6 +211,7 @@ export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOpti
     allow: values.allow ?? [],
     budgetTokens: budgetTokens.value,
     budgetUsd: budgetUsd.value,
+    stallAfter: stallAfter.value ?? DEFAULT_STALL_AFTER,
     headless: values.headless ?? false,
     demo: values.demo ?? false,
     layout: values.layout,

@@ -38,6 +38,13 @@ describe('parseCliOptions', () => {
     });
   });
 
+  it('reads --stall-after as seconds, and refuses what is not a positive number', () => {
+    expect(options('--stall-after', '90')).toMatchObject({ stallAfter: 90 });
+    expect(options('--stall-after=0.5')).toMatchObject({ stallAfter: 0.5 });
+    expect(problem('--stall-after', 'soon')).toBe('agentmux: option "--stall-after" needs a positive number of seconds, got "soon"');
+    expect(problem('--stall-after', '0')).toBe('agentmux: option "--stall-after" needs a positive number of seconds, got "0"');
+  });
+
   it('lets a later flag override an earlier one', () => {
     expect(options('--layout', 'solo', '--layout', 'quad')).toMatchObject({ layout: 'quad' });
   });

@@ -17,13 +17,13 @@ describe('agentmux run options', () => {
   it('parses every flag, --allow repeated', () => {
     const parsed = parseRunOptions([
       'review', '--args', '{"a":[1]}', '--sessions', 'S', '--concurrency', '4', '--model', 'local/qwen', '--providers', 'p.json',
-      '--approve', 'auto', '--allow', 'bash:npm test', '--allow', 'write_file', '--budget-tokens', '1000', '--budget-usd', '2.5', '--headless', '--demo',
+      '--approve', 'auto', '--allow', 'bash:npm test', '--allow', 'write_file', '--budget-tokens', '1000', '--budget-usd', '2.5', '--stall-after', '90', '--headless', '--demo',
     ]);
     expect(parsed).toEqual({
       ok: true,
       value: {
         ref: 'review', args: { a: [1] }, sessions: 'S', concurrency: 4, model: 'local/qwen', providers: 'p.json', approve: 'auto',
-        allow: ['bash:npm test', 'write_file'], budgetTokens: 1000, budgetUsd: 2.5, headless: true, demo: true, layout: undefined, debug: false,
+        allow: ['bash:npm test', 'write_file'], budgetTokens: 1000, budgetUsd: 2.5, stallAfter: 90, headless: true, demo: true, layout: undefined, debug: false,
         dryRun: false, assumeItems: 10, assumeTokens: 30000, confirmOverUsd: null, yes: false, hold: [],
       },
     });
@@ -31,7 +31,7 @@ describe('agentmux run options', () => {
 
   it('defaults: sessions/, concurrency 16, approve ask, no caps, args undefined', () => {
     const parsed = parseRunOptions(['./w.js']);
-    expect(parsed.ok && parsed.value).toMatchObject({ ref: './w.js', args: undefined, sessions: 'sessions', concurrency: 16, approve: 'ask', allow: [], budgetTokens: null, budgetUsd: null, headless: false });
+    expect(parsed.ok && parsed.value).toMatchObject({ ref: './w.js', args: undefined, sessions: 'sessions', concurrency: 16, approve: 'ask', allow: [], budgetTokens: null, budgetUsd: null, stallAfter: 60, headless: false });
   });
 
   it('passes --args that is not JSON as a string', () => {
@@ -43,6 +43,7 @@ describe('agentmux run options', () => {
     [['w', '--concurrency', '0'], 'agentmux run: --concurrency: expected a positive integer, got "0"'],
     [['w', '--approve', 'yes'], 'agentmux run: --approve: expected ask or auto, got "yes"'],
     [['w', '--budget-usd', 'lots'], 'agentmux run: --budget-usd: expected a positive number, got "lots"'],
+    [['w', '--stall-after', '0'], 'agentmux run: --stall-after: expected a positive number, got "0"'],
     [[], 'agentmux run: which workflow? (agentmux run NAME|FILE [--headless] …)'],
     [['w', 'x'], 'agentmux run: unexpected argument "x" (pass arguments with --args JSON)'],
   ])('refuses %j', (argv, message) => {

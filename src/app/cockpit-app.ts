@@ -24,6 +24,7 @@ import { ModeStack } from './mode-stack.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
 import { quitQuestion } from './quit-question.js';
 import { TilingCache } from './tiling-cache.js';
+import type { RunViewFlow } from './workflow/run-view-flow.js';
 
 export type CockpitAppOptions = {
   readonly view: CockpitView;
@@ -56,6 +57,8 @@ export class CockpitApp {
   readonly history: string[] = [];
   /** The PTY agent the keyboard is attached to (src/app/pty-attach.ts), and the way out of its mode. */
   attached: { readonly name: string; readonly leave: () => void } | undefined;
+  /** The run view and the runs' trees, once workflow runs are wired (app/workflow/cockpit-run-start.ts). */
+  runView: RunViewFlow | undefined;
   private rects: ReadonlyMap<string, Rect> = new Map();
   private readonly tilingCache = new TilingCache();
   private pending = false;
@@ -122,6 +125,7 @@ export class CockpitApp {
       attached: this.attached?.name,
       zoomed: this.zoom && focused !== undefined,
       loading,
+      run: this.runView?.statusLine(),
       unsandboxed: this.options.unsandboxed,
     });
     this.view.update(model, this.rects);

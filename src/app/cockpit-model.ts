@@ -25,6 +25,8 @@ export type ModelInputs = {
   readonly zoomed?: boolean;
   /** Panes whose agents are still loading at start (after the loaded ones), drawn as `loading`. */
   readonly loading?: readonly LoadingPane[];
+  /** The focused workflow run's status line (app/workflow/run-view-flow.ts). */
+  readonly run?: string | undefined;
   /** Why bash runs unsandboxed here, or undefined: an approval of a bash call says so. */
   readonly unsandboxed?: string | undefined;
 };
@@ -52,6 +54,7 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
     message: inputs.message,
     hints: hintsFor(inputs.mode, focused === undefined ? undefined : controller.find(focused), inputs.unsandboxed),
     banner: inputs.banner,
+    run: inputs.run,
   };
   return { panes, status };
 }

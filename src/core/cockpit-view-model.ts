@@ -44,6 +44,8 @@ export type StatusModel = {
   readonly hints: string;
   /** Shown when agents run on the scripted model ("demo: scripted model, no API calls"). */
   readonly banner: string | undefined;
+  /** The focused workflow run in one line (`audit · Review 3/8 · 12 done · 1 null · $0.42`), while there is one. */
+  readonly run?: string | undefined;
 };
 
 export type CockpitModel = { readonly panes: readonly PaneModel[]; readonly status: StatusModel };

@@ -24,6 +24,7 @@ export const MODE_NAMES = [
   'search',
   'search-input',
   'pager',
+  'runs',
 ] as const;
 
 export type ModeName = (typeof MODE_NAMES)[number];
@@ -87,6 +88,7 @@ const NORMAL: readonly KeyRow[] = [
   run('r', ['r'], 'timeline', 'rewind: open the timeline (pick a turn; e edits, f forks; s or Enter on a ⎇ branch switches to it, files too)', 'r rewind'),
   run('e', ['e'], 'timeline --edit', 'edit an entry in $VISUAL / $EDITOR (from the timeline)', 'e edit'),
   run('g', ['g'], 'graft-picker', 'graft: pick a source, turns FROM..TO (live preview, [ ] scroll it), Enter grafts', 'g graft'),
+  run('w', ['w'], 'runs', 'the run view: workflow runs as a tree of phases and agents (states, stalls, logs, results)'),
   run('S', ['S', 'S-s'], 'session-browser', 'session browser: open, rename, delete (to trash), restore'),
   run('f', ['f'], 'fork', 'fork the focused agent into a new pane'),
   run('u', ['u'], 'confirm-undo', 'undo the last rewind (files too; asks about files changed since), edit, graft, fork or branch switch', 'u undo'),
@@ -108,6 +110,25 @@ const APPROVAL: readonly KeyRow[] = [
   run('y', ['y'], 'approve y', 'run the pending tool call once', 'y once'),
   run('a', ['a'], 'approve a', 'run it, and from now on allow what the hints show (the tool, bash:WORD *, or for rm, sudo, sh… that exact command)', 'a always'),
   run('n', ['n'], 'command-prompt approve n', 'refuse it: the prompt opens for an optional reason, Enter refuses', 'n refuse'),
+];
+
+/** The run view (`w`, `:runs`): every key runs a `run-view` line on the selected row. */
+const RUN_VIEW: readonly KeyRow[] = [
+  run('↑ k', ['up', 'k'], 'run-view move up', 'select the row above', '↑↓ move'),
+  run('↓ j', ['down', 'j'], 'run-view move down', 'select the row below'),
+  run('PgUp', ['pageup'], 'run-view move page-up', 'a page up'),
+  run('PgDn', ['pagedown'], 'run-view move page-down', 'a page down'),
+  run('G End', ['S-g', 'G', 'end'], 'run-view move bottom', 'the last row'),
+  run('g Home', ['g', 'home'], 'run-view move top', 'the first row'),
+  run('Space', ['space'], 'run-view fold', 'fold / unfold the selected run or phase (on an agent: its phase); finished phases start folded', 'Space fold'),
+  run('f', ['f'], 'run-view filter', 'filter the agents by state: all, waiting, stalled, working, done, null (in turn)', 'f filter'),
+  run('n', ['n'], 'run-view next', 'jump to the next agent waiting on you or stalled', 'n next waiting/stalled'),
+  run('Enter', ['enter'], 'run-view focus', 'close the view and focus the selected agent\'s pane (runs focus AGENT)', 'Enter focus'),
+  run('s', ['s'], 'run-view skip', 'skip the selected agent: its call resolves to null (runs skip -t AGENT)', 's skip'),
+  run('a', ['a'], 'run-view accept', 'accept the selected agent\'s last answer as its value (runs accept -t AGENT)', 'a accept'),
+  run('b', ['b'], 'run-view nudge', 'nudge the selected phase: the prompt opens with broadcast -t @RUN/PHASE', 'b nudge phase'),
+  run('X', ['X', 'S-x'], 'run-view stop', 'stop the selected run: asks y first, then runs run-stop RUN', 'X stop run'),
+  run('Esc q', ['escape', 'q'], 'run-view close', 'close the run view', 'Esc close'),
 ];
 
 const TYPING = own('text', 'typed into the line', undefined);
@@ -203,6 +224,7 @@ export const MODES: readonly ModeTable[] = [
   },
   { name: 'search-input', rows: [own('Enter', 'search (newest first)', 'Enter search (newest first)'), own('Esc', 'close', 'Esc close'), TYPING] },
   { name: 'pager', rows: [own('↑↓ PgUp PgDn g G', 'scroll', '↑↓ PgUp PgDn scroll'), own('Esc q', 'close', 'Esc close')] },
+  { name: 'runs', rows: RUN_VIEW },
 ];
 
 /** What the help overlay adds about the mouse, which has no key. */

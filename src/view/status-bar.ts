@@ -26,6 +26,7 @@ export function summaryRuns(status: StatusModel): Run[] {
     runs.push(index === 0 ? SEPARATOR : { text: ' · ', sgr: '' });
     runs.push({ text: `${count} ${state}`, sgr: `\x1b[${STATE_SGR[state]}m` });
   });
+  if (status.run !== undefined) runs.push(SEPARATOR, { text: status.run, sgr: '\x1b[96m' });
   runs.push(SEPARATOR, { text: `${formatTokens(status.tokensIn, status.tokensOut)} ${status.cost}`, sgr: '' });
   if (status.message !== undefined) runs.push(SEPARATOR, messageRun(status.message));
   return runs;

@@ -6,6 +6,9 @@ import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host
 import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import { CockpitApp } from '../../src/app/cockpit-app.js';
 import type { ModeName } from '../../src/core/key-table.js';
+import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
+import { RunBoard } from '../../src/app/workflow/run-board.js';
+import { RunViewFlow } from '../../src/app/workflow/run-view-flow.js';
 import { startHarness, until, type Harness } from '../integration/harness.js';
 import { openView, type ViewUnderTest } from '../view/view-kit.js';
 
@@ -14,6 +17,7 @@ const open: Cockpit[] = [];
 
 /** Disposes every cockpit the test opened (an afterEach). */
 export async function closeCockpits(): Promise<void> {
+  closeRunViews();
   for (const cockpit of open.splice(0)) {
     cockpit.app.dispose();
     cockpit.t.dispose();
@@ -62,6 +66,7 @@ export async function cockpitFor(mode: ModeName): Promise<Cockpit> {
     app.run('compose -t shell');
     await until(() => app.attached !== undefined, 'attached to shell');
   }
+  if (mode === 'runs') await openRunView(cockpit);
   await settle(cockpit);
   return cockpit;
 }
@@ -82,3 +87,40 @@ export async function press(cockpit: Cockpit, bytes: string): Promise<void> {
   await settle(cockpit);
 }
 
+
+const runViewDisposers: (() => void)[] = [];
+
+/** Disposes the run boards `openRunView` made (called by closeCockpits). */
+export function closeRunViews(): void {
+  for (const dispose of runViewDisposers.splice(0)) dispose();
+}
+
+/**
+ * Gives `cockpit` a run view over one live run `r1` of script `audit` (phase Review: alpha
+ * working, beta done) at a fixed clock, and opens it with `runs`.
+ */
+export async function openRunView(cockpit: Cockpit): Promise<RunViewFlow> {
+  const { app } = cockpit;
+  const hooks = { changed: (): void => undefined, ticked: (): void => undefined };
+  const now = (): number => KIT_EPOCH + 5_000;
+  const board = new RunBoard({ controller: cockpit.h.controller, stallAfterMs: 60_000, now, queued: () => 2, changed: () => hooks.changed(), ticked: () => hooks.ticked() });
+  const flow = new RunViewFlow(app, board, 60_000, now);
+  hooks.changed = () => flow.changed();
+  hooks.ticked = () => flow.ticked();
+  runViewDisposers.push(() => {
+    flow.dispose();
+    board.dispose();
+  });
+  app.runView = flow;
+  const at = new Date(KIT_EPOCH).toISOString();
+  const record = (line: RunRecordLine): void => board.runEvent({ kind: 'record', line }, 'r1');
+  record({ type: 'meta', at, run: 'r1', name: 'audit', description: 'a test run', phases: [{ title: 'Review' }], script: 'audit.js' });
+  record({ type: 'phase', at, title: 'Review' });
+  record({ type: 'log', at, text: 'reviewing 2 files' });
+  record({ type: 'started', at, agent: 'alpha', session: 's-alpha', label: 'alpha', phase: 'Review', key: 'k1' });
+  record({ type: 'started', at, agent: 'beta', session: 's-beta', label: 'beta', phase: 'Review', key: 'k2' });
+  record({ type: 'result', at, agent: 'beta', key: 'k2', value: 'fine' });
+  app.run('runs');
+  await settle(cockpit);
+  return flow;
+}

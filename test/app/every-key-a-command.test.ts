@@ -22,6 +22,10 @@ const BYTES: Readonly<Record<string, string>> = {
   pageup: '\x1b[5~',
   pagedown: '\x1b[6~',
   'C-q': '\x11',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  'S-g': 'G',
+  'S-x': 'X',
 };
 
 function bytesOf(row: CommandRow): string {
@@ -58,8 +62,8 @@ describe('every key runs a command line', () => {
     expect(listKeys('copy').every((line) => line.startsWith('copy '))).toBe(true);
   });
 
-  it('covers normal mode, the approval mode and the attached mode', () => {
-    expect(new Set(rows.map(({ mode }) => mode))).toEqual(new Set(['normal', 'approval', 'attached']));
+  it('covers normal mode, the approval mode, the attached mode and the run view', () => {
+    expect(new Set(rows.map(({ mode }) => mode))).toEqual(new Set(['normal', 'approval', 'attached', 'runs']));
   });
 
   it.each(rows.map(({ mode, row }) => [mode, row.key, row.line, row] as const))(
@@ -70,8 +74,9 @@ describe('every key runs a command line', () => {
       await press(byKey, bytesOf(row));
 
       const byLine = await cockpitFor(mode);
-      if (mode === 'attached') {
-        // While attached every key goes to the program: the line runs as a script's would.
+      if (mode === 'attached' || mode === 'runs') {
+        // While attached every key goes to the program, and the run view takes every key: the
+        // line runs as a script's would.
         byLine.app.run(line);
         await settle(byLine);
       } else {

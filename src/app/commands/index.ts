@@ -11,6 +11,7 @@ import { listKeysCommand } from './list-keys.js';
 import { copyMode, graftPicker, help, search, sessionBrowser, timeline } from './overlays.js';
 import { nextPane, previousPane, scrollPane, selectPane } from './panes.js';
 import { commandPrompt, compose } from './prompts.js';
+import { runs, runView } from './runs.js';
 import { sessionOpen, sessionRename, sessionRestore, sessions, sessionTrash } from './sessions.js';
 
 /** Every app command, in the order help lists them (after core's). */
@@ -39,6 +40,8 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   sessionRename,
   sessionTrash,
   sessionRestore,
+  runs,
+  runView,
   listKeysCommand,
   help,
   quit,

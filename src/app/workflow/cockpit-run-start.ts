@@ -1,22 +1,52 @@
 // Puts workflow runs into a running cockpit: `controller.workflows` set before ctl listens, the
-// run `agentmux run ARG` asked for started at once, each end said in the status bar, and every
-// live run stopped (its record closed) at quit.
+// run `agentmux run ARG` asked for started at once, each end said in the status bar, the run
+// view's trees fed from the first record line, and every live run stopped (its record closed)
+// at quit.
 import type { CockpitApp } from '../cockpit-app.js';
 import type { Started } from '../startup.js';
-import type { RunWorkflowOptions } from '../../run-options.js';
+import { DEFAULT_STALL_AFTER, type RunWorkflowOptions } from '../../run-options.js';
 import { confirmFlagsOf, wireCockpitRuns } from './cockpit-runs.js';
 import { confirmationNeeded } from './run-confirmation.js';
 import { offerUnfinished } from './unfinished-offer.js';
+import { RunBoard } from './run-board.js';
+import { RunViewFlow } from './run-view-flow.js';
+import type { WorkflowRuns } from './workflow-runs.js';
 
 /** What app.ts holds until quit. */
 export type CockpitRuns = { close(): Promise<void> };
 
+/** The run board and view of `app`, fed by `runs` once they exist. */
+function wireRunView(app: CockpitApp, started: Started, stallAfterSeconds: number): { readonly flow: RunViewFlow; readonly attach: (runs: WorkflowRuns) => void } {
+  let live: WorkflowRuns | undefined;
+  const stallAfterMs = stallAfterSeconds * 1000;
+  const now = (): number => Date.now();
+  const hooks = { changed: (): void => undefined, ticked: (): void => undefined };
+  const board = new RunBoard({
+    controller: started.controller,
+    stallAfterMs,
+    now,
+    queued: (runId) => live?.runs().find((run) => run.id === runId)?.runtime.slotUse().queued,
+    changed: () => hooks.changed(),
+    ticked: () => hooks.ticked(),
+  });
+  const flow = new RunViewFlow(app, board, stallAfterMs, now);
+  hooks.changed = () => flow.changed();
+  hooks.ticked = () => flow.ticked();
+  app.runView = flow;
+  return { flow, attach: (runs) => (live = runs) };
+}
+
 /** Wires the runs into `app`; starts `flags.ref` when given. Never fails the cockpit: problems go to the status bar. */
-export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string, defaultModel: string, flags: RunWorkflowOptions | undefined): CockpitRuns {
+export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string, defaultModel: string, flags: RunWorkflowOptions | undefined, stallAfter?: number): CockpitRuns {
   const say = (text: string, isError: boolean): void => {
     started.log(`run: ${text}`);
     app.message = { text, isError };
     app.update();
+  };
+  const view = wireRunView(app, started, flags?.stallAfter ?? stallAfter ?? DEFAULT_STALL_AFTER);
+  const dispose = (): void => {
+    view.flow.dispose();
+    view.flow.board.dispose();
   };
   const runs = wireCockpitRuns({
     controller: started.controller,
@@ -27,11 +57,18 @@ export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string,
     defaultModel,
     flags,
     say,
+    listener: (event, runId) => view.flow.board.runEvent(event, runId),
   });
   if (!runs.ok) {
     say(runs.error, true);
-    return { close: () => Promise.resolve() };
+    return {
+      close: () => {
+        dispose();
+        return Promise.resolve();
+      },
+    };
   }
+  view.attach(runs.value);
   if (flags !== undefined) {
     const workflows = runs.value;
     const ref = flags.ref;
@@ -52,5 +89,10 @@ export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string,
       });
     }
   } else offerUnfinished(started.storeDir, say);
-  return { close: () => runs.value.stopAll() };
+  return {
+    close: async () => {
+      await runs.value.stopAll();
+      dispose();
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { loadProvidersFile, storeProvidersPath } from '../../adapters/workflow/p
 import type { Controller } from '../../core/controller.js';
 import { ok, type Result } from '../../core/result.js';
 import type { ToolHost } from '../../core/tools.js';
-import type { RunEnd } from '../../core/workflow/run-events.js';
+import type { RunEnd, RunEvent } from '../../core/workflow/run-events.js';
 import { DEFAULT_CONCURRENCY, type RunWorkflowOptions } from '../../run-options.js';
 import type { Demo } from '../demo.js';
 import { gitRootOf } from './git-root.js';
@@ -27,6 +27,8 @@ export type CockpitRunsDeps = {
   readonly flags: RunWorkflowOptions | undefined;
   /** Shows a run's end (`RUN: done completed`, or the error). */
   readonly say: (text: string, isError: boolean) => void;
+  /** Hears every run's events from its `meta` line on (the run view's trees). */
+  readonly listener?: (event: RunEvent, runId: string) => void;
 };
 
 /** The status line of a run's end. */
@@ -87,6 +89,7 @@ export function wireCockpitRuns(deps: CockpitRunsDeps): Result<WorkflowRuns> {
       concurrency: flags?.concurrency ?? DEFAULT_CONCURRENCY,
       caps: { tokens: flags?.budgetTokens ?? null, usd: flags?.budgetUsd ?? null },
       host,
+      ...(deps.listener === undefined ? {} : { listener: deps.listener }),
     },
     host.calls,
     (run, end) => deps.say(runEndText(run.id, end), end.status !== 'completed'),

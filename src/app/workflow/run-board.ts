@@ -1,0 +1,140 @@
+// The cockpit's picture of its workflow runs (DESIGN.md §9 "The run view"): one RunTree per run,
+// fed by the runs' record events and the controller's agent events (state, stream, tool output,
+// usage, turn ends, renames). It ticks once a second only while a run is live (zero frames while
+// idle), and says on each tick or change whether the run view or the status line needs drawing.
+import type { Controller } from '../../core/controller.js';
+import type { ControllerEvent, Disposable } from '../../core/events.js';
+import type { RunEvent } from '../../core/workflow/run-events.js';
+import { runStatusLine } from '../../core/workflow/run-status-line.js';
+import { RunTree } from '../../core/workflow/run-tree.js';
+
+/** What the board reads of a live run: its queued calls. */
+export type QueuedSource = (runId: string) => number | undefined;
+
+export type RunBoardOptions = {
+  readonly controller: Controller;
+  readonly stallAfterMs: number;
+  readonly now: () => number;
+  /** How many calls of a live run wait for a slot (undefined once it is gone). */
+  readonly queued: QueuedSource;
+  /** A tree changed (rows, counts): redraw what shows it. */
+  readonly changed: () => void;
+  /** The second ticked while a run is live. */
+  readonly ticked: () => void;
+};
+
+/** The runs' trees and their clock; see the file comment. */
+export class RunBoard implements Disposable {
+  private readonly treeList: RunTree[] = [];
+  private readonly byRun = new Map<string, RunTree>();
+  /** Which run each workflow agent belongs to (by current name). */
+  private readonly byAgent = new Map<string, RunTree>();
+  private readonly subscription: Disposable;
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(private readonly options: RunBoardOptions) {
+    this.subscription = options.controller.events.on((event) => this.agentEvent(event));
+  }
+
+  // The agent events a tree folds; the others (panes, entries, receipts, notices) do not concern it.
+  private agentEvent(event: ControllerEvent): void {
+    const now = this.options.now;
+    if (event.type === 'delta' || event.type === 'tool-output') this.byAgent.get(event.agent)?.activity(event.agent, now());
+    else if (event.type === 'state') this.touch(event.agent, (tree) => tree.agentState(event.agent, event.state, now()));
+    else if (event.type === 'usage') this.touch(event.agent, (tree) => tree.usage(event.agent, event.totals));
+    else if (event.type === 'turn-finished') this.touch(event.agent, (tree) => tree.turnEnded(event.agent, event.outcome));
+    else if (event.type === 'agent-renamed') {
+      const tree = this.byAgent.get(event.from);
+      if (tree === undefined) return;
+      this.byAgent.delete(event.from);
+      this.byAgent.set(event.to, tree);
+      tree.renamed(event.from, event.to);
+      this.options.changed();
+    }
+  }
+
+  /** One event of run `runId` (its record lines from `meta` on). */
+  runEvent(event: RunEvent, runId: string): void {
+    if (event.kind !== 'record') return;
+    const { line } = event;
+    const now = this.options.now();
+    let tree = this.byRun.get(runId);
+    if (tree === undefined) {
+      tree = new RunTree(runId, line.type === 'meta' ? line.name : runId, now);
+      this.byRun.set(runId, tree);
+      this.treeList.push(tree);
+    }
+    if (line.type === 'started') {
+      const agent = this.options.controller.find(line.agent);
+      tree.applyRecord(line, now, agent?.config.model ?? '');
+      this.byAgent.set(line.agent, tree);
+      if (agent !== undefined) tree.agentState(line.agent, agent.state, now);
+    } else {
+      tree.applyRecord(line, now);
+    }
+    // Each record line may follow a slot change (a call started or resolved): read the queue now, not a second late.
+    const queued = this.options.queued(runId);
+    if (queued !== undefined) tree.setQueued(queued);
+    this.syncTimer();
+    this.options.changed();
+  }
+
+  /** Every run seen, in start order. */
+  trees(): readonly RunTree[] {
+    return this.treeList;
+  }
+
+  /** The run of the focused agent, else the newest live run. */
+  focusedTree(focusedAgent: string | undefined): RunTree | undefined {
+    const mine = focusedAgent === undefined ? undefined : this.byAgent.get(focusedAgent);
+    if (mine !== undefined) return mine;
+    for (let index = this.treeList.length - 1; index >= 0; index--) {
+      const tree = this.treeList[index];
+      if (tree?.live === true) return tree;
+    }
+    return undefined;
+  }
+
+  /** The status bar's line about the focused run, if there is one. */
+  statusLine(focusedAgent: string | undefined): string | undefined {
+    const tree = this.focusedTree(focusedAgent);
+    return tree === undefined ? undefined : runStatusLine(tree, this.options.now(), this.options.stallAfterMs);
+  }
+
+  /** True while the once-a-second tick runs (some run is live). */
+  get ticking(): boolean {
+    return this.timer !== undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private touch(agent: string, change: (tree: RunTree) => void): void {
+    const tree = this.byAgent.get(agent);
+    // An ended run's tree stays as it ended (its agents may chat on as ordinary agents).
+    if (tree === undefined || !tree.live) return;
+    change(tree);
+    this.options.changed();
+  }
+
+  private syncTimer(): void {
+    const live = this.treeList.some((tree) => tree.live);
+    if (live && this.timer === undefined) this.timer = setInterval(() => this.tick(), 1000);
+    if (!live && this.timer !== undefined) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  private tick(): void {
+    for (const tree of this.treeList) {
+      if (!tree.live) continue;
+      const queued = this.options.queued(tree.id);
+      if (queued !== undefined) tree.setQueued(queued);
+    }
+    this.options.ticked();
+  }
+}

@@ -1,0 +1,260 @@
+// A run as a tree (DESIGN.md §9 "The run view"): the run, its phases (meta order, then others in
+// the order they appear), the agents and `log()` lines under each, and the end. Kept up to date
+// incrementally: each record line or agent event changes what it touches, counters included;
+// nothing is rebuilt per tick. Time comes in with each input, so tests use their own clock.
+import type { AgentState } from '../agent-state.js';
+import type { JsonValue } from '../json-value.js';
+import type { TurnOutcome } from '../turn-ledger.js';
+import type { UsageTotals } from '../usage-totals.js';
+import { agentRowState, isPending, type RunAgentNode, type WaitingReason } from './run-agent-node.js';
+import type { RunRecordLine, RunStatus } from './run-record.js';
+
+/** An item under a phase, in arrival order. */
+export type PhaseItem = { readonly kind: 'agent'; readonly agent: RunAgentNode } | { readonly kind: 'log'; readonly text: string };
+
+/** A phase group; `key` '' holds what came before any phase. */
+export type PhaseNode = {
+  readonly key: string;
+  readonly title: string;
+  readonly inMeta: boolean;
+  readonly items: PhaseItem[];
+  agents: number;
+  done: number;
+  nulls: number;
+};
+
+/** How the run ended (its `done` line). */
+export type RunTreeEnd = { readonly status: RunStatus; readonly result: JsonValue | undefined; readonly error: string | undefined };
+
+/** The phase key of a title: titles match case-insensitively, spaces as `-` (as `-t @RUN/PHASE`). */
+export function phaseKeyOf(title: string): string {
+  return title.trim().toLowerCase().replace(/\s+/gu, '-');
+}
+
+/** One run's tree; see the file comment. */
+export class RunTree {
+  name: string;
+  private startedAt: number;
+  private endedAt: number | undefined;
+  end: RunTreeEnd | undefined;
+  /** Calls waiting for a concurrency slot (they have no agent yet). */
+  queued = 0;
+  /** Bumped when rows come or go (record lines, renames): the run view's rows are rebuilt only then. */
+  version = 0;
+  /** Bumped when an agent's state or wait changes: what a filter by state matches. */
+  stateVersion = 0;
+  private readonly phaseMap = new Map<string, PhaseNode>();
+  private readonly phaseList: PhaseNode[] = [];
+  private readonly agentMap = new Map<string, RunAgentNode>();
+  private readonly pendingAgents = new Set<RunAgentNode>();
+  private currentPhase: string | undefined;
+  private doneCount = 0;
+  private nullCount = 0;
+  private tokens = 0;
+  private cost = 0;
+  private unknownCosts = 0;
+
+  constructor(
+    readonly id: string,
+    name: string,
+    now: number,
+  ) {
+    this.name = name;
+    this.startedAt = now;
+  }
+
+  /** Applies one record line; `model` names the agent's model for a `started` line. */
+  applyRecord(line: RunRecordLine, now: number, model = ''): void {
+    this.version += 1;
+    switch (line.type) {
+      case 'meta':
+        this.name = line.name;
+        this.startedAt = now;
+        for (const phase of line.phases) this.phase(phase.title, true);
+        return;
+      case 'phase':
+        this.currentPhase = this.phase(line.title, false).key;
+        return;
+      case 'log':
+        this.phase(this.currentPhase, false).items.push({ kind: 'log', text: line.text });
+        return;
+      case 'started':
+        this.started(line.agent, line.label ?? line.agent, line.phase ?? this.currentPhaseTitle(), model, now);
+        return;
+      case 'result':
+      case 'failed': {
+        const agent = line.agent === null ? undefined : this.agentMap.get(line.agent);
+        if (agent === undefined || !isPending(agent)) return;
+        agent.end = line.type === 'result' ? { kind: 'done' } : { kind: 'null', reason: line.reason };
+        agent.endedAt = now;
+        agent.waiting = undefined;
+        this.pendingAgents.delete(agent);
+        const phase = this.phaseMap.get(agent.phase);
+        if (line.type === 'result') {
+          this.doneCount += 1;
+          if (phase !== undefined) phase.done += 1;
+        } else {
+          this.nullCount += 1;
+          if (phase !== undefined) phase.nulls += 1;
+        }
+        return;
+      }
+      case 'done':
+        this.end = { status: line.status, result: line.result, error: line.error };
+        this.endedAt = now;
+        this.queued = 0;
+        return;
+    }
+  }
+
+  /** The agent's state changed; work starting again ends a wait for the person. */
+  agentState(name: string, state: AgentState, now: number): void {
+    const agent = this.agentMap.get(name);
+    if (agent === undefined) return;
+    agent.agentState = state;
+    agent.lastActivity = now;
+    if (state === 'requesting' || state === 'streaming' || state === 'tool') agent.waiting = undefined;
+    this.stateVersion += 1;
+  }
+
+  /** A stream event or tool output: the agent shows life (only the clock moves). */
+  activity(name: string, now: number): void {
+    const agent = this.agentMap.get(name);
+    if (agent !== undefined) agent.lastActivity = now;
+  }
+
+  /** The agent's work ended: an interrupt or an API error leaves it waiting on the person (§9). */
+  turnEnded(name: string, outcome: TurnOutcome): void {
+    const agent = this.agentMap.get(name);
+    if (agent === undefined || !isPending(agent)) return;
+    if (outcome === 'interrupted' || outcome === 'error') this.setWaiting(name, outcome === 'error' ? 'api-error' : 'interrupted');
+  }
+
+  /** Marks (or clears) why an agent waits on the person: the seam for steering's own state. */
+  setWaiting(name: string, reason: WaitingReason | undefined): void {
+    const agent = this.agentMap.get(name);
+    if (agent === undefined || !isPending(agent) || agent.waiting === reason) return;
+    agent.waiting = reason;
+    this.stateVersion += 1;
+  }
+
+  /** The agent's session totals (tokens both ways, cost). */
+  usage(name: string, totals: UsageTotals): void {
+    const agent = this.agentMap.get(name);
+    if (agent === undefined) return;
+    this.tokens += totals.inputTokens + totals.outputTokens - agent.tokensIn - agent.tokensOut;
+    this.cost += totals.costUsd - agent.costUsd;
+    this.unknownCosts += totals.unknownCosts - agent.unknownCosts;
+    agent.tokensIn = totals.inputTokens;
+    agent.tokensOut = totals.outputTokens;
+    agent.costUsd = totals.costUsd;
+    agent.unknownCosts = totals.unknownCosts;
+  }
+
+  /** A person renamed the agent. */
+  renamed(from: string, to: string): void {
+    const agent = this.agentMap.get(from);
+    if (agent === undefined) return;
+    this.agentMap.delete(from);
+    agent.name = to;
+    this.agentMap.set(to, agent);
+    this.version += 1;
+  }
+
+  /** Calls waiting for a slot. */
+  setQueued(count: number): void {
+    if (count === this.queued || this.end !== undefined) return;
+    this.queued = count;
+  }
+
+  /** True until the `done` line. */
+  get live(): boolean {
+    return this.end === undefined;
+  }
+
+  /** The agent by its current name. */
+  agent(name: string): RunAgentNode | undefined {
+    return this.agentMap.get(name);
+  }
+
+  /** The phases in display order: meta's, then the others as they appeared. */
+  phases(): readonly PhaseNode[] {
+    return this.phaseList;
+  }
+
+  /** The phase a status line names: the last `phase()`, else the last agent's. */
+  current(): PhaseNode | undefined {
+    return this.currentPhase === undefined ? undefined : this.phaseMap.get(this.currentPhase);
+  }
+
+  /** Run-wide counts at `now`. */
+  counts(now: number, stallAfterMs: number): RunCounts {
+    let waiting = 0;
+    let stalled = 0;
+    for (const agent of this.pendingAgents) {
+      const state = agentRowState(agent, now, stallAfterMs);
+      if (state === 'waiting') waiting += 1;
+      else if (state === 'stalled') stalled += 1;
+    }
+    return { done: this.doneCount, working: this.pendingAgents.size, queued: this.queued, nulls: this.nullCount, waiting, stalled };
+  }
+
+  /** Tokens (both ways) and cost of every agent of the run. */
+  spent(): { readonly tokens: number; readonly costUsd: number; readonly unknownCosts: number } {
+    return { tokens: this.tokens, costUsd: this.cost, unknownCosts: this.unknownCosts };
+  }
+
+  /** Milliseconds from the run's start to its end, or to `now` while live. */
+  elapsed(now: number): number {
+    return (this.endedAt ?? now) - this.startedAt;
+  }
+
+  private currentPhaseTitle(): string | undefined {
+    return this.currentPhase === undefined ? undefined : this.phaseMap.get(this.currentPhase)?.title;
+  }
+
+  private started(name: string, label: string, phaseTitle: string | undefined, model: string, now: number): void {
+    const phase = this.phase(phaseTitle, false);
+    const agent: RunAgentNode = {
+      name,
+      label,
+      phase: phase.key,
+      model,
+      startedAt: now,
+      endedAt: undefined,
+      lastActivity: now,
+      agentState: 'idle',
+      waiting: undefined,
+      end: { kind: 'pending' },
+      tokensIn: 0,
+      tokensOut: 0,
+      costUsd: 0,
+      unknownCosts: 0,
+    };
+    this.agentMap.set(name, agent);
+    this.pendingAgents.add(agent);
+    phase.items.push({ kind: 'agent', agent });
+    phase.agents += 1;
+    if (this.currentPhase === undefined && phase.key !== '') this.currentPhase = phase.key;
+  }
+
+  private phase(title: string | undefined, inMeta: boolean): PhaseNode {
+    const key = title === undefined ? '' : phaseKeyOf(title);
+    const known = this.phaseMap.get(key);
+    if (known !== undefined) return known;
+    const node: PhaseNode = { key, title: title ?? '', inMeta, items: [], agents: 0, done: 0, nulls: 0 };
+    this.phaseMap.set(key, node);
+    this.phaseList.push(node);
+    return node;
+  }
+}
+
+/** A run's counts: agents done, working (started, not resolved), queued, null; of the working, waiting on you and stalled. */
+export type RunCounts = {
+  readonly done: number;
+  readonly working: number;
+  readonly queued: number;
+  readonly nulls: number;
+  readonly waiting: number;
+  readonly stalled: number;
+};

@@ -1,0 +1,55 @@
+// The cockpit's run board (app/workflow/run-board.ts): fed by a run's record events and the real
+// controller's agent events; its once-a-second tick exists only while a run is live, so an idle
+// cockpit draws no frame for it (DESIGN.md §6, §9).
+import { afterEach, describe, expect, it } from 'vitest';
+import { RunBoard } from '../../src/app/workflow/run-board.js';
+import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
+import { startHarness, type Harness } from '../integration/harness.js';
+
+const at = '2026-12-07T15:00:00.000Z';
+const harnesses: Harness[] = [];
+const boards: RunBoard[] = [];
+afterEach(async () => {
+  for (const board of boards.splice(0)) board.dispose();
+  for (const h of harnesses.splice(0)) await h.close();
+});
+
+async function boardOver(clock: { now: number }): Promise<{ h: Harness; board: RunBoard; changes: () => number }> {
+  const h = await startHarness([], { agents: ['alpha', 'beta'] });
+  harnesses.push(h);
+  let changes = 0;
+  const board = new RunBoard({ controller: h.controller, stallAfterMs: 60_000, now: () => clock.now, queued: () => 0, changed: () => (changes += 1), ticked: () => undefined });
+  boards.push(board);
+  return { h, board, changes: () => changes };
+}
+
+const record = (board: RunBoard, line: RunRecordLine): void => board.runEvent({ kind: 'record', line }, 'r1');
+
+describe('the run board', () => {
+  it('ticks only while a run is live', async () => {
+    const { board } = await boardOver({ now: 0 });
+    expect(board.ticking).toBe(false);
+    record(board, { type: 'meta', at, run: 'r1', name: 'audit', description: 'd', phases: [], script: 'a.js' });
+    expect(board.ticking).toBe(true);
+    record(board, { type: 'done', at, status: 'completed', result: null });
+    expect(board.ticking).toBe(false);
+  });
+
+  it('follows a run agent\'s state and stream from the controller, and names the run in the status line', async () => {
+    const clock = { now: 0 };
+    const { h, board } = await boardOver(clock);
+    record(board, { type: 'meta', at, run: 'r1', name: 'audit', description: 'd', phases: [{ title: 'Review' }], script: 'a.js' });
+    record(board, { type: 'phase', at, title: 'Review' });
+    record(board, { type: 'started', at, agent: 'alpha', session: 's', key: 'k', phase: 'Review' });
+    h.agent('alpha').setState('streaming');
+    clock.now = 61_000;
+    expect(board.statusLine('alpha')).toBe('audit · Review 0/1 · 0 done · 1 stalled · $0.000');
+    h.controller.events.emit({ type: 'delta', agent: 'alpha', event: { type: 'text', index: 0, text: 'x' } });
+    expect(board.statusLine('alpha')).toBe('audit · Review 0/1 · 0 done · $0.000');
+    // beta is no run's agent: the focused run is then the newest live one.
+    expect(board.statusLine('beta')).toBe('audit · Review 0/1 · 0 done · $0.000');
+    record(board, { type: 'done', at, status: 'stopped', error: 'stopped by the user' });
+    expect(board.statusLine('beta')).toBeUndefined();
+    expect(board.statusLine('alpha')).toBe('audit · stopped · 0 done · $0.000');
+  });
+});

@@ -23,6 +23,8 @@ import { ModeStack } from './mode-stack.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
 import { quitQuestion } from './quit-question.js';
 import { TilingCache } from './tiling-cache.js';
+import { choosePanes } from '../core/pane-choice.js';
+import { RunPanes } from './workflow/run-panes.js';
 
 export type CockpitAppOptions = {
   readonly view: CockpitView;
@@ -55,6 +57,9 @@ export class CockpitApp {
   attached: { readonly name: string; readonly leave: () => void } | undefined;
   private rects: ReadonlyMap<string, Rect> = new Map();
   private readonly tilingCache = new TilingCache();
+  /** The workflow agents whose calls resolved: they give their panes up (src/core/pane-choice.ts). */
+  readonly runPanes = new RunPanes(() => this.scheduleUpdate());
+  private shown: readonly string[] = [];
   private pending = false;
   private readonly subscription: Disposable;
   private readonly screens: Disposable;
@@ -96,8 +101,10 @@ export class CockpitApp {
     this.pending = false;
     const area = this.view.paneArea();
     const loading = this.options.loading?.() ?? [];
-    const names = [...this.controller.allAgents().map((agent) => agent.name), ...loading.map((pane) => pane.name)];
     const focused = this.controller.focused();
+    const candidates = [...this.controller.allAgents().map((agent) => this.runPanes.candidate(agent)), ...loading.map((pane) => ({ name: pane.name, role: 'own' as const }))];
+    const names = choosePanes(candidates, focused, area);
+    this.shown = names;
     this.rects = this.zoom && focused !== undefined ? zoomed(focused, area) : this.tilingCache.solve(this.tiling, names, area);
     syncPtyPanes(this, this.rects);
     const model = buildCockpitModel({
@@ -109,6 +116,7 @@ export class CockpitApp {
       attached: this.attached?.name,
       zoomed: this.zoom && focused !== undefined,
       loading,
+      shown: new Set(names),
     });
     this.view.update(model, this.rects);
   }
@@ -118,6 +126,11 @@ export class CockpitApp {
     if (this.pending) return;
     this.pending = true;
     this.view.requestRender();
+  }
+
+  /** The panes of the last update, zoomed or not, in order (Tab steps through them). */
+  shownPanes(): readonly string[] {
+    return this.shown;
   }
 
   /** The rects of the last update (for C-arrow moves). */

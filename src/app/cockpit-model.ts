@@ -25,15 +25,21 @@ export type ModelInputs = {
   readonly zoomed?: boolean;
   /** Panes whose agents are still loading at start (after the loaded ones), drawn as `loading`. */
   readonly loading?: readonly LoadingPane[];
+  /** The agents that have a pane (src/core/pane-choice.ts); absent: all. Hidden agents cost no work here. */
+  readonly shown?: ReadonlySet<string>;
 };
 
 /** The model the view draws this frame. */
 export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   const { controller } = inputs;
   const focused = controller.focused();
-  const panes: PaneModel[] = controller.allAgents().map((agent, index) => paneOf(agent, index, agent.name === focused, inputs));
+  const { shown } = inputs;
+  const panes: PaneModel[] = [];
+  controller.allAgents().forEach((agent, index) => {
+    if (shown === undefined || shown.has(agent.name)) panes.push(paneOf(agent, index, agent.name === focused, inputs));
+  });
   const loading = inputs.loading ?? [];
-  panes.push(...loadingPanes(loading, panes.length + 1, focused === undefined));
+  panes.push(...loadingPanes(loading, controller.allAgents().length + 1, focused === undefined));
   const counts: Partial<Record<AgentState, number>> = {};
   for (const agent of controller.allAgents()) counts[agent.state] = (counts[agent.state] ?? 0) + 1;
   if (loading.length > 0) counts.loading = loading.length;

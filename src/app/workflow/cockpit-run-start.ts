@@ -25,6 +25,7 @@ export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string,
     defaultModel,
     flags,
     say,
+    listener: (event, runId) => app.runPanes.onRunEvent(event, runId),
   });
   if (!runs.ok) {
     say(runs.error, true);

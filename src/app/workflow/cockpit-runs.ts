@@ -6,7 +6,7 @@ import { loadProviders, storeProvidersPath } from '../../adapters/workflow/provi
 import type { Controller } from '../../core/controller.js';
 import { ok, type Result } from '../../core/result.js';
 import type { ToolHost } from '../../core/tools.js';
-import type { RunEnd } from '../../core/workflow/run-events.js';
+import type { RunEnd, RunEvent } from '../../core/workflow/run-events.js';
 import { DEFAULT_CONCURRENCY, type RunWorkflowOptions } from '../../run-options.js';
 import type { Demo } from '../demo.js';
 import { gitRootOf } from './git-root.js';
@@ -25,6 +25,8 @@ export type CockpitRunsDeps = {
   readonly flags: RunWorkflowOptions | undefined;
   /** Shows a run's end (`RUN: done completed`, or the error). */
   readonly say: (text: string, isError: boolean) => void;
+  /** Hears every run's events (the pane choice learns which agents finished). */
+  readonly listener?: (event: RunEvent, runId: string) => void;
 };
 
 /** The status line of a run's end. */
@@ -68,6 +70,7 @@ export function wireCockpitRuns(deps: CockpitRunsDeps): Result<WorkflowRuns> {
       concurrency: flags?.concurrency ?? DEFAULT_CONCURRENCY,
       caps: { tokens: flags?.budgetTokens ?? null, usd: flags?.budgetUsd ?? null },
       host,
+      ...(deps.listener === undefined ? {} : { listener: deps.listener }),
     },
     (run, end) => deps.say(runEndText(run.id, end), end.status !== 'completed'),
   );

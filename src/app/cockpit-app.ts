@@ -38,6 +38,8 @@ export type CockpitAppOptions = {
   readonly clipboardDir?: string;
   /** Panes still loading at start (src/app/startup.ts), drawn after the loaded ones. */
   readonly loading?: () => readonly LoadingPane[];
+  /** The session store (DIR): the session browser lists its runs (DIR/runs). */
+  readonly storeDir?: string;
 };
 
 /** The app state and behaviour behind the keys. */
@@ -89,6 +91,11 @@ export class CockpitApp {
     this.view.onKey((key) => this.handleKey(key));
     this.unwireMouse = wireMouse(this);
     this.update();
+  }
+
+  /** The session store, when the cockpit has one on disk (its runs are listed in the session browser). */
+  get storeDir(): string | undefined {
+    return this.options.storeDir;
   }
 
   /** Where copy mode saves `clipboard.txt`. */

@@ -63,6 +63,6 @@ describe('session browser rows with runs', () => {
     expect(shape(rows)).toEqual(['solo', 'run gone', 'lost-1', 'run empty (folded)']);
     const lost = rows[1];
     expect(lost?.kind === 'run' ? lost.run.status : '').toBe('no record');
-    expect(rows[3]?.text).toMatch(/completed · 0 agents .* -  /u);
+    expect(rows[3]?.text).toMatch(/completed · 0 agents .* - {2}/u);
   });
 });

@@ -7,8 +7,10 @@ import type { Rect } from './layout-solver.js';
 /** The smallest pane a workflow agent is tiled at: as many as fit at this size are shown. */
 export const MIN_RUN_PANE = { width: 60, height: 10 } as const;
 
-/** An agent as the choice sees it: opened by a person, or a workflow agent working or finished. */
-export type PaneCandidate = { readonly name: string; readonly role: 'own' | 'working' | 'finished' };
+/** An agent as the choice sees it: opened by a person, or a workflow agent working or finished (`order` counts finishes). */
+export type PaneCandidate =
+  | { readonly name: string; readonly role: 'own' | 'working' }
+  | { readonly name: string; readonly role: 'finished'; readonly order: number };
 
 /** How many panes of at least MIN_RUN_PANE fit in `area` (at least one). */
 export function paneCapacity(area: Pick<Rect, 'width' | 'height'>): number {
@@ -20,7 +22,8 @@ export function paneCapacity(area: Pick<Rect, 'width' | 'height'>): number {
 /**
  * The names to tile, in the candidates' order (so panes do not jump when the focus moves): the
  * focused agent, every `own` agent, then working workflow agents in order while the count is
- * under the capacity. Finished workflow agents are shown only while focused.
+ * under the capacity, then finished ones in the room left, the last to finish first (so a run
+ * that ended still shows its last answers). A finished agent past that is shown only while focused.
  */
 export function choosePanes(candidates: readonly PaneCandidate[], focused: string | undefined, area: Pick<Rect, 'width' | 'height'>): string[] {
   const capacity = paneCapacity(area);
@@ -30,6 +33,11 @@ export function choosePanes(candidates: readonly PaneCandidate[], focused: strin
   for (const candidate of candidates) {
     if (chosen.size >= capacity) break;
     if (candidate.role === 'working') chosen.add(candidate.name);
+  }
+  const finished = candidates.flatMap((candidate) => (candidate.role === 'finished' ? [candidate] : [])).sort((a, b) => b.order - a.order);
+  for (const candidate of finished) {
+    if (chosen.size >= capacity) break;
+    chosen.add(candidate.name);
   }
   return candidates.filter((candidate) => chosen.has(candidate.name)).map((candidate) => candidate.name);
 }

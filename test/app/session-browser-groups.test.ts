@@ -20,7 +20,7 @@ function session(name: string, minutesAgo: number, run?: string, created = NOW -
     outputTokens: 20,
     costUsd: 0.01,
     unknownCosts: 0,
-    budget: { tokens: null, usd: null },
+    budget: {},
     ...(run === undefined ? {} : { run }),
   };
 }

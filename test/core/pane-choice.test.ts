@@ -31,14 +31,21 @@ describe('pane choice', () => {
 
   it('finished agents make room for working ones and come back while focused', () => {
     const candidates: PaneCandidate[] = [
-      { name: 'r-1', role: 'finished' },
-      { name: 'r-2', role: 'finished' },
+      { name: 'r-1', role: 'finished', order: 1 },
+      { name: 'r-2', role: 'finished', order: 2 },
       ...workers(6, 3),
     ];
     const area = { width: 120, height: 20 };
     expect(choosePanes(candidates, 'r-3', area)).toEqual(['r-3', 'r-4', 'r-5', 'r-6']);
     expect(choosePanes(candidates, 'r-1', area)).toEqual(['r-1', 'r-3', 'r-4', 'r-5']);
-    expect(choosePanes([{ name: 'r-1', role: 'finished' }], undefined, area)).toEqual([]);
+  });
+
+  it('fills the room working agents leave with the last finished ones, the latest first', () => {
+    const finished: PaneCandidate[] = [1, 2, 3, 4, 5].map((order) => ({ name: `f-${order}`, role: 'finished', order }));
+    const area = { width: 120, height: 20 };
+    expect(choosePanes([...finished, ...workers(1)], 'r-1', area)).toEqual(['f-3', 'f-4', 'f-5', 'r-1']);
+    expect(choosePanes(finished, undefined, area)).toEqual(['f-2', 'f-3', 'f-4', 'f-5']);
+    expect(choosePanes(finished, 'f-1', area)).toEqual(['f-1', 'f-3', 'f-4', 'f-5']);
   });
 
   it('keeps every agent a person opened, and fills only the room left with workflow agents', () => {

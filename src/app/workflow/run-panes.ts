@@ -9,7 +9,8 @@ import type { RunEvent } from '../../core/workflow/run-events.js';
 export class RunPanes {
   /** The session each started agent name had, per run (the record names agents as they started). */
   private readonly sessionOf = new Map<string, string>();
-  private readonly finished = new Set<string>();
+  /** Each finished session and when it finished (a count: the last to finish is shown first). */
+  private readonly finished = new Map<string, number>();
 
   constructor(private readonly onChange: () => void) {}
 
@@ -26,14 +27,14 @@ export class RunPanes {
     const session = this.sessionOf.get(key);
     if (session === undefined) return;
     this.sessionOf.delete(key);
-    this.finished.add(session);
+    this.finished.set(session, this.finished.size + 1);
     this.onChange();
   }
 
   /** The agent as the pane choice sees it: a person's own, or a workflow agent working or finished. */
   candidate(agent: Agent): PaneCandidate {
     if (agent.config.run === undefined) return { name: agent.name, role: 'own' };
-    const session = agent.session?.id;
-    return { name: agent.name, role: session !== undefined && this.finished.has(session) ? 'finished' : 'working' };
+    const order = agent.session === undefined ? undefined : this.finished.get(agent.session.id);
+    return order === undefined ? { name: agent.name, role: 'working' } : { name: agent.name, role: 'finished', order };
   }
 }

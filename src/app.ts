@@ -109,6 +109,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     clipboardDir: options.sessions,
     storeDir: checked.value.sessionsDir,
     loading: () => started.value.pending(),
+    unsandboxed: started.value.unsandboxed,
   });
   const onSignal = (): void => {
     quitting = true;

@@ -40,6 +40,8 @@ export type CockpitAppOptions = {
   readonly loading?: () => readonly LoadingPane[];
   /** The session store (DIR): the session browser lists its runs (DIR/runs). */
   readonly storeDir?: string;
+  /** Why bash runs unsandboxed (an approval of a bash call says so), or undefined. */
+  readonly unsandboxed?: string | undefined;
 };
 
 /** The app state and behaviour behind the keys. */
@@ -124,6 +126,7 @@ export class CockpitApp {
       zoomed: this.zoom && focused !== undefined,
       loading,
       shown: new Set(names),
+      unsandboxed: this.options.unsandboxed,
     });
     this.view.update(model, this.rects);
   }

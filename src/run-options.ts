@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SESSIONS_DIR } from './cli-options.js';
 import { JsonValueSchema, type JsonValue } from './core/json-value.js';
+import { DEFAULT_ASSUME_ITEMS, DEFAULT_ASSUME_TOKENS } from './core/workflow/dry-run-projection.js';
 import { err, messageOf, ok, type Result } from './core/result.js';
 
 export const DEFAULT_CONCURRENCY = 16;
@@ -26,6 +27,17 @@ export type RunWorkflowOptions = {
   readonly demo: boolean;
   readonly layout: string | undefined;
   readonly debug: boolean;
+  /** `--dry-run`: stand-ins answer every agent(), nothing is called; the projection is printed. */
+  readonly dryRun: boolean;
+  /** `--assume-items N` and `--assume-tokens N`: the dry run's (and the confirmation's) assumptions. */
+  readonly assumeItems: number;
+  readonly assumeTokens: number;
+  /** `--confirm-over-usd X`: a run projected above $X asks first (headless: refused without --yes). */
+  readonly confirmOverUsd: number | null;
+  /** `--yes`: start even when projected above the threshold. */
+  readonly yes: boolean;
+  /** `--hold PHASE` (repeatable; `all`): answers of agents in those phases wait for the person. */
+  readonly hold: readonly string[];
 };
 
 /** `--args` text: JSON when it parses as JSON, otherwise the string as given. */
@@ -50,6 +62,18 @@ function positiveNumber(flag: string, text: string | undefined): Result<number |
   return Number.isFinite(value) && value > 0 ? ok(value) : err(`agentmux run: ${flag}: expected a positive number, got "${text}"`);
 }
 
+function nonNegativeInteger(flag: string, text: string | undefined): Result<number | null> {
+  if (text === undefined) return ok(null);
+  const value = Number(text);
+  return Number.isSafeInteger(value) && value >= 0 ? ok(value) : err(`agentmux run: ${flag}: expected a whole number, got "${text}"`);
+}
+
+function nonNegativeNumber(flag: string, text: string | undefined): Result<number | null> {
+  if (text === undefined) return ok(null);
+  const value = Number(text);
+  return text.trim() !== '' && Number.isFinite(value) && value >= 0 ? ok(value) : err(`agentmux run: ${flag}: expected an amount in USD, got "${text}"`);
+}
+
 /** Every flag of `agentmux run`, for parseArgs and for the help that must list them all. */
 export const RUN_FLAGS = {
   args: { type: 'string' },
@@ -65,6 +89,12 @@ export const RUN_FLAGS = {
   demo: { type: 'boolean' },
   layout: { type: 'string' },
   debug: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'assume-items': { type: 'string' },
+  'assume-tokens': { type: 'string' },
+  'confirm-over-usd': { type: 'string' },
+  yes: { type: 'boolean' },
+  hold: { type: 'string', multiple: true },
 } as const;
 
 /** Whether the arguments after `run` ask for its help (`--help` or `-h` before any `--`). */
@@ -95,6 +125,13 @@ export function runHelpText(): string {
     '  --demo                the scripted model on a temporary copy of the sample project',
     '  --layout NAME|FILE    the cockpit layout around the run',
     '  --debug               log more, and say where the log file is',
+    '  --dry-run             answer every agent() at once with a stand-in, call no model, and print',
+    '                        the agents and a cost range per phase',
+    `  --assume-items N      a dry run's structured answers hold N items per array (default: ${DEFAULT_ASSUME_ITEMS})`,
+    `  --assume-tokens N     a dry run prices N tokens per agent (default: ${DEFAULT_ASSUME_TOKENS})`,
+    '  --confirm-over-usd X  ask before starting a run projected above $X (headless: refused)',
+    '  --yes                 start even when projected above --confirm-over-usd',
+    '  --hold PHASE          (not built yet: refused) answers of PHASE\'s agents wait for you',
     '  -h, --help            show this help',
     '',
     'With no ANTHROPIC_API_KEY and no ANTHROPIC_BASE_URL (and without --demo), agents run on',
@@ -128,6 +165,16 @@ export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOpti
   if (!budgetTokens.ok) return budgetTokens;
   const budgetUsd = positiveNumber('--budget-usd', values['budget-usd']);
   if (!budgetUsd.ok) return budgetUsd;
+  const assumeItems = nonNegativeInteger('--assume-items', values['assume-items']);
+  if (!assumeItems.ok) return assumeItems;
+  const assumeTokens = positiveInteger('--assume-tokens', values['assume-tokens']);
+  if (!assumeTokens.ok) return assumeTokens;
+  const confirmOverUsd = nonNegativeNumber('--confirm-over-usd', values['confirm-over-usd']);
+  if (!confirmOverUsd.ok) return confirmOverUsd;
+  const hold = values.hold ?? [];
+  if (hold.length > 0 && values.headless === true) {
+    return err('agentmux run: --hold needs a person to answer in the cockpit: it cannot be used with --headless');
+  }
   return ok({
     ref,
     args: values.args === undefined ? undefined : parseRunArgs(values.args),
@@ -143,5 +190,11 @@ export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOpti
     demo: values.demo ?? false,
     layout: values.layout,
     debug: values.debug ?? false,
+    dryRun: values['dry-run'] ?? false,
+    assumeItems: assumeItems.value ?? DEFAULT_ASSUME_ITEMS,
+    assumeTokens: assumeTokens.value ?? DEFAULT_ASSUME_TOKENS,
+    confirmOverUsd: confirmOverUsd.value,
+    yes: values.yes ?? false,
+    hold,
   });
 }

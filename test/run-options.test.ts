@@ -4,6 +4,16 @@ import { parseRunOptions, RUN_FLAGS, runHelpText, wantsRunHelp } from '../src/ru
 import { helpText } from '../src/cli-options.js';
 
 describe('agentmux run options', () => {
+  it('parses the dry run and confirmation flags, and refuses --hold with --headless', () => {
+    const parsed = parseRunOptions(['review', '--dry-run', '--assume-items', '2', '--assume-tokens', '5000', '--confirm-over-usd', '1.5', '--yes']);
+    expect(parsed).toMatchObject({ ok: true, value: { dryRun: true, assumeItems: 2, assumeTokens: 5000, confirmOverUsd: 1.5, yes: true } });
+    expect(parseRunOptions(['review', '--confirm-over-usd', 'lots'])).toEqual({ ok: false, error: 'agentmux run: --confirm-over-usd: expected an amount in USD, got "lots"' });
+    expect(parseRunOptions(['review', '--hold', 'Verify', '--headless'])).toEqual({
+      ok: false,
+      error: 'agentmux run: --hold needs a person to answer in the cockpit: it cannot be used with --headless',
+    });
+  });
+
   it('parses every flag, --allow repeated', () => {
     const parsed = parseRunOptions([
       'review', '--args', '{"a":[1]}', '--sessions', 'S', '--concurrency', '4', '--model', 'local/qwen', '--providers', 'p.json',
@@ -14,6 +24,7 @@ describe('agentmux run options', () => {
       value: {
         ref: 'review', args: { a: [1] }, sessions: 'S', concurrency: 4, model: 'local/qwen', providers: 'p.json', approve: 'auto',
         allow: ['bash:npm test', 'write_file'], budgetTokens: 1000, budgetUsd: 2.5, headless: true, demo: true, layout: undefined, debug: false,
+        dryRun: false, assumeItems: 10, assumeTokens: 30000, confirmOverUsd: null, yes: false, hold: [],
       },
     });
   });

@@ -227,6 +227,24 @@ export class CockpitApp {
     }
   }
 
+  /** Asks `question` in the confirm mode: `y` runs `onConfirm`, any other key says `cancelled` (issue 16: a costly run). */
+  askToConfirm(question: string, onConfirm: () => void, cancelled: string): void {
+    const leave = this.modes.enter('confirm');
+    let confirmed = false;
+    this.view.openConfirm({
+      question,
+      onConfirm: () => {
+        confirmed = true;
+        onConfirm();
+      },
+      onClose: () => {
+        leave();
+        if (!confirmed) this.show({ ok: true, value: cancelled });
+      },
+    });
+    this.update();
+  }
+
   /** Quit: asks `y` to confirm only while an agent works, a PTY program runs or messages wait; says which it did. */
   requestQuit(): string {
     if (this.quitting) return 'quitting';

@@ -89,8 +89,8 @@ export interface CockpitApi {
   closeAgent(agent: string): Result<string>;
   renameAgent(agent: string, name: string): Result<string>;
   focus(agent: string): Result<string>;
-  /** `run ARG [ARGS-JSON]`: starts a workflow run (forwarded to the runs host once attached). */
-  startRun(ref: string, args: JsonValue | undefined): Result<string>;
+  /** `run [--yes] ARG [ARGS-JSON]`: starts a workflow run (forwarded to the runs host once attached); `yes` skips --confirm-over-usd. */
+  startRun(ref: string, args: JsonValue | undefined, yes?: boolean): Result<string>;
   /** `run-stop [RUN]`. */
   stopRun(ref: string | undefined): Result<string>;
 }

@@ -490,8 +490,8 @@ export class Controller implements CockpitApi {
     return this.admin.focus(name);
   }
 
-  startRun(ref: string, args: JsonValue | undefined): Result<string> {
-    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.start(ref, args);
+  startRun(ref: string, args: JsonValue | undefined, yes = false): Result<string> {
+    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.start(ref, args, yes);
   }
 
   stopRun(ref: string | undefined): Result<string> {

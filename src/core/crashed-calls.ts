@@ -6,8 +6,8 @@ import type { Agent } from './agent.js';
 import type { Entry, ToolUseBlock } from './entry.js';
 import type { Result } from './result.js';
 import { err } from './result.js';
-import { CRASHED_CALL_TEXT, crashedCalls, type ToolIntent } from './tool-intent.js';
-import type { ToolHost } from './tools.js';
+import { CRASHED_CALL_TEXT, crashedCalls, UNRECORDED_CALL_TEXT, type ToolIntent } from './tool-intent.js';
+import type { ToolHost, ToolOutcome } from './tools.js';
 
 /** The `recordIntent` of a call's tool context: one journal line naming the call. */
 export function intentRecorder(agent: Agent, call: ToolUseBlock): (intent: ToolIntent) => Result<void> {
@@ -35,7 +35,9 @@ export async function settleCrashedCalls(agent: Agent, deps: SettleDeps, tools: 
   const session = agent.session;
   if (session === undefined) return true;
   for (const crashed of crashedCalls(session)) {
-    const outcome = (await tools.recover?.(crashed.tool, crashed.intent, agent.config.cwd)) ?? { content: CRASHED_CALL_TEXT, isError: true };
+    const intent = crashed.intent;
+    const unrecorded: ToolOutcome = { content: UNRECORDED_CALL_TEXT, isError: true };
+    const outcome = intent === undefined ? unrecorded : ((await tools.recover?.(crashed.tool, intent, agent.config.cwd)) ?? { content: CRASHED_CALL_TEXT, isError: true });
     const committed = deps.commit(agent, {
       kind: 'tool-result',
       id: deps.newId(),

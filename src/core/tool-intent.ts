@@ -28,13 +28,18 @@ export type ToolIntentRecord = z.infer<typeof ToolIntentRecord>;
 /** What the result of a call interrupted by a crash says (to the model and in the pane). */
 export const CRASHED_CALL_TEXT = '(interrupted by a crash: agentmux stopped while this call ran)';
 
+/** The result of a call with no intent (a reading tool, or one the crash stopped before it ran). */
+export const UNRECORDED_CALL_TEXT = '(interrupted by a crash: agentmux stopped before this call ran or before its result was recorded)';
+
+/** A call of the branch's last answer that has no result; `intent` when it was journaled. */
+export type CrashedCall = { readonly toolUseId: string; readonly tool: string; readonly intent: ToolIntent | undefined };
+
 /**
- * The intents of calls that were running when agentmux last stopped: tool_use blocks of the
- * branch's last answer that have an intent and no result. Intents of calls on other branches,
- * or of answers the branch moved past, are not the agent's open work and are ignored.
+ * The calls that were running when agentmux last stopped: tool_use blocks of the branch's last
+ * answer with no result (a quit, unlike a crash, records one for each), with their intents.
+ * Intents of calls on other branches, or of answers the branch moved past, are ignored.
  */
-export function crashedCalls(session: SessionState): ToolIntentRecord[] {
-  if (session.intents.size === 0) return [];
+export function crashedCalls(session: SessionState): CrashedCall[] {
   const items = session.view().items;
   const answered = new Set<string>();
   for (let index = items.length - 1; index >= 0; index--) {
@@ -46,11 +51,10 @@ export function crashedCalls(session: SessionState): ToolIntentRecord[] {
       continue;
     }
     if (entry.kind !== 'assistant') return [];
-    const crashed: ToolIntentRecord[] = [];
+    const crashed: CrashedCall[] = [];
     for (const block of entry.blocks) {
       if (block.type !== 'tool_use' || answered.has(block.id)) continue;
-      const intent = session.intents.get(block.id);
-      if (intent !== undefined) crashed.push(intent);
+      crashed.push({ toolUseId: block.id, tool: block.name, intent: session.intents.get(block.id)?.intent });
     }
     return crashed;
   }

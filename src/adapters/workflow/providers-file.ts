@@ -13,7 +13,9 @@ const Endpoint = z
     apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name').optional(),
   })
   .strict();
-const ProvidersFile = z.record(z.string().regex(/^[^/\s]+$/, 'an endpoint name without "/" or spaces'), Endpoint);
+const Endpoints = z.record(z.string().regex(/^[^/\s]+$/, 'an endpoint name without "/" or spaces'), Endpoint);
+/** The endpoints, and `confirmOverUsd` (issue 16): runs projected above it ask before they start. */
+const Settings = z.object({ confirmOverUsd: z.number().nonnegative().optional() });
 
 /** A named endpoint. */
 export type Endpoint = z.infer<typeof Endpoint>;
@@ -25,21 +27,34 @@ export function storeProvidersPath(storeDir: string): string {
   return join(storeDir, 'providers.json');
 }
 
+function withoutKey(json: unknown, key: string): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  return Object.fromEntries(Object.entries(json).filter(([name]) => name !== key));
+}
+
 /**
  * Reads a providers file: `FILE: field: problem` when it is not JSON or not of the shape.
  * A missing file is no endpoints when `optional` (the store's), an error when named by `--providers`.
  */
 export function loadProviders(path: string, optional: boolean): Result<Providers> {
-  if (optional && !existsSync(path)) return ok({});
+  const file = loadProvidersFile(path, optional);
+  return file.ok ? ok(file.value.providers) : file;
+}
+
+/** The whole providers file: its endpoints and its `confirmOverUsd` (null when absent). */
+export function loadProvidersFile(path: string, optional: boolean): Result<{ readonly providers: Providers; readonly confirmOverUsd: number | null }> {
+  if (optional && !existsSync(path)) return ok({ providers: {}, confirmOverUsd: null });
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (thrown) {
     return err(`${path}: ${messageOf(thrown)}`);
   }
-  const parsed = ProvidersFile.safeParse(json);
-  if (!parsed.success) return err(`${path}: ${describeIssue(parsed.error)}`);
-  return ok(parsed.data);
+  const settings = Settings.safeParse(json);
+  if (!settings.success) return err(`${path}: ${describeIssue(settings.error)}`);
+  const endpoints = Endpoints.safeParse(withoutKey(json, 'confirmOverUsd'));
+  if (!endpoints.success) return err(`${path}: ${describeIssue(endpoints.error)}`);
+  return ok({ providers: endpoints.data, confirmOverUsd: settings.data.confirmOverUsd ?? null });
 }
 
 /** The variables the endpoints take their keys from: secrets, like ANTHROPIC_API_KEY. */

@@ -4,7 +4,8 @@
 import type { CockpitApp } from '../cockpit-app.js';
 import type { Started } from '../startup.js';
 import type { RunWorkflowOptions } from '../../run-options.js';
-import { wireCockpitRuns } from './cockpit-runs.js';
+import { confirmFlagsOf, wireCockpitRuns } from './cockpit-runs.js';
+import { confirmationNeeded } from './run-confirmation.js';
 
 /** What app.ts holds until quit. */
 export type CockpitRuns = { close(): Promise<void> };
@@ -32,8 +33,17 @@ export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string,
     return { close: () => Promise.resolve() };
   }
   if (flags !== undefined) {
-    const begun = runs.value.start(flags.ref, flags.args);
-    say(begun.ok ? begun.value : begun.error, !begun.ok);
+    const workflows = runs.value;
+    const begin = (): void => {
+      const begun = workflows.startNow(flags.ref, flags.args);
+      say(begun.ok ? begun.value : begun.error, !begun.ok);
+    };
+    // Above the cost threshold the person is asked first (issue 16); `--yes` skips the question.
+    void confirmationNeeded(flags.ref, flags.args, { ...confirmFlagsOf(flags, started.storeDir, flags.confirmOverUsd), yes: flags.yes }, cwd, process.env).then((needed) => {
+      if (!needed.ok) say(needed.error, true);
+      else if (needed.value === undefined) begin();
+      else app.askToConfirm(`${needed.value}. Start it?`, begin, `run ${flags.ref} not started`);
+    });
   }
   return { close: () => runs.value.stopAll() };
 }

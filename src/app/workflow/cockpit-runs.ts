@@ -2,7 +2,7 @@
 // controller (so each `agent()` call is an ordinary pane), the WorkflowRuns behind `:run` and
 // `:run-stop` (and ctl), and each run's end said in the status bar.
 import { resolve } from 'node:path';
-import { loadProviders, storeProvidersPath } from '../../adapters/workflow/providers-file.js';
+import { loadProvidersFile, storeProvidersPath } from '../../adapters/workflow/providers-file.js';
 import type { Controller } from '../../core/controller.js';
 import { ok, type Result } from '../../core/result.js';
 import type { ToolHost } from '../../core/tools.js';
@@ -12,6 +12,8 @@ import type { Demo } from '../demo.js';
 import { gitRootOf } from './git-root.js';
 import { ControllerAgentHost } from './workflow-agent-host.js';
 import { WorkflowRuns } from './workflow-runs.js';
+import { confirmationNeeded, type ConfirmFlags } from './run-confirmation.js';
+import { DEFAULT_ASSUME_ITEMS, DEFAULT_ASSUME_TOKENS } from '../../core/workflow/dry-run-projection.js';
 
 /** What the cockpit gives its runs. */
 export type CockpitRunsDeps = {
@@ -35,12 +37,29 @@ export function runEndText(runId: string, end: RunEnd | { readonly status: 'not-
   return `${runId}: ${end.status === 'not-started' ? 'did not start' : end.status}: ${end.error}`;
 }
 
+/** The flags a cockpit run is projected with: `agentmux run`'s, or the defaults for `:run`. */
+export function confirmFlagsOf(flags: RunWorkflowOptions | undefined, storeDir: string, threshold: number | null): ConfirmFlags {
+  return {
+    sessions: storeDir,
+    providers: flags?.providers,
+    model: flags?.model,
+    budgetTokens: flags?.budgetTokens ?? null,
+    budgetUsd: flags?.budgetUsd ?? null,
+    assumeItems: flags?.assumeItems ?? DEFAULT_ASSUME_ITEMS,
+    assumeTokens: flags?.assumeTokens ?? DEFAULT_ASSUME_TOKENS,
+    confirmOverUsd: threshold,
+    yes: false,
+  };
+}
+
 /** Builds the runs and sets them as `controller.workflows`; an unreadable `--providers` file is the error. */
 export function wireCockpitRuns(deps: CockpitRunsDeps): Result<WorkflowRuns> {
   const { flags, controller } = deps;
   const given = flags?.providers;
-  const providers = loadProviders(given === undefined ? storeProvidersPath(deps.storeDir) : resolve(deps.cwd, given), given === undefined);
-  if (!providers.ok) return providers;
+  const file = loadProvidersFile(given === undefined ? storeProvidersPath(deps.storeDir) : resolve(deps.cwd, given), given === undefined);
+  if (!file.ok) return file;
+  const providers = ok(file.value.providers);
+  const threshold = flags?.confirmOverUsd ?? file.value.confirmOverUsd;
   const { demo } = deps;
   // The demo: one copy of the sample project per run, shared by its agents.
   const copies = new Map<string, Result<string>>();
@@ -73,6 +92,7 @@ export function wireCockpitRuns(deps: CockpitRunsDeps): Result<WorkflowRuns> {
       ...(deps.listener === undefined ? {} : { listener: deps.listener }),
     },
     (run, end) => deps.say(runEndText(run.id, end), end.status !== 'completed'),
+    threshold === null ? undefined : { threshold, needed: (ref, args) => confirmationNeeded(ref, args, confirmFlagsOf(flags, deps.storeDir, threshold), deps.cwd, process.env) },
   );
   controller.workflows = runs;
   return ok(runs);

@@ -4,7 +4,9 @@ import os from 'node:os';
 import { fileWorkflowLoader } from '../../adapters/workflow/workflow-loader.js';
 import type { Layout } from '../../core/layout-file.js';
 import { parseRunOptions } from '../../run-options.js';
+import { runDryRunCli } from './dry-run-cli.js';
 import { runHeadless } from './headless-run.js';
+import { refusedOverThreshold } from './run-confirmation.js';
 import { openHost } from './host-setup.js';
 import { shippedWorkflowsDir } from './start-run.js';
 
@@ -19,6 +21,20 @@ export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const flags = parsed.value;
+  const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
+  if (flags.dryRun) return runDryRunCli(flags, process.cwd(), process.env, io);
+  // Issue 16 item 1 (review gates) is not built yet: refused rather than silently ignored.
+  if (flags.hold.length > 0) {
+    io.stderr('agentmux run: --hold is not available yet in this build (review gates are not built); nothing was started\n');
+    return 2;
+  }
+  if (flags.headless) {
+    const refused = await refusedOverThreshold(flags, process.cwd(), process.env);
+    if (refused !== undefined) {
+      io.stderr(`${refused}\n`);
+      return 2;
+    }
+  }
   if (!flags.headless) {
     // A script that does not load is refused before the screen opens, as headless refuses it.
     const checked = fileWorkflowLoader({ cwd: process.cwd(), home: os.homedir(), shipped: shippedWorkflowsDir() })(flags.ref);

@@ -11,6 +11,15 @@ import { prepareRun, type LiveRun, type StartRunOptions } from './start-run.js';
 /** What every run started here shares (the ref and args come with each `run`). */
 export type RunDefaults = Omit<StartRunOptions, 'ref' | 'args'>;
 
+/**
+ * A cost threshold in force (issue 16): `needed` dry-runs the run and answers why it must be
+ * confirmed (undefined: it may start). `:run` and ctl never ask: above it they are refused unless `--yes`.
+ */
+export type RunConfirmation = {
+  readonly threshold: number;
+  readonly needed: (ref: string, args: JsonValue | undefined) => Promise<Result<string | undefined>>;
+};
+
 /** Starts and stops runs; `onEnded` hears each run's end (the status bar, the log). */
 export class WorkflowRuns implements WorkflowRunsApi {
   private readonly live = new LiveRuns<LiveRun>();
@@ -19,9 +28,28 @@ export class WorkflowRuns implements WorkflowRunsApi {
   constructor(
     private readonly defaults: RunDefaults,
     private readonly onEnded: (run: { readonly id: string; readonly name: string }, end: RunEnd | { readonly status: 'not-started'; readonly error: string }) => void,
+    private readonly confirmation?: RunConfirmation,
   ) {}
 
-  start(ref: string, args: JsonValue | undefined): Result<string> {
+  start(ref: string, args: JsonValue | undefined, yes = false): Result<string> {
+    const confirmation = this.confirmation;
+    if (confirmation === undefined || yes) return this.startNow(ref, args);
+    const checked = confirmation.needed(ref, args).then((needed) => {
+      const question = needed.ok ? needed.value : needed.error;
+      if (question === undefined) {
+        const begun = this.startNow(ref, args);
+        if (!begun.ok) this.onEnded({ id: ref, name: ref }, { status: 'not-started', error: begun.error });
+        return;
+      }
+      this.onEnded({ id: ref, name: ref }, { status: 'not-started', error: `refused: ${question}; \`run --yes ${ref}\` starts it anyway` });
+    });
+    this.launching.add(checked);
+    void checked.finally(() => this.launching.delete(checked));
+    return ok(`run ${ref}: projecting its cost first (runs above $${confirmation.threshold} need --yes)`);
+  }
+
+  /** Starts a run at once, confirmed or not. */
+  startNow(ref: string, args: JsonValue | undefined): Result<string> {
     const prepared = prepareRun({ ...this.defaults, ref, args });
     if (!prepared.ok) return prepared;
     const { id, name } = prepared.value;

@@ -1,9 +1,10 @@
-// `run ARG [ARGS-JSON]`: start a workflow run (DESIGN.md §9); ARGS-JSON that is not JSON is passed as a string.
+// `run [--yes] ARG [ARGS-JSON]`: start a workflow run (DESIGN.md §9); ARGS-JSON that is not JSON is passed as
+// a string; `--yes` starts it even when projected above the cockpit's --confirm-over-usd (issue 16).
 import { z } from 'zod';
 import { defineCommand, fromResult } from '../command.js';
 import { JsonValueSchema, type JsonValue } from '../json-value.js';
 
-const RunArgs = z.object({ positionals: z.object({ ref: z.string() }), text: z.string().optional() });
+const RunArgs = z.object({ options: z.object({ yes: z.literal(true).optional() }), positionals: z.object({ ref: z.string() }), text: z.string().optional() });
 
 function argsOf(text: string | undefined): JsonValue | undefined {
   if (text === undefined) return undefined;
@@ -18,11 +19,11 @@ function argsOf(text: string | undefined): JsonValue | undefined {
 /** Starts a run; its agents join the cockpit as they start. */
 export const run = defineCommand({
   name: 'run',
-  usage: 'run ARG [ARGS-JSON]',
+  usage: 'run [--yes] ARG [ARGS-JSON]',
   summary: 'start a workflow run (ARG: a workflow NAME or a script FILE)',
-  spec: { options: [], positionals: [{ key: 'ref', name: 'ARG', required: true }], text: 'optional' },
+  spec: { options: [{ kind: 'flag', flag: '--yes', key: 'yes' }], positionals: [{ key: 'ref', name: 'ARG', required: true }], text: 'optional' },
   schema: RunArgs,
-  run(api, { positionals, text }) {
-    return fromResult('run', api.startRun(positionals.ref, argsOf(text?.trim())), () => ({ ref: positionals.ref }));
+  run(api, { options, positionals, text }) {
+    return fromResult('run', api.startRun(positionals.ref, argsOf(text?.trim()), options.yes === true), () => ({ ref: positionals.ref }));
   },
 });

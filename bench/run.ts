@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { runCoreBench } from './core-bench.js';
 import { runRenderBench } from './render/render-bench.js';
 import { runScalingBench } from './scaling-bench.js';
+import { runWorkflowBench } from './workflow-bench.js';
 
 const root = join(import.meta.dirname, '..', '.bench-tmp');
 mkdirSync(root, { recursive: true });
@@ -11,3 +12,4 @@ console.log(`agentmux bench — ${new Date().toISOString()} — node ${process.v
 await runCoreBench(root);
 runScalingBench();
 await runRenderBench(root);
+await runWorkflowBench(root);

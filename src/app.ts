@@ -107,6 +107,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
       resolveQuit();
     },
     clipboardDir: options.sessions,
+    storeDir: checked.value.sessionsDir,
     loading: () => started.value.pending(),
     unsandboxed: started.value.unsandboxed,
   });

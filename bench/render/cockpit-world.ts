@@ -26,7 +26,7 @@ export function writeLayout(dir: string, count: number): string {
 }
 
 /** This process's environment without anything that would steer agentmux, plus `extra`. */
-function cockpitEnv(extra: Readonly<Record<string, string>>): Record<string, string> {
+export function cockpitEnv(extra: Readonly<Record<string, string>>): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined || key.startsWith('ANTHROPIC_') || key.startsWith('VITEST') || key === 'NODE_ENV') continue;

@@ -25,6 +25,8 @@ import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
 import { quitQuestion } from './quit-question.js';
 import { TilingCache } from './tiling-cache.js';
 import type { RunViewFlow } from './workflow/run-view-flow.js';
+import { choosePanes } from '../core/pane-choice.js';
+import { RunPanes } from './workflow/run-panes.js';
 
 export type CockpitAppOptions = {
   readonly view: CockpitView;
@@ -38,6 +40,8 @@ export type CockpitAppOptions = {
   readonly clipboardDir?: string;
   /** Panes still loading at start (src/app/startup.ts), drawn after the loaded ones. */
   readonly loading?: () => readonly LoadingPane[];
+  /** The session store (DIR): the session browser lists its runs (DIR/runs). */
+  readonly storeDir?: string;
   /** Why bash runs unsandboxed (an approval of a bash call says so), or undefined. */
   readonly unsandboxed?: string | undefined;
 };
@@ -61,6 +65,9 @@ export class CockpitApp {
   runView: RunViewFlow | undefined;
   private rects: ReadonlyMap<string, Rect> = new Map();
   private readonly tilingCache = new TilingCache();
+  /** The workflow agents whose calls resolved: they give their panes up (src/core/pane-choice.ts). */
+  readonly runPanes = new RunPanes(() => this.scheduleUpdate());
+  private shown: readonly string[] = [];
   private pending = false;
   private readonly subscription: Disposable;
   private readonly screens: Disposable;
@@ -102,6 +109,11 @@ export class CockpitApp {
     return this.unattended;
   }
 
+  /** The session store, when the cockpit has one on disk (its runs are listed in the session browser). */
+  get storeDir(): string | undefined {
+    return this.options.storeDir;
+  }
+
   /** Where copy mode saves `clipboard.txt`. */
   get clipboardDir(): string | undefined {
     return this.options.clipboardDir;
@@ -112,8 +124,10 @@ export class CockpitApp {
     this.pending = false;
     const area = this.view.paneArea();
     const loading = this.options.loading?.() ?? [];
-    const names = [...this.controller.allAgents().map((agent) => agent.name), ...loading.map((pane) => pane.name)];
     const focused = this.controller.focused();
+    const candidates = [...this.controller.allAgents().map((agent) => this.runPanes.candidate(agent)), ...loading.map((pane) => ({ name: pane.name, role: 'own' as const }))];
+    const names = choosePanes(candidates, focused, area);
+    this.shown = names;
     this.rects = this.zoom && focused !== undefined ? zoomed(focused, area) : this.tilingCache.solve(this.tiling, names, area);
     syncPtyPanes(this, this.rects);
     const model = buildCockpitModel({
@@ -126,6 +140,7 @@ export class CockpitApp {
       zoomed: this.zoom && focused !== undefined,
       loading,
       run: this.runView?.statusLine(),
+      shown: new Set(names),
       unsandboxed: this.options.unsandboxed,
     });
     this.view.update(model, this.rects);
@@ -136,6 +151,11 @@ export class CockpitApp {
     if (this.pending) return;
     this.pending = true;
     this.view.requestRender();
+  }
+
+  /** The panes of the last update, zoomed or not, in order (Tab steps through them). */
+  shownPanes(): readonly string[] {
+    return this.shown;
   }
 
   /** The rects of the last update (for C-arrow moves). */

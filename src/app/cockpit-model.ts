@@ -27,6 +27,8 @@ export type ModelInputs = {
   readonly loading?: readonly LoadingPane[];
   /** The focused workflow run's status line (app/workflow/run-view-flow.ts). */
   readonly run?: string | undefined;
+  /** The agents that have a pane (src/core/pane-choice.ts); absent: all. Hidden agents cost no work here. */
+  readonly shown?: ReadonlySet<string>;
   /** Why bash runs unsandboxed here, or undefined: an approval of a bash call says so. */
   readonly unsandboxed?: string | undefined;
 };
@@ -35,9 +37,13 @@ export type ModelInputs = {
 export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   const { controller } = inputs;
   const focused = controller.focused();
-  const panes: PaneModel[] = controller.allAgents().map((agent, index) => paneOf(agent, index, agent.name === focused, inputs));
+  const { shown } = inputs;
+  const panes: PaneModel[] = [];
+  controller.allAgents().forEach((agent, index) => {
+    if (shown === undefined || shown.has(agent.name)) panes.push(paneOf(agent, index, agent.name === focused, inputs));
+  });
   const loading = inputs.loading ?? [];
-  panes.push(...loadingPanes(loading, panes.length + 1, focused === undefined));
+  panes.push(...loadingPanes(loading, controller.allAgents().length + 1, focused === undefined));
   const counts: Partial<Record<AgentState, number>> = {};
   for (const agent of controller.allAgents()) counts[agent.state] = (counts[agent.state] ?? 0) + 1;
   if (loading.length > 0) counts.loading = loading.length;

@@ -15,11 +15,22 @@ export function sessionRows(sessions: readonly SessionSummary[], openIds: Readon
     .sort((a, b) => b.updated - a.updated)
     .map((s) => {
       const open = openIds.has(s.id);
-      const tokens = `${compact(s.inputTokens)}/${compact(s.outputTokens)}`;
-      const cost = s.costUsd === null ? '?' : formatSpent(s.costUsd, s.unknownCosts);
-      const text = `${open ? '●' : ' '} ${cut(s.name, 20).padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(s.turns).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
-      return { text, session: s, open };
+      return { text: sessionRowText(s, open, now, 0), session: s, open };
     });
+}
+
+/** One session's row text in SESSION_HEADER's columns; `indent` cells go before its name (an agent under its run). */
+export function sessionRowText(s: SessionSummary, open: boolean, now: number, indent: number): string {
+  const tokens = `${compact(s.inputTokens)}/${compact(s.outputTokens)}`;
+  const cost = s.costUsd === null ? '?' : formatSpent(s.costUsd, s.unknownCosts);
+  const name = `${' '.repeat(indent)}${cut(s.name, 20 - indent)}`;
+  return `${open ? '●' : ' '} ${name.padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(s.turns).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
+}
+
+/** A row in SESSION_HEADER's columns from its cells (a run's row sums its agents' figures). */
+export function summaryRowText(cells: { readonly mark: string; readonly name: string; readonly model: string; readonly turns: number; readonly tokensIn: number; readonly tokensOut: number; readonly cost: string; readonly updated: number }, now: number): string {
+  const tokens = `${compact(cells.tokensIn)}/${compact(cells.tokensOut)}`;
+  return `${cells.mark} ${cut(cells.name, 20).padEnd(20)} ${cut(cells.model, 24).padEnd(24)} ${String(cells.turns).padStart(5)} ${tokens.padStart(17)} ${cells.cost.padStart(8)}  ${relativeTime(cells.updated, now)}`;
 }
 
 /** "just now", "3 min ago", "2 h ago", "5 days ago". */

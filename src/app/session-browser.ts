@@ -1,6 +1,8 @@
 // `:sessions` / `S`: the session browser flow. Enter/o opens the selected session in a new pane
 // (by id, with the model and system prompt of its journal), R renames, d moves it to the trash (DIR/trash), t shows the trash, where
-// r restores. The browser stays open after each action and reports it on its bottom line.
+// r restores. Workflow sessions are listed under their run (DESIGN.md §9 Naming): Space or →
+// unfolds a run, ← folds it, Enter/o on a run opens its record. The browser stays open after
+// each action and reports it on its bottom line.
 import type { CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
 import type { Result } from '../core/result.js';
@@ -8,12 +10,17 @@ import { SessionBrowserOverlay, type SessionBrowserModel } from '../view/overlay
 import type { KeyPress } from '../view/overlays/overlay.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { SESSION_HEADER, sessionRows, type SessionRow } from './session-browser-rows.js';
+import { browserRows, type BrowserRow } from './session-browser-groups.js';
+import type { RunSummary } from '../core/workflow/run-summary.js';
+import { listRuns } from '../adapters/workflow/run-record-list.js';
+import { openRunRecord } from './workflow/run-record-opener.js';
 
 /** What a key asks of the app beyond redrawing. */
 export type BrowserOutcome =
   | { readonly kind: 'keep' }
   | { readonly kind: 'close' }
   | { readonly kind: 'open'; readonly sessionId: string }
+  | { readonly kind: 'open-run'; readonly runId: string }
   | { readonly kind: 'restore'; readonly sessionId: string }
   | { readonly kind: 'focus'; readonly name: string }
   | { readonly kind: 'rename'; readonly row: SessionRow }
@@ -24,17 +31,25 @@ export class SessionBrowserFlow {
   private trash = false;
   private selected = 0;
   private message: Result<string> | undefined;
-  private rows: SessionRow[] = [];
+  private rows: BrowserRow[] = [];
+  private readonly unfolded = new Set<string>();
 
   constructor(
     private readonly controller: Controller,
     private readonly now: () => number,
+    /** The store's runs (DIR/runs); none for a cockpit without a store on disk. */
+    private readonly runs: () => readonly RunSummary[] = () => [],
   ) {
     this.reload();
   }
 
   model(): SessionBrowserModel {
-    const keys = this.trash ? 'r restore · t back to the store · Esc close' : 'Enter/o open in a pane · R rename · d delete (to trash) · t trash · Esc close';
+    const onRun = this.rows[this.selected]?.kind === 'run';
+    const keys = this.trash
+      ? 'r restore · t back to the store · Esc close'
+      : onRun
+        ? 'Enter/o open the run record · Space/→ show its agents · ← fold · t trash · Esc close'
+        : 'Enter/o open in a pane · R rename · d delete (to trash) · ← fold its run · t trash · Esc close';
     const where = this.trash ? 'trash' : 'sessions in the store';
     return {
       title: `${where} (${this.rows.length}) — ● open in a pane`,
@@ -75,7 +90,13 @@ export class SessionBrowserFlow {
     }
     if (row === undefined) return { kind: 'keep' };
     if (this.trash) {
-      return key.full === 'r' ? { kind: 'restore', sessionId: row.session.id } : { kind: 'keep' };
+      return key.full === 'r' && row.kind === 'session' ? { kind: 'restore', sessionId: row.session.id } : { kind: 'keep' };
+    }
+    if (row.kind === 'run') return this.runKey(key, row.run.id, row.folded);
+    if (key.full === 'left' || key.full === 'h') {
+      const run = row.session.run;
+      if (run !== undefined) this.fold(run);
+      return { kind: 'keep' };
     }
     switch (key.full) {
       case 'enter':
@@ -97,17 +118,55 @@ export class SessionBrowserFlow {
     }
   }
 
+  // On a run's row: Enter/o opens its record, Space/→ unfolds (Space folds again), ← folds.
+  private runKey(key: KeyPress, runId: string, folded: boolean): BrowserOutcome {
+    switch (key.full) {
+      case 'enter':
+      case 'o':
+        return { kind: 'open-run', runId };
+      case 'space':
+      case 'right':
+      case 'l':
+        if (folded) this.unfolded.add(runId);
+        else if (key.full === 'space') this.unfolded.delete(runId);
+        this.reload();
+        return { kind: 'keep' };
+      case 'left':
+      case 'h':
+        this.fold(runId);
+        return { kind: 'keep' };
+      case 'd':
+      case 'S-r':
+      case 'R':
+        this.message = { ok: false, error: 'a run is kept whole: rename or delete its agents’ sessions (Space shows them)' };
+        return { kind: 'keep' };
+      default:
+        return { kind: 'keep' };
+    }
+  }
+
+  // Folds a run and moves the selection to its row.
+  private fold(runId: string): void {
+    this.unfolded.delete(runId);
+    this.reload();
+    const at = this.rows.findIndex((row) => row.kind === 'run' && row.run.id === runId);
+    if (at >= 0) this.selected = at;
+  }
+
   private reload(): void {
     const openIds = new Set(this.controller.allAgents().flatMap((agent) => (agent.session === undefined ? [] : [agent.session.id])));
-    const sessions = this.trash ? this.controller.trashedSessions() : this.controller.sessions();
-    this.rows = sessionRows(sessions, openIds, this.now());
+    const now = this.now();
+    this.rows = this.trash
+      ? sessionRows(this.controller.trashedSessions(), openIds, now).map((row): BrowserRow => ({ kind: 'session', ...row }))
+      : browserRows({ sessions: this.controller.sessions(), runs: this.runs(), openIds, unfolded: this.unfolded, now });
     this.selected = Math.min(this.selected, Math.max(0, this.rows.length - 1));
   }
 }
 
 /** Opens the browser over the panes. */
 export function openSessionBrowser(app: CockpitApp): void {
-  const flow = new SessionBrowserFlow(app.controller, Date.now);
+  const { storeDir } = app;
+  const flow = new SessionBrowserFlow(app.controller, Date.now, () => (storeDir === undefined ? [] : listRuns(storeDir)));
   const leave = app.modes.enter('sessions');
   const overlay = app.view.open(
     (host) =>
@@ -125,6 +184,13 @@ export function openSessionBrowser(app: CockpitApp): void {
               leave();
               app.run(`session-open ${outcome.sessionId}`);
               return 'close';
+            case 'open-run': {
+              if (storeDir === undefined) return 'keep';
+              leave();
+              const opened = openRunRecord(app, storeDir, outcome.runId);
+              app.show(opened);
+              return 'close';
+            }
             case 'focus': {
               leave();
               const focused = app.controller.setFocus(outcome.name);

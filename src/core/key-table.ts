@@ -183,7 +183,9 @@ export const MODES: readonly ModeTable[] = [
     name: 'sessions',
     rows: [
       own('↑↓ j k', 'move', '↑↓ move'),
-      own('Enter o', 'open the selected session in a pane (runs session-open ID)', 'Enter/o open'),
+      own('Enter o', 'open the selected session in a pane (runs session-open ID); on a run, its record', 'Enter/o open'),
+      own('Space → l', 'on a run: list its agents (Space again folds them)', 'Space agents'),
+      own('← h', 'fold the run the selection is in', '← fold'),
       own('R', 'rename it (runs session-rename ID NAME)', 'R rename'),
       own('d', 'move it to the trash (runs session-trash ID)', 'd delete'),
       own('t', 'show the trash / the store', 't trash'),

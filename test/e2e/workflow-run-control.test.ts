@@ -70,7 +70,7 @@ describe('agentmux e2e: workflow runs in the cockpit and over ctl', { timeout: 6
     const ran = await running;
     held.release();
     expect(ran.status).toBe(3);
-    expect(ran.stdout).toBe('');
+    expect(ran.stdout).toBe('null\n');
     expect(ran.stderr).toMatch(/: stopped: stopped by run-stop\n$/);
     expect(doneLines(world.sessions).map((line) => line.status)).toEqual(['stopped']);
   });

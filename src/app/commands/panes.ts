@@ -60,9 +60,10 @@ export const selectPane = defineAppCommand({
   },
 });
 
-/** Steps the focus through the panes in order, wrapping around. */
+/** Steps the focus through the tiled panes in order, wrapping around (a hidden finished workflow agent is reached by `select-pane -t`). */
 function step(app: CockpitApp, command: string, delta: number): CommandOutcome {
-  const names = app.controller.allAgents().map((agent) => agent.name);
+  const shown = new Set(app.shownPanes());
+  const names = app.controller.allAgents().flatMap((agent) => (shown.has(agent.name) ? [agent.name] : []));
   const focused = app.controller.focused();
   if (focused === undefined || names.length === 0) return failure(command, 'there is no agent');
   const index = names.indexOf(focused);

@@ -57,7 +57,10 @@ export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string,
     defaultModel,
     flags,
     say,
-    listener: (event, runId) => view.flow.board.runEvent(event, runId),
+    listener: (event, runId) => {
+      view.flow.board.runEvent(event, runId);
+      app.runPanes.onRunEvent(event, runId);
+    },
   });
   if (!runs.ok) {
     say(runs.error, true);

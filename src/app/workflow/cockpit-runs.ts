@@ -27,7 +27,7 @@ export type CockpitRunsDeps = {
   readonly flags: RunWorkflowOptions | undefined;
   /** Shows a run's end (`RUN: done completed`, or the error). */
   readonly say: (text: string, isError: boolean) => void;
-  /** Hears every run's events from its `meta` line on (the run view's trees). */
+  /** Hears every run's events from its `meta` line on (the run view's trees, the pane choice). */
   readonly listener?: (event: RunEvent, runId: string) => void;
 };
 

@@ -53,6 +53,23 @@ async function continueHeadless(common: Omit<ContinueRunOptions, 'runId' | 'reco
   return prepared.ok ? prepared.value.launch() : prepared;
 }
 
+/**
+ * What stdout gets: `JSON.stringify(result)` and a newline. A stopped or over-budget run's result
+ * is `null` (the run ends so whatever the script returns), so it prints `null`; a failed run has
+ * no result (the script threw) and prints nothing, its error being the last stderr line.
+ */
+export function stdoutOf(end: RunEnd): string | undefined {
+  switch (end.status) {
+    case 'completed':
+      return `${JSON.stringify(end.result)}\n`;
+    case 'failed':
+      return undefined;
+    case 'stopped':
+    case 'over-budget':
+      return 'null\n';
+  }
+}
+
 /** Runs one workflow without a screen; resolves with the exit status. */
 export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDeps): Promise<number> {
   const { io, cwd } = deps;
@@ -69,13 +86,16 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
     io.stderr(`${lock.error}\n`);
     return 2;
   }
-  // `ctl run-stop` reaches the run once it has started (the socket opens with the host).
+  // The host, and with it DIR/agentmux.sock, opens as the run starts (not at the first agent()),
+  // so `ctl` reaches the run from its start; `run-stop` answers "no live run" until it has started.
   let live: LiveRun | undefined;
   const runs = headlessRunsApi(() => live);
   const opened = lazyWorkflowHost(() =>
     deps.setup({ storeDir, options, cwd, env: deps.env, lock: lock.value, stderr: (line) => io.stderr(`${line}\n`), runs }),
   );
   try {
+    // A host that fails to open fails each agent() call with its error, as before.
+    await opened.open();
     const common: Omit<ContinueRunOptions, 'runId' | 'recorded'> = {
       storeDir,
       cwd,
@@ -103,9 +123,9 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
     const signals = io.onStopSignal(() => void run.stop('stopped by a signal'));
     const end = await run.finished;
     signals.dispose();
-    if (end.status === 'completed') io.stdout(`${JSON.stringify(end.result)}\n`);
-    else if (end.status === 'failed') io.stderr(`${run.id}: failed: ${end.error}\n`);
-    else io.stderr(`${run.id}: ${end.status}: ${end.error}\n`);
+    const printed = stdoutOf(end);
+    if (printed !== undefined) io.stdout(printed);
+    if (end.status !== 'completed') io.stderr(`${run.id}: ${end.status}: ${end.error}\n`);
     return exitStatusOf(end);
   } finally {
     await opened.close();

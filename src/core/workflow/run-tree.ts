@@ -99,6 +99,16 @@ export class RunTree {
         }
         return;
       }
+      // A continued run (issue 15): its calls served from the record count as done at once.
+      case 'continued':
+        this.end = undefined;
+        return;
+      case 'reused':
+        this.doneCount += 1;
+        return;
+      // A revised answer changes no count; the run view does not mark stale calls yet.
+      case 'revised':
+        return;
       case 'done':
         this.end = { status: line.status, result: line.result, error: line.error };
         this.endedAt = now;

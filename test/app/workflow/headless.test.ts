@@ -76,6 +76,27 @@ describe('headless runs', () => {
     ]);
   });
 
+  it('opens the host (and with it the control socket) as the run starts, before any agent() call', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'none.js', `${meta('none')}log('no agents');\nreturn 7;`);
+    const { status, captured, opened, host } = await headless([ref]);
+    expect(status).toBe(0);
+    expect(captured.stdout).toBe('7\n');
+    expect(host.calls).toHaveLength(0);
+    expect(opened).toBe(1);
+  });
+
+  it('a stopped run prints `null` even when its script returns a value after the stop', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'keep.js', `${meta('keep')}const a = await agent('long');\nreturn { a, after: 'the stop' };`);
+    const { status, captured } = await headless([ref], { delay: () => 60_000 }, async (running) => {
+      await expect.poll(() => running.stderr, { timeout: 20_000 }).toContain('started keep-1');
+      running.stop();
+    });
+    expect(status).toBe(3);
+    expect(captured.stdout).toBe('null\n');
+  });
+
   it('passes --args that are not JSON as a string', async () => {
     sandbox = makeSandbox();
     const ref = writeScript(sandbox, 'a.js', `${meta('a')}return typeof args + ':' + args;`);
@@ -122,7 +143,7 @@ describe('headless runs', () => {
     const ref = writeScript(sandbox, 'loop.js', `${meta('loop')}for (;;) await agent('more');`);
     const { status, captured } = await headless([ref, '--budget-tokens', '25'], { tokens: 10 });
     expect(status).toBe(3);
-    expect(captured.stdout).toBe('');
+    expect(captured.stdout).toBe('null\n');
     expect(captured.stderr.trimEnd().split('\n').at(-1)).toMatch(/: over-budget: BudgetExhausted: the run's budget of 25 output tokens is spent/u);
   });
 
@@ -135,7 +156,8 @@ describe('headless runs', () => {
     });
     expect(status).toBe(3);
     expect(host.calls.map((call) => call.prompt)).toEqual(['long']);
-    expect(captured.stdout).toBe('');
+    // A stopped run's result is null, whatever the script returns: stdout is exactly `null\n`.
+    expect(captured.stdout).toBe('null\n');
     expect(captured.stderr).toMatch(/null wait-1: aborted\n.*done stopped\n.*: stopped: stopped by a signal\n$/u);
   });
 });

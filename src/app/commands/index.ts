@@ -7,6 +7,7 @@ import { confirmUndo, detachPane, quit, togglePause } from './agent-keys.js';
 import type { AppCommand } from './app-command.js';
 import { nextTilingCommand, tiling, zoom } from './layout.js';
 import { listKeysCommand } from './list-keys.js';
+import { OVERLAY_KEY_COMMANDS } from './overlay-keys.js';
 import { copyMode, graftPicker, help, search, sessionBrowser, timeline } from './overlays.js';
 import { nextPane, previousPane, scrollPane, selectPane } from './panes.js';
 import { commandPrompt, compose } from './prompts.js';
@@ -39,6 +40,7 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   listKeysCommand,
   help,
   quit,
+  ...OVERLAY_KEY_COMMANDS,
 ];
 
 /** Core's commands and the app's, bound to `app`: the table the cockpit's `dispatch` runs. */

@@ -85,6 +85,7 @@ export class SessionBrowserFlow {
         }
         return { kind: 'delete', row };
       case 'restore':
+        this.message = { ok: false, error: 'r restores a session from the trash: t shows the trash' };
         return { kind: 'keep' };
     }
   }

@@ -149,10 +149,12 @@ export function modeTable(name: ModeName): ModeTable {
 /** The command row a key runs in `mode`, if any (blessed's `full` name, then the character; else the mode's "other keys" row). */
 export function commandRowFor(mode: ModeName, keyNames: readonly (string | undefined)[]): CommandRow | undefined {
   const rows = modeTable(mode).rows.flatMap((row) => (row.kind === 'command' ? [row] : []));
-  return (
-    rows.find((row) => keyNames.some((name) => name !== undefined && name !== OTHER_KEYS && row.keys.includes(name))) ??
-    rows.find((row) => row.keys.includes(OTHER_KEYS))
-  );
+  // The names in order: `S-n` (N) must find N's row before `n` finds n's.
+  for (const name of keyNames) {
+    const row = name === undefined || name === OTHER_KEYS ? undefined : rows.find((candidate) => candidate.keys.includes(name));
+    if (row !== undefined) return row;
+  }
+  return rows.find((row) => row.keys.includes(OTHER_KEYS));
 }
 
 /** The status bar's key hints for a mode, generated from its rows. */

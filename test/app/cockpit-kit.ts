@@ -86,6 +86,9 @@ export async function settle(cockpit: Cockpit): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   cockpit.app.update();
   cockpit.t.view.renderNow();
+  // An overlay opened or moved by that frame's work is drawn by the next one: draw it too.
+  await new Promise((resolve) => setImmediate(resolve));
+  cockpit.t.view.renderNow();
   await cockpit.t.tty.flush();
 }
 

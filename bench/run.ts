@@ -5,11 +5,13 @@ import { runCoreBench } from './core-bench.js';
 import { runRenderBench } from './render/render-bench.js';
 import { runScalingBench } from './scaling-bench.js';
 import { runWorkflowBench } from './workflow-bench.js';
+import { runTranscriptBench } from './transcript-bench.js';
 
 const root = join(import.meta.dirname, '..', '.bench-tmp');
 mkdirSync(root, { recursive: true });
 console.log(`agentmux bench — ${new Date().toISOString()} — node ${process.version}`);
 await runCoreBench(root);
 runScalingBench();
+runTranscriptBench();
 await runRenderBench(root);
 await runWorkflowBench(root);

@@ -100,6 +100,7 @@ export class CockpitApp {
       if (this.pending) this.update();
     });
     this.view.onKey((key) => this.handleKey(key));
+    this.view.onOverlayKey((key) => this.overlayKey(key));
     this.unwireMouse = wireMouse(this);
     this.update();
   }
@@ -215,10 +216,27 @@ export class CockpitApp {
     }
   }
 
+  /**
+   * A key while an overlay is open: the top mode's row for it runs its command line (a row that
+   * passes keys down then lets the key act below); false leaves the key to the overlay (typed text).
+   */
+  overlayKey(key: KeyPress): boolean {
+    const row = commandRowFor(this.modes.top(), [key.full, key.ch, key.name]);
+    if (row === undefined) return false;
+    this.run(row.line);
+    if (row.passesDown === true) {
+      if (!this.view.overlayOpen) this.handleKey(key);
+      else this.overlayKey(key);
+    }
+    return true;
+  }
+
   /** Applies a command's result: status message (a result longer than a line opens the pager), editor. */
   apply(result: CommandOutcome, line?: string): void {
     switch (result.kind) {
       case 'ok':
+        // An overlay key's command (src/app/commands/overlay-keys.ts): the overlay shows what it did.
+        if (result.message === '') return this.update();
         if (result.message.includes('\n')) {
           const lines = result.message.split('\n');
           this.show({ ok: true, value: `${line ?? 'result'}: ${lines.length} lines (in the pager)` });
@@ -268,8 +286,7 @@ export class CockpitApp {
       this.quit();
       return 'quitting';
     }
-    const leave = this.modes.enter('confirm');
-    this.view.openConfirm({
+    const confirm = this.view.openConfirm({
       question: `${question} y / any other key cancels`,
       onConfirm: () => this.quit(),
       // The question was the status message too: answered no, it must not stay there asking.
@@ -278,6 +295,7 @@ export class CockpitApp {
         this.show({ ok: true, value: 'quit cancelled' });
       },
     });
+    const leave = this.modes.enter('confirm', { kind: 'confirm', answer: (yes) => confirm.answer(yes) });
     return `${question} (y quits)`;
   }
 

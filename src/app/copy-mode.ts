@@ -5,15 +5,18 @@
 // Esc or q leaves. The pane's title shows `[copy]`; the view holds still while in copy mode.
 import type { TurnAddress } from '../core/address.js';
 import { locate } from '../core/branch.js';
+import { movedIndex, type Move } from '../core/list-move.js';
 import type { EntryId } from '../core/entry.js';
 import type { SearchDirection, TextPosition } from '../core/transcript-search.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Transcript } from '../core/transcript.js';
-import type { KeyPress, Overlay, OverlayHost } from '../view/overlays/overlay.js';
+import type { Overlay, OverlayHost } from '../view/overlays/overlay.js';
 import type { PaneView } from '../view/pane-view.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { copyToClipboard } from './copy-mode-clipboard.js';
 import { copyText } from './copy-mode-text.js';
+import { openPager } from './help.js';
+import type { CopyAction } from './mode-handle.js';
 import { currentMatchMark, focusedTranscriptPane, openSearchInput, positionAfterRow, searchStep } from './search.js';
 import { toolCallAt } from './tool-details.js';
 
@@ -25,8 +28,8 @@ export function enterCopyMode(app: CockpitApp, options: { readonly entry?: Entry
   const { width, start, height, total } = pane.viewport();
   let cursor = Math.max(0, Math.min(total - 1, start + height - 1));
   if (options.entry !== undefined) cursor = rowOfEntry(transcript, width, options.entry) ?? cursor;
-  const leave = app.modes.enter('copy');
-  app.view.open((host) => new CopyMode(host, app, pane, transcript, cursor, leave));
+  const mode = app.view.open((host) => new CopyMode(host, app, pane, transcript, cursor, () => leave()));
+  const leave = app.modes.enter('copy', { kind: 'copy', move: (move) => mode.moveBy(move), act: (action) => mode.act(action) });
   return ok(`copy mode in ${found.agent}`);
 }
 
@@ -68,48 +71,38 @@ export class CopyMode implements Overlay {
     this.draw();
   }
 
-  handleKey(key: KeyPress): void {
-    const { height } = this.pane.viewport();
-    const page = Math.max(1, height - 1);
-    switch (key.full) {
-      case 'up':
-      case 'k':
-        return this.move(-1);
-      case 'down':
-      case 'j':
-        return this.move(1);
-      case 'pageup':
-        return this.move(-page);
-      case 'pagedown':
-        return this.move(page);
-      case 'g':
-      case 'home':
-        return this.move(-Number.MAX_SAFE_INTEGER);
-      case 'S-g':
-      case 'G':
-      case 'end':
-        return this.move(Number.MAX_SAFE_INTEGER);
-      case 'v':
-      case 'space':
+  /** Every key of copy mode is a row of the key table (src/core/overlay-keys.ts); others do nothing. */
+  handleKey(): void {
+    return;
+  }
+
+  /** `copy-mode-move MOVE`: the cursor by rows, a page of the pane, or to an end. */
+  moveBy(move: Move): void {
+    const { height, total } = this.pane.viewport();
+    this.cursor = movedIndex(move, this.cursor, total, Math.max(1, height - 1));
+    this.pane.showRow(this.cursor);
+    this.draw();
+  }
+
+  /** `copy-mode-do ACTION`. */
+  act(action: CopyAction): void {
+    switch (action) {
+      case 'select':
         this.selectionFrom = this.selectionFrom === undefined ? this.cursor : undefined;
         this.draw();
         return;
-      case 'y':
+      case 'copy':
         return this.copy();
       case 'enter':
         if (this.selectionFrom !== undefined || !this.openToolDetails()) this.copy();
         return;
-      case '/':
+      case 'search':
         return this.startSearch();
-      case 'n':
-      case 'N':
-      case 'S-n':
-        return this.searchAgain(key.full === 'n' ? 'older' : 'newer');
-      case 'escape':
-      case 'q':
+      case 'older':
+      case 'newer':
+        return this.searchAgain(action);
+      case 'leave':
         return this.leave();
-      default:
-        return;
     }
   }
 
@@ -130,13 +123,6 @@ export class CopyMode implements Overlay {
     this.pane.setMarks(undefined);
   }
 
-  private move(rows: number): void {
-    const { total } = this.pane.viewport();
-    this.cursor = Math.max(0, Math.min(Math.max(0, total - 1), this.cursor + rows));
-    this.pane.showRow(this.cursor);
-    this.draw();
-  }
-
   private copy(): void {
     const { width } = this.pane.viewport();
     const text = copyText(this.transcript, width, this.selectionFrom ?? this.cursor, this.cursor);
@@ -150,15 +136,10 @@ export class CopyMode implements Overlay {
     const { width } = this.pane.viewport();
     const call = toolCallAt(this.transcript, width, this.cursor);
     if (call === undefined) return false;
-    const leave = this.app.modes.enter('pager');
-    this.app.view.openPager({
-          title: `tool call ${call.name} (${call.id})${call.isError ? ' — error' : ''}`,
-          sections: [
-            { heading: 'input', text: call.input ?? '(the call is not on this branch)' },
-            { heading: call.isError ? 'output (error)' : 'output', text: call.output ?? '(no result yet)' },
-          ],
-      onClose: leave,
-    });
+    openPager(this.app, `tool call ${call.name} (${call.id})${call.isError ? ' — error' : ''}`, [
+      { heading: 'input', text: call.input ?? '(the call is not on this branch)' },
+      { heading: call.isError ? 'output (error)' : 'output', text: call.output ?? '(no result yet)' },
+    ]);
     return true;
   }
 

@@ -32,8 +32,7 @@ function runAsking(app: CockpitApp, agent: string, operation: FileOperation, lin
   // No conflicts, or a problem the command itself reports (unknown agent, bad address…).
   if (!conflicts.ok || conflicts.value.length === 0) return app.dispatch(line(''));
   const count = conflicts.value.length === 1 ? '1 file' : `${conflicts.value.length} files`;
-  const leave = app.modes.enter('file-conflicts');
-  app.view.openPicker({
+  const picker = app.view.openPicker({
     title: `${operation.op} ${agent}: ${count} changed since by someone else — o overwrite them · k keep them (restore the rest) · c cancel`,
     rows: conflicts.value.map((path) => ({ text: path, style: 'tool-error' as const })),
     actions: CHOICES,
@@ -48,6 +47,11 @@ function runAsking(app: CockpitApp, agent: string, operation: FileOperation, lin
       leave();
       app.show({ ok: true, value: `${operation.op} cancelled; nothing changed` });
     },
+  });
+  const leave = app.modes.enter('file-conflicts', {
+    kind: 'file-conflicts',
+    move: (move) => picker.move(move),
+    answer: (answer) => void picker.act(answer === 'overwrite' ? 'o' : answer === 'keep' ? 'k' : 'c'),
   });
   return { kind: 'ok', message: `${operation.op} ${agent}: ${count} changed since by someone else — choose`, value: null };
 }

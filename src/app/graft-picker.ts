@@ -3,6 +3,7 @@
 // `graft -t AGENT SOURCE FROM..TO` like the prompt would. Esc backs out a step, then closes.
 import type { Controller } from '../core/controller.js';
 import type { GraftSource } from '../core/history-ops.js';
+import { movedIndex, type Move } from '../core/list-move.js';
 import type { Result } from '../core/result.js';
 import { GraftPickerOverlay, type GraftPickerModel, type GraftPickerRow } from '../view/overlays/graft-picker.js';
 import type { KeyPress } from '../view/overlays/overlay.js';
@@ -23,6 +24,9 @@ type RangeStep = {
   from: number | undefined;
   typed: string;
 };
+/** What an action asks of the app beyond redrawing. */
+export type GraftOutcome = { kind: 'keep' } | { kind: 'close' } | { kind: 'ask-file' } | { kind: 'graft'; line: string };
+
 type Step = { readonly kind: 'source'; selected: number } | RangeStep;
 
 /** The picker's state for one target agent; `model()` is what the overlay draws. */
@@ -75,42 +79,36 @@ export class GraftPickerFlow {
     };
   }
 
-  /** Handles a key; returns the command line to run when the graft is decided, or a step result. */
-  handleKey(key: KeyPress): { kind: 'keep' } | { kind: 'close' } | { kind: 'ask-file' } | { kind: 'graft'; line: string } {
+  /** `graft-picker-move MOVE`: the selection in the current list (a page is 10 rows). */
+  move(move: Move): void {
     this.problem = undefined;
     const step = this.step;
-    if (key.full === 'escape') {
-      if (step.kind === 'source') return { kind: 'close' };
-      if (step.typed !== '') step.typed = '';
-      else if (step.from !== undefined) step.from = undefined;
-      else this.step = { kind: 'source', selected: this.sources.findIndex((s) => s.reference === step.reference) };
-      if (this.step.kind === 'source' && this.step.selected < 0) this.step.selected = 0;
-      return { kind: 'keep' };
-    }
     const count = step.kind === 'source' ? this.sources.length : step.rows.length;
-    const moved = movement(key, step.selected, count);
-    if (moved !== undefined) {
-      step.selected = moved;
-      return { kind: 'keep' };
-    }
+    step.selected = movedIndex(move, step.selected, count, 10);
+  }
+
+  /** Esc: clears a typed range, then FROM, then goes back to the sources; closes from there. */
+  back(): GraftOutcome {
+    this.problem = undefined;
+    const step = this.step;
+    if (step.kind === 'source') return { kind: 'close' };
+    if (step.typed !== '') step.typed = '';
+    else if (step.from !== undefined) step.from = undefined;
+    else this.step = { kind: 'source', selected: Math.max(0, this.sources.findIndex((s) => s.reference === step.reference)) };
+    return { kind: 'keep' };
+  }
+
+  /** Enter: picks the source, sets FROM, or (FROM set, or a range typed) decides the graft. */
+  enter(): GraftOutcome {
+    this.problem = undefined;
+    const step = this.step;
     if (step.kind === 'source') {
-      if (key.full !== 'enter') return { kind: 'keep' };
       const choice = this.sources[step.selected];
       if (choice === undefined) return { kind: 'keep' };
       if (choice.reference === undefined) return { kind: 'ask-file' };
       this.choose(choice.reference);
       return { kind: 'keep' };
     }
-    const typed = typedText(key);
-    if (typed !== undefined && /^[0-9.]$/.test(typed)) {
-      step.typed += typed;
-      return { kind: 'keep' };
-    }
-    if (key.full === 'backspace') {
-      step.typed = step.typed.slice(0, -1);
-      return { kind: 'keep' };
-    }
-    if (key.full !== 'enter') return { kind: 'keep' };
     const typedRange = parseRange(step.typed);
     if (step.typed !== '' && typedRange === undefined) {
       this.problem = `"${step.typed}" is not FROM..TO (e.g. 2..4)`;
@@ -128,6 +126,20 @@ export class GraftPickerFlow {
       return { kind: 'keep' };
     }
     return { kind: 'graft', line: `graft -t ${this.target} ${step.reference} ${range.from}..${range.to}` };
+  }
+
+  /** Typed text in the range step: digits and `.` build FROM..TO, Backspace takes one back (the only keys the picker reads itself). */
+  type(key: KeyPress): void {
+    const step = this.step;
+    if (step.kind === 'source') return;
+    const typed = typedText(key);
+    if (typed !== undefined && /^[0-9.]$/.test(typed)) {
+      this.problem = undefined;
+      step.typed += typed;
+    } else if (key.full === 'backspace') {
+      this.problem = undefined;
+      step.typed = step.typed.slice(0, -1);
+    }
   }
 
   /** Step 2 for a SOURCE (a row's, or a file path typed in); false with a problem shown if it cannot be read. */
@@ -176,35 +188,56 @@ export function openGraftPicker(app: CockpitApp): Result<string> {
   const target = app.controller.focused();
   if (target === undefined) return { ok: false, error: 'no agent to graft into' };
   const flow = new GraftPickerFlow(app.controller, target, Date.now);
-  const leave = app.modes.enter('graft');
+  const follow = (outcome: GraftOutcome): void => {
+    switch (outcome.kind) {
+      case 'keep':
+        return overlay.draw();
+      case 'close':
+        leave();
+        return app.view.close(overlay);
+      case 'ask-file': {
+        overlay.draw();
+        const leaveFile = app.modes.enter('graft-file');
+        app.view.openTextInput({
+          title: 'transcript file (an agentmux journal or a Claude Code .jsonl) — Enter reads it, Esc back',
+          onSubmit: (path) => {
+            leaveFile();
+            if (path.trim() !== '') flow.choose(path.trim());
+            overlay.draw();
+          },
+          onClose: () => {
+            leaveFile();
+            overlay.draw();
+          },
+        });
+        return;
+      }
+      case 'graft':
+        leave();
+        app.view.close(overlay);
+        // Closed first, so the status line and the pane show the result.
+        setImmediate(() => app.run(outcome.line));
+        return;
+    }
+  };
   const overlay = app.view.open((host) => new GraftPickerOverlay(host, {
     model: () => flow.model(),
     onKey: (key) => {
-      const outcome = flow.handleKey(key);
-      switch (outcome.kind) {
-        case 'keep':
-          return 'keep';
-        case 'close':
-          leave();
-          return 'close';
-        case 'ask-file':
-          app.view.openTextInput({
-            title: 'transcript file (an agentmux journal or a Claude Code .jsonl) — Enter reads it, Esc back',
-            onSubmit: (path) => {
-              if (path.trim() !== '') flow.choose(path.trim());
-              overlay.draw();
-            },
-            onClose: () => overlay.draw(),
-          });
-          return 'keep';
-        case 'graft':
-          leave();
-          // Closed first, so the status line and the pane show the result.
-          setImmediate(() => app.run(outcome.line));
-          return 'close';
-      }
+      flow.type(key);
+      return 'keep';
     },
   }));
+  const leave = app.modes.enter('graft', {
+    kind: 'graft',
+    move: (move) => {
+      flow.move(move);
+      overlay.draw();
+    },
+    act: (action) => {
+      if (action === 'preview-up' || action === 'preview-down') return overlay.pagePreview(action === 'preview-up' ? -1 : 1);
+      follow(action === 'enter' ? flow.enter() : flow.back());
+    },
+  });
   return { ok: true, value: `graft into ${target}: pick a source` };
 }
 
@@ -238,24 +271,3 @@ function parseRange(text: string): { from: number; to: number } | undefined {
   return { from, to };
 }
 
-function movement(key: KeyPress, selected: number, count: number): number | undefined {
-  const last = Math.max(0, count - 1);
-  switch (key.full) {
-    case 'up':
-    case 'k':
-      return Math.max(0, selected - 1);
-    case 'down':
-    case 'j':
-      return Math.min(last, selected + 1);
-    case 'pageup':
-      return Math.max(0, selected - 10);
-    case 'pagedown':
-      return Math.min(last, selected + 10);
-    case 'home':
-      return 0;
-    case 'end':
-      return last;
-    default:
-      return undefined;
-  }
-}

@@ -28,6 +28,6 @@ export function openHelp(app: CockpitApp): void {
 
 /** Shows text in the pager (a mode on the stack until it closes). */
 export function openPager(app: CockpitApp, title: string, sections: readonly PagerSection[]): void {
-  const leave = app.modes.enter('pager');
-  app.view.openPager({ title, sections, onClose: leave });
+  const pager = app.view.openPager({ title, sections, onClose: () => leave() });
+  const leave = app.modes.enter('pager', { kind: 'pager', move: (move) => pager.move(move), close: () => pager.close() });
 }

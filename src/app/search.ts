@@ -14,10 +14,11 @@ import {
 } from '../core/transcript-search.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Transcript } from '../core/transcript.js';
-import type { KeyPress, Overlay, OverlayHost } from '../view/overlays/overlay.js';
+import type { Overlay, OverlayHost } from '../view/overlays/overlay.js';
 import type { CurrentMatch } from '../view/pane-marks.js';
 import { PaneView } from '../view/pane-view.js';
 import type { CockpitApp } from './cockpit-app.js';
+import type { SearchAction } from './mode-handle.js';
 
 /** A query being searched for in one pane, and the match last shown. */
 export type ActiveSearch = { readonly query: string; readonly pattern: RegExp; readonly at: TextPosition };
@@ -103,8 +104,8 @@ export function startSearch(app: CockpitApp): Result<string> {
       const match = searchStep(app, transcript, width, { query, pattern }, from, 'older');
       if (match === undefined) return;
       pane.showRow(match.row);
-      const leave = app.modes.enter('search');
-      app.view.open((host) => new SearchMode(host, app, found.pane, found.transcript, { query, pattern, at: match }, leave));
+      const mode = app.view.open((host) => new SearchMode(host, app, found.pane, found.transcript, { query, pattern, at: match }, () => leave()));
+      const leave = app.modes.enter('search', { kind: 'search', act: (action) => mode.act(action) });
     },
     () => undefined,
   );
@@ -126,22 +127,18 @@ export class SearchMode implements Overlay {
     this.draw();
   }
 
-  handleKey(key: KeyPress): void {
-    switch (key.full) {
-      case 'n':
-      case 'S-n':
-      case 'N':
-        this.step(key.full === 'n' ? 'older' : 'newer');
-        return;
-      case 'pageup':
-        this.pane.pageUp();
-        this.host.requestRender();
-        return;
-      case 'pagedown':
-        this.pane.pageDown();
-        this.host.requestRender();
-        return;
-      case '/':
+  /** Every key of the search is a row of the key table (src/core/overlay-keys.ts), other keys included. */
+  handleKey(): void {
+    return;
+  }
+
+  /** `search-do ACTION`: the next older or newer match, a new query, or the end of the search. */
+  act(action: SearchAction): void {
+    switch (action) {
+      case 'older':
+      case 'newer':
+        return this.step(action);
+      case 'new':
         openSearchInput(
           this.app,
           (query, pattern) => {
@@ -151,13 +148,8 @@ export class SearchMode implements Overlay {
           () => undefined,
         );
         return;
-      case 'escape':
-        this.end();
-        return;
-      default:
-        // The search ends and passes the key down to normal mode.
-        this.end();
-        this.app.handleKey(key);
+      case 'end':
+        return this.end();
     }
   }
 

@@ -5,10 +5,11 @@
 // each action and reports it on its bottom line.
 import type { CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
+import { movedIndex, type Move } from '../core/list-move.js';
 import type { Result } from '../core/result.js';
 import { SessionBrowserOverlay, type SessionBrowserModel } from '../view/overlays/session-browser.js';
-import type { KeyPress } from '../view/overlays/overlay.js';
 import type { CockpitApp } from './cockpit-app.js';
+import type { SessionAction } from './mode-handle.js';
 import { SESSION_HEADER, sessionRows, type SessionRow } from './session-browser-rows.js';
 import { browserRows, type BrowserRow } from './session-browser-groups.js';
 import type { RunSummary } from '../core/workflow/run-summary.js';
@@ -67,80 +68,69 @@ export class SessionBrowserFlow {
     this.reload();
   }
 
-  handleKey(key: KeyPress): BrowserOutcome {
+  /** `session-browser-move MOVE`. */
+  move(move: Move): void {
+    this.selected = movedIndex(move, this.selected, this.rows.length, 10);
+  }
+
+  /** `session-browser-do ACTION` on the selected row: what the app must do next. */
+  act(action: SessionAction): BrowserOutcome {
     const row = this.rows[this.selected];
-    switch (key.full) {
-      case 'escape':
-      case 'q':
-        return { kind: 'close' };
-      case 'up':
-      case 'k':
-        this.selected = Math.max(0, this.selected - 1);
-        return { kind: 'keep' };
-      case 'down':
-      case 'j':
-        this.selected = Math.min(Math.max(0, this.rows.length - 1), this.selected + 1);
-        return { kind: 'keep' };
-      case 't':
-        this.trash = !this.trash;
-        this.selected = 0;
-        this.message = undefined;
-        this.reload();
-        return { kind: 'keep' };
-    }
-    if (row === undefined) return { kind: 'keep' };
-    if (this.trash) {
-      return key.full === 'r' && row.kind === 'session' ? { kind: 'restore', sessionId: row.session.id } : { kind: 'keep' };
-    }
-    if (row.kind === 'run') return this.runKey(key, row.run.id, row.folded);
-    if (key.full === 'left' || key.full === 'h') {
-      const run = row.session.run;
-      if (run !== undefined) this.fold(run);
+    if (action === 'close') return { kind: 'close' };
+    if (action === 'trash-view') {
+      this.trash = !this.trash;
+      this.selected = 0;
+      this.message = undefined;
+      this.reload();
       return { kind: 'keep' };
     }
-    switch (key.full) {
-      case 'enter':
-      case 'o':
+    if (row === undefined) return { kind: 'keep' };
+    if (this.trash) return action === 'restore' && row.kind === 'session' ? { kind: 'restore', sessionId: row.session.id } : { kind: 'keep' };
+    if (row.kind === 'run') return this.runAction(action, row.run.id, row.folded);
+    switch (action) {
+      case 'unfold':
+        return { kind: 'keep' };
+      case 'fold':
+        if (row.session.run !== undefined) this.fold(row.session.run);
+        return { kind: 'keep' };
+      case 'open':
         // Open already: say so and focus its pane (openSession refuses another session of its name).
         if (row.open) return { kind: 'focus', name: row.session.name };
         return { kind: 'open', sessionId: row.session.id };
-      case 'S-r':
-      case 'R':
+      case 'rename':
         return { kind: 'rename', row };
-      case 'd':
+      case 'trash':
         if (row.open) {
           this.message = { ok: false, error: `${row.session.name} is open in a pane: close it first (:close -t ${row.session.name})` };
           return { kind: 'keep' };
         }
         return { kind: 'delete', row };
-      default:
+      case 'restore':
+        this.message = { ok: false, error: 'r restores a session from the trash: t shows the trash' };
         return { kind: 'keep' };
     }
   }
 
-  // On a run's row: Enter/o opens its record, Space/→ unfolds (Space folds again), ← folds.
-  private runKey(key: KeyPress, runId: string, folded: boolean): BrowserOutcome {
-    switch (key.full) {
-      case 'enter':
-      case 'o':
+  // On a run's row: open its record, unfold it (Space again folds), fold it; a run is kept whole.
+  private runAction(action: SessionAction, runId: string, folded: boolean): BrowserOutcome {
+    switch (action) {
+      case 'open':
         return { kind: 'open-run', runId };
-      case 'space':
-      case 'right':
-      case 'l':
+      case 'unfold':
         if (folded) this.unfolded.add(runId);
-        else if (key.full === 'space') this.unfolded.delete(runId);
+        else this.unfolded.delete(runId);
         this.reload();
         return { kind: 'keep' };
-      case 'left':
-      case 'h':
+      case 'fold':
         this.fold(runId);
         return { kind: 'keep' };
-      case 'd':
-      case 'S-r':
-      case 'R':
+      case 'rename':
+      case 'trash':
         this.message = { ok: false, error: 'a run is kept whole: rename or delete its agents’ sessions (Space shows them)' };
         return { kind: 'keep' };
-      default:
+      case 'restore':
+      case 'close':
+      case 'trash-view':
         return { kind: 'keep' };
     }
   }
@@ -167,74 +157,79 @@ export class SessionBrowserFlow {
 export function openSessionBrowser(app: CockpitApp): void {
   const { storeDir } = app;
   const flow = new SessionBrowserFlow(app.controller, Date.now, () => (storeDir === undefined ? [] : listRuns(storeDir)));
-  const leave = app.modes.enter('sessions');
-  const overlay = app.view.open(
-    (host) =>
-      new SessionBrowserOverlay(host, {
-        model: () => flow.model(),
-        onKey: (key) => {
-          const outcome = flow.handleKey(key);
-          switch (outcome.kind) {
-            case 'keep':
-              return 'keep';
-            case 'close':
-              leave();
-              return 'close';
-            case 'open':
-              leave();
-              app.run(`session-open ${outcome.sessionId}`);
-              return 'close';
-            case 'open-run': {
-              if (storeDir === undefined) return 'keep';
-              leave();
-              const opened = openRunRecord(app, storeDir, outcome.runId);
-              app.show(opened);
-              return 'close';
+  const overlay = app.view.open((host) => new SessionBrowserOverlay(host, { model: () => flow.model(), onKey: () => 'keep' }));
+  const follow = (outcome: BrowserOutcome): void => {
+    switch (outcome.kind) {
+      case 'keep':
+        return overlay.draw();
+      case 'close':
+        leave();
+        return app.view.close(overlay);
+      case 'open':
+        leave();
+        app.view.close(overlay);
+        return app.run(`session-open ${outcome.sessionId}`);
+      case 'open-run': {
+        if (storeDir === undefined) return overlay.draw();
+        leave();
+        app.view.close(overlay);
+        return app.show(openRunRecord(app, storeDir, outcome.runId));
+      }
+      case 'focus': {
+        leave();
+        app.view.close(overlay);
+        const focused = app.controller.setFocus(outcome.name);
+        return app.show(focused.ok ? { ok: true, value: `${outcome.name} is already open: focused its pane` } : focused);
+      }
+      case 'restore':
+        flow.report(resultOf(app.dispatch(`session-restore ${outcome.sessionId}`)));
+        return overlay.draw();
+      case 'rename': {
+        const leaveRename = app.modes.enter('session-rename');
+        app.view.openTextInput({
+          title: `rename session ${outcome.row.session.name} (Enter renames, Esc back)`,
+          prefill: outcome.row.session.name,
+          onSubmit: (name) => {
+            leaveRename();
+            if (name.trim() !== '' && name.trim() !== outcome.row.session.name) {
+              flow.report(resultOf(app.dispatch(`session-rename ${outcome.row.session.id} ${name.trim()}`)));
             }
-            case 'focus': {
-              leave();
-              const focused = app.controller.setFocus(outcome.name);
-              app.show(focused.ok ? { ok: true, value: `${outcome.name} is already open: focused its pane` } : focused);
-              return 'close';
-            }
-            case 'restore':
-              flow.report(resultOf(app.dispatch(`session-restore ${outcome.sessionId}`)));
-              return 'keep';
-            case 'rename': {
-              const leaveRename = app.modes.enter('session-rename');
-              app.view.openTextInput({
-                title: `rename session ${outcome.row.session.name} (Enter renames, Esc back)`,
-                prefill: outcome.row.session.name,
-                onSubmit: (name) => {
-                  leaveRename();
-                  if (name.trim() !== '' && name.trim() !== outcome.row.session.name) {
-                    flow.report(resultOf(app.dispatch(`session-rename ${outcome.row.session.id} ${name.trim()}`)));
-                  }
-                  overlay.draw();
-                },
-                onClose: () => {
-                  leaveRename();
-                  overlay.draw();
-                },
-              });
-              return 'keep';
-            }
-            case 'delete':
-              app.view.openConfirm({
-                question: `Move ${outcome.row.session.name} (${outcome.row.session.id}) to the trash? r restores it from the trash view (t).`,
-                onConfirm: () => {
-                  flow.report(resultOf(app.dispatch(`session-trash ${outcome.row.session.id}`)));
-                  overlay.draw();
-                },
-                onClose: () => overlay.draw(),
-              });
-              return 'keep';
-          }
-        },
-      }),
-  );
+            overlay.draw();
+          },
+          onClose: () => {
+            leaveRename();
+            overlay.draw();
+          },
+        });
+        return;
+      }
+      case 'delete': {
+        const confirm = app.view.openConfirm({
+          question: `Move ${outcome.row.session.name} (${outcome.row.session.id}) to the trash? r restores it from the trash view (t).`,
+          onConfirm: () => {
+            leaveConfirm();
+            flow.report(resultOf(app.dispatch(`session-trash ${outcome.row.session.id}`)));
+            overlay.draw();
+          },
+          onClose: () => {
+            leaveConfirm();
+            overlay.draw();
+          },
+        });
+        const leaveConfirm = app.modes.enter('confirm', { kind: 'confirm', answer: (yes) => confirm.answer(yes) });
+        return;
+      }
+    }
+  };
+  const leave = app.modes.enter('sessions', {
+    kind: 'sessions',
+    move: (move) => {
+      flow.move(move);
+      overlay.draw();
+    },
+    act: (action) => follow(flow.act(action)),
+  });
 }
-
 
 /** A command's result as the browser's bottom line shows it. */
 function resultOf(result: CommandResult): Result<string> {

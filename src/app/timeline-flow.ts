@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { enterCopyModeAt } from './copy-mode.js';
 import { rewindAsking, switchAsking } from './file-conflict-flow.js';
+import type { TimelineAction } from './mode-handle.js';
 import { timelineRows, type RowTarget } from './timeline.js';
 
 /** The picker's actions; Enter runs `defaultAction` on an entry and switches on a branch row. */
@@ -27,8 +28,7 @@ export function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): Result<
   const view = session.view();
   const { rows, headRow } = timelineRows(view, buildBranchTree(session.tree, view), agent.name);
   // Opened with `e`, Enter edits: the status bar's hints must say so, not "Enter/r rewind".
-  const leave = app.modes.enter(defaultAction === 'e' ? 'timeline-edit' : 'timeline');
-  app.view.openPicker({
+  const picker = app.view.openPicker({
     title: `timeline of ${agent.name} — Enter ${defaultAction === 'r' ? 'rewinds' : 'edits'} (switches on a ⎇ branch) · r rewind · e edit · f fork · s switch · Esc`,
     rows: rows.map((row) => ({ text: row.text, style: row.style })),
     selected: headRow,
@@ -39,10 +39,18 @@ export function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): Result<
       leave();
       act(app, agent.name, actionKey, rows[index]?.target ?? { kind: 'none' });
     },
-    onClose: leave,
+    onClose: () => leave(),
+  });
+  const leave = app.modes.enter(defaultAction === 'e' ? 'timeline-edit' : 'timeline', {
+    kind: 'timeline',
+    move: (move) => picker.move(move),
+    act: (action) => (action === 'close' ? picker.close() : void picker.act(action === 'enter' ? 'enter' : ACTION_KEYS[action])),
   });
   return ok(`timeline of ${agent.name}`);
 }
+
+/** The picker's action key for each `timeline-do` action. */
+const ACTION_KEYS: Readonly<Record<Exclude<TimelineAction, 'enter' | 'close'>, string>> = { rewind: 'r', edit: 'e', fork: 'f', switch: 's', copy: 'y' };
 
 function act(app: CockpitApp, agent: string, actionKey: string, target: RowTarget): void {
   if (target.kind === 'branch') {

@@ -98,7 +98,8 @@ export function parseArguments(commandName: string, spec: ArgSpec, input: string
 }
 
 function looksLikeOption(token: string): boolean {
-  return token.startsWith('-') && token !== '-';
+  // A negative number is a value (`timeline-move -1`), never an option.
+  return token.startsWith('-') && token !== '-' && !/^-\d+$/.test(token);
 }
 
 // `--usd=5` → ["--usd", "5"]; short options and flags without `=` have no inline value.

@@ -3,6 +3,8 @@
 // prompt, or names a key the mode's own handler reads (typing text, moving in a list). The
 // status bar's hints, the help overlay and `list-keys` are all generated from these rows.
 
+import { OTHER_KEYS, OVERLAY_MODES } from './overlay-keys.js';
+
 /** Every mode the cockpit can be in; the status bar shows the top one's name. */
 export const MODE_NAMES = [
   'normal',
@@ -25,6 +27,7 @@ export const MODE_NAMES = [
   'search-input',
   'pager',
   'runs',
+  'graft-file',
 ] as const;
 
 export type ModeName = (typeof MODE_NAMES)[number];
@@ -40,6 +43,8 @@ export type CommandRow = {
   readonly note: string;
   /** The short form the status bar's hints use; rows without one are left out of the hints. */
   readonly hint?: string;
+  /** After the line runs, the key acts again in the mode below (receipts and search close on any key). */
+  readonly passesDown?: true;
 };
 
 /** A key the mode's own handler reads: typing or editing text, moving in a list or a pager. */
@@ -147,85 +152,10 @@ export const MODES: readonly ModeTable[] = [
   },
   { name: 'message', rows: [own('Enter', 'send the message', 'Enter send'), own('Esc', 'close', 'Esc close'), TYPING] },
   { name: 'broadcast', rows: [own('Enter', 'broadcast it as a nudge', 'Enter broadcast'), own('Esc', 'close', 'Esc close'), TYPING] },
-  { name: 'receipts', rows: [own('any key', 'closes (and acts as in normal mode)', 'any key closes')] },
-  { name: 'confirm', rows: [own('y', 'confirm', 'y confirm'), own('other keys', 'cancel', 'any other key cancels')] },
-  {
-    name: 'timeline',
-    rows: [
-      own('↑↓', 'move', '↑↓ move'),
-      own('Enter', 'rewind to the entry (switch on a ⎇ branch row)', 'Enter/r rewind'),
-      own('r', 'rewind here (runs rewind -t AGENT TURN)'),
-      own('e', 'edit this entry (runs edit -t AGENT TURN)', 'e edit'),
-      own('f', 'fork here (runs fork -t AGENT TURN)', 'f fork'),
-      own('s', 'switch to this ⎇ branch (runs switch -t AGENT N)', 's switch branch'),
-      own('y', 'copy mode at this entry', 'y copy'),
-      own('Esc', 'close', 'Esc close'),
-    ],
-  },
-  {
-    name: 'timeline-edit',
-    shows: 'timeline',
-    rows: [
-      own('↑↓', 'move', '↑↓ move'),
-      own('Enter', 'edit the entry (switch on a ⎇ branch row)', 'Enter/e edit'),
-      own('r', 'rewind here', 'r rewind'),
-      own('f', 'fork here', 'f fork'),
-      own('s', 'switch to this ⎇ branch', 's switch branch'),
-      own('Esc', 'close', 'Esc close'),
-    ],
-  },
-  {
-    name: 'file-conflicts',
-    rows: [own('o', 'overwrite the files changed since', 'o overwrite them'), own('k', 'keep them (restore the rest)', 'k keep them (restore the rest)'), own('c Enter Esc', 'cancel', 'c/Enter/Esc cancel')],
-  },
   { name: 'edit', rows: [own('C-s', 'save the entry', 'C-s save'), own('Esc', 'cancel', 'Esc cancel'), TYPING] },
-  {
-    name: 'sessions',
-    rows: [
-      own('↑↓ j k', 'move', '↑↓ move'),
-      own('Enter o', 'open the selected session in a pane (runs session-open ID); on a run, its record', 'Enter/o open'),
-      own('Space → l', 'on a run: list its agents (Space again folds them)', 'Space agents'),
-      own('← h', 'fold the run the selection is in', '← fold'),
-      own('R', 'rename it (runs session-rename ID NAME)', 'R rename'),
-      own('d', 'move it to the trash (runs session-trash ID)', 'd delete'),
-      own('t', 'show the trash / the store', 't trash'),
-      own('r', 'in the trash: restore it (runs session-restore ID)', 'r restore'),
-      own('Esc q', 'close', 'Esc close'),
-    ],
-  },
   { name: 'session-rename', shows: 'sessions', rows: [own('Enter', 'rename', 'Enter rename'), own('Esc', 'back', 'Esc back'), TYPING] },
-  {
-    name: 'graft',
-    rows: [
-      own('↑↓', 'move', '↑↓ move'),
-      own('Enter', 'pick a source / set FROM, TO (grafts: runs graft -t AGENT SOURCE FROM..TO)', 'Enter pick / set FROM, TO'),
-      own('2..4', 'type a range', '2..4 type a range'),
-      own('[ ]', 'scroll the preview'),
-      own('Esc', 'back', 'Esc back'),
-    ],
-  },
-  {
-    name: 'copy',
-    rows: [
-      own('↑↓ j k PgUp PgDn g G', 'move the cursor', '↑↓ jk PgUp PgDn g G move'),
-      own('v Space', 'start / drop a line selection', 'v/Space select'),
-      own('y', 'copy the selection (or the cursor row) and leave', 'y copy'),
-      own('Enter', 'show the tool call under the cursor in full (copies a selection)', 'Enter tool call / copy'),
-      own('/ n N', 'search; next older, next newer', '/ n N search'),
-      own('Esc q', 'leave copy mode', 'Esc/q leave'),
-    ],
-  },
-  {
-    name: 'search',
-    rows: [
-      own('n', 'next older match', 'n older match'),
-      own('N', 'next newer match', 'N newer'),
-      own('/', 'new search', '/ new search'),
-      own('Esc', 'end the search (other keys end it and act as in normal mode)', 'Esc ends'),
-    ],
-  },
+  ...OVERLAY_MODES,
   { name: 'search-input', rows: [own('Enter', 'search (newest first)', 'Enter search (newest first)'), own('Esc', 'close', 'Esc close'), TYPING] },
-  { name: 'pager', rows: [own('↑↓ PgUp PgDn g G', 'scroll', '↑↓ PgUp PgDn scroll'), own('Esc q', 'close', 'Esc close')] },
   { name: 'runs', rows: RUN_VIEW },
 ];
 
@@ -239,12 +169,15 @@ export function modeTable(name: ModeName): ModeTable {
   return found;
 }
 
-/** The command row a key runs in `mode`, if any (blessed's `full` name, then the character). */
+/** The command row a key runs in `mode`, if any (blessed's `full` name, then the character; else the mode's "other keys" row). */
 export function commandRowFor(mode: ModeName, keyNames: readonly (string | undefined)[]): CommandRow | undefined {
-  for (const row of modeTable(mode).rows) {
-    if (row.kind === 'command' && keyNames.some((name) => name !== undefined && row.keys.includes(name))) return row;
+  const rows = modeTable(mode).rows.flatMap((row) => (row.kind === 'command' ? [row] : []));
+  // The names in order: `S-n` (N) must find N's row before `n` finds n's.
+  for (const name of keyNames) {
+    const row = name === undefined || name === OTHER_KEYS ? undefined : rows.find((candidate) => candidate.keys.includes(name));
+    if (row !== undefined) return row;
   }
-  return undefined;
+  return rows.find((row) => row.keys.includes(OTHER_KEYS));
 }
 
 /** The status bar's key hints for a mode, generated from its rows. */

@@ -50,6 +50,7 @@ export class CockpitView implements OverlayHost {
   private readonly overlays: Overlay[] = [];
   private readonly scheduler: RenderScheduler;
   private keyHandler: ((key: KeyPress) => void) | undefined;
+  private overlayKeyHandler: ((key: KeyPress) => boolean) | undefined;
   private frameWork: (() => void) | undefined;
   private readonly canvas: ScreenCanvas;
   /** Where each pane was last put; a change (or a pane added or removed) needs a whole-screen render. */
@@ -151,6 +152,11 @@ export class CockpitView implements OverlayHost {
   /** Sets the normal-mode key handler. */
   onKey(handler: (key: KeyPress) => void): void {
     this.keyHandler = handler;
+  }
+
+  /** Sets the handler that sees a key before the top overlay (unless it edits text); true: it ran a command for the key, the overlay does not see it. */
+  onOverlayKey(handler: (key: KeyPress) => boolean): void {
+    this.overlayKeyHandler = handler;
   }
 
   /** Rings the terminal bell (an agent started waiting for the user's approval). */
@@ -307,8 +313,8 @@ export class CockpitView implements OverlayHost {
     const typing = this.overlays[this.overlays.length - 1]?.editsText === true;
     for (const one of typing ? [key] : splitEscapePrefix(key)) {
       const top = this.overlays[this.overlays.length - 1];
-      if (top !== undefined) top.handleKey(one);
-      else this.keyHandler?.(one);
+      if (top === undefined) this.keyHandler?.(one);
+      else if (top.editsText === true || this.overlayKeyHandler?.(one) !== true) top.handleKey(one);
     }
     this.renderNow();
   }

@@ -1,6 +1,10 @@
 // A cockpit without a terminal of its own: the real controller over the scripted model (the
 // integration harness), the real blessed view on a headless terminal, and the app's CockpitApp
 // between them — for the app's commands and keys, tested below the binary.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileCheckpointsFor } from '../../src/adapters/files/file-checkpoints.js';
 import { launchPty } from '../../src/adapters/pty/node-pty-host.js';
 import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
 import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
@@ -14,6 +18,8 @@ import { openView, type ViewUnderTest } from '../view/view-kit.js';
 
 export type Cockpit = { readonly h: Harness; readonly t: ViewUnderTest; readonly app: CockpitApp; readonly quits: () => number };
 const open: Cockpit[] = [];
+/** Store directories the kit made for file checkpoints (the harness leaves a given dir alone). */
+const dirs: string[] = [];
 
 /** Disposes every cockpit the test opened (an afterEach). */
 export async function closeCockpits(): Promise<void> {
@@ -23,19 +29,28 @@ export async function closeCockpits(): Promise<void> {
     cockpit.t.dispose();
     await cockpit.h.close();
   }
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 
-const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'write_file', input: { path: 'new.txt', content: 'one\n' } }] };
+export const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'write_file', input: { path: 'new.txt', content: 'one\n' } }] };
 
 const KIT_EPOCH = Date.now();
 
+/** What a cockpit's harness runs with beyond the defaults: the model's script, file checkpoints, allowed tools. */
+export type KitOptions = { readonly steps?: readonly ScriptStep[]; readonly checkpoints?: boolean; readonly allow?: readonly string[] };
+
 /** A fresh cockpit with agents alpha and beta in columns, set up for `mode`'s keys. */
-export async function cockpitFor(mode: ModeName): Promise<Cockpit> {
-  const h = await startHarness(mode === 'approval' ? [writeStep, { text: 'done' }] : [], {
+export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Promise<Cockpit> {
+  const dir = options.checkpoints === true ? mkdtempSync(join(tmpdir(), 'agentmux-kit-')) : undefined;
+  if (dir !== undefined) dirs.push(dir);
+  const checkpoints = dir === undefined ? undefined : fileCheckpointsFor(dir);
+  const tools = createWorkspaceToolHost({ write: true });
+  const h = await startHarness(options.steps ?? (mode === 'approval' ? [writeStep, { text: 'done' }] : []), {
     agents: ['alpha', 'beta'],
-    tools: createWorkspaceToolHost({ write: true }),
-    approval: { approve: 'ask', allow: [] },
+    tools: checkpoints === undefined ? tools : checkpoints.wrap(tools),
+    ...(dir === undefined || checkpoints === undefined ? {} : { dir, files: checkpoints.files }),
+    approval: { approve: 'ask', allow: [...(options.allow ?? [])] },
     ptyLauncher: launchPty,
     // One instant for every cockpit of a test file, so two cockpits compared row by row list
     // their sessions in the same order (ties go by name), whatever the machine's load.
@@ -75,6 +90,9 @@ export async function cockpitFor(mode: ModeName): Promise<Cockpit> {
 export async function settle(cockpit: Cockpit): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   cockpit.app.update();
+  cockpit.t.view.renderNow();
+  // An overlay opened or moved by that frame's work is drawn by the next one: draw it too.
+  await new Promise((resolve) => setImmediate(resolve));
   cockpit.t.view.renderNow();
   await cockpit.t.tty.flush();
 }

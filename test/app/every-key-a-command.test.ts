@@ -4,9 +4,11 @@
 // agents and states, focus, zoom, tiling, attachment. Real controller, real scripted model, real
 // blessed view on a headless terminal; the app's CockpitApp in between.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MODES, listKeys, type CommandRow } from '../../src/core/key-table.js';
+import { MODES, listKeys, parseModeName, type CommandRow, type ModeName } from '../../src/core/key-table.js';
+import { OTHER_KEYS } from '../../src/core/overlay-keys.js';
 import { until } from '../integration/harness.js';
 import { closeCockpits, cockpitFor, press, settle, type Cockpit } from './cockpit-kit.js';
+import { OVERLAY_SETUPS, quiet } from './overlay-setups.js';
 
 /** The bytes an xterm sends for each key name the table uses. */
 const BYTES: Readonly<Record<string, string>> = {
@@ -26,6 +28,8 @@ const BYTES: Readonly<Record<string, string>> = {
   down: '\x1b[B',
   'S-g': 'G',
   'S-x': 'X',
+  home: '\x1b[1~',
+  end: '\x1b[4~',
 };
 
 function bytesOf(row: CommandRow): string {
@@ -34,11 +38,29 @@ function bytesOf(row: CommandRow): string {
   return BYTES[name] ?? name;
 }
 
+/** Each row's cells drawn inverse or on a background colour, as `x:bg` words (a cursor row, a selection, a match). */
+function markedCells(cockpit: Cockpit): string[] {
+  const buffer = cockpit.t.tty.term.buffer.active;
+  const rows: string[] = [];
+  for (let y = 0; y < cockpit.t.tty.term.rows; y++) {
+    const line = buffer.getLine(y);
+    const marks: string[] = [];
+    for (let x = 0; line !== undefined && x < cockpit.t.tty.term.cols; x++) {
+      const cell = line.getCell(x);
+      if (cell !== undefined && (cell.isInverse() !== 0 || !cell.isBgDefault())) marks.push(`${x}:${cell.isInverse() !== 0 ? 'i' : cell.getBgColor()}`);
+    }
+    rows.push(marks.join(' '));
+  }
+  return rows;
+}
+
 /** Everything a key may change, as the person and the controller see it. */
 function observe(cockpit: Cockpit): unknown {
   const { app, h, t } = cockpit;
   return {
     screen: t.tty.text().split('\n').map((line) => line.trimEnd()),
+    // Where the screen is drawn inverse or on a colour (a selection, a cursor row, a match).
+    marked: markedCells(cockpit),
     modes: app.modes.names(),
     overlayOpen: t.view.overlayOpen,
     focused: h.controller.focused(),
@@ -52,7 +74,9 @@ function observe(cockpit: Cockpit): unknown {
 
 afterEach(closeCockpits);
 
-const rows = MODES.flatMap((mode) => mode.rows.flatMap((row) => (row.kind === 'command' ? [{ mode: mode.name, row }] : [])));
+/** The modes reached without an overlay, where a line can be typed at `:` in place of the key. */
+const PROMPT_MODES: ReadonlySet<ModeName> = new Set(['normal', 'approval', 'attached']);
+const rows = MODES.flatMap((mode) => (PROMPT_MODES.has(mode.name) ? mode.rows.flatMap((row) => (row.kind === 'command' ? [{ mode: mode.name, row }] : [])) : []));
 
 describe('every key runs a command line', () => {
   it('list-keys prints one line per row of every mode, MODE KEY COMMAND-LINE  NOTE', () => {
@@ -96,6 +120,68 @@ describe('every key runs a command line', () => {
       const keyed = observe(byKey);
       const typed = observe(byLine);
       expect(typed).toEqual(keyed);
+    },
+  );
+});
+
+/** Modes whose keys type text: only they keep keys for their own handler (and `text` rows elsewhere). */
+const TEXT_MODES: ReadonlySet<ModeName> = new Set(['attached', 'prompt', 'message', 'broadcast', 'edit', 'session-rename', 'search-input', 'graft-file']);
+
+/** A key no row of any overlay binds, to stand for "other keys", and one normal mode acts on. */
+const UNBOUND = 'x';
+const ACTS_BELOW = 'z';
+
+/**
+ * Keys that change nothing visible from their mode's setup (overlay-setups.ts): moves in the
+ * one-file conflicts list or at a list's end, the graft preview when it fits, n/N in copy mode
+ * with no search yet, a selection of the cursor row (drawn as the cursor already is). Their lines
+ * are still checked to be accepted with the overlay open and to leave the same state as the key.
+ */
+const STILL_FROM_SETUP: ReadonlySet<string> = new Set([
+  'file-conflicts ↑', 'file-conflicts ↓', 'file-conflicts PgUp', 'file-conflicts PgDn', 'file-conflicts Home', 'file-conflicts End',
+  'sessions ↓ j', 'graft ↑ k', 'graft ↓ j', 'graft PgUp', 'graft PgDn', 'graft Home', 'graft End', 'graft [', 'graft ]',
+  'copy v Space', 'copy n', 'copy N', 'pager PgUp', 'timeline PgDn Space',
+]);
+
+const overlayRows = MODES.flatMap((mode) =>
+  OVERLAY_SETUPS[mode.name] === undefined ? [] : mode.rows.flatMap((row) => (row.kind === 'command' ? [{ mode: mode.name, row }] : [])),
+);
+
+describe('every overlay key runs a command line', () => {
+  it('every row of every mode is a command line, but for keys that type text', () => {
+    const handlerRows = MODES.flatMap((mode) => mode.rows.filter((row) => row.kind === 'handler' && !TEXT_MODES.has(mode.name) && row.key !== 'text').map((row) => `${mode.name} ${row.key}`));
+    expect(handlerRows).toEqual([]);
+    const dashed = listKeys().filter((line) => / - {2,}/.test(line) && !TEXT_MODES.has(parseModeName(line.split(' ')[0] ?? '') ?? 'normal'));
+    expect(dashed.filter((line) => !line.startsWith('graft '))).toEqual([]);
+    for (const mode of MODES) if (!TEXT_MODES.has(mode.name) && mode.name !== 'normal' && mode.name !== 'approval') expect(OVERLAY_SETUPS[mode.name], `a setup for ${mode.name}`).toBeDefined();
+  });
+
+  it.each(overlayRows.map(({ mode, row }) => [mode, row.key, row.line, row] as const))(
+    '%s %s: the key does what dispatching "%s" with that mode on top does',
+    { timeout: 60_000 },
+    async (mode, _key, line, row) => {
+      const setup = OVERLAY_SETUPS[mode];
+      if (setup === undefined) throw new Error(`no setup for ${mode}`);
+      const other = row.keys.includes(OTHER_KEYS);
+      const byKey = await setup();
+      expect(byKey.app.modes.top()).toBe(mode);
+      const before = observe(byKey);
+      await press(byKey, other ? (row.passesDown === true ? ACTS_BELOW : UNBOUND) : bytesOf(row));
+
+      const byLine = await setup();
+      const result = byLine.app.dispatch(line);
+      // The line itself is a valid command with its overlay open (not a usage error, not "not open").
+      expect(result.kind === 'error' ? result.message : 'ran').toBe('ran');
+      byLine.app.apply(result, line);
+      await settle(byLine);
+      // A row that passes its key down: the key then acts in the mode below.
+      if (row.passesDown === true) await press(byLine, ACTS_BELOW);
+      for (const cockpit of [byKey, byLine]) await quiet(cockpit);
+      const keyed = observe(byKey);
+      expect(observe(byLine)).toEqual(keyed);
+      // And the key did something a person can see (a test of two no-ops would prove nothing),
+      // but for keys that, from this setup, have nowhere to go or nothing to act on.
+      if (!STILL_FROM_SETUP.has(`${mode} ${row.key}`)) expect(keyed).not.toEqual(before);
     },
   );
 });

@@ -12,8 +12,6 @@ import {
   ChainBuilder,
   expectErr,
   expectOk,
-  fastestOf,
-  generousBound,
   text,
   thinking,
   toolUse,
@@ -259,8 +257,8 @@ describe('planEditTarget', () => {
   });
 });
 
-describe('viewBranch performance', () => {
-  it('views a 40,000-entry path well within the bound', () => {
+describe('viewBranch at scale', () => {
+  it('views a 40,000-entry path (its time is the bench\'s: bench/transcript-bench.ts)', () => {
     const b = new ChainBuilder();
     for (let turn = 0; turn < 10_000; turn++) {
       b.user(`q${turn}`);
@@ -270,8 +268,6 @@ describe('viewBranch performance', () => {
     }
     b.edit('e3', 'edited');
     const path = b.path();
-    const bound = generousBound(100);
-    expect(fastestOf(3, () => viewBranch(path))).toBeLessThan(bound);
     const view = viewBranch(path);
     expect(view.turnCount).toBe(10_000);
     expect(formatAddress(expectOk(locate(view, { turn: 10_000, k: 4 })))).toBe('10000.4');

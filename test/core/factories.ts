@@ -196,27 +196,6 @@ export function idSource(prefix = 'n'): () => string {
   return () => `${prefix}${++next}`;
 }
 
-/**
- * A time bound for performance sanity tests that holds on a loaded machine: `ms`, or 20× the
- * time this machine takes to index 40,000 small objects in a Map, whichever is larger. An
- * accidental quadratic walk over 40,000 entries still blows far past it.
- */
-export function generousBound(ms: number): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 3; round++) {
-    const started = performance.now();
-    const index = new Map<string, { id: string; position: number }>();
-    const list: { id: string; position: number }[] = [];
-    for (let i = 0; i < 40_000; i++) {
-      const item = { id: `c${round}-${i}`, position: i };
-      index.set(item.id, item);
-      list.push(item);
-    }
-    best = Math.min(best, performance.now() - started);
-  }
-  return Math.max(ms, 20 * best);
-}
-
 /** The fastest of `runs` timings of `work`, in ms: one descheduled moment should not fail a test. */
 export function fastestOf(runs: number, work: () => void): number {
   let best = Number.POSITIVE_INFINITY;

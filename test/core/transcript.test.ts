@@ -7,8 +7,6 @@ import type { DisplayLine, LineStyle } from '../../src/core/transcript-view.js';
 import {
   ChainBuilder,
   expectOk,
-  fastestOf,
-  generousBound,
   text,
   thinking,
   toolUse,
@@ -251,59 +249,5 @@ describe('Transcript changes', () => {
     const t = new Transcript();
     t.reset(sampleSession().view());
     expect(rows(t)).toContain('[1.7] assistant Done: {red-fg}fixed{/red-fg}');
-  });
-});
-
-describe('Transcript performance', () => {
-  /** ~100k rows at width 60: 2,000 answers of 50 short lines. */
-  function bigTranscript() {
-    const b = new ChainBuilder();
-    const body = Array.from({ length: 49 }, (_, i) => `row ${i} of a long answer`).join('\n');
-    for (let i = 0; i < 1010; i++) {
-      b.user(`question ${i}`);
-      b.assistant(text(body));
-      b.assistant(text(body));
-    }
-    return b;
-  }
-
-  it('appends 1,000 entries and deltas on a 100k-line transcript in well under a second', () => {
-    const b = bigTranscript();
-    const t = transcriptOf(b);
-    expect(t.lineCount(WIDTH)).toBeGreaterThan(100_000);
-    const started = performance.now();
-    for (let i = 0; i < 500; i++) {
-      t.streamEvent({ type: 'text', index: 0, text: `delta ${i} ` });
-      const count = t.lineCount(WIDTH);
-      expect(t.lines(WIDTH, count - 50, 50)).toHaveLength(50);
-    }
-    t.endStream();
-    for (let i = 0; i < 500; i++) {
-      const entry = b.nudge(`nudge ${i}`);
-      t.append({ kind: 'message', entry, original: entry, edited: false, turn: 1010, k: 4 + i, pathIndex: 0 });
-      const count = t.lineCount(WIDTH);
-      expect(t.lines(WIDTH, count - 50, 50)).toHaveLength(50);
-    }
-    expect(performance.now() - started).toBeLessThan(generousBound(500));
-  });
-
-  it('streams 1,000 deltas into a 100k-line transcript in well under a second', () => {
-    const t = transcriptOf(bigTranscript());
-    t.lineCount(WIDTH);
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) {
-      t.streamEvent({ type: 'text', index: 0, text: i % 20 === 19 ? 'end.\n' : `word${i} ` });
-      const count = t.lineCount(WIDTH);
-      t.lines(WIDTH, count - 50, 50);
-    }
-    expect(performance.now() - started).toBeLessThan(generousBound(500));
-  });
-
-  it('reads a 50-row window in time that does not depend on where it is', () => {
-    const t = transcriptOf(bigTranscript());
-    const count = t.lineCount(WIDTH);
-    const start = fastestOf(5, () => t.lines(WIDTH, 0, 50));
-    const middle = fastestOf(5, () => t.lines(WIDTH, Math.floor(count / 2), 50));
-    expect(Math.max(start, middle)).toBeLessThan(generousBound(5));
   });
 });

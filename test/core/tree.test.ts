@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { viewBranch } from '../../src/core/branch.js';
 import type { Entry } from '../../src/core/entry.js';
 import { SessionTree } from '../../src/core/tree.js';
-import { ChainBuilder, expectErr, expectOk, fastestOf, generousBound, text } from './factories.js';
+import { ChainBuilder, expectErr, expectOk, text } from './factories.js';
 
 const ids = (entries: readonly Entry[]) => entries.map((entry) => entry.id);
 
@@ -110,7 +110,7 @@ describe('SessionTree', () => {
     expect(ids(tree.path())).toEqual(['e1', 'e2']);
   });
 
-  it('handles a 40,000-entry session: appends, path and view, and rewinds, quickly', () => {
+  it('handles a 40,000-entry session: appends, path and view, and rewinds (timed in bench/transcript-bench.ts)', () => {
     const b = new ChainBuilder();
     for (let turn = 0; turn < 10_000; turn++) {
       b.user(`question ${turn}`);
@@ -123,26 +123,14 @@ describe('SessionTree', () => {
       b.result(`t${turn}`, 'file body');
       b.assistant(text(`answer ${turn}`));
     }
-    const bound = generousBound(100);
-
-    let tree = new SessionTree();
-    const appendMs = fastestOf(3, () => {
-      tree = new SessionTree();
-      for (const entry of b.entries) expectOk(tree.append(entry));
-    });
-    expect(appendMs).toBeLessThan(bound);
-
-    const viewMs = fastestOf(3, () => viewBranch(tree.path()));
-    expect(viewMs).toBeLessThan(bound);
+    // How long this takes is the bench's (bench/transcript-bench.ts); here, that it is right.
+    const tree = new SessionTree();
+    for (const entry of b.entries) expectOk(tree.append(entry));
     expect(tree.path()).toHaveLength(40_000);
     expect(viewBranch(tree.path()).turnCount).toBe(10_000);
-
-    const rewindMs = fastestOf(3, () => {
-      expectOk(tree.setHead('e20000'));
-      expect(tree.path()).toHaveLength(20_000);
-      expectOk(tree.setHead('e40000'));
-      expect(tree.path()).toHaveLength(40_000);
-    });
-    expect(rewindMs).toBeLessThan(bound);
+    expectOk(tree.setHead('e20000'));
+    expect(tree.path()).toHaveLength(20_000);
+    expectOk(tree.setHead('e40000'));
+    expect(tree.path()).toHaveLength(40_000);
   });
 });

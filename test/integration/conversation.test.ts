@@ -1,8 +1,11 @@
 // send, queueing, rewind, undo, edit, graft, fork: the exact messages the server received.
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReceivedRequest, ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import { parseAddress } from '../../src/core/address.js';
 import type { TurnAddress } from '../../src/core/address.js';
-import { assistantText, startHarness, userText, withoutCacheMarks, type Harness } from './harness.js';
+import { assistantText, startHarness, userText, withoutCacheMarks, type Harness, until, openHarness, gate, userEntries, closeHarnesses } from './harness.js';
 import { sendMessage } from '../../src/core/receipt-message.js';
 
 let harness: Harness | undefined;
@@ -181,5 +184,85 @@ describe('conversation operations over the real SDK', () => {
     expect(sent(h, 2)).toEqual([userText('u1'), assistantText('a1'), userText('branch off')]);
     expect(h.controller.undo('alpha').ok).toBe(true);
     expect(h.controller.find('alpha-fork')).toBeUndefined();
+  });
+});
+
+// Found by a review (formerly review-regressions.test.ts).
+afterEach(closeHarnesses);
+
+describe('turn structure', () => {
+  it('a send to a busy agent opens its own turn; a nudge or broadcast joins the running one', async () => {
+    const g = gate();
+    const h = await openHarness([{ text: 'first', hold: { afterDeltas: 1, until: g.promise } }, { text: 'second' }, { text: 'third' }]);
+    h.controller.send('alpha', 'one');
+    await h.model.waitForDeltas(0, 1);
+    h.controller.send('alpha', 'queued send');
+    h.controller.broadcast('broadcast joins', { interrupt: false });
+    g.open();
+    await until(() => h.model.requests.length === 3, 'three requests');
+    await h.settled('alpha');
+    expect(userEntries(h, 'alpha')).toEqual(['one:opens', 'broadcast joins:joins', 'queued send:opens']);
+  });
+
+  it('nudge --interrupt aborts the stream and continues the same turn with the partial kept', async () => {
+    const never = new Promise<void>(() => undefined);
+    const h = await openHarness([
+      { text: 'going the wrong way entirely', tokensPerDelta: 2, hold: { afterDeltas: 2, until: never } },
+      { text: 'turning around' },
+    ]);
+    let deltas = 0;
+    h.controller.events.on((e) => {
+      if (e.type === 'delta' && e.event.type === 'text') deltas++;
+    });
+    h.controller.send('alpha', 'start');
+    await until(() => deltas === 2, 'two deltas');
+    expect(h.controller.nudge('alpha', 'stop, go left', { interrupt: true }).outcome).toBe('delivered');
+    await h.settled('alpha');
+    await h.model.waitFor(() => h.model.connectionsClosedEarly === 1);
+    expect(userEntries(h, 'alpha')).toEqual(['start:opens', 'stop, go left:joins']);
+    const last = h.model.requests[1]?.body.messages.at(-1);
+    expect(JSON.stringify(last)).toContain('stop, go left');
+    expect(h.model.rejections).toEqual([]);
+  });
+
+  it('broadcast --interrupt aborts a running stream at once', async () => {
+    const never = new Promise<void>(() => undefined);
+    const script = (request: ReceivedRequest): ScriptStep =>
+      request.index === 0 ? { text: 'long long answer', tokensPerDelta: 2, hold: { afterDeltas: 1, until: never } } : { text: 'ok' };
+    const h = await openHarness(script);
+    h.controller.send('alpha', 'start');
+    await h.model.waitForDeltas(0, 1);
+    const [receipt] = h.controller.broadcast('everyone stop', { interrupt: true });
+    expect(receipt).toMatchObject({ outcome: 'delivered' });
+    await h.model.waitFor(() => h.model.connectionsClosedEarly === 1);
+    await h.settled('alpha');
+  });
+});
+
+describe('tools', () => {
+  it("run in the agent's cwd, not the cockpit's", async () => {
+    const h = await openHarness([{ toolUses: [{ name: 'read_file', input: { path: 'only-in-workspace.txt' } }] }, { text: 'read it' }]);
+    writeFileSync(join(h.workspace, 'only-in-workspace.txt'), 'marker-7f3a\n');
+    h.controller.send('alpha', 'read it');
+    await h.settled('alpha');
+    expect(JSON.stringify(h.messages(1))).toContain('marker-7f3a');
+  });
+});
+
+describe('graft', () => {
+  it('FROM..TO copies only those turns of the source', async () => {
+    const h = await openHarness([{ text: 'a1' }, { text: 'a2' }, { text: 'a3' }, { text: 'b1' }], { agents: ['alpha', 'beta'] });
+    for (const text of ['u1', 'u2', 'u3']) {
+      h.controller.send('alpha', text);
+      await h.settled('alpha');
+    }
+    expect(h.controller.graft('beta', 'alpha', { from: 2, to: 2 }).ok).toBe(true);
+    h.controller.send('beta', 'go');
+    await h.settled('beta');
+    expect(withoutCacheMarks(h.messages(3))).toEqual([
+      userText('u2'),
+      { role: 'assistant', content: [{ type: 'text', text: 'a2' }] },
+      userText('go'),
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import type { ApprovalPolicy } from '../../src/core/approval-policy.js';
 import type { WorkspaceFiles } from '../../src/core/file-checkpoint.js';
 import type { ToolHost } from '../../src/core/tools.js';
 import { Controller } from '../../src/core/controller.js';
+import type { Entry } from '../../src/core/entry.js';
 import type { RequestMessage } from '../../src/core/model-request.js';
 
 export type Harness = {
@@ -138,4 +139,31 @@ export function assistantText(text: string): RequestMessage {
 /** Drops `cache_control` marks so tests compare content; cache points are tested on their own. */
 export function withoutCacheMarks(messages: unknown): unknown {
   return JSON.parse(JSON.stringify(messages, (key, value: unknown) => (key === 'cache_control' ? undefined : value)));
+}
+
+const opened: Harness[] = [];
+
+/** A harness closed by `closeHarnesses` (an afterEach), for files that open several per test. */
+export async function openHarness(...args: Parameters<typeof startHarness>): Promise<Harness> {
+  const h = await startHarness(...args);
+  opened.push(h);
+  return h;
+}
+
+/** Closes every harness `openHarness` opened. */
+export async function closeHarnesses(): Promise<void> {
+  for (const h of opened.splice(0)) await h.close();
+}
+
+/** A promise and the function that resolves it: a step of the scripted model held until the test opens it. */
+export function gate(): { promise: Promise<void>; open: () => void } {
+  let release = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, open: release };
+}
+
+/** The user entries of the agent's branch as `text:opens` or `text:joins` (whether each opened a turn). */
+export function userEntries(h: Harness, name: string): string[] {
+  const path: readonly Entry[] = h.agent(name).session?.tree.path() ?? [];
+  return path.flatMap((e) => (e.kind === 'user' ? [`${e.text}:${e.opensTurn ? 'opens' : 'joins'}`] : []));
 }

@@ -1,6 +1,6 @@
 // `budget --all` caps what the whole store has spent: closing a pane does not reset it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness, openHarness, closeHarnesses } from './harness.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -78,5 +78,40 @@ describe('budgets with a model that has no price', () => {
     expect(h.agent('beta').state).toBe('over-budget');
     h.controller.setBudget({ kind: 'all' }, {}, true);
     expect(h.agent('beta').state).toBe('paused');
+  });
+});
+
+// Found by a review (formerly review-regressions.test.ts).
+afterEach(closeHarnesses);
+
+describe('budgets', () => {
+  it('a USD budget pauses the agent before its next model call', async () => {
+    const h = await openHarness([{ text: 'Reading.', toolUses: [{ name: 'list_files', input: {} }] }, { text: 'never requested' }]);
+    expect(h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { usd: 0.000001 }).ok).toBe(true);
+    h.controller.send('alpha', 'go');
+    await h.settled('alpha');
+    expect(h.agent('alpha').state).toBe('over-budget');
+    expect(h.agent('alpha').detail).toMatch(/^USD /);
+    expect(h.model.requests).toHaveLength(1);
+  });
+
+  it('the overall budget stops every agent, and does not leak into another controller', async () => {
+    const h = await openHarness([{ text: 'a1' }, { text: 'never requested' }], { agents: ['alpha', 'beta'] });
+    expect(h.controller.setBudget({ kind: 'all' }, { turns: 1 }).ok).toBe(true);
+    h.controller.send('alpha', 'one');
+    await h.settled('alpha');
+    h.controller.send('beta', 'two');
+    await h.settled('beta');
+    expect(h.agent('beta').state).toBe('over-budget');
+    expect(h.agent('beta').detail).toMatch(/^overall turns/);
+    expect(h.model.requests).toHaveLength(1);
+
+    const other = await openHarness([{ text: 'free' }, { text: 'free again' }]);
+    for (const text of ['unbudgeted', 'still unbudgeted']) {
+      other.controller.send('alpha', text);
+      await other.settled('alpha');
+    }
+    expect(other.agent('alpha').state).toBe('idle');
+    expect(other.model.requests).toHaveLength(2);
   });
 });

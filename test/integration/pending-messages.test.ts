@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, until, withoutCacheMarks, type Harness } from './harness.js';
+import { startHarness, until, withoutCacheMarks, type Harness, openHarness, gate, closeHarnesses } from './harness.js';
 
 const fixture = path.join(import.meta.dirname, '..', 'fixtures', 'queued-crash-child.ts');
 let bundleDir: string;
@@ -73,5 +73,27 @@ describe('accepted messages across a SIGKILL', () => {
       rmSync(dir, { recursive: true, force: true });
       rmSync(workspace, { recursive: true, force: true });
     }
+  });
+});
+
+// Found by a review (formerly review-regressions.test.ts).
+afterEach(closeHarnesses);
+
+describe('failures and the queue', () => {
+  it('a message queued behind a failed turn is kept and the error says how to go on', async () => {
+    const g = gate();
+    const h = await openHarness(
+      [{ text: 'partial words', hold: { afterDeltas: 1, until: g.promise }, fault: { kind: 'error-event', afterDeltas: 1 } }, { text: 'second' }],
+      { retryDelaysMs: [] },
+    );
+    h.controller.send('alpha', 'first');
+    await h.model.waitForDeltas(0, 1);
+    expect(h.controller.send('alpha', 'queued one').outcome).not.toBe('refused');
+    g.open();
+    await h.settled('alpha');
+    const agent = h.agent('alpha');
+    expect(agent.state).toBe('error');
+    expect(agent.detail).toContain('1 waiting');
+    expect(agent.queue.map((m) => m.text)).toEqual(['queued one']);
   });
 });

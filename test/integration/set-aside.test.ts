@@ -1,7 +1,7 @@
 // A rejected request does not poison the session (issue 9, item 7), over the real SDK: a
 // message the API refused with a 400 is set aside, so the next message goes out on its own.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness, userText, withoutCacheMarks, type Harness } from './harness.js';
+import { startHarness, userText, withoutCacheMarks, type Harness, until, openHarness, closeHarnesses } from './harness.js';
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -68,5 +68,49 @@ describe('a request refused with a 400', () => {
     await h.settled('alpha');
     expect(withoutCacheMarks(h.messages(0))).toEqual([userText('two')]);
     expect(journalKinds(h)).toEqual(['user', 'set-aside', 'user', 'assistant']);
+  });
+});
+
+// Found by a review (formerly review-regressions.test.ts).
+afterEach(closeHarnesses);
+
+describe('retry', () => {
+  it('after an interrupt and an edit of the prompt, sends the edited prompt', async () => {
+    const never = new Promise<void>(() => undefined);
+    const h = await openHarness([
+      { text: 'a long answer that gets cut off', tokensPerDelta: 2, hold: { afterDeltas: 2, until: never } },
+      { text: 'better answer' },
+    ]);
+    let deltas = 0;
+    const sub = h.controller.events.on((e) => {
+      if (e.type === 'delta' && e.event.type === 'text') deltas++;
+    });
+    h.controller.send('alpha', 'first wording');
+    await until(() => deltas === 2, 'two deltas');
+    sub.dispose();
+    h.controller.interrupt('alpha');
+    await h.settled('alpha');
+    expect(h.controller.edit('alpha', { turn: 1 }, 'second wording').ok).toBe(true);
+    expect(h.controller.retry('alpha').ok).toBe(true);
+    await h.settled('alpha');
+    expect(withoutCacheMarks(h.messages(1))).toEqual([userText('second wording')]);
+    expect(h.controller.entryText('alpha', { turn: 1 })).toEqual({ ok: true, value: 'second wording' });
+  });
+
+  it("waits at least a 429's retry-after before sending again", async () => {
+    const h = await openHarness(
+      [{ fault: { kind: 'http', status: 429, errorType: 'rate_limit_error', retryAfterSeconds: 0.4 } }, { text: 'ok' }],
+      { retryDelaysMs: [20] },
+    );
+    const details: string[] = [];
+    h.controller.events.on((e) => {
+      if (e.type === 'state' && e.state === 'retrying') details.push(e.detail);
+    });
+    const started = Date.now();
+    h.controller.send('alpha', 'hi');
+    await h.settled('alpha');
+    expect(h.model.requests).toHaveLength(2);
+    expect(details).toEqual([expect.stringContaining('in 0.4 s')]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(380);
   });
 });

@@ -1,7 +1,7 @@
 // Nudges, broadcast, interrupt, pause, budgets and the read-only tool loop over the real SDK.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReceivedRequest, ScriptStep } from '../../src/adapters/scripted-model/script.js';
-import { startHarness, until, userText, withoutCacheMarks, type Harness } from './harness.js';
+import { startHarness, until, userText, withoutCacheMarks, type Harness, openHarness, gate, closeHarnesses } from './harness.js';
 import { sendMessage } from '../../src/core/receipt-message.js';
 
 let harness: Harness | undefined;
@@ -9,12 +9,6 @@ afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
-
-function gate(): { promise: Promise<void>; open: () => void } {
-  let open = (): void => undefined;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
 
 function lastUserText(request: ReceivedRequest): string {
   const last = request.body.messages[request.body.messages.length - 1];
@@ -277,5 +271,27 @@ describe('steering agents over the real SDK', () => {
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
     expect(h.model.requests).toHaveLength(1);
+  });
+});
+
+// Found by a review (formerly review-regressions.test.ts).
+afterEach(closeHarnesses);
+
+describe('pause', () => {
+  it('asked for during the final answer, leaves the agent paused (not idle), and a later send waits for resume', async () => {
+    const g = gate();
+    const h = await openHarness([{ text: 'final answer', hold: { afterDeltas: 1, until: g.promise } }, { text: 'second' }]);
+    h.controller.send('alpha', 'one');
+    await h.model.waitForDeltas(0, 1);
+    expect(h.controller.pause('alpha').ok).toBe(true);
+    g.open();
+    await h.settled('alpha');
+    expect(h.agent('alpha').state).toBe('paused');
+    expect(sendMessage(h.controller.send('alpha', 'two'))).toEqual({ ok: true, value: 'queued for alpha: paused' });
+    expect(h.controller.nudge('alpha', 'hey', { interrupt: false }).outcome).toBe('queued');
+    expect(h.model.requests).toHaveLength(1);
+    expect(h.controller.resume('alpha').ok).toBe(true);
+    await until(() => h.model.requests.length === 2, 'the request after resume');
+    await h.settled('alpha');
   });
 });

@@ -292,3 +292,101 @@ describe('help, picker, receipts and confirm overlays', () => {
     expect(normalKeys).toEqual([]);
   });
 });
+
+/** Writes one chunk of input and waits until blessed has handled it. */
+async function pressChunk(t: ViewUnderTest, data: string): Promise<void> {
+  let seen = 0;
+  const count = (): void => {
+    seen++;
+  };
+  t.view.screen.on('keypress', count);
+  try {
+    t.tty.press(data);
+    await t.tty.waitFor(() => seen > 0);
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    t.view.screen.removeListener('keypress', count);
+  }
+}
+
+describe('overlays: text a review found cut or hidden', () => {
+  it('the quit question wraps instead of losing "Quit? y" when several agents are working', async () => {
+    const { t } = await viewWithKeys(80, 20);
+    const question = '4 agents are working (planner, coder, tester, reviewer). Quit? y / any other key cancels';
+    t.view.openConfirm({ question, onConfirm: () => undefined });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('y yes'));
+    // The dialog's rows: the text between its own borders, inside the pane's (`│ │text│ │`).
+    const shown = t.tty
+      .text()
+      .split('\n')
+      .map((row) => row.split('│')[2]?.trim() ?? '')
+      .join(' ');
+    expect(shown).toContain('Quit? y / any other key cancels');
+    expect(shown).toContain('(planner, coder, tester, reviewer).');
+  });
+
+  it('a picker without actions (the session list) shows "Enter/Esc close", not an empty Enter label', async () => {
+    const { t } = await viewWithKeys();
+    t.view.openPicker({ title: 'sessions in the store', rows: [{ text: 'alpha' }], actions: [], defaultAction: '', onAction: () => undefined });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('sessions in the store'));
+    expect(t.tty.text()).toContain('Enter/Esc close');
+    expect(t.tty.text()).not.toMatch(/· Enter {2}·/);
+    expect(t.tty.text()).not.toMatch(/│ · Enter/);
+  });
+
+  it('the in-app editor shows tabs as spaces to the next tab stop (a read_file result keeps its look)', async () => {
+    const { t } = await viewWithKeys();
+    t.view.openTextArea({ title: 'edit 1.3', text: '    1\t// first\n    2\t// second', onSave: () => undefined });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('// second'));
+    expect(t.tty.text()).toContain('    1   // first');
+    expect(t.tty.text()).toContain('    2   // second');
+  });
+
+  it('a timeline row with emoji is cut at the dialog border, not cells before it', async () => {
+    const t = openView(40, 12);
+    current = t;
+    t.view.update(cockpit([paneModel('alpha', 1)]), new Map([['alpha', t.view.paneArea()]]));
+    t.view.openPicker({ title: 't', rows: [{ text: '😀😀😀 abcdefghijklmnopqrstuvwxyz0123456789' }], actions: [], defaultAction: '', onAction: () => undefined });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('😀😀😀'));
+    // The dialog is 36 columns (34 inside): "▶ ", 3 emoji (6 cells), a space, then 25 letters.
+    expect(t.tty.text()).toContain('▶ 😀😀😀 abcdefghijklmnopqrstuvwxy│');
+  });
+});
+
+describe('overlays: Esc glued to the next key', () => {
+  it('Esc and r in one read interrupt first, then act as r (blessed reports them as M-r)', async () => {
+    const { t, normalKeys } = await viewWithKeys();
+    await pressChunk(t, '\x1br');
+    expect(normalKeys).toEqual(['escape', 'r']);
+  });
+
+  it('Esc and a key in one read close an open list overlay, then the key acts in normal mode', async () => {
+    const { t, normalKeys } = await viewWithKeys();
+    let closed = 0;
+    t.view.openPager(pagerOf([{ key: 'X', command: 'interrupt -t all', note: 'interrupt every agent' }], [], () => closed++));
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes('interrupt every agent'));
+    await pressChunk(t, '\x1bX');
+    expect(closed).toBe(1);
+    expect(normalKeys).toEqual(['S-x']);
+    await pressChunk(t, '\x1b\x1b');
+    expect(normalKeys).toEqual(['S-x', 'escape', 'escape']);
+  });
+
+  it('an Alt key while typing in the prompt neither closes it nor reaches normal mode', async () => {
+    const { t, normalKeys } = await viewWithKeys();
+    let closed = 0;
+    const submitted: string[] = [];
+    t.view.openPrompt({ prefill: 'send hi', onSubmit: (line) => submitted.push(line), onClose: () => closed++ });
+    t.view.renderNow();
+    await t.tty.waitFor((text) => text.includes(':send hi'));
+    await pressChunk(t, '\x1bX');
+    expect(closed).toBe(0);
+    expect(t.view.overlayOpen).toBe(true);
+    expect(normalKeys).toEqual([]);
+  });
+});

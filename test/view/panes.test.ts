@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FakeTranscript } from './terminal-harness.js';
 import { titleRuns } from '../../src/view/pane-view.js';
+import { stringWidth } from '../../src/core/text-width.js';
 import { cockpit, gridRects, openView, paneModel, type ViewUnderTest } from './view-kit.js';
 
 let current: ViewUnderTest | undefined;
@@ -165,5 +166,32 @@ describe('panes', () => {
     await tty.waitFor((text) => !text.includes('2 beta'));
     view.update(cockpit([paneModel('beta', 1)]), new Map([['beta', { x: 0, y: 0, width: 60, height: 10 }]]));
     await tty.waitFor((text) => text.includes('1 beta') && !text.includes('alpha'));
+  });
+});
+
+describe('panes: rows as the transcript wrapped them', () => {
+  it('a row with an emoji ZWJ sequence or a skin tone keeps its last characters (the wrap counted the cluster as 2 cells)', async () => {
+    const t = openView(40, 8);
+    current = t;
+    const rows = ['👩\u200d👩\u200d👧 12345678', '👍🏽 x 123456'];
+    // Pane rows exactly as wide as the core counts each row: nothing may be cut.
+    const inner = Math.max(...rows.map((row) => stringWidth(row)));
+    expect(inner).toBe(11);
+    const transcript = new FakeTranscript(rows.length, (index) => ({ spans: [{ text: rows[index] ?? '', style: 'assistant' }], cells: 0 }));
+    t.view.update(cockpit([paneModel('alpha', 1, { transcript })]), new Map([['alpha', { x: 0, y: 0, width: inner + 2, height: 5 }]]));
+    await t.tty.waitFor((text) => text.includes('👍'));
+    expect(t.tty.row(1)).toContain('👩 12345678│');
+    expect(t.tty.row(2)).toContain('👍 x 123456│');
+  });
+
+  it('a pane row with astral emoji that fills the width keeps its last characters (blessed cut by UTF-16 units)', async () => {
+    const t = openView(40, 8);
+    current = t;
+    const rows = ['😀 123456789', '😀😀 1234567'];
+    const transcript = new FakeTranscript(rows.length, (index) => ({ spans: [{ text: rows[index] ?? '', style: 'assistant' }], cells: 0 }));
+    t.view.update(cockpit([paneModel('alpha', 1, { transcript })]), new Map([['alpha', { x: 0, y: 0, width: 14, height: 5 }]]));
+    await t.tty.waitFor((text) => text.includes('😀😀'));
+    expect(t.tty.row(1)).toContain('😀 123456789│');
+    expect(t.tty.row(2)).toContain('😀😀 1234567│');
   });
 });

@@ -56,3 +56,8 @@ export const NO_ARGS: ArgSpec = { options: [], positionals: [], text: 'none' };
 export function done(message: string): CommandOutcome {
   return { kind: 'ok', message, value: null };
 }
+
+/** The ok result of an overlay key's command: the overlay shows what happened, so the status bar keeps its message. */
+export function quiet(): CommandOutcome {
+  return { kind: 'ok', message: '', value: null };
+}

@@ -8,6 +8,7 @@ import type { AppCommand } from './app-command.js';
 import { nextTilingCommand, tiling, zoom } from './layout.js';
 import { confirmInterruptAll, confirmRunStop } from './run-keys.js';
 import { listKeysCommand } from './list-keys.js';
+import { OVERLAY_KEY_COMMANDS } from './overlay-keys.js';
 import { copyMode, graftPicker, help, search, sessionBrowser, timeline } from './overlays.js';
 import { nextPane, previousPane, scrollPane, selectPane } from './panes.js';
 import { commandPrompt, compose } from './prompts.js';
@@ -45,6 +46,7 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   listKeysCommand,
   help,
   quit,
+  ...OVERLAY_KEY_COMMANDS,
 ];
 
 /** Core's commands and the app's, bound to `app`: the table the cockpit's `dispatch` runs. */

@@ -35,8 +35,13 @@ export class ConfirmOverlay implements Overlay {
   }
 
   handleKey(key: KeyPress): void {
+    this.answer(key.full === 'y' || key.full === 'S-y');
+  }
+
+  /** Closes the question, then confirms or cancels (the `confirm-answer y|n` command). */
+  answer(yes: boolean): void {
     this.host.close(this);
-    if (key.full === 'y' || key.full === 'S-y') this.options.onConfirm();
+    if (yes) this.options.onConfirm();
     else this.options.onClose?.();
   }
 

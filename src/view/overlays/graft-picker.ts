@@ -49,15 +49,17 @@ export class GraftPickerOverlay implements Overlay {
   }
 
   handleKey(key: KeyPress): void {
-    if (key.full === '[' || key.full === ']') {
-      this.scroll((key.full === '[' ? -1 : 1) * Math.max(1, Math.floor(this.previewHeight / 2)));
-      return;
-    }
+    if (key.full === '[' || key.full === ']') return this.pagePreview(key.full === '[' ? -1 : 1);
     if (this.options.onKey(key) === 'close') {
       this.host.close(this);
       return;
     }
     this.draw();
+  }
+
+  /** Scrolls the preview half its height up or down (`[` / `]`). */
+  pagePreview(direction: -1 | 1): void {
+    this.scroll(direction * Math.max(1, Math.floor(this.previewHeight / 2)));
   }
 
   /** Scrolls the preview by `rows` (the wheel, `[` / `]`). */

@@ -1,5 +1,6 @@
 // The part of a long list that shows: a selection (or a top row) kept within a window of rows,
 // moved by arrows, pages and Home/End. Lists draw only this window, never every row.
+import type { Move } from '../../core/list-move.js';
 import type { KeyPress } from './overlay.js';
 
 /** Scroll state of a list of `count` rows shown `height` rows at a time. */
@@ -54,6 +55,13 @@ export class ListWindow {
       default:
         return false;
     }
+  }
+
+  /** Applies a movement (an overlay key's command line) in a window `height` rows high. */
+  applyMove(move: Move, height: number): void {
+    const page = Math.max(1, height - 1);
+    const step = move.kind === 'rows' ? move.rows : move.kind === 'page' ? move.pages * page : move.end === 'top' ? -this.count : this.count;
+    this.move(step, height);
   }
 
   /** Moves by `rows` (the mouse wheel) in a window `height` rows high. */

@@ -6,6 +6,7 @@ import { centredOverlayBox } from './overlay-box.js';
 import { sanitizePlain } from '../../core/sanitize.js';
 import { wrapLogicalLine } from '../../core/text-width.js';
 import { renderRuns } from '../line-render.js';
+import type { Move } from '../../core/list-move.js';
 import { ListWindow } from './list-window.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
@@ -50,12 +51,20 @@ export class PagerOverlay implements Overlay {
   }
 
   handleKey(key: KeyPress): void {
-    if (key.full === 'escape' || key.full === 'q') {
-      this.host.close(this);
-      this.options.onClose?.();
-      return;
-    }
+    if (key.full === 'escape' || key.full === 'q') return this.close();
     if (this.window.handleKey(key, this.rows())) this.draw();
+  }
+
+  /** Scrolls the text (the `pager-move` command). */
+  move(move: Move): void {
+    this.window.applyMove(move, this.rows());
+    this.draw();
+  }
+
+  /** Closes the pager (Esc, q). */
+  close(): void {
+    this.host.close(this);
+    this.options.onClose?.();
   }
 
   /** The mouse wheel scrolls the text. */

@@ -4,6 +4,7 @@ import blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import type { LineStyle } from '../../core/transcript-view.js';
 import { renderRuns, sgrFor } from '../line-render.js';
+import type { Move } from '../../core/list-move.js';
 import { ListWindow } from './list-window.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
@@ -47,19 +48,36 @@ export class PickerOverlay implements Overlay {
   }
 
   handleKey(key: KeyPress): void {
-    if (key.full === 'escape') {
-      this.host.close(this);
-      this.options.onClose?.();
+    if (key.full === 'escape') return this.close();
+    if (key.full === 'enter') {
+      this.act('enter');
       return;
     }
-    const action = key.full === 'enter' ? (this.options.enterActionFor?.(this.window.selected) ?? this.options.defaultAction) : this.actionFor(key);
-    if (action !== undefined && this.options.rows.length > 0) {
-      const row = this.window.selected;
-      this.host.close(this);
-      this.options.onAction(action, row);
-      return;
-    }
+    const action = this.actionFor(key);
+    if (action !== undefined && this.act(action)) return;
     if (this.window.handleKey(key, this.rows())) this.draw();
+  }
+
+  /** Moves the selection (the `timeline-move` command). */
+  move(move: Move): void {
+    this.window.applyMove(move, this.rows());
+    this.draw();
+  }
+
+  /** Runs an action on the selected row (`enter`: Enter's action for it); closes first. False when the list is empty or the action unknown. */
+  act(actionKey: string): boolean {
+    const action = actionKey === 'enter' ? (this.options.enterActionFor?.(this.window.selected) ?? this.options.defaultAction) : actionKey;
+    if (this.options.rows.length === 0 || !this.options.actions.some((known) => known.key === action)) return false;
+    const row = this.window.selected;
+    this.host.close(this);
+    this.options.onAction(action, row);
+    return true;
+  }
+
+  /** Closes without acting (Esc). */
+  close(): void {
+    this.host.close(this);
+    this.options.onClose?.();
   }
 
   draw(): void {

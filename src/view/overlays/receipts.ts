@@ -51,6 +51,12 @@ export class ReceiptsOverlay implements Overlay {
     this.options.onClose(key.full === 'escape' ? undefined : key);
   }
 
+  /** Closes the receipts (the `receipts-close` command; the cockpit passes the key on itself). */
+  close(): void {
+    this.host.close(this);
+    this.options.onClose(undefined);
+  }
+
   draw(): void {
     const width = this.width();
     this.box.width = width;

@@ -19,6 +19,8 @@ import { runEditFlow } from './edit-flow.js';
 import { wireMouse } from './mouse.js';
 import { commandTable } from './commands/index.js';
 import { openPager } from './help.js';
+import { pasteInNormalMode } from './composer-flow.js';
+import { ComposerMemory } from './composer-memory.js';
 import { ModeStack } from './mode-stack.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
 import { quitQuestion } from './quit-question.js';
@@ -51,6 +53,8 @@ export class CockpitApp {
   readonly commands: readonly Command[];
   message: StatusMessage | undefined;
   readonly history: string[] = [];
+  /** The composer's per-agent history and drafts (src/app/composer-memory.ts). */
+  readonly composer: ComposerMemory;
   /** The PTY agent the keyboard is attached to (src/app/pty-attach.ts), and the way out of its mode. */
   attached: { readonly name: string; readonly leave: () => void } | undefined;
   private rects: ReadonlyMap<string, Rect> = new Map();
@@ -68,6 +72,7 @@ export class CockpitApp {
     this.controller = options.controller;
     this.tiling = options.tiling;
     this.commands = commandTable(this);
+    this.composer = new ComposerMemory(options.clipboardDir);
     this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate());
     this.subscription = this.controller.events.on((event) => {
       if (event.type === 'agent-removed' || event.type === 'agent-added') this.scheduleUpdate();
@@ -82,8 +87,14 @@ export class CockpitApp {
       if (this.pending) this.update();
     });
     this.view.onKey((key) => this.handleKey(key));
+    this.view.onPaste((text) => pasteInNormalMode(this, text));
     this.unwireMouse = wireMouse(this);
     this.update();
+  }
+
+  /** The $VISUAL/$EDITOR command, or undefined for the in-app editor. */
+  get editorCommand(): string | undefined {
+    return this.options.editor;
   }
 
   /** Where copy mode saves `clipboard.txt`. */
@@ -164,7 +175,9 @@ export class CockpitApp {
    * the key runs the row's command line.
    */
   handleKey(key: KeyPress): void {
-    const names = [key.full, key.ch, key.name];
+    // A chord (C-x, M-x) is its own key, never the letter's (B3): only its full name can match.
+    const chord = key.ctrl || key.meta;
+    const names = chord ? [key.full] : [key.full, key.ch, key.name];
     const focused = this.controller.focused();
     const awaiting = focused !== undefined && this.controller.find(focused)?.state === 'awaiting-approval';
     const modes: readonly ModeName[] = awaiting ? ['approval', 'normal'] : ['normal'];
@@ -175,6 +188,7 @@ export class CockpitApp {
         return;
       }
     }
+    if (chord) this.show({ ok: false, error: `${key.full} is not bound: it does nothing (? lists the keys)` });
   }
 
   /** Applies a command's result: status message (a result longer than a line opens the pager), editor. */

@@ -111,6 +111,16 @@ const APPROVAL: readonly KeyRow[] = [
 
 const TYPING = own('text', 'typed into the line', undefined);
 
+/** The composer's keys (`Enter`, `b`): after its Enter row. */
+const COMPOSING: readonly KeyRow[] = [
+  own('C-j', 'a newline (also M-Enter, or \\ then Enter)', 'C-j newline'),
+  own('↑↓', 'history (on the first / last line), per agent, kept across restarts', '↑↓ history'),
+  own('C-g', 'edit the draft in $VISUAL / $EDITOR (the in-app editor when neither is set)', 'C-g editor'),
+  own('Esc', 'on text: keeps the draft and asks for a second Esc, which closes (Enter opens the draft again)', 'Esc Esc close (draft kept)'),
+  own('paste', 'goes in as text, lines kept; never sends'),
+  own('text', 'typed into the box', undefined),
+];
+
 /** Every mode's rows, in the order help and `list-keys` show them. */
 export const MODES: readonly ModeTable[] = [
   { name: 'normal', rows: NORMAL },
@@ -123,8 +133,8 @@ export const MODES: readonly ModeTable[] = [
     name: 'prompt',
     rows: [own('Enter', 'run the line', 'Enter run'), own('Tab', 'complete a command name', 'Tab complete'), own('↑↓', 'history', '↑↓ history'), own('Esc', 'close', 'Esc close'), TYPING],
   },
-  { name: 'message', rows: [own('Enter', 'send the message', 'Enter send'), own('Esc', 'close', 'Esc close'), TYPING] },
-  { name: 'broadcast', rows: [own('Enter', 'broadcast it as a nudge', 'Enter broadcast'), own('Esc', 'close', 'Esc close'), TYPING] },
+  { name: 'message', rows: [own('Enter', 'send the message', 'Enter send'), ...COMPOSING] },
+  { name: 'broadcast', rows: [own('Enter', 'broadcast it as a nudge', 'Enter broadcast'), ...COMPOSING] },
   { name: 'receipts', rows: [own('any key', 'closes (and acts as in normal mode)', 'any key closes')] },
   { name: 'confirm', rows: [own('y', 'confirm', 'y confirm'), own('other keys', 'cancel', 'any other key cancels')] },
   {

@@ -79,6 +79,8 @@ export class GraftPickerFlow {
   handleKey(key: KeyPress): { kind: 'keep' } | { kind: 'close' } | { kind: 'ask-file' } | { kind: 'graft'; line: string } {
     this.problem = undefined;
     const step = this.step;
+    // q closes at once, as it does help, copy mode and the session browser (B17).
+    if (key.full === 'q') return { kind: 'close' };
     if (key.full === 'escape') {
       if (step.kind === 'source') return { kind: 'close' };
       if (step.typed !== '') step.typed = '';

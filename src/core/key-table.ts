@@ -147,7 +147,7 @@ export const MODES: readonly ModeTable[] = [
       own('f', 'fork here (runs fork -t AGENT TURN)', 'f fork'),
       own('s', 'switch to this ⎇ branch (runs switch -t AGENT N)', 's switch branch'),
       own('y', 'copy mode at this entry', 'y copy'),
-      own('Esc', 'close', 'Esc close'),
+      own('Esc q', 'close', 'Esc close'),
     ],
   },
   {
@@ -159,7 +159,7 @@ export const MODES: readonly ModeTable[] = [
       own('r', 'rewind here', 'r rewind'),
       own('f', 'fork here', 'f fork'),
       own('s', 'switch to this ⎇ branch', 's switch branch'),
-      own('Esc', 'close', 'Esc close'),
+      own('Esc q', 'close', 'Esc close'),
     ],
   },
   {
@@ -187,7 +187,8 @@ export const MODES: readonly ModeTable[] = [
       own('Enter', 'pick a source / set FROM, TO (grafts: runs graft -t AGENT SOURCE FROM..TO)', 'Enter pick / set FROM, TO'),
       own('2..4', 'type a range', '2..4 type a range'),
       own('[ ]', 'scroll the preview'),
-      own('Esc', 'back', 'Esc back'),
+      own('Esc', 'back a step, then close', 'Esc back'),
+      own('q', 'close', 'q close'),
     ],
   },
   {
@@ -211,7 +212,7 @@ export const MODES: readonly ModeTable[] = [
     ],
   },
   { name: 'search-input', rows: [own('Enter', 'search (newest first)', 'Enter search (newest first)'), own('Esc', 'close', 'Esc close'), TYPING] },
-  { name: 'pager', rows: [own('↑↓ PgUp PgDn g G', 'scroll', '↑↓ PgUp PgDn scroll'), own('Esc q', 'close', 'Esc close')] },
+  { name: 'pager', rows: [own('↑↓ PgUp PgDn g G', 'scroll', '↑↓ PgUp PgDn scroll'), own('Esc q ?', 'close', 'Esc close')] },
 ];
 
 /** What the help overlay adds about the mouse, which has no key. */

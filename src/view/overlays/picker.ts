@@ -47,7 +47,8 @@ export class PickerOverlay implements Overlay {
   }
 
   handleKey(key: KeyPress): void {
-    if (key.full === 'escape') {
+    // q closes too, as in every list overlay (B17), unless the picker gives q an action.
+    if (key.full === 'escape' || (key.full === 'q' && this.actionFor(key) === undefined)) {
       this.host.close(this);
       this.options.onClose?.();
       return;

@@ -17,10 +17,12 @@ import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
 import type { LoadingPane } from './loading-panes.js';
 import { runEditFlow } from './edit-flow.js';
 import { wireMouse } from './mouse.js';
+import { waitingAfterFocus } from './commands/attention.js';
 import { commandTable } from './commands/index.js';
 import { openPager } from './help.js';
 import { pasteInNormalMode } from './composer-flow.js';
 import { ComposerMemory } from './composer-memory.js';
+import { MessageLog } from './message-log.js';
 import { ModeStack } from './mode-stack.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
 import { quitQuestion } from './quit-question.js';
@@ -52,6 +54,10 @@ export class CockpitApp {
   /** Core's commands and the app's, bound to this cockpit: what keys and the `:` prompt run. */
   readonly commands: readonly Command[];
   message: StatusMessage | undefined;
+  /** Every status line shown, for `show-messages`. */
+  readonly messageLog = new MessageLog();
+  /** The result of a command that opened an overlay: it goes from the status line when the overlay closes. */
+  private overlayMessage: StatusMessage | undefined;
   readonly history: string[] = [];
   /** The composer's per-agent history and drafts (src/app/composer-memory.ts). */
   readonly composer: ComposerMemory;
@@ -109,6 +115,11 @@ export class CockpitApp {
     const loading = this.options.loading?.() ?? [];
     const names = [...this.controller.allAgents().map((agent) => agent.name), ...loading.map((pane) => pane.name)];
     const focused = this.controller.focused();
+    if (this.overlayMessage !== undefined && this.modes.top() === 'normal') {
+      if (this.message === this.overlayMessage) this.message = undefined;
+      this.overlayMessage = undefined;
+    }
+    this.messageLog.note(this.message);
     this.rects = this.zoom && focused !== undefined ? zoomed(focused, area) : this.tilingCache.solve(this.tiling, names, area);
     syncPtyPanes(this, this.rects);
     const model = buildCockpitModel({
@@ -189,6 +200,13 @@ export class CockpitApp {
       }
     }
     if (chord) this.show({ ok: false, error: `${key.full} is not bound: it does nothing (? lists the keys)` });
+    else if (!awaiting && ['y', 'a'].includes(key.full)) this.pointToApprovals();
+  }
+
+  /** `y` or `a` where nothing waits: say which agent does (B16), or that none does. */
+  private pointToApprovals(): void {
+    const [waiting] = waitingAfterFocus(this);
+    this.show({ ok: false, error: waiting === undefined ? 'nothing waits for an approval' : `nothing to approve here: ${waiting} waits for an approval (w goes there)` });
   }
 
   /** Applies a command's result: status message (a result longer than a line opens the pager), editor. */
@@ -202,6 +220,8 @@ export class CockpitApp {
           return;
         }
         this.show({ ok: true, value: result.message });
+        // "graft into X: pick a source" must not outlive the picker it describes.
+        if (this.modes.top() !== 'normal') this.overlayMessage = this.message;
         return;
       case 'error':
         this.show({ ok: false, error: result.message });

@@ -91,6 +91,7 @@ const NORMAL: readonly KeyRow[] = [
   run('f', ['f'], 'fork', 'fork the focused agent into a new pane'),
   run('u', ['u'], 'confirm-undo', 'undo the last rewind (files too; asks about files changed since), edit, graft, fork or branch switch', 'u undo'),
   run('z', ['z'], 'zoom', 'zoom the focused pane / unzoom'),
+  run('w', ['w'], 'next-approval', 'focus the next agent waiting for an approval (y / a / n then answer it)'),
   run('Space', ['space'], 'next-tiling', 'next tiling (tiled, columns, rows, main-left, main-top)'),
   run('n', ['n'], 'command-prompt new', 'new agent (opens the prompt with "new ")'),
   run('PgUp', ['pageup'], 'scroll-pane up', 'scroll the focused transcript up'),

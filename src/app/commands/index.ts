@@ -5,6 +5,7 @@ import { COMMANDS } from '../../core/commands/index.js';
 import type { CockpitApp } from '../cockpit-app.js';
 import { confirmUndo, detachPane, quit, togglePause } from './agent-keys.js';
 import type { AppCommand } from './app-command.js';
+import { nextApproval, showMessages } from './attention.js';
 import { nextTilingCommand, tiling, zoom } from './layout.js';
 import { listKeysCommand } from './list-keys.js';
 import { copyMode, graftPicker, help, search, sessionBrowser, timeline } from './overlays.js';
@@ -37,6 +38,8 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   sessionTrash,
   sessionRestore,
   listKeysCommand,
+  showMessages,
+  nextApproval,
   help,
   quit,
 ];

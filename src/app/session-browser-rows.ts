@@ -2,6 +2,7 @@
 // activity ("3 min ago"), newest activity first, marking those open in a pane.
 import { formatSpent } from '../core/pricing.js';
 import type { SessionSummary } from '../core/store.js';
+import { formatCount } from '../view/format.js';
 
 /** A row and the session it stands for. */
 export type SessionRow = { readonly text: string; readonly session: SessionSummary; readonly open: boolean };
@@ -15,7 +16,8 @@ export function sessionRows(sessions: readonly SessionSummary[], openIds: Readon
     .sort((a, b) => b.updated - a.updated)
     .map((s) => {
       const open = openIds.has(s.id);
-      const tokens = `${compact(s.inputTokens)}/${compact(s.outputTokens)}`;
+      // One unit rule with the pane titles (B10): 44k/2.7k, never 44k/2714.
+      const tokens = `${formatCount(s.inputTokens)}/${formatCount(s.outputTokens)}`;
       const cost = s.costUsd === null ? '?' : formatSpent(s.costUsd, s.unknownCosts);
       const text = `${open ? '●' : ' '} ${cut(s.name, 20).padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(s.turns).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
       return { text, session: s, open };
@@ -32,12 +34,6 @@ export function relativeTime(at: number, now: number): string {
   if (hours < 36) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   return `${days} day${days === 1 ? '' : 's'} ago`;
-}
-
-function compact(n: number): string {
-  if (n < 10_000) return String(n);
-  if (n < 10_000_000) return `${Math.round(n / 1000)}k`;
-  return `${Math.round(n / 1_000_000)}M`;
 }
 
 function cut(text: string, cells: number): string {

@@ -108,6 +108,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     },
     clipboardDir: options.sessions,
     loading: () => started.value.pending(),
+    unsandboxed: started.value.unsandboxed,
   });
   const onSignal = (): void => {
     quitting = true;

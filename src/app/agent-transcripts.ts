@@ -53,7 +53,7 @@ export class AgentTranscripts {
     this.rebuild(agent, tracked);
     if (agent.loadError !== undefined) tracked.transcript.notice(agent.loadError, true);
     else if (agent.running === undefined && agent.unansweredAtLoad) {
-      tracked.transcript.notice('⏹ this turn was interrupted when agentmux quit, before any answer arrived: :retry re-runs it', false);
+      tracked.transcript.notice('⏹ this turn was cut short when agentmux last stopped, and no answer of it was kept: :retry re-runs it', false);
     }
     return tracked;
   }

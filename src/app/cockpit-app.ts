@@ -40,6 +40,8 @@ export type CockpitAppOptions = {
   readonly clipboardDir?: string;
   /** Panes still loading at start (src/app/startup.ts), drawn after the loaded ones. */
   readonly loading?: () => readonly LoadingPane[];
+  /** Why bash runs unsandboxed (an approval of a bash call says so), or undefined. */
+  readonly unsandboxed?: string | undefined;
 };
 
 /** The app state and behaviour behind the keys. */
@@ -131,6 +133,7 @@ export class CockpitApp {
       attached: this.attached?.name,
       zoomed: this.zoom && focused !== undefined,
       loading,
+      unsandboxed: this.options.unsandboxed,
     });
     this.view.update(model, this.rects);
   }

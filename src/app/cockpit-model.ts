@@ -25,6 +25,8 @@ export type ModelInputs = {
   readonly zoomed?: boolean;
   /** Panes whose agents are still loading at start (after the loaded ones), drawn as `loading`. */
   readonly loading?: readonly LoadingPane[];
+  /** Why bash runs unsandboxed here, or undefined: an approval of a bash call says so. */
+  readonly unsandboxed?: string | undefined;
 };
 
 /** The model the view draws this frame. */
@@ -48,7 +50,7 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
     tokensOut: totals.outputTokens,
     cost: formatSpent(totals.costUsd, totals.unknownCosts),
     message: inputs.message,
-    hints: hintsFor(inputs.mode, focused === undefined ? undefined : controller.find(focused)),
+    hints: hintsFor(inputs.mode, focused === undefined ? undefined : controller.find(focused), inputs.unsandboxed),
     banner: inputs.banner,
   };
   return { panes, status };
@@ -56,11 +58,13 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
 
 // The focused agent's pending approval takes over the normal-mode hints: the approval mode's
 // keys (with what `a` allows), then the normal keys that still matter.
-function hintsFor(mode: ModeName, focused: Agent | undefined): string {
+function hintsFor(mode: ModeName, focused: Agent | undefined, unsandboxed: string | undefined): string {
   const pending = focused?.state === 'awaiting-approval' ? focused.pendingApproval : undefined;
   if (mode === 'normal' && pending !== undefined) {
     const tail = modeTable('normal').rows.flatMap((row) => (row.hint !== undefined && ['Esc', ':', '?'].includes(row.key) ? [row.hint] : []));
-    return [approvalChoices(pending.call), ...tail].join(' · ');
+    // What a bash call may reach is part of what is approved: without the sandbox, everything.
+    const reach = pending.call.name === 'bash' && unsandboxed !== undefined ? [`⚠ not sandboxed (${unsandboxed})`] : [];
+    return [...reach, approvalChoices(pending.call), ...tail].join(' · ');
   }
   return hintsOf(mode);
 }

@@ -10,10 +10,9 @@ import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import { FileSessionStore } from '../adapters/store/file-session-store.js';
 import { ptyLauncherWithout } from '../adapters/pty/node-pty-host.js';
 import { settlePtyGroups } from '../adapters/pty/pty-groups.js';
-import { fileCheckpointsFor } from '../adapters/files/file-checkpoints.js';
 import { LazyAnthropicProvider } from './lazy-provider.js';
 import { endpointProvider } from './workflow/endpoint-provider.js';
-import { agentSecretVariables, agentToolHost } from './agent-tool-host.js';
+import { agentCheckpoints, agentSecretVariables, agentToolHost } from './agent-tool-host.js';
 import { sandboxSupport } from '../adapters/tools/bash-sandbox.js';
 import { useScriptedModel, type RunOptions } from '../cli-options.js';
 import type { AgentConfig } from '../core/agent.js';
@@ -42,6 +41,8 @@ export type Started = {
   readonly savedTiling: TilingPreset | undefined;
   /** Agents of the layout that were not started, and why: the status bar shows them. */
   readonly notices: readonly string[];
+  /** Why bash runs unsandboxed here (no bubblewrap…), or undefined when it is sandboxed. */
+  readonly unsandboxed: string | undefined;
   /** Panes still to load, in pane order (layout agents, then panes saved at the last quit). */
   pending(): readonly LoadingPane[];
   /**
@@ -77,11 +78,11 @@ export async function openCockpit(
 
   const providerConfig = providerConfigFromEnv(env);
   const demo = useScriptedModel(options, env) ? await startDemo() : undefined;
-  const checkpoints = fileCheckpointsFor(sessionsDir);
   // Layout models accept aliases and ENDPOINT/MODEL, with the endpoints of the store's providers.json;
   // each endpoint's apiKeyEnv is a secret the tools keep from bash and redact.
   const providersFile = loadProviders(storeProvidersPath(sessionsDir), true);
   const layoutProviders = providersFile.ok ? providersFile.value : {};
+  const checkpoints = agentCheckpoints(sessionsDir, env, layoutProviders);
   const tools = agentToolHost({ storeDir: sessionsDir, env, providers: layoutProviders, checkpoints });
   const controller = new Controller({
     store,
@@ -201,6 +202,7 @@ export async function openCockpit(
   }
 
   return ok({
+    unsandboxed: sandbox.kind === 'none' ? sandbox.reason : undefined,
     layout,
     store,
     controller,

@@ -1,6 +1,7 @@
 // Opening, closing, renaming and focusing agents (DESIGN.md §5 `new`, `close`, `rename`,
 // `focus`): the controller's pane list changes only here, so the store, the provider cache,
 // the focus and the events stay in step with it.
+import { crashedCalls } from './tool-intent.js';
 import { dropWaiting, restorePending } from './pending-messages.js';
 import { Agent, type AgentConfig } from './agent.js';
 import type { ControllerEvent, Emitter } from './events.js';
@@ -98,6 +99,9 @@ export class AgentAdmin {
     if (last?.kind === 'message' && (last.entry.kind === 'user' || last.entry.kind === 'tool-result')) {
       agent.unansweredAtLoad = true;
       agent.detail = 'interrupted at quit: retry re-runs the turn';
+    } else if (crashedCalls(session.value).length > 0) {
+      agent.unansweredAtLoad = true;
+      agent.detail = 'interrupted by a crash: retry continues the turn';
     } else if (last?.kind === 'message' && last.entry.kind === 'interrupted') {
       agent.detail = 'interrupted';
     }

@@ -10,6 +10,7 @@ import { refusalText } from './approval-decision.js';
 import { clearCall } from './approval-wait.js';
 import { settleMessage } from './pending-messages.js';
 import { setAsideRefused } from './set-aside.js';
+import { intentRecorder, settleCrashedCalls } from './crashed-calls.js';
 import type { ToolHost, ToolOutcome } from './tools.js';
 import type { TurnOutcome } from './turn-ledger.js';
 
@@ -60,6 +61,8 @@ function endTurn(agent: Agent, deps: Pick<RunnerDeps, 'events'>, outcome: TurnOu
 }
 
 async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
+  // Calls cut short by a crash get their results (and recorded changes) before anything else.
+  if (!(await settleCrashedCalls(agent, { ...deps, commit: (a, entry) => commit(a, deps, entry) }, toolsOf(agent, deps)))) return;
   // An open turn at the start is continued (retry, resume): its end is reported again.
   if (agent.turnOpen) agent.ledger.continue();
   for (;;) {
@@ -347,7 +350,8 @@ async function runTools(
         if (running) deps.events.emit({ type: 'tool-output', agent: agent.name, toolUseId: call.id, chunk });
       };
       const sandbox = agent.config.sandbox === undefined ? {} : { sandbox: agent.config.sandbox };
-      const ran = await toolsOf(agent, deps).run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput, ...sandbox });
+      const recordIntent = intentRecorder(agent, call);
+      const ran = await toolsOf(agent, deps).run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput, recordIntent, ...sandbox });
       running = false;
       agent.abortController = undefined;
       aborted = controller.signal.aborted;

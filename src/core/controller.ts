@@ -25,6 +25,7 @@ import { ptyDoesNotApply } from './pty-refusal.js';
 import type { PtyLauncher } from './pty-session.js';
 import { err, ok, type Result } from './result.js';
 import { freeRestoredName } from './restored-name.js';
+import { hasCrashedCalls } from './crashed-calls.js';
 import { abortableSleep, randomDeliveryId, randomEntryId } from './runner-defaults.js';
 import { Delivery } from './delivery.js';
 import type { SessionStore, SessionSummary } from './store.js';
@@ -145,7 +146,8 @@ export class Controller implements CockpitApi {
   addAgent(config: AgentConfig): Result<Agent> {
     const added = this.admin.add(config);
     // Messages accepted before the last quit or crash go out now (pending-messages.ts).
-    if (added.ok && waitingCount(added.value) > 0) kick(added.value, this.deps);
+    // So do the results of tool calls a crash cut short (crashed-calls.ts).
+    if (added.ok && (waitingCount(added.value) > 0 || hasCrashedCalls(added.value))) kick(added.value, this.deps);
     return added;
   }
 

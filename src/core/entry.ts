@@ -93,13 +93,16 @@ export type InterruptedEntry = z.infer<typeof InterruptedEntry>;
 /**
  * One version of a workspace file, kept as a content-addressed blob (sha256 of its bytes).
  * `mode` holds the permission bits (absent in journals written before it was recorded: then
- * unknown); `link` marks a symlink, whose blob is its target text.
+ * unknown); `link` marks a symlink, whose blob is its target text; `withheld` one whose bytes
+ * held a secret and so have no blob.
  */
 export const FileVersion = z.object({
   sha256: z.string().min(1),
   size: z.number().int().nonnegative(),
   mode: z.number().int().min(0).max(0o7777).optional(),
   link: z.literal(true).optional(),
+  /** Its bytes held an API key: never written to the store, so this version cannot be restored. */
+  withheld: z.literal(true).optional(),
 });
 export type FileVersion = z.infer<typeof FileVersion>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Entry, EntryId, FileChange, MessageOrigin } from './entry.js';
 import { BudgetLimits } from './budget-limits.js';
+import { ToolIntentRecord } from './tool-intent.js';
 
 /** First line of every journal: who the session belongs to. */
 export const SessionHeader = z.object({
@@ -67,5 +68,8 @@ export const JournalRecord = z.discriminatedUnion('t', [
   // one when delivered (committed as a user entry) or dropped (its agent closed).
   PendingRecord,
   z.object({ t: z.literal('pending-done'), id: z.string().min(1), how: z.enum(['delivered', 'dropped']) }),
+  // What a writing tool call may change, journaled before it runs (tool-intent.ts); its
+  // tool-result entry settles it.
+  ToolIntentRecord,
 ]);
 export type JournalRecord = z.infer<typeof JournalRecord>;

@@ -5,6 +5,7 @@ import type { BranchView } from './branch.js';
 import type { BudgetLimits } from './budget-limits.js';
 import type { Entry, EntryId, FileChange } from './entry.js';
 import type { JournalRecord, PendingRecord, SessionHeader, UndoableOp } from './journal-record.js';
+import type { ToolIntentRecord } from './tool-intent.js';
 import { LiveBranch } from './live-branch.js';
 import { err, ok, type Result } from './result.js';
 import type { JournalWriter } from './store.js';
@@ -40,6 +41,8 @@ export class SessionState {
   readonly setAside = new Map<EntryId, string>();
   /** Messages accepted and not yet delivered, oldest first (pending-messages.ts). */
   readonly pending = new Map<string, PendingRecord>();
+  /** Intents of writing tool calls not yet answered by a result, by tool_use id (tool-intent.ts). */
+  readonly intents = new Map<string, ToolIntentRecord>();
   /** The active branch's view, kept current by appends and head moves (built on first read after a replay). */
   readonly #branch = new LiveBranch();
 
@@ -114,6 +117,7 @@ export class SessionState {
         if (!added.ok) return added;
         this.#branch.append(record.entry, this.tree);
         this.count(record.entry);
+        if (record.entry.kind === 'tool-result') this.intents.delete(record.entry.toolUseId);
         return ok(undefined);
       }
       case 'head': {
@@ -152,6 +156,9 @@ export class SessionState {
         return ok(undefined);
       case 'pending-done':
         this.pending.delete(record.id);
+        return ok(undefined);
+      case 'tool-intent':
+        this.intents.set(record.toolUseId, record);
         return ok(undefined);
     }
   }

@@ -4,6 +4,8 @@ import type { ToolSpec } from './model-request.js';
 export type ToolCall = { readonly id: string; readonly name: string; readonly input: Record<string, unknown> };
 
 import type { FileChange } from './entry.js';
+import type { Result } from './result.js';
+import type { ToolIntent } from './tool-intent.js';
 
 /**
  * What a tool returns to the model; a refusal or failure is `isError`, never a throw.
@@ -32,6 +34,11 @@ export type ToolContext = {
   readonly onOutput?: (chunk: string) => void;
   /** What a sandboxed `bash` may reach beyond the workspace (the agent's layout); absent: no network. */
   readonly sandbox?: SandboxPolicy;
+  /**
+   * Journals what the call may change before it changes anything (tool-intent.ts); a call whose
+   * intent cannot be journaled must not run. Absent where nothing is journaled (tests, previews).
+   */
+  readonly recordIntent?: (intent: ToolIntent) => Result<void>;
 };
 
 /** What one agent's sandboxed `bash` commands may reach beyond the workspace (layout `sandbox`). */
@@ -47,4 +54,9 @@ export interface ToolHost {
    * call may go ahead. Optional; run() still checks everything itself.
    */
   precheck?(call: ToolCall, cwd: string): Promise<ToolOutcome | undefined>;
+  /**
+   * The result of a call that was running when agentmux stopped (a crash): what it changed since
+   * its journaled intent, as `files`. Optional: hosts that journal no intents have none.
+   */
+  recover?(tool: string, intent: ToolIntent, cwd: string): Promise<ToolOutcome>;
 }

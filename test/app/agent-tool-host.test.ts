@@ -8,7 +8,8 @@ import { fileCheckpointsFor } from '../../src/adapters/files/file-checkpoints.js
 import { sandboxSupport } from '../../src/adapters/tools/bash-sandbox.js';
 import { REDACTED } from '../../src/adapters/tools/secrets.js';
 import type { Providers } from '../../src/adapters/workflow/providers-file.js';
-import { agentToolHost } from '../../src/app/agent-tool-host.js';
+import { agentCheckpoints, agentToolHost } from '../../src/app/agent-tool-host.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 const KEY_VAR = 'AGENTMUX_TEST_OTHER_PROVIDER_KEY';
 const KEY = 'sk-other-provider-0123456789abcdef';
@@ -60,5 +61,34 @@ describe('agentToolHost', () => {
     const content = await bash(storeDir, workspace, `cat ${join(storeDir, 'secret-session.jsonl')} || echo unreadable`);
     expect(content).not.toContain('journal');
     expect(content).toContain('unreadable');
+  });
+
+  it('keeps no file version holding a key in the store: written into a workspace file, it is recorded by hash only', async () => {
+    const { storeDir, workspace } = setup();
+    process.env[KEY_VAR] = KEY;
+    const checkpoints = agentCheckpoints(storeDir, process.env, providers);
+    const host = agentToolHost({ storeDir, env: process.env, providers, checkpoints });
+    const context = { cwd: workspace, signal: new AbortController().signal };
+    writeFileSync(join(workspace, 'plain.txt'), 'nothing secret\n');
+    // The model got the key somehow (the agent printed it, the user pasted it): it writes it down.
+    const wrote = await host.run({ id: 't1', name: 'write_file', input: { path: 'leak.txt', content: `KEY=${KEY}\n` } }, context);
+    expect(wrote.isError).toBe(false);
+    const ran = await host.run({ id: 't2', name: 'bash', input: { command: `printf '%s' '${Buffer.from(KEY).toString('base64')}' > b64.txt; echo more >> plain.txt` } }, context);
+    expect(ran.isError).toBe(false);
+    const leak = wrote.files?.find((change) => change.path === 'leak.txt');
+    expect(leak?.after?.withheld).toBe(true);
+    expect(ran.files?.find((change) => change.path === 'b64.txt')?.after?.withheld).toBe(true);
+    expect(ran.files?.find((change) => change.path === 'plain.txt')?.after?.withheld).toBeUndefined();
+    // Nothing under the store holds the key, plain or base64.
+    const b64 = Buffer.from(KEY).toString('base64').slice(4, 28);
+    const walk = (folder: string): string[] => readdirSync(folder).flatMap((name) => (statSync(join(folder, name)).isDirectory() ? walk(join(folder, name)) : [join(folder, name)]));
+    for (const file of walk(storeDir)) {
+      const text = readFileSync(file, 'latin1');
+      expect(text.includes(KEY) || text.includes(b64), file).toBe(false);
+    }
+    // Restoring such a version says why it cannot, instead of writing something else.
+    if (leak?.after === undefined || leak.after === null) throw new Error('leak.txt not recorded');
+    const restored = checkpoints.files.restore(workspace, 'leak.txt', leak.after);
+    expect(restored.ok ? '' : restored.error).toContain('held an API key');
   });
 });

@@ -74,5 +74,20 @@ describe('the API key never leaves the process', { timeout: 60_000 }, () => {
     const journals = storeText(join(target.sessions, 'journals'));
     expect(journals).toContain('[redacted: API key]');
     expect(leaks(journals)).toBe(false);
+    // hunt.txt's version is recorded (rewind knows it changed), by its hash only: no blob holds it.
+    expect(leaks(storeText(target.sessions))).toBe(false);
+  });
+
+  it('says in the approval line that a bash call runs unsandboxed', async () => {
+    const target = await makeWorld({
+      agents: ['alpha'],
+      script: [{ text: 'Listing.', toolUses: [{ name: 'bash', input: { command: 'ls' } }] }, { text: 'Listed.' }],
+    });
+    world = target;
+    const app = await target.launch({ AGENTMUX_SANDBOX: 'off' });
+    await typeMessage(app, 'alpha', 'list');
+    await app.waitFor('⚠ not sandboxed (turned off by AGENTMUX_SANDBOX=off)');
+    app.write('y');
+    await app.waitFor('Listed.');
   });
 });

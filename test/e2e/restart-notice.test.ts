@@ -94,8 +94,8 @@ describe('agentmux e2e: the notice for a turn left unanswered at quit', { timeou
     const second = await world.launch();
     await second.waitFor(/┌ ▶ 1 alpha · idle \(interrupted at quit: retry re-runs the turn\)/);
     // The notice wraps in the pane: its two halves.
-    await second.waitFor('│· ⏹ this turn was interrupted when agentmux quit, before any answer arrived:');
-    await second.waitFor('│:retry re-runs it');
+    await second.waitFor('│· ⏹ this turn was cut short when agentmux last stopped, and no answer of it');
+    await second.waitFor('│was kept: :retry re-runs it');
     expect(world.model.requests).toHaveLength(1);
 
     await runCommand(second, 'retry');

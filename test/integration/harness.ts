@@ -40,6 +40,8 @@ export type HarnessOptions = {
   system?: string;
   /** Reuse an existing store directory (restart tests). */
   dir?: string;
+  /** Reuse an existing workspace (crash tests); default: a fresh copy of the demo workspace. */
+  workspace?: string;
   /** Give the controller a default agent configuration (for `new` with no agent open). */
   defaultAgent?: boolean;
   /** The tool host (default: the read-only tools). */
@@ -67,8 +69,8 @@ export async function until(condition: () => boolean, what: string, timeoutMs = 
 export async function startHarness(script: Script | readonly ScriptStep[], options: HarnessOptions = {}): Promise<Harness> {
   const model = await startScriptedModel({ script: typeof script === 'function' ? script : queueScript(script) });
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'agentmux-it-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'agentmux-ws-'));
-  cpSync(join(import.meta.dirname, '..', '..', 'demo', 'workspace'), workspace, { recursive: true });
+  const workspace = options.workspace ?? mkdtempSync(join(tmpdir(), 'agentmux-ws-'));
+  if (options.workspace === undefined) cpSync(join(import.meta.dirname, '..', '..', 'demo', 'workspace'), workspace, { recursive: true });
   const opened = FileSessionStore.open(dir);
   if (!opened.ok) throw new Error(opened.error);
   const store = opened.value;
@@ -117,7 +119,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
       await controller.shutdown();
       await store.close();
       await model.close();
-      rmSync(workspace, { recursive: true, force: true });
+      if (options.workspace === undefined) rmSync(workspace, { recursive: true, force: true });
       if (options.dir === undefined) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,11 +1,15 @@
 // File checkpoints around the writing tools (DESIGN.md §4): before write_file or edit_file
 // changes a file its prior bytes (or absence) are kept as a blob, and after it the new ones;
 // around bash, bounded baselines of the workspace are diffed. The outcome carries the changes
-// as `files`, so the tool-result entry records them and a rewind can put them back.
+// as `files`, so the tool-result entry records them and a rewind can put them back. The
+// before side is journaled as the call's intent before it runs (core/tool-intent.ts), so a call
+// cut short by a crash still has its changes recorded when the session loads (`recover`).
 import { z } from 'zod';
 import type { FileChange } from '../../core/entry.js';
 import { sameVersion } from '../../core/file-checkpoint.js';
+import { CRASHED_CALL_TEXT, type ToolIntent } from '../../core/tool-intent.js';
 import type { ToolCall, ToolContext, ToolHost, ToolOutcome } from '../../core/tools.js';
+import { getBaseline, putBaseline } from './baseline-blob.js';
 import { resolveWriteTarget } from '../tools/write-file.js';
 import { DEFAULT_BASELINE_LIMITS, WorkspaceBaselines, type BaselineLimits } from './workspace-baseline.js';
 import { readVersion, readVersionOrWhyNot, type FileBlobs } from './workspace-files.js';
@@ -25,9 +29,10 @@ export function withFileCheckpoints(inner: ToolHost, options: CheckpointOptions)
     specs: () => inner.specs(),
     async run(call: ToolCall, context: ToolContext): Promise<ToolOutcome> {
       if (FILE_TOOLS.has(call.name)) return runFileTool(inner, call, context, options.blobs, maxFileBytes);
-      if (call.name === 'bash') return runBash(inner, call, context, baselines);
+      if (call.name === 'bash') return runBash(inner, call, context, baselines, options.blobs);
       return inner.run(call, context);
     },
+    recover: (tool: string, intent: ToolIntent, cwd: string) => recoverCall(tool, intent, cwd, baselines, options.blobs),
     // A precheck changes nothing on disk: there is nothing to record around it.
     precheck: async (call: ToolCall, cwd: string) => inner.precheck?.(call, cwd),
   };
@@ -43,6 +48,10 @@ async function runFileTool(inner: ToolHost, call: ToolCall, context: ToolContext
   const before = readVersionOrWhyNot(blobs, real);
   // No checkpoint, no write: a change that rewind could not undo is refused before it happens.
   if (!before.ok && before.error.kind === 'not-stored') return checkpointRefusal(call.name, display, before.error.message);
+  if (before.ok) {
+    const noted = context.recordIntent?.({ kind: 'file', path: display, before: before.value });
+    if (noted !== undefined && !noted.ok) return checkpointRefusal(call.name, display, noted.error);
+  }
   const outcome = await inner.run(call, context);
   const after = readVersion(blobs, real);
   if (!before.ok || !after.ok) {
@@ -66,8 +75,13 @@ export function checkpointRefusal(toolName: string, display: string, cause: stri
 }
 
 // bash: a baseline before, one after, and their difference.
-async function runBash(inner: ToolHost, call: ToolCall, context: ToolContext, baselines: WorkspaceBaselines): Promise<ToolOutcome> {
+async function runBash(inner: ToolHost, call: ToolCall, context: ToolContext, baselines: WorkspaceBaselines, blobs: FileBlobs): Promise<ToolOutcome> {
   const before = await baselines.take(context.cwd);
+  if (before.ok && context.recordIntent !== undefined) {
+    const kept = putBaseline(blobs, before.value);
+    const noted = kept.ok ? context.recordIntent({ kind: 'workspace', baseline: kept.value }) : kept;
+    if (!noted.ok) return checkpointRefusal(call.name, 'the workspace', noted.error);
+  }
   const outcome = await inner.run(call, context);
   if (!before.ok) return withNotes(outcome, [], [before.error]);
   const after = await baselines.take(context.cwd);
@@ -75,6 +89,28 @@ async function runBash(inner: ToolHost, call: ToolCall, context: ToolContext, ba
   const changes = await baselines.diff(before.value, after.value);
   const notes = [...new Set([...before.value.notes, ...after.value.notes])];
   return withNotes(outcome, changes, notes);
+}
+
+// A call that was running when agentmux stopped: its changes since the intent, under a result
+// that says so. What cannot be worked out any more is said, never guessed.
+async function recoverCall(tool: string, intent: ToolIntent, cwd: string, baselines: WorkspaceBaselines, blobs: FileBlobs): Promise<ToolOutcome> {
+  const crashed: ToolOutcome = { content: CRASHED_CALL_TEXT, isError: true };
+  if (intent.kind === 'file') {
+    const target = await resolveWriteTarget(cwd, intent.path);
+    if (!target.ok) return withNotes(crashed, [], [`file checkpoint: ${target.error}`]);
+    const after = readVersion(blobs, target.value.real);
+    if (!after.ok) return withNotes(crashed, [], [`file checkpoint: ${after.error}`]);
+    if (sameVersion(intent.before, after.value)) return crashed;
+    return withNotes(crashed, [{ path: intent.path, before: intent.before, after: after.value }], [`${tool} may have changed ${intent.path}: recorded`]);
+  }
+  const before = getBaseline(blobs, intent.baseline);
+  if (!before.ok) return withNotes(crashed, [], [`file checkpoint: ${before.error}; its changes were not recorded`]);
+  const after = await baselines.take(cwd);
+  if (!after.ok) return withNotes(crashed, [], [after.error]);
+  const changes = await baselines.diff(before.value, after.value);
+  const count = changes.length === 1 ? '1 file' : `${changes.length} files`;
+  const notes = changes.length === 0 ? [] : [`${count} changed since it started: recorded`];
+  return withNotes(crashed, changes, notes);
 }
 
 /** Adds the changes and, for the model and the user, any limit notes at the end of the result text. */

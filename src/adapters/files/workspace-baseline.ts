@@ -13,7 +13,7 @@ import { sameVersion } from '../../core/file-checkpoint.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { SKIPPED_DIRECTORIES } from '../tools/workspace-walk.js';
 import { loadGitignore, type IgnoreMatcher } from './gitignore.js';
-import type { FileBlobs, RecordedBytes } from './workspace-files.js';
+import { keepVersion, type FileBlobs, type RecordedBytes } from './workspace-files.js';
 
 /** How much one baseline may cover. */
 export type BaselineLimits = { readonly maxFiles: number; readonly maxFileBytes: number; readonly maxTotalBytes: number };
@@ -189,9 +189,9 @@ class BaselineWalk {
       } catch {
         return; // gone (or swapped for something else) between the listing and the read
       }
-      const stored = this.blobs.putBytes(read.bytes, { durable: false });
-      if (!stored.ok) throw new Error(stored.error);
-      version = { sha256: stored.value, size: read.bytes.length, ...read.kind };
+      const kept = keepVersion(this.blobs, read, false);
+      if (!kept.ok) throw new Error(kept.error);
+      version = kept.value;
     }
     this.total += stats.size;
     this.files.set(relative, { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, version });

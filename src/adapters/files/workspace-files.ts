@@ -3,7 +3,7 @@
 // recorded can be written back. Every path stays inside the real cwd (the folders on the way
 // resolved); a restore lands through a temporary file or link renamed over the target, so it
 // replaces a symlink there rather than writing through it.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileVersion } from '../../core/entry.js';
@@ -12,8 +12,21 @@ import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { isBlobHash, type BlobStore } from '../store/blob-store.js';
 import { isInside } from '../tools/workspace-path.js';
 
-/** The blob operations file checkpoints need (BlobStore has them). */
-export type FileBlobs = Pick<BlobStore, 'putBytes' | 'getBytes'>;
+/**
+ * The blob operations file checkpoints need (BlobStore has them), and whether some bytes hold
+ * a secret (the API key): those are never written to the store (issue 9, item 5).
+ */
+export type FileBlobs = Pick<BlobStore, 'putBytes' | 'getBytes'> & { readonly holdsSecret?: (bytes: Uint8Array) => boolean };
+
+/** Keeps a file's bytes as a blob and names the version; bytes holding a secret are withheld, never stored. */
+export function keepVersion(blobs: FileBlobs, read: RecordedBytes, durable: boolean): Result<FileVersion> {
+  if (blobs.holdsSecret?.(read.bytes) === true) {
+    const sha256 = createHash('sha256').update(read.bytes).digest('hex');
+    return ok({ sha256, size: read.bytes.length, ...read.kind, withheld: true });
+  }
+  const stored = blobs.putBytes(read.bytes, { durable });
+  return stored.ok ? ok({ sha256: stored.value, size: read.bytes.length, ...read.kind }) : stored;
+}
 
 function errorCode(thrown: unknown): string | undefined {
   if (typeof thrown !== 'object' || thrown === null || !('code' in thrown)) return undefined;
@@ -45,9 +58,8 @@ export function readVersionOrWhyNot(blobs: FileBlobs, absolute: string, durable 
     if (code === 'ENOENT' || code === 'ENOTDIR') return ok(null);
     return err({ kind: 'unreadable', message: `${absolute}: ${messageOf(thrown)}` });
   }
-  const stored = blobs.putBytes(read.bytes, { durable });
-  if (!stored.ok) return err({ kind: 'not-stored', message: stored.error });
-  return ok({ sha256: stored.value, size: read.bytes.length, ...read.kind });
+  const kept = keepVersion(blobs, read, durable);
+  return kept.ok ? kept : err({ kind: 'not-stored', message: kept.error });
 }
 
 // O_NOFOLLOW: a regular file swapped for a symlink after the lstat is refused, not read through.
@@ -156,6 +168,7 @@ export class BlobWorkspaceFiles implements WorkspaceFiles {
         pruneEmptyFolders(root, path.dirname(absolute));
         return ok(undefined);
       }
+      if (version.withheld === true) return err(`${relative}: not restored: that version held an API key, which is never written to the store`);
       if (!isBlobHash(version.sha256)) return err(`${relative}: bad blob name ${JSON.stringify(version.sha256)}`);
       const bytes = this.blobs.getBytes(version.sha256);
       if (!bytes.ok) return err(`${relative}: ${bytes.error}`);

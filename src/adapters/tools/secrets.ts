@@ -2,6 +2,7 @@
 // every child (bash, PTY agents) unless a layout passes it on purpose, and any tool output that
 // still holds it — plain, base64 or base64url, at any byte alignment — is redacted before the
 // runner journals it or sends it to the model.
+import type { ToolIntent } from '../../core/tool-intent.js';
 import type { ToolCall, ToolContext, ToolHost, ToolOutcome } from '../../core/tools.js';
 
 /** Variables that hold a provider's key or token, whatever the providers file says. */
@@ -83,8 +84,12 @@ export function redactingToolHost(host: ToolHost, secrets: readonly string[]): T
   const forms = secrets.flatMap(secretForms);
   if (forms.length === 0) return host;
   const precheck = host.precheck?.bind(host);
+  const recover = host.recover?.bind(host);
   return {
     specs: () => host.specs(),
+    ...(recover === undefined
+      ? {}
+      : { recover: async (tool: string, intent: ToolIntent, cwd: string) => redactOutcome(await recover(tool, intent, cwd), forms) }),
     async run(call: ToolCall, context: ToolContext): Promise<ToolOutcome> {
       const onOutput = context.onOutput;
       const live = onOutput === undefined ? {} : { onOutput: (chunk: string) => onOutput(redactSecrets(chunk, forms)) };

@@ -12,12 +12,11 @@ import { demoScript } from '../../adapters/scripted-model/demo-script.js';
 import { startScriptedModel, type ScriptedModel } from '../../adapters/scripted-model/server.js';
 import { FileSessionStore } from '../../adapters/store/file-session-store.js';
 import type { StoreLock } from '../../adapters/store/store-lock.js';
-import { agentToolHost } from '../agent-tool-host.js';
+import { agentCheckpoints, agentToolHost } from '../agent-tool-host.js';
 import { loadProviders, storeProvidersPath } from '../../adapters/workflow/providers-file.js';
 import { Controller } from '../../core/controller.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { WorkflowAgentHost } from '../../core/workflow/agent-host.js';
-import { fileCheckpointsFor } from '../../adapters/files/file-checkpoints.js';
 import { LazyAnthropicProvider } from '../lazy-provider.js';
 import { endpointProvider } from './endpoint-provider.js';
 import { gitRootOf } from './git-root.js';
@@ -88,7 +87,7 @@ export async function openControllerHost(context: ControllerHostContext): Promis
     announced.add(key);
     context.stderr?.(`${run === undefined ? '' : `${run}: `}${SCRIPTED_MODEL_NOTICE}`);
   };
-  const checkpoints = fileCheckpointsFor(storeDir);
+  const checkpoints = agentCheckpoints(storeDir, env, providers.value);
   // The cockpit's own tool host: redaction, the masked store, keys kept from bash (issue 9).
   const tools = agentToolHost({ storeDir, env, providers: providers.value, checkpoints });
   const controller = new Controller({

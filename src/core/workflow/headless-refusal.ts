@@ -1,5 +1,6 @@
 // Approvals in a headless run (DESIGN.md §9): nobody can answer, so under `--approve ask` a write
 // or bash call that would wait is refused at once, with the fix named, and reported on stderr.
+import { CRASHED_CALL_TEXT, type ToolIntent } from '../tool-intent.js';
 import type { ToolSpec } from '../model-request.js';
 import { describeCall } from '../approval-decision.js';
 import type { ToolCall, ToolContext, ToolHost, ToolOutcome } from '../tools.js';
@@ -29,4 +30,8 @@ export class HeadlessRefusal implements ToolHost {
     this.report(`${describeCall(call)}: ${HEADLESS_REFUSAL}`);
     return Promise.resolve({ content: HEADLESS_REFUSAL, isError: true });
   }
+  recover(tool: string, intent: ToolIntent, cwd: string): Promise<ToolOutcome> {
+    return this.base.recover?.(tool, intent, cwd) ?? Promise.resolve({ content: CRASHED_CALL_TEXT, isError: true });
+  }
+
 }

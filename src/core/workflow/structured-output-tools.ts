@@ -1,6 +1,7 @@
 // The `StructuredOutput` tool a call with a `schema` offers beside the agent's own tools
 // (DESIGN.md §9): its input_schema is the schema (a non-object one wrapped as `{value}`), an
 // invalid call gets the errors back as a tool error, a valid one ends the work and is the value.
+import { CRASHED_CALL_TEXT, type ToolIntent } from '../tool-intent.js';
 import { JsonValueSchema, type JsonValue } from '../json-value.js';
 import type { ToolSpec } from '../model-request.js';
 import type { ToolCall, ToolContext, ToolHost, ToolOutcome } from '../tools.js';
@@ -80,6 +81,10 @@ export class StructuredOutputTools implements ToolHost {
   precheck(call: ToolCall, cwd: string): Promise<ToolOutcome | undefined> {
     return this.base.precheck?.(call, cwd) ?? Promise.resolve(undefined);
   }
+  recover(tool: string, intent: ToolIntent, cwd: string): Promise<ToolOutcome> {
+    return this.base.recover?.(tool, intent, cwd) ?? Promise.resolve({ content: CRASHED_CALL_TEXT, isError: true });
+  }
+
 
   private problemsOf(input: Record<string, unknown>): { kind: 'valid'; value: JsonValue } | { kind: 'invalid'; lines: readonly string[] } {
     const parsed = JsonValueSchema.safeParse(input);

@@ -1,5 +1,6 @@
 // An agentType's `tools` as a tool host: only the named tools are offered (DESIGN.md §9), and a
 // call to any other is refused as a tool error, never run.
+import { CRASHED_CALL_TEXT, type ToolIntent } from '../tool-intent.js';
 import type { ToolSpec } from '../model-request.js';
 import type { ToolCall, ToolContext, ToolHost, ToolOutcome } from '../tools.js';
 
@@ -28,4 +29,8 @@ export class ToolSubset implements ToolHost {
   precheck(call: ToolCall, cwd: string): Promise<ToolOutcome | undefined> {
     return this.base.precheck?.(call, cwd) ?? Promise.resolve(undefined);
   }
+  recover(tool: string, intent: ToolIntent, cwd: string): Promise<ToolOutcome> {
+    return this.base.recover?.(tool, intent, cwd) ?? Promise.resolve({ content: CRASHED_CALL_TEXT, isError: true });
+  }
+
 }

@@ -18,8 +18,12 @@ import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
 import type { LoadingPane } from './loading-panes.js';
 import { runEditFlow } from './edit-flow.js';
 import { wireMouse } from './mouse.js';
+import { waitingAfterFocus } from './commands/attention.js';
 import { commandTable } from './commands/index.js';
 import { openPager } from './help.js';
+import { pasteInNormalMode } from './composer-flow.js';
+import { ComposerMemory } from './composer-memory.js';
+import { MessageLog } from './message-log.js';
 import { ModeStack } from './mode-stack.js';
 import { syncPtyPanes, watchPtyScreens } from './pty-attach.js';
 import { quitQuestion } from './quit-question.js';
@@ -58,7 +62,13 @@ export class CockpitApp {
   /** Core's commands and the app's, bound to this cockpit: what keys and the `:` prompt run. */
   readonly commands: readonly Command[];
   message: StatusMessage | undefined;
+  /** Every status line shown, for `show-messages`. */
+  readonly messageLog = new MessageLog();
+  /** The result of a command that opened an overlay: it goes from the status line when the overlay closes. */
+  private overlayMessage: StatusMessage | undefined;
   readonly history: string[] = [];
+  /** The composer's per-agent history and drafts (src/app/composer-memory.ts). */
+  readonly composer: ComposerMemory;
   /** The PTY agent the keyboard is attached to (src/app/pty-attach.ts), and the way out of its mode. */
   attached: { readonly name: string; readonly leave: () => void } | undefined;
   /** The run view and the runs' trees, once workflow runs are wired (app/workflow/cockpit-run-start.ts). */
@@ -84,6 +94,7 @@ export class CockpitApp {
     this.tiling = options.tiling;
     this.commands = commandTable(this);
     this.waitingBell = new WaitingBell(() => this.view.bell());
+    this.composer = new ComposerMemory(options.clipboardDir);
     this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate());
     this.subscription = this.controller.events.on((event) => {
       if (event.type === 'agent-removed' || event.type === 'agent-added') this.scheduleUpdate();
@@ -101,6 +112,7 @@ export class CockpitApp {
     });
     this.view.onKey((key) => this.handleKey(key));
     this.view.onOverlayKey((key) => this.overlayKey(key));
+    this.view.onPaste((text) => pasteInNormalMode(this, text));
     this.unwireMouse = wireMouse(this);
     this.update();
   }
@@ -113,6 +125,11 @@ export class CockpitApp {
   /** The session store, when the cockpit has one on disk (its runs are listed in the session browser). */
   get storeDir(): string | undefined {
     return this.options.storeDir;
+  }
+
+  /** The $VISUAL/$EDITOR command, or undefined for the in-app editor. */
+  get editorCommand(): string | undefined {
+    return this.options.editor;
   }
 
   /** Where copy mode saves `clipboard.txt`. */
@@ -129,6 +146,11 @@ export class CockpitApp {
     const candidates = [...this.controller.allAgents().map((agent) => this.runPanes.candidate(agent)), ...loading.map((pane) => ({ name: pane.name, role: 'own' as const }))];
     const names = choosePanes(candidates, focused, area);
     this.shown = names;
+    if (this.overlayMessage !== undefined && this.modes.top() === 'normal') {
+      if (this.message === this.overlayMessage) this.message = undefined;
+      this.overlayMessage = undefined;
+    }
+    this.messageLog.note(this.message);
     this.rects = this.zoom && focused !== undefined ? zoomed(focused, area) : this.tilingCache.solve(this.tiling, names, area);
     syncPtyPanes(this, this.rects);
     const model = buildCockpitModel({
@@ -203,7 +225,9 @@ export class CockpitApp {
    * the key runs the row's command line.
    */
   handleKey(key: KeyPress): void {
-    const names = [key.full, key.ch, key.name];
+    // A chord (C-x, M-x) is its own key, never the letter's (B3): only its full name can match.
+    const chord = key.ctrl || key.meta;
+    const names = chord ? [key.full] : [key.full, key.ch, key.name];
     const focused = this.controller.focused();
     const awaiting = focused !== undefined && this.controller.find(focused)?.state === 'awaiting-approval';
     const modes: readonly ModeName[] = awaiting ? ['approval', 'normal'] : ['normal'];
@@ -214,6 +238,14 @@ export class CockpitApp {
         return;
       }
     }
+    if (chord) this.show({ ok: false, error: `${key.full} is not bound: it does nothing (? lists the keys)` });
+    else if (!awaiting && ['y', 'a'].includes(key.full)) this.pointToApprovals();
+  }
+
+  /** `y` or `a` where nothing waits: say which agent does (B16), or that none does. */
+  private pointToApprovals(): void {
+    const [waiting] = waitingAfterFocus(this);
+    this.show({ ok: false, error: waiting === undefined ? 'nothing waits for an approval' : `nothing to approve here: ${waiting} waits for an approval (W goes there)` });
   }
 
   /**
@@ -244,6 +276,8 @@ export class CockpitApp {
           return;
         }
         this.show({ ok: true, value: result.message });
+        // "graft into X: pick a source" must not outlive the picker it describes.
+        if (this.modes.top() !== 'normal') this.overlayMessage = this.message;
         return;
       case 'error':
         this.show({ ok: false, error: result.message });

@@ -5,19 +5,31 @@ import { MODES, MOUSE_NOTE, type KeyRow } from '../core/key-table.js';
 import type { PagerSection } from '../view/overlays/pager.js';
 import type { CockpitApp } from './cockpit-app.js';
 
-/** One mode's rows as aligned text: key, command line (`-` for a key its handler reads), note. */
-function rowsText(rows: readonly KeyRow[]): string {
+/** One mode's rows as aligned text (key, command line or `-` for a key its handler reads, note), and the note's column. */
+function rowsText(rows: readonly KeyRow[]): { readonly text: string; readonly hang: number } {
   const keyWidth = Math.max(...rows.map((row) => row.key.length));
   const lineWidth = Math.max(...rows.map((row) => (row.kind === 'command' ? row.line.length : 1)));
-  return rows.map((row) => `  ${row.key.padEnd(keyWidth)}  ${(row.kind === 'command' ? row.line : '-').padEnd(lineWidth)}  ${row.note}`).join('\n');
+  return {
+    text: rows.map((row) => `  ${row.key.padEnd(keyWidth)}  ${(row.kind === 'command' ? row.line : '-').padEnd(lineWidth)}  ${row.note}`).join('\n'),
+    hang: 2 + keyWidth + 2 + lineWidth + 2,
+  };
 }
 
-/** The help's sections: the keys of each mode, the mouse, then the commands. */
+/** The column commands' summaries start at; a longer usage puts its summary on the next row there. */
+const USAGE_WIDTH = 52;
+
+/** One command as help text: usage and summary in columns (B8: a long usage never pushes the summary out). */
+function commandText(command: { readonly usage: string; readonly summary: string }): string {
+  if (command.usage.length <= USAGE_WIDTH) return `  ${command.usage.padEnd(USAGE_WIDTH)} ${command.summary}`;
+  return `  ${command.usage}\n  ${' '.repeat(USAGE_WIDTH)} ${command.summary}`;
+}
+
+/** The help's sections: the keys of each mode, the mouse, then the commands; wrapped rows hang under the notes. */
 export function helpSections(usage: readonly { readonly usage: string; readonly summary: string }[]): PagerSection[] {
   return [
-    ...MODES.map((mode) => ({ heading: `Keys: ${mode.name}${mode.shows === undefined ? '' : ` (shown as ${mode.shows})`}`, text: rowsText(mode.rows) })),
-    { heading: 'Mouse', text: `  ${MOUSE_NOTE}` },
-    { heading: 'Commands (: prompt, agentmux ctl)', text: usage.map((command) => `  ${command.usage.padEnd(52)} ${command.summary}`).join('\n') },
+    ...MODES.map((mode) => ({ heading: `Keys: ${mode.name}${mode.shows === undefined ? '' : ` (shown as ${mode.shows})`}`, ...rowsText(mode.rows) })),
+    { heading: 'Mouse', text: `  ${MOUSE_NOTE}`, hang: 2 },
+    { heading: 'Commands (: prompt, agentmux ctl)', text: usage.map(commandText).join('\n'), hang: USAGE_WIDTH + 3 },
   ];
 }
 

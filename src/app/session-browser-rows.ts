@@ -2,6 +2,7 @@
 // activity ("3 min ago"), newest activity first, marking those open in a pane.
 import { formatSpent } from '../core/pricing.js';
 import type { SessionSummary } from '../core/store.js';
+import { formatCount } from '../view/format.js';
 
 /** A row and the session it stands for. */
 export type SessionRow = { readonly text: string; readonly session: SessionSummary; readonly open: boolean };
@@ -21,15 +22,16 @@ export function sessionRows(sessions: readonly SessionSummary[], openIds: Readon
 
 /** One session's row text in SESSION_HEADER's columns; `indent` cells go before its name (an agent under its run). */
 export function sessionRowText(s: SessionSummary, open: boolean, now: number, indent: number): string {
-  const tokens = `${compact(s.inputTokens)}/${compact(s.outputTokens)}`;
+  const tokens = `${formatCount(s.inputTokens)}/${formatCount(s.outputTokens)}`;
   const cost = s.costUsd === null ? '?' : formatSpent(s.costUsd, s.unknownCosts);
   const name = `${' '.repeat(indent)}${cut(s.name, 20 - indent)}`;
   return `${open ? '●' : ' '} ${name.padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(s.turns).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
 }
 
+// One unit rule with the pane titles (B10): 44k/2.7k, never 44k/2714.
 /** A row in SESSION_HEADER's columns from its cells (a run's row sums its agents' figures). */
 export function summaryRowText(cells: { readonly mark: string; readonly name: string; readonly model: string; readonly turns: number; readonly tokensIn: number; readonly tokensOut: number; readonly cost: string; readonly updated: number }, now: number): string {
-  const tokens = `${compact(cells.tokensIn)}/${compact(cells.tokensOut)}`;
+  const tokens = `${formatCount(cells.tokensIn)}/${formatCount(cells.tokensOut)}`;
   return `${cells.mark} ${cut(cells.name, 20).padEnd(20)} ${cut(cells.model, 24).padEnd(24)} ${String(cells.turns).padStart(5)} ${tokens.padStart(17)} ${cells.cost.padStart(8)}  ${relativeTime(cells.updated, now)}`;
 }
 
@@ -43,12 +45,6 @@ export function relativeTime(at: number, now: number): string {
   if (hours < 36) return `${hours} h ago`;
   const days = Math.round(hours / 24);
   return `${days} day${days === 1 ? '' : 's'} ago`;
-}
-
-function compact(n: number): string {
-  if (n < 10_000) return String(n);
-  if (n < 10_000_000) return `${Math.round(n / 1000)}k`;
-  return `${Math.round(n / 1_000_000)}M`;
 }
 
 function cut(text: string, cells: number): string {

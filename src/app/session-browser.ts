@@ -53,7 +53,8 @@ export class SessionBrowserFlow {
         : 'Enter/o open in a pane · R rename · d delete (to trash) · ← fold its run · t trash · Esc close';
     const where = this.trash ? 'trash' : 'sessions in the store';
     return {
-      title: `${where} (${this.rows.length}) — ● open in a pane`,
+      // The trash holds no open session: its title has no ● legend (B10).
+      title: this.trash ? `${where} (${this.rows.length})` : `${where} (${this.rows.length}) — ● open in a pane`,
       header: SESSION_HEADER,
       rows: this.rows.map((row) => row.text),
       selected: this.selected,

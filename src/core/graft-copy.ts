@@ -93,13 +93,13 @@ export function copyForFork(items: readonly BranchItem[], options: ForkCopyOptio
   let parent: EntryId | null = null;
   for (const item of items) {
     const id = options.newId();
-    const sourceEntry = item.kind === 'marker' ? item.entry.id : item.original.id;
-    const base = {
-      id,
-      parent,
-      at: options.at,
-      provenance: { kind: 'fork', sourceSession: options.sourceSession, sourceEntry } as const,
-    };
+    const original = item.kind === 'marker' ? item.entry : item.original;
+    // A grafted entry stays grafted in the fork (its ⎇ source marker kept, B15); the rest came by fork.
+    const provenance: Provenance =
+      original.provenance.kind === 'graft'
+        ? original.provenance
+        : { kind: 'fork', sourceSession: options.sourceSession, sourceEntry: original.id };
+    const base = { id, parent, at: options.at, provenance };
     copies.push(
       item.kind === 'marker'
         ? { ...item.entry, ...base }

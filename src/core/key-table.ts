@@ -98,6 +98,7 @@ const NORMAL: readonly KeyRow[] = [
   run('f', ['f'], 'fork', 'fork the focused agent into a new pane'),
   run('u', ['u'], 'confirm-undo', 'undo the last rewind (files too; asks about files changed since), edit, graft, fork or branch switch', 'u undo'),
   run('z', ['z'], 'zoom', 'zoom the focused pane / unzoom'),
+  run('W', ['W', 'S-w'], 'next-approval', 'focus the next agent waiting for an approval (y / a / n then answer it)'),
   run('Space', ['space'], 'next-tiling', 'next tiling (tiled, columns, rows, main-left, main-top)'),
   run('n', ['n'], 'command-prompt new', 'new agent (opens the prompt with "new ")'),
   run('C', ['C', 'S-c'], 'run-continue', 'continue the newest unfinished workflow run (quit or crashed mid-run): finished calls are reused'),
@@ -138,6 +139,16 @@ const RUN_VIEW: readonly KeyRow[] = [
 
 const TYPING = own('text', 'typed into the line', undefined);
 
+/** The composer's keys (`Enter`, `b`): after its Enter row. */
+const COMPOSING: readonly KeyRow[] = [
+  own('C-j', 'a newline (also M-Enter, or \\ then Enter)', 'C-j newline'),
+  own('↑↓', 'history (on the first / last line), per agent, kept across restarts', '↑↓ history'),
+  own('C-g', 'edit the draft in $VISUAL / $EDITOR (the in-app editor when neither is set)', 'C-g editor'),
+  own('Esc', 'on text: keeps the draft and asks for a second Esc, which closes (Enter opens the draft again)', 'Esc Esc close (draft kept)'),
+  own('paste', 'goes in as text, lines kept; never sends'),
+  own('text', 'typed into the box', undefined),
+];
+
 /** Every mode's rows, in the order help and `list-keys` show them. */
 export const MODES: readonly ModeTable[] = [
   { name: 'normal', rows: NORMAL },
@@ -150,8 +161,8 @@ export const MODES: readonly ModeTable[] = [
     name: 'prompt',
     rows: [own('Enter', 'run the line', 'Enter run'), own('Tab', 'complete a command name', 'Tab complete'), own('↑↓', 'history', '↑↓ history'), own('Esc', 'close', 'Esc close'), TYPING],
   },
-  { name: 'message', rows: [own('Enter', 'send the message', 'Enter send'), own('Esc', 'close', 'Esc close'), TYPING] },
-  { name: 'broadcast', rows: [own('Enter', 'broadcast it as a nudge', 'Enter broadcast'), own('Esc', 'close', 'Esc close'), TYPING] },
+  { name: 'message', rows: [own('Enter', 'send the message', 'Enter send'), ...COMPOSING] },
+  { name: 'broadcast', rows: [own('Enter', 'broadcast it as a nudge', 'Enter broadcast'), ...COMPOSING] },
   { name: 'edit', rows: [own('C-s', 'save the entry', 'C-s save'), own('Esc', 'cancel', 'Esc cancel'), TYPING] },
   { name: 'session-rename', shows: 'sessions', rows: [own('Enter', 'rename', 'Enter rename'), own('Esc', 'back', 'Esc back'), TYPING] },
   ...OVERLAY_MODES,

@@ -39,7 +39,7 @@ const TIMELINE_SHARED: readonly KeyRow[] = [
   key('f', ['f'], 'timeline-do fork', 'fork here (runs fork -t AGENT TURN)', 'f fork'),
   key('s', ['s'], 'timeline-do switch', 'switch to this ⎇ branch (runs switch -t AGENT N)', 's switch branch'),
   key('y', ['y'], 'timeline-do copy', 'copy mode at this entry', 'y copy'),
-  key('Esc', ['escape'], 'timeline-do close', 'close', 'Esc close'),
+  key('Esc q', ['escape', 'q'], 'timeline-do close', 'close', 'Esc close'),
 ];
 
 /** The overlays' tables, in the order help and `list-keys` show them. */
@@ -140,5 +140,5 @@ export const OVERLAY_MODES: readonly ModeTable[] = [
       key('other keys', [OTHER_KEYS], 'search-do end', 'end the search; the key then acts as in normal mode', undefined, true),
     ],
   },
-  { name: 'pager', rows: [...moveRows('pager-move', 'scroll', { letters: true, space: true, hint: '↑↓ PgUp PgDn scroll' }), key('Esc q', ['escape', 'q'], 'pager-close', 'close', 'Esc close')] },
+  { name: 'pager', rows: [...moveRows('pager-move', 'scroll', { letters: true, space: true, hint: '↑↓ PgUp PgDn scroll' }), key('Esc q ?', ['escape', 'q', '?'], 'pager-close', 'close', 'Esc close')] },
 ];

@@ -136,12 +136,13 @@ export function messageBlock(item: MessageItem, agentName: string, blankBefore: 
       : entry.kind === 'tool-result'
         ? 'tool'
         : agentName;
-  builder.add(label, labelStyle);
+  const graftSource = entry.provenance.kind === 'graft' ? oneLine(sanitizePlain(entry.provenance.sourceName ?? entry.provenance.sourceSession), 40) : undefined;
+  // A grafted answer is the source's words, not this agent's: it is labelled by its source alone (B15).
+  const answer = entry.kind === 'assistant' || entry.kind === 'interrupted';
+  if (graftSource !== undefined && answer) builder.add(`⎇ ${graftSource}`, 'graft');
+  else builder.add(label, labelStyle);
   if (item.edited) builder.add(' (edited)', 'dim');
-  if (entry.provenance.kind === 'graft') {
-    const source = entry.provenance.sourceName ?? entry.provenance.sourceSession;
-    builder.add(` ⎇ ${oneLine(sanitizePlain(source), 40)}`, 'graft');
-  }
+  if (graftSource !== undefined && !answer) builder.add(` ⎇ ${graftSource}`, 'graft');
   switch (entry.kind) {
     case 'user':
       builder.add(' ', 'plain');

@@ -1,10 +1,12 @@
 // The whole screen: panes (created and removed as the model's panes change), the status bar
 // and a stack of modal overlays. Keys go to the top overlay, else to the app's handler.
 import blessed from 'blessed';
+import { StringDecoder } from 'node:string_decoder';
 import type { CockpitModel } from '../core/cockpit-view-model.js';
 import type { Rect } from '../core/layout-solver.js';
 import type { Result } from '../core/result.js';
 import { runExternalEditor } from './editor-suspend.js';
+import { ComposerOverlay, type ComposerOptions } from './overlays/composer.js';
 import { ConfirmOverlay, type ConfirmOptions } from './overlays/confirm.js';
 import { PagerOverlay, type PagerOptions } from './overlays/pager.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlays/overlay.js';
@@ -15,6 +17,8 @@ import { TextAreaOverlay, type TextAreaOptions } from './overlays/text-area.js';
 import { TextInputOverlay, type TextInputOptions } from './overlays/text-input.js';
 import { syncPane, type AgentPane } from './pty-pane.js';
 import { splitMouseInput } from './mouse-input.js';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from './paste-input.js';
+import { PasteRouter } from './paste-router.js';
 import { RenderScheduler, type FrameClock } from './render-scheduler.js';
 import { createScreen, type ScreenHandle } from './screen.js';
 import { noticeFor, ScreenNotice } from './screen-notice.js';
@@ -29,6 +33,8 @@ export type CockpitViewOptions = {
   readonly onResize?: (area: Rect) => void;
   /** A key in normal mode (no overlay open). The view renders right after it returns. */
   readonly onKey?: (key: KeyPress) => void;
+  /** Text pasted in normal mode (no overlay open); it never acts as keys. */
+  readonly onPaste?: (text: string) => void;
   readonly clock?: FrameClock;
 };
 
@@ -51,6 +57,9 @@ export class CockpitView implements OverlayHost {
   private readonly scheduler: RenderScheduler;
   private keyHandler: ((key: KeyPress) => void) | undefined;
   private overlayKeyHandler: ((key: KeyPress) => boolean) | undefined;
+  private pasteHandler: ((text: string) => void) | undefined;
+  private readonly pasteRouter: PasteRouter;
+  private readonly decoder = new StringDecoder('utf8');
   private frameWork: (() => void) | undefined;
   private readonly canvas: ScreenCanvas;
   /** Where each pane was last put; a change (or a pane added or removed) needs a whole-screen render. */
@@ -68,6 +77,7 @@ export class CockpitView implements OverlayHost {
     });
     this.screen = this.handle.screen;
     this.keyHandler = options.onKey;
+    this.pasteHandler = options.onPaste;
     const area = this.paneArea();
     this.layer = blessed.box({ parent: this.screen, left: 0, top: 0, width: area.width, height: area.height, tags: false });
     this.status = new StatusBar(this.screen);
@@ -79,12 +89,15 @@ export class CockpitView implements OverlayHost {
     this.scheduler = new RenderScheduler(() => this.frame(), options.clock);
     this.screen.on('keypress', (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg) => this.onKeypress(ch, key));
     this.screen.on('resize', () => this.onScreenResize());
-    this.screen.program.on('data', (data: unknown) => {
-      if (this.rawInput === undefined) return;
-      const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? data.toString('utf8') : '';
-      // Mouse reports never reach the child: mouse-input.ts feeds the keys of such a chunk back alone.
-      if (text !== '' && !splitMouseInput(text).hadMouse) this.rawInput(text);
-    });
+    // The program's 'data' comes before blessed reads the same chunk as keys (keypress).
+    this.pasteRouter = new PasteRouter(this.screen.program, (text) => this.deliverPaste(text));
+    this.screen.program.on('data', (data: unknown) => this.onInputData(data));
+    this.screen.program.write(BRACKETED_PASTE_ON);
+  }
+
+  /** Sets the handler of text pasted in normal mode. */
+  onPaste(handler: (text: string) => void): void {
+    this.pasteHandler = handler;
   }
 
   /** Where panes may go: the screen less the status bar. */
@@ -214,6 +227,10 @@ export class CockpitView implements OverlayHost {
     return this.open((host) => new TextInputOverlay(host, options));
   }
 
+  openComposer(options: ComposerOptions): ComposerOverlay {
+    return this.open((host) => new ComposerOverlay(host, options));
+  }
+
   openTextArea(options: TextAreaOptions): TextAreaOverlay {
     return this.open((host) => new TextAreaOverlay(host, options));
   }
@@ -256,6 +273,7 @@ export class CockpitView implements OverlayHost {
     for (const pane of this.panes.values()) pane.dispose();
     this.panes.clear();
     this.status.dispose();
+    this.screen.program.write(BRACKETED_PASTE_OFF);
     this.handle.dispose();
   }
 
@@ -292,14 +310,36 @@ export class CockpitView implements OverlayHost {
     for (const pane of this.panes.values()) pane.surface.paint(this.canvas, force);
   }
 
+  private onInputData(data: unknown): void {
+    const text = typeof data === 'string' ? data : Buffer.isBuffer(data) ? this.decoder.write(data) : '';
+    if (this.rawInput !== undefined) {
+      // Mouse reports never reach the child: mouse-input.ts feeds the keys of such a chunk back alone.
+      // A paste goes to the attached program as the terminal sent it (its own bracketed paste, if it asked).
+      if (text !== '' && !splitMouseInput(text).hadMouse) this.rawInput(text);
+      return;
+    }
+    this.pasteRouter.onData(text);
+  }
+
+  /** A whole paste: into the open input (an overlay without one drops it), else the app's paste handler. */
+  private deliverPaste(text: string): void {
+    const top = this.overlays[this.overlays.length - 1];
+    if (top !== undefined) top.paste?.(text);
+    else this.pasteHandler?.(text);
+    this.renderNow();
+  }
+
   private onKeypress(ch: string | undefined, event: blessed.Widgets.Events.IKeyEventArg): void {
     // Attached: the bytes went to the child already (program 'data' comes before 'keypress').
     if (this.rawInput !== undefined) {
       this.renderNow();
       return;
     }
-    // blessed reports Enter twice: as `return`, then again as `enter`; keep the second.
-    if (event.name === 'return') return;
+    // Keys read out of pasted text never act (the paste went to the input as text).
+    if (this.pasteRouter.swallowKeys) return;
+    // blessed reports Enter twice: as `return`, then again as `enter`; keep the second
+    // (Alt-Enter comes only as `M-return`: the composer's newline key).
+    if (event.name === 'return' && !event.meta) return;
     const key: KeyPress = {
       full: event.full,
       name: event.name,
@@ -334,16 +374,10 @@ export class CockpitView implements OverlayHost {
 const ESCAPE: KeyPress = { full: 'escape', name: 'escape', ch: '\x1b', ctrl: false, meta: false, shift: false };
 
 /**
- * Esc and the next key in one read (tmux forwards them so within its escape-time, as does a
- * slow link) reach blessed as one Meta key: `Esc r` became `M-r`, so the interrupt was lost and
- * `r` acted alone. agentmux binds no Meta key, so such a key is Esc followed by the plain key.
+ * Two Esc presses in one read reach blessed as one `M-escape`: they are two Esc keys. Any other
+ * Alt key stays a chord of its own (B3): `M-z` is not `Esc z`, so Alt never interrupts or closes.
  */
 export function splitEscapePrefix(key: KeyPress): KeyPress[] {
-  const name = key.name;
-  if (!key.meta || key.ctrl || name === undefined) return [key];
-  if (name === 'escape') return [ESCAPE, ESCAPE];
-  if (name === 'space') return [ESCAPE, { full: 'space', name, ch: ' ', ctrl: false, meta: false, shift: false }];
-  if (!/^[a-z0-9]$/.test(name)) return [key];
-  const ch = key.shift ? name.toUpperCase() : name;
-  return [ESCAPE, { full: key.shift ? `S-${name}` : name, name, ch, ctrl: false, meta: false, shift: key.shift }];
+  if (key.meta && !key.ctrl && key.name === 'escape') return [ESCAPE, ESCAPE];
+  return [key];
 }

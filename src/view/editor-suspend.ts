@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import type blessed from 'blessed';
 import { err, ok, type Result } from '../core/result.js';
+import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from './paste-input.js';
 
 /**
  * The argv that runs an editor command on `file`. A plain command (`code -w`) is split on
@@ -29,6 +30,8 @@ export async function runExternalEditor(
   // mute, so they are written unbuffered.
   program.flush();
   program.useBuffer = false;
+  // The editor gets a terminal as it was before agentmux (it turns bracketed paste on itself if it wants it).
+  program.write(BRACKETED_PASTE_OFF);
   program.pause();
   program.useBuffer = true;
   try {
@@ -42,6 +45,7 @@ export async function runExternalEditor(
     });
   } finally {
     program.resume();
+    program.write(BRACKETED_PASTE_ON);
     screen.alloc();
     screen.render();
   }

@@ -182,6 +182,14 @@ describe('copyForFork', () => {
     expect(copies[6]?.kind).toBe('graft-marker');
   });
 
+  it('keeps a grafted entry\'s graft provenance (its ⎇ source marker), the rest by fork (B15)', () => {
+    const b = source();
+    b.user('from elsewhere', { provenance: { kind: 'graft', sourceSession: 's0', sourceEntry: 'x', sourceName: 'sess.jsonl' } });
+    const copies = copyForFork(b.view().items, { newId: idSource('f'), sourceSession: 'session-src', at: 9 });
+    expect(copies.at(-1)?.provenance).toEqual({ kind: 'graft', sourceSession: 's0', sourceEntry: 'x', sourceName: 'sess.jsonl' });
+    expect(copies[0]?.provenance.kind).toBe('fork');
+  });
+
   it('bakes edits into the copies', () => {
     const b = source();
     b.edit('s1', 'read b.ts');

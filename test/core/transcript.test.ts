@@ -124,7 +124,8 @@ describe('Transcript layout', () => {
     expect(lines).toContain('[1] you (edited) fix the parser properly');
     expect(lines).toContain('⎇ grafted turns 1..2 from other (6 entries)');
     expect(styleOf(t, '⎇ grafted')).toBe('graft');
-    expect(lines).toContain('[2.3] alpha ⎇ other copied answer');
+    // A grafted answer is labelled by its source only: it is not this agent's own words (B15).
+    expect(lines).toContain('[2.3] ⎇ other copied answer');
     expect(lines).toContain('⏹ interrupted (user)');
   });
 

@@ -47,7 +47,7 @@ describe('agentmux e2e: session browser', { timeout: 120_000 }, () => {
     await app.waitFor('sessions in the store (2)');
     // alpha is open in a pane (●); beta is not; model, turns and cost show.
     await app.waitFor(/● alpha +\S+ +0 /);
-    expect(app.screen()).toMatch(/ beta +\S+ +1 +\d+\/\d+ +\$0\.\d+ +just now/);
+    expect(app.screen()).toMatch(/ beta +\S+ +1 +[\d.]+k?\/[\d.]+k? +\$0\.\d{3} +just now/);
     await select(app, 'beta');
 
     app.write('R');

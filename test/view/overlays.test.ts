@@ -358,23 +358,24 @@ describe('overlays: text a review found cut or hidden', () => {
 });
 
 describe('overlays: Esc glued to the next key', () => {
-  it('Esc and r in one read interrupt first, then act as r (blessed reports them as M-r)', async () => {
+  it('an Alt key (Esc and a letter in one read) stays one chord: it never interrupts (B3)', async () => {
     const { t, normalKeys } = await viewWithKeys();
     await pressChunk(t, '\x1br');
-    expect(normalKeys).toEqual(['escape', 'r']);
+    expect(normalKeys).toEqual(['M-r']);
   });
 
-  it('Esc and a key in one read close an open list overlay, then the key acts in normal mode', async () => {
+  it('an Alt key over a list overlay neither closes it nor reaches normal mode; Esc Esc in one read is two Esc', async () => {
     const { t, normalKeys } = await viewWithKeys();
     let closed = 0;
     t.view.openPager(pagerOf([{ key: 'X', command: 'interrupt -t all', note: 'interrupt every agent' }], [], () => closed++));
     t.view.renderNow();
     await t.tty.waitFor((text) => text.includes('interrupt every agent'));
     await pressChunk(t, '\x1bX');
-    expect(closed).toBe(1);
-    expect(normalKeys).toEqual(['S-x']);
+    expect(closed).toBe(0);
+    expect(normalKeys).toEqual([]);
     await pressChunk(t, '\x1b\x1b');
-    expect(normalKeys).toEqual(['S-x', 'escape', 'escape']);
+    expect(closed).toBe(1);
+    expect(normalKeys).toEqual(['escape']);
   });
 
   it('an Alt key while typing in the prompt neither closes it nor reaches normal mode', async () => {

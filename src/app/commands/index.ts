@@ -5,6 +5,7 @@ import { COMMANDS } from '../../core/commands/index.js';
 import type { CockpitApp } from '../cockpit-app.js';
 import { confirmUndo, detachPane, quit, togglePause } from './agent-keys.js';
 import type { AppCommand } from './app-command.js';
+import { nextApproval, showMessages } from './attention.js';
 import { nextTilingCommand, tiling, zoom } from './layout.js';
 import { confirmInterruptAll, confirmRunStop } from './run-keys.js';
 import { listKeysCommand } from './list-keys.js';
@@ -44,6 +45,8 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   runs,
   runView,
   listKeysCommand,
+  showMessages,
+  nextApproval,
   help,
   quit,
   ...OVERLAY_KEY_COMMANDS,

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { flag, targetOption } from '../../core/command-arguments.js';
 import { failure } from '../../core/command.js';
 import { completeCommandName } from '../../core/dispatch.js';
-import { formatReceipts, sendMessage } from '../../core/receipt-message.js';
 import type { CockpitApp } from '../cockpit-app.js';
+import { openComposer } from '../composer-flow.js';
 import { attachPty } from '../pty-attach.js';
 import { defineAppCommand, done } from './app-command.js';
 
@@ -46,37 +46,6 @@ export const commandPrompt = defineAppCommand({
   },
 });
 
-/** The broadcast input; Enter broadcasts and shows the receipts (any key closes them). */
-function openBroadcast(app: CockpitApp): void {
-  const leave = app.modes.enter('broadcast');
-  app.view.openTextInput({
-    title: 'broadcast a nudge to every agent (Enter sends, Esc closes)',
-    onSubmit: (text) => {
-      leave();
-      const receipts = app.controller.broadcast(text, { interrupt: false });
-      // The status bar shows the last command's result: this broadcast, not the one before.
-      app.message = { text: formatReceipts('broadcast', receipts), isError: false };
-      // Any key closes the receipts and then acts as in normal mode (the key table's "other keys" row).
-      const overlay = app.view.openReceipts({ title: 'broadcast', receipts, onClose: () => leaveReceipts() });
-      const leaveReceipts = app.modes.enter('receipts', { kind: 'receipts', close: () => overlay.close() });
-    },
-    onClose: leave,
-  });
-}
-
-/** The message input for `agent`; Enter sends. */
-function openMessage(app: CockpitApp, agent: string): void {
-  const leave = app.modes.enter('message');
-  app.view.openTextInput({
-    title: `message ${agent} (Enter sends, Esc closes)`,
-    onSubmit: (text) => {
-      leave();
-      app.show(sendMessage(app.controller.send(agent, text)));
-    },
-    onClose: leave,
-  });
-}
-
 /** `compose [-t AGENT] [--broadcast]`: `Enter` and `b`. On a PTY pane, `compose` attaches the keyboard. */
 export const compose = defineAppCommand({
   name: 'compose',
@@ -87,7 +56,7 @@ export const compose = defineAppCommand({
   run(app, { options }) {
     if (options.broadcast) {
       if (options.target !== undefined) return failure('compose', '--broadcast goes to every agent: leave out -t');
-      openBroadcast(app);
+      openComposer(app, { kind: 'broadcast' });
       return done('writing a broadcast');
     }
     const reference = options.target ?? app.controller.focused();
@@ -99,7 +68,7 @@ export const compose = defineAppCommand({
       const attached = attachPty(app, agent.value);
       return attached.ok ? done(attached.value) : failure('compose', attached.error);
     }
-    openMessage(app, agent.value);
+    openComposer(app, { kind: 'agent', name: agent.value });
     return done(`writing to ${agent.value}`);
   },
 });

@@ -120,6 +120,11 @@ export class LineEditor {
   }
 }
 
+/** Pasted lines made one line for a one-line input: line breaks become spaces (a trailing one goes). */
+export function oneLine(text: string): string {
+  return text.replace(/\n+$/, '').replace(/\n+/g, ' ');
+}
+
 const TAB_STOP = 8;
 
 /**

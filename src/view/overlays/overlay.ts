@@ -18,6 +18,8 @@ export interface Overlay {
   /** True for overlays that edit text: there an Alt key must not act as Esc (which drops the text). */
   readonly editsText?: boolean;
   handleKey(key: KeyPress): void;
+  /** Pasted text (bracketed paste): inserted as text, never read as keys; overlays without it drop pastes. */
+  paste?(text: string): void;
   /** True for overlays that leave the panes in sight (the bottom-line prompt, a small input, search): the wheel still scrolls the pane under the pointer. */
   readonly leavesPanesInSight?: boolean;
   /** The mouse wheel while this overlay is on top and covers the panes (without it the wheel does nothing). */

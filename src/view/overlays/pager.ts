@@ -1,17 +1,29 @@
 // The one pager overlay: titled sections of text, sanitized, wrapped to the box and scrollable
-// (arrows, pages, Home/End, the wheel); Esc or q closes. It shows the help, a tool call in full
+// (arrows, pages, Home/End, the wheel); Esc, q or ? closes. It shows the help, a tool call in full
 // (copy mode's Enter on a tool row), and any command result longer than a line (`list-keys`).
 import blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import { sanitizePlain } from '../../core/sanitize.js';
-import { wrapLogicalLine } from '../../core/text-width.js';
+import { stringWidth, wrapLogicalLine } from '../../core/text-width.js';
 import { renderRuns } from '../line-render.js';
 import type { Move } from '../../core/list-move.js';
 import { ListWindow } from './list-window.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
-/** One titled part of the text (a tool call's input, its output; a mode's keys). */
-export type PagerSection = { readonly heading: string; readonly text: string };
+/**
+ * One titled part of the text (a tool call's input, its output; a mode's keys). `hang` is the
+ * column a wrapped line's continuation rows start at (the help's note column), so a narrow
+ * terminal still reads as columns (B8); where that leaves too little room, they start at 6.
+ */
+export type PagerSection = {
+  readonly heading: string;
+  readonly text: string;
+  readonly hang?: number;
+};
+
+/** The fewest cells a continuation row keeps for text before `hang` gives way to a small indent. */
+const MIN_HANGING_TEXT = 24;
+const SMALL_HANG = 6;
 
 export type PagerOptions = {
   readonly title: string;
@@ -27,11 +39,47 @@ export function pagerLines(sections: readonly PagerSection[], width: number): Li
   for (const section of sections) {
     if (lines.length > 0) lines.push({ text: '', heading: false });
     if (section.heading !== '') lines.push({ text: section.heading, heading: true });
-    for (const text of sanitizePlain(section.text).split('\n')) {
-      wrapLogicalLine(text, 0, text.length, Math.max(1, width), false, (start, end) => lines.push({ text: text.slice(start, end), heading: false }));
+    const fits = section.hang === undefined || section.hang <= width - MIN_HANGING_TEXT;
+    const hang =
+      section.hang === undefined
+        ? 0
+        : fits
+          ? section.hang
+          : Math.min(SMALL_HANG, Math.floor(width / 4));
+    for (const line of sanitizePlain(section.text).split('\n')) {
+      // Too narrow for the columns: a long line's left columns get a row, its last column the rows under it.
+      const split =
+        !fits &&
+        section.hang !== undefined &&
+        stringWidth(line) > width &&
+        line.slice(0, section.hang).trim() !== '';
+      const texts =
+        split && section.hang !== undefined
+          ? [
+              line.slice(0, section.hang).trimEnd(),
+              `${' '.repeat(hang)}${line.slice(section.hang).trim()}`,
+            ]
+          : [line];
+      for (const text of texts) pushWrapped(lines, text, width, hang);
     }
   }
   return lines;
+}
+
+/** One logical line wrapped to `width`, its continuation rows indented by `hang`. */
+function pushWrapped(lines: Line[], text: string, width: number, hang: number): void {
+  let emitted = false;
+  wrapLogicalLine(text, 0, text.length, Math.max(1, width), true, (start, end) => {
+    lines.push({ text: text.slice(start, end), heading: false });
+    emitted = true;
+    const rest = text.slice(end).replace(/^ +/, '');
+    if (rest === '') return;
+    // Continuation rows: narrower by the hang, and indented by it.
+    wrapLogicalLine(rest, 0, rest.length, Math.max(1, width - hang), false, (from, to) =>
+      lines.push({ text: `${' '.repeat(hang)}${rest.slice(from, to)}`, heading: false }),
+    );
+  });
+  if (!emitted) lines.push({ text: '', heading: false });
 }
 
 /** The overlay; see `PagerOptions`. */
@@ -51,7 +99,8 @@ export class PagerOverlay implements Overlay {
   }
 
   handleKey(key: KeyPress): void {
-    if (key.full === 'escape' || key.full === 'q') return this.close();
+    // `?` closes too: a second `?` closes the help it opened (B17).
+    if (key.full === 'escape' || key.full === 'q' || key.full === '?') return this.close();
     if (this.window.handleKey(key, this.rows())) this.draw();
   }
 
@@ -84,10 +133,13 @@ export class PagerOverlay implements Overlay {
     const rows = this.rows();
     const { start, end } = this.window.visible(rows);
     const out = [renderRuns([{ text: this.options.title, sgr: '\x1b[1m' }], width)];
-    for (const line of this.lines.slice(start, end)) out.push(renderRuns([{ text: line.text, sgr: line.heading ? '\x1b[1;96m' : '' }], width));
+    for (const line of this.lines.slice(start, end))
+      out.push(renderRuns([{ text: line.text, sgr: line.heading ? '\x1b[1;96m' : '' }], width));
     while (out.length < rows + 1) out.push('');
     const more = end < this.lines.length ? `↓ ${this.lines.length - end} more · ` : '';
-    out.push(renderRuns([{ text: `${more}↑↓ PgUp PgDn g G scroll · Esc close`, sgr: '\x1b[90m' }], width));
+    out.push(
+      renderRuns([{ text: `${more}↑↓ PgUp PgDn g G scroll · Esc close`, sgr: '\x1b[90m' }], width),
+    );
     this.box.setContent(out.join('\n'));
     this.host.requestRender();
   }
@@ -97,7 +149,9 @@ export class PagerOverlay implements Overlay {
   }
 
   private innerWidth(): number {
-    return typeof this.box.width === 'number' ? Math.max(1, this.box.width - 2) : this.host.screen.cols;
+    return typeof this.box.width === 'number'
+      ? Math.max(1, this.box.width - 2)
+      : this.host.screen.cols;
   }
 
   /** Rows of text: the box less its border, title and footer. */

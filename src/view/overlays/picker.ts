@@ -48,7 +48,8 @@ export class PickerOverlay implements Overlay {
   }
 
   handleKey(key: KeyPress): void {
-    if (key.full === 'escape') return this.close();
+    // q closes too, as in every list overlay (B17), unless the picker gives q an action.
+    if (key.full === 'escape' || (key.full === 'q' && this.actionFor(key) === undefined)) return this.close();
     if (key.full === 'enter') {
       this.act('enter');
       return;

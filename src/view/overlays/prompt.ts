@@ -1,7 +1,7 @@
 // The `:` command prompt on the bottom line: opens at once (optionally prefilled, e.g.
 // `graft -t alpha `), edits like readline, walks history, completes with Tab, submits on Enter.
 import blessed from 'blessed';
-import { LineEditor } from './line-editor.js';
+import { LineEditor, oneLine } from './line-editor.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
 export type PromptOptions = {
@@ -43,6 +43,12 @@ export class PromptOverlay implements Overlay {
   /** The text being edited (without the `:`). */
   get text(): string {
     return this.editor.text;
+  }
+
+  /** A paste goes into the line as text (its line breaks become spaces); it never runs. */
+  paste(text: string): void {
+    this.editor.insert(oneLine(text));
+    this.draw();
   }
 
   handleKey(key: KeyPress): void {

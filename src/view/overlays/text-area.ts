@@ -2,7 +2,7 @@
 // $EDITOR is set. C-s saves, Esc cancels. The line under the cursor edits like the prompt.
 import blessed from 'blessed';
 import { renderRuns } from '../line-render.js';
-import { displayChars, LineEditor } from './line-editor.js';
+import { MultiLineText } from './multi-line-text.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
 export type TextAreaOptions = {
@@ -17,19 +17,15 @@ export type TextAreaOptions = {
 /** The multi-line editor overlay; see `TextAreaOptions`. */
 export class TextAreaOverlay implements Overlay {
   readonly editsText = true;
-  private readonly lines: string[];
-  private row: number;
   private top = 0;
-  private readonly current: LineEditor;
+  private readonly content: MultiLineText;
   private readonly box: blessed.Widgets.BoxElement;
 
   constructor(
     private readonly host: OverlayHost,
     private readonly options: TextAreaOptions,
   ) {
-    this.lines = options.text.split('\n');
-    this.row = this.lines.length - 1;
-    this.current = new LineEditor(this.lines[this.row] ?? '');
+    this.content = new MultiLineText(options.text);
     this.box = blessed.box({
       parent: host.screen,
       top: 'center',
@@ -46,8 +42,7 @@ export class TextAreaOverlay implements Overlay {
 
   /** The whole text as edited so far. */
   get text(): string {
-    this.lines[this.row] = this.current.text;
-    return this.lines.join('\n');
+    return this.content.text;
   }
 
   handleKey(key: KeyPress): void {
@@ -63,34 +58,23 @@ export class TextAreaOverlay implements Overlay {
         return;
       }
       case 'enter':
-        this.splitLine();
-        break;
-      case 'up':
-        this.moveRow(-1, this.current.cursor);
-        break;
-      case 'down':
-        this.moveRow(1, this.current.cursor);
+        this.content.newline();
         break;
       case 'pageup':
-        this.moveRow(-this.pageRows(), this.current.cursor);
+        this.content.moveRow(-this.pageRows());
         break;
       case 'pagedown':
-        this.moveRow(this.pageRows(), this.current.cursor);
-        break;
-      case 'backspace':
-        if (this.current.cursor === 0 && this.row > 0) this.joinWithPrevious();
-        else this.current.handleKey(key);
-        break;
-      case 'delete':
-        if (this.current.cursor === this.current.text.length && this.row < this.lines.length - 1) {
-          this.joinNext();
-        } else {
-          this.current.handleKey(key);
-        }
+        this.content.moveRow(this.pageRows());
         break;
       default:
-        if (!this.current.handleKey(key)) return;
+        if (!this.content.handleKey(key)) return;
     }
+    this.draw();
+  }
+
+  /** A paste goes in as text, its lines kept. */
+  paste(text: string): void {
+    this.content.insert(text);
     this.draw();
   }
 
@@ -98,12 +82,10 @@ export class TextAreaOverlay implements Overlay {
     const inner = Math.max(1, this.host.screen.cols - 2);
     const width = typeof this.box.width === 'number' ? this.box.width - 2 : inner;
     const rows = this.pageRows();
-    if (this.row < this.top) this.top = this.row;
-    if (this.row >= this.top + rows) this.top = this.row - rows + 1;
-    const out = [renderRuns([{ text: this.options.title, sgr: '\x1b[1m' }], width)];
-    for (let index = this.top; index < Math.min(this.lines.length, this.top + rows); index++) {
-      out.push(index === this.row ? this.current.render('', width) : renderRuns([{ text: displayChars(Array.from(this.lines[index] ?? '')).join(''), sgr: '' }], width));
-    }
+    const row = this.content.row;
+    if (row < this.top) this.top = row;
+    if (row >= this.top + rows) this.top = row - rows + 1;
+    const out = [renderRuns([{ text: this.options.title, sgr: '\x1b[1m' }], width), ...this.content.render(this.top, rows, width)];
     while (out.length < rows + 1) out.push('');
     out.push(renderRuns([{ text: 'C-s save · Esc cancel', sgr: '\x1b[90m' }], width));
     this.box.setContent(out.join('\n'));
@@ -118,44 +100,5 @@ export class TextAreaOverlay implements Overlay {
   private pageRows(): number {
     const height = typeof this.box.height === 'number' ? this.box.height : this.host.screen.rows;
     return Math.max(1, height - 4);
-  }
-
-  private load(row: number, column: number): void {
-    this.lines[this.row] = this.current.text;
-    this.row = row;
-    this.current.set(this.lines[row] ?? '');
-    this.current.moveTo(column);
-  }
-
-  private moveRow(step: number, column: number): void {
-    const row = Math.min(Math.max(0, this.row + step), this.lines.length - 1);
-    if (row !== this.row) this.load(row, column);
-  }
-
-  private splitLine(): void {
-    const chars = Array.from(this.current.text);
-    const at = this.current.cursor;
-    this.lines[this.row] = chars.slice(0, at).join('');
-    this.lines.splice(this.row + 1, 0, chars.slice(at).join(''));
-    this.current.set(this.lines[this.row] ?? '');
-    this.load(this.row + 1, 0);
-  }
-
-  private joinWithPrevious(): void {
-    const rest = this.current.text;
-    const previous = this.lines[this.row - 1] ?? '';
-    this.lines.splice(this.row, 1);
-    this.row -= 1;
-    this.lines[this.row] = previous + rest;
-    this.current.set(previous + rest);
-    this.current.moveTo(Array.from(previous).length);
-  }
-
-  private joinNext(): void {
-    const next = this.lines[this.row + 1] ?? '';
-    const at = this.current.cursor;
-    this.lines.splice(this.row + 1, 1);
-    this.current.set(this.current.text + next);
-    this.current.moveTo(at);
   }
 }

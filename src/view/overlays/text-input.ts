@@ -2,7 +2,7 @@
 // agent, `b` broadcasts. Same editing keys as the `:` prompt.
 import blessed from 'blessed';
 import { renderRuns } from '../line-render.js';
-import { LineEditor } from './line-editor.js';
+import { LineEditor, oneLine } from './line-editor.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
 export type TextInputOptions = {
@@ -48,6 +48,12 @@ export class TextInputOverlay implements Overlay {
 
   get text(): string {
     return this.editor.text;
+  }
+
+  /** A paste goes into the line as text (its line breaks become spaces); it never runs. */
+  paste(text: string): void {
+    this.editor.insert(oneLine(text));
+    this.draw();
   }
 
   handleKey(key: KeyPress): void {

@@ -1,0 +1,163 @@
+// The composer (issue 11 item 7): the message box of `Enter` and `b`. Several lines, as wide as
+// the pane it writes to and growing with its text; Enter sends, C-j (or `\` then Enter) adds a
+// newline, ↑/↓ walk the history on the first / last line, C-g hands the draft to $EDITOR. Esc
+// never throws the draft away: on a box with text the first Esc only says so, a second closes
+// it and the app keeps the draft for the next time the box opens.
+import blessed from 'blessed';
+import type { Rect } from '../../core/layout-solver.js';
+import { renderRuns } from '../line-render.js';
+import { MultiLineText } from './multi-line-text.js';
+import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
+
+export type ComposerOptions = {
+  /** The first line, e.g. "message alpha" or "broadcast a nudge to every agent". */
+  readonly title: string;
+  /** The draft to start from (kept from the last time the box closed). */
+  readonly text?: string;
+  /** Messages sent before, oldest first: ↑ on the first line walks back through them. */
+  readonly history?: readonly string[];
+  /** Where the box sits: at the bottom of this rect (the pane), as wide as it. */
+  readonly area: () => Rect;
+  /** Enter: the box closes, then this runs with the text. */
+  readonly onSubmit: (text: string) => void;
+  /** A second Esc (or Esc on an empty box): the box closes; `draft` is what it held. */
+  readonly onClose: (draft: string) => void;
+  /** C-g: the box closes and the app edits `draft` in $EDITOR (then opens the box again). */
+  readonly onEditor?: (draft: string) => void;
+};
+
+/** Keys that add a newline instead of sending: C-j (a line feed), Alt-Enter. */
+const NEWLINE_KEYS: ReadonlySet<string> = new Set(['linefeed', 'C-j', 'M-enter', 'M-return']);
+/** The most text rows the box grows to. */
+const MAX_ROWS = 10;
+
+/** The composer overlay; see `ComposerOptions`. */
+export class ComposerOverlay implements Overlay {
+  readonly editsText = true;
+  readonly leavesPanesInSight = true;
+  private readonly content: MultiLineText;
+  private readonly box: blessed.Widgets.BoxElement;
+  private readonly history: readonly string[];
+  /** Where ↑/↓ stand in the history; `history.length` is the draft being written. */
+  private historyIndex: number;
+  private unsent: string;
+  private escapeArmed = false;
+  private top = 0;
+
+  constructor(
+    private readonly host: OverlayHost,
+    private readonly options: ComposerOptions,
+  ) {
+    this.content = new MultiLineText(options.text ?? '');
+    this.history = options.history ?? [];
+    this.historyIndex = this.history.length;
+    this.unsent = options.text ?? '';
+    this.box = blessed.box({ parent: host.screen, border: { type: 'line' }, style: { border: { fg: 'brightcyan' } }, tags: false, wrap: false });
+    this.draw();
+  }
+
+  /** The whole text as written so far. */
+  get text(): string {
+    return this.content.text;
+  }
+
+  handleKey(key: KeyPress): void {
+    const armed = this.escapeArmed;
+    this.escapeArmed = false;
+    if (key.full === 'escape' || key.full === 'M-escape') {
+      if (this.text.trim() === '' || armed || key.full === 'M-escape') {
+        const draft = this.draftToKeep();
+        this.finish(() => this.options.onClose(draft));
+      } else {
+        this.escapeArmed = true;
+      }
+      this.draw();
+      return;
+    }
+    if (key.full === 'enter') {
+      const before = this.content.beforeCursor;
+      if (before.endsWith('\\')) {
+        this.content.handleKey(BACKSPACE);
+        this.content.newline();
+      } else if (this.text.trim() === '') {
+        this.finish(() => this.options.onClose(''));
+        return;
+      } else {
+        const text = this.text;
+        this.finish(() => this.options.onSubmit(text));
+        return;
+      }
+    } else if (NEWLINE_KEYS.has(key.full)) {
+      this.content.newline();
+    } else if (key.full === 'C-g' && this.options.onEditor !== undefined) {
+      const onEditor = this.options.onEditor;
+      const text = this.text;
+      this.finish(() => onEditor(text));
+      return;
+    } else if (key.full === 'up' && this.content.row === 0) {
+      this.walkHistory(-1);
+    } else if (key.full === 'down' && this.content.row === this.content.lineCount - 1) {
+      this.walkHistory(1);
+    } else if (!this.content.handleKey(key)) {
+      this.draw();
+      return;
+    }
+    this.draw();
+  }
+
+  /** A paste goes in as text, its lines kept; it never sends. */
+  paste(text: string): void {
+    this.escapeArmed = false;
+    this.content.insert(text);
+    this.draw();
+  }
+
+  draw(): void {
+    const area = this.options.area();
+    const room = Math.max(1, Math.min(MAX_ROWS, area.height - 4));
+    const rows = Math.min(this.content.lineCount, room);
+    const height = rows + 4;
+    const width = Math.max(12, area.width);
+    this.box.left = area.x;
+    this.box.top = Math.max(0, area.y + area.height - height);
+    this.box.width = width;
+    this.box.height = height;
+    const inner = width - 2;
+    const row = this.content.row;
+    if (row < this.top) this.top = row;
+    if (row >= this.top + rows) this.top = row - rows + 1;
+    const more = this.content.lineCount > rows ? ` (line ${row + 1} of ${this.content.lineCount})` : '';
+    const title = renderRuns([{ text: `${this.options.title}${more}`, sgr: '\x1b[1m' }], inner);
+    const footer = this.escapeArmed
+      ? 'Esc again closes · the draft is kept: Enter opens it again'
+      : `Enter send · C-j or \\ Enter newline · ↑↓ history${this.options.onEditor === undefined ? '' : ' · C-g $EDITOR'} · Esc Esc close (draft kept)`;
+    const lines = [title, ...this.content.render(this.top, rows, inner, '> '), renderRuns([{ text: footer, sgr: this.escapeArmed ? '\x1b[33m' : '\x1b[90m' }], inner)];
+    this.box.setContent(lines.join('\n'));
+    this.host.requestRender();
+  }
+
+  destroy(): void {
+    this.box.destroy();
+  }
+
+  private finish(then: () => void): void {
+    this.host.close(this);
+    then();
+  }
+
+  /** What closing keeps: the text, unless it is a history entry only looked at (then the unsent draft). */
+  private draftToKeep(): string {
+    const text = this.text;
+    return this.historyIndex < this.history.length && text === this.history[this.historyIndex] ? this.unsent : text;
+  }
+
+  private walkHistory(step: number): void {
+    const next = Math.min(Math.max(0, this.historyIndex + step), this.history.length);
+    if (next === this.historyIndex) return;
+    if (this.historyIndex === this.history.length) this.unsent = this.text;
+    this.historyIndex = next;
+    this.content.set(next === this.history.length ? this.unsent : (this.history[next] ?? ''));
+  }
+}
+
+const BACKSPACE: KeyPress = { full: 'backspace', name: 'backspace', ch: undefined, ctrl: false, meta: false, shift: false };

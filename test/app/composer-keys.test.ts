@@ -1,0 +1,108 @@
+// The composer and the keys around it, through the real app and view (issue 11: B2, B3, item 7):
+// chords are not letters, a paste opens the composer and runs nothing, Esc keeps the draft, and
+// the history of sent messages is kept per agent across a new cockpit on the same store.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CockpitApp } from '../../src/app/cockpit-app.js';
+import { until } from '../integration/harness.js';
+import { closeCockpits, cockpitFor, press, settle, type Cockpit } from './cockpit-kit.js';
+
+afterEach(closeCockpits);
+
+const paste = (text: string): string => `\x1b[200~${text}\x1b[201~`;
+
+/** Writes bytes that hold a paste and waits for the frame after them. */
+async function pasteInto(cockpit: Cockpit, text: string): Promise<void> {
+  const reported = new Promise((resolve) => cockpit.t.view.screen.once('keypress', resolve));
+  cockpit.t.tty.press(paste(text));
+  await reported;
+  await settle(cockpit);
+}
+
+describe('chords (B3)', () => {
+  it('C-u, C-f, C-p and M-z do nothing, each says so on the status line; u, f still act', async () => {
+    const cockpit = await cockpitFor('normal');
+    const { app, h } = cockpit;
+    const agentsBefore = h.controller.allAgents().length;
+    for (const [bytes, name] of [
+      ['\x15', 'C-u'],
+      ['\x06', 'C-f'],
+      ['\x10', 'C-p'],
+      ['\x1bz', 'M-z'],
+    ] as const) {
+      await press(cockpit, bytes);
+      expect(app.message?.text).toBe(`${name} is not bound: it does nothing (? lists the keys)`);
+    }
+    expect(h.controller.allAgents().length).toBe(agentsBefore);
+    expect(app.zoom).toBe(false);
+    expect(h.agent('alpha').state).toBe('idle');
+    await press(cockpit, 'f');
+    expect(h.controller.allAgents().length).toBe(agentsBefore + 1);
+  });
+
+  it('awaiting approval, C-y approves nothing', async () => {
+    const cockpit = await cockpitFor('approval');
+    await press(cockpit, '\x19');
+    expect(cockpit.h.agent('alpha').state).toBe('awaiting-approval');
+    expect(cockpit.app.message?.text).toContain('C-y is not bound');
+  });
+});
+
+describe('paste (B2) and the composer (item 7)', () => {
+  it('a three-line paste in normal mode opens the composer holding it; nothing runs until Enter sends all three lines', async () => {
+    const cockpit = await cockpitFor('normal');
+    const { app, h, t } = cockpit;
+    await pasteInto(cockpit, 'line one\r:new two\rline three');
+    expect(app.modes.top()).toBe('message');
+    expect(t.tty.text()).toContain('message alpha');
+    expect(t.tty.text()).toContain('> line one');
+    expect(t.tty.text()).toContain('  :new two');
+    expect(h.controller.allAgents().map((agent) => agent.name)).toEqual(['alpha', 'beta']);
+    await press(cockpit, '\r');
+    await until(() => h.model.requests.length > 0, 'the message sent');
+    expect(JSON.stringify(h.model.requests[0]?.body.messages)).toContain('line one\\n:new two\\nline three');
+  });
+
+  it('Esc on a box with text keeps it open and says so; a second Esc closes it and Enter brings the draft back', async () => {
+    const cockpit = await cockpitFor('normal');
+    const { app, t } = cockpit;
+    await press(cockpit, '\r');
+    for (const ch of 'half a thought') await press(cockpit, ch);
+    await press(cockpit, '\x1b');
+    expect(app.modes.top()).toBe('message');
+    expect(t.tty.text()).toContain('Esc again closes');
+    await press(cockpit, '\x1b');
+    expect(app.modes.top()).toBe('normal');
+    expect(app.message?.text).toBe('draft kept for alpha: Enter opens it again');
+    // Nothing was interrupted or sent by either Esc.
+    expect(cockpit.h.model.requests.length).toBe(0);
+    await press(cockpit, '\r');
+    expect(t.tty.text()).toContain('> half a thought');
+  });
+
+  it('C-j and "\\ Enter" add newlines; ↑ recalls the last message sent, also in a new cockpit on the same store', async () => {
+    const cockpit = await cockpitFor('normal');
+    const { h } = cockpit;
+    const app = new CockpitApp({ view: cockpit.t.view, controller: h.controller, tiling: 'columns', banner: undefined, editor: undefined, onQuit: () => undefined, clipboardDir: h.dir });
+    app.run('compose');
+    await settle(cockpit);
+    for (const ch of 'a') await press(cockpit, ch);
+    await press(cockpit, '\n');
+    await press(cockpit, 'b');
+    await press(cockpit, '\\');
+    await press(cockpit, '\r');
+    await press(cockpit, 'c');
+    expect(app.modes.top()).toBe('message');
+    await press(cockpit, '\r');
+    await until(() => h.model.requests.length > 0, 'the message sent');
+    expect(JSON.stringify(h.model.requests[0]?.body.messages)).toContain('a\\nb\\nc');
+    app.dispose();
+    const again = new CockpitApp({ view: cockpit.t.view, controller: h.controller, tiling: 'columns', banner: undefined, editor: undefined, onQuit: () => undefined, clipboardDir: h.dir });
+    expect(again.composer.historyOf('alpha')).toEqual(['a\nb\nc']);
+    again.run('compose');
+    await settle(cockpit);
+    await press(cockpit, '\x1b[A');
+    expect(cockpit.t.tty.text()).toContain('> a');
+    expect(cockpit.t.tty.text()).toContain('  b');
+    again.dispose();
+  });
+});

@@ -52,7 +52,7 @@ describe('agentmux e2e: graft picker', { timeout: 90_000 }, () => {
     const preview = app.screen();
     expect(preview).toMatch(/⎇ grafted turn 1 from alpha \(2 entries\)/);
     expect(preview).toMatch(/\[1\] you .*alpha question/);
-    expect(preview).toMatch(/\[1\.2\] beta .*answer to alpha question/);
+    expect(preview).toMatch(/\[1\.2\] ⎇ alpha .*answer to alpha question/);
     expect(preview).not.toMatch(/\[1\] you .*second question/);
     app.write(KEYS.enter);
     await app.waitFor('grafted turn 1 of alpha into beta (2 entries)');

@@ -50,6 +50,9 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
     expect(app.screen()).toContain('▶ 2 beta');
     await app.waitFor(/> hi/);
     expect(app.screen()).not.toMatch(/\[<|<0;|;\d+M/);
+    // The box holds text: the first Esc only arms (issue 11 item 7), the second closes it.
+    app.write(KEYS.escape);
+    await app.waitFor('Esc again closes');
     app.write(KEYS.escape);
     await app.waitUntil((screen) => !screen.includes('message beta'), 'the message box to close');
     // A click with the box closed still works (focus did not move while it was open).

@@ -8,7 +8,7 @@ import { RUN_FILTERS } from '../../core/workflow/run-tree-rows.js';
 import type { CockpitApp } from '../cockpit-app.js';
 import { openRunRecord } from '../workflow/run-record-opener.js';
 import { RUN_VIEW_MOVES, type RunViewFlow } from '../workflow/run-view-flow.js';
-import { defineAppCommand, NO_ARGS } from './app-command.js';
+import { defineAppCommand } from './app-command.js';
 
 /** The cockpit's run view, or why there is none (a cockpit whose runs could not be wired). */
 function flowOf(app: CockpitApp): Result<RunViewFlow> {

@@ -49,7 +49,7 @@ export class SessionBrowserFlow {
     const keys = this.trash
       ? 'r restore · t back to the store · Esc close'
       : onRun
-        ? 'Enter/o open the run record · Space/→ show its agents · ← fold · t trash · Esc close'
+        ? 'Enter/o open in the run view · Space/→ show its agents · ← fold · t trash · Esc close'
         : 'Enter/o open in a pane · R rename · d delete (to trash) · ← fold its run · t trash · Esc close';
     const where = this.trash ? 'trash' : 'sessions in the store';
     return {

@@ -133,7 +133,7 @@ const RUN_VIEW: readonly KeyRow[] = [
   run('s', ['s'], 'run-view skip', 'skip the selected agent: its call resolves to null (runs skip -t AGENT)', 's skip'),
   run('a', ['a'], 'run-view accept', 'accept the selected agent\'s last answer as its value (runs accept -t AGENT)', 'a accept'),
   run('b', ['b'], 'run-view nudge', 'nudge the selected phase: the prompt opens with broadcast -t @RUN/PHASE', 'b nudge phase'),
-  run('X', ['X', 'S-x'], 'run-view stop', 'stop the selected run: asks y first, then runs run-stop RUN', 'X stop run'),
+  run('X', ['X', 'S-x'], 'run-view stop', 'stop the selected run: runs confirm-run-stop RUN (asks y, then run-stop RUN); a finished run says so', 'X stop run'),
   run('Esc q', ['escape', 'q'], 'run-view close', 'close the run view', 'Esc close'),
 ];
 

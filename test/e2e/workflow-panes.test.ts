@@ -1,6 +1,6 @@
 // e2e (the real binary on the scripted model): a workflow run's agents are panes — as many
 // working ones as fit at 60×10 cells, finished ones make room — and the session browser lists the
-// run with its agents and opens its record; a 200-agent run completes with the cockpit usable.
+// run with its agents and opens it in the run view; a 200-agent run completes with the cockpit usable.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,9 +63,11 @@ describe('agentmux e2e: workflow agents as panes', { timeout: 120_000 }, () => {
     driver.write(' ');
     await driver.waitFor(/[ ●] {3}part-1 +claude/u);
     expect(driver.screen()).toMatch(/[ ●] {3}part-6 +claude/u);
+    // Enter opens the run in the run view, whole: its agents done, its result.
     driver.write(KEYS.enter);
-    await driver.waitFor(/part-3 +→ "answer to say number 3"/u);
-    expect(driver.screen()).toContain('Fan (6 agents)');
+    await driver.waitUntil((screen) => /workflow runs —/u.test(screen) && /= result:/u.test(screen), 'the run view on the run');
+    expect(driver.screen()).toMatch(/▾ fan \(\w+\) completed · 6 done/u);
+    expect(driver.screen()).toMatch(/part-3 +done/u);
   });
 
   it('runs 200 agents through the concurrency cap on the scripted model, never tiling more than fit', async () => {

@@ -1,29 +1,35 @@
-// The run view as commands (DESIGN.md §9): `runs` opens it (`w`), and `run-view ACTION [ARG]` is
+// The run view as commands (DESIGN.md §9): `runs` opens it (`w`), `runs RUN` opens it on one run
+// (a finished or headless run read from its record, as the session browser's Enter does), and `run-view ACTION [ARG]` is
 // what each of its keys runs on the selected row (`list-keys runs` shows which).
 import { z } from 'zod';
 import { failure, fromResult, type CommandOutcome } from '../../core/command.js';
 import { err, type Result } from '../../core/result.js';
 import { RUN_FILTERS } from '../../core/workflow/run-tree-rows.js';
 import type { CockpitApp } from '../cockpit-app.js';
+import { openRunRecord } from '../workflow/run-record-opener.js';
 import { RUN_VIEW_MOVES, type RunViewFlow } from '../workflow/run-view-flow.js';
-import { defineAppCommand, NO_ARGS } from './app-command.js';
+import { defineAppCommand } from './app-command.js';
 
 /** The cockpit's run view, or why there is none (a cockpit whose runs could not be wired). */
 function flowOf(app: CockpitApp): Result<RunViewFlow> {
   return app.runView === undefined ? err('workflow runs are not available in this cockpit (see the log)') : { ok: true, value: app.runView };
 }
 
-/** `runs`: `w`. */
+const RunsArgs = z.object({ positionals: z.object({ run: z.string().optional() }) });
+
+/** `runs [RUN]`: `w`; with RUN, the view opened on that run (read from its record when this cockpit did not run it). */
 export const runs = defineAppCommand({
   name: 'runs',
-  usage: 'runs',
-  summary: 'the run view: every workflow run as a tree of phases and agents, live',
-  spec: NO_ARGS,
-  schema: z.object({}),
-  run(app) {
+  usage: 'runs [RUN]',
+  summary: 'the run view: every workflow run as a tree of phases and agents, live; RUN opens that run (a finished or headless one from its record, read-only)',
+  spec: { options: [], positionals: [{ key: 'run', name: 'RUN', required: false }], text: 'none' },
+  schema: RunsArgs,
+  run(app, { positionals }) {
     const flow = flowOf(app);
+    if (!flow.ok && positionals.run === undefined) return failure('runs', flow.error);
+    if (app.view.overlayOpen && !(flow.ok && flow.value.isOpen)) return failure('runs', 'close the open overlay first');
+    if (positionals.run !== undefined) return fromResult('runs', openRunRecord(app, app.storeDir, positionals.run), () => null);
     if (!flow.ok) return failure('runs', flow.error);
-    if (app.view.overlayOpen && !flow.value.isOpen) return failure('runs', 'close the open overlay first');
     return fromResult('runs', flow.value.openView(), () => null);
   },
 });

@@ -79,6 +79,19 @@ export class RunBoard implements Disposable {
     this.options.changed();
   }
 
+  /** The tree of run `runId`, if the board has it (live here, or opened from its record). */
+  tree(runId: string): RunTree | undefined {
+    return this.byRun.get(runId);
+  }
+
+  /** Adds a run's tree built from its record (run-tree-from-record.ts): shown as recorded, never fed. */
+  addRecorded(tree: RunTree): void {
+    if (this.byRun.has(tree.id)) return;
+    this.byRun.set(tree.id, tree);
+    this.treeList.push(tree);
+    this.options.changed();
+  }
+
   /** Every run seen, in start order. */
   trees(): readonly RunTree[] {
     return this.treeList;

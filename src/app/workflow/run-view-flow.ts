@@ -10,6 +10,7 @@ import { runStatusLine } from '../../core/workflow/run-status-line.js';
 import { RUN_FILTERS, RunViewState, type RunFilter, type TreeRow } from '../../core/workflow/run-tree-rows.js';
 import { RunViewOverlay, type RunViewModel } from '../../view/overlays/run-view.js';
 import type { CockpitApp } from '../cockpit-app.js';
+import type { RunTree } from '../../core/workflow/run-tree.js';
 import type { RunBoard } from './run-board.js';
 
 /** The moves `run-view move` takes. */
@@ -25,6 +26,8 @@ export class RunViewFlow {
   private message: Result<string> | undefined;
   private redraw: ReturnType<typeof setImmediate> | undefined;
   private shownStatus: string | undefined;
+  /** Runs shown from their record (not run by this cockpit): nothing steers them. */
+  private readonly recorded = new Set<string>();
 
   constructor(
     private readonly app: CockpitApp,
@@ -84,6 +87,29 @@ export class RunViewFlow {
     return ok(`run view: ${count} run${count === 1 ? '' : 's'}`);
   }
 
+  /** `runs RUN`: opens the view on run `tree` (whole, its run row selected); `recorded` when read from its record. */
+  openRun(tree: RunTree, recorded: boolean): Result<string> {
+    if (recorded) {
+      this.recorded.add(tree.id);
+      this.board.addRecorded(tree);
+    }
+    this.state.reveal(tree);
+    const opened = this.openView();
+    if (!opened.ok) return opened;
+    const how = recorded ? 'from its record' : tree.live ? 'live' : 'ended';
+    return ok(`run ${tree.id} (${tree.name}): ${how}`);
+  }
+
+  /** Why the keys that steer agents do nothing to `tree`'s run, if they do not. */
+  private steerable(tree: RunTree, what: string): Result<string> {
+    if (this.recorded.has(tree.id)) {
+      const state = tree.live ? 'is not running in this cockpit' : `finished (${tree.end?.status ?? 'ended'})`;
+      return err(`run ${tree.id} ${state}: opened from its record, nothing to ${what}`);
+    }
+    if (!tree.live) return err(`run ${tree.id} (${tree.name}) has finished: nothing to ${what}`);
+    return ok('');
+  }
+
   /** `run-view close`. */
   close(): Result<string> {
     const open = this.open;
@@ -125,6 +151,9 @@ export class RunViewFlow {
   focus(): Result<string> {
     const row = this.state.selected(this.rows());
     if (row?.kind !== 'agent') return err('select an agent to focus its pane');
+    if (this.recorded.has(row.tree.id) && this.app.controller.find(row.agent.name) === undefined) {
+      return err(`${row.agent.name} has no pane here: run ${row.tree.id} was opened from its record (S, Enter on a session opens it)`);
+    }
     this.close();
     return this.result(this.app.dispatch(`focus ${row.agent.name}`));
   }
@@ -133,6 +162,8 @@ export class RunViewFlow {
   steer(command: 'skip' | 'accept'): Result<string> {
     const row = this.state.selected(this.rows());
     if (row?.kind !== 'agent') return err(`select an agent to ${command}`);
+    const steerable = this.steerable(row.tree, command);
+    if (!steerable.ok) return steerable;
     return this.result(this.app.dispatch(`${command} -t ${row.agent.name}`));
   }
 
@@ -140,32 +171,20 @@ export class RunViewFlow {
   nudge(): Result<string> {
     const row = this.state.selected(this.rows());
     if (row === undefined) return err('no run to nudge');
+    const steerable = this.steerable(row.tree, 'nudge');
+    if (!steerable.ok) return steerable;
     const phase = row.kind === 'phase' ? row.phase.key : row.kind === 'agent' ? row.agent.phase : '';
     const target = phase === '' ? `@${row.tree.id}` : `@${row.tree.id}/${phase}`;
     return this.result(this.app.dispatch(`command-prompt broadcast -t ${target}`));
   }
 
-  /** `run-view stop`: asks `y`, then runs `run-stop RUN` for the selected row's run. */
+  /** `run-view stop`: `confirm-run-stop RUN` for the selected row's run (it asks `y`, then runs `run-stop RUN`). */
   stop(): Result<string> {
     const row = this.state.selected(this.rows());
     if (row === undefined) return err('no run to stop');
-    const { tree } = row;
-    if (!tree.live) return err(`run ${tree.id} (${tree.name}) has ended`);
-    const confirm = this.app.view.openConfirm({
-      question: `Stop run ${tree.name} (${tree.id})? Every pending agent() call resolves to null and nothing more starts. y stops / any other key cancels`,
-      onConfirm: () => {
-        const line = `run-stop ${tree.id}`;
-        const result = this.app.dispatch(line);
-        this.app.apply(result, line);
-        this.note(this.result(result));
-      },
-      onClose: () => {
-        leave();
-        this.open?.overlay.draw();
-      },
-    });
-    const leave = this.app.modes.enter('confirm', { kind: 'confirm', answer: (yes) => confirm.answer(yes) });
-    return ok(`stop run ${tree.id}? (y stops)`);
+    const steerable = this.steerable(row.tree, 'stop');
+    if (!steerable.ok) return steerable;
+    return this.result(this.app.dispatch(`confirm-run-stop ${row.tree.id}`));
   }
 
   /** Shows a `run-view` line's result on the view's bottom line. */

@@ -124,6 +124,14 @@ export class RunViewState {
     return undefined;
   }
 
+  /** Shows run `tree` whole (it and its phases unfolded) with its run row selected: a run just opened. */
+  reveal(tree: RunTree): void {
+    this.folds.set(`run:${tree.id}`, false);
+    for (const phase of tree.phases()) this.folds.set(phaseRowKey(tree, phase), false);
+    this.selectedKey = `run:${tree.id}`;
+    this.version += 1;
+  }
+
   private select(rows: readonly TreeRow[], index: number): void {
     this.selectedIndex = index;
     this.selectedKey = rows[index]?.key;

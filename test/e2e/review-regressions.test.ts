@@ -28,7 +28,9 @@ describe('agentmux e2e: review regressions', { timeout: 60_000 }, () => {
     await app.waitFor('timeline of alpha — Enter edits');
     await app.waitUntil((screen) => screen.includes('Enter/e edit') && !screen.includes('Enter/r rewind'), 'edit hints');
     await app.waitUntil(() => app.line(-2).includes('TIMELINE'), 'the mode to read TIMELINE');
+    // Esc and r in one read are one Alt key (issue 11, B3): a person's two presses come apart.
     app.write(KEYS.escape);
+    await app.waitUntil(() => !app.line(-2).includes('TIMELINE'), 'the timeline to close');
     app.write('r');
     await app.waitFor('timeline of alpha — Enter rewinds');
     await app.waitFor('Enter/r rewind');

@@ -296,9 +296,8 @@ export class CockpitApp {
 
   /** Asks `question` in the confirm mode: `y` runs `onConfirm`, any other key says `cancelled` (issue 16: a costly run). */
   askToConfirm(question: string, onConfirm: () => void, cancelled: string): void {
-    const leave = this.modes.enter('confirm');
     let confirmed = false;
-    this.view.openConfirm({
+    const confirm = this.view.openConfirm({
       question,
       onConfirm: () => {
         confirmed = true;
@@ -309,6 +308,7 @@ export class CockpitApp {
         if (!confirmed) this.show({ ok: true, value: cancelled });
       },
     });
+    const leave = this.modes.enter('confirm', { kind: 'confirm', answer: (yes) => confirm.answer(yes) });
     this.update();
   }
 

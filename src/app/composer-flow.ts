@@ -69,16 +69,9 @@ function showBroadcast(app: CockpitApp, text: string): void {
   const receipts = app.controller.broadcast(text, { interrupt: false });
   // The status bar shows the last command's result: this broadcast, not the one before.
   app.message = { text: formatReceipts('broadcast', receipts), isError: false };
-  const leaveReceipts = app.modes.enter('receipts');
-  app.view.openReceipts({
-    title: 'broadcast',
-    receipts,
-    onClose: (next) => {
-      leaveReceipts();
-      // Any key closes the receipts and then acts as in normal mode.
-      if (next !== undefined) app.handleKey(next);
-    },
-  });
+  // Any key closes the receipts and then acts as in normal mode (the key table's "other keys" row).
+  const overlay = app.view.openReceipts({ title: 'broadcast', receipts, onClose: () => leaveReceipts() });
+  const leaveReceipts = app.modes.enter('receipts', { kind: 'receipts', close: () => overlay.close() });
 }
 
 type Edited = { readonly kind: 'edited'; readonly text: string } | { readonly kind: 'unchanged' } | { readonly kind: 'failed'; readonly why: string };

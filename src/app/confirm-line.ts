@@ -10,8 +10,7 @@ export function confirmThenRun(app: CockpitApp, question: string, line: string):
     const { command: _command, ...outcome } = app.dispatch(line);
     return outcome;
   }
-  const leave = app.modes.enter('confirm');
-  app.view.openConfirm({
+  const confirm = app.view.openConfirm({
     question: `${question} y / any other key cancels`,
     onConfirm: () => {
       leave();
@@ -22,5 +21,6 @@ export function confirmThenRun(app: CockpitApp, question: string, line: string):
       app.show({ ok: true, value: `${line.split(' ')[0] ?? line}: cancelled` });
     },
   });
+  const leave = app.modes.enter('confirm', { kind: 'confirm', answer: (yes) => confirm.answer(yes) });
   return { kind: 'ok', message: `${question} (y: ${line})`, value: null };
 }

@@ -151,8 +151,7 @@ export class RunViewFlow {
     if (row === undefined) return err('no run to stop');
     const { tree } = row;
     if (!tree.live) return err(`run ${tree.id} (${tree.name}) has ended`);
-    const leave = this.app.modes.enter('confirm');
-    this.app.view.openConfirm({
+    const confirm = this.app.view.openConfirm({
       question: `Stop run ${tree.name} (${tree.id})? Every pending agent() call resolves to null and nothing more starts. y stops / any other key cancels`,
       onConfirm: () => {
         const line = `run-stop ${tree.id}`;
@@ -165,6 +164,7 @@ export class RunViewFlow {
         this.open?.overlay.draw();
       },
     });
+    const leave = this.app.modes.enter('confirm', { kind: 'confirm', answer: (yes) => confirm.answer(yes) });
     return ok(`stop run ${tree.id}? (y stops)`);
   }
 

@@ -157,9 +157,9 @@ describe('the record', () => {
       { type: 'meta', run: run.id, name: 'rec', description: 'test', phases: [{ title: 'Find', model: 'haiku' }], script: 'rec.js', args: { target: 'src' } },
       { type: 'phase', title: 'Find' },
       { type: 'log', text: 'looking {"n":1}' },
-      { type: 'started', agent: 'finder', session: 'session-1', label: 'finder', phase: 'Find', key: 66 },
+      { type: 'started', agent: 'finder', session: 'session-1', label: 'finder', phase: 'Find', key: 66, saw: [] },
       { type: 'result', agent: 'finder', key: 66, value: { found: [1, 2] } },
-      { type: 'started', agent: 'rec-2', session: 'session-2', phase: 'Other', key: 66 },
+      { type: 'started', agent: 'rec-2', session: 'session-2', phase: 'Other', key: 66, saw: [] },
       { type: 'failed', agent: 'rec-2', key: 66, reason: 'no valid StructuredOutput' },
       { type: 'done', status: 'completed', result: { a: { found: [1, 2] }, b: null } },
     ]);

@@ -77,7 +77,9 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
   if (mode === 'attached') {
     const made = h.controller.newPtyAgent('shell', ['sh']);
     if (!made.ok) throw new Error(made.error);
-    await until(() => h.controller.find('shell')?.pty?.running === true, 'the shell running');
+    // Running is not ready: a loaded machine starts sh late, and a prompt drawn after one
+    // cockpit's frame but before the other's would make their screens differ.
+    await until(() => (h.controller.find('shell')?.pty?.screen?.bottomText(1).trim() ?? '') !== '', 'the shell showing its prompt');
     app.run('compose -t shell');
     await until(() => app.attached !== undefined, 'attached to shell');
   }

@@ -3,6 +3,7 @@
 // unresolved), and the later work ending with nothing pending resolves it with what that work said.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Script } from '../../src/adapters/scripted-model/script.js';
+import type { Agent } from '../../src/core/agent.js';
 import { until } from './harness.js';
 import { startWorkflowKit, type WorkflowKit } from './workflow-kit.js';
 
@@ -64,5 +65,30 @@ describe('steering a pending workflow agent', () => {
     expect(controller.retry('rev').ok).toBe(true);
     const { outcome } = await pending;
     expect(outcome).toEqual({ kind: 'value', value: 'final: review it in French' });
+  });
+
+  it('skip while a message waits for the agent: the call is null and the waiting message never starts a turn', async () => {
+    let release = (): void => undefined;
+    kit = await startWorkflowKit(heldFirst(new Promise<void>((resolve) => (release = resolve))));
+    const { controller } = kit;
+    const pending = kit.call('review it', { label: 'rev' });
+    await kit.model.waitForDeltas(0, 1);
+    const rev = (): Agent => {
+      const found = controller.find('rev');
+      if (found === undefined) throw new Error('no agent rev');
+      return found;
+    };
+    controller.send('rev', 'and then this');
+    expect(rev().queue.length).toBe(1);
+    const entry = kit.host.calls.find('rev');
+    if (entry === undefined) throw new Error('no pending call rev');
+    entry.steering.skip();
+    release();
+    const { outcome } = await pending;
+    expect(outcome).toEqual({ kind: 'null', reason: 'skipped by the user' });
+    await until(() => rev().running === undefined, 'rev to stop');
+    // Only the held first request ever reached the model; the queued send was dropped, journaled so.
+    expect(kit.model.requests).toHaveLength(1);
+    expect(rev().session?.pending.size).toBe(0);
   });
 });

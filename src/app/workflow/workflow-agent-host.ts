@@ -12,6 +12,7 @@ import { CallResolution, type ResolutionStep } from '../../core/workflow/call-re
 import { planCall, type CallPlan, type CallSetupDeps } from './call-setup.js';
 import { uniqueAgentName } from './unique-name.js';
 import { agentSecretVariables } from '../agent-tool-host.js';
+import { dropWaiting } from '../../core/pending-messages.js';
 import { acceptedValue } from '../../core/workflow/call-answer.js';
 import { CallStates, type CallEntry } from '../../core/workflow/call-state.js';
 import { watchCall } from './call-watch.js';
@@ -153,7 +154,10 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     context.started(agent.name, session.id);
     entry.observe({ kind: 'started' });
     // From here `skip` and `accept` act on the agent: its call resolves now and its work stops.
+    // Nothing runs after a skip or an accept: messages still waiting for the agent are dropped
+    // (journaled as such), so an interrupt does not let them start another turn.
     const stopWork = (): void => {
+      dropWaiting(agent);
       if (agent.running !== undefined) controller.interrupt(agent.name);
     };
     queue.started({

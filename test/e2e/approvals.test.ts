@@ -2,15 +2,11 @@
 // answer it, as the screen, the journal and the requests the scripted model received show.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { entriesOf, eventually, makeWorld, readJournal, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { entriesOf, eventually, readJournal, typeMessage, useWorld, waitForState, type World } from './e2e-kit.js';
 import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 const writeStep = (path: string, content: string): ScriptStep => ({
   text: `Writing ${path}.`,
@@ -25,7 +21,7 @@ function toolResults(world: World, index: number): unknown[] {
 
 describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
   it('a pending write_file shows in the pane title and the hints; y writes the file and sends the result', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'ask' },
       script: [
@@ -53,7 +49,7 @@ describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
   });
 
   it('a on a write_file call says what it allows, and the next write_file runs without asking; the allow is in the journal', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'ask' },
       script: [writeStep('a.txt', 'A\n'), writeStep('b.txt', 'B\n'), { text: 'Both written.' }],
@@ -74,7 +70,7 @@ describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
     expect(toolResults(world, 2)).toHaveLength(2);
     for (const result of toolResults(world, 2)) expect(result).not.toHaveProperty('is_error');
     const records = await eventually(
-      () => readJournal(world?.sessions ?? '', 'alpha'),
+      () => readJournal(world.sessions, 'alpha'),
       (found) => found.some((record) => record.t === 'allow'),
       'the allow record',
     );
@@ -82,7 +78,7 @@ describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
   });
 
   it('n, a reason and Enter refuse the call: nothing is written and the model gets the reason as an is_error result', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'ask' },
       script: [writeStep('notes.txt', 'one\n'), { text: 'Understood, not writing.' }],

@@ -5,30 +5,27 @@ import {
   answerEcho,
   entriesOf,
   gate,
-  makeWorld,
   readJournal,
   replyScript,
   requestConversation,
   runCommand,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 import { KEYS } from './terminal-driver.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const holds: (() => void)[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const release of holds.splice(0)) release();
-  await world?.close();
-  world = undefined;
 });
 
 describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
   it('q with an agent working asks y; relaunching on the same store shows the transcripts and resends whole histories', async () => {
     const never = gate();
     holds.push(never.release);
-    world = await makeWorld({
+    const world = await openWorld({
       script: replyScript((text) =>
         text === 'slow work'
           ? {
@@ -108,7 +105,7 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
       'c1 \u009b2J\u009d0;x\u009c C1-DONE',
       'cursor \x1b[10A\x1b[5Cmoved \x1b[31mcolour\x1b[0m END-MARK',
     ].join('\n');
-    world = await makeWorld({ script: [{ text: hostile }] });
+    const world = await openWorld({ script: [{ text: hostile }] });
     const app = await world.launch();
     const before = app.output().length;
     await typeMessage(app, 'alpha', 'say something nasty');
@@ -155,7 +152,7 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
   it('? shows the help generated from the key table; Esc closes it (and the message box, the prompt) without interrupting the stream', async () => {
     const middle = gate();
     holds.push(middle.release);
-    world = await makeWorld({
+    const world = await openWorld({
       script: [
         {
           text: 'Still going strong, all the way to the end.',
@@ -202,7 +199,7 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
   });
 
   it(': opens the prompt at once on the bottom line; keys typed right after it land in the prompt', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     app.write(':');
     await app.waitUntil(() => app.line(-1).startsWith(':'), 'the prompt on the bottom line');

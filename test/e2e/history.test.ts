@@ -1,25 +1,21 @@
 // e2e: rewind (`:rewind` and the timeline), edit (`e` and `:edit` through $EDITOR) and graft.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activeBranch,
   answerEcho,
   entriesOf,
   eventually,
-  makeWorld,
   readJournal,
   requestConversation,
   runCommand,
   typeMessage,
+  useWorld,
   waitForState,
   type World,
 } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 async function twoTurns(app: Driver): Promise<void> {
   await typeMessage(app, 'alpha', 'one');
@@ -62,7 +58,7 @@ async function expectRewoundToTurnOne(app: Driver, w: World): Promise<void> {
 
 describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   it(':rewind 1 takes turn 2 off the pane, the journal branch and the next request', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await twoTurns(app);
     await runCommand(app, 'rewind 1');
@@ -70,7 +66,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it('r opens the timeline; arrows pick 1.2 and Enter rewinds there', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await twoTurns(app);
     app.write('r');
@@ -85,7 +81,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it('e opens the timeline; Enter on 1.1 runs $EDITOR and the next request carries the edited text', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const editor = world.script('swap-fruit.sh', `sed -i 's/apples/oranges/' "$1"`);
     const app = await world.launch({ EDITOR: editor });
     await typeMessage(app, 'alpha', 'I like apples');
@@ -101,7 +97,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it(':edit 1 runs $EDITOR on turn 1 and the next request carries the edited text', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const editor = world.script('swap-fruit.sh', `sed -i 's/apples/oranges/' "$1"`);
     const app = await world.launch({ EDITOR: editor });
     await typeMessage(app, 'alpha', 'I like apples');
@@ -113,7 +109,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it(':edit 1 with neither $VISUAL nor $EDITOR edits in the in-app text area; C-s saves', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'I like apples');
     await app.waitFor('answer to I like apples');
@@ -136,7 +132,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it(':graft -t beta alpha 1 copies alpha turn 1 into beta without a model call; beta next request carries it', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'alpha question');
     await app.waitFor('answer to alpha question');
@@ -145,7 +141,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
     await runCommand(app, 'graft -t beta alpha 1');
     await app.waitFor(/grafted/);
     const betaRecords = await eventually(
-      () => readJournal(world?.sessions ?? '', 'beta'),
+      () => readJournal(world.sessions, 'beta'),
       (r) => entriesOf(r).length === 3,
       'the grafted entries in beta journal',
     );

@@ -7,23 +7,20 @@ import {
   entriesOf,
   eventually,
   gate,
-  makeWorld,
   readJournal,
   replyScript,
   runCommand,
   titlesOf,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 import type { Driver } from './terminal-driver.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const holds: (() => void)[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const release of holds.splice(0)) release();
-  await world?.close();
-  world = undefined;
 });
 
 /** The bytes an xterm sends for Ctrl plus an arrow key. */
@@ -61,7 +58,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
   it('X interrupts only the agents at work and says so on one status line', async () => {
     const never = gate();
     holds.push(never.release);
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha', 'beta', 'gamma'],
       script: replyScript((text) =>
         text.startsWith('long')
@@ -92,7 +89,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
     await app.waitUntil(() => app.line(-2).endsWith('│ interrupted alpha, gamma'), 'one status line naming alpha and gamma');
     await waitForState(app, 'alpha', 'idle');
     await waitForState(app, 'gamma', 'idle');
-    await world.model.waitFor(() => world?.model.connectionsClosedEarly === 2);
+    await world.model.waitFor(() => world.model.connectionsClosedEarly === 2);
     expect(app.screen()).not.toContain('NEVER-SENT');
 
     const sessions = world.sessions;
@@ -110,7 +107,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
   });
 
   it('z zooms the focused pane to the whole pane area (the others hidden); z again restores the tiling', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     app.write('2');
     await typeMessage(app, 'beta', 'zoom me');
@@ -140,7 +137,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
   });
 
   it('C-arrows move the focus by direction in a 2×2 tiling (and stay put at an edge)', async () => {
-    world = await makeWorld({ agents: ['alpha', 'beta', 'gamma', 'delta'], script: [] });
+    const world = await openWorld({ agents: ['alpha', 'beta', 'gamma', 'delta'], script: [] });
     const app = await world.launch();
     await runCommand(app, 'tiling tiled');
     // Two rows of two: alpha beta over gamma delta.
@@ -169,7 +166,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
   });
 
   it('a terminal resize re-tiles the panes to the new size and keeps the status bar on the bottom lines', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'before the resize');
     await app.waitFor('answer to before the resize');
@@ -203,7 +200,7 @@ describe('agentmux e2e: keys without a test so far', { timeout: 60_000 }, () => 
   });
 
   it('the terminal bell rings once each time an agent starts awaiting approval', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'ask' },
       script: [

@@ -3,29 +3,24 @@
 // shows a dialog; a flood leaves the keys responsive; attach, detach, exit code and restart.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerEcho,
   eventually,
-  makeWorld,
   paneText,
   runCommand,
+  useWorld,
   type World,
 } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 const echo = answerEcho;
 
 /** A world whose layout has the SDK agent `alpha` and the PTY agent `shell` (bash at a `ready$ ` prompt). */
 async function ptyWorld(): Promise<{ world: World; app: Driver; shellDir: string }> {
-  const made = await makeWorld({ script: echo, agents: ['alpha', 'shell'] });
-  world = made;
+  const made = await openWorld({ script: echo, agents: ['alpha', 'shell'] });
   const shellDir = join(made.dir, 'shell-home');
   mkdirSync(shellDir);
   writeFileSync(

@@ -1,26 +1,21 @@
 // e2e regressions found by review: what the status bar says after `b` and in the timeline opened
 // by `e`, and a layout agent that cannot start.
 import { writeFileSync } from 'node:fs';
-import { afterEach, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import {
   answerEcho,
-  makeWorld,
   typeMessage,
-  type World,
+  useWorld,
 } from './e2e-kit.js';
 import { KEYS } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 const echo = answerEcho;
 
 describe('agentmux e2e: review regressions', { timeout: 60_000 }, () => {
   it('the timeline opened by e says in the status bar that Enter edits, not that it rewinds', async () => {
-    world = await makeWorld({ script: echo, agents: ['alpha'] });
+    const world = await openWorld({ script: echo, agents: ['alpha'] });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'first');
     await app.waitFor('answer to first');
@@ -35,7 +30,7 @@ describe('agentmux e2e: review regressions', { timeout: 60_000 }, () => {
   });
 
   it('after b the status bar reports that broadcast, not the command before it', async () => {
-    world = await makeWorld({ script: echo });
+    const world = await openWorld({ script: echo });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'first');
     await app.waitFor('sent to alpha');
@@ -54,7 +49,7 @@ describe('agentmux e2e: review regressions', { timeout: 60_000 }, () => {
   });
 
   it('a PTY layout agent whose command does not exist shows why on its pane, with its exit code', async () => {
-    world = await makeWorld({ script: echo, agents: ['alpha'] });
+    const world = await openWorld({ script: echo, agents: ['alpha'] });
     writeFileSync(
       world.layoutPath,
       JSON.stringify({ name: 'e2e', agents: [{ name: 'alpha', cwd: world.workspace }, { name: 'shell', command: ['/nonexistent/agentmux-no-such-program'] }] }),

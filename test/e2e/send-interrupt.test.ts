@@ -5,26 +5,23 @@ import {
   entriesOf,
   eventually,
   gate,
-  makeWorld,
   readJournal,
   requestConversation,
-  type World,
+  useWorld,
 } from './e2e-kit.js';
 import { KEYS } from './terminal-driver.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const holds: (() => void)[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const release of holds.splice(0)) release();
-  await world?.close();
-  world = undefined;
 });
 
 describe('agentmux e2e: send and interrupt', { timeout: 60_000 }, () => {
   it('Enter, typing and Enter send a message; the answer streams into the pane and is journaled', async () => {
     const middle = gate();
     holds.push(middle.release);
-    world = await makeWorld({
+    const world = await openWorld({
       script: [
         {
           text: 'Streaming reply, part one. And here is part two.',
@@ -78,7 +75,7 @@ describe('agentmux e2e: send and interrupt', { timeout: 60_000 }, () => {
   it('Esc mid-stream interrupts: the partial is journaled as interrupted and the next request is valid', async () => {
     const never = gate();
     holds.push(never.release);
-    world = await makeWorld({
+    const world = await openWorld({
       script: [
         {
           text: 'Halfway through NEVER-SENT-TAIL',
@@ -98,7 +95,7 @@ describe('agentmux e2e: send and interrupt', { timeout: 60_000 }, () => {
 
     app.write(KEYS.escape);
     await app.waitFor(/alpha · idle/);
-    await world.model.waitFor(() => world?.model.connectionsClosedEarly === 1);
+    await world.model.waitFor(() => world.model.connectionsClosedEarly === 1);
     expect(app.screen()).not.toContain('NEVER-SENT-TAIL');
     const sessions = world.sessions;
     const branch = await eventually(

@@ -1,9 +1,17 @@
 // e2e: a write_file call waits for the user; `y`, `a` and `n` (with a reason) on the focused pane
-// answer it, as the screen, the journal and the requests the scripted model received show.
+// answer it, as the screen, the journal and the requests the scripted model received show; the bell rings once per approval wait.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entriesOf, eventually, readJournal, typeMessage, useWorld, waitForState, type World } from './e2e-kit.js';
+import {
+  entriesOf,
+  eventually,
+  readJournal,
+  typeMessage,
+  useWorld,
+  waitForState,
+  type World,
+} from './e2e-kit.js';
 import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
 
 const openWorld = useWorld();
@@ -17,6 +25,25 @@ const writeStep = (path: string, content: string): ScriptStep => ({
 function toolResults(world: World, index: number): unknown[] {
   const messages = world.model.requests[index]?.body.messages ?? [];
   return messages.flatMap((m) => (typeof m.content === 'string' ? [] : m.content.filter((b) => b.type === 'tool_result')));
+}
+
+/** How many BEL bytes the program wrote outside OSC sequences (which also end in BEL). */
+function bellsIn(output: string): number {
+  let bells = 0;
+  for (let at = 0; at < output.length; at++) {
+    if (output.startsWith('\x1b]', at)) {
+      // An OSC runs to BEL or to the string terminator, ESC backslash.
+      const bel = output.indexOf('\x07', at);
+      const st = output.indexOf('\x1b\\', at);
+      const ends = [bel, st].filter((index) => index >= 0);
+      if (ends.length === 0) break;
+      at = Math.min(...ends);
+      if (at === st) at += 1;
+    } else if (output[at] === '\x07') {
+      bells += 1;
+    }
+  }
+  return bells;
 }
 
 describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
@@ -101,5 +128,38 @@ describe('agentmux e2e: approvals', { timeout: 60_000 }, () => {
     ]);
     const results = entriesOf(readJournal(world.sessions, 'alpha')).filter((entry) => entry.kind === 'tool-result');
     expect(results).toEqual([expect.objectContaining({ isError: true, content: 'refused by the user: use the docs folder' })]);
+  });
+
+  it('the terminal bell rings once each time an agent starts awaiting approval', async () => {
+    const world = await openWorld({
+      agents: ['alpha'],
+      approval: { approve: 'ask' },
+      script: [
+        { text: 'First file.', toolUses: [{ name: 'write_file', input: { path: 'one.txt', content: '1\n' } }] },
+        { text: 'Second file.', toolUses: [{ name: 'write_file', input: { path: 'two.txt', content: '2\n' } }] },
+        { text: 'Both written.' },
+      ],
+    });
+    const app = await world.launch();
+    expect(bellsIn(app.output())).toBe(0);
+    await typeMessage(app, 'alpha', 'write two files');
+    await waitForState(app, 'alpha', 'awaiting-approval');
+    await app.waitFor('write_file one.txt');
+    expect(bellsIn(app.output())).toBe(1);
+    // Frames drawn while it waits (a key, a repaint) do not ring again.
+    app.write('?');
+    await app.waitFor('this help');
+    app.write('\x1b');
+    await app.waitUntil((screen) => !screen.includes('this help'), 'the help to close');
+    expect(bellsIn(app.output())).toBe(1);
+
+    app.write('y');
+    await app.waitFor('write_file two.txt');
+    await waitForState(app, 'alpha', 'awaiting-approval');
+    expect(bellsIn(app.output())).toBe(2);
+    app.write('y');
+    await app.waitFor('Both written.');
+    await waitForState(app, 'alpha', 'idle');
+    expect(bellsIn(app.output())).toBe(2);
   });
 });

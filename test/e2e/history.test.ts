@@ -1,4 +1,5 @@
-// e2e: rewind (`:rewind` and the timeline), edit (`e` and `:edit` through $EDITOR) and graft.
+// e2e: rewind (`:rewind` and the timeline), edit (`e` and `:edit` through $EDITOR) and graft;
+// what the status bar says in the timeline opened by `e` (edit) and by `r` (rewind).
 import { describe, expect, it } from 'vitest';
 import {
   activeBranch,
@@ -165,6 +166,21 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
       { role: 'user', text: 'beta question' },
     ]);
     expect(world.model.rejections).toEqual([]);
+  });
+
+  it('the timeline opened by e says in the status bar that Enter edits, not that it rewinds', async () => {
+    const world = await openWorld({ script: answerEcho, agents: ['alpha'] });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'first');
+    await app.waitFor('answer to first');
+    app.write('e');
+    await app.waitFor('timeline of alpha — Enter edits');
+    await app.waitUntil((screen) => screen.includes('Enter/e edit') && !screen.includes('Enter/r rewind'), 'edit hints');
+    await app.waitUntil(() => app.line(-2).includes('TIMELINE'), 'the mode to read TIMELINE');
+    app.write(KEYS.escape);
+    app.write('r');
+    await app.waitFor('timeline of alpha — Enter rewinds');
+    await app.waitFor('Enter/r rewind');
   });
 });
 

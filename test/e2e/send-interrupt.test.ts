@@ -1,4 +1,5 @@
-// e2e: typing a message and watching the answer stream in; interrupting a stream with Esc.
+// e2e: typing a message and watching the answer stream in; interrupting a stream with Esc;
+// `X` interrupting every agent at work.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   activeBranch,
@@ -6,8 +7,11 @@ import {
   eventually,
   gate,
   readJournal,
+  replyScript,
   requestConversation,
+  typeMessage,
   useWorld,
+  waitForState,
 } from './e2e-kit.js';
 import { KEYS } from './terminal-driver.js';
 
@@ -120,5 +124,56 @@ describe('agentmux e2e: send and interrupt', { timeout: 60_000 }, () => {
     expect(next[2]?.text).toMatch(/interrupted[\s\S]*stop there$/);
     expect(next).toHaveLength(3);
     expect(world.model.rejections).toEqual([]);
+  });
+
+  it('X interrupts only the agents at work and says so on one status line', async () => {
+    const never = gate();
+    holds.push(never.release);
+    const world = await openWorld({
+      agents: ['alpha', 'beta', 'gamma'],
+      script: replyScript((text) =>
+        text.startsWith('long')
+          ? { text: 'Working NEVER-SENT', tokensPerDelta: 2, hold: { afterDeltas: 1, until: never.until } }
+          : { text: `answer to ${text}` },
+      ),
+    });
+    const app = await world.launch();
+    // Nobody working: X says so and touches nothing.
+    app.write('X');
+    await app.waitUntil(() => app.line(-2).endsWith('no agent is working: nothing to interrupt'), 'the nothing-to-interrupt line');
+
+    app.write('2');
+    await typeMessage(app, 'beta', 'quick one');
+    await app.waitFor('answer to quick one');
+    await waitForState(app, 'beta', 'idle');
+    app.write('1');
+    await typeMessage(app, 'alpha', 'long alpha');
+    app.write('3');
+    await typeMessage(app, 'gamma', 'long gamma');
+    // Requests 1 (alpha) and 2 (gamma) each sent their first delta and hold the rest.
+    await world.model.waitForDeltas(1, 1, 30_000);
+    await world.model.waitForDeltas(2, 1, 30_000);
+    await waitForState(app, 'alpha', 'streaming');
+    await waitForState(app, 'gamma', 'streaming');
+
+    app.write('X');
+    await app.waitUntil(() => app.line(-2).endsWith('│ interrupted alpha, gamma'), 'one status line naming alpha and gamma');
+    await waitForState(app, 'alpha', 'idle');
+    await waitForState(app, 'gamma', 'idle');
+    await world.model.waitFor(() => world.model.connectionsClosedEarly === 2);
+    expect(app.screen()).not.toContain('NEVER-SENT');
+
+    const sessions = world.sessions;
+    for (const agent of ['alpha', 'gamma']) {
+      const branch = await eventually(
+        () => activeBranch(readJournal(sessions, agent)),
+        (b) => b.length === 2,
+        `${agent}'s interrupted partial`,
+      );
+      expect(branch[1]).toMatchObject({ kind: 'interrupted', reason: 'interrupted by the user' });
+    }
+    // beta was idle: its answer stands and nothing was added.
+    expect(entriesOf(readJournal(sessions, 'beta')).map((e) => e.kind)).toEqual(['user', 'assistant']);
+    expect(world.model.requests).toHaveLength(3);
   });
 });

@@ -1,4 +1,5 @@
-// e2e: broadcast with `b` (receipts overlay), pause/resume with `p`, retry after errors.
+// e2e: broadcast with `b` (receipts overlay), pause/resume with `p`, retry after errors;
+// the status bar reporting the broadcast after `b`.
 import { describe, expect, it } from 'vitest';
 import {
   activeBranch,
@@ -190,5 +191,24 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
       'user',
       'assistant',
     ]);
+  });
+
+  it('after b the status bar reports that broadcast, not the command before it', async () => {
+    const world = await openWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'first');
+    await app.waitFor('sent to alpha');
+    await app.waitFor('answer to first');
+    app.write('b');
+    await app.waitFor('broadcast a nudge to every agent');
+    app.write('regroup');
+    app.write(KEYS.enter);
+    await app.waitFor('any key closes');
+    app.write(KEYS.escape);
+    await app.waitUntil((screen) => !screen.includes('any key closes'), 'the receipts to close');
+    await app.waitUntil(
+      () => app.line(-2).includes('broadcast: alpha delivered') && !app.line(-2).includes('sent to alpha'),
+      'the broadcast receipts in the status bar',
+    );
   });
 });

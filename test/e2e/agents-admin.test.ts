@@ -1,26 +1,21 @@
 // e2e: fork (`f`) and its undo (`u`), `:close`, `:rename` across a restart, and `:budget --turns`.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activeBranch,
   answerEcho,
   entriesOf,
   eventually,
-  makeWorld,
   readJournal,
   requestConversation,
   runCommand,
   titlesOf,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 import type { Driver } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 async function waitForStatus(app: Driver, message: string): Promise<void> {
   await app.waitUntil(() => app.line(-2).endsWith(`│ ${message}`), `"${message}" in the status bar`);
@@ -28,7 +23,7 @@ async function waitForStatus(app: Driver, message: string): Promise<void> {
 
 describe('agentmux e2e: fork, close, rename, budget', { timeout: 60_000 }, () => {
   it('f forks the focused agent into a new pane whose journal has forkOf; u closes that pane again', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'one');
     await app.waitFor('answer to one');
@@ -82,7 +77,7 @@ describe('agentmux e2e: fork, close, rename, budget', { timeout: 60_000 }, () =>
   });
 
   it(':close removes the pane and keeps the session; :new with the same name reattaches it', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     app.write('2');
     await typeMessage(app, 'beta', 'beta one');
@@ -109,7 +104,7 @@ describe('agentmux e2e: fork, close, rename, budget', { timeout: 60_000 }, () =>
   });
 
   it(':rename writes a rename record and retitles the pane; a restart reattaches the session under the new name', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const first = await world.launch();
     await typeMessage(first, 'alpha', 'one');
     await first.waitFor('answer to one');
@@ -140,7 +135,7 @@ describe('agentmux e2e: fork, close, rename, budget', { timeout: 60_000 }, () =>
   });
 
   it(':budget --turns 1 refuses a second turn (over-budget in the title); budget --clear then p runs it', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await runCommand(app, 'budget --turns 1');
     await waitForStatus(app, 'alpha budget: turns 1');

@@ -1,17 +1,13 @@
 // e2e: an API error that ends a turn shows in the transcript with the :retry hint, where a person
 // reads, not only in the pane title a narrow pane cuts.
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeWorld, runCommand, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { runCommand, typeMessage, useWorld, waitForState } from './e2e-kit.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 describe('agentmux e2e: API errors in the transcript', { timeout: 60_000 }, () => {
   it('a 401 shows as a transcript row with :retry, and :retry then answers', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       script: [
         { fault: { kind: 'http', status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' } },

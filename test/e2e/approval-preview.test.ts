@@ -2,18 +2,14 @@
 // content, edit_file's unified diff against the file as it is now; answering removes the preview.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeWorld, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { typeMessage, useWorld, waitForState } from './e2e-kit.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 describe('agentmux e2e: approval previews', { timeout: 60_000 }, () => {
   it('edit_file shows a unified diff of the file in the pane before y, and the preview goes once answered', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'ask' },
       script: [
@@ -41,7 +37,7 @@ describe('agentmux e2e: approval previews', { timeout: 60_000 }, () => {
   });
 
   it('write_file shows the new content in the pane before y', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'ask' },
       script: [

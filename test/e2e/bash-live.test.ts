@@ -1,19 +1,15 @@
 // e2e: a bash call's output streams into the pane while the agent is in `tool`, and the
 // committed result replaces it when the command ends.
-import { afterEach, describe, expect, it } from 'vitest';
-import { activeBranch, makeWorld, readJournal, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { activeBranch, readJournal, typeMessage, useWorld, waitForState } from './e2e-kit.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 const COMMAND = 'for i in 1 2 3; do echo line$i; sleep 1; done';
 
 describe('agentmux e2e: bash live output', { timeout: 90_000 }, () => {
   it('shows line1 in the pane while alpha is still in tool, then the committed result', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'auto' },
       script: [{ text: 'Counting.', toolUses: [{ name: 'bash', input: { command: COMMAND } }] }, { text: 'Counted to three.' }],

@@ -3,16 +3,12 @@
 // list, and `k` keeps it while restoring the rest.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { eventually, makeWorld, readJournal, runCommand, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { eventually, readJournal, runCommand, typeMessage, useWorld, waitForState } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 import { restoredFilesOf } from '../../src/core/session-state.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 /** The timeline row the picker has selected: `[TURN.K]` or `└─ ⎇ N` (a pane title's ▶ is followed by neither). */
 function selectedRow(screen: string): string | undefined {
@@ -41,7 +37,7 @@ async function turn(app: Driver, text: string, done: string): Promise<void> {
 
 describe('agentmux e2e: switching branch restores files', { timeout: 180_000 }, () => {
   it('s on a ⎇ branch row puts its files on disk, u takes them back, and a changed file opens the conflict list', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'auto' },
       script: [

@@ -1,23 +1,19 @@
 // e2e: the branch tree in the timeline, and switching branches by keys (issue 5, item 1).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activeBranch,
   answerEcho,
   eventually,
-  makeWorld,
   readJournal,
   requestConversation,
   typeMessage,
+  useWorld,
   waitForState,
   type World,
 } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 async function turn(app: Driver, text: string): Promise<void> {
   await typeMessage(app, 'alpha', text);
@@ -37,7 +33,7 @@ async function openTimeline(app: Driver): Promise<void> {
 
 describe('agentmux e2e: the branch tree in the timeline', { timeout: 180_000 }, () => {
   it('r shows the branch a rewind left; s switches to it, the pane shows the old turn 2, u returns', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const w = world;
     const app = await w.launch();
     await turn(app, 'one');

@@ -3,13 +3,11 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { makeWorld, runAgentmux, tempDir, type World } from './e2e-kit.js';
+import { runAgentmux, tempDir, useWorld } from './e2e-kit.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const dirs: string[] = [];
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
+afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -78,7 +76,7 @@ describe('agentmux e2e: the command line', { timeout: 60_000 }, () => {
   });
 
   it('a second agentmux on a store in use prints DIR: in use by agentmux pid N and exits 1', async () => {
-    world = await makeWorld({ script: [] });
+    const world = await openWorld({ script: [] });
     const first = await world.launch();
     const ran = await runAgentmux(
       ['--layout', world.layoutPath, '--sessions', world.sessions],

@@ -1,34 +1,45 @@
-// e2e: quit and relaunch on the same store, hostile model text, the help overlay and the `:` prompt.
+// e2e: quit and relaunch on the same store, hostile model text, the help overlay and the `:` prompt;
+// `z` (zoom), C-arrows (focus by direction) and a terminal resize re-tiling the panes.
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   activeBranch,
   answerEcho,
   entriesOf,
   gate,
-  makeWorld,
   readJournal,
   replyScript,
   requestConversation,
   runCommand,
+  titlesOf,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
-import { KEYS } from './terminal-driver.js';
+import { KEYS, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const holds: (() => void)[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const release of holds.splice(0)) release();
-  await world?.close();
-  world = undefined;
 });
+
+/** The bytes an xterm sends for Ctrl plus an arrow key. */
+const CTRL_ARROW = {
+  up: '\x1b[1;5A',
+  down: '\x1b[1;5B',
+  right: '\x1b[1;5C',
+  left: '\x1b[1;5D',
+} as const;
+
+async function waitForFocus(app: Driver, name: string): Promise<void> {
+  await app.waitUntil(() => app.line(-2).includes(`▶ ${name} `), `the focus on ${name}`);
+}
 
 describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
   it('q with an agent working asks y; relaunching on the same store shows the transcripts and resends whole histories', async () => {
     const never = gate();
     holds.push(never.release);
-    world = await makeWorld({
+    const world = await openWorld({
       script: replyScript((text) =>
         text === 'slow work'
           ? {
@@ -108,7 +119,7 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
       'c1 \u009b2J\u009d0;x\u009c C1-DONE',
       'cursor \x1b[10A\x1b[5Cmoved \x1b[31mcolour\x1b[0m END-MARK',
     ].join('\n');
-    world = await makeWorld({ script: [{ text: hostile }] });
+    const world = await openWorld({ script: [{ text: hostile }] });
     const app = await world.launch();
     const before = app.output().length;
     await typeMessage(app, 'alpha', 'say something nasty');
@@ -155,7 +166,7 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
   it('? shows the help generated from the key table; Esc closes it (and the message box, the prompt) without interrupting the stream', async () => {
     const middle = gate();
     holds.push(middle.release);
-    world = await makeWorld({
+    const world = await openWorld({
       script: [
         {
           text: 'Still going strong, all the way to the end.',
@@ -202,7 +213,7 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
   });
 
   it(': opens the prompt at once on the bottom line; keys typed right after it land in the prompt', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     app.write(':');
     await app.waitUntil(() => app.line(-1).startsWith(':'), 'the prompt on the bottom line');
@@ -237,5 +248,98 @@ describe('agentmux e2e: the cockpit', { timeout: 60_000 }, () => {
       (screen) => !screen.includes('sessions in the store') && app.line(-2).startsWith(' NORMAL '),
       'the session list to close',
     );
+  });
+
+  it('z zooms the focused pane to the whole pane area (the others hidden); z again restores the tiling', async () => {
+    const world = await openWorld({ script: answerEcho });
+    const app = await world.launch();
+    app.write('2');
+    await typeMessage(app, 'beta', 'zoom me');
+    await app.waitFor('answer to zoom me');
+    const cols = app.line(0).length;
+    expect(titlesOf(app.screen())).toEqual(['1 alpha', '▶ 2 beta']);
+
+    app.write('z');
+    // The whole frame, not just its top row: a frame can reach the terminal in several reads.
+    await app.waitUntil((screen) => {
+      const rows = screen.split('\n');
+      return titlesOf(screen).join() === '▶ 2 beta' && /^└─+┘$/.test(rows[rows.length - 3] ?? '') && /zoomed: z unzooms/.test(rows[rows.length - 2] ?? '');
+    }, 'beta alone on screen, its frame whole');
+    const zoomed = app.screen().split('\n');
+    // One frame from the left edge to the right edge, closing just above the status bar.
+    expect(zoomed[0]).toMatch(/^┌ ▶ 2 beta · idle .*┐$/);
+    expect([...(zoomed[0] ?? '')]).toHaveLength(cols);
+    expect(zoomed[zoomed.length - 3]).toMatch(/^└─+┘$/);
+    expect([...(zoomed[zoomed.length - 3] ?? '')]).toHaveLength(cols);
+    expect(app.screen()).not.toContain('alpha ·');
+    expect(app.line(-2)).toMatch(/^ NORMAL +▶ beta \[zoomed: z unzooms\] /);
+
+    app.write('z');
+    await app.waitUntil((screen) => titlesOf(screen).join() === '1 alpha,▶ 2 beta' && !(screen.split('\n').at(-2) ?? '').includes('zoomed:'), 'both panes again');
+    expect(app.line(0)).toMatch(/^┌ 1 alpha .*┐┌ ▶ 2 beta .*┐$/);
+    expect(app.line(-2)).not.toContain('zoomed');
+  });
+
+  it('C-arrows move the focus by direction in a 2×2 tiling (and stay put at an edge)', async () => {
+    const world = await openWorld({ agents: ['alpha', 'beta', 'gamma', 'delta'], script: [] });
+    const app = await world.launch();
+    await runCommand(app, 'tiling tiled');
+    // Two rows of two: alpha beta over gamma delta.
+    await app.waitUntil((screen) => screen.split('\n').filter((row) => row.startsWith('┌')).length === 2, 'a 2×2 grid');
+    const rows = app.screen().split('\n').filter((row) => row.startsWith('┌'));
+    expect(titlesOf(rows[0] ?? '')).toEqual(['▶ 1 alpha', '2 beta']);
+    expect(titlesOf(rows[1] ?? '')).toEqual(['3 gamma', '4 delta']);
+
+    const moves: [keyof typeof CTRL_ARROW, string][] = [
+      ['left', 'alpha'], // the left edge: nothing further left
+      ['right', 'beta'],
+      ['down', 'delta'],
+      ['left', 'gamma'],
+      ['down', 'gamma'], // the bottom edge
+      ['up', 'alpha'],
+      ['down', 'gamma'],
+      ['right', 'delta'],
+      ['up', 'beta'],
+    ];
+    for (const [direction, expected] of moves) {
+      app.write(CTRL_ARROW[direction]);
+      await waitForFocus(app, expected);
+      await app.waitFor(new RegExp(`┌ ▶ \\d ${expected} ·`));
+    }
+    expect(world.model.requests).toHaveLength(0);
+  });
+
+  it('a terminal resize re-tiles the panes to the new size and keeps the status bar on the bottom lines', async () => {
+    const world = await openWorld({ script: answerEcho });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'before the resize');
+    await app.waitFor('answer to before the resize');
+
+    for (const [cols, rows] of [
+      [100, 30],
+      [190, 52],
+    ] as const) {
+      app.resize(cols, rows);
+      await app.waitUntil(
+        (screen) => {
+          const lines = screen.split('\n');
+          const top = [...(lines[0] ?? '')];
+          return top.length === cols && (lines[rows - 3] ?? '').startsWith('└') && app.line(-2).startsWith(' NORMAL ');
+        },
+        `the layout for ${cols}×${rows}`,
+      );
+      const lines = app.screen().split('\n');
+      expect(lines).toHaveLength(rows);
+      // Two columns of half the width each, closing just above the two status rows.
+      const half = Math.floor(cols / 2);
+      const top = [...(lines[0] ?? '')];
+      expect(top.slice(half - 1, half + 1).join('')).toBe('┐┌');
+      expect(lines[0]).toMatch(/^┌ ▶ 1 alpha · idle .*┐┌ 2 beta · idle .*┐$/);
+      expect(lines[rows - 3]).toBe(`└${'─'.repeat(half - 2)}┘└${'─'.repeat(cols - half - 2)}┘`);
+      for (const row of lines.slice(1, rows - 3)) expect(row).toMatch(/^│.*││.*│$/);
+      expect(app.line(-2)).toMatch(/^ NORMAL +▶ alpha /);
+      expect(app.line(-1)).toMatch(/^ Enter msg /);
+      expect(app.screen()).toContain('answer to before the resize');
+    }
   });
 });

@@ -1,23 +1,18 @@
 // e2e: the first frame comes before the journals are read (DESIGN.md §6 cold start): every pane
 // of the layout is drawn at once, `loading`, and fills in when its agent's journal has loaded.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FileSessionStore } from '../../src/adapters/store/file-session-store.js';
 import { randomEntryId } from '../../src/core/controller.js';
 import type { SessionHeader } from '../../src/core/journal-record.js';
 import { SessionState } from '../../src/core/session-state.js';
 import {
   answerEcho,
-  makeWorld,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 /** Writes a session named `name` of `turns` turns whose answers are `lines` long lines each (a slow journal to read). */
 async function writeLongSession(dir: string, name: string, turns: number, lines: number): Promise<void> {
@@ -55,7 +50,7 @@ async function writeLongSession(dir: string, name: string, turns: number, lines:
 
 describe('agentmux e2e: cold start', { timeout: 90_000 }, () => {
   it('the first frame shows every pane loading before any journal is read; the panes then fill in', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     await writeLongSession(world.sessions, 'alpha', 40, 400);
     const app = await world.launch();
     await app.waitFor('last stored answer', 60_000);
@@ -84,7 +79,7 @@ describe('agentmux e2e: cold start', { timeout: 90_000 }, () => {
   });
 
   it('keys typed while the panes load act once they have loaded, as if typed after', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     await writeLongSession(world.sessions, 'alpha', 40, 400);
     const app = await world.launch();
     // Typed at once, right after the first frame: `:` opens the prompt, the rest lands in it, Enter runs it.

@@ -4,16 +4,12 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ctlReady } from './ctl-kit.js';
-import { conversation, makeWorld, replyScript, type World } from './e2e-kit.js';
+import { conversation, replyScript, useWorld, type World } from './e2e-kit.js';
 import { AGENTMUX_BIN, baseEnv } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 /** The README's `chain.sh` block, exactly as documented. */
 function readmeChainScript(): string {
@@ -48,7 +44,7 @@ async function runChain(current: World, script: string): Promise<Ran> {
 describe('agentmux e2e: ctl from a shell script', { timeout: 90_000 }, () => {
   // `send` answers `{deliveries: [{id, …}]}`: the README's jq path `.value.deliveries[0].id`.
   it('the README loop sends each prompt once the turn answering its own delivery has finished', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
+    const world = await openWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
     await world.launch();
     await ctlReady(world);
     const ran = await runChain(world, readmeChainScript());
@@ -74,7 +70,7 @@ describe('agentmux e2e: ctl from a shell script', { timeout: 90_000 }, () => {
   });
 
   it('the README loop with nudge in place of send (the same value shape) waits for its own turn-finished each time', async () => {
-    world = await makeWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
+    const world = await openWorld({ script: replyScript((text) => ({ text: `answer to ${text}`, deltaIntervalMs: 5 })) });
     await world.launch();
     await ctlReady(world);
     const send = `agentmux ctl --json send -t alpha "$prompt" | jq -r '.value.deliveries[0].id'`;

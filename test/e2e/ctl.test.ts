@@ -6,25 +6,23 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, statSync, wr
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { answerEcho, gate, makeWorld, paneText, replyScript, waitForState, type World } from './e2e-kit.js';
+import { answerEcho, gate, paneText, replyScript, useWorld, waitForState } from './e2e-kit.js';
 import { startAgentmux } from './terminal-driver.js';
 import { ctl, ctlReady, followEvents, type EventFollower } from './ctl-kit.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const followers: EventFollower[] = [];
 const holds: (() => void)[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const release of holds.splice(0)) release();
   for (const follower of followers.splice(0)) follower.stop();
-  await world?.close();
-  world = undefined;
 });
 
 const JsonReply = z.strictObject({ ok: z.boolean(), command: z.string(), message: z.string(), value: z.unknown() });
 
 describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
   it('ctl send runs through dispatch and renders at once; ctl events sees the turn; ctl capture prints the pane as plain text', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await ctlReady(world);
     const events = await followEvents(world);
@@ -62,7 +60,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
   });
 
   it('exit statuses: 0 done, 1 refused or failed by the cockpit, 2 ctl usage, 3 nothing answers; --json prints {ok, command, message, value}', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await ctlReady(world);
 
@@ -96,7 +94,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
   it('quit over ctl does not ask to confirm, even while an agent works, ends event streams and removes the socket', async () => {
     const held = gate();
     holds.push(held.release);
-    world = await makeWorld({ script: replyScript(() => ({ text: 'a slow answer in several parts', tokensPerDelta: 1, hold: { afterDeltas: 1, until: held.until } })) });
+    const world = await openWorld({ script: replyScript(() => ({ text: 'a slow answer in several parts', tokensPerDelta: 1, hold: { afterDeltas: 1, until: held.until } })) });
     const app = await world.launch();
     await ctlReady(world);
     expect((await ctl(world, 'send', '-t', 'alpha', 'work')).status).toBe(0);
@@ -114,7 +112,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
   });
 
   it('after kill -9 of the cockpit, starting it again replaces the stale socket and ctl works', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const first = await world.launch();
     await ctlReady(world);
     first.kill();
@@ -131,7 +129,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
   });
 
   it('the socket is 0600 in a 0700 store, and another user cannot connect', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     await world.launch();
     await ctlReady(world);
     const socket = join(world.sessions, 'agentmux.sock');
@@ -155,7 +153,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
   });
 
   it('ctl capture of a PTY agent prints its emulated screen with the scrollback, as plain text', async () => {
-    world = await makeWorld({ script: answerEcho, agents: ['alpha', 'shell'] });
+    const world = await openWorld({ script: answerEcho, agents: ['alpha', 'shell'] });
     const shellDir = join(world.dir, 'shell-home');
     mkdirSync(shellDir);
     writeFileSync(
@@ -182,7 +180,7 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
   });
 
   it('a store path too long for a socket: the cockpit runs without ctl, and the status bar and the log say why', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     let sessions = world.dir;
     while (Buffer.byteLength(join(sessions, 'agentmux.sock')) <= 107) sessions = join(sessions, 'deeper-store-dir');
     const app = startAgentmux({

@@ -6,19 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   answerEcho,
   eventually,
-  makeWorld,
   typeMessage,
+  useWorld,
   waitForState,
   type World,
 } from './e2e-kit.js';
 import { startAgentmux, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const started: Driver[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const driver of started.splice(0)) driver.kill();
-  await world?.close();
-  world = undefined;
 });
 
 /** Starts agentmux on the world's layout and store with extra arguments (world.launch takes none). */
@@ -42,7 +40,7 @@ function lastMode(output: string, mode: number): string | undefined {
 
 describe('agentmux e2e: the log and the crash handler', { timeout: 60_000 }, () => {
   it('--debug prints where the log is, shows it in the status bar, and the log gets state lines', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const logPath = join(world.sessions, 'agentmux.log');
     const app = await launchWith(world, ['--debug']);
     // Written to stderr before the screen opened, then the status bar keeps saying it.
@@ -65,7 +63,7 @@ describe('agentmux e2e: the log and the crash handler', { timeout: 60_000 }, () 
   });
 
   it('a crash leaves the alternate screen, shows the cursor, says what broke and names the log', async () => {
-    world = await makeWorld({ script: [] });
+    const world = await openWorld({ script: [] });
     // agentmux has no debug command or variable that crashes it: a preload adds a signal that
     // throws inside the running process, so the real uncaughtException path runs.
     const preload = join(world.dir, 'crash-on-usr2.cjs');

@@ -15,6 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import {
   startScriptedModel,
   type ScriptedModel,
@@ -109,6 +110,24 @@ export async function makeWorld(options: WorldOptions): Promise<World> {
       await model.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Registers an afterEach that closes every world the test opened, and returns the opener: the
+ * one place the e2e files get their worlds from, so none keeps its own `let world` and cleanup.
+ * Call it at a file's (or describe's) top level, before hooks that must run ahead of the closing
+ * (vitest runs after-hooks in reverse order of registration).
+ */
+export function useWorld(): (options: WorldOptions) => Promise<World> {
+  const open: World[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((world) => world.close()));
+  });
+  return async (options) => {
+    const world = await makeWorld(options);
+    open.push(world);
+    return world;
   };
 }
 

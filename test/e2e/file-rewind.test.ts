@@ -3,19 +3,15 @@
 // changed since makes `u` show the conflict list, and `k` keeps it while restoring the rest.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { activeBranch, eventually, makeWorld, readJournal, runCommand, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { activeBranch, eventually, readJournal, runCommand, typeMessage, useWorld, waitForState } from './e2e-kit.js';
 import { restoredFilesOf } from '../../src/core/session-state.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 describe('agentmux e2e: file rewind', { timeout: 120_000 }, () => {
   it(':rewind 1 restores the files of turn 1, u brings turn 2 back, and a changed file opens the conflict list', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       agents: ['alpha'],
       approval: { approve: 'auto' },
       script: [

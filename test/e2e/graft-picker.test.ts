@@ -1,29 +1,24 @@
 // e2e: the graft picker (`g`): source, turn range with a live preview, Enter grafts.
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerEcho,
   entriesOf,
   eventually,
-  makeWorld,
   paneText,
   readJournal,
   requestConversation,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 import { KEYS } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 describe('agentmux e2e: graft picker', { timeout: 90_000 }, () => {
   it('g → alpha → 1..1 previews turn 1 as beta will show it; Enter grafts it into pane, journal and next request', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'alpha question');
     await app.waitFor('answer to alpha question');
@@ -60,7 +55,7 @@ describe('agentmux e2e: graft picker', { timeout: 90_000 }, () => {
     expect(paneText(app.screen(), 1, 2)).toContain('alpha question');
 
     const betaRecords = await eventually(
-      () => readJournal(world?.sessions ?? '', 'beta'),
+      () => readJournal(world.sessions, 'beta'),
       (r) => entriesOf(r).length === 3,
       'the grafted entries in beta journal',
     );
@@ -81,7 +76,7 @@ describe('agentmux e2e: graft picker', { timeout: 90_000 }, () => {
   });
 
   it("a typed FROM..TO is checked as it is typed and refused on Enter; Esc backs out one step at a time, then closes", async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'first');
     await app.waitFor('answer to first');
@@ -111,7 +106,7 @@ describe('agentmux e2e: graft picker', { timeout: 90_000 }, () => {
   });
 
   it('"transcript file…" reads a Claude Code JSONL by path; 2..2 grafts its second turn and the status line counts skipped lines', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     const file = join(import.meta.dirname, '..', 'fixtures', 'transcripts', 'claude-code-session.jsonl');
     app.write('g');

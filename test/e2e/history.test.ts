@@ -1,25 +1,22 @@
-// e2e: rewind (`:rewind` and the timeline), edit (`e` and `:edit` through $EDITOR) and graft.
-import { afterEach, describe, expect, it } from 'vitest';
+// e2e: rewind (`:rewind` and the timeline), edit (`e` and `:edit` through $EDITOR) and graft;
+// what the status bar says in the timeline opened by `e` (edit) and by `r` (rewind).
+import { describe, expect, it } from 'vitest';
 import {
   activeBranch,
   answerEcho,
   entriesOf,
   eventually,
-  makeWorld,
   readJournal,
   requestConversation,
   runCommand,
   typeMessage,
+  useWorld,
   waitForState,
   type World,
 } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 async function twoTurns(app: Driver): Promise<void> {
   await typeMessage(app, 'alpha', 'one');
@@ -62,7 +59,7 @@ async function expectRewoundToTurnOne(app: Driver, w: World): Promise<void> {
 
 describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   it(':rewind 1 takes turn 2 off the pane, the journal branch and the next request', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await twoTurns(app);
     await runCommand(app, 'rewind 1');
@@ -70,7 +67,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it('r opens the timeline; arrows pick 1.2 and Enter rewinds there', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await twoTurns(app);
     app.write('r');
@@ -85,7 +82,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it('e opens the timeline; Enter on 1.1 runs $EDITOR and the next request carries the edited text', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const editor = world.script('swap-fruit.sh', `sed -i 's/apples/oranges/' "$1"`);
     const app = await world.launch({ EDITOR: editor });
     await typeMessage(app, 'alpha', 'I like apples');
@@ -101,7 +98,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it(':edit 1 runs $EDITOR on turn 1 and the next request carries the edited text', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const editor = world.script('swap-fruit.sh', `sed -i 's/apples/oranges/' "$1"`);
     const app = await world.launch({ EDITOR: editor });
     await typeMessage(app, 'alpha', 'I like apples');
@@ -113,7 +110,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it(':edit 1 with neither $VISUAL nor $EDITOR edits in the in-app text area; C-s saves', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'I like apples');
     await app.waitFor('answer to I like apples');
@@ -136,7 +133,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
   });
 
   it(':graft -t beta alpha 1 copies alpha turn 1 into beta without a model call; beta next request carries it', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await typeMessage(app, 'alpha', 'alpha question');
     await app.waitFor('answer to alpha question');
@@ -145,7 +142,7 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
     await runCommand(app, 'graft -t beta alpha 1');
     await app.waitFor(/grafted/);
     const betaRecords = await eventually(
-      () => readJournal(world?.sessions ?? '', 'beta'),
+      () => readJournal(world.sessions, 'beta'),
       (r) => entriesOf(r).length === 3,
       'the grafted entries in beta journal',
     );
@@ -169,6 +166,23 @@ describe('agentmux e2e: rewind, edit, graft', { timeout: 60_000 }, () => {
       { role: 'user', text: 'beta question' },
     ]);
     expect(world.model.rejections).toEqual([]);
+  });
+
+  it('the timeline opened by e says in the status bar that Enter edits, not that it rewinds', async () => {
+    const world = await openWorld({ script: answerEcho, agents: ['alpha'] });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'first');
+    await app.waitFor('answer to first');
+    app.write('e');
+    await app.waitFor('timeline of alpha — Enter edits');
+    await app.waitUntil((screen) => screen.includes('Enter/e edit') && !screen.includes('Enter/r rewind'), 'edit hints');
+    await app.waitUntil(() => app.line(-2).includes('TIMELINE'), 'the mode to read TIMELINE');
+    // Esc and r in one read are one Alt key (issue 11, B3): a person's two presses come apart.
+    app.write(KEYS.escape);
+    await app.waitUntil(() => !app.line(-2).includes('TIMELINE'), 'the timeline to close');
+    app.write('r');
+    await app.waitFor('timeline of alpha — Enter rewinds');
+    await app.waitFor('Enter/r rewind');
   });
 });
 

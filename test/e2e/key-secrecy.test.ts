@@ -3,8 +3,8 @@
 // journal nor the next request the model receives.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeWorld, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { typeMessage, useWorld, waitForState, type World } from './e2e-kit.js';
 
 const KEY = 'sk-ant-secret-KEY-0123456789abcdef';
 // The probe's command, plus the same output in base64 at three alignments.
@@ -12,11 +12,7 @@ const HUNT =
   'for p in $(pgrep -f agentmux.js); do tr "\\0" "\\n" < /proc/$p/environ | grep -a ANTHROPIC_API; done > hunt.txt; ' +
   'cat hunt.txt; base64 -w0 hunt.txt; echo; (printf x; cat hunt.txt) | base64 -w0; echo; (printf xy; cat hunt.txt) | base64 -w0; echo';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 /** Every form the key could take in a text: itself and its base64 at each alignment. */
 function leaks(text: string): boolean {
@@ -38,12 +34,11 @@ function storeText(dir: string): string {
 }
 
 async function huntForKey(env: Readonly<Record<string, string>>): Promise<World> {
-  const target = await makeWorld({
+  const target = await openWorld({
     agents: ['alpha'],
     approval: { approve: 'auto' },
     script: [{ text: 'Looking.', toolUses: [{ name: 'bash', input: { command: HUNT } }] }, { text: 'Done looking.' }],
   });
-  world = target;
   const app = await target.launch({ ANTHROPIC_API_KEY: KEY, ...env });
   // Unsandboxed, the cockpit says so as it opens.
   if (env['AGENTMUX_SANDBOX'] === 'off') await app.waitFor('bash is not sandboxed: turned off by AGENTMUX_SANDBOX=off');
@@ -79,11 +74,10 @@ describe('the API key never leaves the process', { timeout: 60_000 }, () => {
   });
 
   it('says in the approval line that a bash call runs unsandboxed', async () => {
-    const target = await makeWorld({
+    const target = await openWorld({
       agents: ['alpha'],
       script: [{ text: 'Listing.', toolUses: [{ name: 'bash', input: { command: 'ls' } }] }, { text: 'Listed.' }],
     });
-    world = target;
     const app = await target.launch({ AGENTMUX_SANDBOX: 'off' });
     await typeMessage(app, 'alpha', 'list');
     await app.waitFor('⚠ not sandboxed (turned off by AGENTMUX_SANDBOX=off)');

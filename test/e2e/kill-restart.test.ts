@@ -2,15 +2,13 @@
 // start takes the store over at once, even while the dead owner is still an unreaped zombie.
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerEcho, makeWorld, type World } from './e2e-kit.js';
+import { answerEcho, useWorld, type World } from './e2e-kit.js';
 import { startAgentmux, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const drivers: Driver[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const driver of drivers.splice(0)) driver.kill();
-  await world?.close();
-  world = undefined;
 });
 
 /** `pid` and every process below it, read from /proc (parent pid is field 4 of /proc/PID/stat). */
@@ -52,7 +50,7 @@ async function launchUnreaped(target: World): Promise<Driver> {
 
 describe('kill -9 of the whole tree never blocks the next start', () => {
   it('starts ten times in a row on the same store, each right after the last was killed', async () => {
-    world = await makeWorld({ agents: ['alpha'], script: answerEcho });
+    const world = await openWorld({ agents: ['alpha'], script: answerEcho });
     for (let round = 0; round < 10; round++) {
       const app = await launchUnreaped(world);
       // Everything below the launcher: agentmux and all it started.

@@ -3,8 +3,8 @@
 // errors (stderr) reach the terminal with no escape sequence of their own.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { answerEcho, makeWorld, runAgentmux, tempDir, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { answerEcho, runAgentmux, tempDir, useWorld } from './e2e-kit.js';
 
 // The probe's payload: ends the title, writes the clipboard (OSC 52), clears the screen, and a C1 CSI.
 const PAYLOAD = 't\u0007\u001b]52;c;TEFZT1VUQ0xJUA==\u0007\u001b[2J\u009b31m\u202eevil';
@@ -32,15 +32,11 @@ function hasRawControl(text: string): boolean {
   });
 }
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 describe('layout text reaches the terminal sanitized', () => {
   it('draws the layout name in the terminal title with its controls visible, and the model and prompt without escapes', async () => {
-    world = await makeWorld({ agents: ['alpha'], script: answerEcho });
+    const world = await openWorld({ agents: ['alpha'], script: answerEcho });
     const layout: unknown = JSON.parse(readFileSync(world.layoutPath, 'utf8'));
     const agent = { name: 'alpha', cwd: world.workspace, model: `m${PAYLOAD}`, prompt: `hello ${PAYLOAD}` };
     writeFileSync(world.layoutPath, JSON.stringify({ ...(typeof layout === 'object' ? layout : {}), name: PAYLOAD, agents: [agent] }));

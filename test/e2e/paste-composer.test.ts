@@ -3,19 +3,15 @@
 // its lines; C-u, C-f and M-z change nothing; Esc keeps a draft; ↑ recalls a message after a restart.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { activeBranch, answerEcho, makeWorld, readJournal, titlesOf, waitForState, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { activeBranch, answerEcho, readJournal, titlesOf, useWorld, waitForState } from './e2e-kit.js';
 import { KEYS } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 describe('agentmux e2e: paste, chords and the composer', { timeout: 90_000 }, () => {
   it('a pasted ":new" line goes into the composer as text; Enter sends all three lines to the agent', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     app.write('\x1b[200~line one\r:new two\rline three\x1b[201~');
     await app.waitFor('message alpha');
@@ -33,7 +29,7 @@ describe('agentmux e2e: paste, chords and the composer', { timeout: 90_000 }, ()
   });
 
   it('C-u, C-f and M-z do nothing but say so; Esc keeps the draft, and ↑ recalls a sent message after a restart', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     let app = await world.launch();
     for (const [bytes, name] of [
       ['\x15', 'C-u'],

@@ -1,31 +1,27 @@
 // PTY agents end to end: the real agentmux hosting a real bash next to an SDK agent on the
 // scripted model. A broadcast reaches both; a `ready` pattern holds a nudge back while bash
-// shows a dialog; a flood leaves the keys responsive; attach, detach, exit code and restart.
+// shows a dialog; a flood leaves the keys responsive; attach, detach, exit code and restart;
+// a layout PTY agent whose command does not exist says why on its pane.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerEcho,
   eventually,
-  makeWorld,
   paneText,
   runCommand,
+  useWorld,
   type World,
 } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 const echo = answerEcho;
 
 /** A world whose layout has the SDK agent `alpha` and the PTY agent `shell` (bash at a `ready$ ` prompt). */
 async function ptyWorld(): Promise<{ world: World; app: Driver; shellDir: string }> {
-  const made = await makeWorld({ script: echo, agents: ['alpha', 'shell'] });
-  world = made;
+  const made = await openWorld({ script: echo, agents: ['alpha', 'shell'] });
   const shellDir = join(made.dir, 'shell-home');
   mkdirSync(shellDir);
   writeFileSync(
@@ -134,5 +130,16 @@ describe('agentmux e2e: PTY agents', { timeout: 90_000 }, () => {
     await app.waitFor(/2 shell · idle \(running\)/);
     await runCommand(app, 'rewind -t shell 1');
     await app.waitFor('shell is a PTY agent: rewind does not apply');
+  });
+
+  it('a PTY layout agent whose command does not exist shows why on its pane, with its exit code', async () => {
+    const world = await openWorld({ script: echo, agents: ['alpha'] });
+    writeFileSync(
+      world.layoutPath,
+      JSON.stringify({ name: 'e2e', agents: [{ name: 'alpha', cwd: world.workspace }, { name: 'shell', command: ['/nonexistent/agentmux-no-such-program'] }] }),
+    );
+    const app = await world.launch();
+    await app.waitFor(/2 shell · error \(exited 1/);
+    await app.waitFor('No such file or directory');
   });
 });

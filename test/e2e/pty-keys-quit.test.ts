@@ -7,16 +7,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   answerEcho,
   eventually,
-  makeWorld,
-  type World,
+  useWorld,
 } from './e2e-kit.js';
 import type { Driver } from './terminal-driver.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const leftovers: number[] = [];
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
+afterEach(() => {
   for (const pid of leftovers.splice(0)) {
     try {
       process.kill(pid, 'SIGKILL');
@@ -40,8 +37,7 @@ function running(pid: number): boolean {
 
 /** The cockpit with the SDK agent `alpha` and the stubborn PTY agent `hup` (focused), and the sleep's pid. */
 async function stubbornWorld(): Promise<{ app: Driver; sleeper: number }> {
-  const made = await makeWorld({ script: answerEcho, agents: ['alpha', 'hup'] });
-  world = made;
+  const made = await openWorld({ script: answerEcho, agents: ['alpha', 'hup'] });
   writeFileSync(
     made.layoutPath,
     JSON.stringify({ name: 'e2e', agents: [{ name: 'alpha', cwd: made.workspace }, { name: 'hup', command: STUBBORN }], tiling: 'columns' }),

@@ -2,32 +2,28 @@
 // `/` search, and a tool call in full from copy mode's Enter.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeWorld, paneText, replyScript, typeMessage, type World } from './e2e-kit.js';
+import { describe, expect, it } from 'vitest';
+import { paneText, replyScript, typeMessage, useWorld, type World } from './e2e-kit.js';
 import { KEYS, mouseClick, mouseSequence, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 /** An answer of `count` numbered lines, with `zanzibar` on line 20. */
 function longAnswer(count: number): string {
   return Array.from({ length: count }, (_, i) => (i === 20 ? `row ${i} zanzibar` : `row ${i} text`)).join('\n');
 }
 
-async function launchWithLongAlpha(): Promise<Driver> {
-  world = await makeWorld({ script: replyScript(() => ({ text: longAnswer(80) })) });
+async function launchWithLongAlpha(): Promise<{ readonly world: World; readonly app: Driver }> {
+  const world = await openWorld({ script: replyScript(() => ({ text: longAnswer(80) })) });
   const app = await world.launch();
   await typeMessage(app, 'alpha', 'long please');
   await app.waitFor('row 79 text');
-  return app;
+  return { world, app };
 }
 
 describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
   it('a click focuses the pane under it; the wheel scrolls the pane under the pointer without moving focus; mouse bytes never reach a prompt; the terminal gets mouse reporting back at quit', async () => {
-    const app = await launchWithLongAlpha();
+    const { app } = await launchWithLongAlpha();
     expect(app.output()).toContain('\x1b[?1000h');
     app.write(mouseClick(120, 10));
     await app.waitFor('▶ 2 beta');
@@ -65,7 +61,7 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
   });
 
   it('[ then k, v, k, y copies the two rows above the bottom: clipboard.txt holds them and the terminal got OSC 52', async () => {
-    const app = await launchWithLongAlpha();
+    const { world, app } = await launchWithLongAlpha();
     app.write('[');
     await app.waitFor('[copy]');
     await app.waitFor(/COPY/);
@@ -75,13 +71,13 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
     app.write('y');
     await app.waitFor(/copied 2 lines \(OSC 52; also saved to .*clipboard\.txt\)/);
     expect(app.screen()).not.toContain('[copy]');
-    const saved = readFileSync(join(world?.sessions ?? '', 'clipboard.txt'), 'utf8');
+    const saved = readFileSync(join(world.sessions, 'clipboard.txt'), 'utf8');
     expect(saved).toBe('row 77 text\nrow 78 text');
     expect(app.output()).toContain(`\x1b]52;c;${Buffer.from('row 77 text\nrow 78 text').toString('base64')}\x07`);
   });
 
   it('/ finds a word above the view and scrolls to it, highlighting; n wraps; Esc ends the search', async () => {
-    const app = await launchWithLongAlpha();
+    const { app } = await launchWithLongAlpha();
     expect(paneText(app.screen(), 0, 2)).not.toContain('zanzibar');
     app.write('/');
     await app.waitUntil(() => app.line(-1).startsWith('/'), 'the / input');
@@ -106,7 +102,7 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
   });
 
   it('/ with several matches says "match N of M"; n moves the current match (inverse) while the others stay yellow', async () => {
-    const app = await launchWithLongAlpha();
+    const { app } = await launchWithLongAlpha();
     app.write('/');
     await app.waitUntil(() => app.line(-1).startsWith('/'), 'the / input');
     app.write('row 7');
@@ -126,7 +122,7 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
   });
 
   it('Enter on a tool call row in copy mode shows the call’s whole input and output; Esc closes it', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       script: replyScript((lastText) =>
         lastText === 'read it'
           ? { text: 'Reading.', toolUses: [{ name: 'read_file', input: { path: 'README.md' } }] }
@@ -158,7 +154,7 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
   });
 
   it('y on a timeline row starts copy mode at that entry; y there copies its row', async () => {
-    const app = await launchWithLongAlpha();
+    const { world, app } = await launchWithLongAlpha();
     app.write('r');
     await app.waitFor('timeline of alpha');
     app.write(KEYS.up);
@@ -168,6 +164,6 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
     await app.waitFor(/│\[1\] you long please/);
     app.write('y');
     await app.waitFor('copied 1 line');
-    expect(readFileSync(join(world?.sessions ?? '', 'clipboard.txt'), 'utf8')).toBe('[1] you long please');
+    expect(readFileSync(join(world.sessions, 'clipboard.txt'), 'utf8')).toBe('[1] you long please');
   });
 });

@@ -6,23 +6,20 @@ import {
   entriesOf,
   eventually,
   gate,
-  makeWorld,
   readJournal,
   replyScript,
   requestConversation,
   runCommand,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 import type { Driver } from './terminal-driver.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const holds: (() => void)[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const release of holds.splice(0)) release();
-  await world?.close();
-  world = undefined;
 });
 
 /** q, the confirmation, y: quits with alpha at work; resolves once agentmux has exited 0. */
@@ -38,7 +35,7 @@ describe('agentmux e2e: the notice for a turn left unanswered at quit', { timeou
     const never = gate();
     holds.push(never.release);
     let held = true;
-    world = await makeWorld({
+    const world = await openWorld({
       script: replyScript((text) =>
         held && text === 'slow work'
           ? { text: 'Halfway there NEVER-SENT', tokensPerDelta: 3.5, hold: { afterDeltas: 1, until: never.until } }
@@ -79,14 +76,14 @@ describe('agentmux e2e: the notice for a turn left unanswered at quit', { timeou
     const never = gate();
     holds.push(never.release);
     let held = true;
-    world = await makeWorld({
+    const world = await openWorld({
       script: replyScript((text) =>
         held ? { text: 'NEVER-SENT', hold: { afterDeltas: 0, until: never.until } } : { text: `answer to ${text}` },
       ),
     });
     const first = await world.launch();
     await typeMessage(first, 'alpha', 'waiting work');
-    await world.model.waitFor(() => world?.model.requests.length === 1, 30_000);
+    await world.model.waitFor(() => world.model.requests.length === 1, 30_000);
     await quitWhileWorking(first);
     held = false;
     expect(entriesOf(readJournal(world.sessions, 'alpha')).map((e) => e.kind)).toEqual(['user']);

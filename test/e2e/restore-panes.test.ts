@@ -1,24 +1,19 @@
 // e2e: panes opened at run time and the tiling chosen with Space come back at the next start.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerEcho,
-  makeWorld,
   requestConversation,
   runCommand,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 describe('agentmux e2e: restoring the cockpit', { timeout: 60_000 }, () => {
   it(':new opens a pane that a relaunch reattaches with its history; the tiling chosen with Space is kept', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const first = await world.launch();
     await first.waitFor('alpha');
     await runCommand(first, 'new extra');
@@ -50,7 +45,7 @@ describe('agentmux e2e: restoring the cockpit', { timeout: 60_000 }, () => {
 
 describe('agentmux e2e: PTY programs and quit', { timeout: 90_000 }, () => {
   it('q asks while a PTY program runs (n keeps it); a PTY agent opened with new runs again after a restart', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const first = await world.launch();
     await first.waitFor('alpha');
     await runCommand(first, 'new sl -- sh -c "echo started-$((6*7)); exec sleep 778"');

@@ -1,24 +1,19 @@
 // e2e: the session browser (`:sessions`, `S`): rows, rename, delete to the trash, restore, open.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   answerEcho,
   eventually,
-  makeWorld,
   readJournal,
   runCommand,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 /** Moves the browser's selection down to the row naming `name`. */
 async function select(app: Driver, name: string): Promise<void> {
@@ -33,7 +28,7 @@ async function select(app: Driver, name: string): Promise<void> {
 
 describe('agentmux e2e: session browser', { timeout: 120_000 }, () => {
   it(':session-browser lists rows; R renames, d moves to DIR/trash, t shows the trash, r restores, Enter opens it', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     app.write(KEYS.tab);
     await app.waitFor(/▶ 2 beta/);
@@ -58,7 +53,7 @@ describe('agentmux e2e: session browser', { timeout: 120_000 }, () => {
     await app.waitFor(/renamed \S+ to delta/);
     await app.waitFor(/▶ {2}delta /);
     const records = await eventually(
-      () => readJournal(world?.sessions ?? '', 'beta'),
+      () => readJournal(world.sessions, 'beta'),
       (r) => r.some((record) => record.t === 'rename'),
       'a rename record in the journal',
     );
@@ -91,7 +86,7 @@ describe('agentmux e2e: session browser', { timeout: 120_000 }, () => {
   });
 
   it('S opens the browser; d on a session open in a pane is refused; Enter on it focuses its pane', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     app.write('S');
     await app.waitFor('sessions in the store (2)');
@@ -105,7 +100,7 @@ describe('agentmux e2e: session browser', { timeout: 120_000 }, () => {
     expect(existsSync(join(world.sessions, 'trash'))).toBe(false);
   });
   it('Enter opens a stored session by id with its own model; a restore whose name is taken comes back as NAME-restored', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     await runCommand(app, 'new zed --model claude-opus-4-1');
     await app.waitFor(/new agent zed \(claude-opus-4-1\)/);

@@ -2,14 +2,12 @@
 // `1 queued` in the pane; `kill -INT` quits cleanly like SIGTERM (partial kept, lock
 // released); the next start delivers the queued message.
 import { afterEach, describe, expect, it } from 'vitest';
-import { entriesOf, gate, makeWorld, readJournal, replyScript, requestConversation, typeMessage, waitForState, type World } from './e2e-kit.js';
+import { entriesOf, gate, readJournal, replyScript, requestConversation, typeMessage, useWorld, waitForState } from './e2e-kit.js';
 
-let world: World | undefined;
+const openWorld = useWorld();
 const holds: (() => void)[] = [];
-afterEach(async () => {
+afterEach(() => {
   for (const release of holds.splice(0)) release();
-  await world?.close();
-  world = undefined;
 });
 
 describe('agentmux e2e: SIGINT and a queued message', { timeout: 90_000 }, () => {
@@ -17,7 +15,7 @@ describe('agentmux e2e: SIGINT and a queued message', { timeout: 90_000 }, () =>
     const never = gate();
     holds.push(never.release);
     let held = true;
-    world = await makeWorld({
+    const world = await openWorld({
       script: replyScript((text) =>
         held && text === 'slow work'
           ? { text: 'Halfway there', tokensPerDelta: 3.5, hold: { afterDeltas: 1, until: never.until } }

@@ -1,32 +1,28 @@
-// e2e: broadcast with `b` (receipts overlay), pause/resume with `p`, retry after errors.
-import { afterEach, describe, expect, it } from 'vitest';
+// e2e: broadcast with `b` (receipts overlay), pause/resume with `p`, retry after errors;
+// the status bar reporting the broadcast after `b`.
+import { describe, expect, it } from 'vitest';
 import {
   activeBranch,
   entriesOf,
   eventually,
   gate,
-  makeWorld,
   readJournal,
   replyScript,
   requestConversation,
   runCommand,
   typeMessage,
+  useWorld,
   waitForState,
-  type World,
 } from './e2e-kit.js';
 import { KEYS } from './terminal-driver.js';
 
-let world: World | undefined;
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
+const openWorld = useWorld();
 
 const answerEcho = replyScript((text, request) => ({ text: `answer ${request.index} to ${text}` }));
 
 describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
   it('b broadcasts a nudge: the overlay shows each agent outcome and the next key closes it and acts', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     // beta paused: its copy is queued, alpha (idle) starts a turn at once.
     app.write(KEYS.tab);
@@ -43,7 +39,7 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
     await app.waitFor(/alpha +delivered/);
     await app.waitFor(/beta +queued/);
     await app.waitFor('any key closes');
-    await world.model.waitFor(() => world?.model.requests.length === 1);
+    await world.model.waitFor(() => world.model.requests.length === 1);
     expect(requestConversation(world.model, 0)).toEqual([{ role: 'user', text: 'regroup now' }]);
 
     // Tab closes the overlay and still moves the focus to beta.
@@ -54,13 +50,13 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
     );
     await app.waitFor(/▶ 2 beta/);
     app.write('p');
-    await world.model.waitFor(() => world?.model.requests.length === 2);
+    await world.model.waitFor(() => world.model.requests.length === 2);
     await app.waitFor('answer 1 to regroup now');
     expect(requestConversation(world.model, 1)).toEqual([{ role: 'user', text: 'regroup now' }]);
 
     for (const agent of ['alpha', 'beta']) {
       const users = await eventually(
-        () => entriesOf(readJournal(world?.sessions ?? '', agent)).filter((e) => e.kind === 'user'),
+        () => entriesOf(readJournal(world.sessions, agent)).filter((e) => e.kind === 'user'),
         (u) => u.length === 1,
         `${agent}'s broadcast entry`,
       );
@@ -70,7 +66,7 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
   });
 
   it('p pauses the focused agent (messages wait, no request) and p again resumes it', async () => {
-    world = await makeWorld({ script: answerEcho });
+    const world = await openWorld({ script: answerEcho });
     const app = await world.launch();
     app.write('p');
     await waitForState(app, 'alpha', 'paused');
@@ -94,7 +90,7 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
 
   it('p on a working agent pauses it at the next safe point: the tool result lands, the next model call waits for p', async () => {
     const middle = gate();
-    world = await makeWorld({
+    const world = await openWorld({
       script: [
         {
           text: 'Reading the readme first.',
@@ -131,7 +127,7 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
 
   it('p during the last answer of a turn leaves the agent paused once the answer is in', async () => {
     const middle = gate();
-    world = await makeWorld({
+    const world = await openWorld({
       script: [
         { text: 'Final words of this turn.', hold: { afterDeltas: 1, until: middle.until } },
       ],
@@ -147,7 +143,7 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
   });
 
   it(':retry after a non-retriable error sends the same request again and the answer lands on the branch', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       script: [
         {
           fault: {
@@ -178,7 +174,7 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
   });
 
   it('a 500 puts the agent in retrying and the identical request is sent again by itself', async () => {
-    world = await makeWorld({
+    const world = await openWorld({
       script: [
         {
           fault: { kind: 'http', status: 500, errorType: 'api_error', message: 'scripted outage' },
@@ -195,5 +191,24 @@ describe('agentmux e2e: broadcast, pause, retry', { timeout: 60_000 }, () => {
       'user',
       'assistant',
     ]);
+  });
+
+  it('after b the status bar reports that broadcast, not the command before it', async () => {
+    const world = await openWorld({ script: replyScript((text) => ({ text: `answer to ${text}` })) });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'first');
+    await app.waitFor('sent to alpha');
+    await app.waitFor('answer to first');
+    app.write('b');
+    await app.waitFor('broadcast a nudge to every agent');
+    app.write('regroup');
+    app.write(KEYS.enter);
+    await app.waitFor('any key closes');
+    app.write(KEYS.escape);
+    await app.waitUntil((screen) => !screen.includes('any key closes'), 'the receipts to close');
+    await app.waitUntil(
+      () => app.line(-2).includes('broadcast: alpha delivered') && !app.line(-2).includes('sent to alpha'),
+      'the broadcast receipts in the status bar',
+    );
   });
 });

@@ -97,6 +97,7 @@ const LINES: readonly string[] = [
   'run-stop review',
   'skip -t queued-a',
   'accept -t queued-b',
+  'run-continue r1',
 ];
 
 describe('command values', () => {

@@ -31,7 +31,7 @@ const DESIGN_USAGE: Record<string, string> = {
   budget: 'budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]',
   sessions: 'sessions',
   // DESIGN.md §9 (workflows): start and stop runs.
-  run: 'run ARG [ARGS-JSON]',
+  run: 'run [--yes] ARG [ARGS-JSON]',
   'run-stop': 'run-stop [RUN]',
   // Issue 14 (steering): a workflow agent's pending call.
   skip: 'skip [-t AGENT]',

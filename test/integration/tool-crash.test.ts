@@ -88,6 +88,9 @@ describe('a tool call in flight at a crash', () => {
       await until(() => !existsSync(path.join(workspace, 'g.txt')), 'g.txt to be removed by the rewind');
       expect(existsSync(path.join(workspace, 'f.txt'))).toBe(false);
     } finally {
+      // The harness writes to the store until it is closed: close it before removing the store.
+      await harness?.close();
+      harness = undefined;
       rmSync(dir, { recursive: true, force: true });
       rmSync(workspace, { recursive: true, force: true });
     }

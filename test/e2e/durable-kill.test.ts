@@ -97,8 +97,14 @@ describe('agentmux e2e: a run survives kill -9 (headless and cockpit)', { timeou
     const answered = (): Set<string> =>
       new Set(recordOf(store, runId).flatMap((line) => (line.type === 'started' ? [] : line.type === 'result' && typeof line.value === 'string' ? [line.value.replace(/^answer for (task \d+).*$/su, '$1')] : [])));
     answeredBefore.push({ kill: 1, tasks: answered(), requests: m.requests.length });
+    // The record's `reused` lines, read raw like `results`.
+    const reusedLines = (): number => readFileSync(join(store, 'runs', runId, 'run.jsonl'), 'utf8').split('"type":"reused"').length - 1;
     for (let kill = 2; kill <= KILLS; kill += 1) {
-      await runAndKill(['run', '--continue', runId, '--headless', '--approve', 'auto', '--sessions', 'store'], dir, m.url, () => results() >= kill);
+      // A killed run may have answered more than `kill - 1` calls, so `results() >= kill` can hold
+      // at once: this continue is killed only once it has also served every call answered before
+      // it (its `reused` lines), which is what the count below checks.
+      const owed = answeredBefore.reduce((sum, { tasks }) => sum + tasks.size, 0);
+      await runAndKill(['run', '--continue', runId, '--headless', '--approve', 'auto', '--sessions', 'store'], dir, m.url, () => results() >= kill && reusedLines() >= owed);
       answeredBefore.push({ kill, tasks: answered(), requests: m.requests.length });
     }
     const last = await runAgentmux(['run', '--continue', runId, '--headless', '--approve', 'auto', '--sessions', 'store'], dir, env(m.url));

@@ -15,7 +15,7 @@ import type { Started } from './app/startup.js';
 import { checkBeforeScreen } from './app/startup-checks.js';
 import { chooseEditor } from './app/editor-choice.js';
 import { terminalProblem } from './app/terminal-check.js';
-import { guardTerminalLoss } from './app/terminal-loss.js';
+import { guardTerminalLoss, releaseLostTerminal } from './app/terminal-loss.js';
 import { layoutPaneModel, TILING_PRESETS, type Layout, type Tiling } from './core/layout-file.js';
 import type { RunWorkflowOptions } from './run-options.js';
 import { solveTiling } from './core/layout-solver.js';
@@ -115,8 +115,13 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     quitting = true;
     resolveQuit();
   };
+  let hungUp = false;
+  const onHangup = (): void => {
+    hungUp = true;
+    onSignal();
+  };
   process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onSignal);
+  process.on('SIGHUP', onHangup);
   process.on('SIGINT', onSignal); // `kill -INT` (raw mode keeps C-c a key): a clean quit too
   // A closed terminal fails every later write (EIO): shut down as for SIGHUP, never crash half-way.
   const terminal = guardTerminalLoss(process, onSignal);
@@ -149,9 +154,6 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
 
   await quit;
-  process.off('SIGTERM', onSignal);
-  process.off('SIGHUP', onSignal);
-  process.off('SIGINT', onSignal);
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
@@ -162,6 +164,12 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   await started.value.shutdown();
   terminal.dispose();
   guard.dispose();
+  // Only now: a closed terminal sends SIGHUP more than once (the kernel, then the emulator), and a
+  // repeat that found no listener would kill agentmux by default halfway through this shutdown.
+  process.off('SIGTERM', onSignal);
+  process.off('SIGHUP', onHangup);
+  process.off('SIGINT', onSignal);
+  if (hungUp || terminal.lost()) releaseLostTerminal();
   return 0;
 }
 

@@ -119,7 +119,9 @@ export function startAgentmux(options: DriverOptions): Driver {
     chunks.push(data);
     if (!disposed) terminal.write(data);
   });
-  child.onExit(({ exitCode: code }) => {
+  child.onExit(({ exitCode: status, signal }) => {
+    // Killed by a signal: 128 + its number, as a shell reports it, never a clean-looking 0.
+    const code = signal !== undefined && signal > 0 ? 128 + signal : status;
     exitCode = code;
     for (const waiter of exitWaiters.splice(0)) waiter(code);
   });

@@ -39,6 +39,8 @@ describe('agentmux e2e: the terminal goes away', { timeout: 60_000 }, () => {
     const pid = app.pid;
     app.hangup();
     await eventually(() => running(pid), (alive) => !alive, 'agentmux to exit after the hangup', 20_000);
+    // 0, not 129: a repeated SIGHUP during the shutdown must not kill it by default halfway.
+    expect(await app.exited(5_000)).toBe(0);
     expect(copies()).toEqual([]);
     expect(readdirSync(sessions).filter((name) => name.startsWith('.agentmux.lock'))).toEqual([]);
     expect(existsSync(join(sessions, 'agentmux.sock'))).toBe(false);

@@ -19,7 +19,7 @@ async function pasteInto(cockpit: Cockpit, text: string): Promise<void> {
 }
 
 describe('chords (B3)', () => {
-  it('C-u, C-f, C-p and M-z do nothing, each says so on the status line; u, f still act', async () => {
+  it('C-u, C-f, C-p, C-g and M-z do nothing, each says so on the status line; u, f still act', async () => {
     const cockpit = await cockpitFor('normal');
     const { app, h } = cockpit;
     const agentsBefore = h.controller.allAgents().length;

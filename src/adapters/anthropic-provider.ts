@@ -1,5 +1,6 @@
-// The ModelProvider port over the real @anthropic-ai/sdk: one streamed Messages API call with
-// an idle watchdog, every failure turned into a ProviderError with the partial answer kept.
+// The ModelProvider port over the real @anthropic-ai/sdk: one streamed Messages API call (the raw
+// event stream of `messages.create({stream: true})`) with an idle watchdog, every failure turned
+// into a ProviderError with the partial answer kept.
 import Anthropic, { type Middleware } from '@anthropic-ai/sdk';
 import type { Logger, LogLevel } from '@anthropic-ai/sdk/client';
 import { format } from 'node:util';
@@ -48,19 +49,18 @@ export class AnthropicProvider implements ModelProvider {
     let malformed: string | undefined;
     let failure: unknown;
     try {
-      const stream = this.client.messages.stream(toSdkParams(request), {
-        signal: AbortSignal.any([options.signal, stop.signal]),
-        middleware: [activityTap(() => watchdog.touch())],
-      });
-      // Errors arriving while no `next()` is pending end the iteration quietly; catch them here.
-      stream.on('error', (error) => (failure ??= error));
-      stream.on('abort', (error) => (failure ??= error));
+      // The raw event stream (no MessageStream helper): the SDK only splits SSE and parses each
+      // event's JSON; the answer is accumulated once, by our accumulator.
+      const stream = await this.client.messages.create(
+        { ...toSdkParams(request), stream: true },
+        { signal: AbortSignal.any([options.signal, stop.signal]), middleware: [activityTap(() => watchdog.touch())] },
+      );
       for await (const event of stream) {
         watchdog.touch();
         const applied = accumulator.apply(event);
         if (!applied.ok) {
           malformed = applied.error;
-          stream.abort();
+          // Leaving the loop aborts the request (the SDK's iterator closes it in its `finally`).
           break;
         }
       }

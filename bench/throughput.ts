@@ -18,6 +18,8 @@ const Env = z.object({
   BENCH_KEYS: z.coerce.number().int().positive().default(500),
   BENCH_CPU_WINDOW_MS: z.coerce.number().int().positive().default(8000),
   BENCH_CPU_PROF: z.string().min(1).optional(),
+  /** Another checkout of agentmux to measure (its dist/ or src/), e.g. main for a before/after pair. */
+  BENCH_AGENTMUX: z.string().min(1).optional(),
 });
 
 function parseScenarios(text: string, keystrokes: number, cpuWindowMs: number): StreamingScenario[] {
@@ -33,9 +35,9 @@ const scenarios = parseScenarios(env.BENCH_SCENARIOS, env.BENCH_KEYS, env.BENCH_
 const root = join(import.meta.dirname, '..', '.bench-tmp');
 const scratch = join(root, 'throughput');
 mkdirSync(scratch, { recursive: true });
-const repo = join(import.meta.dirname, '..');
+const repo = env.BENCH_AGENTMUX ?? join(import.meta.dirname, '..');
 const entry = await agentmuxEntry(repo, scratch);
-console.log(`throughput: ${new Date().toISOString()} — agentmux = ${entry.what}; ${env.BENCH_RUNS} runs per scenario; load ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
+console.log(`throughput: ${new Date().toISOString()} — agentmux = ${repo}: ${entry.what}; ${env.BENCH_RUNS} runs per scenario; load ${loadavg().map((v) => v.toFixed(1)).join(' ')}`);
 const model = await startModelProcess();
 try {
   const context = { entry, model, scratch, cpuProfDir: env.BENCH_CPU_PROF };

@@ -15,6 +15,17 @@ function stringsOf(tput: unknown): Record<string, unknown> {
   return typeof strings === 'object' && strings !== null ? { ...strings } : {};
 }
 
+// Read once per screen: the terminfo and the screen's settings do not change while it is up.
+const terminals = new WeakMap<blessed.Widgets.Screen, DiffTerminal | 'blessed'>();
+
+function cachedDiffTerminal(screen: blessed.Widgets.Screen): DiffTerminal | undefined {
+  const known = terminals.get(screen);
+  if (known !== undefined) return known === 'blessed' ? undefined : known;
+  const terminal = diffTerminal(screen);
+  terminals.set(screen, terminal ?? 'blessed');
+  return terminal;
+}
+
 /** The terminal as the diff sees it, or undefined where blessed's own draw must run. */
 function diffTerminal(screen: blessed.Widgets.Screen): DiffTerminal | undefined {
   const tput: unknown = Reflect.get(screen, 'tput');
@@ -36,7 +47,7 @@ function diffTerminal(screen: blessed.Widgets.Screen): DiffTerminal | undefined 
 
 /** Writes rows `start..end` that changed since the last draw; blessed's draw where the diff does not apply. */
 export function drawChangedRows(screen: blessed.Widgets.Screen, start: number, end: number): void {
-  const terminal = diffTerminal(screen);
+  const terminal = cachedDiffTerminal(screen);
   const lines: unknown = Reflect.get(screen, 'lines');
   const olines: unknown = Reflect.get(screen, 'olines');
   const write: unknown = Reflect.get(screen.program, '_write');

@@ -99,16 +99,31 @@ function activityTap(onActivity: () => void): Middleware {
     const response = await next(request);
     onActivity();
     if (response.body === null) return response;
-    const tapped = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          onActivity();
-          controller.enqueue(chunk);
-        },
-      }),
-    );
-    return new Response(tapped, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(tappedBody(response.body, onActivity), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
+}
+
+/**
+ * The body, read chunk by chunk on demand with `onActivity` per chunk: a pull source over the
+ * original reader, which costs less per chunk than piping through a TransformStream.
+ */
+function tappedBody(body: ReadableStream<Uint8Array>, onActivity: () => void): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) {
+          controller.close();
+          return;
+        }
+        onActivity();
+        controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 function sdkLogger(log: LogSink): Logger {

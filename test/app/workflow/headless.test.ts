@@ -170,6 +170,15 @@ describe('headless runs', () => {
     expect(captured.stderr.trimEnd().split('\n').at(-1)).toMatch(/: over-budget: BudgetExhausted: the run's budget of 25 output tokens is spent/u);
   });
 
+  it('exit 3 over budget when parallel() swallowed BudgetExhausted and the script returned its nulls', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'fan.js', `${meta('fan')}await agent('first');\nreturn await parallel([1, 2].map((n) => () => agent('more ' + n)));`);
+    const { status, captured } = await headless([ref, '--budget-tokens', '25'], { tokens: 30 });
+    expect(status).toBe(3);
+    expect(captured.stdout).toBe('null\n');
+    expect(captured.stderr.trimEnd().split('\n').at(-1)).toMatch(/^[0-9a-z]+: over-budget: BudgetExhausted: the run's budget of 25 output tokens is spent \(the script went on and returned; its result is dropped\)$/u);
+  });
+
   it('exit 3 when SIGINT/SIGTERM stops the run: pending calls resolve null and nothing more starts', async () => {
     sandbox = makeSandbox();
     const ref = writeScript(sandbox, 'wait.js', `${meta('wait')}await agent('long');\nawait agent('after');\nreturn 'done';`);

@@ -7,8 +7,8 @@ import { buildRequest } from '../src/core/request.js';
 import { findMatch, searchPattern } from '../src/core/transcript-search.js';
 import { Transcript } from '../src/core/transcript.js';
 import { SessionTree } from '../src/core/tree.js';
-import { ChainBuilder, fastestOf, text, toolUse } from '../test/core/factories.js';
-import { ms } from './stats.js';
+import { ChainBuilder, text, toolUse } from '../test/core/factories.js';
+import { fastestOf, ms } from './stats.js';
 
 function pattern(query: string): RegExp {
   const compiled = searchPattern(query);

@@ -4,8 +4,8 @@
 import { viewBranch } from '../src/core/branch.js';
 import { Transcript } from '../src/core/transcript.js';
 import { SessionTree } from '../src/core/tree.js';
-import { ChainBuilder, fastestOf, text, toolUse } from '../test/core/factories.js';
-import { ms } from './stats.js';
+import { ChainBuilder, text, toolUse } from '../test/core/factories.js';
+import { fastestOf, ms } from './stats.js';
 
 const WIDTH = 60;
 

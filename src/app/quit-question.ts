@@ -6,6 +6,7 @@ import type { Agent } from '../core/agent.js';
 import { isBusy } from '../core/agent-state.js';
 import { waitingCount } from '../core/pending-messages.js';
 import type { LiveRunRef } from '../core/workflow/workflow-runs-api.js';
+import { visibleControls } from '../core/visible-controls.js';
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -15,7 +16,7 @@ export function quitQuestion(agents: readonly Agent[], runs: readonly LiveRunRef
   const programs = agents.filter((agent) => agent.pty?.running === true);
   const parts: string[] = [];
   if (runs.length > 0) {
-    parts.push(`${plural(runs.length, 'workflow run is', 'workflow runs are')} live and will be stopped (${runs.map((run) => `${run.id} ${run.name}`).join(', ')})`);
+    parts.push(`${plural(runs.length, 'workflow run is', 'workflow runs are')} live and will be stopped (${runs.map((run) => `${run.id} ${visibleControls(run.name)}`).join(', ')})`);
   }
   if (working.length > 0) {
     parts.push(`${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')})`);

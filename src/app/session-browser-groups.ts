@@ -2,6 +2,7 @@
 // their run in the session browser): a row per run, newest activity first among the loose
 // sessions, its agents' sessions under it (in start order) unless it is folded. Pure.
 import { formatSpent } from '../core/pricing.js';
+import { visibleControls } from '../core/visible-controls.js';
 import type { SessionSummary } from '../core/store.js';
 import type { RunSummary } from '../core/workflow/run-summary.js';
 import { sessionRowText, shownTurns, summaryRowText } from './session-browser-rows.js';
@@ -57,7 +58,7 @@ function runRows(run: RunSummary, sessions: readonly SessionSummary[], updated: 
   const text = summaryRowText(
     {
       mark: folded ? '▸' : '▾',
-      name: `${run.name} ${run.id}`,
+      name: `${visibleControls(run.name)} ${run.id}`,
       model: `${run.status} · ${run.agents} agent${run.agents === 1 ? '' : 's'}`,
       turns: sessions.reduce((sum, session) => sum + shownTurns(session), 0),
       tokensIn: sessions.reduce((sum, session) => sum + session.inputTokens, 0),

@@ -1,9 +1,11 @@
 // How the run view draws one row of a run's tree (DESIGN.md §9): the run with its counts,
 // tokens, cost and elapsed time; a phase with its progress; an agent with its state, model,
 // tokens, cost, elapsed time and time since it last showed life; a `log()` line; the end.
-// Script and model text is sanitized and kept to one line before it is drawn.
+// Script and model text is sanitized and kept to one line before it is drawn; names (the run's,
+// a phase's, an agent's label) are drawn with their controls visible (␛, ␊), never dropped.
 import { sanitizePlain } from '../core/sanitize.js';
 import { formatSpent } from '../core/pricing.js';
+import { visibleControls } from '../core/visible-controls.js';
 import { agentRowState, waitingReasonOf, type AgentRowState, type RunAgentNode } from '../core/workflow/run-agent-node.js';
 import { formatDuration } from '../core/workflow/run-status-line.js';
 import type { TreeRow } from '../core/workflow/run-tree-rows.js';
@@ -47,7 +49,7 @@ function runRow(tree: RunTree, folded: boolean, now: number, stallAfterMs: numbe
   if (counts.waiting > 0) alerts.push({ text: ` · ${counts.waiting} waiting on you`, sgr: ROW_STATE_SGR.waiting });
   if (counts.stalled > 0) alerts.push({ text: ` · ${counts.stalled} stalled`, sgr: ROW_STATE_SGR.stalled });
   return [
-    { text: `${folded ? '▸' : '▾'} ${oneLine(tree.name)} (${tree.id}) `, sgr: '\x1b[1m' },
+    { text: `${folded ? '▸' : '▾'} ${visibleControls(tree.name)} (${tree.id}) `, sgr: '\x1b[1m' },
     { text: state, sgr: tree.end === undefined ? '\x1b[96m' : tree.end.status === 'completed' ? '\x1b[32m' : '\x1b[91m' },
     { text: ` · ${parts.join(' · ')}`, sgr: '' },
     ...alerts,
@@ -62,7 +64,7 @@ function agentRow(agent: RunAgentNode, now: number, stallAfterMs: number): Run[]
   const since = agent.end.kind === 'pending' ? `  last ${formatDuration(now - agent.lastActivity)} ago` : agent.end.kind === 'null' ? `  ${oneLine(agent.end.reason)}` : '';
   const elapsed = formatDuration((agent.endedAt ?? now) - agent.startedAt);
   return [
-    { text: `    ${column(oneLine(agent.label), LABEL_CELLS)} `, sgr: '' },
+    { text: `    ${column(visibleControls(agent.label), LABEL_CELLS)} `, sgr: '' },
     { text: column(stateText, 26), sgr: ROW_STATE_SGR[state] },
     { text: ` ${column(agent.model, 16)} ${column(`${formatCount(agent.tokensIn + agent.tokensOut)} tok`, 10)} ${column(formatSpent(agent.costUsd, agent.unknownCosts), 8)} ${column(elapsed, 7)}`, sgr: DIM },
     { text: since, sgr: state === 'stalled' ? ROW_STATE_SGR.stalled : DIM },
@@ -76,7 +78,7 @@ export function treeRowRuns(row: TreeRow, now: number, stallAfterMs: number): Ru
       return runRow(row.tree, row.folded, now, stallAfterMs);
     case 'phase': {
       const { phase } = row;
-      const title = phase.key === '' ? '(no phase)' : oneLine(phase.title);
+      const title = phase.key === '' ? '(no phase)' : visibleControls(phase.title);
       const nulls = phase.nulls > 0 ? ` · ${phase.nulls} null` : '';
       return [
         { text: `  ${row.folded ? '▸' : '▾'} ${title}`, sgr: '\x1b[33;1m' },

@@ -126,14 +126,11 @@ describe('AnthropicProvider over the scripted model', () => {
     expect(textOf(result)).toBe(answer.slice(0, 32));
   });
 
-  it('declares a stall after headers within the idle timeout and closes the connection', async () => {
+  it('declares a stall after headers once the idle timeout passes with no delta, and closes the connection', async () => {
+    // The server never sends another byte: only the watchdog can end this call (speed: npm run bench).
     const { model, provider } = await setUp([{ text: answer, fault: { kind: 'stall', afterDeltas: 0 } }]);
-    const started = performance.now();
     const result = await run(provider, { idleTimeoutMs: 300 }).outcome;
-    const elapsed = performance.now() - started;
     expect(result).toMatchObject({ kind: 'failed', error: { kind: 'stalled', idleMs: 300 } });
-    expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(2000);
     await model.waitFor(() => model.connectionsClosedEarly === 1);
   });
 

@@ -65,4 +65,9 @@ describe('session browser rows with runs', () => {
     expect(lost?.kind === 'run' ? lost.run.status : '').toBe('no record');
     expect(rows[3]?.text).toMatch(/completed · 0 agents .* - {2}/u);
   });
+
+  it("shows a run's name with its controls visible (␛, ␊), never raw", () => {
+    const rows = browserRows({ sessions: [], runs: [run('r9', 're\x1b]0;x\x07view\n', 1, 0)], openIds: new Set(), unfolded: new Set(), now: NOW });
+    expect(rows[0]?.text.startsWith('▸ re␛]0;x␇view␊ r9')).toBe(true);
+  });
 });

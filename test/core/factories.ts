@@ -195,14 +195,3 @@ export function idSource(prefix = 'n'): () => string {
   let next = 0;
   return () => `${prefix}${++next}`;
 }
-
-/** The fastest of `runs` timings of `work`, in ms: one descheduled moment should not fail a test. */
-export function fastestOf(runs: number, work: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    work();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}

@@ -25,7 +25,7 @@ import {
 import { blocksOf } from '../../src/adapters/scripted-model/request-schema.js';
 import type { ReceivedRequest, Script } from '../../src/adapters/scripted-model/script.js';
 import { READY_LINES } from '../../src/core/pty-delivery.js';
-import { eventually, makeWorld, paneText, runCommand, type World } from './e2e-kit.js';
+import { eventually, paneText, runCommand, useWorld } from './e2e-kit.js';
 import { KEYS, type Driver } from './terminal-driver.js';
 
 /** Is `file` an executable file? */
@@ -130,7 +130,9 @@ function processesIn(dir: string): number[] {
   return pids;
 }
 
-let world: World | undefined;
+// The world's own after-hook (registered first, so it runs last) removes the temp dir once the
+// hook below has quit agentmux and seen Claude Code gone.
+const openWorld = useWorld();
 let running: { readonly app: Driver; readonly claudeCwd: string } | undefined;
 afterEach(async () => {
   // Quit agentmux (it hangs up on Claude Code) and wait for Claude Code to be gone: it writes its
@@ -154,8 +156,6 @@ afterEach(async () => {
       30_000,
     );
   }
-  await world?.close();
-  world = undefined;
 }, 60_000);
 
 /** The pane's inner rows (its title and bottom border left out), side borders removed, right-trimmed. */
@@ -190,8 +190,7 @@ const NAME =
 describe('agentmux e2e: Claude Code', () => {
   it.skipIf(CLAUDE === undefined)(NAME, { timeout: 300_000 }, async () => {
     if (CLAUDE === undefined) return;
-    const made = await makeWorld({ script: claudeScript, agents: ['reviewer', 'claude'] });
-    world = made;
+    const made = await openWorld({ script: claudeScript, agents: ['reviewer', 'claude'] });
     const claudeCwd = join(made.dir, 'claude-work');
     mkdirSync(claudeCwd);
     const home = prepareClaudeHome(join(made.dir, 'claude-home'), {

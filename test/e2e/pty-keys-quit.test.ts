@@ -93,6 +93,6 @@ describe('agentmux e2e: PTY agents keys and quit', { timeout: 120_000 }, () => {
     await app.waitFor('1 program is running and will be killed');
     app.write('y');
     expect(await app.exited(30_000)).toBe(0);
-    await eventually(() => running(sleeper), (alive) => !alive, 'the sleep to be gone once agentmux has exited', 2_000);
+    await eventually(() => running(sleeper), (alive) => !alive, 'the sleep to be gone once agentmux has exited', 15_000);
   });
 });

@@ -43,4 +43,13 @@ describe('agentmux e2e: headless workflow runs', { timeout: 60_000 }, () => {
     expect(ran.stderr).toBe(`${join(dir, 'bad.js')}:2: import is not available in a workflow\n`);
     expect(existsSync(join(dir, 'store'))).toBe(false);
   });
+
+  it('the demo review over its --budget-tokens ends over-budget with exit 3, never an empty success', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const ran = await runAgentmux(['run', 'review', '--demo', '--headless', '--budget-tokens', '50', '--sessions', 'store'], dir);
+    expect(ran.stdout).toBe('null\n');
+    expect(ran.stderr.trimEnd().split('\n').at(-1)).toMatch(/^[0-9a-z]+: over-budget: BudgetExhausted: the run's budget of 50 output tokens is spent/u);
+    expect(ran.status).toBe(3);
+  });
 });

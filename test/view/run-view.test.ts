@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunTree } from '../../src/core/workflow/run-tree.js';
 import { RunViewState } from '../../src/core/workflow/run-tree-rows.js';
+import { runStatusLine } from '../../src/core/workflow/run-status-line.js';
 import { RunViewOverlay, visibleWindow } from '../../src/view/overlays/run-view.js';
 import { cockpit, openView, statusModel, type ViewUnderTest } from './view-kit.js';
 
@@ -63,4 +64,26 @@ describe('the run view overlay', () => {
     await tty.waitFor((text) => text.includes('audit · Review 3/8'));
     expect(tty.row(8)).toContain('│ audit · Review 3/8 · 12 done · 1 null · $0.420 │');
   });
+
+  it("draws the run's name, a phase's title and an agent's label with their controls visible, never dropped or run", async () => {
+    current = openView(140, 12);
+    const { view, tty } = current;
+    const tree = new RunTree('ctl', 'ev\x1b]0;owned\x07il\nrun', 0);
+    tree.applyRecord({ type: 'meta', at, run: 'ctl', name: 'ev\x1b]0;owned\x07il\nrun', description: 'd', phases: [{ title: 'Ph\x1b[2Jase' }], script: 'f.js' }, 0);
+    tree.applyRecord({ type: 'phase', at, title: 'Ph\x1b[2Jase' }, 0);
+    tree.applyRecord({ type: 'started', at, agent: 'w-1', session: 's1', key: 'k1', label: 'lab\x1b[31mel\u202e' }, 0, 'haiku');
+    const state = new RunViewState(60_000);
+    const model = () => {
+      const rows = state.rows([tree], 1_000);
+      return { rows, selected: state.selection(rows), now: 1_000, stallAfterMs: 60_000, hint: 'hint line', hintIsError: false };
+    };
+    view.open((host) => new RunViewOverlay(host, { model, onKey: () => undefined }));
+    view.renderNow();
+    await tty.waitFor((text) => text.includes('lab␛[31mel'));
+    expect(tty.text()).toContain('▾ ev␛]0;owned␇il␊run (ctl) running');
+    expect(tty.text()).toContain('▾ Ph␛[2Jase');
+    expect(tty.text()).toContain('lab␛[31mel<U+202E>');
+    expect(runStatusLine(tree, 1_000, 60_000).startsWith('ev␛]0;owned␇il␊run · Ph␛[2Jase 0/1 · ')).toBe(true);
+  });
 });
+

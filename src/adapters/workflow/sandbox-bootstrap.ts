@@ -25,6 +25,29 @@ export const SANDBOX_BOOTSTRAP = String.raw`(function install(bridge, settings) 
   Object.defineProperty(RealDate.prototype, 'constructor', { value: Date, writable: true, configurable: true });
   Object.defineProperty(G, 'Date', { value: Date, writable: true, configurable: true });
   G.Math.random = function random() { throw unavailable('Math.random()'); };
+  // Intl formats the current time when given no date: the same clock as Date.now().
+  const DateTimeFormat = G.Intl.DateTimeFormat.prototype;
+  const realFormat = Object.getOwnPropertyDescriptor(DateTimeFormat, 'format').get;
+  const realFormatToParts = DateTimeFormat.formatToParts;
+  const guarded = new WeakMap();
+  Object.defineProperty(DateTimeFormat, 'format', { configurable: true, get() {
+    const real = realFormat.call(this);
+    if (!guarded.has(this)) guarded.set(this, function format(date) {
+      if (date === undefined) throw unavailable('Intl.DateTimeFormat format() without a date');
+      return real(date);
+    });
+    return guarded.get(this);
+  } });
+  DateTimeFormat.formatToParts = function formatToParts(date) {
+    if (date === undefined) throw unavailable('Intl.DateTimeFormat formatToParts() without a date');
+    return Reflect.apply(realFormatToParts, this, [date]);
+  };
+  // A later engine's Temporal.Now reads the same clock.
+  if (G.Temporal !== undefined && G.Temporal.Now !== undefined) {
+    for (const name of Object.getOwnPropertyNames(G.Temporal.Now)) {
+      if (typeof G.Temporal.Now[name] === 'function') G.Temporal.Now[name] = function () { throw unavailable('Temporal.Now.' + name + '()'); };
+    }
+  }
 
   const pending = new Map();
   let nextId = 1;

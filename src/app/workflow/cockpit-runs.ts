@@ -7,6 +7,7 @@ import type { Controller } from '../../core/controller.js';
 import { ok, type Result } from '../../core/result.js';
 import type { ToolHost } from '../../core/tools.js';
 import type { RunEnd, RunEvent } from '../../core/workflow/run-events.js';
+import { runEndLine } from '../../core/workflow/run-event-line.js';
 import { DEFAULT_CONCURRENCY, type RunWorkflowOptions } from '../../run-options.js';
 import type { Demo } from '../demo.js';
 import { gitRootOf } from './git-root.js';
@@ -34,7 +35,7 @@ export type CockpitRunsDeps = {
 /** The status line of a run's end. */
 export function runEndText(runId: string, end: RunEnd | { readonly status: 'not-started'; readonly error: string }): string {
   if (end.status === 'completed') return `${runId}: done completed`;
-  return `${runId}: ${end.status === 'not-started' ? 'did not start' : end.status}: ${end.error}`;
+  return runEndLine(runId, end.status === 'not-started' ? 'did not start' : end.status, end.error);
 }
 
 /** The flags a cockpit run is projected with: `agentmux run`'s, or the defaults for `:run`. */

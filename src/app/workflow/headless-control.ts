@@ -4,6 +4,7 @@ import { startCtlServer } from '../../adapters/ctl/ctl-server.js';
 import type { Controller } from '../../core/controller.js';
 import { dispatch } from '../../core/dispatch.js';
 import { err, ok, type Result } from '../../core/result.js';
+import { visibleControls } from '../../core/visible-controls.js';
 import type { CallStates } from '../../core/workflow/call-state.js';
 import type { LiveRunRef, WorkflowRunsApi } from '../../core/workflow/workflow-runs-api.js';
 import { AgentTranscripts } from '../agent-transcripts.js';
@@ -20,7 +21,7 @@ export function headlessRunsApi(current: () => HeadlessRunRef | undefined): Head
   const find = (ref: string): Result<LiveRunRef> => {
     const run = current();
     if (run === undefined) return err('no live run');
-    if (ref !== run.id && ref !== run.name) return err(`no live run "${ref}" (live: ${run.id} ${run.name})`);
+    if (ref !== run.id && ref !== run.name) return err(`no live run "${ref}" (live: ${run.id} ${visibleControls(run.name)})`);
     return ok({ id: run.id, name: run.name });
   };
   return {
@@ -33,9 +34,9 @@ export function headlessRunsApi(current: () => HeadlessRunRef | undefined): Head
     stop: (ref) => {
       const run = current();
       if (run === undefined) return err('no live run');
-      if (ref !== undefined && ref !== run.id && ref !== run.name) return err(`no live run "${ref}" (live: ${run.id} ${run.name})`);
+      if (ref !== undefined && ref !== run.id && ref !== run.name) return err(`no live run "${ref}" (live: ${run.id} ${visibleControls(run.name)})`);
       void run.stop('stopped by run-stop');
-      return ok(`run ${run.id} stopped (${run.name})`);
+      return ok(`run ${run.id} stopped (${visibleControls(run.name)})`);
     },
     continue: () => err('a headless agentmux runs one workflow; continue a run with agentmux run --continue RUN, or in the cockpit'),
   };

@@ -8,7 +8,7 @@ import { lockStoreDir } from '../../adapters/store/store-lock.js';
 import { fileWorkflowLoader } from '../../adapters/workflow/workflow-loader.js';
 import type { Disposable } from '../../core/events.js';
 import type { RunEnd } from '../../core/workflow/run-events.js';
-import { runEventLine } from '../../core/workflow/run-event-line.js';
+import { runEndLine, runEventLine } from '../../core/workflow/run-event-line.js';
 import type { ContinueTarget, RunWorkflowOptions } from '../../run-options.js';
 import { err, type Result } from '../../core/result.js';
 import { prepareContinue, type ContinueRunOptions } from './continue-run.js';
@@ -125,7 +125,7 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
     signals.dispose();
     const printed = stdoutOf(end);
     if (printed !== undefined) io.stdout(printed);
-    if (end.status !== 'completed') io.stderr(`${run.id}: ${end.status}: ${end.error}\n`);
+    if (end.status !== 'completed') io.stderr(`${runEndLine(run.id, end.status, end.error)}\n`);
     return exitStatusOf(end);
   } finally {
     await opened.close();

@@ -4,6 +4,7 @@
 // accept, nudge its phase, stop its run (after a `y`). Keys reach it only as command lines.
 import type { CommandResult } from '../../core/command.js';
 import { err, ok, type Result } from '../../core/result.js';
+import { visibleControls } from '../../core/visible-controls.js';
 import { commandRowFor } from '../../core/key-table.js';
 import { agentRowState } from '../../core/workflow/run-agent-node.js';
 import { runStatusLine } from '../../core/workflow/run-status-line.js';
@@ -97,7 +98,7 @@ export class RunViewFlow {
     const opened = this.openView();
     if (!opened.ok) return opened;
     const how = recorded ? 'from its record' : tree.live ? 'live' : 'ended';
-    return ok(`run ${tree.id} (${tree.name}): ${how}`);
+    return ok(`run ${tree.id} (${visibleControls(tree.name)}): ${how}`);
   }
 
   /** Why the keys that steer agents do nothing to `tree`'s run, if they do not. */
@@ -106,7 +107,7 @@ export class RunViewFlow {
       const state = tree.live ? 'is not running in this cockpit' : `finished (${tree.end?.status ?? 'ended'})`;
       return err(`run ${tree.id} ${state}: opened from its record, nothing to ${what}`);
     }
-    if (!tree.live) return err(`run ${tree.id} (${tree.name}) has finished: nothing to ${what}`);
+    if (!tree.live) return err(`run ${tree.id} (${visibleControls(tree.name)}) has finished: nothing to ${what}`);
     return ok('');
   }
 
@@ -227,7 +228,7 @@ export class RunViewFlow {
       case 'log':
         return 'log line';
       case 'end':
-        return `${row.tree.name}: ${row.end.status}`;
+        return `${visibleControls(row.tree.name)}: ${row.end.status}`;
     }
   }
 

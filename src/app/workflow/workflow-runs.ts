@@ -4,6 +4,7 @@
 import type { JsonValue } from '../../core/json-value.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { LiveRuns } from '../../core/workflow/live-runs.js';
+import { visibleControls } from '../../core/visible-controls.js';
 import { QUIT_REASON } from '../../core/workflow/run-memory.js';
 import type { RunEnd } from '../../core/workflow/run-events.js';
 import type { CallStates } from '../../core/workflow/call-state.js';
@@ -66,7 +67,7 @@ export class WorkflowRuns implements WorkflowRunsApi {
     const prepared = prepareRun({ ...this.defaults, ref, args, records: this.records });
     if (!prepared.ok) return prepared;
     this.launch(prepared.value);
-    return ok(`run ${prepared.value.id} started (${prepared.value.name})`);
+    return ok(`run ${prepared.value.id} started (${visibleControls(prepared.value.name)})`);
   }
 
   continue(run: string | undefined, recorded: boolean): Result<string> {
@@ -77,7 +78,7 @@ export class WorkflowRuns implements WorkflowRunsApi {
     const prepared = prepareContinue({ ...this.defaults, runId: target, recorded, records: this.records });
     if (!prepared.ok) return prepared;
     this.launch(prepared.value);
-    return ok(`run ${target} continued (${prepared.value.name}${recorded ? ', recorded script' : ''})`);
+    return ok(`run ${target} continued (${visibleControls(prepared.value.name)}${recorded ? ', recorded script' : ''})`);
   }
 
   private launch(prepared: PreparedRun): void {
@@ -108,7 +109,7 @@ export class WorkflowRuns implements WorkflowRunsApi {
     const found = this.liveRuns.find(ref);
     if (!found.ok) return err(found.error);
     void found.value.stop();
-    return ok(`run ${found.value.id} stopped (${found.value.name})`);
+    return ok(`run ${found.value.id} stopped (${visibleControls(found.value.name)})`);
   }
 
   find(ref: string): Result<LiveRunRef> {

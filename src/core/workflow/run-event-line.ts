@@ -1,5 +1,7 @@
 // One stderr line per run event in a headless run (DESIGN.md §9 Headless), prefixed with the
-// run id, so a log of several runs can be told apart; long values are cut to one line.
+// run id, so a log of several runs can be told apart; long values are cut to one line, and names
+// from the script (the run's, a phase's, an agent's) show their controls visibly (␛, ␊).
+import { visibleControls } from '../visible-controls.js';
 import type { RunEvent } from './run-events.js';
 
 const MAX_VALUE_CHARS = 200;
@@ -7,6 +9,11 @@ const MAX_VALUE_CHARS = 200;
 function short(text: string): string {
   const line = text.replace(/\s+/gu, ' ');
   return line.length > MAX_VALUE_CHARS ? `${line.slice(0, MAX_VALUE_CHARS - 1)}…` : line;
+}
+
+/** The last stderr line of a run that did not complete: `RUN: STATUS: MESSAGE`, one line whatever the message holds. */
+export function runEndLine(runId: string, status: string, error: string): string {
+  return `${runId}: ${status}: ${visibleControls(error)}`;
 }
 
 /** The line for one event (no newline). */
@@ -24,24 +31,24 @@ export function runEventLine(runId: string, event: RunEvent): string {
   const line = event.line;
   switch (line.type) {
     case 'meta':
-      return `${runId}: run ${line.name} (${line.script})`;
+      return `${runId}: run ${visibleControls(line.name)} (${line.script})`;
     case 'phase':
-      return `${runId}: phase ${line.title}`;
+      return `${runId}: phase ${visibleControls(line.title)}`;
     case 'log':
       return `${runId}: log ${short(line.text)}`;
     case 'started':
-      return `${runId}: ${line.resumed === true ? 'resumed' : 'started'} ${line.agent}${line.phase === undefined ? '' : ` [${line.phase}]`}`;
+      return `${runId}: ${line.resumed === true ? 'resumed' : 'started'} ${visibleControls(line.agent)}${line.phase === undefined ? '' : ` [${visibleControls(line.phase)}]`}`;
     case 'continued':
       return `${runId}: continued (script version ${line.version}${line.recorded ? ', recorded' : ''}: ${line.script})`;
     case 'reused':
-      return `${runId}: reused ${line.agent ?? '(no agent)'} (version ${line.version})`;
+      return `${runId}: reused ${visibleControls(line.agent ?? '(no agent)')} (version ${line.version})`;
     case 'revised':
-      return `${runId}: revised ${line.agent} (version ${line.version}): ${short(JSON.stringify(line.value))}`;
+      return `${runId}: revised ${visibleControls(line.agent)} (version ${line.version}): ${short(JSON.stringify(line.value))}`;
     case 'result':
-      return `${runId}: result ${line.agent ?? '(no agent)'}: ${short(JSON.stringify(line.value))}`;
+      return `${runId}: result ${visibleControls(line.agent ?? '(no agent)')}: ${short(JSON.stringify(line.value))}`;
     case 'failed':
       // No agent: the call failed before one started (agent() threw), which is no null result.
-      return line.agent === null ? `${runId}: failed (no agent): ${short(line.reason)}` : `${runId}: null ${line.agent}: ${short(line.reason)}`;
+      return line.agent === null ? `${runId}: failed (no agent): ${short(line.reason)}` : `${runId}: null ${visibleControls(line.agent)}: ${short(line.reason)}`;
     case 'done':
       return `${runId}: done ${line.status}`;
   }

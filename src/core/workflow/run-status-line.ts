@@ -1,6 +1,7 @@
 // The status bar's one line about a run (issue 14: `audit · Review 3/8 · 12 done · 1 null ·
 // $0.42`), and the run view's durations. Pure text from the tree at a given time.
 import { formatSpent } from '../pricing.js';
+import { visibleControls } from '../visible-controls.js';
 import type { RunTree } from './run-tree.js';
 
 /** A duration in at most six characters: 9s, 1m05s, 2h03m. */
@@ -15,10 +16,10 @@ export function formatDuration(ms: number): string {
 /** The run in one line: name, current phase resolved/started (or how it ended), counts that matter, cost. */
 export function runStatusLine(tree: RunTree, now: number, stallAfterMs: number): string {
   const counts = tree.counts(now, stallAfterMs);
-  const parts = [tree.name];
+  const parts = [visibleControls(tree.name)];
   const phase = tree.current();
   if (tree.end !== undefined) parts.push(tree.end.status);
-  else if (phase !== undefined) parts.push(`${phase.title} ${phase.done + phase.nulls}/${phase.agents}`);
+  else if (phase !== undefined) parts.push(`${visibleControls(phase.title)} ${phase.done + phase.nulls}/${phase.agents}`);
   parts.push(`${counts.done} done`);
   if (counts.nulls > 0) parts.push(`${counts.nulls} null`);
   if (counts.waiting > 0) parts.push(`${counts.waiting} waiting on you`);

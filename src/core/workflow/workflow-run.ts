@@ -10,6 +10,7 @@ import { insideWorkflow, type CallPath } from './call-path.js';
 import { CallKeys, callHash } from './call-key.js';
 import type { LoadedWorkflow, WorkflowLoader } from './loaded-workflow.js';
 import { RunBudget, type BudgetCaps } from './run-budget.js';
+import { BUDGET_EXHAUSTED, endAfterScript } from './budget-end.js';
 import type { RunEnd, RunEvent, ScriptChannel } from './run-events.js';
 import type { RunRecordLine, ValueRef } from './run-record.js';
 import { RunSlots } from './run-slots.js';
@@ -21,8 +22,7 @@ import type { ScriptMessage } from './script-protocol.js';
 export const MAX_AGENTS_PER_RUN = 1000;
 /** The most items `parallel` and `pipeline` take. */
 export const MAX_ITEMS = 4096;
-/** The error name scripts can test for once the budget is spent. */
-export const BUDGET_EXHAUSTED = 'BudgetExhausted';
+export { BUDGET_EXHAUSTED } from './budget-end.js';
 
 export type WorkflowRunOptions = {
   readonly context: RunContext;
@@ -143,13 +143,11 @@ export class WorkflowRun {
         this.write({ type: 'log', at: this.options.clock(), text: message.text });
         return;
       case 'done':
-        void this.end(this.completed(message.result));
+        void this.end(endAfterScript(this.completed(message.result), this.budget.exhausted()));
         return;
-      case 'failed': {
-        const spent = message.name === BUDGET_EXHAUSTED && this.budget.exhausted() !== undefined;
-        void this.end({ status: spent ? 'over-budget' : 'failed', error: message.message });
+      case 'failed':
+        void this.end(endAfterScript({ status: 'failed', error: message.message }, this.budget.exhausted()));
         return;
-      }
     }
   }
 

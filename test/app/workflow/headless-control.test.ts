@@ -18,6 +18,12 @@ describe('headless run control', () => {
     }
   });
 
+  it("names a run with its controls visible in run-stop's answers", () => {
+    const run = { ...liveRun(), name: 're\x1b]0;x\x07view\n' };
+    expect(headlessRunsApi(() => run).stop(undefined)).toEqual({ ok: true, value: 'run ab12cd stopped (re␛]0;x␇view␊)' });
+    expect(headlessRunsApi(() => run).stop('other')).toEqual({ ok: false, error: 'no live run "other" (live: ab12cd re␛]0;x␇view␊)' });
+  });
+
   it('run-stop of another run, or before the run started, is refused and stops nothing', () => {
     const run = liveRun();
     expect(headlessRunsApi(() => run).stop('other')).toEqual({ ok: false, error: 'no live run "other" (live: ab12cd review)' });
@@ -33,5 +39,6 @@ describe('headless run control', () => {
     expect(runEndText('ab12cd', { status: 'completed', result: null })).toBe('ab12cd: done completed');
     expect(runEndText('ab12cd', { status: 'failed', error: 'boom' })).toBe('ab12cd: failed: boom');
     expect(runEndText('ab12cd', { status: 'not-started', error: 'no worker' })).toBe('ab12cd: did not start: no worker');
+    expect(runEndText('ab12cd', { status: 'failed', error: 'two\nlines \x1b[2J' })).toBe('ab12cd: failed: two␊lines ␛[2J');
   });
 });

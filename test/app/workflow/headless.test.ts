@@ -114,6 +114,29 @@ describe('headless runs', () => {
     expect(captured.stderr.trimEnd().split('\n').at(-1)).toMatch(/^[0-9a-z]+: failed: no findings file \(.*f\.js:2\)$/u);
   });
 
+  it('keeps `RUN: failed: MESSAGE` on one line when the message spans lines or holds controls (drawn as ␊ ␛ ␇)', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'f.js', `${meta('f')}throw new Error('first line\\nsecond line\\u001b]0;owned\\u0007');`);
+    const { status, captured } = await headless([ref]);
+    expect(status).toBe(1);
+    const lines = captured.stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(/^[0-9a-z]+: failed: first line␊second line␛\]0;owned␇ \(.*f\.js:2\)$/u);
+    expect(lines.map((line) => line.replace(/^[0-9a-z]+: /u, '').split(' ')[0])).toEqual(['run', 'done', 'failed:']);
+  });
+
+  it("shows the run's, a phase's and the agents' names with their controls visible on stderr; an agent's name holds none", async () => {
+    sandbox = makeSandbox();
+    const name = 'ev\u001b[31mil\nrun\u202e';
+    const ref = writeScript(sandbox, 'n.js', `${meta(name)}phase('Ph\\u0007ase');\nawait agent('one');\nawait agent('two', { label: 'x\\u001b]0;t\\u0007y\\u200bz' });\nreturn 1;`);
+    const { status, captured, host } = await headless([ref]);
+    expect(status).toBe(0);
+    expect(host.calls.map((call) => call.baseName)).toEqual(['ev-[31mil-run--1', 'x-]0;t-y-z']);
+    const lines = captured.stderr.trimEnd().split('\n').map((line) => line.replace(/^[0-9a-z]+: /u, ''));
+    expect(lines.slice(0, 3)).toEqual([`run ev␛[31mil␊run<U+202E> (${path.join(sandbox.cwd, 'n.js')})`, 'phase Ph␇ase', 'started ev-[31mil-run--1 [Ph␇ase]']);
+    // eslint-disable-next-line no-control-regex
+    expect(captured.stderr.replace(/\n/gu, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/u);
+  });
+
   it('exit 2 when the script does not load: FILE:LINE on stderr, no host opened, no model call', async () => {
     sandbox = makeSandbox();
     const ref = writeScript(sandbox, 'bad.js', `export const meta = { name: 'bad', description: String('x') };\nawait agent('never');`);
@@ -145,6 +168,15 @@ describe('headless runs', () => {
     expect(status).toBe(3);
     expect(captured.stdout).toBe('null\n');
     expect(captured.stderr.trimEnd().split('\n').at(-1)).toMatch(/: over-budget: BudgetExhausted: the run's budget of 25 output tokens is spent/u);
+  });
+
+  it('exit 3 over budget when parallel() swallowed BudgetExhausted and the script returned its nulls', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'fan.js', `${meta('fan')}await agent('first');\nreturn await parallel([1, 2].map((n) => () => agent('more ' + n)));`);
+    const { status, captured } = await headless([ref, '--budget-tokens', '25'], { tokens: 30 });
+    expect(status).toBe(3);
+    expect(captured.stdout).toBe('null\n');
+    expect(captured.stderr.trimEnd().split('\n').at(-1)).toMatch(/^[0-9a-z]+: over-budget: BudgetExhausted: the run's budget of 25 output tokens is spent \(the script went on and returned; its result is dropped\)$/u);
   });
 
   it('exit 3 when SIGINT/SIGTERM stops the run: pending calls resolve null and nothing more starts', async () => {

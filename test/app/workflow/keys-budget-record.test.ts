@@ -114,7 +114,30 @@ describe('budget', () => {
     sandbox = makeSandbox();
     const ref = writeScript(sandbox, 'usd.js', `${meta('usd')}const before = [budget.total, budget.remaining() === Infinity];\nawait agent('a');\ntry { await agent('b'); return 'no throw'; } catch (e) { return [before, e.name]; }`);
     const { end } = await runToEnd(sandbox, ref, new FakeHost(echo, { usd: 0.5 }), { caps: { tokens: null, usd: 0.25 } });
-    expect(end).toEqual({ status: 'completed', result: [[null, true], 'BudgetExhausted'] });
+    expect(end).toEqual({ status: 'over-budget', error: "BudgetExhausted: the run's budget of $0.25 is spent (the script went on and returned; its result is dropped)" });
+  });
+
+  it('a run whose budget ran out ends over-budget even when parallel() turned BudgetExhausted into nulls and the script returned', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(
+      sandbox,
+      'fan.js',
+      `${meta('fan')}await agent('first');\nconst found = await parallel([1, 2, 3].map((n) => () => agent('more ' + n)));\nlog('nulls', found.filter((value) => value === null).length);\nreturn found;`,
+    );
+    const host = new FakeHost(echo, { tokens: 60 });
+    const { end, record } = await runToEnd(sandbox, ref, host, { caps: { tokens: 50, usd: null } });
+    expect(host.calls).toHaveLength(1);
+    expect(record.lines.filter((line) => line.type === 'log').map((line) => (line.type === 'log' ? line.text : ''))).toEqual(['nulls 3']);
+    expect(end).toEqual({ status: 'over-budget', error: "BudgetExhausted: the run's budget of 50 output tokens is spent (the script went on and returned; its result is dropped)" });
+    expect(record.lines.at(-1)).toMatchObject({ type: 'done', status: 'over-budget' });
+  });
+
+  it('a script that fails on the nulls the budget left ends over-budget, naming both', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'use.js', `${meta('use')}await agent('first');\nconst [late] = await parallel([() => agent('late')]);\nreturn late.length;`);
+    const { end } = await runToEnd(sandbox, ref, new FakeHost(echo, { tokens: 60 }), { caps: { tokens: 50, usd: null } });
+    expect(end.status).toBe('over-budget');
+    expect(end.status !== 'completed' && end.error).toMatch(/^BudgetExhausted: the run's budget of 50 output tokens is spent \(then the script failed: .*null/u);
   });
 });
 

@@ -1,6 +1,7 @@
 // DESIGN.md §9 The sandbox: the script runs in a worker inside a vm context that holds only the
 // built-ins and the dialect's globals; Date/Math guards; a busy script does not freeze the host.
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runningScriptWorkers } from '../../../src/adapters/workflow/script-worker-client.js';
 import { echo, FakeHost } from './fake-host.js';
 import { makeSandbox, meta, runToEnd, start, writeScript, type Sandbox } from './run-kit.js';
@@ -49,6 +50,50 @@ describe('the workflow sandbox', () => {
         'new Date() is not available in a workflow (it would break resume)',
       ],
     });
+  });
+
+  it('refuses every other clock a script can reach: Intl date formatting without a date; no performance, process or Temporal.Now', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(
+      sandbox,
+      'clocks.js',
+      `${meta('clocks')}const tryIt = (f) => { try { return f(); } catch (e) { return e.message; } };
+      const options = Intl.DateTimeFormat().resolvedOptions();
+      return {
+        format: tryIt(() => new Intl.DateTimeFormat().format()),
+        formatUndefined: tryIt(() => Intl.DateTimeFormat('en-US').format(undefined)),
+        detached: tryIt(() => { const f = new Intl.DateTimeFormat().format; return f(); }),
+        viaGetter: tryIt(() => Object.getOwnPropertyDescriptor(Intl.DateTimeFormat.prototype, 'format').get.call(new Intl.DateTimeFormat())()),
+        parts: tryIt(() => new Intl.DateTimeFormat().formatToParts()),
+        fixed: new Intl.DateTimeFormat('en-US', { timeZone: 'UTC' }).format(0),
+        fixedParts: new Intl.DateTimeFormat('en-US', { timeZone: 'UTC' }).formatToParts(new Date(0)).map((part) => part.value).join(''),
+        locale: new Date(0).toLocaleDateString('en-US', { timeZone: 'UTC' }),
+        options: JSON.stringify(options),
+        hosts: ['performance', 'process', 'hrtime', 'setTimeout', 'setInterval', 'queueMicrotask', 'crypto'].filter((name) => typeof globalThis[name] !== 'undefined'),
+        temporal: typeof Temporal === 'undefined' ? 'absent' : tryIt(() => Temporal.Now.instant()),
+      };`,
+    );
+    const { end } = await runToEnd(sandbox, ref, new FakeHost(echo));
+    expect(end.status).toBe('completed');
+    if (end.status !== 'completed') return;
+    const today = new Date();
+    const words = (what: string): string => `${what} is not available in a workflow (it would break resume)`;
+    expect(end.result).toMatchObject({
+      format: words('Intl.DateTimeFormat format() without a date'),
+      formatUndefined: words('Intl.DateTimeFormat format() without a date'),
+      detached: words('Intl.DateTimeFormat format() without a date'),
+      viaGetter: words('Intl.DateTimeFormat format() without a date'),
+      parts: words('Intl.DateTimeFormat formatToParts() without a date'),
+      fixed: '1/1/1970',
+      fixedParts: '1/1/1970',
+      locale: '1/1/1970',
+      hosts: [],
+    });
+    // resolvedOptions() names the host's locale and time zone (as new Date(x).toString() does) but reads no clock.
+    const seen = z.object({ options: z.string(), temporal: z.string() }).parse(end.result);
+    expect(seen.options).not.toContain(String(today.getUTCFullYear()));
+    expect(seen.options).not.toContain(today.toLocaleDateString('en-US'));
+    expect([words('Temporal.Now.instant()'), 'absent']).toContain(seen.temporal);
   });
 
   it('shows a script that does not yield as busy while the host keeps running, and stop ends its worker', async () => {

@@ -34,5 +34,9 @@ describe('live runs', () => {
     await expect.poll(() => ended, { timeout: 20_000 }).toHaveLength(2);
     expect(runs.stop(undefined)).toEqual({ ok: false, error: 'no run is live' });
     expect(runs.start('./missing.js', undefined)).toEqual({ ok: false, error: './missing.js: no such file' });
+    const odd = writeScript(sandbox, 'odd.js', `${meta('wa\x1b]0;x\x07it\ner')}return 1;`);
+    const started = runs.start(odd, undefined);
+    expect(started.ok && started.value).toMatch(/^run [0-9a-z]{6} started \(wa␛\]0;x␇it␊er\)$/u);
+    await expect.poll(() => ended, { timeout: 20_000 }).toHaveLength(3);
   });
 });

@@ -47,7 +47,7 @@ export function serveConnection(socket: Socket, port: ControlPort, eventBufferBy
     switch (request.value.type) {
       case 'run': {
         const line = request.value.line;
-        answer(attempt('', () => port.run(line)));
+        void attemptLater(() => port.run(line)).then(answer);
         return;
       }
       case 'capture': {
@@ -77,6 +77,15 @@ export function serveConnection(socket: Socket, port: ControlPort, eventBufferBy
 
 function refusal(problem: string): CtlReply {
   return { type: 'reply', ok: false, command: '', message: `agentmux ctl: ${problem}`, value: null };
+}
+
+/** As `attempt`, for an answer that may come later (a port that rejects is a bug too). */
+async function attemptLater(run: () => CtlReply | Promise<CtlReply>): Promise<CtlReply> {
+  try {
+    return await run();
+  } catch (thrown) {
+    return { type: 'reply', ok: false, command: '', message: `agentmux ctl: internal error: ${messageOf(thrown)}`, value: null };
+  }
 }
 
 /** A port that throws is a bug; the client still gets an answer naming it. */

@@ -7,6 +7,7 @@ import { DEFAULT_SESSIONS_DIR } from './cli-options.js';
 import { JsonValueSchema, type JsonValue } from './core/json-value.js';
 import { DEFAULT_ASSUME_ITEMS, DEFAULT_ASSUME_TOKENS } from './core/workflow/dry-run-projection.js';
 import { err, messageOf, ok, type Result } from './core/result.js';
+import { HOLD_NEEDS_A_PERSON } from './core/workflow/hold-steering.js';
 
 export const DEFAULT_CONCURRENCY = 16;
 /** Seconds a working agent may stay silent before the run view marks it stalled. */
@@ -145,7 +146,8 @@ export function runHelpText(): string {
     `  --assume-tokens N     a dry run prices N tokens per agent (default: ${DEFAULT_ASSUME_TOKENS})`,
     '  --confirm-over-usd X  ask before starting a run projected above $X (headless: refused)',
     '  --yes                 start even when projected above --confirm-over-usd',
-    '  --hold PHASE          (not built yet: refused) answers of PHASE\'s agents wait for you',
+    "  --hold PHASE          answers of PHASE's agents wait for you to accept, edit or send them",
+    '                        back before the script sees them (repeatable; all: every phase)',
     "  --continue RUN        run RUN's script again in the same run: calls with a recorded value",
     '                        are reused, agents cut off mid-turn continue their own sessions',
     "  --recorded            with --continue: the script text the run last ran, not the file's",
@@ -191,9 +193,8 @@ export function parseRunOptions(argv: readonly string[]): Result<RunWorkflowOpti
   const confirmOverUsd = nonNegativeNumber('--confirm-over-usd', values['confirm-over-usd']);
   if (!confirmOverUsd.ok) return confirmOverUsd;
   const hold = values.hold ?? [];
-  if (hold.length > 0 && values.headless === true) {
-    return err('agentmux run: --hold needs a person to answer in the cockpit: it cannot be used with --headless');
-  }
+  if (hold.length > 0 && values.headless === true) return err(`agentmux run: --hold cannot be used with --headless: ${HOLD_NEEDS_A_PERSON}`);
+  if (hold.some((phase) => phase.trim() === '')) return err('agentmux run: --hold: name a phase (or all)');
   let target: { readonly ref: string } | { readonly continued: ContinueTarget };
   if (values.continue !== undefined) target = { continued: { run: values.continue, recorded: values.recorded ?? false } };
   else if (ref === undefined) return err('agentmux run: which workflow? (agentmux run NAME|FILE [--headless] …)');

@@ -1,6 +1,7 @@
 // `agentmux run` options (issue 13 item 1): every flag, --args JSON or string, bad values named.
 import { describe, expect, it } from 'vitest';
 import { parseRunOptions, RUN_FLAGS, runHelpText, wantsRunHelp } from '../src/run-options.js';
+import { HOLD_NEEDS_A_PERSON } from '../src/core/workflow/hold-steering.js';
 import { helpText } from '../src/cli-options.js';
 
 describe('agentmux run options', () => {
@@ -10,7 +11,7 @@ describe('agentmux run options', () => {
     expect(parseRunOptions(['review', '--confirm-over-usd', 'lots'])).toEqual({ ok: false, error: 'agentmux run: --confirm-over-usd: expected an amount in USD, got "lots"' });
     expect(parseRunOptions(['review', '--hold', 'Verify', '--headless'])).toEqual({
       ok: false,
-      error: 'agentmux run: --hold needs a person to answer in the cockpit: it cannot be used with --headless',
+      error: `agentmux run: --hold cannot be used with --headless: ${HOLD_NEEDS_A_PERSON}`,
     });
   });
 

@@ -15,6 +15,7 @@ import type { KeyPress } from '../view/overlays/overlay.js';
 import { WaitingBell } from '../view/waiting-bell.js';
 import { AgentTranscripts } from './agent-transcripts.js';
 import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
+import { baseModes, shownMode } from './held-mode.js';
 import type { LoadingPane } from './loading-panes.js';
 import { runEditFlow } from './edit-flow.js';
 import { wireMouse } from './mouse.js';
@@ -156,7 +157,7 @@ export class CockpitApp {
     const model = buildCockpitModel({
       controller: this.controller,
       transcriptOf: (agent: Agent) => this.transcripts.of(agent),
-      mode: this.modes.top(),
+      mode: shownMode(this.modes.top(), this.controller),
       message: this.message,
       banner: this.options.banner,
       attached: this.attached?.name,
@@ -230,7 +231,8 @@ export class CockpitApp {
     const names = chord ? [key.full] : [key.full, key.ch, key.name];
     const focused = this.controller.focused();
     const awaiting = focused !== undefined && this.controller.find(focused)?.state === 'awaiting-approval';
-    const modes: readonly ModeName[] = awaiting ? ['approval', 'normal'] : ['normal'];
+    // The approval mode, or the hold mode (a held answer, issue 16), over normal mode.
+    const modes: readonly ModeName[] = baseModes(this.controller);
     for (const mode of modes) {
       const row = commandRowFor(mode, names);
       if (row !== undefined) {

@@ -7,6 +7,8 @@ import type { Controller } from '../core/controller.js';
 import { ctlReply } from '../core/ctl-reply.js';
 import type { AgentTranscripts } from './agent-transcripts.js';
 import { captureAgent } from './capture.js';
+import { projectedOutcome } from './workflow/projected-run.js';
+import type { Result } from '../core/result.js';
 import type { CockpitApp } from './cockpit-app.js';
 
 /** What a control port needs: a way to run a line (never confirming), the controller, and the panes' transcripts. */
@@ -14,12 +16,18 @@ export type ControlTarget = {
   readonly run: (line: string) => CommandResult;
   readonly controller: Controller;
   readonly transcripts: AgentTranscripts;
+  /** What the line just run left to wait for (a `run` being projected, issue 16), taken once. */
+  readonly later?: () => Promise<Result<string>> | undefined;
 };
 
 /** A port for any target: the cockpit below, or a headless run (its own dispatch, transcripts without a screen). */
 export function controlPortOf(target: ControlTarget): ControlPort {
   return {
-    run: (line) => ctlReply(line, target.run(line)),
+    run: (line) => {
+      const result = target.run(line);
+      const later = result.kind === 'ok' && result.command === 'run' ? target.later?.() : undefined;
+      return later === undefined ? ctlReply(line, result) : later.then((outcome) => ctlReply(line, projectedOutcome(result, outcome)));
+    },
     capture(agent) {
       const captured = captureAgent(target.controller, target.transcripts, agent);
       if (!captured.ok) return { type: 'reply', ok: false, command: 'capture', message: captured.error, value: null };
@@ -37,6 +45,7 @@ export function cockpitControlPort(app: CockpitApp): ControlPort {
       app.view.renderNow();
       return result;
     },
+    later: () => app.controller.workflows?.takeProjection?.(),
     controller: app.controller,
     transcripts: app.transcripts,
   });

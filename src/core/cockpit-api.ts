@@ -102,4 +102,12 @@ export interface CockpitApi {
   runAgents(reference: string): Result<readonly string[]>;
   /** `run-continue [--recorded] [RUN]` (issue 15). */
   continueRun(run: string | undefined, recorded: boolean): Result<string>;
+  /** `run-hold RUN PHASE` (issue 16): answers of PHASE's agents (`all`: every phase) wait for the person. */
+  holdPhase(run: string, phase: string): Result<string>;
+  /** `hold-accept`: the script gets the agent's held answer as it stands. */
+  acceptHeld(agent: string): Result<string>;
+  /** `hold-value JSON`: the script gets VALUE instead of the held answer (re-validated against the schema). */
+  replaceHeld(agent: string, value: JsonValue): Result<string>;
+  /** `hold-send TEXT`: the held agent gets TEXT and goes on working; its next answer is held again. */
+  sendBackHeld(agent: string, note: string): Result<string>;
 }

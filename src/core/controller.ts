@@ -10,6 +10,7 @@ import { Budgets, inMemoryOverallBudget, type OverallBudgetSetting } from './bud
 import type { AgentRef, BranchPosition, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
+import { acceptHeld, holdPhase, replaceHeld, sendBackHeld } from './workflow/hold-steering.js';
 import type { JsonValue } from './json-value.js';
 import type { TurnAddress } from './address.js';
 import { Emitter, type ControllerEvent } from './events.js';
@@ -463,6 +464,22 @@ export class Controller implements CockpitApi {
 
   continueRun(run: string | undefined, recorded: boolean): Result<string> {
     return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.continue(run, recorded);
+  }
+
+  holdPhase(run: string, phase: string): Result<string> {
+    return holdPhase(this.workflows, run, phase);
+  }
+
+  acceptHeld(name: string): Result<string> {
+    return acceptHeld(this.workflows, name);
+  }
+
+  replaceHeld(name: string, value: JsonValue): Result<string> {
+    return replaceHeld(this.workflows, name, value);
+  }
+
+  sendBackHeld(name: string, note: string): Result<string> {
+    return sendBackHeld(this.workflows, name, note);
   }
 
   // Internals ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { OTHER_KEYS, OVERLAY_MODES } from './overlay-keys.js';
 export const MODE_NAMES = [
   'normal',
   'approval',
+  'held',
   'attached',
   'prompt',
   'message',
@@ -118,6 +119,13 @@ const APPROVAL: readonly KeyRow[] = [
   run('n', ['n'], 'command-prompt approve n', 'refuse it: the prompt opens for an optional reason, Enter refuses', 'n refuse'),
 ];
 
+/** Pushed over normal mode while the focused agent's answer is held for review (`--hold`, issue 16); other keys pass down. */
+const HELD: readonly KeyRow[] = [
+  run('y', ['y'], 'hold-accept', 'accept the held answer: the script gets it as it stands', 'y accept'),
+  run('e', ['e'], 'hold-edit', 'edit the value in $VISUAL / $EDITOR; saved, the script gets it (a schema-bound value is checked first and the editor reopens on a problem)', 'e edit'),
+  run('s', ['s'], 'command-prompt hold-send', 'send it back: the prompt opens for a note; the agent gets it and works on (its next answer is held again)', 's send back'),
+];
+
 /** The run view (`w`, `:runs`): every key runs a `run-view` line on the selected row. */
 const RUN_VIEW: readonly KeyRow[] = [
   run('↑ k', ['up', 'k'], 'run-view move up', 'select the row above', '↑↓ move'),
@@ -132,6 +140,8 @@ const RUN_VIEW: readonly KeyRow[] = [
   run('Enter', ['enter'], 'run-view focus', 'close the view and focus the selected agent\'s pane (runs focus AGENT)', 'Enter focus'),
   run('s', ['s'], 'run-view skip', 'skip the selected agent: its call resolves to null (runs skip -t AGENT)', 's skip'),
   run('a', ['a'], 'run-view accept', 'accept the selected agent\'s last answer as its value (runs accept -t AGENT)', 'a accept'),
+  run('e', ['e'], 'run-view edit', 'edit the selected agent\'s held answer in $EDITOR (runs hold-edit -t AGENT)', 'e edit held'),
+  run('m', ['m'], 'run-view send-back', 'send the selected agent\'s held answer back: the prompt opens with hold-send -t AGENT', 'm send back'),
   run('b', ['b'], 'run-view nudge', 'nudge the selected phase: the prompt opens with broadcast -t @RUN/PHASE', 'b nudge phase'),
   run('X', ['X', 'S-x'], 'run-view stop', 'stop the selected run: runs confirm-run-stop RUN (asks y, then run-stop RUN); a finished run says so', 'X stop run'),
   run('Esc q', ['escape', 'q'], 'run-view close', 'close the run view', 'Esc close'),
@@ -153,6 +163,7 @@ const COMPOSING: readonly KeyRow[] = [
 export const MODES: readonly ModeTable[] = [
   { name: 'normal', rows: NORMAL },
   { name: 'approval', shows: 'normal', rows: APPROVAL },
+  { name: 'held', rows: HELD },
   {
     name: 'attached',
     rows: [run('C-q', ['C-q'], 'detach-pane', 'detach from the PTY pane (every other key goes to its program)', 'C-q detaches'), own('other keys', 'go to the attached program', 'keys go to the attached pane')],

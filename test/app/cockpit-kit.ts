@@ -14,6 +14,7 @@ import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
 import { RunBoard } from '../../src/app/workflow/run-board.js';
 import { RunViewFlow } from '../../src/app/workflow/run-view-flow.js';
 import { startHarness, until, type Harness } from '../integration/harness.js';
+import { holdAlpha } from './held-setup.js';
 import { openView, type ViewUnderTest } from '../view/view-kit.js';
 
 export type Cockpit = { readonly h: Harness; readonly t: ViewUnderTest; readonly app: CockpitApp; readonly quits: () => number };
@@ -84,6 +85,7 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
     await until(() => app.attached !== undefined, 'attached to shell');
   }
   if (mode === 'runs') await openRunView(cockpit);
+  if (mode === 'held') holdAlpha(h.controller, 'alpha says the finding holds');
   await settle(cockpit);
   return cockpit;
 }

@@ -77,7 +77,7 @@ function observe(cockpit: Cockpit): unknown {
 afterEach(closeCockpits);
 
 /** The modes reached without an overlay, where a line can be typed at `:` in place of the key. */
-const PROMPT_MODES: ReadonlySet<ModeName> = new Set(['normal', 'approval', 'attached', 'runs']);
+const PROMPT_MODES: ReadonlySet<ModeName> = new Set(['normal', 'approval', 'held', 'attached', 'runs']);
 const rows = MODES.flatMap((mode) => (PROMPT_MODES.has(mode.name) ? mode.rows.flatMap((row) => (row.kind === 'command' ? [{ mode: mode.name, row }] : [])) : []));
 
 describe('every key runs a command line', () => {
@@ -96,8 +96,8 @@ describe('every key runs a command line', () => {
     expect(listKeys().filter((line) => / C-g /.test(line)).map((line) => line.split(' ')[0])).toEqual(['message', 'broadcast']);
   });
 
-  it('covers normal mode, the approval mode, the attached mode and the run view', () => {
-    expect(new Set(rows.map(({ mode }) => mode))).toEqual(new Set(['normal', 'approval', 'attached', 'runs']));
+  it('covers normal mode, the approval mode, the hold mode, the attached mode and the run view', () => {
+    expect(new Set(rows.map(({ mode }) => mode))).toEqual(new Set(['normal', 'approval', 'held', 'attached', 'runs']));
   });
 
   it.each(rows.map(({ mode, row }) => [mode, row.key, row.line, row] as const))(

@@ -67,7 +67,14 @@ async function world(): Promise<Controller> {
   for (const agent of ['queued-a', 'queued-b']) {
     calls.add('r1', null, agent, { skip: () => `skipped ${agent}`, accept: () => ({ ok: true, value: `accepted ${agent}` }), sendQueued: () => true });
   }
-  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => err(`${ref}: no live run`), live: () => [], calls, continue: (run) => ok(`run ${run ?? 'r1'} continued`) };
+  // Three answers held for review (issue 16): `hold-accept`, `hold-value` and `hold-send` act on them.
+  for (const agent of ['held-a', 'held-b', 'held-c']) {
+    const entry = calls.add('r1', 'Verify', agent, { skip: () => 'skipped', accept: () => ({ ok: false, error: 'held' }), sendQueued: () => false });
+    entry.observe({ kind: 'started' });
+    entry.held = { value: { holds: true }, schema: true, problems: () => [], accept: () => `accepted ${agent}`, replace: () => ok(`replaced ${agent}`), sendBack: () => ok(`sent ${agent} back`) };
+    entry.observe({ kind: 'held' });
+  }
+  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'review' }) : err(`${ref}: no live run`)), live: () => [], calls, continue: (run) => ok(`run ${run ?? 'r1'} continued`) };
   return c;
 }
 
@@ -98,6 +105,10 @@ const LINES: readonly string[] = [
   'skip -t queued-a',
   'accept -t queued-b',
   'run-continue r1',
+  'run-hold r1 Verify',
+  'hold-accept -t held-a',
+  'hold-value -t held-b {"holds": false}',
+  'hold-send -t held-c look again',
 ];
 
 describe('command values', () => {

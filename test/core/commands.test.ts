@@ -37,6 +37,10 @@ const DESIGN_USAGE: Record<string, string> = {
   skip: 'skip [-t AGENT]',
   accept: 'accept [-t AGENT]',
   'run-continue': 'run-continue [--recorded] [RUN]',
+  'run-hold': 'run-hold RUN PHASE',
+  'hold-accept': 'hold-accept [-t AGENT]',
+  'hold-value': 'hold-value [-t AGENT] VALUE',
+  'hold-send': 'hold-send [-t AGENT] TEXT',
 };
 
 function run(line: string, api = new FakeCockpit()) {

@@ -49,6 +49,10 @@ type Replies = {
   accept: Result<string>;
   runAgents: Result<readonly string[]>;
   continueRun: Result<string>;
+  holdPhase: Result<string>;
+  acceptHeld: Result<string>;
+  replaceHeld: Result<string>;
+  sendBackHeld: Result<string>;
 };
 
 /** Builds agents `alpha`, `beta`, … in pane order, all idle. */
@@ -90,6 +94,10 @@ export class FakeCockpit implements CockpitApi {
     accept: ok('accepted'),
     runAgents: ok(['alpha']),
     continueRun: ok('run continued'),
+    holdPhase: ok('held'),
+    acceptHeld: ok('accepted the held answer'),
+    replaceHeld: ok('replaced the held answer'),
+    sendBackHeld: ok('sent back'),
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
@@ -268,6 +276,22 @@ export class FakeCockpit implements CockpitApi {
 
   continueRun(run: string | undefined, recorded: boolean): Result<string> {
     return this.record('continueRun', [run, recorded], this.replies.continueRun);
+  }
+
+  holdPhase(run: string, phase: string): Result<string> {
+    return this.record('holdPhase', [run, phase], this.replies.holdPhase);
+  }
+
+  acceptHeld(agent: string): Result<string> {
+    return this.record('acceptHeld', [agent], this.replies.acceptHeld);
+  }
+
+  replaceHeld(agent: string, value: JsonValue): Result<string> {
+    return this.record('replaceHeld', [agent, value], this.replies.replaceHeld);
+  }
+
+  sendBackHeld(agent: string, note: string): Result<string> {
+    return this.record('sendBackHeld', [agent, note], this.replies.sendBackHeld);
   }
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {

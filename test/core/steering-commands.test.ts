@@ -23,6 +23,36 @@ describe('skip and accept', () => {
   });
 });
 
+describe('the hold commands (issue 16)', () => {
+  it('run-hold RUN PHASE takes the rest of the line as the phase; without one it is a usage error', () => {
+    const api = new FakeCockpit();
+    expect(dispatch(api, 'run-hold r1 Final check')).toMatchObject({ kind: 'ok', command: 'run-hold', value: { run: 'r1', phase: 'Final check' } });
+    expect(api.calls).toEqual([{ method: 'holdPhase', args: ['r1', 'Final check'] }]);
+    expect(dispatch(new FakeCockpit(), 'run-hold r1')).toMatchObject({ kind: 'error', code: 'usage' });
+  });
+
+  it('hold-accept, hold-value and hold-send reach the held answer of -t AGENT (or the focused agent)', () => {
+    const api = new FakeCockpit();
+    api.focusedAgent = 'beta';
+    expect(dispatch(api, 'hold-accept')).toMatchObject({ kind: 'ok', value: { agent: 'beta', held: 'accepted' } });
+    expect(dispatch(api, 'hold-value -t alpha {"holds": false}')).toMatchObject({ kind: 'ok', value: { agent: 'alpha', held: 'replaced' } });
+    expect(dispatch(api, 'hold-value -t alpha plain words')).toMatchObject({ kind: 'ok' });
+    expect(dispatch(api, 'hold-send -t alpha look at line 20')).toMatchObject({ kind: 'ok', value: { agent: 'alpha', held: 'sent-back' } });
+    expect(api.calls).toEqual([
+      { method: 'acceptHeld', args: ['beta'] },
+      { method: 'replaceHeld', args: ['alpha', { holds: false }] },
+      { method: 'replaceHeld', args: ['alpha', 'plain words'] },
+      { method: 'sendBackHeld', args: ['alpha', 'look at line 20'] },
+    ]);
+  });
+
+  it('a refused edit is the command\'s error, naming the problem', () => {
+    const api = new FakeCockpit();
+    api.replies = { ...api.replies, replaceHeld: err('alpha: the edited value does not match its schema (still held): /holds: must be boolean') };
+    expect(dispatch(api, 'hold-value -t alpha {"holds": 1}')).toEqual({ kind: 'error', code: 'failed', command: 'hold-value', message: 'hold-value: alpha: the edited value does not match its schema (still held): /holds: must be boolean' });
+  });
+});
+
 describe('-t @RUN and -t @RUN/PHASE', () => {
   it('broadcast -t @RUN/PHASE nudges only that phase\'s agents', () => {
     const api = new FakeCockpit();

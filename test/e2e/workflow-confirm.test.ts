@@ -47,8 +47,11 @@ describe('agentmux e2e: confirm before spending', { timeout: 90_000 }, () => {
     await driver.waitFor(/: done completed/u, 30_000);
     expect(world.model.requests.length).toBe(2);
 
+    // ctl waits for the projection: refused above the threshold, it exits 1 with the refusal.
     const refused = await ctl(world, 'run', PAIR);
-    expect(refused.stdout).toContain('projecting its cost first');
+    expect(refused.status).toBe(1);
+    expect(`${refused.stdout}${refused.stderr}`).toContain('run: refused: pair is projected at up to $0.90');
+    expect(`${refused.stdout}${refused.stderr}`).toContain('`run --yes');
     await driver.waitFor('refused: pair is projected at up to $0.90', 30_000);
     expect(runsIn(world.sessions)).toBe(1);
     const confirmed = await ctl(world, 'run', '--yes', PAIR);

@@ -47,7 +47,11 @@ export function serveConnection(socket: Socket, port: ControlPort, eventBufferBy
     switch (request.value.type) {
       case 'run': {
         const line = request.value.line;
-        answer(attempt('', () => port.run(line)));
+        // Answered at once when the reply is ready (a `quit` must be answered before the cockpit
+        // closes the socket); later only for a line whose outcome comes later (issue 16).
+        const reply = attempt<CtlReply | Promise<CtlReply>>('', () => port.run(line));
+        if (reply instanceof Promise) void settled(reply).then(answer);
+        else answer(reply);
         return;
       }
       case 'capture': {
@@ -79,8 +83,17 @@ function refusal(problem: string): CtlReply {
   return { type: 'reply', ok: false, command: '', message: `agentmux ctl: ${problem}`, value: null };
 }
 
+/** A later answer; a port that rejects is a bug, and the client still gets an answer naming it. */
+async function settled(reply: Promise<CtlReply>): Promise<CtlReply> {
+  try {
+    return await reply;
+  } catch (thrown) {
+    return { type: 'reply', ok: false, command: '', message: `agentmux ctl: internal error: ${messageOf(thrown)}`, value: null };
+  }
+}
+
 /** A port that throws is a bug; the client still gets an answer naming it. */
-function attempt(command: string, run: () => CtlReply): CtlReply {
+function attempt<Reply extends CtlReply | Promise<CtlReply>>(command: string, run: () => Reply): Reply | CtlReply {
   try {
     return run();
   } catch (thrown) {

@@ -14,6 +14,7 @@ import { copyMode, graftPicker, help, search, sessionBrowser, timeline } from '.
 import { nextPane, previousPane, scrollPane, selectPane } from './panes.js';
 import { commandPrompt, compose } from './prompts.js';
 import { runs, runView } from './runs.js';
+import { holdEdit } from './hold-keys.js';
 import { sessionOpen, sessionRename, sessionRestore, sessions, sessionTrash } from './sessions.js';
 
 /** Every app command, in the order help lists them (after core's). */
@@ -44,6 +45,7 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   sessionRestore,
   runs,
   runView,
+  holdEdit,
   listKeysCommand,
   showMessages,
   nextApproval,

@@ -34,7 +34,7 @@ export const runs = defineAppCommand({
   },
 });
 
-const ACTIONS = ['move', 'fold', 'filter', 'next', 'focus', 'skip', 'accept', 'nudge', 'stop', 'close'] as const;
+const ACTIONS = ['move', 'fold', 'filter', 'next', 'focus', 'skip', 'accept', 'edit', 'send-back', 'nudge', 'stop', 'close'] as const;
 
 const RunViewArgs = z.object({
   positionals: z.object({
@@ -64,6 +64,10 @@ function act(flow: RunViewFlow, action: (typeof ACTIONS)[number], arg: string | 
     case 'skip':
     case 'accept':
       return flow.steer(action);
+    case 'edit':
+      return flow.steer('hold-edit');
+    case 'send-back':
+      return flow.steer('command-prompt hold-send');
     case 'nudge':
       return flow.nudge();
     case 'stop':
@@ -77,7 +81,7 @@ function act(flow: RunViewFlow, action: (typeof ACTIONS)[number], arg: string | 
 export const runView = defineAppCommand({
   name: 'run-view',
   usage: `run-view ${ACTIONS.join('|')} [ARG]`,
-  summary: 'act on the run view\'s selected row: move up|down|page-up|page-down|top|bottom, fold, filter [STATE], next (waiting/stalled), focus, skip, accept, nudge (its phase), stop (asks), close',
+  summary: 'act on the run view\'s selected row: move up|down|page-up|page-down|top|bottom, fold, filter [STATE], next (waiting/stalled), focus, skip, accept, edit (a held answer), send-back (a held answer, with a note), nudge (its phase), stop (asks), close',
   spec: {
     options: [],
     positionals: [

@@ -77,11 +77,11 @@ export function startCockpitRuns(app: CockpitApp, started: Started, cwd: string,
     const ref = flags.ref;
     if (ref === undefined) {
       // `--continue RUN`: the run's calls with a recorded value are reused, so nothing is projected.
-      const begun = workflows.continue(flags.continued.run, flags.continued.recorded);
+      const begun = workflows.continue(flags.continued.run, flags.continued.recorded, flags.hold);
       say(begun.ok ? begun.value : begun.error, !begun.ok);
     } else {
       const begin = (): void => {
-        const begun = workflows.startNow(ref, flags.args);
+        const begun = workflows.startNow(ref, flags.args, flags.hold);
         say(begun.ok ? begun.value : begun.error, !begun.ok);
       };
       // Above the cost threshold the person is asked first (issue 16); `--yes` skips the question.

@@ -25,6 +25,7 @@ export function headlessRunsApi(current: () => HeadlessRunRef | undefined): Head
     return ok({ id: run.id, name: run.name });
   };
   return {
+    headless: true,
     find,
     live: () => {
       const run = current();

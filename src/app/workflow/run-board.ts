@@ -7,6 +7,14 @@ import type { ControllerEvent, Disposable } from '../../core/events.js';
 import type { RunEvent } from '../../core/workflow/run-events.js';
 import { runStatusLine } from '../../core/workflow/run-status-line.js';
 import { RunTree } from '../../core/workflow/run-tree.js';
+import type { CallState } from '../../core/workflow/call-state.js';
+import type { WaitingReason } from '../../core/workflow/run-agent-node.js';
+
+/** The wait a call's state gives its row: `held` while held; a held wait ends when the call moves on; other waits are the tree's own. */
+function heldWait(state: CallState, now: WaitingReason | undefined): WaitingReason | undefined {
+  if (state.kind === 'waiting-on-you' && state.reason === 'held') return 'held';
+  return now === 'held' ? undefined : now;
+}
 
 /** What the board reads of a live run: its queued calls. */
 export type QueuedSource = (runId: string) => number | undefined;
@@ -43,6 +51,8 @@ export class RunBoard implements Disposable {
     else if (event.type === 'state') this.touch(event.agent, (tree) => tree.agentState(event.agent, event.state, now()));
     else if (event.type === 'usage') this.touch(event.agent, (tree) => tree.usage(event.agent, event.totals));
     else if (event.type === 'turn-finished') this.touch(event.agent, (tree) => tree.turnEnded(event.agent, event.outcome));
+    // A held answer (issue 16) waits on the person: never stalled; sending it back clears it.
+    else if (event.type === 'call-state') this.touch(event.agent, (tree) => tree.setWaiting(event.agent, heldWait(event.state, tree.agent(event.agent)?.waiting)));
     else if (event.type === 'agent-renamed') {
       const tree = this.byAgent.get(event.from);
       if (tree === undefined) return;

@@ -23,11 +23,6 @@ export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
   const flags = parsed.value;
   const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
   if (flags.dryRun) return runDryRunCli(flags, process.cwd(), process.env, io);
-  // Issue 16 item 1 (review gates) is not built yet: refused rather than silently ignored.
-  if (flags.hold.length > 0) {
-    io.stderr('agentmux run: --hold is not available yet in this build (review gates are not built); nothing was started\n');
-    return 2;
-  }
   if (flags.headless) {
     const refused = await refusedOverThreshold(flags, process.cwd(), process.env);
     if (refused !== undefined) {

@@ -18,7 +18,7 @@ import type { RunBoard } from './run-board.js';
 export const RUN_VIEW_MOVES = ['up', 'down', 'page-up', 'page-down', 'top', 'bottom'] as const;
 export type RunViewMove = (typeof RUN_VIEW_MOVES)[number];
 
-const HINT = 'f filter · n next waiting/stalled · Space fold · Enter focus · s skip · a accept · b nudge phase · X stop · Esc close';
+const HINT = 'f filter · n next waiting/stalled · Space fold · Enter focus · s skip · a accept · e edit held · m send back · b nudge phase · X stop · Esc close';
 
 /** One cockpit's run view: its state survives closing, so folds and the filter stay as left. */
 export class RunViewFlow {
@@ -159,10 +159,10 @@ export class RunViewFlow {
     return this.result(this.app.dispatch(`focus ${row.agent.name}`));
   }
 
-  /** `run-view skip|accept`: the steering command on the selected agent. */
-  steer(command: 'skip' | 'accept'): Result<string> {
+  /** `run-view skip|accept|edit|send-back`: the steering (or hold) command on the selected agent. */
+  steer(command: 'skip' | 'accept' | 'hold-edit' | 'command-prompt hold-send'): Result<string> {
     const row = this.state.selected(this.rows());
-    if (row?.kind !== 'agent') return err(`select an agent to ${command}`);
+    if (row?.kind !== 'agent') return err(`select an agent to ${command.replace(/^command-prompt /u, '')}`);
     const steerable = this.steerable(row.tree, command);
     if (!steerable.ok) return steerable;
     return this.result(this.app.dispatch(`${command} -t ${row.agent.name}`));

@@ -16,6 +16,7 @@ import { dropWaiting } from '../../core/pending-messages.js';
 import { acceptedValue } from '../../core/workflow/call-answer.js';
 import { CallStates, type CallEntry } from '../../core/workflow/call-state.js';
 import { watchCall } from './call-watch.js';
+import { holdGate } from './held-call.js';
 import { QueuedCall } from './queued-call.js';
 import { watchRevisions, type ResolutionSlot } from './revision-watch.js';
 import { reopenCallAgent, resumeCall } from './resume-call.js';
@@ -176,12 +177,14 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       },
     });
     const subscriptions: Disposable[] = [this.spending(agent, context)];
+    // A held phase's answer waits for the person before the script sees it (issue 16).
+    const hold = holdGate({ controller, agent, entry, resolution, check: plan.check, settle, held: () => this.calls.holds.holds(call.run.id, call.phase ?? null) });
     subscriptions.push(
       watchCall(controller, agent, entry, {
         workEnded: (end) => {
           const step = resolution.turnEnded(end);
           if (step.kind === 'remind') controller.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
-          else settle(step);
+          else if (!hold(step)) settle(step);
         },
         rewound: () => resolution.rewound(),
       }),

@@ -34,6 +34,8 @@ export class WorkflowRuns implements WorkflowRunsApi {
   /** Runs whose worker is starting (not yet live). */
   private readonly starting = new Set<string>();
   private readonly records: RunRecords;
+  /** The last `start` being projected, until ctl takes it. */
+  private projection: Promise<Result<string>> | undefined;
 
   constructor(
     private readonly defaults: RunDefaults,
@@ -48,35 +50,47 @@ export class WorkflowRuns implements WorkflowRunsApi {
   start(ref: string, args: JsonValue | undefined, yes = false): Result<string> {
     const confirmation = this.confirmation;
     if (confirmation === undefined || yes) return this.startNow(ref, args);
-    const checked = confirmation.needed(ref, args).then((needed) => {
+    const checked = confirmation.needed(ref, args).then((needed): Result<string> => {
       const question = needed.ok ? needed.value : needed.error;
       if (question === undefined) {
         const begun = this.startNow(ref, args);
         if (!begun.ok) this.onEnded({ id: ref, name: ref }, { status: 'not-started', error: begun.error });
-        return;
+        return begun;
       }
-      this.onEnded({ id: ref, name: ref }, { status: 'not-started', error: `refused: ${question}; \`run --yes ${ref}\` starts it anyway` });
+      const refusal = `refused: ${question}; \`run --yes ${ref}\` starts it anyway`;
+      this.onEnded({ id: ref, name: ref }, { status: 'not-started', error: refusal });
+      return err(refusal);
     });
-    this.launching.add(checked);
-    void checked.finally(() => this.launching.delete(checked));
+    this.projection = checked;
+    const tracked = checked.then(() => undefined);
+    this.launching.add(tracked);
+    void tracked.finally(() => this.launching.delete(tracked));
     return ok(`run ${ref}: projecting its cost first (runs above $${confirmation.threshold} need --yes)`);
   }
 
-  /** Starts a run at once, confirmed or not. */
-  startNow(ref: string, args: JsonValue | undefined): Result<string> {
+  takeProjection(): Promise<Result<string>> | undefined {
+    const taken = this.projection;
+    this.projection = undefined;
+    return taken;
+  }
+
+  /** Starts a run at once, confirmed or not; `hold`: phases whose answers wait for the person (`--hold`, issue 16). */
+  startNow(ref: string, args: JsonValue | undefined, hold: readonly string[] = []): Result<string> {
     const prepared = prepareRun({ ...this.defaults, ref, args, records: this.records });
     if (!prepared.ok) return prepared;
+    if (hold.length > 0) this.calls.holds.add(prepared.value.id, hold);
     this.launch(prepared.value);
     return ok(`run ${prepared.value.id} started (${visibleControls(prepared.value.name)})`);
   }
 
-  continue(run: string | undefined, recorded: boolean): Result<string> {
+  continue(run: string | undefined, recorded: boolean, hold: readonly string[] = []): Result<string> {
     const target = run ?? unfinishedRuns(this.defaults.storeDir)[0]?.id;
     if (target === undefined) return err('run-continue: no unfinished run in this store (name one: run-continue RUN)');
     const refused = continueRefusal(target, this.starting, this.liveRuns, this.defaults.host);
     if (refused !== undefined) return err(refused);
     const prepared = prepareContinue({ ...this.defaults, runId: target, recorded, records: this.records });
     if (!prepared.ok) return prepared;
+    if (hold.length > 0) this.calls.holds.add(target, hold);
     this.launch(prepared.value);
     return ok(`run ${target} continued (${visibleControls(prepared.value.name)}${recorded ? ', recorded script' : ''})`);
   }

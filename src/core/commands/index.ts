@@ -23,6 +23,10 @@ import { rewind } from './rewind.js';
 import { run } from './run.js';
 import { runStop } from './run-stop.js';
 import { runContinue } from './run-continue.js';
+import { runHold } from './run-hold.js';
+import { holdAccept } from './hold-accept.js';
+import { holdValue } from './hold-value.js';
+import { holdSend } from './hold-send.js';
 import { send } from './send.js';
 import { skip } from './skip.js';
 import { switchBranch } from './switch.js';
@@ -55,4 +59,8 @@ export const COMMANDS: readonly Command[] = [
   skip,
   accept,
   runContinue,
+  runHold,
+  holdAccept,
+  holdValue,
+  holdSend,
 ];

@@ -64,6 +64,18 @@ export class CallResolution {
     return this.resolve({ kind: 'null', reason: NO_VALID_OUTPUT });
   }
 
+  /**
+   * A held answer (issue 16) took the call out of resolution: it may resolve again (skip, stop,
+   * the person's accept). `sentBack`: the agent works on after a note, so only its next answer
+   * counts — the old value and reminder are forgotten.
+   */
+  reopen(sentBack: boolean): void {
+    this.done = false;
+    if (!sentBack) return;
+    this.value = undefined;
+    this.reminded = false;
+  }
+
   /** Resolves now with `outcome` (stop, too many invalid calls), unless already resolved. */
   resolve(outcome: AgentCallOutcome): ResolutionStep {
     if (this.done) return { kind: 'wait' };

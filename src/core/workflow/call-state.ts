@@ -6,9 +6,13 @@
 import type { AgentState } from '../agent-state.js';
 import type { JsonValue } from '../json-value.js';
 import type { TurnOutcome } from '../turn-ledger.js';
+import { HoldRules, type HeldAnswer } from './call-hold.js';
+import { phaseMatches } from './phase-match.js';
+
+export { phaseMatches };
 
 /** Why a pending call waits on the person. */
-export type WaitReason = 'interrupted' | 'api-error' | 'rewound' | 'edited' | 'grafted' | 'approval';
+export type WaitReason = 'interrupted' | 'api-error' | 'rewound' | 'edited' | 'grafted' | 'approval' | 'held';
 
 export type CallState =
   | { readonly kind: 'queued' }
@@ -26,6 +30,10 @@ export type CallObservation =
   | { readonly kind: 'turn-ended'; readonly outcome: TurnOutcome; readonly pending: boolean }
   /** The person rewound (or undid, or switched branch), edited or grafted while the agent was not working. */
   | { readonly kind: 'history'; readonly op: 'rewind' | 'edit' | 'graft' }
+  /** Its answer is held for the person (issue 16, `--hold`): the script waits until they act. */
+  | { readonly kind: 'held' }
+  /** The person sent a held answer back with a note: the agent works on. */
+  | { readonly kind: 'sent-back' }
   | { readonly kind: 'resolved'; readonly value: JsonValue | null; readonly reason: string | null };
 
 const WORKING_STATES: ReadonlySet<AgentState> = new Set(['requesting', 'streaming', 'tool', 'retrying']);
@@ -54,6 +62,10 @@ export function nextCallState(current: CallState, seen: CallObservation): CallSt
     case 'history':
       if (current.kind === 'queued') return current;
       return { kind: 'waiting-on-you', reason: HISTORY_REASON[seen.op] };
+    case 'held':
+      return { kind: 'waiting-on-you', reason: 'held' };
+    case 'sent-back':
+      return { kind: 'working' };
   }
 }
 
@@ -87,6 +99,8 @@ export type CallSteering = {
 /** One call as the registry holds it. */
 export class CallEntry {
   private current: CallState = { kind: 'queued' };
+  /** The answer held for the person (issue 16), while the call is held. */
+  held: HeldAnswer | undefined;
 
   constructor(
     readonly run: string,
@@ -115,6 +129,8 @@ export class CallEntry {
     const next = nextCallState(this.current, seen);
     if (sameCallState(next, this.current)) return;
     this.current = next;
+    // A held answer stands only while the call waits on it (accepted, sent back, skipped: gone).
+    if (next.kind !== 'waiting-on-you' || next.reason !== 'held') this.held = undefined;
     this.emit({ type: 'call-state', run: this.run, agent: this.name, phase: this.phase, state: next });
   }
 }
@@ -122,6 +138,8 @@ export class CallEntry {
 /** Every pending call of the runs one host serves; done calls are dropped. */
 export class CallStates {
   private readonly entries = new Set<CallEntry>();
+  /** Which phases of which runs hold their answers for the person (`--hold`, `run-hold`). */
+  readonly holds = new HoldRules();
 
   constructor(private readonly emit: (event: CallStateEvent) => void) {}
 
@@ -151,10 +169,4 @@ export class CallStates {
   ofRun(run: string, phase?: string): readonly CallEntry[] {
     return this.all().filter((entry) => entry.run === run && (phase === undefined || (entry.phase !== null && phaseMatches(entry.phase, phase))));
   }
-}
-
-/** A phase title as `-t @RUN/PHASE` writes it: case-insensitive, whitespace runs as `-`. */
-export function phaseMatches(title: string, written: string): boolean {
-  const norm = (text: string): string => text.trim().toLowerCase().replace(/\s+/gu, '-');
-  return norm(title) === norm(written);
 }

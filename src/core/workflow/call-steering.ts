@@ -6,8 +6,8 @@ import type { WorkflowRunsApi } from './workflow-runs-api.js';
 
 const NO_RUNS = 'workflow runs are not available here';
 
-/** The pending call of `agent`, or why there is none. */
-function pendingCall(runs: WorkflowRunsApi | undefined, agent: string): Result<CallEntry> {
+/** The pending call of `agent`, or why there is none (hold-steering.ts reads it too). */
+export function pendingCall(runs: WorkflowRunsApi | undefined, agent: string): Result<CallEntry> {
   if (runs === undefined) return err(NO_RUNS);
   const entry = runs.calls.find(agent);
   return entry === undefined ? err(`${agent} is not a workflow agent with a pending call`) : ok(entry);
@@ -23,6 +23,9 @@ export function skipCall(runs: WorkflowRunsApi | undefined, agent: string): Resu
 export function acceptCall(runs: WorkflowRunsApi | undefined, agent: string): Result<string> {
   const entry = pendingCall(runs, agent);
   if (!entry.ok) return entry;
+  // A held answer (issue 16) is the answer as it stands, edited or not.
+  const held = entry.value.held;
+  if (held !== undefined) return ok(held.accept());
   const accepted = entry.value.steering.accept();
   return accepted.ok ? ok(accepted.value) : err(accepted.error);
 }

@@ -5,7 +5,7 @@
 import type { AgentState } from '../agent-state.js';
 
 /** Why an agent waits on the person: its call resolves only after they act (§9 "steering"). */
-export type WaitingReason = 'approval' | 'interrupted' | 'api-error' | 'rewound' | 'edited' | 'grafted';
+export type WaitingReason = 'approval' | 'interrupted' | 'api-error' | 'rewound' | 'edited' | 'grafted' | 'held';
 
 /** How the agent's call ended, or that it has not. */
 export type CallEnd = { readonly kind: 'pending' } | { readonly kind: 'done' } | { readonly kind: 'null'; readonly reason: string };

@@ -22,6 +22,13 @@ export type WorkflowRunsApi = {
   live(): readonly LiveRunRef[];
   /** The pending `agent()` calls of these runs and where each stands. */
   readonly calls: CallStates;
+  /**
+   * The outcome of the last `start` still being projected against --confirm-over-usd (issue 16),
+   * taken once: ctl waits on it, so a refused run fails the ctl line (exit 1). Undefined: none.
+   */
+  takeProjection?(): Promise<Result<string>> | undefined;
+  /** Set by a headless run: nobody is there to answer a held call, so `run-hold` is refused (issue 16). */
+  readonly headless?: true;
   /** Continues RUN (the newest unfinished run without RUN) in the same run id: its file's current script, or the recorded one (issue 15). */
   continue(run: string | undefined, recorded: boolean): Result<string>;
 };

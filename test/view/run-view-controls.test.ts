@@ -16,7 +16,7 @@ describe('run view text', () => {
     tree.applyRecord({ type: 'phase', at, title: `Work${OSC}` }, 0);
     tree.applyRecord({ type: 'started', at, agent: 'w-1', session: 's1', key: 'k1', label: `worker${OSC}` }, 0, 'haiku');
     tree.applyRecord({ type: 'log', at, text: `note \u001b[2J\u009b31m done` }, 0);
-    const state = new RunViewState();
+    const state = new RunViewState(60_000);
     const text = state.rows([tree], 0).map((row) => treeRowRuns(row, 0, 60_000).map((run) => run.text).join('')).join('\n');
     expect(text).toContain('audit␛]0;pwned␇');
     expect(text).toContain('Work␛]0;pwned␇');

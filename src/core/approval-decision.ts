@@ -60,7 +60,20 @@ export function approvalChoices(call: ToolCall): string {
   const entry = alwaysAllowEntry(call);
   const flag = inputHasHiddenControls(call.input) ? `${HIDDEN_CONTROLS_WARNING} · ` : '';
   if (entry === undefined) return `${flag}y once · n refuse (no a: ${noAlwaysReason(call)})`;
-  return `${flag}y once · a always (${visibleControls(entry)}) · n refuse`;
+  return `${flag}y once · a always (${hintedEntry(call, entry)}) · n refuse`;
+}
+
+/** Past this many characters, an exact rule is named by what it is rather than cut by the hint line's width. */
+const MAX_ENTRY_IN_HINT = 60;
+
+/**
+ * The rule as the hint line names it: in full, or — for a long exact command, which the hint
+ * line's width would cut — as "the exact command shown in the pane", where it is shown whole.
+ */
+function hintedEntry(call: ToolCall, entry: string): string {
+  const command = stringInput(call, 'command');
+  if (entry.length > MAX_ENTRY_IN_HINT && command !== undefined && entry === `bash:${command}`) return 'bash: exactly the command shown in the pane';
+  return visibleControls(entry);
 }
 
 const CONTROLS_REASON = 'the command holds control characters: approve it one call at a time';

@@ -3,6 +3,7 @@
 import type { ToolSpec } from './model-request.js';
 import type { ToolCall } from './tools.js';
 import { commandRisk } from './command-risk.js';
+import { SUBCOMMAND_PROGRAMS, wordsARuleMustName } from './rule-reach.js';
 import { shellWords } from './shell-words.js';
 import { hasHiddenControls } from './visible-controls.js';
 
@@ -75,10 +76,27 @@ export function bashEntryAllows(rule: string, command: string): boolean {
     const prefix = shellWords(rule.slice(0, -WORD_PREFIX_SUFFIX.length));
     const words = widenableWords(command);
     if (prefix.kind !== 'simple' || words === undefined || words.length < prefix.words.length) return false;
+    if (prefix.words.length < wordsARuleMustName(words)) return false;
     return prefix.words.every((word, i) => words[i] === word);
   }
   if (!/[*?]/u.test(rule)) return rule === command;
-  return widenableWords(command) !== undefined && commandMatchesGlob(rule, command);
+  const words = widenableWords(command);
+  return words !== undefined && commandMatchesGlob(rule, command) && globFixedWords(rule, command) >= wordsARuleMustName(words);
+}
+
+/**
+ * How many of the command's leading words a glob spells out in full before its first wildcard:
+ * `npm run build *` fixes 3 words, `npm test*` fixes `npm` and also `test` when the command's
+ * word ends there; a start that is not plain words fixes none.
+ */
+function globFixedWords(glob: string, command: string): number {
+  const wildcard = glob.search(/[*?]/u);
+  const literal = wildcard < 0 ? glob : glob.slice(0, wildcard);
+  const parsed = shellWords(literal);
+  if (parsed.kind !== 'simple') return 0;
+  const next = command.charAt(literal.length);
+  const lastIsWhole = /[ \t]$/u.test(literal) || next === '' || next === ' ' || next === '\t';
+  return lastIsWhole ? parsed.words.length : parsed.words.length - 1;
 }
 
 /** The command of a bash call, or undefined when the input has none (it then always asks). */
@@ -100,17 +118,16 @@ export function needsApproval(policy: ApprovalPolicy, call: ToolCall, spec: Tool
   );
 }
 
-/** Programs whose second word names what they do (`git status`, `npm test`, `cargo build`). */
-const SUBCOMMAND_PROGRAMS: ReadonlySet<string> = new Set([
-  'git', 'npm', 'pnpm', 'yarn', 'cargo', 'go', 'pip', 'pip3', 'uv', 'poetry', 'gh', 'brew',
-  'apt', 'apt-get', 'dotnet', 'mvn', 'gradle', 'bundle', 'rails', 'composer', 'swift', 'zig',
-]);
-
-/** The words a prefix rule keeps: the program, and its subcommand when it has one. */
+/**
+ * The words a prefix rule keeps: the program, its subcommand when it has one, and the script of
+ * `npm run SCRIPT` — as many as the command needs a rule to name (see rule-reach.ts).
+ */
 function prefixWords(words: readonly string[]): readonly string[] {
-  const [program, second] = words;
+  const [program] = words;
   if (program === undefined) return [];
-  if (second !== undefined && SUBCOMMAND_PROGRAMS.has(program) && /^[a-z][a-z0-9._-]*$/u.test(second)) return [program, second];
+  const needed = wordsARuleMustName(words);
+  const named = words.slice(1, needed);
+  if (SUBCOMMAND_PROGRAMS.has(program) && named.length > 0 && named.every((word) => /^[a-z][a-z0-9._:-]*$/u.test(word))) return words.slice(0, needed);
   return [program];
 }
 

@@ -2,7 +2,7 @@
 // content (head and tail when long), edit_file's change as a unified diff against the file as it
 // is now. Pure: the app reads the file (through the tools adapter) and hands its text in.
 import { structuredPatch } from 'diff';
-import { sanitizePlain } from './sanitize.js';
+import { visibleControls } from './visible-controls.js';
 import type { ToolCall } from './tools.js';
 import type { LineStyle } from './transcript-view.js';
 
@@ -83,9 +83,12 @@ function editPreview(call: ToolCall, current: CurrentFile): PreviewLine[] {
   return headAndTail(rows);
 }
 
-/** All rows when they fit, else the head, a "… N lines …" row and the last rows. */
+/**
+ * All rows when they fit, else the head, a "… N lines …" row and the last rows. A tool input is
+ * shown as it will be written: controls visible (`␛[2J`), never dropped (issue 9); tabs as spaces.
+ */
 function headAndTail(rows: readonly PreviewLine[]): PreviewLine[] {
-  const clean = rows.map((row) => ({ text: sanitizePlain(row.text), style: row.style }));
+  const clean = rows.map((row) => ({ text: visibleControls(row.text.replace(/\t/gu, '    ')), style: row.style }));
   if (clean.length <= PREVIEW_MAX_LINES) return clean;
   const head = PREVIEW_MAX_LINES - TAIL_LINES - 1;
   const hidden = clean.length - head - TAIL_LINES;

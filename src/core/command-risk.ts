@@ -1,6 +1,9 @@
 // Which simple commands run other programs or code taken from their own arguments (`git -c
 // alias.x='!…' x`, `sed '1e …'`, `tar --checkpoint-action=exec=…`, `perl -e …`), or destroy
 // things: an "always" rule never stretches to them, only an exact command does (issue 9, item 2).
+import { namesLongOption } from './long-options.js';
+import { nodeInstallRisk, pipRisk, runnerRisk } from './package-risk.js';
+import { sedRisk } from './sed-risk.js';
 
 /** Programs that run code or other programs from their arguments, or delete and take over. */
 const ALWAYS_EXACT: ReadonlySet<string> = new Set([
@@ -14,7 +17,7 @@ const ALWAYS_EXACT: ReadonlySet<string> = new Set([
   'xargs', 'parallel', 'exec', 'eval', 'source', '.', 'command', 'builtin', 'chroot', 'setsid',
   'stdbuf', 'strace', 'ltrace', 'gdb', 'lldb', 'valgrind', 'flock', 'taskset', 'unshare',
   'nsenter', 'script', 'firejail', 'bwrap', 'systemd-run', 'trap', 'npx', 'pnpx', 'bunx',
-  'ssh', 'docker', 'podman', 'kubectl', 'make', 'gmake', 'vim', 'vi', 'nvim', 'emacs', 'ed', 'ex',
+  'uvx', 'ssh', 'docker', 'podman', 'kubectl', 'make', 'gmake', 'vim', 'vi', 'nvim', 'emacs', 'ed', 'ex',
   'less', 'more', 'man', '!',
   // programs that delete, overwrite disks, change owners or stop processes
   'rm', 'rmdir', 'shred', 'dd', 'mkfs', 'chmod', 'chown', 'chgrp', 'kill', 'pkill', 'killall',
@@ -44,6 +47,9 @@ const FIND_RISKY_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 const TAR_RISKY_OPTION = /^--(?:checkpoint-action|to-command|use-compress-program|info-script|new-volume-script|rmt-command|rsh-command|index-file|compress-program)(?:=|$)/u;
+
+/** rg options that run a program (`--pre`, `--hostname-bin`) or choose which files one runs on (`--pre-glob`). */
+const RG_RUNNING_OPTIONS: readonly string[] = ['pre', 'pre-glob', 'hostname-bin'];
 
 /** The program a word names, without its directory: `/usr/bin/git` reads `git`. */
 function programName(word: string): string {
@@ -78,7 +84,7 @@ export function commandRisk(words: readonly string[]): string | undefined {
     case 'find':
       return args.some((arg) => FIND_RISKY_ACTIONS.has(arg)) ? 'find runs or deletes through -exec, -ok or -delete' : undefined;
     case 'rg':
-      return args.some((arg) => /^--pre(?:=|$)/u.test(arg)) ? 'rg runs the preprocessor given by --pre' : undefined;
+      return args.some((arg) => namesLongOption(arg, RG_RUNNING_OPTIONS)) ? 'rg runs the program given by --pre or --hostname-bin' : undefined;
     case 'sort':
       return args.some((arg) => /^--compress-program(?:=|$)/u.test(arg)) ? 'sort runs the program given by --compress-program' : undefined;
     case 'zip':
@@ -90,9 +96,11 @@ export function commandRisk(words: readonly string[]): string | undefined {
     case 'rsync':
       return args.some((arg) => /^(?:-e|--rsh|--rsync-path)(?:=|$)|^-[a-zA-Z]*e/u.test(arg)) ? 'rsync runs the program given by -e' : undefined;
     default:
-      return undefined;
+      if (/^pip[\d.]*$/u.test(program)) return pipRisk(program, args);
+      return runnerRisk(program, args);
   }
 }
+
 
 /** go subcommands that run a program built from, or named in, their arguments. */
 const GO_RISKY_SUBCOMMANDS: ReadonlySet<string> = new Set(['run', 'generate', 'tool', 'exec']);
@@ -133,36 +141,7 @@ function packageManagerRisk(program: string, args: readonly string[]): string | 
   if (args.some((arg) => PACKAGE_MANAGER_RISKY_OPTION.test(arg))) return `${program} has an option that runs a shell or changes its config`;
   const subcommand = args.find((arg) => !arg.startsWith('-'));
   if (subcommand !== undefined && PACKAGE_MANAGER_RISKY_SUBCOMMANDS.has(subcommand)) return `${program} ${subcommand} runs a program named in its arguments`;
-  return undefined;
-}
-
-/**
- * sed scripts can run commands (`e`, `s///e`) and write files (`w`, `W`); reading a script is
- * beyond a first look, so any script holding one of those letters (or read from a file) is risky.
- */
-function sedRisk(args: readonly string[]): string | undefined {
-  const scripts: string[] = [];
-  let sawScriptOption = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '-f' || arg.startsWith('--file') || /^-[a-zA-Z]*f/u.test(arg)) return 'sed reads its script from a file';
-    if (arg === '-e' || arg === '--expression') {
-      scripts.push(args[i + 1] ?? '');
-      sawScriptOption = true;
-      i += 1;
-    } else if (arg.startsWith('--expression=')) {
-      scripts.push(arg.slice('--expression='.length));
-      sawScriptOption = true;
-    } else if (/^-[a-zA-Z]*e./u.test(arg)) {
-      scripts.push(arg.slice(arg.indexOf('e') + 1));
-      sawScriptOption = true;
-    }
-  }
-  if (!sawScriptOption) {
-    const script = args.find((arg) => !arg.startsWith('-'));
-    if (script !== undefined) scripts.push(script);
-  }
-  return scripts.some((script) => /[eEwWrR]/u.test(script)) ? 'sed script may run a command or write a file (e, w)' : undefined;
+  return nodeInstallRisk(program, args);
 }
 
 function tarRisk(args: readonly string[]): string | undefined {

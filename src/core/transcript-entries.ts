@@ -39,8 +39,15 @@ function toolCallText(name: string, input: Readonly<Record<string, unknown>>): s
   }
   detail ??= Object.values(input).find((value): value is string => typeof value === 'string');
   detail ??= Object.keys(input).length > 0 ? JSON.stringify(input) : '';
-  // Controls shown, never dropped: this line is what the user approves (issue 9).
-  return oneLine(`→ ${visibleControls(name)} ${visibleControls(detail)}`);
+  return toolCallLine(name, detail);
+}
+
+/**
+ * `→ NAME DETAIL` whole: controls shown, never dropped, and nothing cut or collapsed — this line
+ * is what the user approves, so a long command wraps over rows instead (issue 9).
+ */
+function toolCallLine(name: string, detail: string): string {
+  return `→ ${visibleControls(name)} ${visibleControls(detail.trim())}`;
 }
 
 /** The telling field of a tool input still streaming as partial JSON (only its start is read). */
@@ -53,7 +60,7 @@ export function toolCallFromPartial(name: string, json: string): string {
   } catch {
     // a cut escape sequence: show the raw characters
   }
-  return oneLine(`→ ${visibleControls(name)} ${visibleControls(detail)}`);
+  return toolCallLine(name, detail);
 }
 
 /** Thinking collapsed to one dimmed line. */
@@ -98,7 +105,8 @@ function addBody(builder: BlockBuilder, raw: string, style: LineStyle): void {
 
 function addAnswerBlocks(builder: BlockBuilder, blocks: readonly AssistantBlock[], style: LineStyle): void {
   blocks.forEach((block, index) => {
-    if (index > 0 || block.type !== 'text') builder.newline(block.type !== 'text');
+    // Thinking is one row cut at the pane's width; a tool call wraps, so it is never cut.
+    if (index > 0 || block.type !== 'text') builder.newline(block.type === 'thinking');
     else builder.add(' ', 'plain');
     switch (block.type) {
       case 'text':

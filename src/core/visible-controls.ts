@@ -50,6 +50,15 @@ export function visibleControls(text: string): string {
 }
 
 /**
+ * Text for a line-based stream (headless stderr): every line through `visibleControls`, the
+ * line breaks between them kept, so a script's or model's escape sequence reads `␛]0;…` in a
+ * log instead of acting on the terminal that shows it.
+ */
+export function visibleLines(text: string): string {
+  return text.split('\n').map(visibleControls).join('\n');
+}
+
+/**
  * Whether a command holds characters that change what it shows or does without being seen:
  * C0 controls other than newline and tab, DEL, C1 controls, bidi controls and invisible ones.
  */

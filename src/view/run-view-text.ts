@@ -1,9 +1,8 @@
 // How the run view draws one row of a run's tree (DESIGN.md §9): the run with its counts,
 // tokens, cost and elapsed time; a phase with its progress; an agent with its state, model,
 // tokens, cost, elapsed time and time since it last showed life; a `log()` line; the end.
-// Script and model text is sanitized and kept to one line before it is drawn; names (the run's,
-// a phase's, an agent's label) are drawn with their controls visible (␛, ␊), never dropped.
-import { sanitizePlain } from '../core/sanitize.js';
+// Script and model text is kept to one line, its controls shown visibly, before it is drawn;
+// names (the run's, a phase's, an agent's label) are drawn with their controls visible (␛, ␊).
 import { formatSpent } from '../core/pricing.js';
 import { visibleControls } from '../core/visible-controls.js';
 import { agentRowState, waitingReasonOf, type AgentRowState, type RunAgentNode } from '../core/workflow/run-agent-node.js';
@@ -29,9 +28,9 @@ const ROW_STATE_SGR: Readonly<Record<AgentRowState, string>> = {
 const DIM = '\x1b[90m';
 const LABEL_CELLS = 28;
 
-/** Script or model text on one line, sanitized. */
+/** Script or model text on one line, its controls shown (`␛]0;…`), never dropped nor acted on (issue 9). */
 function oneLine(text: string): string {
-  return sanitizePlain(text).replace(/\s+/gu, ' ').trim();
+  return visibleControls(text.replace(/[ \t\n]+/gu, ' ').trim());
 }
 
 /** Text padded or cut to exactly `cells` cells. */

@@ -15,6 +15,11 @@ describe('approvalChoices', () => {
     expect(approvalChoices(writeCall)).toBe('y once · a always (write_file) · n refuse');
   });
 
+  it('names a long exact rule by what it is instead of letting the hint line cut it (the pane shows it whole)', () => {
+    const long = `echo ${'word '.repeat(20)}&& touch PWNED`;
+    expect(approvalChoices(bashCall(long))).toBe('y once · a always (bash: exactly the command shown in the pane) · n refuse');
+  });
+
   it('does not offer a when no rule would allow the call again', () => {
     expect(approvalChoices(bashCall('rm *.log'))).toBe('y once · n refuse (no a: no rule would allow this command again)');
     expect(noAlwaysText('alpha', bashCall('rm *.log'))).toBe(

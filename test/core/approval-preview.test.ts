@@ -54,9 +54,10 @@ describe('approvalPreview', () => {
     ]);
   });
 
-  it('never passes escape sequences through', () => {
-    const rows = texts(write('\x1b[2Jboom\n'), { kind: 'missing' });
+  it('never passes escape sequences through, and shows them instead of dropping them (issue 9)', () => {
+    const rows = texts(write('\x1b[2Jboom \x1b]0;hidden\x07\n'), { kind: 'missing' });
     expect(rows.join('\n')).not.toContain('\x1b');
+    expect(rows).toContain('  ␛[2Jboom ␛]0;hidden␇');
   });
 
   it('has nothing to show for other tools', () => {

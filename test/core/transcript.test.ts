@@ -84,6 +84,22 @@ describe('Transcript layout', () => {
     expect(styleOf(t, 'line 2')).toBe('dim');
   });
 
+  it('wraps a long tool call over rows, whole and uncollapsed, never cut (what is approved is what runs, issue 9)', () => {
+    const command = `echo ${'word  '.repeat(40)}&& touch PWNED\u00a0END`;
+    const b = new ChainBuilder();
+    b.user('go');
+    b.assistant(text('Running.'), toolUse('t1', 'bash', { command }));
+    const t = transcriptOf(b);
+    const lines = rows(t, 40);
+    const first = lines.findIndex((line) => line.startsWith('  → bash'));
+    const last = lines.findIndex((line) => line.includes('END'));
+    expect(first).toBeGreaterThan(0);
+    expect(last).toBeGreaterThan(first + 2);
+    expect(lines.every((line) => stringWidth(line) <= 40)).toBe(true);
+    expect(lines.slice(first, last + 1).join('').replace(/ /gu, '')).toBe(`→bash${command}`.replace(/ /gu, ''));
+    expect(lines.join('')).not.toContain('…');
+  });
+
   it('ends a thinking row cut at the pane width with an ellipsis, never wider than the pane (B14)', () => {
     const b = new ChainBuilder();
     b.user('go');

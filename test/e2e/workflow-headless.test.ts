@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { hasHiddenControls } from '../../src/core/visible-controls.js';
 import { runAgentmux, tempDir } from './e2e-kit.js';
 
 const TypeOnly = z.object({ type: z.string() });
@@ -31,6 +32,19 @@ describe('agentmux e2e: headless workflow runs', { timeout: 60_000 }, () => {
     expect(readFileSync(join(dir, 'store', 'runs', runId ?? '', 'script.js'), 'utf8')).toBe(script);
     const types = readFileSync(join(dir, 'store', 'runs', runId ?? '', 'run.jsonl'), 'utf8').trimEnd().split('\n').map((line) => TypeOnly.parse(JSON.parse(line)).type);
     expect(types).toEqual(['meta', 'phase', 'log', 'done']);
+  });
+
+  it('stderr shows the controls of a script name, phase and log visibly, never raw (issue 9)', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const script = "export const meta = { name: 'evil\\u001b]0;pwned\\u0007', description: 'x' };\nphase('Work\\u001b[2J');\nlog('note \\u001b]52;c;TEFZT1VU\\u0007 \\u009b31m');\nreturn 1;\n";
+    writeFileSync(join(dir, 'evil.js'), script);
+    const ran = await runAgentmux(['run', './evil.js', '--headless', '--sessions', 'store'], dir);
+    expect(ran.status).toBe(0);
+    expect(ran.stderr).toContain('run evil␛]0;pwned␇ (');
+    expect(ran.stderr).toContain('phase Work␛[2J');
+    expect(ran.stderr).toContain('log note ␛]52;c;TEFZT1VU␇ <U+009B>31m');
+    expect(hasHiddenControls(ran.stderr)).toBe(false);
   });
 
   it('a script the loader refuses exits 2 with FILE:LINE and writes nothing', async () => {

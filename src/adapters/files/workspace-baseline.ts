@@ -13,6 +13,7 @@ import { sameVersion } from '../../core/file-checkpoint.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { SKIPPED_DIRECTORIES } from '../tools/workspace-walk.js';
 import { loadGitignore, type IgnoreMatcher } from './gitignore.js';
+import { nameText, pathBytes } from './byte-path.js';
 import { keepVersion, type FileBlobs, type RecordedBytes } from './workspace-files.js';
 
 /** How much one baseline may cover. */
@@ -91,15 +92,15 @@ export class WorkspaceBaselines {
 
 async function exists(absolute: string): Promise<boolean> {
   try {
-    await lstat(absolute);
+    await lstat(pathBytes(absolute));
     return true;
   } catch {
     return false;
   }
 }
 
-function byName(a: Dirent, b: Dirent): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+function byName(a: Dirent<Buffer>, b: Dirent<Buffer>): number {
+  return Buffer.compare(a.name, b.name);
 }
 
 // One walk: depth first, names in order, stopping at the file-count or total-size limit.
@@ -143,18 +144,21 @@ class BaselineWalk {
   }
 
   private async folder(absolute: string, relative: string): Promise<void> {
-    let entries: Dirent[];
+    // Names as bytes, read as text by nameText: a name that is not UTF-8 is recorded too, and
+    // pathBytes turns it back into the same bytes for every call on it.
+    let entries: Dirent<Buffer>[];
     try {
-      entries = await readdir(absolute, { withFileTypes: true });
+      entries = await readdir(pathBytes(absolute), { withFileTypes: true, encoding: 'buffer' });
     } catch {
       return; // unreadable (or just removed): nothing to record there
     }
     for (const entry of entries.sort(byName)) {
       if (!this.complete) return;
-      const childRelative = relative === '' ? entry.name : `${relative}/${entry.name}`;
-      const childAbsolute = path.join(absolute, entry.name);
+      const name = nameText(entry.name);
+      const childRelative = relative === '' ? name : `${relative}/${name}`;
+      const childAbsolute = path.join(absolute, name);
       if (entry.isDirectory()) {
-        if (SKIPPED_DIRECTORIES.has(entry.name) || this.ignored(childRelative, true)) continue;
+        if (SKIPPED_DIRECTORIES.has(name) || this.ignored(childRelative, true)) continue;
         await this.folder(childAbsolute, childRelative);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && !this.ignored(childRelative, false)) {
         await this.file(childAbsolute, childRelative);
@@ -165,7 +169,7 @@ class BaselineWalk {
   private async file(absolute: string, relative: string): Promise<void> {
     let stats;
     try {
-      stats = await lstat(absolute);
+      stats = await lstat(pathBytes(absolute));
     } catch {
       return;
     }
@@ -184,7 +188,7 @@ class BaselineWalk {
       let read: RecordedBytes;
       try {
         read = stats.isSymbolicLink()
-          ? { bytes: await readlink(absolute, { encoding: 'buffer' }), kind: { link: true } }
+          ? { bytes: await readlink(pathBytes(absolute), { encoding: 'buffer' }), kind: { link: true } }
           : await readRegularFile(absolute);
       } catch {
         return; // gone (or swapped for something else) between the listing and the read
@@ -205,7 +209,7 @@ class BaselineWalk {
 
 // O_NOFOLLOW: a file swapped for a symlink after the listing is refused, not read through.
 async function readRegularFile(absolute: string): Promise<RecordedBytes> {
-  const handle = await open(absolute, constants.O_RDONLY | constants.O_NOFOLLOW);
+  const handle = await open(pathBytes(absolute), constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new Error(`${absolute}: not a regular file`);

@@ -11,6 +11,7 @@ import type { WorkspaceFiles } from '../../core/file-checkpoint.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { isBlobHash, type BlobStore } from '../store/blob-store.js';
 import { isInside } from '../tools/workspace-path.js';
+import { nameText, pathBytes } from './byte-path.js';
 
 /**
  * The blob operations file checkpoints need (BlobStore has them), and whether some bytes hold
@@ -64,10 +65,10 @@ export function readVersionOrWhyNot(blobs: FileBlobs, absolute: string, durable 
 
 // O_NOFOLLOW: a regular file swapped for a symlink after the lstat is refused, not read through.
 function readEntry(absolute: string): RecordedBytes {
-  const stats = fs.lstatSync(absolute);
-  if (stats.isSymbolicLink()) return { bytes: fs.readlinkSync(absolute, { encoding: 'buffer' }), kind: { link: true } };
+  const stats = fs.lstatSync(pathBytes(absolute));
+  if (stats.isSymbolicLink()) return { bytes: fs.readlinkSync(pathBytes(absolute), { encoding: 'buffer' }), kind: { link: true } };
   if (!stats.isFile()) throw new Error('not a regular file or symlink');
-  const fd = fs.openSync(absolute, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
+  const fd = fs.openSync(pathBytes(absolute), fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
   try {
     const opened = fs.fstatSync(fd);
     if (!opened.isFile()) throw new Error('not a regular file');
@@ -92,7 +93,7 @@ function confine(cwd: string, relative: string): Result<{ readonly root: string;
   let ancestor = path.dirname(absolute);
   for (;;) {
     try {
-      const real = fs.realpathSync(ancestor);
+      const real = nameText(fs.realpathSync(pathBytes(ancestor), { encoding: 'buffer' }));
       if (!isInside(root, real)) return err(`path ${JSON.stringify(relative)} is outside the workspace`);
       return ok({ root, absolute: path.join(real, path.relative(ancestor, absolute)) });
     } catch (thrown) {
@@ -108,27 +109,27 @@ function confine(cwd: string, relative: string): Result<{ readonly root: string;
  * the target: an existing file or symlink there is replaced, never written through.
  */
 function replaceAtomically(file: string, create: (temporary: string) => void): void {
-  const existing = fs.lstatSync(file, { throwIfNoEntry: false });
+  const existing = fs.lstatSync(pathBytes(file), { throwIfNoEntry: false });
   if (existing?.isDirectory() === true) throw new Error('a folder is in the way');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(pathBytes(path.dirname(file)), { recursive: true });
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.agentmux-restore-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     create(temporary);
-    fs.renameSync(temporary, file);
+    fs.renameSync(pathBytes(temporary), pathBytes(file));
   } catch (thrown) {
-    fs.rmSync(temporary, { force: true });
+    fs.rmSync(pathBytes(temporary), { force: true });
     throw thrown;
   }
 }
 
 /** Writes bytes with `mode` (when not recorded: an existing regular file's mode, else the default). */
 function writeAtomically(file: string, bytes: Buffer, recorded: number | undefined): void {
-  const existing = fs.lstatSync(file, { throwIfNoEntry: false });
+  const existing = fs.lstatSync(pathBytes(file), { throwIfNoEntry: false });
   const mode = recorded ?? (existing?.isFile() === true ? existing.mode & 0o7777 : undefined);
   replaceAtomically(file, (temporary) => {
-    fs.writeFileSync(temporary, bytes, { flag: 'wx', mode: mode ?? 0o666, flush: true });
+    fs.writeFileSync(pathBytes(temporary), bytes, { flag: 'wx', mode: mode ?? 0o666, flush: true });
     // The creation mode is cut by the umask, chmod is not; without a mode the umask decides.
-    if (mode !== undefined) fs.chmodSync(temporary, mode);
+    if (mode !== undefined) fs.chmodSync(pathBytes(temporary), mode);
   });
 }
 
@@ -136,8 +137,8 @@ function writeAtomically(file: string, bytes: Buffer, recorded: number | undefin
 function pruneEmptyFolders(root: string, from: string): void {
   for (let folder = from; folder !== root && isInside(root, folder); folder = path.dirname(folder)) {
     try {
-      if (fs.readdirSync(folder).length > 0) return;
-      fs.rmdirSync(folder);
+      if (fs.readdirSync(pathBytes(folder)).length > 0) return;
+      fs.rmdirSync(pathBytes(folder));
     } catch {
       return;
     }
@@ -161,10 +162,10 @@ export class BlobWorkspaceFiles implements WorkspaceFiles {
     const { root, absolute } = target.value;
     try {
       if (version === null) {
-        const stats = fs.lstatSync(absolute, { throwIfNoEntry: false });
+        const stats = fs.lstatSync(pathBytes(absolute), { throwIfNoEntry: false });
         if (stats === undefined) return ok(undefined);
         if (stats.isDirectory()) return err(`${relative}: a folder is in the way`);
-        fs.unlinkSync(absolute);
+        fs.unlinkSync(pathBytes(absolute));
         pruneEmptyFolders(root, path.dirname(absolute));
         return ok(undefined);
       }
@@ -172,7 +173,7 @@ export class BlobWorkspaceFiles implements WorkspaceFiles {
       if (!isBlobHash(version.sha256)) return err(`${relative}: bad blob name ${JSON.stringify(version.sha256)}`);
       const bytes = this.blobs.getBytes(version.sha256);
       if (!bytes.ok) return err(`${relative}: ${bytes.error}`);
-      if (version.link === true) replaceAtomically(absolute, (temporary) => fs.symlinkSync(bytes.value, temporary));
+      if (version.link === true) replaceAtomically(absolute, (temporary) => fs.symlinkSync(bytes.value, pathBytes(temporary)));
       else writeAtomically(absolute, bytes.value, version.mode);
       return ok(undefined);
     } catch (thrown) {

@@ -3,6 +3,7 @@
 import os from 'node:os';
 import { fileWorkflowLoader } from '../../adapters/workflow/workflow-loader.js';
 import type { Layout } from '../../core/layout-file.js';
+import { visibleLines } from '../../core/visible-controls.js';
 import { parseRunOptions } from '../../run-options.js';
 import { runDryRunCli } from './dry-run-cli.js';
 import { runHeadless } from './headless-run.js';
@@ -17,11 +18,12 @@ const RUN_LAYOUT: Layout = { name: 'run', agents: [], tiling: 'tiled' };
 export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
   const parsed = parseRunOptions(argv);
   if (!parsed.ok) {
-    process.stderr.write(`${parsed.error}\n`);
+    process.stderr.write(visibleLines(`${parsed.error}\n`));
     return 2;
   }
   const flags = parsed.value;
-  const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(text) };
+  // stderr shows a script's or model's controls visibly (`␛]0;…`), never raw (issue 9).
+  const io = { stdout: (text: string) => process.stdout.write(text), stderr: (text: string) => process.stderr.write(visibleLines(text)) };
   if (flags.dryRun) return runDryRunCli(flags, process.cwd(), process.env, io);
   if (flags.headless) {
     const refused = await refusedOverThreshold(flags, process.cwd(), process.env);
@@ -34,7 +36,7 @@ export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
     // A script that does not load is refused before the screen opens, as headless refuses it.
     const checked = flags.ref === undefined ? undefined : fileWorkflowLoader({ cwd: process.cwd(), home: os.homedir(), shipped: shippedWorkflowsDir() })(flags.ref);
     if (checked !== undefined && !checked.ok) {
-      process.stderr.write(`${checked.error}\n`);
+      process.stderr.write(visibleLines(`${checked.error}\n`));
       return 2;
     }
     const { runCockpit } = await import('../../app.js');
@@ -47,7 +49,7 @@ export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
     setup: openHost,
     io: {
       stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      stderr: (text) => process.stderr.write(visibleLines(text)),
       onStopSignal: (handler) => {
         process.on('SIGINT', handler);
         process.on('SIGTERM', handler);

@@ -1,15 +1,17 @@
 // The `meta` a workflow script exports (DESIGN.md §9): parsed from the script's literal by the
 // loader, validated here, shown by the run view. `phases[].model` is shown, never applied.
 import { z } from 'zod';
+import { visibleControls } from '../visible-controls.js';
 
 export const WorkflowPhaseSchema = z.strictObject({
-  title: z.string().min(1),
+  title: z.string().min(1).transform(visibleControls),
   detail: z.string().optional(),
   model: z.string().optional(),
 });
 
 export const WorkflowMetaSchema = z.strictObject({
-  name: z.string().min(1),
+  // Shown in run views, records, stderr and questions: its controls are made visible once, here (issue 9).
+  name: z.string().min(1).transform(visibleControls),
   description: z.string(),
   whenToUse: z.string().optional(),
   phases: z.array(WorkflowPhaseSchema).optional(),

@@ -1,7 +1,7 @@
 // The session store as commands: `sessions` prints its rows; `session-open ID`,
 // `session-rename ID NAME`, `session-trash ID`, `session-restore ID` are what the session
 // browser's keys run (DESIGN.md §5), so scripts and `agentmux ctl` can do the same.
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromResult } from '../../core/command.js';
 import { sessionRow, type SessionsValue } from '../../core/command-values.js';
 import { SESSION_HEADER, sessionRows } from '../session-browser-rows.js';

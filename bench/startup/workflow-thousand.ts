@@ -46,7 +46,8 @@ function focusedName(cockpit: PtyCockpit): string | undefined {
   return /▶ (item-\d+)/u.exec(cockpit.line(SUMMARY_ROW))?.[1];
 }
 
-const runDone = (cockpit: PtyCockpit): boolean => /: done completed/u.test(cockpit.screen());
+/** The status bar says the run completed (`fan-1000 · completed · 1000 done`), or a message says it ended. */
+const runDone = (cockpit: PtyCockpit): boolean => /· completed · \d+ done|: done completed/u.test(cockpit.screen());
 
 /** Runs the 1,000-agent workflow once in `root` (a scratch folder). */
 export async function runThousandAgents(entry: AgentmuxEntry, root: string, agents = 1000, concurrency = 16): Promise<ThousandFigures> {

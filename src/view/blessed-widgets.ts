@@ -10,7 +10,10 @@ const require = createRequire(import.meta.url);
 function widgetClass(path: string): (options: unknown) => unknown {
   const loaded: unknown = require(path);
   if (typeof loaded !== 'function') throw new Error(`${path}: not a blessed widget (blessed changed shape)`);
-  return (options) => Reflect.construct(loaded, [options]);
+  return (options) => {
+    const made: unknown = Reflect.construct(loaded, [options]);
+    return made;
+  };
 }
 
 let screenClass: ((options: unknown) => unknown) | undefined;

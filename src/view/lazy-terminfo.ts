@@ -18,16 +18,22 @@ export function compileTerminfoLazily(): boolean {
   if (typeof compile !== 'function') return false;
   Reflect.set(prototype, '_compile', function (this: unknown, info: unknown, key: unknown, capability: unknown): unknown {
     // Booleans, numbers, empty strings and the two file capabilities are no code: as before.
-    if (!deferrable(this, key, capability)) return Reflect.apply(compile, this, [info, key, capability]);
-    const owner = this;
-    let compiled: unknown;
-    return function (this: unknown, params: unknown): unknown {
-      compiled ??= Reflect.apply(compile, owner, [info, key, capability]);
-      return typeof compiled === 'function' ? Reflect.apply(compiled, this, [params]) : compiled;
-    };
+    if (deferrable(this, key, capability)) return onFirstCall(() => Reflect.apply(compile, this, [info, key, capability]));
+    const compiled: unknown = Reflect.apply(compile, this, [info, key, capability]);
+    return compiled;
   });
   deferred = true;
   return true;
+}
+
+/** A capability function that compiles itself (with `build`) the first time it is called. */
+function onFirstCall(build: () => unknown): (this: unknown, params: unknown) => unknown {
+  let compiled: unknown;
+  return function (this: unknown, params: unknown): unknown {
+    compiled ??= build();
+    const result: unknown = typeof compiled === 'function' ? Reflect.apply(compiled, this, [params]) : compiled;
+    return result;
+  };
 }
 
 /** A capability blessed would compile to code (and not to a constant string: its `stringify` option). */

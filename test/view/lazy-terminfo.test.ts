@@ -14,7 +14,8 @@ function countingTput(): { Tput: unknown; compiled: string[]; original: unknown 
   const compiled: string[] = [];
   Reflect.set(prototype, '_compile', function (this: unknown, info: unknown, key: unknown, capability: unknown): unknown {
     if (typeof capability === 'string' && capability !== '') compiled.push(String(key));
-    return Reflect.apply(original, this, [info, key, capability]);
+    const made: unknown = Reflect.apply(original, this, [info, key, capability]);
+    return made;
   });
   return { Tput, compiled, original };
 }

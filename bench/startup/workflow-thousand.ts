@@ -50,7 +50,7 @@ function focusedName(cockpit: PtyCockpit): string | undefined {
 const runDone = (cockpit: PtyCockpit): boolean => /· completed · \d+ done|: done completed/u.test(cockpit.screen());
 
 /** Runs the 1,000-agent workflow once in `root` (a scratch folder). */
-export async function runThousandAgents(entry: AgentmuxEntry, root: string, agents = 1000, concurrency = 16): Promise<ThousandFigures> {
+export async function runThousandAgents(entry: AgentmuxEntry, root: string, agents = 1000, concurrency = 16, cpuProfDir?: string): Promise<ThousandFigures> {
   const dir = join(root, `workflow-${agents}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -64,6 +64,7 @@ export async function runThousandAgents(entry: AgentmuxEntry, root: string, agen
     cwd: dir,
     cols: COLS,
     rows: ROWS,
+    nodeArgs: cpuProfDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`],
   });
   try {
     for (const deadline = Date.now() + 60_000; (await model.counts()).streaming < concurrency; ) {

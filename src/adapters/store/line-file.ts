@@ -150,6 +150,11 @@ export class SyncedLineFile {
     this.release();
   }
 
+  /** Starts a background fdatasync of what is written so far (a new file's first line, written before it was opened here). */
+  syncInBackground(): void {
+    if (this.state.kind === 'open') this.startSync(this.state.fd);
+  }
+
   /** Resolves once every line appended so far has been through fdatasync (tests, benches, quit). */
   synced(): Promise<void> {
     if (!this.sync.inFlight) return Promise.resolve();

@@ -103,4 +103,24 @@ describe('journal sync off the event loop', () => {
     expect(syncCalls).toEqual(['async']);
     expect(writer.append({ t: 'entry', entry: userEntry('e2', 'e1', 'two') }).ok).toBe(false);
   });
+
+  it('creates a journal whole with its header and syncs the header on the thread pool, not on the event loop', async () => {
+    const { ops, syncCalls, finish } = recordingOps();
+    const blobs = new BlobStore(path.join(dir, 'blobs'));
+    const created = createJournal(path.join(dir, 's2.jsonl'), header('s2', 'beta'), blobs, ops);
+    if (!created.ok) throw new Error(created.error);
+    expect(fs.readFileSync(created.value.path, 'utf8')).toContain('"beta"');
+    expect(syncCalls).toEqual(['async']);
+    let synced = false;
+    const done = created.value.synced().then(() => {
+      synced = true;
+    });
+    await Promise.resolve();
+    expect(synced).toBe(false);
+    finish(null);
+    await done;
+    created.value.close();
+    expect(syncCalls).toEqual(['async']);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
 });

@@ -3,7 +3,6 @@
 import type blessed from 'blessed';
 import { newScreen } from './blessed-widgets.js';
 import { alignBlessedWidths } from './char-width.js';
-import { compileTerminfoLazily } from './lazy-terminfo.js';
 import { colorDepth } from './terminal-colors.js';
 
 export type ScreenOptions = {
@@ -23,7 +22,6 @@ export function createScreen(options: ScreenOptions): ScreenHandle {
   // Read by blessed's terminfo layer when the screen is created: draw borders as UTF-8.
   process.env['NCURSES_NO_UTF8_ACS'] = '1';
   alignBlessedWidths();
-  compileTerminfoLazily();
   const screenOptions: blessed.Widgets.IScreenOptions = {
     forceUnicode: true,
     fullUnicode: true,

@@ -6,6 +6,7 @@ import { runRenderBench } from './render/render-bench.js';
 import { runScalingBench } from './scaling-bench.js';
 import { runWorkflowBench } from './workflow-bench.js';
 import { runTranscriptBench } from './transcript-bench.js';
+import { runStartupBench } from './startup/startup-bench.js';
 
 const root = join(import.meta.dirname, '..', '.bench-tmp');
 mkdirSync(root, { recursive: true });
@@ -15,3 +16,4 @@ runScalingBench();
 runTranscriptBench();
 await runRenderBench(root);
 await runWorkflowBench(root);
+await runStartupBench(root);

@@ -1,7 +1,7 @@
 // Builds an answer from the Messages API's raw stream events, emitting core StreamEvents as
 // it goes, and keeps whatever had arrived so a failed stream still yields its partial answer.
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AssistantBlock, Usage } from '../core/entry.js';
 import type { PartialAnswer, StreamEvent } from '../core/provider.js';
 import { err, ok, type Result } from '../core/result.js';

@@ -3,7 +3,7 @@
 // does not understand are skipped and counted, never guessed at.
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AssistantBlock } from '../core/entry.js';
 import { SessionHeader, type JournalRecord } from '../core/journal-record.js';
 import { err, messageOf, ok, type Result } from '../core/result.js';

@@ -1,7 +1,7 @@
 // Finds agentmux's own folder (layouts/, package.json) from src/ or dist/src/ alike.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const PackageJson = z.object({ name: z.string(), version: z.string() });
 

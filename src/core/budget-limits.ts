@@ -1,5 +1,5 @@
 // Budget limits (DESIGN.md §4): reaching one pauses the agent with state `over-budget`.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const BudgetLimits = z.object({
   tokens: z.number().int().positive().optional(),

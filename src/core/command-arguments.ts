@@ -1,6 +1,6 @@
 // Zod schemas for the argument kinds commands share (agents, addresses, numbers, turn ranges)
 // and the option specs that go with them, so every command words the same problem the same way.
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseAddress, type TurnAddress } from './address.js';
 import type { OptionSpec } from './command.js';
 import type { TurnRange } from './cockpit-api.js';

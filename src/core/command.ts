@@ -8,7 +8,7 @@
 //       | { kind: 'error', code, message }       `failure` / `usageError`; never parsed back from text
 //       | { kind: 'open-editor', … }             only `edit` without TEXT
 // `execute` (what `dispatch` calls) adds `command`, the command's name.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { TurnAddress } from './address.js';
 import type { CockpitApi } from './cockpit-api.js';
 import type { JsonValue } from './json-value.js';

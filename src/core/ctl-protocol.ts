@@ -1,7 +1,7 @@
 // The wire of `agentmux ctl` (DESIGN.md §5): newline-delimited JSON over DIR/agentmux.sock. One
 // request line per connection; a `run` or `capture` gets one reply line, an `events` request
 // turns the connection into a stream of event lines. Both ends parse what they read with these.
-import { z } from 'zod';
+import * as z from 'zod';
 import { JsonValueSchema } from './json-value.js';
 import { err, ok, type Result } from './result.js';
 

@@ -1,6 +1,6 @@
 // The conversation model of DESIGN.md §3: one session is an append-only tree of entries.
 // Schemas and inferred types live side by side; journals are parsed with these schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const EntryId = z.string().min(1);
 export type EntryId = z.infer<typeof EntryId>;

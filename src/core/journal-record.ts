@@ -1,5 +1,5 @@
 // One line of a session journal (JSONL). The journal is the truth; the catalog is rebuilt from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Entry, EntryId, FileChange, MessageOrigin } from './entry.js';
 import { BudgetLimits } from './budget-limits.js';
 import { ToolIntentRecord } from './tool-intent.js';

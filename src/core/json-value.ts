@@ -1,6 +1,6 @@
 // JSON values as a type and a zod schema: what crosses a process, socket or worker boundary
 // (command results over ctl, workflow values between the script's worker and the host).
-import { z } from 'zod';
+import * as z from 'zod';
 
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 

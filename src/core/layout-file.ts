@@ -5,7 +5,7 @@
 //
 // Split trees need not name every agent: agents missing from the tree are appended to the
 // tree's root split, each with the mean of the root's sizes (see layout-solver.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, messageOf, ok, type Result } from './result.js';
 import { visibleControls } from './visible-controls.js';
 

@@ -3,7 +3,7 @@
 // edit_file, a baseline of the workspace (kept as a blob) for bash. A call whose intent has no
 // result when the session loads was running when agentmux stopped; its changes are recorded
 // against that intent and its result says it was interrupted by a crash.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FileVersion } from './entry.js';
 import type { SessionState } from './session-state.js';
 

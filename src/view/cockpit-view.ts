@@ -1,6 +1,7 @@
 // The whole screen: panes (created and removed as the model's panes change), the status bar
 // and a stack of modal overlays. Keys go to the top overlay, else to the app's handler.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from './blessed-widgets.js';
 import { StringDecoder } from 'node:string_decoder';
 import type { CockpitModel } from '../core/cockpit-view-model.js';
 import type { Rect } from '../core/layout-solver.js';
@@ -80,7 +81,7 @@ export class CockpitView implements OverlayHost {
     this.keyHandler = options.onKey;
     this.pasteHandler = options.onPaste;
     const area = this.paneArea();
-    this.layer = blessed.box({ parent: this.screen, left: 0, top: 0, width: area.width, height: area.height, tags: false });
+    this.layer = newBox({ parent: this.screen, left: 0, top: 0, width: area.width, height: area.height, tags: false });
     this.status = new StatusBar(this.screen);
     this.canvas = new ScreenCanvas(this.screen);
     this.notice = new ScreenNotice(this.layer);

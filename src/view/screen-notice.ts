@@ -2,7 +2,8 @@
 // (B16): an empty cockpit (blank, with no hint of what to press) and a terminal too small to draw
 // panes in (a few border characters that mean nothing). It exists only while shown, so a cockpit
 // with panes keeps its fast frames (only panes on screen).
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from './blessed-widgets.js';
 import type { Rect } from '../core/layout-solver.js';
 
 /** Below this size panes cannot show a title and a row: the notice replaces them. */
@@ -47,7 +48,7 @@ export class ScreenNotice {
     const left = Math.max(0, Math.floor((area.width - width) / 2));
     if (this.box !== undefined && this.text === text && this.box.width === width && this.box.top === top && this.box.left === left) return false;
     this.box?.destroy();
-    this.box = blessed.box({ parent: this.parent, top, left, width, height, content: text, tags: false, wrap: true });
+    this.box = newBox({ parent: this.parent, top, left, width, height, content: text, tags: false, wrap: true });
     this.text = text;
     return true;
   }

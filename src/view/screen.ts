@@ -1,6 +1,7 @@
 // Creates the one blessed screen with the settings agentmux needs: unicode box drawing
 // (not ACS), full unicode widths that match the terminal, and no warning pop-ups.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newScreen } from './blessed-widgets.js';
 import { alignBlessedWidths } from './char-width.js';
 import { colorDepth } from './terminal-colors.js';
 
@@ -36,7 +37,7 @@ export function createScreen(options: ScreenOptions): ScreenHandle {
   // set here untyped; blessed itself reads them as documented (input readable, output writable).
   if (options.input !== undefined) Reflect.set(screenOptions, 'input', options.input);
   if (options.output !== undefined) Reflect.set(screenOptions, 'output', options.output);
-  const screen = blessed.screen(screenOptions);
+  const screen = newScreen(screenOptions);
   // blessed keeps the colour count on its tput object (a plain property read by every SGR it
   // writes); believe TERM and COLORTERM over what it could parse (see terminal-colors.ts).
   const parsed: unknown = Reflect.get(screen.tput, 'colors');

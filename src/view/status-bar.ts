@@ -1,6 +1,7 @@
 // The bottom lines: mode, focused agent, agents per state, total tokens and cost, the last
 // command's result (errors in red), key hints, and the demo banner when present.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from './blessed-widgets.js';
 import { AGENT_STATES } from '../core/agent-state.js';
 import type { StatusModel } from '../core/cockpit-view-model.js';
 import { STATE_SGR, formatTokens } from './format.js';
@@ -119,7 +120,7 @@ export class StatusBar {
   private rows: readonly string[] = [];
 
   constructor(private readonly screen: blessed.Widgets.Screen) {
-    this.box = blessed.box({
+    this.box = newBox({
       parent: screen,
       left: 0,
       bottom: 0,

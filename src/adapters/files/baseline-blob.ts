@@ -1,7 +1,7 @@
 // A bash call's workspace baseline kept as a blob, so its intent (core/tool-intent.ts) can name
 // it in one short journal line and a crash recovery can diff the workspace against it later.
 // The blob is JSON, read back through zod: a damaged one is an error, never a wrong diff.
-import { z } from 'zod';
+import * as z from 'zod';
 import { FileVersion } from '../../core/entry.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Baseline } from './workspace-baseline.js';

@@ -4,7 +4,7 @@
 // as `files`, so the tool-result entry records them and a rewind can put them back. The
 // before side is journaled as the call's intent before it runs (core/tool-intent.ts), so a call
 // cut short by a crash still has its changes recorded when the session loads (`recover`).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FileChange } from '../../core/entry.js';
 import { sameVersion } from '../../core/file-checkpoint.js';
 import { CRASHED_CALL_TEXT, type ToolIntent } from '../../core/tool-intent.js';

@@ -2,7 +2,7 @@
 // {"url": "http://127.0.0.1:PORT"} as one JSON line on stdout, then serves the demo script
 // until SIGINT/SIGTERM. Usage: tsx main.ts [--port N] [--tokens-per-delta N] [--delta-interval-ms N]
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { demoScript } from './demo-script.js';
 import { startScriptedModel } from './server.js';
 

@@ -1,6 +1,6 @@
 // The body of POST /v1/messages as the scripted model reads it: parsed loosely with zod,
 // then checked against the conversation rules a real Messages API server enforces.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const CacheControl = z.object({ type: z.literal('ephemeral') }).loose().nullish();
 

@@ -1,5 +1,5 @@
 // The catalog file DIR/catalog.json: a small index of sessions and settings, rebuilt from journals.
-import { z } from 'zod';
+import * as z from 'zod';
 import { BudgetLimits } from '../../core/budget-limits.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { SessionSummary } from '../../core/store.js';

@@ -3,7 +3,7 @@
 // Written whole to a temp file and renamed over, so a crash leaves the old file or the new one.
 import fs from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 
 const AgentMemorySchema = z.object({ history: z.array(z.string()), draft: z.string() });

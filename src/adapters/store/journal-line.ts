@@ -3,7 +3,7 @@
 // key as { at: path to the field, sha256, bytes }. References live outside the record, so no
 // content (not even a tool input that happens to look like a reference) can be mistaken for one,
 // and a reader that ignored `$blobs` would fail the schema instead of showing a placeholder.
-import { z } from 'zod';
+import * as z from 'zod';
 import { JournalRecord } from '../../core/journal-record.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { isBlobHash, type BlobStore } from './blob-store.js';

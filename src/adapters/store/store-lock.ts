@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 
 const LockOwner = z.object({ pid: z.number().int().positive(), startTime: z.number().nullable() });

@@ -17,3 +17,14 @@ export function syncDirectory(directory: string): void {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * The same fsync on the thread pool, best effort: a new journal's directory entry becomes durable
+ * soon after, without stalling the event loop (as a journal line's own fdatasync, DESIGN.md §6).
+ */
+export function syncDirectoryInBackground(directory: string): void {
+  fs.open(directory, 'r', (opening, fd) => {
+    if (opening !== null) return;
+    fs.fsync(fd, () => fs.close(fd, () => undefined));
+  });
+}

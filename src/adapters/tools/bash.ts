@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import * as pty from 'node-pty';
-import { z } from 'zod';
+import * as z from 'zod';
 import { Sanitizer } from '../../core/sanitize.js';
 import { messageOf } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';

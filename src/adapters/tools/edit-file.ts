@@ -1,6 +1,6 @@
 // edit_file: replaces one exact, unique piece of a workspace file. Uniqueness is the safety
 // net: an `old` that matches nowhere or in several places changes nothing and says why.
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, ok, type Result } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { quotePath, resolveInWorkspace } from './workspace-path.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { LineMatch } from './grep-lines.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { GrepWorkerData, GrepWorkerReply } from './grep-worker-protocol.js';
 
 /** How long a worker may take to load before grep gives up on it (tsx compiles it first). */

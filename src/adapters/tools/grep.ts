@@ -1,7 +1,7 @@
 // grep: every line matching a JavaScript regex in the workspace's text files, as
 // `path:line: text`, so an agent can find definitions and uses without reading every file.
 // Walking and reading stay here; the regex runs in a worker thread (grep-search.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, ok, type Result } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import {

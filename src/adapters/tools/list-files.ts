@@ -1,6 +1,6 @@
 // list_files: the files under a workspace directory, optionally filtered by a glob, so an
 // agent can find its way around a project without a shell.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { openConfinedDirectory, openErrorText, type ConfinedDirectory } from './confined-fs.js';
 import { globToRegExp } from './glob.js';

@@ -3,7 +3,7 @@
 import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { hardLinkRefusal, openConfinedFile, openErrorText } from './confined-fs.js';
 import { resolveInWorkspace, quotePath } from './workspace-path.js';

@@ -1,6 +1,6 @@
 // What each read-only tool file provides, and the small pieces every tool shares:
 // turning zod issues into a tool error that names the field, and the abort outcome.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ToolSpec } from '../../core/model-request.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { err, ok, type Result } from '../../core/result.js';

@@ -3,7 +3,7 @@
 // land through confined-write.ts, which cannot be carried outside by a symlink race.
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, ok, type Result } from '../../core/result.js';
 import type { ToolContext, ToolOutcome } from '../../core/tools.js';
 import { writeConfined } from './confined-write.js';

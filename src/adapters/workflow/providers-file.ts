@@ -3,7 +3,7 @@
 // environment variable that holds one.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { describeIssue } from '../store/journal-line.js';
 

@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import vm from 'node:vm';
 import { parentPort, workerData } from 'node:worker_threads';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CallPathStep } from '../../core/workflow/call-path.js';
 import { HostMessageSchema, ScriptStartSchema, type ScriptMessage } from '../../core/workflow/script-protocol.js';
 import { SANDBOX_BOOTSTRAP } from './sandbox-bootstrap.js';

@@ -1,7 +1,7 @@
 // Keys on the focused agent that are more than one core command: `toggle-pause` (`p`),
 // `confirm-undo` (`u`, asks about files changed since), `detach-pane` (C-q while attached to a
 // PTY pane) and `quit` (asks to confirm while an agent works).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../../core/command-arguments.js';
 import { failure } from '../../core/command.js';
 import type { CockpitApp } from '../cockpit-app.js';

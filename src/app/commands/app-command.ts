@@ -1,7 +1,7 @@
 // App commands (DESIGN.md §2): commands that act on the screen — panes, zoom, tiling, the
 // overlays and pickers — in their own table, behind the same `dispatch` as core's commands.
 // Each is defined against the running cockpit and bound to it when the app starts.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { usageError, type ArgSpec, type Command, type CommandOutcome } from '../../core/command.js';
 import type { CockpitApp } from '../cockpit-app.js';
 

@@ -1,6 +1,6 @@
 // Commands for what needs the person: `show-messages` (every status line in full, tmux's name)
 // and `next-approval` (focus the next agent waiting for an approval, claude-squad's "attention").
-import { z } from 'zod';
+import * as z from 'zod';
 import { failure } from '../../core/command.js';
 import type { CockpitApp } from '../cockpit-app.js';
 import { defineAppCommand, done, NO_ARGS } from './app-command.js';

@@ -1,6 +1,6 @@
 // The arrangement of the panes: `zoom`, `next-tiling`, `tiling NAME` (DESIGN.md §5). The app
 // owns the tiling; core only knows the presets and how to solve them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { TILING_PRESETS, type TilingPreset } from '../../core/layout-file.js';
 import { nextTiling } from '../../core/layout-solver.js';
 import type { CockpitApp } from '../cockpit-app.js';

@@ -1,6 +1,6 @@
 // `list-keys [MODE]` (DESIGN.md §5): one line per binding, `MODE KEY COMMAND-LINE  NOTE`,
 // generated from the key table like the help and the hints.
-import { z } from 'zod';
+import * as z from 'zod';
 import { listKeys, MODE_NAMES, parseModeName, type ModeName } from '../../core/key-table.js';
 import { defineAppCommand, done } from './app-command.js';
 

@@ -1,7 +1,7 @@
 // The commands overlay keys run (src/core/overlay-keys.ts): each acts on the topmost open overlay
 // of its kind through the handle its mode carries on the stack (src/app/mode-handle.ts), so a
 // key, the same line from `agentmux ctl`, or a test do the same thing.
-import { z } from 'zod';
+import * as z from 'zod';
 import { failure, type CommandOutcome } from '../../core/command.js';
 import { MOVE_USAGE, parseMove, type Move } from '../../core/list-move.js';
 import type { CockpitApp } from '../cockpit-app.js';

@@ -1,6 +1,6 @@
 // The app's overlays as commands: `copy-mode`, `search`, `timeline [--edit]`, `graft-picker`,
 // `session-browser`, `help`. Each opens its overlay (a mode on the stack) on the focused pane.
-import { z } from 'zod';
+import * as z from 'zod';
 import { flag } from '../../core/command-arguments.js';
 import { failure, fromResult } from '../../core/command.js';
 import { enterCopyMode } from '../copy-mode.js';

@@ -1,6 +1,6 @@
 // Moving the focus between panes, and scrolling one: `select-pane -L|-R|-U|-D|-t AGENT`,
 // `next-pane`, `previous-pane`, `scroll-pane up|down` (tmux's names where tmux has one).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../../core/command-arguments.js';
 import { failure, type CommandOutcome } from '../../core/command.js';
 import { neighbour } from '../../core/layout-solver.js';

@@ -1,7 +1,7 @@
 // The line inputs as commands: `command-prompt [TEXT]` (`:`, `n`, and the approval's `n`) and
 // `compose [-t AGENT] [--broadcast]` (`Enter`, `b`), which open an input and, on Enter, run
 // the command line or send the message through the same dispatch.
-import { z } from 'zod';
+import * as z from 'zod';
 import { flag, targetOption } from '../../core/command-arguments.js';
 import { failure } from '../../core/command.js';
 import { completeCommandName } from '../../core/dispatch.js';

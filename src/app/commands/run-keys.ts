@@ -2,7 +2,7 @@
 // stops, restarts or relaunches a run. `confirm-run-stop [RUN]` asks, then runs `run-stop`;
 // `confirm-interrupt-all` (`X`) asks only when it would interrupt workflow agents, then runs
 // `interrupt -t all`. Over ctl neither asks.
-import { z } from 'zod';
+import * as z from 'zod';
 import { isBusy } from '../../core/agent-state.js';
 import { failure } from '../../core/command.js';
 import { confirmThenRun } from '../confirm-line.js';

@@ -1,7 +1,7 @@
 // The run view as commands (DESIGN.md §9): `runs` opens it (`w`), `runs RUN` opens it on one run
 // (a finished or headless run read from its record, as the session browser's Enter does), and `run-view ACTION [ARG]` is
 // what each of its keys runs on the selected row (`list-keys runs` shows which).
-import { z } from 'zod';
+import * as z from 'zod';
 import { failure, fromResult, type CommandOutcome } from '../../core/command.js';
 import { err, type Result } from '../../core/result.js';
 import { RUN_FILTERS } from '../../core/workflow/run-tree-rows.js';

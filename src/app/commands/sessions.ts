@@ -2,7 +2,7 @@
 // `session-rename ID NAME`, `session-trash ID`, `session-restore ID` are what the session
 // browser's keys run (DESIGN.md §5), so scripts and `agentmux ctl` can do the same.
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromResult } from '../../core/command.js';
 import { sessionRow, type SessionsValue } from '../../core/command-values.js';
 import { SESSION_HEADER, sessionRows } from '../session-browser-rows.js';

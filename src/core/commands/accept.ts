@@ -1,6 +1,6 @@
 // `accept [-t AGENT]`: a workflow agent's pending call resolves to its last answer as it stands
 // (DESIGN.md §9), e.g. after Esc; with a schema only a valid answer is taken.
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';

@@ -1,5 +1,5 @@
 // `approve [-t AGENT] y|a|n [REASON]`: answer the tool call an agent waits on (DESIGN.md §4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand } from '../command.js';

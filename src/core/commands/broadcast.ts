@@ -1,6 +1,6 @@
 // `broadcast [-t @RUN[/PHASE]] [--interrupt] TEXT`: a nudge to every agent, or to a workflow
 // run's agents (or one phase's), reported per agent (DESIGN.md §4, §9).
-import { z } from 'zod';
+import * as z from 'zod';
 import { flag, interruptOption } from '../command-arguments.js';
 import { defineCommand, done, failure, usageError } from '../command.js';
 import { formatReceipts } from '../receipt-message.js';

@@ -1,7 +1,7 @@
 // `budget [-t AGENT|--all] [--clear] [--usd X] [--tokens N] [--turns N]`: caps that pause an agent
 // (DESIGN.md §4). `--clear` drops the old limits first (alone: no limits at all). With no limit
 // and no --clear it changes nothing and shows the caps and what was spent against them.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { BudgetLimits } from '../budget-limits.js';
 import type { BudgetTarget } from '../cockpit-api.js';
 import { flag, positiveInteger, positiveNumber, targetOption } from '../command-arguments.js';

@@ -1,5 +1,5 @@
 // `close [-t AGENT]`: stop an agent and remove its pane; its session stays in the store (DESIGN.md §5).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand } from '../command.js';

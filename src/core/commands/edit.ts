@@ -1,5 +1,5 @@
 // `edit [-t AGENT] TURN[.K] [TEXT]`: replace one entry on a new branch (DESIGN.md §3).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption, turnAddress } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, failure } from '../command.js';

@@ -1,5 +1,5 @@
 // `focus AGENT`: move the focus to an agent, by name or pane number (DESIGN.md §5).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, usageError } from '../command.js';
 import { targetOf } from '../command-values.js';
 

@@ -1,5 +1,5 @@
 // `fork [-t AGENT] [TURN[.K]]`: start a new session from an entry of this one (DESIGN.md §3).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption, turnAddress } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, done, failure } from '../command.js';

@@ -1,5 +1,5 @@
 // `graft [-t AGENT] SOURCE [FROM..TO]`: copy turns of another session onto this branch (DESIGN.md §3).
-import { z } from 'zod';
+import * as z from 'zod';
 import { looksLikeTurnRange, targetOption, turnRange } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand } from '../command.js';

@@ -1,5 +1,5 @@
 // `interrupt [-t AGENT|all]`: abort the stream and keep what arrived (DESIGN.md §3).
-import { z } from 'zod';
+import * as z from 'zod';
 import { isBusy } from '../agent-state.js';
 import { targetOption } from '../command-arguments.js';
 import { actOnTargets } from '../command-target.js';

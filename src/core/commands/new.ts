@@ -1,7 +1,7 @@
 // `new NAME [--model M] [-- COMMAND ARGS…]`: open another agent (DESIGN.md §5).
 // Its options come after NAME, which the shared grammar (options first) cannot express, so
 // NAME is the positional and the rest is TEXT, read here. `--model M` before NAME works too.
-import { z } from 'zod';
+import * as z from 'zod';
 import { agentName } from '../command-arguments.js';
 import { defineCommand, done, failure, type CommandOutcome } from '../command.js';
 import { splitCommandWords } from '../command-words.js';

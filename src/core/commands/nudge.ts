@@ -1,5 +1,5 @@
 // `nudge [-t AGENT] [--interrupt] TEXT`: steer one agent at its next safe point (DESIGN.md §4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { flag, interruptOption, targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, done, failure } from '../command.js';

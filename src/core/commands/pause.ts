@@ -1,5 +1,5 @@
 // `pause [-t AGENT|all]`: hold an agent before its next model call (DESIGN.md §4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { actOnTargets } from '../command-target.js';
 import { defineCommand } from '../command.js';

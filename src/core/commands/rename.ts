@@ -1,5 +1,5 @@
 // `rename [-t AGENT] NAME`: give an agent (and its stored session) a new name (DESIGN.md §5).
-import { z } from 'zod';
+import * as z from 'zod';
 import { agentName, targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand } from '../command.js';

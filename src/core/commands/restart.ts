@@ -1,6 +1,6 @@
 // `restart [-t AGENT]`: start a PTY agent's command again in its pane (DESIGN.md §4), after it
 // exited or to replace a stuck one.
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand } from '../command.js';

@@ -1,5 +1,5 @@
 // `resume [-t AGENT|all]`: let a paused agent carry on (DESIGN.md §4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { actOnTargets } from '../command-target.js';
 import { defineCommand } from '../command.js';

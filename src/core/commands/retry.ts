@@ -1,5 +1,5 @@
 // `retry [-t AGENT]`: re-run the last turn after an error or interrupt (DESIGN.md §5).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand } from '../command.js';

@@ -1,6 +1,6 @@
 // `rewind [-t AGENT] [--conversation-only|--files-only] [--overwrite|--keep-changed] TURN[.K]`:
 // move the head back and restore the files this agent changed since (DESIGN.md §3, §4).
-import { z } from 'zod';
+import * as z from 'zod';
 import { moveOf } from '../command-values.js';
 import { flag, targetOption, turnAddress } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';

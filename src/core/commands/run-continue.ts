@@ -1,6 +1,6 @@
 // `run-continue [--recorded] [RUN]`: run RUN's script again in the same run (issue 15): calls
 // whose key has a value in the record return it at once, every other call runs live.
-import { z } from 'zod';
+import * as z from 'zod';
 import { flag } from '../command-arguments.js';
 import { defineCommand, fromResult } from '../command.js';
 

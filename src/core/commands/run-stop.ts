@@ -1,5 +1,5 @@
 // `run-stop [RUN]`: stop a run at once (DESIGN.md §9): every pending and later call resolves to null.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, fromResult } from '../command.js';
 
 const RunStopArgs = z.object({ positionals: z.object({ run: z.string().optional() }) });

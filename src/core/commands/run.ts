@@ -1,6 +1,6 @@
 // `run [--yes] ARG [ARGS-JSON]`: start a workflow run (DESIGN.md §9); ARGS-JSON that is not JSON is passed as
 // a string; `--yes` starts it even when projected above the cockpit's --confirm-over-usd (issue 16).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, fromResult } from '../command.js';
 import { JsonValueSchema, type JsonValue } from '../json-value.js';
 

@@ -1,5 +1,5 @@
 // `send [-t AGENT] TEXT`: TEXT becomes the agent's next user message exactly (DESIGN.md §3).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';

@@ -1,6 +1,6 @@
 // `skip [-t AGENT]`: a workflow agent's pending call resolves to null, "skipped by the user"
 // (DESIGN.md §9); a queued agent never starts. The agent keeps its session.
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';

@@ -1,6 +1,6 @@
 // `switch [-t AGENT] [--conversation-only|--files-only] [--overwrite|--keep-changed] BRANCH`: move
 // the head to another branch of the session tree (issue 5) and the files with it, as rewind does.
-import { z } from 'zod';
+import * as z from 'zod';
 import { moveOf } from '../command-values.js';
 import { flag, targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';

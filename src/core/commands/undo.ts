@@ -1,6 +1,6 @@
 // `undo [-t AGENT] [--overwrite|--keep-changed]`: reverse the agent's last rewind, edit, graft
 // or fork (DESIGN.md §3); a rewind's files go back as they were.
-import { z } from 'zod';
+import * as z from 'zod';
 import { flag, targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, usageError } from '../command.js';

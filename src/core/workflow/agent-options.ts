@@ -1,6 +1,6 @@
 // Validates the `opts` of `agent(prompt, opts)` as the script gave them (JSON text from the
 // worker), so the host only ever sees well-formed options; a bad field is a throw in the script.
-import { z } from 'zod';
+import * as z from 'zod';
 import { JsonValueSchema } from '../json-value.js';
 import { err, ok, type Result } from '../result.js';
 import type { AgentCallOptions } from './agent-host.js';

@@ -1,6 +1,6 @@
 // Where a call sits in the script (DESIGN.md §9 call keys): the enclosing `parallel` index,
 // `pipeline` item and stage, and `workflow()` call, outermost first.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CallPathStepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('parallel'), index: z.number().int().nonnegative() }),

@@ -1,6 +1,6 @@
 // The lines of a run's record, DIR/runs/RUN/run.jsonl (DESIGN.md §9): one compact JSON object
 // per line, each with a `type`; `done` is last. Parsed with zod when read back.
-import { z } from 'zod';
+import * as z from 'zod';
 import { JsonValueSchema } from '../json-value.js';
 import { WorkflowPhaseSchema } from './workflow-meta.js';
 

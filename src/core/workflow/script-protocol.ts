@@ -1,6 +1,6 @@
 // The messages between a run's script (in its worker thread) and the runtime on the main thread.
 // Script values cross as JSON text, never as objects, so nothing of either side leaks across.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CallPathStepSchema } from './call-path.js';
 
 /** What the script's worker sends. */

@@ -1,6 +1,6 @@
 // The `meta` a workflow script exports (DESIGN.md §9): parsed from the script's literal by the
 // loader, validated here, shown by the run view. `phases[].model` is shown, never applied.
-import { z } from 'zod';
+import * as z from 'zod';
 import { visibleControls } from '../visible-controls.js';
 
 export const WorkflowPhaseSchema = z.strictObject({

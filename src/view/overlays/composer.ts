@@ -3,7 +3,8 @@
 // newline, ↑/↓ walk the history on the first / last line, C-g hands the draft to $EDITOR. Esc
 // never throws the draft away: on a box with text the first Esc only says so, a second closes
 // it and the app keeps the draft for the next time the box opens.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from '../blessed-widgets.js';
 import type { Rect } from '../../core/layout-solver.js';
 import { renderRuns } from '../line-render.js';
 import { MultiLineText } from './multi-line-text.js';
@@ -52,7 +53,7 @@ export class ComposerOverlay implements Overlay {
     this.history = options.history ?? [];
     this.historyIndex = this.history.length;
     this.unsent = options.text ?? '';
-    this.box = blessed.box({ parent: host.screen, border: { type: 'line' }, style: { border: { fg: 'brightcyan' } }, tags: false, wrap: false });
+    this.box = newBox({ parent: host.screen, border: { type: 'line' }, style: { border: { fg: 'brightcyan' } }, tags: false, wrap: false });
     this.draw();
   }
 

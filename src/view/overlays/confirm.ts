@@ -1,5 +1,6 @@
 // A yes/no question (quit while agents work): `y` confirms, any other key cancels.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from '../blessed-widgets.js';
 import { fitCells, stringCells } from '../char-width.js';
 import { renderRuns } from '../line-render.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
@@ -20,7 +21,7 @@ export class ConfirmOverlay implements Overlay {
     private readonly host: OverlayHost,
     private readonly options: ConfirmOptions,
   ) {
-    this.box = blessed.box({
+    this.box = newBox({
       parent: host.screen,
       top: 'center',
       left: 'center',

@@ -1,7 +1,7 @@
 // The graft picker (`g`): a list on the left (sources, then a source's turns) and, on the right,
 // a live preview of exactly what the graft appends. The app owns the steps; this draws them and
 // scrolls the preview (`[` / `]` or the wheel), which starts at the top of each new range.
-import blessed from 'blessed';
+import type blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import type { LineStyle, Span } from '../../core/transcript-view.js';
 import { wrapToWidth } from '../../core/text-width.js';

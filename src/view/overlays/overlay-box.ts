@@ -1,6 +1,7 @@
 // The framed box most overlays draw in: centred over the panes, a bright cyan line border,
 // content set as plain text (never blessed tags, never wrapped by blessed).
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from '../blessed-widgets.js';
 import { STATUS_HEIGHT } from '../status-bar.js';
 import type { OverlayHost } from './overlay.js';
 
@@ -9,7 +10,7 @@ import type { OverlayHost } from './overlay.js';
  * never the status bar's two rows, which stay readable under it.
  */
 export function centredOverlayBox(host: OverlayHost, width: '90%' | '94%' = '90%'): blessed.Widgets.BoxElement {
-  return blessed.box({
+  return newBox({
     parent: host.screen,
     top: 0,
     left: 'center',

@@ -1,7 +1,7 @@
 // The one pager overlay: titled sections of text, sanitized, wrapped to the box and scrollable
 // (arrows, pages, Home/End, the wheel); Esc, q or ? closes. It shows the help, a tool call in full
 // (copy mode's Enter on a tool row), and any command result longer than a line (`list-keys`).
-import blessed from 'blessed';
+import type blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import { sanitizePlain } from '../../core/sanitize.js';
 import { stringWidth, wrapLogicalLine } from '../../core/text-width.js';

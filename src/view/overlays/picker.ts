@@ -1,6 +1,6 @@
 // A scrollable list to choose a row and act on it (the timeline: `r` rewind here, `e` edit,
 // `f` fork, Enter the default action). Only the visible rows are drawn.
-import blessed from 'blessed';
+import type blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import type { LineStyle } from '../../core/transcript-view.js';
 import { renderRuns, sgrFor } from '../line-render.js';

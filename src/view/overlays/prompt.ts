@@ -1,6 +1,7 @@
 // The `:` command prompt on the bottom line: opens at once (optionally prefilled, e.g.
 // `graft -t alpha `), edits like readline, walks history, completes with Tab, submits on Enter.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from '../blessed-widgets.js';
 import { LineEditor, oneLine } from './line-editor.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
@@ -36,7 +37,7 @@ export class PromptOverlay implements Overlay {
     this.editor = new LineEditor(options.prefill ?? '');
     this.history = options.history ?? [];
     this.historyIndex = this.history.length;
-    this.box = blessed.box({ parent: host.screen, left: 0, bottom: 0, width: '100%', height: 1, tags: false, wrap: false });
+    this.box = newBox({ parent: host.screen, left: 0, bottom: 0, width: '100%', height: 1, tags: false, wrap: false });
     this.draw();
   }
 

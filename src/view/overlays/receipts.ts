@@ -1,6 +1,7 @@
 // Broadcast receipts, one agent per line. Closes on the next key, and hands that key back
 // (`onClose(key)`) so it acts as in normal mode; Esc only closes (it must not interrupt).
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from '../blessed-widgets.js';
 import { stringCells } from '../char-width.js';
 import { renderRuns } from '../line-render.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
@@ -32,7 +33,7 @@ export class ReceiptsOverlay implements Overlay {
     private readonly host: OverlayHost,
     private readonly options: ReceiptsOptions,
   ) {
-    this.box = blessed.box({
+    this.box = newBox({
       parent: host.screen,
       top: 'center',
       left: 'center',

@@ -1,6 +1,6 @@
 // The session browser (`:sessions`, `S`): a table of every stored session (or of the trash) with
 // its keys on the bottom line. The app decides what the keys do; this draws the table.
-import blessed from 'blessed';
+import type blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import { renderRuns } from '../line-render.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';

@@ -1,6 +1,7 @@
 // A multi-line editor over the panes: the fallback for `edit` when neither $VISUAL nor
 // $EDITOR is set. C-s saves, Esc cancels. The line under the cursor edits like the prompt.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from '../blessed-widgets.js';
 import { renderRuns } from '../line-render.js';
 import { MultiLineText } from './multi-line-text.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
@@ -26,7 +27,7 @@ export class TextAreaOverlay implements Overlay {
     private readonly options: TextAreaOptions,
   ) {
     this.content = new MultiLineText(options.text);
-    this.box = blessed.box({
+    this.box = newBox({
       parent: host.screen,
       top: 'center',
       left: 'center',

@@ -1,6 +1,7 @@
 // A one-line input under a title, in a box over the panes: `Enter` messages the focused
 // agent, `b` broadcasts. Same editing keys as the `:` prompt.
-import blessed from 'blessed';
+import type blessed from 'blessed';
+import { newBox } from '../blessed-widgets.js';
 import { renderRuns } from '../line-render.js';
 import { LineEditor, oneLine } from './line-editor.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
@@ -32,7 +33,7 @@ export class TextInputOverlay implements Overlay {
     private readonly options: TextInputOptions,
   ) {
     this.editor = new LineEditor(options.prefill ?? '');
-    this.box = blessed.box({
+    this.box = newBox({
       parent: host.screen,
       top: 'center',
       left: 'center',

@@ -1,5 +1,5 @@
 // The journal's fdatasync runs off the event loop: append returns after the write, one sync
-// follows (coalescing appends made meanwhile), a failed sync is reported, close syncs.
+// follows (coalescing appends made meanwhile), a failed sync is reported, close syncs what is not synced yet.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,5 +91,36 @@ describe('journal sync off the event loop', () => {
     expect(writer.append({ t: 'entry', entry: userEntry('e1', null, 'one') }).ok).toBe(true);
     writer.close();
     expect(syncCalls).toEqual(['async', 'sync']);
+  });
+
+  it('closes without another sync once every line is synced (no fdatasync stalls the event loop)', async () => {
+    const { ops, syncCalls, finish } = recordingOps();
+    const writer = openWriter(ops);
+    expect(writer.append({ t: 'entry', entry: userEntry('e1', null, 'one') }).ok).toBe(true);
+    finish(null);
+    await writer.synced();
+    writer.close();
+    expect(syncCalls).toEqual(['async']);
+    expect(writer.append({ t: 'entry', entry: userEntry('e2', 'e1', 'two') }).ok).toBe(false);
+  });
+
+  it('creates a journal whole with its header and syncs the header on the thread pool, not on the event loop', async () => {
+    const { ops, syncCalls, finish } = recordingOps();
+    const blobs = new BlobStore(path.join(dir, 'blobs'));
+    const created = createJournal(path.join(dir, 's2.jsonl'), header('s2', 'beta'), blobs, ops);
+    if (!created.ok) throw new Error(created.error);
+    expect(fs.readFileSync(created.value.path, 'utf8')).toContain('"beta"');
+    expect(syncCalls).toEqual(['async']);
+    let synced = false;
+    const done = created.value.synced().then(() => {
+      synced = true;
+    });
+    await Promise.resolve();
+    expect(synced).toBe(false);
+    finish(null);
+    await done;
+    created.value.close();
+    expect(syncCalls).toEqual(['async']);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

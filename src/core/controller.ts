@@ -30,6 +30,7 @@ import { Delivery } from './delivery.js';
 import type { SessionStore, SessionSummary } from './store.js';
 import { StoredSessions } from './stored-sessions.js';
 import type { ToolHost } from './tools.js';
+import { isTurnOpen } from './turn-phase.js';
 import { sumTotals, type UsageTotals } from './usage-totals.js';
 
 // Re-exported: benches and older callers import them from here.
@@ -174,7 +175,7 @@ export class Controller implements CockpitApi {
   async shutdown(): Promise<void> {
     for (const agent of this.list) agent.pty?.dispose();
     for (const agent of this.list) agent.abort('shutdown');
-    await Promise.all(this.list.flatMap((agent) => (agent.running === undefined ? [] : [agent.running])));
+    await Promise.all(this.list.flatMap((agent) => (agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
     await this.admin.closed();
     for (const agent of this.list) {
       this.summarize(agent);
@@ -274,8 +275,8 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     if (a.state === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
-    a.pauseRequested = true;
-    if (a.running !== undefined) {
+    a.move({ kind: 'pause' });
+    if (a.phase.kind === 'running') {
       a.setState(a.state, 'pausing at the next safe point');
       return ok(`${name} pauses at its next safe point`);
     }
@@ -287,20 +288,20 @@ export class Controller implements CockpitApi {
     const agent = this.usable(name, 'resume');
     if (!agent.ok) return agent;
     const a = agent.value;
-    const wasPausing = a.pauseRequested;
-    a.pauseRequested = false;
+    const wasPausing = a.phase.kind === 'running' && a.phase.hold === 'pause';
+    a.move({ kind: 'resume' });
     if (a.state === 'over-budget') {
       const reached = this.budgets.reached(a, this.budgets.momentOf(a));
       if (reached !== undefined) return err(`${name} is over budget (${reached}): raise it with :budget`);
     } else if (a.state !== 'paused') {
-      if (wasPausing && a.running !== undefined) {
+      if (wasPausing) {
         a.setState(a.state, '');
         return ok(`${name} will not pause`);
       }
       return ok(`${name} is not paused`);
     }
     a.setState('idle', '');
-    if (a.turnOpen || a.queue.length > 0 || a.nudges.length > 0) kick(a, this.deps);
+    if (isTurnOpen(a.phase) || a.queue.length > 0 || a.nudges.length > 0) kick(a, this.deps);
     return ok(`resumed ${name}`);
   }
 
@@ -308,11 +309,11 @@ export class Controller implements CockpitApi {
     const agent = this.usable(name, 'retry');
     if (!agent.ok) return agent;
     const a = agent.value;
-    if (a.running !== undefined || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
+    if (a.phase.kind === 'running' || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
     if (a.state === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
     const prepared = this.history.prepareRetry(a);
     if (!prepared.ok) return prepared;
-    a.turnOpen = true;
+    a.move({ kind: 'turn-open' });
     a.setState('idle', '');
     kick(a, this.deps);
     return ok(`retrying ${name}'s last turn`);
@@ -468,7 +469,7 @@ export class Controller implements CockpitApi {
   private whenIdle(name: string, operation: string, action: (agent: Agent) => Result<string>): Result<string> {
     const agent = this.usable(name, operation);
     if (!agent.ok) return agent;
-    if (agent.value.running !== undefined) return err(`${name} is working: interrupt it first (Esc)`);
+    if (agent.value.phase.kind === 'running') return err(`${name} is working: interrupt it first (Esc)`);
     const result = action(agent.value);
     this.summarize(agent.value);
     return result;

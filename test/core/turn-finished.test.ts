@@ -60,7 +60,7 @@ function idOf(receipt: DeliveryReceipt): string {
 
 async function settled(c: Controller): Promise<void> {
   const agent = c.find('alpha');
-  await until(() => agent?.running === undefined, 'the loop to stop');
+  await until(() => agent?.phase.kind !== 'running', 'the loop to stop');
 }
 
 describe('turn-finished', () => {

@@ -141,7 +141,10 @@ describe('steering agents over the real SDK', () => {
     const h = (harness = await startHarness([{ text: 'never shown', hold: { afterDeltas: 0, until: never } }]));
     h.controller.send('alpha', 'start');
     await until(() => h.model.requests.length === 1, 'the request');
-    await until(() => h.agent('alpha').abortController !== undefined, 'the stream');
+    await until(() => {
+      const phase = h.agent('alpha').phase;
+      return phase.kind === 'running' && phase.step.kind === 'abortable';
+    }, 'the stream');
     h.controller.interrupt('alpha');
     await h.settled('alpha');
     expect(h.agent('alpha').session?.tree.path().map((e) => e.kind)).toEqual(['user']);

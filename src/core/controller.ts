@@ -5,9 +5,8 @@ import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
-import type { BudgetLimits } from './budget-limits.js';
 import { Budgets, inMemoryOverallBudget, type OverallBudgetSetting } from './budgets.js';
-import type { AgentRef, BranchPosition, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { AgentRef, BranchPosition, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import type { JsonValue } from './json-value.js';
@@ -27,7 +26,7 @@ import { err, ok, type Result } from './result.js';
 import { hasCrashedCalls } from './crashed-calls.js';
 import { abortableSleep, randomDeliveryId, randomEntryId } from './runner-defaults.js';
 import { Delivery } from './delivery.js';
-import type { SessionStore, SessionSummary } from './store.js';
+import type { SessionStore } from './store.js';
 import { StoredSessions } from './stored-sessions.js';
 import type { ToolHost } from './tools.js';
 import { isTurnOpen } from './turn-phase.js';
@@ -61,8 +60,8 @@ export type ControllerOptions = {
 
 /**
  * Owns the agents and their loops; each other concern lives with its owner (delivery.ts,
- * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts) and the controller is the
- * command surface (CockpitApi) over them.
+ * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts). Budgets and stored sessions
+ * are reached through their owners (`budgets`, `storedSessions`), not through forwards.
  */
 export class Controller implements CockpitApi {
   readonly events = new Emitter<ControllerEvent>();
@@ -74,8 +73,10 @@ export class Controller implements CockpitApi {
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
   private readonly delivery: Delivery;
-  private readonly budgets: Budgets;
-  private readonly stored: StoredSessions;
+  /** Caps and spend (budgets.ts): `budget`, the runner's check, the store's totals. */
+  readonly budgets: Budgets;
+  /** The store's sessions (stored-sessions.ts): rows, trash, restore, rename. */
+  readonly storedSessions: StoredSessions;
   /** Whatever hosts workflow runs, once attached: `run` and `run-stop` are forwarded to it. */
   workflows: WorkflowRunsApi | undefined;
 
@@ -88,7 +89,7 @@ export class Controller implements CockpitApi {
       usable: (name, operation) => this.usable(name, operation),
       summarize: (agent) => this.summarize(agent),
     });
-    this.stored = new StoredSessions({
+    this.storedSessions = new StoredSessions({
       store: options.store,
       agents: () => this.list,
       find: (name) => this.find(name),
@@ -195,11 +196,6 @@ export class Controller implements CockpitApi {
   /** The agents in pane order. */
   allAgents(): readonly Agent[] {
     return this.list;
-  }
-
-  /** Tokens, cost and turns over every session in the store (what `budget --all` caps). */
-  storeTotals(): UsageTotals {
-    return this.budgets.storeTotals();
   }
 
   /** Tokens, cost and turns over every agent in this cockpit. */
@@ -358,18 +354,6 @@ export class Controller implements CockpitApi {
     return this.history.fork(agent.value, address);
   }
 
-  setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
-    return this.budgets.set(target, limits, clear);
-  }
-
-  budgetReport(target: BudgetTarget): Result<string> {
-    return this.budgets.report(target);
-  }
-
-  sessions(): readonly SessionSummary[] {
-    return this.stored.list();
-  }
-
   branchPosition(name: string): BranchPosition | undefined {
     const session = this.find(name)?.session;
     if (session === undefined) return undefined;
@@ -379,26 +363,6 @@ export class Controller implements CockpitApi {
   /** A graft SOURCE resolved to its branch, for the graft picker's turn list and preview. */
   graftSource(reference: string): Result<GraftSource> {
     return this.history.resolveSource(reference);
-  }
-
-  /** The sessions in the store's trash (the session browser's `t`). */
-  trashedSessions(): readonly SessionSummary[] {
-    return this.stored.trashed();
-  }
-
-  /** Moves a stored session to the trash; refused while an agent has it open. */
-  trashSession(sessionId: string): Result<string> {
-    return this.stored.trash(sessionId);
-  }
-
-  /** Brings a session back from the trash, renamed when its name is taken (stored-sessions.ts). */
-  restoreSession(sessionId: string): Result<string> {
-    return this.stored.restore(sessionId);
-  }
-
-  /** Renames a stored session: through its agent when it is open, else in its journal. */
-  renameSession(sessionId: string, name: string): Result<string> {
-    return this.stored.rename(sessionId, name);
   }
 
   newAgent(name: string, options: { model?: string }): Result<string> {

@@ -63,7 +63,7 @@ describe('buildController', () => {
 
   it('keeps the overall budget in the store catalog, so the next start sees it', async () => {
     const { controller, store } = await built('every-agent', []);
-    expect(controller.setBudget({ kind: 'all' }, { turns: 3 }).ok).toBe(true);
+    expect(controller.budgets.set({ kind: 'all' }, { turns: 3 }, false).ok).toBe(true);
     expect(store.overallBudget()).toEqual({ turns: 3 });
   });
 });

@@ -60,7 +60,7 @@ for (const name of AGENTS) {
 }
 
 if (mode === '--settle') {
-  const busy = (): boolean => AGENTS.some((name) => controller.find(name)?.running !== undefined);
+  const busy = (): boolean => AGENTS.some((name) => controller.find(name)?.phase.kind === 'running');
   const timer = setInterval(() => {
     if (busy()) return;
     clearInterval(timer);

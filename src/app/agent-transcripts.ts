@@ -52,7 +52,7 @@ export class AgentTranscripts {
     this.tracked.set(agent.name, tracked);
     this.rebuild(agent, tracked);
     if (agent.loadError !== undefined) tracked.transcript.notice(agent.loadError, true);
-    else if (agent.running === undefined && agent.unansweredAtLoad) {
+    else if (agent.phase.kind !== 'running' && agent.unansweredAtLoad) {
       tracked.transcript.notice('⏹ this turn was cut short when agentmux last stopped, and no answer of it was kept: :retry re-runs it', false);
     }
     return tracked;

@@ -48,7 +48,7 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   for (const agent of controller.allAgents()) counts[agent.state] = (counts[agent.state] ?? 0) + 1;
   if (loading.length > 0) counts.loading = loading.length;
   // The same figures the overall budget (`budget --all`) counts: every session in the store.
-  const totals = controller.storeTotals();
+  const totals = controller.budgets.storeTotals();
   const status: StatusModel = {
     mode: modeTable(inputs.mode).shows ?? inputs.mode,
     focused,

@@ -251,7 +251,7 @@ function sourceChoices(controller: Controller, target: string, now: number): Sou
     const turns = agent.session.view().turnCount;
     choices.push({ text: `agent   ${agent.name.padEnd(20)} ${plural(turns, 'turn')}`, reference: agent.name });
   }
-  const stored = [...controller.sessions()].filter((s) => !open.has(s.id)).sort((a, b) => b.updated - a.updated);
+  const stored = [...controller.storedSessions.list()].filter((s) => !open.has(s.id)).sort((a, b) => b.updated - a.updated);
   for (const s of stored) {
     choices.push({ text: `stored  ${s.name.padEnd(20)} ${plural(shownTurns(s), 'turn').padEnd(9)} ${relativeTime(s.updated, now)}`, reference: s.id });
   }

@@ -12,7 +12,7 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /** The question to ask before quitting, or undefined when nothing would be stopped. */
 export function quitQuestion(agents: readonly Agent[], runs: readonly LiveRunRef[] = []): string | undefined {
-  const working = agents.filter((agent) => agent.pty === undefined && (isBusy(agent.state) || agent.running !== undefined));
+  const working = agents.filter((agent) => agent.pty === undefined && (isBusy(agent.state) || agent.phase.kind === 'running'));
   const programs = agents.filter((agent) => agent.pty?.running === true);
   const parts: string[] = [];
   if (runs.length > 0) {

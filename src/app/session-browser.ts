@@ -148,8 +148,8 @@ export class SessionBrowserFlow {
     const openIds = new Set(this.controller.allAgents().flatMap((agent) => (agent.session === undefined ? [] : [agent.session.id])));
     const now = this.now();
     this.rows = this.trash
-      ? sessionRows(this.controller.trashedSessions(), openIds, now).map((row): BrowserRow => ({ kind: 'session', ...row }))
-      : browserRows({ sessions: this.controller.sessions(), runs: this.runs(), openIds, unfolded: this.unfolded, now });
+      ? sessionRows(this.controller.storedSessions.trashed(), openIds, now).map((row): BrowserRow => ({ kind: 'session', ...row }))
+      : browserRows({ sessions: this.controller.storedSessions.list(), runs: this.runs(), openIds, unfolded: this.unfolded, now });
     this.selected = Math.min(this.selected, Math.max(0, this.rows.length - 1));
   }
 }

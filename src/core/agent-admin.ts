@@ -257,7 +257,7 @@ export class AgentAdmin {
     this.d.providers.delete(name);
     // Nothing queued may start a turn while the loop winds down; it stops at its next safe point.
     dropWaiting(agent);
-    agent.pauseRequested = true;
+    agent.move({ kind: 'close' });
     agent.abort('shutdown');
     agent.pty?.dispose();
     if (this.focusName === name) this.focusName = undefined;
@@ -270,10 +270,11 @@ export class AgentAdmin {
       this.d.summarize(agent, false);
       agent.session?.close();
     };
-    if (agent.running === undefined) {
+    const phase = agent.phase;
+    if (phase.kind !== 'running') {
       finish();
     } else {
-      const done = agent.running.then(finish, finish).finally(() => this.closing.delete(name));
+      const done = phase.loop.then(finish, finish).finally(() => this.closing.delete(name));
       this.closing.set(name, done);
     }
     return ok(`closed ${name} (its session stays in the store)`);

@@ -13,6 +13,7 @@ import { setAsideRefused } from './set-aside.js';
 import { hasCrashedCalls, intentRecorder, settleCrashedCalls } from './crashed-calls.js';
 import type { ToolHost, ToolOutcome } from './tools.js';
 import type { TurnOutcome } from './turn-ledger.js';
+import { isTurnOpen, pendingAbort } from './turn-phase.js';
 
 export type RunnerDeps = {
   readonly events: Emitter<ControllerEvent>;
@@ -40,18 +41,24 @@ type CallOutcome =
 
 /** Starts the loop unless it is already running; it ends when the agent has nothing to do. */
 export function kick(agent: Agent, deps: RunnerDeps): void {
-  if (agent.running !== undefined || agent.session === undefined) return;
-  agent.running = drive(agent, deps)
+  if (agent.session === undefined) return;
+  let settle: () => void = () => undefined;
+  const loop = new Promise<void>((resolve) => {
+    settle = resolve;
+  });
+  // The phase says `running` before the loop's first line: it runs synchronously up to its first wait.
+  if (!agent.move({ kind: 'loop-start', loop })) return;
+  drive(agent, deps)
     .catch((thrown: unknown) => {
       // Ports return errors as values; a throw here is a bug. Show it rather than hang in a state.
-      agent.turnOpen = false;
-      agent.abortController = undefined;
+      agent.move({ kind: 'turn-close' });
       agent.setState('error', `internal error: ${messageOf(thrown)}`);
       endTurn(agent, deps, 'error');
       deps.events.emit({ type: 'notice', agent: agent.name, level: 'error', message: `internal error: ${messageOf(thrown)}` });
     })
     .finally(() => {
-      agent.running = undefined;
+      agent.move({ kind: 'loop-end' });
+      settle();
     });
 }
 
@@ -66,15 +73,15 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
   // must find the send's turn open (the nudge joins it rather than opening its own).
   if (hasCrashedCalls(agent) && !(await settleCrashedCalls(agent, { ...deps, commit: (a, entry) => commit(a, deps, entry) }, toolsOf(agent, deps)))) return;
   // An open turn at the start is continued (retry, resume): its end is reported again.
-  if (agent.turnOpen) agent.ledger.continue();
+  if (isTurnOpen(agent.phase)) agent.ledger.continue();
   for (;;) {
-    if (!agent.turnOpen && !startTurn(agent, deps)) return;
+    if (!isTurnOpen(agent.phase) && !startTurn(agent, deps)) return;
     // Safe point: after the tool results in flight, before the next model call.
     if (!flushNudges(agent, deps)) {
       endTurn(agent, deps, 'error');
       return;
     }
-    if (agent.pauseRequested) {
+    if (stopsHere(agent)) {
       agent.setState('paused', pausedDetail(agent));
       return;
     }
@@ -86,7 +93,7 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
     }
     const outcome = await callModel(agent, deps);
     if (outcome.kind === 'failed') {
-      agent.turnOpen = false;
+      agent.move({ kind: 'turn-close' });
       endTurn(agent, deps, 'error');
       // Messages waiting behind a failed turn stay queued; say so, and how to go on.
       const waiting = agent.queue.length + agent.nudges.length;
@@ -109,14 +116,14 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
       if (tools === 'aborted' && !afterAbort(agent, deps)) return;
       // A call that ends the work (a valid StructuredOutput) ends the turn like a final answer.
       if (tools === 'ended' && agent.nudges.length === 0) {
-        agent.turnOpen = false;
+        agent.move({ kind: 'turn-close' });
         endTurn(agent, deps, agent.ledger.answeredOutcome());
       }
       continue;
     }
     // The model ended its turn; a nudge that arrived meanwhile keeps it going.
     if (agent.nudges.length === 0) {
-      agent.turnOpen = false;
+      agent.move({ kind: 'turn-close' });
       endTurn(agent, deps, agent.ledger.answeredOutcome());
     }
   }
@@ -125,10 +132,10 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
 // After an abort: a nudge with --interrupt continues the turn; an interrupt ends it (queued
 // messages then start the next turn); shutdown stops everything.
 function afterAbort(agent: Agent, deps: RunnerDeps): boolean {
-  const intent = agent.abortIntent;
-  agent.abortIntent = undefined;
+  const intent = pendingAbort(agent.phase);
+  agent.move({ kind: 'abort-handled' });
   if (intent === 'nudge') return true;
-  agent.turnOpen = false;
+  agent.move({ kind: 'turn-close' });
   endTurn(agent, deps, 'interrupted');
   if (intent === 'shutdown') {
     agent.setState('idle', 'interrupted at quit');
@@ -136,6 +143,11 @@ function afterAbort(agent: Agent, deps: RunnerDeps): boolean {
   }
   agent.setState('idle', 'interrupted');
   return true;
+}
+
+// A pause or a close stops the loop at its safe points.
+function stopsHere(agent: Agent): boolean {
+  return agent.phase.kind === 'running' && agent.phase.hold !== 'none';
 }
 
 function pausedDetail(agent: Agent): string {
@@ -150,12 +162,12 @@ function startTurn(agent: Agent, deps: RunnerDeps): boolean {
   if (next === undefined) {
     // A pause asked for while the turn was running takes effect here, visibly: left idle, the
     // agent would look free while the next send was silently held.
-    if (agent.pauseRequested) agent.setState('paused', '');
+    if (stopsHere(agent)) agent.setState('paused', '');
     // Keep an idle detail such as "interrupted"; any other state ends here as plain idle.
     else if (agent.state !== 'idle') agent.setState('idle', '');
     return false;
   }
-  if (agent.pauseRequested) {
+  if (stopsHere(agent)) {
     agent.setState('paused', pausedDetail(agent));
     return false;
   }
@@ -166,7 +178,7 @@ function startTurn(agent: Agent, deps: RunnerDeps): boolean {
   }
   if (!commitUser(agent, deps, next, true)) return false;
   source.shift();
-  agent.turnOpen = true;
+  agent.move({ kind: 'turn-open' });
   agent.ledger.open(next.id);
   deps.totalsChanged(agent);
   return true;
@@ -206,7 +218,7 @@ export function commit(agent: Agent, deps: Pick<RunnerDeps, 'events'>, entry: En
   const placed: Entry = { ...entry, parent: session.tree.head };
   const written = session.commit(placed);
   if (!written.ok) {
-    agent.turnOpen = false;
+    agent.move({ kind: 'turn-close' });
     agent.setState('error', `journal: ${written.error}`);
     // The title has no room for a path and an errno: the whole cause goes in the pane.
     deps.events.emit({ type: 'notice', agent: agent.name, level: 'error', message: `cannot record in the journal: ${written.error}` });
@@ -230,7 +242,7 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       setAside: session.setAside,
     });
     const controller = new AbortController();
-    agent.abortController = controller;
+    agent.move({ kind: 'step-start', controller });
     if (attempt === 0) agent.setState('requesting', '');
     const outcome = await provider.stream(request, {
       signal: controller.signal,
@@ -240,7 +252,7 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
         deps.events.emit({ type: 'delta', agent: agent.name, event });
       },
     });
-    agent.abortController = undefined;
+    agent.move({ kind: 'step-end' });
     if (outcome.kind === 'complete') {
       const entry: AssistantEntry = {
         kind: 'assistant',
@@ -260,7 +272,7 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
     }
     const { error, partial } = outcome;
     if (error.kind === 'aborted' || controller.signal.aborted) {
-      commitPartial(agent, deps, partial, agent.abortIntent === 'shutdown' ? 'quit' : 'interrupted by the user');
+      commitPartial(agent, deps, partial, pendingAbort(agent.phase) === 'shutdown' ? 'quit' : 'interrupted by the user');
       return { kind: 'aborted' };
     }
     const delay = retryDelay(deps.retryDelaysMs[attempt], error);
@@ -271,15 +283,15 @@ async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
       return { kind: 'failed' };
     }
     const waiter = new AbortController();
-    agent.abortController = waiter;
+    agent.move({ kind: 'step-start', controller: waiter });
     agent.setState(
       'retrying',
       `attempt ${attempt + 2}/${deps.retryDelaysMs.length + 1} in ${(delay / 1000).toFixed(1)} s: ${describeProviderError(error)}`,
     );
     const waited = await deps.sleep(delay, waiter.signal);
-    agent.abortController = undefined;
+    agent.move({ kind: 'step-end' });
     if (!waited) {
-      commitPartial(agent, deps, partial, agent.abortIntent === 'shutdown' ? 'quit' : 'interrupted by the user');
+      commitPartial(agent, deps, partial, pendingAbort(agent.phase) === 'shutdown' ? 'quit' : 'interrupted by the user');
       return { kind: 'aborted' };
     }
   }
@@ -338,10 +350,10 @@ async function runTools(
     } else if (clearance.kind === 'invalid') {
       outcome = clearance.outcome;
     } else if (clearance.kind === 'aborted') {
-      outcome = { content: agent.abortIntent === 'nudge' ? NOT_RUN_BEFORE_APPROVAL : INTERRUPTED, isError: true };
+      outcome = { content: pendingAbort(agent.phase) === 'nudge' ? NOT_RUN_BEFORE_APPROVAL : INTERRUPTED, isError: true };
     } else {
       const controller = new AbortController();
-      agent.abortController = controller;
+      agent.move({ kind: 'step-start', controller });
       agent.setState('tool', call.name);
       // Output chunks go straight to the views (they may come thousands a second): one event
       // each, nothing stored; the committed result below replaces them.
@@ -353,7 +365,7 @@ async function runTools(
       const recordIntent = intentRecorder(agent, call);
       const ran = await toolsOf(agent, deps).run(toolCall, { cwd: agent.config.cwd, signal: controller.signal, onOutput, recordIntent, ...sandbox });
       running = false;
-      agent.abortController = undefined;
+      agent.move({ kind: 'step-end' });
       aborted = controller.signal.aborted;
       outcome = aborted ? interruptedOutcome(ran) : ran;
     }
@@ -372,7 +384,7 @@ async function runTools(
       ...(outcome.files === undefined || outcome.files.length === 0 ? {} : { files: [...outcome.files] }),
     });
     if (!committed) {
-      agent.abortIntent = undefined;
+      agent.move({ kind: 'abort-handled' });
       return 'failed';
     }
     if (aborted) return 'aborted';

@@ -9,6 +9,9 @@ import type { PtyAgent } from './pty-agent.js';
 import type { SessionState } from './session-state.js';
 import type { ToolHost } from './tools.js';
 import { TurnLedger } from './turn-ledger.js';
+import { IDLE, nextPhase, type AbortIntent, type TurnEvent, type TurnPhase } from './turn-phase.js';
+
+export type { AbortIntent } from './turn-phase.js';
 
 /** What a layout says about an SDK agent (DESIGN.md §5). */
 export type AgentConfig = {
@@ -33,9 +36,6 @@ export type AgentConfig = {
 /** A message waiting to be delivered: a queued send, or a nudge for the next safe point. `id` is its delivery id. */
 export type PendingMessage = { readonly id: string; readonly text: string; readonly origin: MessageOrigin };
 
-/** Why a running stream or tool was aborted; decides what the loop does next. */
-export type AbortIntent = 'interrupt' | 'nudge' | 'shutdown';
-
 /** The runtime side of one agent. Its session is undefined when its journal failed to load. */
 export class Agent {
   state: AgentState = 'idle';
@@ -44,15 +44,9 @@ export class Agent {
   readonly queue: PendingMessage[] = [];
   /** Nudges that join the running turn at its next safe point. */
   readonly nudges: PendingMessage[] = [];
-  /** True from the message that starts a turn until the turn's work ends. */
-  turnOpen = false;
   /** The deliveries the current (or last) turn answered, and its one `turn-finished`. */
   readonly ledger = new TurnLedger();
-  pauseRequested = false;
-  abortController: AbortController | undefined;
-  abortIntent: AbortIntent | undefined;
-  /** The loop's promise while it runs. */
-  running: Promise<void> | undefined;
+  #phase: TurnPhase = IDLE;
   /** True when the journal ended on a turn left without an answer at the last quit (shown, then retried). */
   unansweredAtLoad = false;
   /** The policy in force: the layout's, plus what `always` answers added (kept in the journal). */
@@ -83,6 +77,18 @@ export class Agent {
     return this.config.name;
   }
 
+  /** Whether the loop runs, a turn is open, what holds it, the step in flight (turn-phase.ts). */
+  get phase(): TurnPhase {
+    return this.#phase;
+  }
+
+  /** Moves the turn phase by its table; false (nothing changed) when the event does not apply. */
+  move(event: TurnEvent): boolean {
+    const next = nextPhase(this.#phase, event);
+    if (next.ok) this.#phase = next.value;
+    return next.ok;
+  }
+
   /** Moves to a state and tells subscribers (only when something changed). */
   setState(state: AgentState, detail = ''): void {
     if (state === this.state && detail === this.detail) return;
@@ -91,11 +97,11 @@ export class Agent {
     this.events.emit({ type: 'state', agent: this.name, state, detail });
   }
 
-  /** Aborts the stream or tool in flight, recording why. */
+  /** Aborts the stream, wait or tool in flight, recording why; false when nothing is in flight. */
   abort(intent: AbortIntent): boolean {
-    if (this.abortController === undefined) return false;
-    this.abortIntent = intent;
-    this.abortController.abort();
+    if (!this.move({ kind: 'abort', intent })) return false;
+    const phase = this.#phase;
+    if (phase.kind === 'running' && phase.step.kind === 'aborting') phase.step.controller.abort();
     return true;
   }
 }

@@ -43,7 +43,7 @@ export async function clearCall(agent: Agent, tools: ToolHost, call: ToolCall): 
 // The abort controller makes interrupt and shutdown end the wait like they end a tool.
 function waitForDecision(agent: Agent, call: ToolCall): Promise<ApprovalDecision | 'aborted'> {
   const controller = new AbortController();
-  agent.abortController = controller;
+  agent.move({ kind: 'step-start', controller });
   return new Promise<ApprovalDecision | 'aborted'>((resolve) => {
     const onAbort = (): void => resolve('aborted');
     controller.signal.addEventListener('abort', onAbort, { once: true });
@@ -57,6 +57,6 @@ function waitForDecision(agent: Agent, call: ToolCall): Promise<ApprovalDecision
     agent.setState('awaiting-approval', describeCall(call));
   }).finally(() => {
     agent.pendingApproval = undefined;
-    agent.abortController = undefined;
+    agent.move({ kind: 'step-end' });
   });
 }

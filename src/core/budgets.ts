@@ -7,6 +7,7 @@ import { budgetReached, describeSpend, mergeLimits, unknownCostWarning, type Bud
 import type { BudgetTarget } from './cockpit-api.js';
 import { err, ok, type Result } from './result.js';
 import type { SessionStore } from './store.js';
+import { isTurnOpen } from './turn-phase.js';
 import { sumTotals, type UsageTotals } from './usage-totals.js';
 
 /** Where the overall budget (`budget --all`) is kept between runs. */
@@ -96,7 +97,7 @@ export class Budgets {
 
   /** The moment to check an agent at: within a turn the next model call, else the next turn's start. */
   momentOf(agent: Agent): BudgetMoment {
-    return agent.turnOpen ? 'model-call' : 'turn-start';
+    return isTurnOpen(agent.phase) ? 'model-call' : 'turn-start';
   }
 
   private releaseIfUnder(a: Agent): void {

@@ -8,7 +8,6 @@ import type { RewindOptions, UndoOptions } from './history-files.js';
 import type { SwitchOptions } from './switch-files.js';
 import type { JsonValue } from './json-value.js';
 import type { Result } from './result.js';
-import type { SessionSummary } from './store.js';
 
 /** An agent as commands see it; `pane` is its 1-based pane number. */
 export type AgentRef = { readonly name: string; readonly pane: number; readonly state: AgentState };
@@ -42,6 +41,13 @@ export type TurnRange = { readonly from?: number; readonly to?: number };
 
 export type BudgetTarget = { readonly kind: 'agent'; readonly agent: string } | { readonly kind: 'all' };
 
+/** Caps and spend, owned by core/budgets.ts: what `budget` sets (`clear` first drops the target's caps) and reports. */
+export interface BudgetsApi {
+  set(target: BudgetTarget, limits: BudgetLimits, clear: boolean): Result<string>;
+  /** Spend against caps (the target's and the overall ones), for `budget` with no limits. */
+  report(target: BudgetTarget): Result<string>;
+}
+
 export interface CockpitApi {
   /** Agents in pane order. */
   agents(): readonly AgentRef[];
@@ -70,11 +76,8 @@ export interface CockpitApi {
   edit(agent: string, address: TurnAddress, text: string): Result<string>;
   graft(agent: string, source: string, range: TurnRange): Result<string>;
   fork(agent: string, address: TurnAddress | undefined): Result<string>;
-  /** Merges `limits` into the target's; with `clear`, the old limits are dropped first. */
-  setBudget(target: BudgetTarget, limits: BudgetLimits, clear?: boolean): Result<string>;
-  /** Spend against caps (the target's and the overall ones), for `budget` with no limits. */
-  budgetReport(target: BudgetTarget): Result<string>;
-  sessions(): readonly SessionSummary[];
+  /** Caps and spend: their owner itself, not forwards (core/budgets.ts). */
+  readonly budgets: BudgetsApi;
   /** The agent's head and turn count (undefined for a PTY agent, a broken one, or no such agent). */
   branchPosition(agent: string): BranchPosition | undefined;
 

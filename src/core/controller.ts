@@ -5,9 +5,8 @@ import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
-import type { BudgetLimits } from './budget-limits.js';
 import { Budgets, inMemoryOverallBudget, type OverallBudgetSetting } from './budgets.js';
-import type { AgentRef, BranchPosition, BudgetTarget, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { AgentRef, BranchPosition, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
 import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import { acceptHeld, holdPhase, replaceHeld, sendBackHeld } from './workflow/hold-steering.js';
@@ -28,9 +27,10 @@ import { err, ok, type Result } from './result.js';
 import { hasCrashedCalls } from './crashed-calls.js';
 import { abortableSleep, randomDeliveryId, randomEntryId } from './runner-defaults.js';
 import { Delivery } from './delivery.js';
-import type { SessionStore, SessionSummary } from './store.js';
+import type { SessionStore } from './store.js';
 import { StoredSessions } from './stored-sessions.js';
 import type { ToolHost } from './tools.js';
+import { isTurnOpen } from './turn-phase.js';
 import type { DirectoryCheck } from './session-cwd.js';
 import { sumTotals, type UsageTotals } from './usage-totals.js';
 
@@ -64,8 +64,8 @@ export type ControllerOptions = {
 
 /**
  * Owns the agents and their loops; each other concern lives with its owner (delivery.ts,
- * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts) and the controller is the
- * command surface (CockpitApi) over them.
+ * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts). Budgets and stored sessions
+ * are reached through their owners (`budgets`, `storedSessions`), not through forwards.
  */
 export class Controller implements CockpitApi {
   readonly events = new Emitter<ControllerEvent>();
@@ -79,8 +79,10 @@ export class Controller implements CockpitApi {
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
   private readonly delivery: Delivery;
-  private readonly budgets: Budgets;
-  private readonly stored: StoredSessions;
+  /** Caps and spend (budgets.ts): `budget`, the runner's check, the store's totals. */
+  readonly budgets: Budgets;
+  /** The store's sessions (stored-sessions.ts): rows, trash, restore, rename. */
+  readonly storedSessions: StoredSessions;
   /** Whatever hosts workflow runs, once attached: `run` and `run-stop` are forwarded to it. */
   workflows: WorkflowRunsApi | undefined;
 
@@ -93,7 +95,7 @@ export class Controller implements CockpitApi {
       usable: (name, operation) => this.usable(name, operation),
       summarize: (agent) => this.summarize(agent),
     });
-    this.stored = new StoredSessions({
+    this.storedSessions = new StoredSessions({
       store: options.store,
       agents: () => this.list,
       find: (name) => this.find(name),
@@ -185,7 +187,7 @@ export class Controller implements CockpitApi {
   async shutdown(): Promise<void> {
     for (const agent of this.list) agent.pty?.dispose();
     for (const agent of this.list) agent.abort('shutdown');
-    await Promise.all(this.list.flatMap((agent) => (agent.running === undefined ? [] : [agent.running])));
+    await Promise.all(this.list.flatMap((agent) => (agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
     await this.admin.closed();
     for (const agent of this.list) {
       this.summarize(agent, false);
@@ -205,11 +207,6 @@ export class Controller implements CockpitApi {
   /** The agents in pane order. */
   allAgents(): readonly Agent[] {
     return this.list;
-  }
-
-  /** Tokens, cost and turns over every session in the store (what `budget --all` caps). */
-  storeTotals(): UsageTotals {
-    return this.budgets.storeTotals();
   }
 
   /** Tokens, cost and turns over every agent in this cockpit. */
@@ -285,8 +282,8 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     if (a.state === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
-    a.pauseRequested = true;
-    if (a.running !== undefined) {
+    a.move({ kind: 'pause' });
+    if (a.phase.kind === 'running') {
       a.setState(a.state, 'pausing at the next safe point');
       return ok(`${name} pauses at its next safe point`);
     }
@@ -298,20 +295,20 @@ export class Controller implements CockpitApi {
     const agent = this.usable(name, 'resume');
     if (!agent.ok) return agent;
     const a = agent.value;
-    const wasPausing = a.pauseRequested;
-    a.pauseRequested = false;
+    const wasPausing = a.phase.kind === 'running' && a.phase.hold === 'pause';
+    a.move({ kind: 'resume' });
     if (a.state === 'over-budget') {
       const reached = this.budgets.reached(a, this.budgets.momentOf(a));
       if (reached !== undefined) return err(`${name} is over budget (${reached}): raise it with :budget`);
     } else if (a.state !== 'paused') {
-      if (wasPausing && a.running !== undefined) {
+      if (wasPausing) {
         a.setState(a.state, '');
         return ok(`${name} will not pause`);
       }
       return ok(`${name} is not paused`);
     }
     a.setState('idle', '');
-    if (a.turnOpen || a.queue.length > 0 || a.nudges.length > 0) kick(a, this.deps);
+    if (isTurnOpen(a.phase) || a.queue.length > 0 || a.nudges.length > 0) kick(a, this.deps);
     return ok(`resumed ${name}`);
   }
 
@@ -319,11 +316,11 @@ export class Controller implements CockpitApi {
     const agent = this.usable(name, 'retry');
     if (!agent.ok) return agent;
     const a = agent.value;
-    if (a.running !== undefined || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
+    if (a.phase.kind === 'running' || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
     if (a.state === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
     const prepared = this.history.prepareRetry(a);
     if (!prepared.ok) return prepared;
-    a.turnOpen = true;
+    a.move({ kind: 'turn-open' });
     a.setState('idle', '');
     kick(a, this.deps);
     return ok(`retrying ${name}'s last turn`);
@@ -368,18 +365,6 @@ export class Controller implements CockpitApi {
     return this.history.fork(agent.value, address);
   }
 
-  setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
-    return this.budgets.set(target, limits, clear);
-  }
-
-  budgetReport(target: BudgetTarget): Result<string> {
-    return this.budgets.report(target);
-  }
-
-  sessions(): readonly SessionSummary[] {
-    return this.stored.list();
-  }
-
   branchPosition(name: string): BranchPosition | undefined {
     const session = this.find(name)?.session;
     if (session === undefined) return undefined;
@@ -389,26 +374,6 @@ export class Controller implements CockpitApi {
   /** A graft SOURCE resolved to its branch, for the graft picker's turn list and preview. */
   graftSource(reference: string): Result<GraftSource> {
     return this.history.resolveSource(reference);
-  }
-
-  /** The sessions in the store's trash (the session browser's `t`). */
-  trashedSessions(): readonly SessionSummary[] {
-    return this.stored.trashed();
-  }
-
-  /** Moves a stored session to the trash; refused while an agent has it open. */
-  trashSession(sessionId: string): Result<string> {
-    return this.stored.trash(sessionId);
-  }
-
-  /** Brings a session back from the trash, renamed when its name is taken (stored-sessions.ts). */
-  restoreSession(sessionId: string): Result<string> {
-    return this.stored.restore(sessionId);
-  }
-
-  /** Renames a stored session: through its agent when it is open, else in its journal. */
-  renameSession(sessionId: string, name: string): Result<string> {
-    return this.stored.rename(sessionId, name);
   }
 
   newAgent(name: string, options: { model?: string }): Result<string> {
@@ -495,7 +460,7 @@ export class Controller implements CockpitApi {
   private whenIdle(name: string, operation: string, action: (agent: Agent) => Result<string>): Result<string> {
     const agent = this.usable(name, operation);
     if (!agent.ok) return agent;
-    if (agent.value.running !== undefined) return err(`${name} is working: interrupt it first (Esc)`);
+    if (agent.value.phase.kind === 'running') return err(`${name} is working: interrupt it first (Esc)`);
     const result = action(agent.value);
     this.summarize(agent.value);
     return result;

@@ -8,6 +8,7 @@ import type { MessageOrigin } from './entry.js';
 import { acceptMessage } from './pending-messages.js';
 import type { PtyAgent } from './pty-agent.js';
 import type { Result } from './result.js';
+import { isTurnOpen } from './turn-phase.js';
 
 /** What delivery needs from the controller. */
 export type DeliveryDeps = {
@@ -38,7 +39,7 @@ export class Delivery {
     const id = this.d.newDeliveryId();
     const accepted = acceptMessage(a, this.d.runner, { id, text, origin: 'typed', nudge: false });
     if (!accepted.ok) return { agent: name, outcome: 'refused', detail: accepted.error };
-    if (a.running !== undefined || a.turnOpen) return queued(id, name, 'starts its next turn');
+    if (a.phase.kind === 'running' || isTurnOpen(a.phase)) return queued(id, name, 'starts its next turn');
     if (a.state === 'paused' || a.state === 'over-budget') {
       if (a.state === 'paused') a.setState('paused', `${a.queue.length + a.nudges.length} waiting`);
       return queued(id, name, a.state);
@@ -59,12 +60,12 @@ export class Delivery {
     const id = this.d.newDeliveryId();
     const accepted = acceptMessage(a, this.d.runner, { id, text, origin, nudge: true });
     if (!accepted.ok) return { agent: name, outcome: 'refused', detail: accepted.error };
-    if (a.running !== undefined) {
+    if (a.phase.kind === 'running') {
       if (interrupt && a.abort('nudge')) return { id, agent: name, outcome: 'delivered', joined: 'joined-turn', detail: 'interrupted the stream' };
       return { id, agent: name, outcome: 'queued', joined: 'joined-turn', detail: 'joins at the next safe point' };
     }
     if (a.state === 'paused' || a.state === 'over-budget') {
-      const joined = a.turnOpen ? 'joined-turn' : 'queued';
+      const joined = isTurnOpen(a.phase) ? 'joined-turn' : 'queued';
       return { id, agent: name, outcome: 'queued', joined, detail: `${a.state}: delivered on resume` };
     }
     return this.start(a, id);

@@ -96,7 +96,7 @@ export class HistoryOps {
     for (const edit of plan.value.reapply) {
       this.h.commit(agent, { ...edit, id: this.h.deps.newId(), at: this.h.deps.now() });
     }
-    agent.turnOpen = false;
+    agent.move({ kind: 'turn-close' });
     this.emitHead(agent);
     return ok(`rewound ${agent.name} to ${where}${fileWork === '' ? '' : `; ${fileWork}`} (u undoes)`);
   }
@@ -127,7 +127,7 @@ export class HistoryOps {
     }
     const moved = session.value.record({ t: 'head', head: point.before, reason: 'undo' });
     if (!moved.ok) return moved;
-    agent.turnOpen = false;
+    agent.move({ kind: 'turn-close' });
     this.emitHead(agent);
     return ok(`undid ${agent.name}'s ${point.op}${fileWork === '' ? '' : `; ${fileWork}`}`);
   }
@@ -196,7 +196,7 @@ export class HistoryOps {
     if (!moves) return ok(`restored ${agent.name}'s files to branch ${branch}: ${fileWork === '' ? 'nothing to restore' : fileWork} (u undoes)`);
     const moved = session.value.record({ t: 'head', head: planned.value.tip, reason: 'switch' });
     if (!moved.ok) return moved;
-    agent.turnOpen = false;
+    agent.move({ kind: 'turn-close' });
     this.emitHead(agent);
     const turns = session.value.view().turnCount;
     const note = fileWork === '' ? '' : `; ${fileWork}`;
@@ -268,7 +268,7 @@ export class HistoryOps {
     for (const entry of copies) {
       if (!this.h.commit(agent, entry)) return err(`${agent.name}: ${agent.detail}`);
     }
-    agent.turnOpen = false;
+    agent.move({ kind: 'turn-close' });
     const turns = from === to ? `turn ${from}` : `turns ${from}..${to}`;
     return ok(`grafted ${turns} of ${source.value.name} into ${agent.name} (${copies.length - 1} entries)${source.value.note}`);
   }

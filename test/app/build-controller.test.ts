@@ -56,14 +56,14 @@ describe('buildController', () => {
     const added = controller.addAgent({ name: 'alpha', model: 'claude-sonnet-4-6', cwd: tmpdir() });
     if (!added.ok) throw new Error(added.error);
     controller.send('alpha', 'hi');
-    await until(() => model.requests.length === 1 && added.value.running === undefined, 'the answer');
+    await until(() => model.requests.length === 1 && added.value.phase.kind !== 'running', 'the answer');
     expect(used).toEqual(['alpha']);
     expect(added.value.session?.view().turnCount).toBe(1);
   });
 
   it('keeps the overall budget in the store catalog, so the next start sees it', async () => {
     const { controller, store } = await built('every-agent', []);
-    expect(controller.setBudget({ kind: 'all' }, { turns: 3 }).ok).toBe(true);
+    expect(controller.budgets.set({ kind: 'all' }, { turns: 3 }, false).ok).toBe(true);
     expect(store.overallBudget()).toEqual({ turns: 3 });
   });
 });

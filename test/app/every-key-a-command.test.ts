@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MODES, listKeys, parseModeName, type CommandRow, type ModeName } from '../../src/core/key-table.js';
 import { OTHER_KEYS } from '../../src/core/overlay-keys.js';
+import { isPauseHeld } from '../../src/core/turn-phase.js';
 import { until } from '../integration/harness.js';
 import { closeCockpits, cockpitFor, press, settle, type Cockpit } from './cockpit-kit.js';
 import { OVERLAY_SETUPS, quiet } from './overlay-setups.js';
@@ -66,7 +67,7 @@ function observe(cockpit: Cockpit): unknown {
     modes: app.modes.names(),
     overlayOpen: t.view.overlayOpen,
     focused: h.controller.focused(),
-    agents: h.controller.allAgents().map((agent) => ({ name: agent.name, state: agent.state, pauseRequested: agent.pauseRequested })),
+    agents: h.controller.allAgents().map((agent) => ({ name: agent.name, state: agent.state, pauseHeld: isPauseHeld(agent.phase) })),
     zoom: app.zoom,
     tiling: app.tiling,
     attached: app.attached?.name,
@@ -122,7 +123,7 @@ describe('every key runs a command line', () => {
         // The approved call runs on: compare once both agents have settled.
         for (const cockpit of [byKey, byLine]) {
           const alpha = cockpit.h.agent('alpha');
-          await until(() => alpha.running === undefined || alpha.state === 'awaiting-approval', 'alpha settled or still asking');
+          await until(() => alpha.phase.kind !== 'running' || alpha.state === 'awaiting-approval', 'alpha settled or still asking');
         }
         await settle(byKey);
         await settle(byLine);

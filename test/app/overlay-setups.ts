@@ -17,7 +17,7 @@ const TALK = [
 /** Waits until no agent of the cockpit is working (or each waits on a person's approval). */
 export async function quiet(cockpit: Cockpit): Promise<void> {
   const still = (state: string, running: boolean): boolean => !running || state === 'awaiting-approval';
-  await until(() => cockpit.h.controller.allAgents().every((agent) => still(agent.state, agent.running !== undefined)), 'every agent idle', 20_000);
+  await until(() => cockpit.h.controller.allAgents().every((agent) => still(agent.state, agent.phase.kind === 'running')), 'every agent idle', 20_000);
   await settle(cockpit);
 }
 

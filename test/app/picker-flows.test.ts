@@ -90,13 +90,13 @@ describe('session browser flow', () => {
     expect(flow.model()).toMatchObject({ hint: 'alpha is open in a pane: close it first (:close -t alpha)', hintIsError: true });
     // beta is not: Enter opens it by id, d asks to trash it.
     flow.move({ kind: 'end', end: 'bottom' });
-    const beta = h.controller.sessions().find((session) => session.name === 'beta');
+    const beta = h.controller.storedSessions.list().find((session) => session.name === 'beta');
     expect(beta).toBeDefined();
     expect(flow.act('open')).toEqual({ kind: 'open', sessionId: beta?.id });
     expect(flow.act('trash')).toMatchObject({ kind: 'delete', row: { session: { name: 'beta' } } });
     expect(flow.act('restore')).toEqual({ kind: 'keep' });
     expect(flow.model().hint).toBe('r restores a session from the trash: t shows the trash');
-    const trashed = h.controller.trashSession(beta?.id ?? '');
+    const trashed = h.controller.storedSessions.trash(beta?.id ?? '');
     expect(trashed.ok).toBe(true);
     flow.report(trashed.ok ? { ok: true, value: trashed.value } : trashed);
     expect(names()).toEqual(['alpha']);

@@ -123,7 +123,7 @@ describe('command values', () => {
     for (const line of LINES) {
       const agent = c.find('alpha');
       // History commands need alpha idle: wait out the turns earlier lines started.
-      await until(() => agent?.running === undefined && c.find('broken')?.running === undefined, `idle before "${line}"`);
+      await until(() => agent?.phase.kind !== 'running' && c.find('broken')?.phase.kind !== 'running', `idle before "${line}"`);
       const result = dispatch(c, line);
       if (result.kind !== 'ok') throw new Error(`${line}: ${result.kind === 'error' ? result.message : result.kind}`);
       results.push(result);

@@ -7,6 +7,7 @@ import type { BudgetLimits } from '../../src/core/budget-limits.js';
 import type {
   AgentRef,
   BudgetTarget,
+  BudgetsApi,
   CockpitApi,
   BranchPosition,
   DeliveryReceipt,
@@ -16,7 +17,6 @@ import type { RewindOptions, UndoOptions } from '../../src/core/history-files.js
 import type { SwitchOptions } from '../../src/core/switch-files.js';
 import type { JsonValue } from '../../src/core/json-value.js';
 import { err, ok, type Result } from '../../src/core/result.js';
-import type { SessionSummary } from '../../src/core/store.js';
 
 /** One recorded action: the CockpitApi method and the arguments it was called with. */
 export type RecordedCall = { readonly method: string; readonly args: readonly unknown[] };
@@ -115,7 +115,6 @@ export class FakeCockpit implements CockpitApi {
     joined: 'started-turn',
     detail: 'started a turn',
   });
-  storedSessions: SessionSummary[] = [];
   /** What branchPosition answers, per agent (undefined: a PTY or unknown agent). */
   readonly positions = new Map<string, BranchPosition>();
 
@@ -202,18 +201,12 @@ export class FakeCockpit implements CockpitApi {
     return this.record('fork', [agent, address], this.replies.fork);
   }
 
-  setBudget(target: BudgetTarget, limits: BudgetLimits, clear = false): Result<string> {
-    return this.record('setBudget', clear ? [target, limits, clear] : [target, limits], this.replies.setBudget);
-  }
-
-  budgetReport(target: BudgetTarget): Result<string> {
-    return this.record('budgetReport', [target], this.replies.budgetReport);
-  }
-
-  sessions(): readonly SessionSummary[] {
-    this.calls.push({ method: 'sessions', args: [] });
-    return this.storedSessions;
-  }
+  /** `budget` acts on this (recorded as setBudget / budgetReport). */
+  readonly budgets: BudgetsApi = {
+    set: (target: BudgetTarget, limits: BudgetLimits, clear: boolean): Result<string> =>
+      this.record('setBudget', clear ? [target, limits, clear] : [target, limits], this.replies.setBudget),
+    report: (target: BudgetTarget): Result<string> => this.record('budgetReport', [target], this.replies.budgetReport),
+  };
   branchPosition(agent: string): BranchPosition | undefined {
     return this.positions.get(agent);
   }

@@ -60,7 +60,7 @@ function idOf(receipt: DeliveryReceipt): string {
 
 async function settled(c: Controller): Promise<void> {
   const agent = c.find('alpha');
-  await until(() => agent?.running === undefined, 'the loop to stop');
+  await until(() => agent?.phase.kind !== 'running', 'the loop to stop');
 }
 
 describe('turn-finished', () => {
@@ -122,7 +122,7 @@ describe('turn-finished', () => {
 
   it('a budget that stops the turn before its next model call reports over-budget', async () => {
     const { c, finished } = world([{ blocks: [text('reading'), toolUse('t1')] }, { blocks: [text('unreached')] }]);
-    expectOk(c.setBudget({ kind: 'agent', agent: 'alpha' }, { tokens: 10 }));
+    expectOk(c.budgets.set({ kind: 'agent', agent: 'alpha' }, { tokens: 10 }, false));
     const opener = c.send('alpha', 'read it');
     await settled(c);
     expect(c.find('alpha')?.state).toBe('over-budget');

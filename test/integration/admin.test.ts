@@ -80,7 +80,7 @@ describe('close', () => {
     expect(h.controller.focused()).toBe('beta');
     expect(events).toContainEqual({ type: 'agent-removed', agent: 'alpha' });
     expect(h.store.findByName('alpha')).toBe(id);
-    expect(h.controller.sessions().map((s) => s.name)).toContain('alpha');
+    expect(h.controller.storedSessions.list().map((s) => s.name)).toContain('alpha');
 
     expect(dispatch(h.controller, 'new alpha')).toMatchObject({
       kind: 'ok',

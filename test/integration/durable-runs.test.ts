@@ -194,7 +194,7 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     release();
     const slow = lines(k, first.value.id).find((line) => line.type === 'started' && line.label === 'slow');
     if (slow?.type !== 'started') throw new Error('slow never started');
-    await waitUntil(() => k.controller.find(slow.agent)?.running === undefined);
+    await waitUntil(() => k.controller.find(slow.agent)?.phase.kind !== 'running');
     const agentsBefore = k.controller.allAgents().length;
     const run = await continued(k, first.value.id);
     expect(await run.finished).toEqual({ status: 'completed', result: ['done: quick', 'done: slow done: quick'] });

@@ -88,11 +88,11 @@ async function twoTurns(): Promise<{ h: Harness; afterTurn1: Record<string, stri
   }));
   const before = snapshot(h.workspace);
   expect(h.controller.send('alpha', 'read and edit').outcome).not.toBe('refused');
-  await until(() => h.model.requests.length === 3 && h.agent('alpha').running === undefined, 'turn 1', 20_000);
+  await until(() => h.model.requests.length === 3 && h.agent('alpha').phase.kind !== 'running', 'turn 1', 20_000);
   const afterTurn1 = snapshot(h.workspace);
   expect(afterTurn1).not.toEqual(before);
   expect(h.controller.send('alpha', 'run it').outcome).not.toBe('refused');
-  await until(() => h.model.requests.length === 5 && h.agent('alpha').running === undefined, 'turn 2', 20_000);
+  await until(() => h.model.requests.length === 5 && h.agent('alpha').phase.kind !== 'running', 'turn 2', 20_000);
   const afterTurn2 = snapshot(h.workspace);
   expect(existsSync(join(h.workspace, 'out/deep/data.bin'))).toBe(true);
   expect(existsSync(join(h.workspace, 'src/format.ts'))).toBe(false);
@@ -206,7 +206,7 @@ describe('rewind restores modes and symlinks', () => {
     chmodSync(join(h.workspace, 'README.md'), 0o644);
     const before = snapshot(h.workspace);
     expect(h.controller.send('alpha', 'tidy up').outcome).not.toBe('refused');
-    await until(() => h.model.requests.length === 2 && h.agent('alpha').running === undefined, 'the turn', 20_000);
+    await until(() => h.model.requests.length === 2 && h.agent('alpha').phase.kind !== 'running', 'the turn', 20_000);
     const after = snapshot(h.workspace);
     expect(after['lnk']).toBe('link to README.md');
     expect(after['README.md']?.startsWith('600 ')).toBe(true);

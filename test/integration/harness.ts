@@ -117,7 +117,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
     providersMade,
     agent,
     messages: (index) => model.requests[index]?.body.messages,
-    settled: (name, timeoutMs) => until(() => agent(name).running === undefined, `${name} to settle`, timeoutMs),
+    settled: (name, timeoutMs) => until(() => agent(name).phase.kind !== 'running', `${name} to settle`, timeoutMs),
     close: async () => {
       await controller.shutdown();
       await store.close();

@@ -15,7 +15,7 @@ describe('overall budget', () => {
     await h.settled('alpha');
     expect(h.controller.closeAgent('alpha').ok).toBe(true);
     await h.controller.closed();
-    expect(h.controller.setBudget({ kind: 'all' }, { turns: 1 }).ok).toBe(true);
+    expect(h.controller.budgets.set({ kind: 'all' }, { turns: 1 }, false).ok).toBe(true);
     h.controller.send('beta', 'two');
     await h.settled('beta');
     expect(h.agent('beta').state).toBe('over-budget');
@@ -32,8 +32,8 @@ describe('budgets with a model that has no price', () => {
     await h.settled('alpha');
     h.controller.send('weird', 'two');
     await h.settled('weird');
-    expect(h.controller.storeTotals().unknownCosts).toBe(1);
-    const set = h.controller.setBudget({ kind: 'all' }, { usd: 0.000001 });
+    expect(h.controller.budgets.storeTotals().unknownCosts).toBe(1);
+    const set = h.controller.budgets.set({ kind: 'all' }, { usd: 0.000001 }, false);
     expect(set.ok && set.value).toContain('not counted');
     h.controller.send('beta', 'three');
     await h.settled('beta');
@@ -45,7 +45,7 @@ describe('budgets with a model that has no price', () => {
   it('a token cap still holds an unpriced agent', async () => {
     const h = (harness = await startHarness([{ text: 'unpriced' }, { text: 'never' }], { agents: ['alpha'] }));
     expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
-    expect(h.controller.setBudget({ kind: 'agent', agent: 'weird' }, { tokens: 1 }).ok).toBe(true);
+    expect(h.controller.budgets.set({ kind: 'agent', agent: 'weird' }, { tokens: 1 }, false).ok).toBe(true);
     h.controller.send('weird', 'one');
     await h.settled('weird');
     h.controller.send('weird', 'two');
@@ -61,10 +61,10 @@ describe('budgets with a model that has no price', () => {
     await h.settled('alpha');
     h.controller.send('weird', 'two');
     await h.settled('weird');
-    h.controller.setBudget({ kind: 'all' }, { usd: 2 });
-    const all = h.controller.budgetReport({ kind: 'all' });
+    h.controller.budgets.set({ kind: 'all' }, { usd: 2 }, false);
+    const all = h.controller.budgets.report({ kind: 'all' });
     expect(all.ok && all.value).toMatch(/^overall: \$\d\.\d{3} \+ \? of \$2 · [\d,]+ tokens · 2 turns$/);
-    const weird = h.controller.budgetReport({ kind: 'agent', agent: 'weird' });
+    const weird = h.controller.budgets.report({ kind: 'agent', agent: 'weird' });
     expect(weird.ok && weird.value).toMatch(/^weird: \? · [\d,]+ tokens · 1 turn \(no cap\) · overall: /);
   });
 
@@ -72,11 +72,11 @@ describe('budgets with a model that has no price', () => {
     const h = (harness = await startHarness([{ text: 'a1' }, { text: 'never' }], { agents: ['alpha', 'beta'] }));
     h.controller.send('alpha', 'one');
     await h.settled('alpha');
-    h.controller.setBudget({ kind: 'all' }, { turns: 1 });
+    h.controller.budgets.set({ kind: 'all' }, { turns: 1 }, false);
     h.controller.send('beta', 'two');
     await h.settled('beta');
     expect(h.agent('beta').state).toBe('over-budget');
-    h.controller.setBudget({ kind: 'all' }, {}, true);
+    h.controller.budgets.set({ kind: 'all' }, {}, true);
     expect(h.agent('beta').state).toBe('paused');
   });
 });
@@ -87,7 +87,7 @@ afterEach(closeHarnesses);
 describe('budgets', () => {
   it('a USD budget pauses the agent before its next model call', async () => {
     const h = await openHarness([{ text: 'Reading.', toolUses: [{ name: 'list_files', input: {} }] }, { text: 'never requested' }]);
-    expect(h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { usd: 0.000001 }).ok).toBe(true);
+    expect(h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { usd: 0.000001 }, false).ok).toBe(true);
     h.controller.send('alpha', 'go');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
@@ -97,7 +97,7 @@ describe('budgets', () => {
 
   it('the overall budget stops every agent, and does not leak into another controller', async () => {
     const h = await openHarness([{ text: 'a1' }, { text: 'never requested' }], { agents: ['alpha', 'beta'] });
-    expect(h.controller.setBudget({ kind: 'all' }, { turns: 1 }).ok).toBe(true);
+    expect(h.controller.budgets.set({ kind: 'all' }, { turns: 1 }, false).ok).toBe(true);
     h.controller.send('alpha', 'one');
     await h.settled('alpha');
     h.controller.send('beta', 'two');

@@ -56,7 +56,7 @@ describe('accepted messages across a SIGKILL', () => {
       await runAndKill(dir, workspace);
       // The nudge opens the first turn (nudges go first), the queued send the next one.
       const h = (harness = await startHarness([{ text: 'took the nudge' }, { text: 'took the send' }], { dir }));
-      await until(() => h.model.requests.length === 2 && h.agent('alpha').running === undefined, 'the restored messages to be answered', 15_000);
+      await until(() => h.model.requests.length === 2 && h.agent('alpha').phase.kind !== 'running', 'the restored messages to be answered', 15_000);
       const texts = [...userTexts(h.messages(0)), ...userTexts(h.messages(1))];
       expect(texts).toContain('queued-two');
       expect(texts).toContain('nudge-three');

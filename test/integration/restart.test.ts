@@ -20,7 +20,7 @@ describe('restart', () => {
     const first = (harness = await startHarness([{ text: 'a1' }, { text: 'a2' }], { dir }));
     first.controller.send('alpha', 'u1');
     await first.settled('alpha');
-    first.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { turns: 9 });
+    first.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { turns: 9 }, false);
     first.controller.send('alpha', 'u2');
     await first.settled('alpha');
     const totals = first.agent('alpha').session?.totals;

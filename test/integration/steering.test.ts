@@ -141,7 +141,10 @@ describe('steering agents over the real SDK', () => {
     const h = (harness = await startHarness([{ text: 'never shown', hold: { afterDeltas: 0, until: never } }]));
     h.controller.send('alpha', 'start');
     await until(() => h.model.requests.length === 1, 'the request');
-    await until(() => h.agent('alpha').abortController !== undefined, 'the stream');
+    await until(() => {
+      const phase = h.agent('alpha').phase;
+      return phase.kind === 'running' && phase.step.kind === 'abortable';
+    }, 'the stream');
     h.controller.interrupt('alpha');
     await h.settled('alpha');
     expect(h.agent('alpha').session?.tree.path().map((e) => e.kind)).toEqual(['user']);
@@ -235,7 +238,7 @@ describe('steering agents over the real SDK', () => {
 
   it('a turn budget of 1 stops the second turn with over-budget and sends nothing', async () => {
     const h = (harness = await startHarness([{ text: 'one' }, { text: 'two' }]));
-    expect(h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { turns: 1 }).ok).toBe(true);
+    expect(h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { turns: 1 }, false).ok).toBe(true);
     h.controller.send('alpha', 'first');
     await h.settled('alpha');
     expect(sendMessage(h.controller.send('alpha', 'second'))).toEqual({ ok: true, value: 'queued for alpha: over budget (turns 1/1)' });
@@ -243,7 +246,7 @@ describe('steering agents over the real SDK', () => {
     expect(h.agent('alpha').state).toBe('over-budget');
     expect(h.model.requests).toHaveLength(1);
     expect(h.controller.resume('alpha').ok).toBe(false);
-    expect(h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { turns: 5 }).ok).toBe(true);
+    expect(h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { turns: 5 }, false).ok).toBe(true);
     expect(h.controller.resume('alpha').ok).toBe(true);
     await until(() => h.model.requests.length === 2, 'the second turn');
     await h.settled('alpha');
@@ -251,13 +254,13 @@ describe('steering agents over the real SDK', () => {
 
   it('budget --clear removes the limits, so an over-budget agent may resume', async () => {
     const h = (harness = await startHarness([{ text: 'one' }, { text: 'two' }]));
-    h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { turns: 1, usd: 3 });
+    h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { turns: 1, usd: 3 }, false);
     h.controller.send('alpha', 'first');
     await h.settled('alpha');
     h.controller.send('alpha', 'second');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
-    const cleared = h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, {}, true);
+    const cleared = h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, {}, true);
     expect(cleared).toEqual({ ok: true, value: 'alpha budget: none' });
     expect(h.agent('alpha').session?.limits).toEqual({});
     expect(h.controller.resume('alpha').ok).toBe(true);
@@ -270,7 +273,7 @@ describe('steering agents over the real SDK', () => {
       { text: 'Reading.', toolUses: [{ name: 'list_files', input: {} }] },
       { text: 'never requested' },
     ]));
-    h.controller.setBudget({ kind: 'agent', agent: 'alpha' }, { tokens: 5 });
+    h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { tokens: 5 }, false);
     h.controller.send('alpha', 'go');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');

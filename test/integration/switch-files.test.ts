@@ -63,7 +63,7 @@ async function twoBranches(): Promise<Harness> {
   }));
   const turn = async (text: string, requests: number): Promise<void> => {
     expect(h.controller.send('alpha', text).outcome).not.toBe('refused');
-    await until(() => h.model.requests.length === requests && h.agent('alpha').running === undefined, text, 20_000);
+    await until(() => h.model.requests.length === requests && h.agent('alpha').phase.kind !== 'running', text, 20_000);
   };
   await turn('one', 2);
   await turn('two', 4);

@@ -70,7 +70,7 @@ describe('a tool call in flight at a crash', () => {
         const item = alpha.session?.view().items.at(-1);
         return item?.kind === 'message' && item.entry.kind === 'tool-result' && item.entry.toolName === 'bash' ? item.entry.content : undefined;
       };
-      await until(() => last() !== undefined && alpha.running === undefined, 'the crashed bash call to be answered', 15_000);
+      await until(() => last() !== undefined && alpha.phase.kind !== 'running', 'the crashed bash call to be answered', 15_000);
       expect(last()).toContain(CRASHED_CALL_TEXT);
       expect(last()).toContain('2 files changed since it started: recorded');
       const item = alpha.session?.view().items.at(-1);

@@ -86,7 +86,7 @@ describe('steering a pending workflow agent', () => {
     release();
     const { outcome } = await pending;
     expect(outcome).toEqual({ kind: 'null', reason: 'skipped by the user' });
-    await until(() => rev().running === undefined, 'rev to stop');
+    await until(() => rev().phase.kind !== 'running', 'rev to stop');
     // Only the held first request ever reached the model; the queued send was dropped, journaled so.
     expect(kit.model.requests).toHaveLength(1);
     expect(rev().session?.pending.size).toBe(0);

@@ -9,6 +9,7 @@ import { undoAsking } from '../file-conflict-flow.js';
 import { detachPty } from '../pty-attach.js';
 import { defineAppCommand, done, NO_ARGS } from './app-command.js';
 import { refusedOnPty } from './pty-guard.js';
+import { isPauseHeld } from '../../core/turn-phase.js';
 import { targetError } from '../../core/command-target.js';
 
 const TargetArgs = z.object({ options: z.object({ target: z.string().optional() }) });
@@ -38,7 +39,7 @@ export const togglePause = defineAppCommand({
     if (!name.ok) return targetError(name.error);
     const agent = app.controller.find(name.value);
     if (agent === undefined) return failure('toggle-pause', `no agent "${name.value}"`);
-    const paused = agent.state === 'paused' || agent.state === 'over-budget' || agent.pauseRequested;
+    const paused = agent.state === 'paused' || agent.state === 'over-budget' || isPauseHeld(agent.phase);
     return app.dispatch(`${paused ? 'resume' : 'pause'} -t ${agent.name}`);
   },
 });

@@ -19,7 +19,7 @@ export const sessions = defineAppCommand({
   spec: NO_ARGS,
   schema: z.object({}),
   run(app) {
-    const stored = app.controller.sessions();
+    const stored = app.controller.storedSessions.list();
     const openIds = new Set(app.controller.allAgents().flatMap((agent) => (agent.session === undefined ? [] : [agent.session.id])));
     const rows = sessionRows(stored, openIds, Date.now()).map((row) => `${row.text}  ${row.session.id}`);
     const count = stored.length === 1 ? '1 stored session' : `${stored.length} stored sessions`;
@@ -46,7 +46,7 @@ export const sessionRename = defineAppCommand({
   summary: 'rename a stored session',
   spec: { options: [], positionals: [ID], text: 'required' },
   schema: z.object({ positionals: z.object({ id: z.string() }), text: z.string({ error: 'NAME is missing' }) }),
-  run: (app, { positionals, text }) => fromResult('session-rename', app.controller.renameSession(positionals.id, text.trim()), () => null),
+  run: (app, { positionals, text }) => fromResult('session-rename', app.controller.storedSessions.rename(positionals.id, text.trim()), () => null),
 });
 
 /** `session-trash ID`: moves a stored session to the trash (DIR/trash). */
@@ -56,7 +56,7 @@ export const sessionTrash = defineAppCommand({
   summary: 'move a stored session to the trash',
   spec: { options: [], positionals: [ID], text: 'none' },
   schema: IdArgs,
-  run: (app, { positionals }) => fromResult('session-trash', app.controller.trashSession(positionals.id), () => null),
+  run: (app, { positionals }) => fromResult('session-trash', app.controller.storedSessions.trash(positionals.id), () => null),
 });
 
 /** `session-restore ID`: brings a session back from the trash. */
@@ -66,5 +66,5 @@ export const sessionRestore = defineAppCommand({
   summary: 'restore a session from the trash',
   spec: { options: [], positionals: [ID], text: 'none' },
   schema: IdArgs,
-  run: (app, { positionals }) => fromResult('session-restore', app.controller.restoreSession(positionals.id), () => null),
+  run: (app, { positionals }) => fromResult('session-restore', app.controller.storedSessions.restore(positionals.id), () => null),
 });

@@ -23,7 +23,7 @@ export function watchCall(controller: Controller, agent: Agent, entry: CallEntry
     if (event.type === 'agent-renamed' && event.to === agent.name) observe({ kind: 'agent-state', state: agent.state });
     if (!('agent' in event) || event.agent !== agent.name) return;
     // History operations run only while the agent is not working (the controller refuses them otherwise).
-    const idle = agent.running === undefined;
+    const idle = agent.phase.kind !== 'running';
     if (event.type === 'state') observe({ kind: 'agent-state', state: event.state });
     else if (event.type === 'entry' && idle && event.entry.kind === 'edit') observe({ kind: 'history', op: 'edit' });
     else if (event.type === 'entry' && idle && event.entry.kind === 'graft-marker') observe({ kind: 'history', op: 'graft' });

@@ -112,14 +112,14 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   budgetSpent(runId: string, reason: string): void {
     for (const agent of this.runAgents.get(runId) ?? []) {
-      if (agent.running === undefined) {
+      const phase = agent.phase;
+      if (phase.kind !== 'running') {
         if (agent.state !== 'paused') agent.setState('over-budget', reason);
         continue;
       }
       this.options.controller.pause(agent.name);
       // Shown as over-budget (not paused) once it stops at its safe point.
-      const stopped = agent.running;
-      void stopped.then(() => {
+      void phase.loop.then(() => {
         if (agent.state === 'paused') agent.setState('over-budget', reason);
       });
     }
@@ -159,7 +159,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     // (journaled as such), so an interrupt does not let them start another turn.
     const stopWork = (): void => {
       dropWaiting(agent);
-      if (agent.running !== undefined) controller.interrupt(agent.name);
+      if (agent.phase.kind === 'running') controller.interrupt(agent.name);
     };
     queue.started({
       skip: () => {
@@ -208,13 +208,14 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     this.track(call.run.id, agent, false);
     if (outcome.kind === 'value') watchRevisions(controller, agent, slot, resolutionOptions, context.revised);
     // The work may still be winding down (a stop's interrupt): a worktree is judged once it has.
-    if (worktree !== undefined && agent.running !== undefined) await agent.running;
+    const phase = agent.phase;
+    if (worktree !== undefined && phase.kind === 'running') await phase.loop;
     return outcome;
   }
 
   /** The run's agents still working (a continue is refused meanwhile, issue 15). */
   workingAgents(runId: string): readonly string[] {
-    return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.running !== undefined).map((agent) => agent.name);
+    return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.phase.kind === 'running').map((agent) => agent.name);
   }
 
   private everyAgent(runId: string): Set<Agent> {

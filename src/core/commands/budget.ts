@@ -52,7 +52,7 @@ export const budget = defineCommand({
     }
     const setsNothing = !options.clear && options.usd === undefined && options.tokens === undefined && options.turns === undefined;
     if (setsNothing) {
-      const report = api.budgetReport(target);
+      const report = api.budgets.report(target);
       return fromResult('budget', report, (): BudgetReportValue => ({ target: target.kind === 'all' ? null : target.agent, report: report.ok ? report.value : '' }));
     }
     // Only the limits given: an absent one must not read as "clear this limit" when merged.
@@ -60,7 +60,7 @@ export const budget = defineCommand({
     if (options.usd !== undefined) limits.usd = options.usd;
     if (options.tokens !== undefined) limits.tokens = options.tokens;
     if (options.turns !== undefined) limits.turns = options.turns;
-    const answer = options.clear ? api.setBudget(target, limits, true) : api.setBudget(target, limits);
+    const answer = api.budgets.set(target, limits, options.clear);
     const value: BudgetValue = { target: target.kind === 'all' ? null : target.agent, set: limitsValue(limits), clear: options.clear };
     return fromResult('budget', answer, () => value);
   },

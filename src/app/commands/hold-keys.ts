@@ -1,7 +1,7 @@
 // The hold mode's app command (issue 16): `hold-edit [-t AGENT]` opens a held answer in
 // $VISUAL/$EDITOR (app/workflow/hold-edit-flow.ts). Accepting and sending back are core's
 // (`hold-accept`, `hold-send`), so ctl reaches them too.
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../../core/command-arguments.js';
 import { failure } from '../../core/command.js';
 import { heldCall } from '../../core/workflow/hold-steering.js';

@@ -1,5 +1,5 @@
 // `hold-accept [-t AGENT]`: the script gets the agent's held answer as it stands (issue 16).
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';

@@ -1,6 +1,6 @@
 // `hold-send [-t AGENT] TEXT`: the held agent gets TEXT as a message and goes on working; its
 // next answer is held again (issue 16). The `s` key of the hold mode opens the prompt with it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';

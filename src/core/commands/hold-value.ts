@@ -2,7 +2,7 @@
 // (issue 16). With a schema VALUE is JSON the schema must accept (else the call stays held and
 // the problems are the error); without one it is the text as given. `hold-edit` (the `e` key)
 // opens the answer in $EDITOR and ends here.
-import { z } from 'zod';
+import * as z from 'zod';
 import { targetOption } from '../command-arguments.js';
 import { resolveTarget, targetError } from '../command-target.js';
 import { defineCommand, fromResult } from '../command.js';

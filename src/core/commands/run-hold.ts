@@ -1,7 +1,7 @@
 // `run-hold RUN PHASE`: from now on the answers of PHASE's agents in RUN (`all`: every phase)
 // wait for the person before the script sees them (issue 16; `agentmux run --hold PHASE` does
 // the same from the start). Refused headless: nobody would answer.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineCommand, fromResult } from '../command.js';
 
 const RunHoldArgs = z.object({ positionals: z.object({ run: z.string() }), text: z.string({ message: 'name a phase (or all): run-hold RUN PHASE' }) });

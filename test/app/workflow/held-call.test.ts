@@ -44,7 +44,7 @@ describe('a held call', () => {
     const h = (harness = await startHarness([{ text: 'looked again' }], { agents: ['alpha'] }));
     const given = holdAlpha(h.controller, 'first answer');
     expect(h.controller.sendBackHeld('alpha', 'look at line 20').ok).toBe(true);
-    await until(() => h.model.requests.length === 1 && h.agent('alpha').running === undefined, 'the note answered');
+    await until(() => h.model.requests.length === 1 && h.agent('alpha').phase.kind !== 'running', 'the note answered');
     const messages = h.model.requests[0]?.body.messages ?? [];
     const last = messages[messages.length - 1];
     expect(last === undefined ? '' : textOf(last)).toBe('look at line 20');

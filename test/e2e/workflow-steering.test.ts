@@ -207,7 +207,7 @@ describe('agentmux e2e: a nudge changes the demo review run’s result', { timeo
     const reviews = demoScript();
     const firstOfReviewer1 = (request: ReceivedRequest): boolean => request.body.messages.length === 1 && textOf(request.body.messages[0] ?? { role: 'user', content: '' }).startsWith('Review . for correctness');
     // The real demo answers; only reviewer-1's first answer is held mid-stream so the nudge lands while it works.
-    const world = await makeWorld({ script: (request) => ({ ...reviews(request), ...(firstOfReviewer1(request) ? { hold: { afterDeltas: 1, until: held.until } } : {}) }) });
+    const world = await makeWorld({ script: (request, index) => ({ ...reviews(request, index), ...(firstOfReviewer1(request) ? { hold: { afterDeltas: 1, until: held.until } } : {}) }) });
     worlds.push(world);
     const driver = startAgentmux({
       args: ['run', 'review', '--sessions', world.sessions],

@@ -59,7 +59,7 @@ export function steerValue(schema: unknown, value: unknown, steer: Steer, key = 
   if (steersNothing(steer) || !isSchema(schema)) return value;
   const enumValues = schema['enum'];
   if (Array.isArray(enumValues)) {
-    const named = enumValues.find((option) => typeof option === 'string' && steer.words.includes(option.toLowerCase()));
+    const named: unknown = enumValues.find((option: unknown) => typeof option === 'string' && steer.words.includes(option.toLowerCase()));
     return named ?? value;
   }
   if (typeof value === 'boolean') return steer.verdict ?? value;

@@ -92,6 +92,11 @@ export class RunBoard implements Disposable {
     this.options.changed();
   }
 
+  /** Whether the agent's call is stale in its run (it saw an answer revised since). */
+  isStale(agent: string): boolean {
+    return this.byAgent.get(agent)?.staleBecause(agent) !== undefined;
+  }
+
   /** Every run seen, in start order. */
   trees(): readonly RunTree[] {
     return this.treeList;

@@ -44,6 +44,11 @@ export class RunViewFlow {
   }
 
   /** The status bar's line about the focused run (what the cockpit model shows). */
+  /** The word a workflow agent's pane title carries after its name: `stale` when its call saw a since-revised answer. */
+  paneMark(agent: string): string | undefined {
+    return this.board.isStale(agent) ? 'stale' : undefined;
+  }
+
   statusLine(): string | undefined {
     const line = this.board.statusLine(this.app.controller.focused());
     this.shownStatus = line;

@@ -7,7 +7,8 @@ import type { JsonValue } from '../json-value.js';
 import type { TurnOutcome } from '../turn-ledger.js';
 import type { UsageTotals } from '../usage-totals.js';
 import { agentRowState, isPending, type RunAgentNode, type WaitingReason } from './run-agent-node.js';
-import type { RunRecordLine, RunStatus } from './run-record.js';
+import type { RunRecordLine, RunStatus, ValueRef } from './run-record.js';
+import { StaleTracker } from './stale-tracker.js';
 
 /** An item under a phase, in arrival order. */
 export type PhaseItem = { readonly kind: 'agent'; readonly agent: RunAgentNode } | { readonly kind: 'log'; readonly text: string };
@@ -47,6 +48,7 @@ export class RunTree {
   private readonly phaseList: PhaseNode[] = [];
   private readonly agentMap = new Map<string, RunAgentNode>();
   private readonly pendingAgents = new Set<RunAgentNode>();
+  private readonly stale = new StaleTracker();
   private currentPhase: string | undefined;
   private doneCount = 0;
   private nullCount = 0;
@@ -66,6 +68,7 @@ export class RunTree {
   /** Applies one record line; `model` names the agent's model for a `started` line. */
   applyRecord(line: RunRecordLine, now: number, model = ''): void {
     this.version += 1;
+    if (this.stale.add(line)) this.stateVersion += 1;
     switch (line.type) {
       case 'meta':
         this.name = line.name;
@@ -106,7 +109,7 @@ export class RunTree {
       case 'reused':
         this.doneCount += 1;
         return;
-      // A revised answer changes no count; the run view does not mark stale calls yet.
+      // A revised answer changes no count; the calls that saw its earlier value are marked stale (above).
       case 'revised':
         return;
       case 'done':
@@ -168,7 +171,18 @@ export class RunTree {
     this.agentMap.delete(from);
     agent.name = to;
     this.agentMap.set(to, agent);
+    this.stale.renamed(from, to);
     this.version += 1;
+  }
+
+  /** The revised values that made the agent's call stale (issue 15), or undefined when it is not stale. */
+  staleBecause(name: string): readonly ValueRef[] | undefined {
+    return this.stale.staleBecause(name);
+  }
+
+  /** The agents whose calls are stale. */
+  staleAgents(): ReadonlySet<string> {
+    return this.stale.agents();
   }
 
   /** Calls waiting for a slot. */

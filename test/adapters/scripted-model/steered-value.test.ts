@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { copyDemoWorkspace } from '../../../src/adapters/demo-workspace.js';
 import { demoStep } from '../../../src/adapters/scripted-model/demo-script.js';
 import type { RequestBlock, RequestMessage } from '../../../src/adapters/scripted-model/request-schema.js';
@@ -69,10 +70,8 @@ async function structuredAnswer(schema: Record<string, unknown>, task: string, c
 }
 
 const REVIEW = 'Review . for correctness and edge cases. Read the code before you claim anything.';
-const findingsOf = (value: Record<string, unknown>): { file: string; line: number; severity: string }[] => {
-  const list = value['findings'];
-  return Array.isArray(list) ? list : [];
-};
+const Findings = z.object({ findings: z.array(z.object({ file: z.string(), line: z.number(), severity: z.string() })) });
+const findingsOf = (value: unknown): { file: string; line: number; severity: string }[] => Findings.parse(value).findings;
 
 describe('the demo StructuredOutput follows the person’s notes', () => {
   it('without a note a reviewer reports findings; "report nothing" mid-turn makes the value an empty list, and the answer quotes the note', async () => {
@@ -93,10 +92,10 @@ describe('the demo StructuredOutput follows the person’s notes', () => {
         { file: 'src/format.ts', line: 20, severity: 'medium', issue: 'c' },
       ],
     };
-    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['drop parser.ts'])) as Record<string, unknown>).map((f) => f.line)).toEqual([12, 20]);
-    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['Please drop line 12 of format.ts.'])) as Record<string, unknown>).map((f) => f.line)).toEqual([3, 20]);
-    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['ignore low'])) as Record<string, unknown>).map((f) => f.line)).toEqual([3, 20]);
-    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['remove parser.ts and format.ts line 20'])) as Record<string, unknown>).map((f) => f.line)).toEqual([12]);
+    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['drop parser.ts']))).map((f) => f.line)).toEqual([12, 20]);
+    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['Please drop line 12 of format.ts.']))).map((f) => f.line)).toEqual([3, 20]);
+    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['ignore low']))).map((f) => f.line)).toEqual([3, 20]);
+    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['remove parser.ts and format.ts line 20']))).map((f) => f.line)).toEqual([12]);
   });
 
   it('a note naming an enum value sets it; the value stays schema-valid', () => {

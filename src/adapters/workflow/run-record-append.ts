@@ -6,8 +6,8 @@ import path from 'node:path';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { RunRecordLine } from '../../core/workflow/run-record.js';
 import { SyncedLineFile } from '../store/line-file.js';
-import { syncDirectory } from '../store/sync-directory.js';
-import { runDirectory, type RunRecordWriter } from './run-record-file.js';
+import { writeFileOnce } from '../store/write-once.js';
+import { recordWriter, runDirectory, type RunRecordWriter } from './run-record-file.js';
 
 /** The file of script version `version` in a run's folder. */
 export function scriptVersionFile(dir: string, version: number): string {
@@ -26,21 +26,7 @@ export function readScriptVersion(storeDir: string, runId: string, version: numb
 
 /** Keeps `text` as the run's script version `version` (written once, synced). */
 export function writeScriptVersion(storeDir: string, runId: string, version: number, text: string): Result<void> {
-  const dir = runDirectory(storeDir, runId);
-  const file = scriptVersionFile(dir, version);
-  try {
-    const fd = fs.openSync(file, 'wx');
-    try {
-      fs.writeFileSync(fd, text);
-      fs.fdatasyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (thrown) {
-    return err(`${file}: cannot write: ${messageOf(thrown)}`);
-  }
-  syncDirectory(dir);
-  return ok(undefined);
+  return writeFileOnce(scriptVersionFile(runDirectory(storeDir, runId), version), text);
 }
 
 /** Opens a run's record for appending (read it first with readRunRecord: that repairs a torn tail). */
@@ -48,14 +34,7 @@ export function reopenRunRecord(storeDir: string, runId: string): Result<RunReco
   const dir = runDirectory(storeDir, runId);
   const opened = SyncedLineFile.open(path.join(dir, 'run.jsonl'));
   if (!opened.ok) return opened;
-  const file = opened.value.lines;
-  return ok({
-    runId,
-    dir,
-    append: (line: RunRecordLine) => file.appendLine(`${JSON.stringify(line)}\n`),
-    synced: () => file.synced(),
-    close: () => file.close(),
-  });
+  return ok(recordWriter(runId, dir, opened.value.lines));
 }
 
 /** Appends one line to a closed record and closes it again (a revision after the run ended). */
@@ -66,4 +45,3 @@ export function appendOnce(storeDir: string, runId: string, line: RunRecordLine)
   writer.value.close();
   return written;
 }
-

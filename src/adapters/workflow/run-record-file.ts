@@ -7,6 +7,7 @@ import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { RunRecordLine } from '../../core/workflow/run-record.js';
 import { SyncedLineFile } from '../store/line-file.js';
 import { syncDirectory } from '../store/sync-directory.js';
+import { writeFileOnce } from '../store/write-once.js';
 
 /** Where a run's record lives. */
 export function runDirectory(storeDir: string, runId: string): string {
@@ -52,27 +53,21 @@ export function createRunRecord(storeDir: string, scriptText: string): Result<Ru
 }
 
 function openRecord(runId: string, dir: string, scriptText: string): Result<RunRecordWriter> {
-  try {
-    const script = path.join(dir, 'script.js');
-    const fd = fs.openSync(script, 'wx');
-    try {
-      fs.writeFileSync(fd, scriptText);
-      fs.fdatasyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (thrown) {
-    return err(`${dir}: cannot write script.js: ${messageOf(thrown)}`);
-  }
+  const script = writeFileOnce(path.join(dir, 'script.js'), scriptText);
+  if (!script.ok) return script;
   const lines = SyncedLineFile.create(path.join(dir, 'run.jsonl'));
   if (!lines.ok) return lines;
   syncDirectory(dir);
-  const file = lines.value;
-  return ok({
+  return ok(recordWriter(runId, dir, lines.value));
+}
+
+/** The writer of a run record whose run.jsonl is open as `file` (a new run's, or a continued one's). */
+export function recordWriter(runId: string, dir: string, file: SyncedLineFile): RunRecordWriter {
+  return {
     runId,
     dir,
     append: (line) => file.appendLine(`${JSON.stringify(line)}\n`),
     synced: () => file.synced(),
     close: () => file.close(),
-  });
+  };
 }

@@ -26,6 +26,8 @@ const ROW_STATE_SGR: Readonly<Record<AgentRowState, string>> = {
 };
 
 const DIM = '\x1b[90m';
+/** A queued call's state word. */
+const QUEUED_SGR = '\x1b[36m';
 /** A stale call's mark: magenta, unlike any state's colour. */
 const STALE_SGR = '\x1b[95m';
 const LABEL_CELLS = 28;
@@ -93,6 +95,12 @@ export function treeRowRuns(row: TreeRow, now: number, stallAfterMs: number): Ru
       return agentRow(row.agent, now, stallAfterMs, row.tree.staleBecause(row.agent.name));
     case 'log':
       return [{ text: `    │ ${oneLine(row.text)}`, sgr: '\x1b[36m' }];
+    case 'queued':
+      return [
+        { text: `    ${column(oneLine(row.call.name), LABEL_CELLS)} `, sgr: '' },
+        { text: column('queued', 26), sgr: QUEUED_SGR },
+        { text: `  waiting for a slot since ${formatDuration(Math.max(0, now - row.call.since))} · s skips it, :send -t ${oneLine(row.call.name)} joins its first turn`, sgr: DIM },
+      ];
     case 'end': {
       const { end } = row;
       if (end.status === 'completed') return [{ text: `  = result: ${oneLine(JSON.stringify(end.result ?? null))}`, sgr: '\x1b[32;1m' }];

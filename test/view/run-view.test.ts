@@ -103,3 +103,25 @@ describe('stale marks (issue 14 over issue 15)', () => {
     expect(title(18)).toBe('4 check · stale');
   });
 });
+
+describe('queued calls in the run view (issue 14)', () => {
+  it('a call waiting for a slot is listed under its phase with its name and how long it has waited, until it starts', () => {
+    const tree = new RunTree('r', 'audit', 0);
+    tree.applyRecord({ type: 'meta', at, run: 'r', name: 'audit', description: 'd', phases: [{ title: 'Review' }, { title: 'Verify' }], script: 'a.js' }, 0);
+    tree.applyRecord({ type: 'phase', at, title: 'Review' }, 0);
+    tree.applyRecord({ type: 'started', at, agent: 'rev-1', session: 's1', key: 'k1', label: 'rev-1' }, 0, 'haiku');
+    tree.callQueued('rev-2', null, 1_000);
+    tree.callQueued('check-1', 'Verify', 2_000);
+    const state = new RunViewState(60_000);
+    const lines = (now: number): string[] => state.rows([tree], now).map((row) => `${row.kind}:${treeRowRuns(row, now, 60_000).map((run) => run.text).join('').trim()}`);
+    const shown = lines(31_000);
+    expect(shown.findIndex((line) => line.startsWith('queued:rev-2'))).toBeGreaterThan(shown.findIndex((line) => line.startsWith('agent:rev-1')));
+    expect(shown.find((line) => line.startsWith('queued:rev-2'))).toMatch(/rev-2 +queued +waiting for a slot since 30s · s skips it/u);
+    // Under its own phase: after the Verify phase row.
+    expect(shown.findIndex((line) => line.startsWith('queued:check-1'))).toBeGreaterThan(shown.findIndex((line) => line.startsWith('phase:▾ Verify')));
+    tree.applyRecord({ type: 'started', at, agent: 'rev-2', session: 's2', key: 'k2', label: 'rev-2' }, 32_000, 'haiku');
+    tree.callLeftQueue('check-1');
+    expect(lines(33_000).filter((line) => line.startsWith('queued:'))).toEqual([]);
+    expect(lines(33_000).some((line) => line.startsWith('agent:rev-2'))).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@
 // idle), and says on each tick or change whether the run view or the status line needs drawing.
 import type { Controller } from '../../core/controller.js';
 import type { ControllerEvent, Disposable } from '../../core/events.js';
+import type { CallStateEvent } from '../../core/workflow/call-state.js';
 import type { RunEvent } from '../../core/workflow/run-events.js';
 import { runStatusLine } from '../../core/workflow/run-status-line.js';
 import { RunTree } from '../../core/workflow/run-tree.js';
@@ -43,6 +44,7 @@ export class RunBoard implements Disposable {
     else if (event.type === 'state') this.touch(event.agent, (tree) => tree.agentState(event.agent, event.state, now()));
     else if (event.type === 'usage') this.touch(event.agent, (tree) => tree.usage(event.agent, event.totals));
     else if (event.type === 'turn-finished') this.touch(event.agent, (tree) => tree.turnEnded(event.agent, event.outcome));
+    else if (event.type === 'call-state') this.callState(event);
     else if (event.type === 'agent-renamed') {
       const tree = this.byAgent.get(event.from);
       if (tree === undefined) return;
@@ -51,6 +53,15 @@ export class RunBoard implements Disposable {
       tree.renamed(event.from, event.to);
       this.options.changed();
     }
+  }
+
+  // A call queued for a slot is listed (name, phase, since) until it starts or resolves.
+  private callState(event: CallStateEvent): void {
+    const tree = this.byRun.get(event.run);
+    if (tree === undefined) return;
+    if (event.state.kind === 'queued') tree.callQueued(event.agent, event.phase, this.options.now());
+    else tree.callLeftQueue(event.agent);
+    this.options.changed();
   }
 
   /** One event of run `runId` (its record lines from `meta` on). */

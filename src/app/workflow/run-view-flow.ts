@@ -166,10 +166,11 @@ export class RunViewFlow {
   /** `run-view skip|accept`: the steering command on the selected agent. */
   steer(command: 'skip' | 'accept'): Result<string> {
     const row = this.state.selected(this.rows());
-    if (row?.kind !== 'agent') return err(`select an agent to ${command}`);
+    // A queued call is steered by the name it will start under: `skip` resolves it without starting it.
+    if (row?.kind !== 'agent' && row?.kind !== 'queued') return err(`select an agent to ${command}`);
     const steerable = this.steerable(row.tree, command);
     if (!steerable.ok) return steerable;
-    return this.result(this.app.dispatch(`${command} -t ${row.agent.name}`));
+    return this.result(this.app.dispatch(`${command} -t ${row.kind === 'agent' ? row.agent.name : row.call.name}`));
   }
 
   /** `run-view nudge`: the prompt, ready to broadcast to the selected phase (or run). */
@@ -178,7 +179,7 @@ export class RunViewFlow {
     if (row === undefined) return err('no run to nudge');
     const steerable = this.steerable(row.tree, 'nudge');
     if (!steerable.ok) return steerable;
-    const phase = row.kind === 'phase' ? row.phase.key : row.kind === 'agent' ? row.agent.phase : '';
+    const phase = row.kind === 'phase' ? row.phase.key : row.kind === 'agent' ? row.agent.phase : row.kind === 'queued' ? row.call.phase : '';
     const target = phase === '' ? `@${row.tree.id}` : `@${row.tree.id}/${phase}`;
     return this.result(this.app.dispatch(`command-prompt broadcast -t ${target}`));
   }
@@ -231,6 +232,8 @@ export class RunViewFlow {
         return row.agent.name;
       case 'log':
         return 'log line';
+      case 'queued':
+        return `${row.call.name} (queued)`;
       case 'end':
         return `${row.tree.name}: ${row.end.status}`;
     }

@@ -24,6 +24,9 @@ export type PhaseNode = {
   nulls: number;
 };
 
+/** A call waiting for a concurrency slot: named already, no agent yet (DESIGN.md §9, "queued"). */
+export type QueuedCallNode = { name: string; readonly phase: string; readonly since: number };
+
 /** How the run ended (its `done` line). */
 export type RunTreeEnd = { readonly status: RunStatus; readonly result: JsonValue | undefined; readonly error: string | undefined };
 
@@ -49,6 +52,7 @@ export class RunTree {
   private readonly agentMap = new Map<string, RunAgentNode>();
   private readonly pendingAgents = new Set<RunAgentNode>();
   private readonly stale = new StaleTracker();
+  private readonly queuedCalls = new Map<string, QueuedCallNode>();
   private currentPhase: string | undefined;
   private doneCount = 0;
   private nullCount = 0;
@@ -82,6 +86,7 @@ export class RunTree {
         this.phase(this.currentPhase, false).items.push({ kind: 'log', text: line.text });
         return;
       case 'started':
+        this.queuedCalls.delete(line.agent);
         this.started(line.agent, line.label ?? line.agent, line.phase ?? this.currentPhaseTitle(), model, now);
         return;
       case 'result':
@@ -116,6 +121,7 @@ export class RunTree {
         this.end = { status: line.status, result: line.result, error: line.error };
         this.endedAt = now;
         this.queued = 0;
+        this.queuedCalls.clear();
         return;
     }
   }
@@ -183,6 +189,24 @@ export class RunTree {
   /** The agents whose calls are stale. */
   staleAgents(): ReadonlySet<string> {
     return this.stale.agents();
+  }
+
+  /** A call of this run waits for a slot (its reserved name; its phase title, else the current phase). */
+  callQueued(name: string, phaseTitle: string | null, now: number): void {
+    if (this.end !== undefined || this.queuedCalls.has(name) || this.agentMap.has(name)) return;
+    const phase = this.phase(phaseTitle ?? this.currentPhaseTitle(), false);
+    this.queuedCalls.set(name, { name, phase: phase.key, since: now });
+    this.version += 1;
+  }
+
+  /** The call left the queue (started, skipped, or the run stopped). */
+  callLeftQueue(name: string): void {
+    if (this.queuedCalls.delete(name)) this.version += 1;
+  }
+
+  /** The queued calls of phase `key`, oldest first. */
+  queuedIn(key: string): readonly QueuedCallNode[] {
+    return [...this.queuedCalls.values()].filter((call) => call.phase === key);
   }
 
   /** Calls waiting for a slot. */

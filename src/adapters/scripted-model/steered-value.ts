@@ -39,7 +39,10 @@ export function readSteer(allNotes: readonly string[]): Steer {
     if (DROP_ALL.test(note)) dropAll = true;
     const { kept, clauses } = splitDrops(note);
     for (const clause of clauses) for (const part of clause.split(/\s*(?:,|;|\band\b|\bor\b)\s*/u)) {
-      const tokens = tokensOf(part);
+      const words = tokensOf(part);
+      // A path or a number names the items; the other words of the clause are then only talk.
+      const named = words.filter((token) => /[./]|^\d+$/u.test(token));
+      const tokens = named.length > 0 ? named : words;
       if (tokens.length > 0 && !/^(?:all|everything|them|every)$/u.test(tokens[0] ?? '')) drops.push(tokens);
     }
     if (NEGATIVE.test(kept)) verdict = false;
@@ -127,8 +130,8 @@ function splitDrops(note: string): { readonly kept: string; readonly clauses: re
     if (start < from) continue;
     kept += note.slice(from, start);
     const rest = note.slice(start + match[0].length);
-    // A clause ends at a sentence end (a dot followed by a space or the end, so `parser.ts` stays whole).
-    const end = rest.search(/[.!?](?:\s|$)|\n/u);
+    // A clause ends at a sentence end or a colon (a dot or colon followed by a space or the end, so `parser.ts` stays whole).
+    const end = rest.search(/[.!?:;](?:\s|$)|\n|\s(?:because|since|as)\s/u);
     clauses.push(end < 0 ? rest : rest.slice(0, end));
     from = start + match[0].length + (end < 0 ? rest.length : end);
   }

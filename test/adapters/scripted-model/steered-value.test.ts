@@ -96,6 +96,8 @@ describe('the demo StructuredOutput follows the person’s notes', () => {
     expect(findingsOf(steerValue(FINDINGS, value, readSteer(['Please drop line 12 of format.ts.']))).map((f) => f.line)).toEqual([3, 20]);
     expect(findingsOf(steerValue(FINDINGS, value, readSteer(['ignore low']))).map((f) => f.line)).toEqual([3, 20]);
     expect(findingsOf(steerValue(FINDINGS, value, readSteer(['remove parser.ts and format.ts line 20']))).map((f) => f.line)).toEqual([12]);
+    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['Drop parser.ts: it is being rewritten.']))).map((f) => f.line)).toEqual([12, 20]);
+    expect(findingsOf(steerValue(FINDINGS, value, readSteer(['drop the parser.ts one because it is known']))).map((f) => f.line)).toEqual([12, 20]);
   });
 
   it('a note naming an enum value sets it; the value stays schema-valid', () => {

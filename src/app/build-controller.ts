@@ -1,6 +1,7 @@
 // The one place a Controller is built from real parts (issue 13): the cockpit (startup.ts) and
 // `agentmux run` (workflow/controller-host-setup.ts) both come here, so the provider choice, the
 // overall budget kept in the store's catalog and the tool wiring cannot drift apart.
+import { directoryProblem } from '../adapters/files/directory-check.js';
 import type { LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import type { FileSessionStore } from '../adapters/store/file-session-store.js';
@@ -70,6 +71,7 @@ export function buildController(parts: ControllerParts): Controller {
     // The key is redacted from every tool outcome before it is journaled or sent (issue 9).
     tools: parts.tools,
     files: parts.files,
+    directoryProblem,
     overallBudget: { get: () => store.overallBudget(), set: (limits) => store.setOverallBudget(limits) },
     ...(parts.defaultAgent === undefined ? {} : { defaultAgent: parts.defaultAgent }),
     ...(parts.transcripts === undefined ? {} : { transcripts: parts.transcripts }),

@@ -10,7 +10,7 @@ import type { KeyPress } from '../view/overlays/overlay.js';
 import { typedText } from '../view/overlays/overlay.js';
 import type { CockpitApp } from './cockpit-app.js';
 import { graftPreview, turnRows, type TurnRow } from './graft-picker-preview.js';
-import { relativeTime } from './session-browser-rows.js';
+import { relativeTime, shownTurns } from './session-browser-rows.js';
 
 /** A row of the source list: what it shows and the SOURCE it dispatches (undefined: ask for a file). */
 type SourceChoice = { readonly text: string; readonly reference: string | undefined };
@@ -253,7 +253,7 @@ function sourceChoices(controller: Controller, target: string, now: number): Sou
   }
   const stored = [...controller.sessions()].filter((s) => !open.has(s.id)).sort((a, b) => b.updated - a.updated);
   for (const s of stored) {
-    choices.push({ text: `stored  ${s.name.padEnd(20)} ${plural(s.turns, 'turn').padEnd(9)} ${relativeTime(s.updated, now)}`, reference: s.id });
+    choices.push({ text: `stored  ${s.name.padEnd(20)} ${plural(shownTurns(s), 'turn').padEnd(9)} ${relativeTime(s.updated, now)}`, reference: s.id });
   }
   choices.push({ text: 'transcript file…', reference: undefined });
   return choices;

@@ -4,7 +4,7 @@
 import { formatSpent } from '../core/pricing.js';
 import type { SessionSummary } from '../core/store.js';
 import type { RunSummary } from '../core/workflow/run-summary.js';
-import { sessionRowText, summaryRowText } from './session-browser-rows.js';
+import { sessionRowText, shownTurns, summaryRowText } from './session-browser-rows.js';
 
 /** A row of the browser: a run, or a session (loose, or one of a run's agents). */
 export type BrowserRow =
@@ -59,7 +59,7 @@ function runRows(run: RunSummary, sessions: readonly SessionSummary[], updated: 
       mark: folded ? '▸' : '▾',
       name: `${run.name} ${run.id}`,
       model: `${run.status} · ${run.agents} agent${run.agents === 1 ? '' : 's'}`,
-      turns: sessions.reduce((sum, session) => sum + session.turns, 0),
+      turns: sessions.reduce((sum, session) => sum + shownTurns(session), 0),
       tokensIn: sessions.reduce((sum, session) => sum + session.inputTokens, 0),
       tokensOut: sessions.reduce((sum, session) => sum + session.outputTokens, 0),
       cost: sessions.length === 0 ? '-' : priced.length === 0 ? '?' : formatSpent(priced.reduce((a, b) => a + b, 0), unknown),

@@ -25,7 +25,12 @@ export function sessionRowText(s: SessionSummary, open: boolean, now: number, in
   const tokens = `${formatCount(s.inputTokens)}/${formatCount(s.outputTokens)}`;
   const cost = s.costUsd === null ? '?' : formatSpent(s.costUsd, s.unknownCosts);
   const name = `${' '.repeat(indent)}${cut(s.name, 20 - indent)}`;
-  return `${open ? '●' : ' '} ${name.padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(s.turns).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
+  return `${open ? '●' : ' '} ${name.padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(shownTurns(s)).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
+}
+
+/** The turns a session's row shows: those on its branch, as its pane numbers them (B10: a fork's copied turns count). */
+export function shownTurns(s: SessionSummary): number {
+  return s.branchTurns ?? s.turns;
 }
 
 // One unit rule with the pane titles (B10): 44k/2.7k, never 44k/2714.

@@ -13,6 +13,7 @@ import { err, ok, type Result } from './result.js';
 import { describeReplayProblem, SessionState, type ReplayProblem } from './session-state.js';
 import type { SessionStore } from './store.js';
 import { JOURNAL_VERSION, type SessionHeader } from './journal-record.js';
+import { describeSessionCwd, sessionCwd, type DirectoryCheck } from './session-cwd.js';
 
 /** What a new agent starts from when no agent is open to copy (everything but its name). */
 export type DefaultAgentConfig = Omit<AgentConfig, 'name'>;
@@ -27,11 +28,16 @@ export type AgentAdminDeps = {
   /** The controller's provider cache, keyed by agent name, shared. */
   readonly providers: Map<string, ModelProvider>;
   readonly defaultAgent: DefaultAgentConfig | undefined;
-  /** Writes the agent's catalog row. */
-  readonly summarize: (agent: Agent) => void;
+  /** Writes the agent's catalog row (`touched` false: no activity of its own, e.g. closing). */
+  readonly summarize: (agent: Agent, touched?: boolean) => void;
   /** How PTY agents are started (DESIGN.md §4). */
   readonly pty: PtyAdminDeps;
+  /** Whether a session's recorded directory can still be worked in (default: any can). */
+  readonly directoryProblem?: DirectoryCheck;
 };
+
+/** How a stored session is reopened: with its header's model and system prompt, and where it works. */
+type OwnHeader = { readonly cwd: { readonly given: string | undefined } } | 'model-only';
 
 /** A replay failure in the store's form `PATH:LINE: problem (copy kept at PATH2)`; record N is line N of the journal. */
 function replayProblem(store: SessionStore, sessionId: string, problem: ReplayProblem): string {
@@ -74,7 +80,7 @@ export class AgentAdmin {
    * Adds an agent, reattaching its stored session (`sessionId`, else the newest of its name) or
    * starting a new one. With `ownHeader`, the model and system prompt come from the journal's header.
    */
-  add(requested: AgentConfig, sessionId?: string, ownHeader = false): Result<Agent> {
+  add(requested: AgentConfig, sessionId?: string, ownHeader?: OwnHeader): Result<Agent> {
     let config = requested;
     if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
     if (this.closing.has(config.name)) return err(`${config.name} is still closing: try again in a moment`);
@@ -82,8 +88,13 @@ export class AgentAdmin {
     const existing = sessionId ?? store.findByName(config.name);
     if (existing === undefined) return this.createSession(config);
     const loaded = store.load(existing);
-    if (loaded.ok && ownHeader) config = withHeader(config, loaded.value.header);
+    if (loaded.ok && ownHeader !== undefined) config = withHeader(config, loaded.value.header);
     if (!loaded.ok) return ok(this.register(new Agent(config, undefined, loaded.error.message, this.d.events)));
+    if (ownHeader !== undefined && ownHeader !== 'model-only') {
+      const where = sessionCwd(loaded.value.header, { given: ownHeader.cwd.given, fallback: config.cwd }, this.d.directoryProblem ?? (() => undefined));
+      if (!where.ok) return where;
+      config = { ...config, cwd: where.value };
+    }
     const session = SessionState.replay(loaded.value.header, loaded.value.records);
     if (!session.ok) {
       const message = replayProblem(store, existing, session.error);
@@ -132,6 +143,7 @@ export class AgentAdmin {
       name: config.name,
       created: this.d.now(),
       model: config.model,
+      cwd: config.cwd,
       ...(config.system === undefined ? {} : { system: config.system }),
       ...(config.run === undefined ? {} : { run: config.run }),
     };
@@ -202,10 +214,11 @@ export class AgentAdmin {
 
   /**
    * The session browser's open: reattaches exactly this stored session under its current name, with
-   * the model and system prompt of its journal's header; cwd and approval policy are the focused
-   * agent's (or the default configuration's). A session already open just gets the focus.
+   * the model, system prompt and working directory of its journal's header (`cwd` when given; the
+   * focused agent's for a journal older than version 3); the approval policy is the focused agent's
+   * (or the default configuration's). A session already open just gets the focus.
    */
-  openSession(sessionId: string): Result<string> {
+  openSession(sessionId: string, cwd?: string): Result<string> {
     const open = this.d.agents.find((agent) => agent.session?.id === sessionId);
     if (open !== undefined) {
       this.focus(open.name);
@@ -220,11 +233,12 @@ export class AgentAdmin {
     const focused = this.focused();
     const base = (focused === undefined ? undefined : this.find(focused)?.config) ?? this.d.defaultAgent;
     if (base === undefined) return err('no agent to take a working directory from, and no default configuration');
-    const added = this.add({ ...base, name }, sessionId, true);
+    const added = this.add({ ...base, name }, sessionId, { cwd: { given: cwd } });
     if (!added.ok) return added;
     this.focus(name);
     const agent = added.value;
-    let message = `opened session ${name} (${agent.config.model})`;
+    const where = agent.session === undefined ? '' : describeSessionCwd(agent.session.header, agent.config.cwd);
+    let message = `opened session ${name} (${agent.config.model})${where}`;
     if (agent.loadError !== undefined) message += `; it cannot run: ${agent.loadError}`;
     return ok(message);
   }
@@ -253,7 +267,7 @@ export class AgentAdmin {
       if (next !== undefined) this.focus(next.name);
     }
     const finish = (): void => {
-      this.d.summarize(agent);
+      this.d.summarize(agent, false);
       agent.session?.close();
     };
     if (agent.running === undefined) {

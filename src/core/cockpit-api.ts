@@ -80,8 +80,8 @@ export interface CockpitApi {
 
   /** Opens a new SDK agent (reattaching a stored session of that name) and focuses it. */
   newAgent(name: string, options: { model?: string }): Result<string>;
-  /** Opens exactly this stored session (by id) in a new pane, with its own model and system prompt. */
-  openSession(sessionId: string): Result<string>;
+  /** Opens exactly this stored session (by id) in a new pane, with its own model, system prompt and directory (or `cwd`). */
+  openSession(sessionId: string, cwd?: string): Result<string>;
   /** Opens a PTY agent hosting `command` (DESIGN.md §4) and focuses it. */
   newPtyAgent(name: string, command: readonly string[]): Result<string>;
   /** Starts a PTY agent's command again in its pane (killing it first if it still runs). */

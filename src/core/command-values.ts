@@ -39,8 +39,10 @@ export function limitsValue(limits: BudgetLimits): LimitsValue {
 }
 
 /** A catalog row as JSON: `model` is null when the session never named one. */
-export type SessionRow = Omit<SessionSummary, 'model' | 'budget' | 'run'> & {
+export type SessionRow = Omit<SessionSummary, 'model' | 'budget' | 'run' | 'branchTurns'> & {
   readonly model: string | null;
+  /** Turns on its current branch (copies included), or null until the session was first summarized. */
+  readonly branchTurns: number | null;
   readonly budget: LimitsValue;
   /** The workflow run the session belongs to, or null for a session a person started. */
   readonly run: string | null;
@@ -57,8 +59,8 @@ export type SessionsValue = { readonly sessions: readonly SessionRow[] };
 
 /** A catalog row as the `sessions` value carries it. */
 export function sessionRow(summary: SessionSummary): SessionRow {
-  const { run, ...rest } = summary;
-  return { ...rest, model: summary.model ?? null, budget: limitsValue(summary.budget), run: run ?? null };
+  const { run, branchTurns, ...rest } = summary;
+  return { ...rest, model: summary.model ?? null, budget: limitsValue(summary.budget), run: run ?? null, branchTurns: branchTurns ?? null };
 }
 
 /** The state of `agent` now, or null when it no longer exists. */

@@ -30,6 +30,7 @@ import { Delivery } from './delivery.js';
 import type { SessionStore, SessionSummary } from './store.js';
 import { StoredSessions } from './stored-sessions.js';
 import type { ToolHost } from './tools.js';
+import type { DirectoryCheck } from './session-cwd.js';
 import { sumTotals, type UsageTotals } from './usage-totals.js';
 
 // Re-exported: benches and older callers import them from here.
@@ -56,6 +57,8 @@ export type ControllerOptions = {
   readonly ptyLauncher?: PtyLauncher;
   /** Workspace files as blobs (file checkpoints); without it rewind and undo leave files alone. */
   readonly files?: WorkspaceFiles;
+  /** Whether a reopened session's recorded directory can still be worked in (default: any can). */
+  readonly directoryProblem?: DirectoryCheck;
 };
 
 /**
@@ -69,6 +72,8 @@ export class Controller implements CockpitApi {
   readonly screens = new Emitter<string>();
   private readonly list: Agent[] = [];
   private readonly providers = new Map<string, ModelProvider>();
+  /** When each session (by id) last saw an action in this process: its catalog row's "last activity". */
+  private readonly touchedAt = new Map<string, number>();
   readonly deps: RunnerDeps;
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
@@ -113,15 +118,20 @@ export class Controller implements CockpitApi {
       agents: this.list,
       providers: this.providers,
       defaultAgent: options.defaultAgent,
-      summarize: (agent) => this.summarize(agent),
+      summarize: (agent, touched) => this.summarize(agent, touched),
       pty: { launch: options.ptyLauncher, events: this.events, screens: this.screens },
+      ...(options.directoryProblem === undefined ? {} : { directoryProblem: options.directoryProblem }),
     });
     this.history = new HistoryOps({
       store: options.store,
       deps: this.deps,
       find: (name) => this.find(name),
       agents: () => this.list,
-      addForked: (config, session) => this.admin.register(new Agent(config, session, undefined, this.events)),
+      addForked: (config, session) => {
+        const forked = this.admin.register(new Agent(config, session, undefined, this.events));
+        this.summarize(forked); // its row shows the copied turns at once (B10)
+        return forked;
+      },
       removeAgent: (name) => {
         this.admin.close(name);
       },
@@ -160,7 +170,7 @@ export class Controller implements CockpitApi {
 
   /** Reattaches a workflow agent's own stored session (a continued run, issue 15), with its own tools. */
   reopenAgent(config: AgentConfig, sessionId: string, tools?: ToolHost): Result<Agent> {
-    const added = this.admin.add(config, sessionId, true);
+    const added = this.admin.add(config, sessionId, 'model-only');
     if (added.ok && tools !== undefined) added.value.tools = tools;
     return added;
   }
@@ -177,7 +187,7 @@ export class Controller implements CockpitApi {
     await Promise.all(this.list.flatMap((agent) => (agent.running === undefined ? [] : [agent.running])));
     await this.admin.closed();
     for (const agent of this.list) {
-      this.summarize(agent);
+      this.summarize(agent, false);
       agent.session?.close();
     }
   }
@@ -408,8 +418,8 @@ export class Controller implements CockpitApi {
     return this.admin.newPtyAgent(name, command);
   }
 
-  openSession(sessionId: string): Result<string> {
-    return this.admin.openSession(sessionId);
+  openSession(sessionId: string, cwd?: string): Result<string> {
+    return this.admin.openSession(sessionId, cwd);
   }
 
   restart(name: string): Result<string> {
@@ -482,16 +492,22 @@ export class Controller implements CockpitApi {
     return provider;
   }
 
-  private summarize(agent: Agent): void {
+  /**
+   * Writes the agent's catalog row. `touched`: something happened to the session now; closing and
+   * quitting are not activity, so "last activity" stays the last entry or action (B10).
+   */
+  private summarize(agent: Agent, touched = true): void {
     const session = agent.session;
     if (session === undefined) return;
+    if (touched) this.touchedAt.set(session.id, this.deps.now());
     this.options.store.updateSummary({
       id: session.id,
       name: session.name,
       model: agent.config.model,
       created: session.header.created,
-      updated: this.deps.now(),
+      updated: Math.max(session.lastEntryAt, this.touchedAt.get(session.id) ?? 0),
       turns: session.totals.turns,
+      branchTurns: session.view().turnCount,
       inputTokens: session.totals.inputTokens,
       outputTokens: session.totals.outputTokens,
       costUsd: session.totals.costUsd,

@@ -296,6 +296,7 @@ export class HistoryOps {
       name,
       created: this.h.deps.now(),
       model: agent.config.model,
+      cwd: agent.config.cwd,
       ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
       forkOf: { session: session.value.id, entry: at },
     };

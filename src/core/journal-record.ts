@@ -8,20 +8,24 @@ import { ToolIntentRecord } from './tool-intent.js';
  * The journal format this code writes. Version 2 made the undo point a union by operation (a fork
  * names its session, only a rewind or switch carries files); every record a version-1 writer
  * produced is also a valid version-2 record, so version-1 journals load unchanged
- * (test/fixtures/journal-v1 proves it).
+ * (test/fixtures/journal-v1 proves it). Version 3 adds the header's `cwd` (issue 11, B11); a
+ * version-1 or -2 header has none, and such sessions reopen in the focused agent's directory
+ * (test/fixtures/journal-v2 proves it).
  */
-export const JOURNAL_VERSION = 2 as const;
+export const JOURNAL_VERSION = 3 as const;
 
 /** First line of every journal: who the session belongs to. */
 export const SessionHeader = z.object({
   t: z.literal('session'),
-  v: z.union([z.literal(1), z.literal(JOURNAL_VERSION)]),
+  v: z.union([z.literal(1), z.literal(2), z.literal(JOURNAL_VERSION)]),
   id: z.string().min(1),
   name: z.string().min(1),
   created: z.number(),
   model: z.string().optional(),
   system: z.string().optional(),
   forkOf: z.object({ session: z.string(), entry: EntryId.nullable() }).optional(),
+  /** The directory the session was started in (version 3 on): the session browser reopens it there. */
+  cwd: z.string().min(1).optional(),
   /** The workflow run that started this session (DESIGN.md §9): grouped under it, never reattached by name. */
   run: z.string().optional(),
 });

@@ -43,6 +43,8 @@ export class SessionState {
   readonly pending = new Map<string, PendingRecord>();
   /** Intents of writing tool calls not yet answered by a result, by tool_use id (tool-intent.ts). */
   readonly intents = new Map<string, ToolIntentRecord>();
+  /** When the newest entry was committed (the header's time before any): the session's last recorded activity. */
+  lastEntryAt: number;
   /** The active branch's view, kept current by appends and head moves (built on first read after a replay). */
   readonly #branch = new LiveBranch();
 
@@ -51,6 +53,7 @@ export class SessionState {
     private writer: JournalWriter | undefined,
   ) {
     this.name = header.name;
+    this.lastEntryAt = header.created;
   }
 
   /** A new session: its header is the journal's first line. */
@@ -117,6 +120,7 @@ export class SessionState {
         if (!added.ok) return added;
         this.#branch.append(record.entry, this.tree);
         this.count(record.entry);
+        this.lastEntryAt = Math.max(this.lastEntryAt, record.entry.at);
         if (record.entry.kind === 'tool-result') this.intents.delete(record.entry.toolUseId);
         return ok(undefined);
       }

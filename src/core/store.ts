@@ -30,7 +30,10 @@ export type SessionSummary = {
   model: string | undefined;
   created: number;
   updated: number;
+  /** Turns started in this session (spent: every branch, copies not counted; what turn caps count). */
   turns: number;
+  /** Turns on its current branch, copies included (what its pane shows); absent until first summarized. */
+  branchTurns?: number | undefined;
   inputTokens: number;
   outputTokens: number;
   /** Cost of the priced answers; null while the journal has not been read (unknown). */

@@ -19,7 +19,7 @@ async function pasteInto(cockpit: Cockpit, text: string): Promise<void> {
 }
 
 describe('chords (B3)', () => {
-  it('C-u, C-f, C-p and M-z do nothing, each says so on the status line; u, f still act', async () => {
+  it('C-u, C-f, C-p, C-g and M-z do nothing, each says so on the status line; u, f still act', async () => {
     const cockpit = await cockpitFor('normal');
     const { app, h } = cockpit;
     const agentsBefore = h.controller.allAgents().length;
@@ -27,6 +27,7 @@ describe('chords (B3)', () => {
       ['\x15', 'C-u'],
       ['\x06', 'C-f'],
       ['\x10', 'C-p'],
+      ['\x07', 'C-g'],
       ['\x1bz', 'M-z'],
     ] as const) {
       await press(cockpit, bytes);
@@ -104,5 +105,38 @@ describe('paste (B2) and the composer (item 7)', () => {
     expect(cockpit.t.tty.text()).toContain('> a');
     expect(cockpit.t.tty.text()).toContain('  b');
     again.dispose();
+  });
+
+  it('C-g hands the draft to $EDITOR; the box opens again holding what the editor wrote, and nothing was sent', async () => {
+    const cockpit = await cockpitFor('normal');
+    const { h, t } = cockpit;
+    // A real editor process: it rewrites the draft's file in place, as vi would on :wq.
+    const app = new CockpitApp({ view: t.view, controller: h.controller, tiling: 'columns', banner: undefined, editor: `sed -i 's/rough/polished/'`, onQuit: () => undefined });
+    app.run('compose');
+    await settle(cockpit);
+    for (const ch of 'a rough draft') await press(cockpit, ch);
+    await press(cockpit, '\x07');
+    await until(() => app.modes.top() === 'message' && t.tty.text().includes('> a polished draft'), 'the box again, with the edited draft');
+    expect(app.composer.draftOf('alpha')).toBe('a polished draft');
+    expect(h.model.requests.length).toBe(0);
+    await press(cockpit, '\r');
+    await until(() => h.model.requests.length > 0, 'the edited message sent');
+    expect(JSON.stringify(h.model.requests[0]?.body.messages)).toContain('a polished draft');
+    app.dispose();
+  });
+
+  it('C-g with no $VISUAL or $EDITOR opens the in-app editor on the draft; C-s puts the edit back in the box', async () => {
+    const cockpit = await cockpitFor('normal');
+    const { app, h, t } = cockpit;
+    await press(cockpit, '\r');
+    for (const ch of 'first') await press(cockpit, ch);
+    await press(cockpit, '\x07');
+    expect(app.modes.top()).toBe('edit');
+    expect(t.tty.text()).toContain('the draft — C-s puts it back in the box');
+    for (const ch of ' and more') await press(cockpit, ch);
+    await press(cockpit, '\x13');
+    await until(() => app.modes.top() === 'message', 'the box open again');
+    expect(t.tty.text()).toContain('> first and more');
+    expect(h.model.requests.length).toBe(0);
   });
 });

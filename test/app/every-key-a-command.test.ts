@@ -88,6 +88,14 @@ describe('every key runs a command line', () => {
     expect(listKeys('copy').every((line) => line.startsWith('copy '))).toBe(true);
   });
 
+  it('lists the composer\'s own keys, C-g among them, in both its modes (a box key types, so its test is composer-keys.test.ts), and no C-g anywhere else', () => {
+    for (const mode of ['message', 'broadcast'] as const) {
+      expect(listKeys(mode)).toContainEqual(expect.stringMatching(new RegExp(`^${mode} C-g +- +edit the draft in \\$VISUAL / \\$EDITOR`)));
+    }
+    // Unbound in normal mode: C-g is not g (B3), so the report's "C-g opened GRAFT" cannot return.
+    expect(listKeys().filter((line) => / C-g /.test(line)).map((line) => line.split(' ')[0])).toEqual(['message', 'broadcast']);
+  });
+
   it('covers normal mode, the approval mode, the attached mode and the run view', () => {
     expect(new Set(rows.map(({ mode }) => mode))).toEqual(new Set(['normal', 'approval', 'attached', 'runs']));
   });

@@ -129,6 +129,17 @@ describe('Transcript layout', () => {
     expect(lines).toContain('⏹ interrupted (user)');
   });
 
+  it('labels a partial the person interrupted "interrupted by you", one cut at quit "when agentmux quit" (B9: read back from the journal, so the same after a reload)', () => {
+    const b = new ChainBuilder();
+    b.user('first');
+    b.interrupted([text('half of it')], 'interrupted by the user');
+    b.user('second');
+    b.interrupted([text('other half')], 'quit');
+    const lines = rows(transcriptOf(b));
+    expect(lines).toContain('⏹ interrupted by you');
+    expect(lines).toContain('⏹ interrupted when agentmux quit');
+  });
+
   it('keeps wide chars and emoji from making any row wider than the pane', () => {
     const b = new ChainBuilder();
     b.user('中文字符串测试 🎉🎉 👨\u200d👩\u200d👧 한국어 텍스트 ＡＢＣ e\u0301 '.repeat(4));

@@ -99,6 +99,8 @@ describe('agentmux e2e: send and interrupt', { timeout: 60_000 }, () => {
 
     app.write(KEYS.escape);
     await app.waitFor(/alpha · idle/);
+    // B9: the partial is marked as the person's interrupt, live.
+    await app.waitFor('⏹ interrupted by you');
     await world.model.waitFor(() => world.model.connectionsClosedEarly === 1);
     expect(app.screen()).not.toContain('NEVER-SENT-TAIL');
     const sessions = world.sessions;

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { AnthropicProvider } from '../../src/adapters/anthropic-provider.js';
 import { startScriptedModel, type ScriptedModel } from '../../src/adapters/scripted-model/server.js';
 import { queueScript, type Script, type ScriptStep } from '../../src/adapters/scripted-model/script.js';
+import { directoryProblem } from '../../src/adapters/files/directory-check.js';
 import { FileSessionStore } from '../../src/adapters/store/file-session-store.js';
 import { createReadOnlyToolHost } from '../../src/adapters/tools/tool-host.js';
 import type { Agent, AgentConfig } from '../../src/core/agent.js';
@@ -89,6 +90,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
     retryDelaysMs: options.retryDelaysMs ?? [20, 20],
     idleTimeoutMs: options.idleTimeoutMs ?? 2000,
     ...(options.now === undefined ? {} : { now: options.now }),
+    directoryProblem,
     ...(options.defaultAgent === true ? { defaultAgent: { model: 'claude-sonnet-4-6', cwd: workspace } } : {}),
   });
   for (const name of options.agents ?? ['alpha']) {

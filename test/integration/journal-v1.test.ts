@@ -68,6 +68,6 @@ describe('version-1 journals', () => {
     const id = h.agent('beta').session?.id;
     const first = readFileSync(join(h.dir, 'journals', `${id}.jsonl`), 'utf8').split('\n')[0] ?? '';
     expect(JSON.parse(first)).toMatchObject({ t: 'session', v: JOURNAL_VERSION });
-    expect(JOURNAL_VERSION).toBe(2);
+    expect(JOURNAL_VERSION).toBe(3);
   });
 });

@@ -13,6 +13,7 @@ export const SummaryRow = z.object({
   created: z.number(),
   updated: z.number(),
   turns: z.number().int().nonnegative(),
+  branchTurns: z.number().int().nonnegative().optional(),
   inputTokens: z.number().int().nonnegative(),
   outputTokens: z.number().int().nonnegative(),
   costUsd: z.number().nullable(),

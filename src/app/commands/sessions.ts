@@ -1,6 +1,7 @@
 // The session store as commands: `sessions` prints its rows; `session-open ID`,
 // `session-rename ID NAME`, `session-trash ID`, `session-restore ID` are what the session
 // browser's keys run (DESIGN.md §5), so scripts and `agentmux ctl` can do the same.
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { fromResult } from '../../core/command.js';
 import { sessionRow, type SessionsValue } from '../../core/command-values.js';
@@ -27,14 +28,15 @@ export const sessions = defineAppCommand({
   },
 });
 
-/** `session-open ID`: opens a stored session in a new pane. */
+/** `session-open ID [--cwd DIR]`: opens a stored session in a new pane, in its own directory unless DIR is given. */
 export const sessionOpen = defineAppCommand({
   name: 'session-open',
-  usage: 'session-open ID',
-  summary: 'open a stored session in a new pane',
-  spec: { options: [], positionals: [ID], text: 'none' },
-  schema: IdArgs,
-  run: (app, { positionals }) => fromResult('session-open', app.controller.openSession(positionals.id), () => null),
+  usage: 'session-open ID [--cwd DIR]',
+  summary: 'open a stored session in a new pane (in the directory it was started in, or DIR)',
+  spec: { options: [{ kind: 'value', flag: '--cwd', key: 'cwd', valueName: 'DIR' }], positionals: [ID], text: 'none' },
+  schema: z.object({ positionals: z.object({ id: z.string() }), options: z.object({ cwd: z.string().optional() }) }),
+  run: (app, { positionals, options }) =>
+    fromResult('session-open', app.controller.openSession(positionals.id, options.cwd === undefined ? undefined : resolve(options.cwd)), () => null),
 });
 
 /** `session-rename ID NAME`: renames a stored session (NAME is the rest of the line). */

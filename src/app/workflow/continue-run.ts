@@ -1,6 +1,7 @@
 // `run-continue RUN` / `agentmux run --continue RUN [--recorded]` (issue 15): the run's script
 // runs again in the same run id — its file's current text, or with `recorded` the text it last
-// ran — and every call whose key has a value in the record is served from it (workflow-run.ts);
+// ran — in the run's own directory (its meta line's `cwd`, wherever the continue was typed) —
+// and every call whose key has a value in the record is served from it (workflow-run.ts);
 // a call whose agent was mid-turn continues that agent's own session. Each script version run
 // is kept as DIR/runs/RUN/script.N.js and named by the record's `continued` line.
 import os from 'node:os';
@@ -11,6 +12,7 @@ import { fileWorkflowLoader, loadWorkflowFile } from '../../adapters/workflow/wo
 import { err, ok, type Result } from '../../core/result.js';
 import type { LoadedWorkflow } from '../../core/workflow/loaded-workflow.js';
 import { RunMemory } from '../../core/workflow/run-memory.js';
+import { continueCwd } from './run-cwd.js';
 import { preparedRun, shippedWorkflowsDir, type PreparedRun, type StartRunOptions } from './start-run.js';
 
 /** What a continue needs: the run, which text to run, and what every run is started with. */
@@ -31,6 +33,8 @@ export function prepareContinue(options: ContinueRunOptions): Result<PreparedRun
   if (!record.ok) return err(`run-continue ${options.runId}: ${record.error}`);
   const [first] = record.value.lines;
   if (first?.type !== 'meta') return err(`run-continue ${options.runId}: the record has no meta line`);
+  const cwd = continueCwd(options.runId, first.cwd, options.cwd);
+  if (!cwd.ok) return cwd;
   const memory = RunMemory.of(record.value.lines);
   const latest = memory.scriptVersions;
   const workflow = scriptToRun(options, first.script, latest);
@@ -44,6 +48,6 @@ export function prepareContinue(options: ContinueRunOptions): Result<PreparedRun
   }
   const writer = reopenRunRecord(options.storeDir, options.runId);
   if (!writer.ok) return writer;
-  const loader = fileWorkflowLoader({ cwd: options.cwd, home: options.home ?? os.homedir(), shipped: shippedWorkflowsDir() });
-  return ok(preparedRun({ ...options, args: first.args }, workflow.value, writer.value, loader, { memory, version, recorded: options.recorded }));
+  const loader = fileWorkflowLoader({ cwd: cwd.value, home: options.home ?? os.homedir(), shipped: shippedWorkflowsDir() });
+  return ok(preparedRun({ ...options, cwd: cwd.value, args: first.args }, workflow.value, writer.value, loader, { memory, version, recorded: options.recorded }));
 }

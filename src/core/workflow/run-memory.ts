@@ -48,10 +48,13 @@ export class RunMemory {
         case 'continued':
           scriptVersions = Math.max(scriptVersions, line.version);
           break;
+        // A call that resolved to null (an API error, skipped, no valid answer, stopped) has no
+        // value: issue 15 reuses only keys with a `result`, so a continue runs it again, and its
+        // `started` line (still in flight here) makes that its own session's retry, not a new agent.
+        case 'failed':
         case 'meta':
         case 'phase':
         case 'log':
-        case 'failed':
         case 'reused':
         case 'done':
           break;

@@ -26,6 +26,8 @@ export const RunRecordLineSchema = z.discriminatedUnion('type', [
     phases: z.array(WorkflowPhaseSchema),
     script: z.string(),
     args: JsonValueSchema.optional(),
+    /** Where the run's agents work (issue 15): a continue from another directory works here too. Absent before session 5. */
+    cwd: z.string().optional(),
   }),
   z.strictObject({ type: z.literal('phase'), at, title: z.string() }),
   z.strictObject({ type: z.literal('log'), at, text: z.string() }),

@@ -103,6 +103,7 @@ export class WorkflowRun {
       phases: workflow.meta.phases ?? [],
       script: workflow.path,
       ...(args === undefined ? {} : { args }),
+      cwd: context.cwd,
     });
   }
 

@@ -154,7 +154,7 @@ describe('the record', () => {
       return rest;
     });
     expect(shapes).toEqual([
-      { type: 'meta', run: run.id, name: 'rec', description: 'test', phases: [{ title: 'Find', model: 'haiku' }], script: 'rec.js', args: { target: 'src' } },
+      { type: 'meta', run: run.id, name: 'rec', description: 'test', phases: [{ title: 'Find', model: 'haiku' }], script: 'rec.js', args: { target: 'src' }, cwd: sandbox.cwd },
       { type: 'phase', title: 'Find' },
       { type: 'log', text: 'looking {"n":1}' },
       { type: 'started', agent: 'finder', session: 'session-1', label: 'finder', phase: 'Find', key: 66, saw: [] },

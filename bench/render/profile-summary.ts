@@ -1,5 +1,6 @@
 // `tsx bench/render/profile-summary.ts FILE.cpuprofile [N]`: where a V8 CPU profile of agentmux
-// (BENCH_CPU_PROF=DIR npm run bench) spent its time — top functions by self and by total time.
+// (BENCH_CPU_PROF=DIR npm run bench) spent its time — top functions by self and by total time,
+// optionally only between FROM and TO seconds (`FILE N FROM TO`), e.g. the streaming window.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
@@ -18,7 +19,10 @@ const CpuProfile = z.object({
 type CpuProfile = z.infer<typeof CpuProfile>;
 
 /** Self and total milliseconds per function (`name file:line`), largest first. */
-export function summarizeProfile(profile: CpuProfile): { self: [string, number][]; total: [string, number][]; totalMs: number } {
+export function summarizeProfile(
+  profile: CpuProfile,
+  window: { fromMs: number; toMs: number } = { fromMs: 0, toMs: Number.POSITIVE_INFINITY },
+): { self: [string, number][]; total: [string, number][]; totalMs: number } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -31,8 +35,11 @@ export function summarizeProfile(profile: CpuProfile): { self: [string, number][
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let totalMs = 0;
+  let clockMs = 0;
   profile.samples.forEach((sample, index) => {
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+    clockMs += ms;
+    if (clockMs < window.fromMs || clockMs > window.toMs) return;
     totalMs += ms;
     self.set(label(sample), (self.get(label(sample)) ?? 0) + ms);
     const seen = new Set<string>();
@@ -47,11 +54,12 @@ export function summarizeProfile(profile: CpuProfile): { self: [string, number][
   return { self: sorted(self), total: sorted(total), totalMs };
 }
 
-const [file, top] = process.argv.slice(2);
+const [file, top, from, to] = process.argv.slice(2);
 if (file !== undefined) {
   const profile = CpuProfile.parse(JSON.parse(readFileSync(file, 'utf8')));
   const count = Number(top ?? 25);
-  const summary = summarizeProfile(profile);
+  // Optional: only the samples between FROM and TO seconds after the profile began.
+  const summary = summarizeProfile(profile, { fromMs: Number(from ?? 0) * 1000, toMs: to === undefined ? Number.POSITIVE_INFINITY : Number(to) * 1000 });
   const idle = summary.self.find(([name]) => name.startsWith('(idle)'))?.[1] ?? 0;
   console.log(`${file}: ${summary.totalMs.toFixed(0)} ms sampled, ${(summary.totalMs - idle).toFixed(0)} ms busy`);
   console.log('self time:');

@@ -34,6 +34,8 @@ export type PtyCockpit = {
   /** Resolves when `condition(screen)` holds after some chunk; dated by that chunk's arrival. */
   waitUntil(condition: (cockpit: PtyCockpit) => boolean, what: string, timeoutMs: number): Promise<Met>;
   write(data: string): void;
+  /** Also hands every output chunk to `listener` (frame-bytes.ts); returns the disposer. */
+  tap(listener: (data: string) => void): () => void;
   exited(timeoutMs: number): Promise<number | undefined>;
   kill(): void;
 };
@@ -59,6 +61,7 @@ export function startPtyCockpit(options: CockpitOptions): PtyCockpit {
   const exitWaiters: ((code: number) => void)[] = [];
   // Checked after each chunk is parsed; a check that holds resolves with that chunk's arrival.
   const checks = new Set<(at: number) => void>();
+  const taps = new Set<(data: string) => void>();
 
   const cockpit: PtyCockpit = {
     pid: child.pid,
@@ -97,6 +100,10 @@ export function startPtyCockpit(options: CockpitOptions): PtyCockpit {
       });
     },
     write: (data) => child.write(data),
+    tap(listener) {
+      taps.add(listener);
+      return () => taps.delete(listener);
+    },
     exited: (timeoutMs) =>
       new Promise<number | undefined>((resolve) => {
         if (exitCode !== undefined) return resolve(exitCode);
@@ -119,6 +126,7 @@ export function startPtyCockpit(options: CockpitOptions): PtyCockpit {
     chunks += 1;
     if (at - lastChunkAt > 2) bursts += 1;
     lastChunkAt = at;
+    for (const tap of taps) tap(data);
     if (disposed) return;
     terminal.write(data, () => {
       for (const check of [...checks]) check(at);

@@ -28,12 +28,17 @@ function scenarioRows(figures: StreamingFigures): ReportRow[] {
       meets: p99 <= target && figures.missedKeystrokes === 0,
     },
     {
-      measure: `${label}: CPU per 1,000 tokens (${fixed(figures.tokensPerSecondPerAgent, 0)} tok/s/agent)`,
+      measure: `${label}: CPU of the process tree per 1,000 tokens (${fixed(figures.tokensPerSecondPerAgent, 0)} tok/s/agent)`,
       target: '≤ 30 ms',
       figure: `${fixed(figures.cpuMsPer1kTokens)} ms`,
       meets: figures.cpuMsPer1kTokens <= 30,
     },
-    { measure: `${label}: bytes to the terminal per token`, target: '≤ 40', figure: fixed(figures.bytesPerToken), meets: figures.bytesPerToken <= 40 },
+    {
+      measure: `${label}: bytes to the terminal per token`,
+      target: figures.agents <= 32 ? '≤ 40' : '—',
+      figure: fixed(figures.bytesPerToken),
+      meets: figures.agents <= 32 ? figures.bytesPerToken <= 40 : undefined,
+    },
     {
       measure: `${label}: frames/s while streaming`,
       target: '≤ 60',
@@ -67,9 +72,9 @@ function comparisonRows(streaming: readonly StreamingFigures[]): ReportRow[] {
     const lines = figures.linesPerPane.toLocaleString('en-US');
     rows.push({
       measure: `${figures.agents} agents: CPU per 1,000 tokens at ${lines} vs 0 lines/pane`,
-      target: 'flat (≤ 1.5×)',
+      target: 'flat (≤ 1.15×)',
       figure: `${fixed(ratio, 2)}×`,
-      meets: ratio <= 1.5,
+      meets: ratio <= 1.15,
     });
     const perHundredK = ((figures.peakRssMb - base.peakRssMb) / (figures.agents * figures.linesPerPane)) * 100_000;
     rows.push({
@@ -92,14 +97,23 @@ function coldStartRow(cold: ColdStartFigures): ReportRow {
   };
 }
 
+/** The rows of the streaming scenarios alone (CPU, bytes, frames, keys, RSS), in print order. */
+export function streamingReportRows(streaming: readonly StreamingFigures[]): ReportRow[] {
+  return [...streaming.flatMap(scenarioRows), ...comparisonRows(streaming)];
+}
+
 /** Every row of the report, in print order. */
 export function renderReportRows(streaming: readonly StreamingFigures[], cold: ColdStartFigures): ReportRow[] {
-  return [...streaming.flatMap(scenarioRows), ...comparisonRows(streaming), coldStartRow(cold)];
+  return [...streamingReportRows(streaming), coldStartRow(cold)];
 }
 
 /** Prints the table (aligned columns). */
 export function printRenderReport(streaming: readonly StreamingFigures[], cold: ColdStartFigures): void {
-  const rows = renderReportRows(streaming, cold);
+  printReportRows(renderReportRows(streaming, cold));
+}
+
+/** Prints rows as an aligned table with ✓/✗, under a line naming the machine and its load. */
+export function printReportRows(rows: readonly ReportRow[]): void {
   const width = Math.max(...rows.map((row) => row.measure.length));
   const targetWidth = Math.max(...rows.map((row) => row.target.length));
   const load = loadavg().map((value) => value.toFixed(1)).join(' ');

@@ -7,7 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AgentmuxEntry } from './agentmux-entry.js';
 import { agentNames, firstFrameShown, launchCockpit, quitCockpit, SUMMARY_ROW, writeLayout } from './cockpit-world.js';
 import type { ModelProcess } from './model-process.js';
-import { cpuMs, peakRssMb } from './proc-stats.js';
+import { peakRssMb } from './proc-stats.js';
+import { treeCpuMs } from './tree-cpu.js';
 import type { PtyCockpit } from './pty-cockpit.js';
 import { writeStore } from './store-fixtures.js';
 
@@ -97,9 +98,9 @@ async function startStreaming(cockpit: PtyCockpit, model: ModelProcess, from: nu
 }
 
 async function measureStreaming(cockpit: PtyCockpit, model: ModelProcess, scenario: StreamingScenario) {
-  const before = { cpu: cpuMs(cockpit.pid), tokens: (await model.counts()).tokens, bytes: cockpit.bytes(), bursts: cockpit.bursts(), at: performance.now() };
+  const before = { cpu: treeCpuMs(cockpit.pid), tokens: (await model.counts()).tokens, bytes: cockpit.bytes(), bursts: cockpit.bursts(), at: performance.now() };
   await sleep(scenario.cpuWindowMs);
-  const after = { cpu: cpuMs(cockpit.pid), tokens: (await model.counts()).tokens, bytes: cockpit.bytes(), bursts: cockpit.bursts(), at: performance.now() };
+  const after = { cpu: treeCpuMs(cockpit.pid), tokens: (await model.counts()).tokens, bytes: cockpit.bytes(), bursts: cockpit.bursts(), at: performance.now() };
   const tokens = Math.max(1, after.tokens - before.tokens);
   const seconds = (after.at - before.at) / 1000;
   return {

@@ -20,6 +20,7 @@ import { splitMouseInput } from './mouse-input.js';
 import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from './paste-input.js';
 import { PasteRouter } from './paste-router.js';
 import { RenderScheduler, type FrameClock } from './render-scheduler.js';
+import { drawChangedRows } from './screen-draw.js';
 import { createScreen, type ScreenHandle } from './screen.js';
 import { noticeFor, ScreenNotice } from './screen-notice.js';
 import { ScreenCanvas } from './screen-canvas.js';
@@ -297,7 +298,7 @@ export class CockpitView implements OverlayHost {
     this.screen.emit('prerender');
     this.paintPanes(false);
     if (statusChanged) this.status.paint(this.canvas);
-    this.screen.draw(0, this.canvas.rows - 1);
+    drawChangedRows(this.screen, 0, this.canvas.rows - 1);
     this.screen.emit('render');
   }
 

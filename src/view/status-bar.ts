@@ -85,7 +85,19 @@ export function hintsRow(status: StatusModel, width: number): string {
   return secondRow(status, width, { text: ` ${status.hints}`, sgr: '\x1b[90m' });
 }
 
+// The second row is the same text frame after frame while agents stream (the hints, the
+// banner): the last one is kept, so a streaming frame does not measure and cut it again.
+let lastSecondRow = { key: '', row: '' };
+
 function secondRow(status: StatusModel, width: number, left: Run): string {
+  const key = `${width}\0${status.banner ?? ''}\0${left.sgr}\0${left.text}`;
+  if (key === lastSecondRow.key) return lastSecondRow.row;
+  const row = layOutSecondRow(status, width, left);
+  lastSecondRow = { key, row };
+  return row;
+}
+
+function layOutSecondRow(status: StatusModel, width: number, left: Run): string {
   const banner = status.banner === undefined ? '' : ` ${status.banner} `;
   const bannerCells = Math.min(width, stringCells(banner));
   const hintRoom = Math.max(0, width - bannerCells - 1);

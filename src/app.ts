@@ -145,10 +145,11 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   const { notices } = started.value;
   if (loaded && notices.length > 0) app.message = { text: notices.join('; '), isError: true };
   app.update();
-  process.stdin.resume();
-  // Runs before ctl listens, so `run`/`run-stop` work from the first ctl command (DESIGN.md §9).
+  // Runs before ctl listens, so `run`/`run-stop` work from the first ctl command (DESIGN.md §9),
+  // and before keys are read, so a `:run` typed while the panes loaded is not refused.
   const { startCockpitRuns } = await import('./app/workflow/cockpit-run-start.js');
   const runs = startCockpitRuns(app, started.value, cwd, defaultModel, workflow?.flags, options.stallAfter);
+  process.stdin.resume();
   const { startCockpitControl } = await import('./app/ctl-wiring.js');
   const control = await startCockpitControl(app, checked.value.sessionsDir, log);
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);

@@ -164,6 +164,7 @@ export class CockpitApp {
       zoomed: this.zoom && focused !== undefined,
       loading,
       run: this.runView?.statusLine(),
+      markOf: (agent) => this.runView?.paneMark(agent),
       shown: new Set(names),
       unsandboxed: this.options.unsandboxed,
     });

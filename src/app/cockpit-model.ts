@@ -29,6 +29,8 @@ export type ModelInputs = {
   readonly run?: string | undefined;
   /** The agents that have a pane (src/core/pane-choice.ts); absent: all. Hidden agents cost no work here. */
   readonly shown?: ReadonlySet<string>;
+  /** A pane's mark after its name (the run view's `stale`), if any. */
+  readonly markOf?: (agent: string) => string | undefined;
   /** Why bash runs unsandboxed here, or undefined: an approval of a bash call says so. */
   readonly unsandboxed?: string | undefined;
 };
@@ -80,7 +82,9 @@ function hintsFor(mode: ModeName, focused: Agent | undefined, unsandboxed: strin
 
 function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInputs): PaneModel {
   const totals = agent.session?.totals;
+  const mark = inputs.markOf?.(agent.name);
   return {
+    ...(mark === undefined ? {} : { mark }),
     name: agent.name,
     number: index + 1,
     state: agent.state,

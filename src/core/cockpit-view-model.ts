@@ -17,6 +17,8 @@ export type PaneModel = {
   /** "$0.042" or "?" when the model's price is unknown. */
   readonly cost: string;
   readonly focused: boolean;
+  /** A word after the name, e.g. `stale` for a workflow call that saw a since-revised answer (issue 14). */
+  readonly mark?: string;
   readonly transcript: TranscriptView;
   /** Set for a PTY agent: its pane draws this emulated screen instead of the transcript. */
   readonly terminal?: PtyPaneModel;

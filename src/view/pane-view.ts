@@ -24,6 +24,7 @@ export function titleRuns(model: PaneModel, room = Number.POSITIVE_INFINITY): Ru
   const head: Run[] = [
     { text: model.focused ? '▶ ' : '', sgr: '\x1b[96;1m' },
     { text: `${model.number} ${model.name}`, sgr: model.focused ? '\x1b[1m' : '' },
+    ...(model.mark === undefined ? [] : [{ text: ` · ${model.mark}`, sgr: '\x1b[95m' }]),
     { text: ' · ', sgr: '' },
   ];
   const stateSgr = `\x1b[${STATE_SGR[model.state]}m`;
@@ -39,7 +40,7 @@ export function titleRuns(model: PaneModel, room = Number.POSITIVE_INFINITY): Ru
   const headCells = head.reduce((sum, run) => sum + stringCells(run.text), 0);
   const chosen = candidates.find(([state, tail]) => headCells + stringCells(state) + stringCells(tail) <= room);
   // Not even the bare state fits: the number and name alone (cut only if they do not fit either).
-  if (chosen === undefined) return head.slice(0, 2);
+  if (chosen === undefined) return head.slice(0, model.mark === undefined ? 2 : 3);
   return [...head, { text: chosen[0], sgr: stateSgr }, { text: chosen[1], sgr: '' }];
 }
 

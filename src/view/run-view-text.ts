@@ -9,6 +9,7 @@ import { agentRowState, waitingReasonOf, type AgentRowState, type RunAgentNode }
 import { formatDuration } from '../core/workflow/run-status-line.js';
 import type { TreeRow } from '../core/workflow/run-tree-rows.js';
 import type { RunTree } from '../core/workflow/run-tree.js';
+import type { ValueRef } from '../core/workflow/run-record.js';
 import { fitCells, stringCells } from './char-width.js';
 import { formatCount } from './format.js';
 import type { Run } from './line-render.js';
@@ -26,6 +27,10 @@ const ROW_STATE_SGR: Readonly<Record<AgentRowState, string>> = {
 };
 
 const DIM = '\x1b[90m';
+/** A queued call's state word. */
+const QUEUED_SGR = '\x1b[36m';
+/** A stale call's mark: magenta, unlike any state's colour. */
+const STALE_SGR = '\x1b[95m';
 const LABEL_CELLS = 28;
 
 /** Script or model text on one line, its controls shown (`␛]0;…`), never dropped nor acted on (issue 9). */
@@ -56,17 +61,20 @@ function runRow(tree: RunTree, folded: boolean, now: number, stallAfterMs: numbe
   ];
 }
 
-function agentRow(agent: RunAgentNode, now: number, stallAfterMs: number): Run[] {
+function agentRow(agent: RunAgentNode, now: number, stallAfterMs: number, stale: readonly ValueRef[] | undefined): Run[] {
   const state = agentRowState(agent, now, stallAfterMs);
   const reason = waitingReasonOf(agent);
-  const stateText = state === 'waiting' && reason !== undefined ? `waiting on you (${reason})` : state;
-  const since = agent.end.kind === 'pending' ? `  last ${formatDuration(now - agent.lastActivity)} ago` : agent.end.kind === 'null' ? `  ${oneLine(agent.end.reason)}` : '';
+  const waitingText = state === 'waiting' && reason !== undefined ? `waiting on you (${reason})` : state;
+  // A call that saw an answer revised since (issue 15) is stale: `run-continue` re-runs it.
+  const stateText = stale === undefined ? waitingText : `${waitingText} · stale`;
+  const staleNote = stale === undefined ? '' : `  stale: saw ${stale.length} answer${stale.length === 1 ? '' : 's'} revised since`;
+  const since = staleNote !== '' ? staleNote : agent.end.kind === 'pending' ? `  last ${formatDuration(now - agent.lastActivity)} ago` : agent.end.kind === 'null' ? `  ${oneLine(agent.end.reason)}` : '';
   const elapsed = formatDuration((agent.endedAt ?? now) - agent.startedAt);
   return [
     { text: `    ${column(visibleControls(agent.label), LABEL_CELLS)} `, sgr: '' },
-    { text: column(stateText, 26), sgr: ROW_STATE_SGR[state] },
+    { text: column(stateText, 26), sgr: stale === undefined ? ROW_STATE_SGR[state] : STALE_SGR },
     { text: ` ${column(agent.model, 16)} ${column(`${formatCount(agent.tokensIn + agent.tokensOut)} tok`, 10)} ${column(formatSpent(agent.costUsd, agent.unknownCosts), 8)} ${column(elapsed, 7)}`, sgr: DIM },
-    { text: since, sgr: state === 'stalled' ? ROW_STATE_SGR.stalled : DIM },
+    { text: since, sgr: stale !== undefined ? STALE_SGR : state === 'stalled' ? ROW_STATE_SGR.stalled : DIM },
   ];
 }
 
@@ -85,9 +93,15 @@ export function treeRowRuns(row: TreeRow, now: number, stallAfterMs: number): Ru
       ];
     }
     case 'agent':
-      return agentRow(row.agent, now, stallAfterMs);
+      return agentRow(row.agent, now, stallAfterMs, row.tree.staleBecause(row.agent.name));
     case 'log':
       return [{ text: `    │ ${oneLine(row.text)}`, sgr: '\x1b[36m' }];
+    case 'queued':
+      return [
+        { text: `    ${column(oneLine(row.call.name), LABEL_CELLS)} `, sgr: '' },
+        { text: column('queued', 26), sgr: QUEUED_SGR },
+        { text: `  waiting for a slot since ${formatDuration(Math.max(0, now - row.call.since))} · s skips it, :send -t ${oneLine(row.call.name)} joins its first turn`, sgr: DIM },
+      ];
     case 'end': {
       const { end } = row;
       if (end.status === 'completed') return [{ text: `  = result: ${oneLine(JSON.stringify(end.result ?? null))}`, sgr: '\x1b[32;1m' }];

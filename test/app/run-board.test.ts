@@ -52,4 +52,23 @@ describe('the run board', () => {
     expect(board.statusLine('beta')).toBeUndefined();
     expect(board.statusLine('alpha')).toBe('audit · stopped · 0 done · $0.000');
   });
+
+  it('lists a call queued for a slot from its call-state event (name, phase, since) until it starts; a revised answer marks the calls that saw it stale', async () => {
+    const clock = { now: 1_000 };
+    const { h, board } = await boardOver(clock);
+    record(board, { type: 'meta', at, run: 'r1', name: 'audit', description: 'd', phases: [{ title: 'Review' }], script: 'a.js' });
+    h.controller.events.emit({ type: 'call-state', run: 'r1', agent: 'beta', phase: 'Review', state: { kind: 'queued' } });
+    const tree = board.tree('r1');
+    expect(tree?.queuedIn('review')).toEqual([{ name: 'beta', phase: 'review', since: 1_000 }]);
+    h.controller.events.emit({ type: 'call-state', run: 'r1', agent: 'beta', phase: 'Review', state: { kind: 'working' } });
+    expect(tree?.queuedIn('review')).toEqual([]);
+    record(board, { type: 'started', at, agent: 'alpha', session: 's1', key: 'a#0', phase: 'Review' });
+    record(board, { type: 'result', at, agent: 'alpha', key: 'a#0', value: 'x' });
+    record(board, { type: 'started', at, agent: 'beta', session: 's2', key: 'b#0', phase: 'Review', saw: [{ key: 'a#0', version: 1 }] });
+    record(board, { type: 'result', at, agent: 'beta', key: 'b#0', value: 'y' });
+    expect(board.isStale('beta')).toBe(false);
+    record(board, { type: 'revised', at, agent: 'alpha', key: 'a#0', version: 2, value: 'x2' });
+    expect(board.isStale('beta')).toBe(true);
+    expect(board.isStale('alpha')).toBe(false);
+  });
 });

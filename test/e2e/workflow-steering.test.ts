@@ -7,9 +7,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
+import { demoScript } from '../../src/adapters/scripted-model/demo-script.js';
+import type { ReceivedRequest, ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import { ctl, followEvents, type EventFollower } from './ctl-kit.js';
-import { eventually, gate, makeWorld, replyScript, type World } from './e2e-kit.js';
+import { eventually, gate, makeWorld, replyScript, textOf, type World } from './e2e-kit.js';
 import { startAgentmux, type Driver } from './terminal-driver.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'workflows');
@@ -197,5 +198,41 @@ describe('agentmux e2e: keys that would stop or interrupt a run ask first', { ti
     await driver.waitFor(/quit cancelled/u);
     held.release();
     expect(recordLines(world.sessions).some((line) => line.type === 'done')).toBe(false);
+  });
+});
+
+describe('agentmux e2e: a nudge changes the demo review run’s result', { timeout: 120_000 }, () => {
+  it('reviewer-1 of `run review` on the demo script, nudged "report nothing" mid-stream over ctl, returns no findings; the run verifies only the others’', async () => {
+    const held = gate();
+    const reviews = demoScript();
+    const firstOfReviewer1 = (request: ReceivedRequest): boolean => request.body.messages.length === 1 && textOf(request.body.messages[0] ?? { role: 'user', content: '' }).startsWith('Review . for correctness');
+    // The real demo answers; only reviewer-1's first answer is held mid-stream so the nudge lands while it works.
+    const world = await makeWorld({ script: (request, index) => ({ ...reviews(request, index), ...(firstOfReviewer1(request) ? { hold: { afterDeltas: 1, until: held.until } } : {}) }) });
+    worlds.push(world);
+    const driver = startAgentmux({
+      args: ['run', 'review', '--sessions', world.sessions],
+      cwd: world.workspace,
+      env: { ANTHROPIC_BASE_URL: world.model.url, ANTHROPIC_API_KEY: 'test-key' },
+    });
+    drivers.push(driver);
+    await eventually(() => world.model.requests.filter(firstOfReviewer1).length, (count) => count === 1, 'reviewer-1 asking the model', 20_000);
+    const nudge = 'Report nothing: these are known issues.';
+    expect((await ctl(world, 'nudge', '-t', 'reviewer-1', nudge)).status).toBe(0);
+    held.release();
+    const done = await doneLine(world);
+    expect(done).toMatchObject({ status: 'completed' });
+    const lines = recordLines(world.sessions);
+    const resultOf = (agent: string): unknown => lines.find((line) => line.type === 'result' && line['agent'] === agent)?.['value'];
+    // The steered value: reviewer-1 reports nothing; the others, not nudged, report findings.
+    expect(resultOf('reviewer-1')).toEqual({ findings: [] });
+    const others = z.object({ findings: z.array(z.object({ file: z.string() })) });
+    const found = others.parse(resultOf('reviewer-2')).findings.length + others.parse(resultOf('reviewer-3')).findings.length;
+    expect(found).toBeGreaterThan(0);
+    expect(lines.find((line) => line.type === 'log')).toMatchObject({ text: `${found} finding(s) to verify` });
+    const result = z.object({ confirmed: z.array(z.object({ concern: z.string() })) }).parse(done['result']);
+    expect(result.confirmed.some((finding) => finding.concern === 'correctness and edge cases')).toBe(false);
+    // The model was told: reviewer-1's later requests carry the nudge after its first tool results.
+    const told = world.model.requests.filter((request) => textOf(request.body.messages[0] ?? { role: 'user', content: '' }).startsWith('Review . for correctness') && request.body.messages.some((message) => textOf(message).includes(nudge)));
+    expect(told.length).toBeGreaterThan(0);
   });
 });

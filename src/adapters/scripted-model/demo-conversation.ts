@@ -28,6 +28,8 @@ export type Conversation = {
   /** Tool rounds already done in the current turn. */
   readonly rounds: number;
   readonly nudges: readonly JoinedNudge[];
+  /** Everything the person said after the task, in order (nudges, later turns' messages, texts that joined the first message). */
+  readonly notes: readonly string[];
   readonly records: readonly ToolRecord[];
   /** Varies wording between agents whose conversations start alike (the first tool id is random). */
   readonly salt: string;
@@ -38,6 +40,7 @@ export function readConversation(body: MessagesRequestBody): Conversation {
   const messages = body.messages;
   const records: ToolRecord[] = [];
   const nudges: JoinedNudge[] = [];
+  const notes: string[] = [];
   let turn = -1;
   let opening = '';
   let rounds = 0;
@@ -64,6 +67,8 @@ export function readConversation(body: MessagesRequestBody): Conversation {
       continue;
     }
     const text = userText(blocks);
+    if (index === 0) notes.push(...userTexts(blocks).slice(1));
+    else if (text !== '') notes.push(text);
     if (blocks.some((block) => block.type === 'tool_result')) {
       if (text !== '') nudges.push({ text, afterRound: rounds });
       continue;
@@ -81,6 +86,7 @@ export function readConversation(body: MessagesRequestBody): Conversation {
     opening,
     rounds,
     nudges: [...nudges],
+    notes,
     records,
     salt,
   };
@@ -117,10 +123,12 @@ function resultText(content: ToolResultBlock['content']): string {
 
 /** A user message's own words: its text blocks, without the reducer's parenthesised notes. */
 function userText(blocks: readonly RequestBlock[]): string {
-  return blocks
-    .flatMap((block) => (block.type === 'text' && !isReducerNote(block.text) ? [block.text.trim()] : []))
-    .join('\n')
-    .trim();
+  return userTexts(blocks).join('\n').trim();
+}
+
+/** A user message's text blocks, each trimmed, without the reducer's notes. */
+function userTexts(blocks: readonly RequestBlock[]): string[] {
+  return blocks.flatMap((block) => (block.type === 'text' && !isReducerNote(block.text) && block.text.trim() !== '' ? [block.text.trim()] : []));
 }
 
 function isReducerNote(text: string): boolean {

@@ -6,7 +6,8 @@ import type { Conversation } from './demo-conversation.js';
 import type { MessagesRequestBody } from './request-schema.js';
 import type { ScriptStep } from './script.js';
 import { valueFor } from './schema-values.js';
-import { hash } from './demo-text.js';
+import { clip, hash } from './demo-text.js';
+import { readSteer, steerValue } from './steered-value.js';
 
 const STRUCTURED_OUTPUT = 'StructuredOutput';
 /** Tool rounds of reading before the demo answers. */
@@ -27,11 +28,15 @@ export function structuredStep(schema: Record<string, unknown>, conversation: Co
   const lines = seen.findAll(undefined, /\S/);
   const files = [...new Set([...seen.files(), ...lines.map((line) => line.file)])];
   const source = { lines, files, seed: hash(`${conversation.system}\n${conversation.task}\n${conversation.salt}`) };
-  const value = valueFor(schema, source);
+  // What the person sent is applied last: the value follows their notes (DESIGN.md §9).
+  const steer = readSteer(conversation.notes);
+  const value = steerValue(schema, valueFor(schema, source), steer);
   const input = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : { value };
+  const last = steer.notes[steer.notes.length - 1];
+  const following = last === undefined ? '' : ` Following your note ("${clip(last, 90)}").`;
   return {
     thinking,
-    text: `I have what I need from ${files.length === 0 ? 'the workspace' : files.slice(0, 3).join(', ')}; returning the result.`,
+    text: `I have what I need from ${files.length === 0 ? 'the workspace' : files.slice(0, 3).join(', ')}; returning the result.${following}`,
     toolUses: [{ name: STRUCTURED_OUTPUT, input }],
   };
 }

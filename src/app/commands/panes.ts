@@ -28,7 +28,8 @@ const SelectPaneArgs = z.object({
 function focusPane(app: CockpitApp, command: string, name: string): CommandOutcome {
   const focused = app.controller.setFocus(name);
   if (!focused.ok) return failure(command, focused.error);
-  app.update();
+  // The result is shown with one update (CockpitApp.apply): a second one here doubled each Tab's work.
+  app.scheduleUpdate();
   return done(`focused ${name}`);
 }
 

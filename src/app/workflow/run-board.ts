@@ -4,6 +4,7 @@
 // idle), and says on each tick or change whether the run view or the status line needs drawing.
 import type { Controller } from '../../core/controller.js';
 import type { ControllerEvent, Disposable } from '../../core/events.js';
+import type { CallStateEvent } from '../../core/workflow/call-state.js';
 import type { RunEvent } from '../../core/workflow/run-events.js';
 import { runStatusLine } from '../../core/workflow/run-status-line.js';
 import { RunTree } from '../../core/workflow/run-tree.js';
@@ -51,8 +52,7 @@ export class RunBoard implements Disposable {
     else if (event.type === 'state') this.touch(event.agent, (tree) => tree.agentState(event.agent, event.state, now()));
     else if (event.type === 'usage') this.touch(event.agent, (tree) => tree.usage(event.agent, event.totals));
     else if (event.type === 'turn-finished') this.touch(event.agent, (tree) => tree.turnEnded(event.agent, event.outcome));
-    // A held answer (issue 16) waits on the person: never stalled; sending it back clears it.
-    else if (event.type === 'call-state') this.touch(event.agent, (tree) => tree.setWaiting(event.agent, heldWait(event.state, tree.agent(event.agent)?.waiting)));
+    else if (event.type === 'call-state') this.callState(event);
     else if (event.type === 'agent-renamed') {
       const tree = this.byAgent.get(event.from);
       if (tree === undefined) return;
@@ -61,6 +61,17 @@ export class RunBoard implements Disposable {
       tree.renamed(event.from, event.to);
       this.options.changed();
     }
+  }
+
+  // A call queued for a slot is listed (name, phase, since) until it starts or resolves.
+  private callState(event: CallStateEvent): void {
+    // A held answer (issue 16) waits on the person: never stalled; sending it back clears it.
+    this.touch(event.agent, (agentTree) => agentTree.setWaiting(event.agent, heldWait(event.state, agentTree.agent(event.agent)?.waiting)));
+    const tree = this.byRun.get(event.run);
+    if (tree === undefined) return;
+    if (event.state.kind === 'queued') tree.callQueued(event.agent, event.phase, this.options.now());
+    else tree.callLeftQueue(event.agent);
+    this.options.changed();
   }
 
   /** One event of run `runId` (its record lines from `meta` on). */
@@ -100,6 +111,11 @@ export class RunBoard implements Disposable {
     this.byRun.set(tree.id, tree);
     this.treeList.push(tree);
     this.options.changed();
+  }
+
+  /** Whether the agent's call is stale in its run (it saw an answer revised since). */
+  isStale(agent: string): boolean {
+    return this.byAgent.get(agent)?.staleBecause(agent) !== undefined;
   }
 
   /** Every run seen, in start order. */

@@ -45,6 +45,11 @@ export class RunViewFlow {
   }
 
   /** The status bar's line about the focused run (what the cockpit model shows). */
+  /** The word a workflow agent's pane title carries after its name: `stale` when its call saw a since-revised answer. */
+  paneMark(agent: string): string | undefined {
+    return this.board.isStale(agent) ? 'stale' : undefined;
+  }
+
   statusLine(): string | undefined {
     const line = this.board.statusLine(this.app.controller.focused());
     this.shownStatus = line;
@@ -162,10 +167,11 @@ export class RunViewFlow {
   /** `run-view skip|accept|edit|send-back`: the steering (or hold) command on the selected agent. */
   steer(command: 'skip' | 'accept' | 'hold-edit' | 'command-prompt hold-send'): Result<string> {
     const row = this.state.selected(this.rows());
-    if (row?.kind !== 'agent') return err(`select an agent to ${command.replace(/^command-prompt /u, '')}`);
+    // A queued call is steered by the name it will start under: `skip` resolves it without starting it.
+    if (row?.kind !== 'agent' && row?.kind !== 'queued') return err(`select an agent to ${command.replace(/^command-prompt /u, '')}`);
     const steerable = this.steerable(row.tree, command);
     if (!steerable.ok) return steerable;
-    return this.result(this.app.dispatch(`${command} -t ${row.agent.name}`));
+    return this.result(this.app.dispatch(`${command} -t ${row.kind === 'agent' ? row.agent.name : row.call.name}`));
   }
 
   /** `run-view nudge`: the prompt, ready to broadcast to the selected phase (or run). */
@@ -174,7 +180,7 @@ export class RunViewFlow {
     if (row === undefined) return err('no run to nudge');
     const steerable = this.steerable(row.tree, 'nudge');
     if (!steerable.ok) return steerable;
-    const phase = row.kind === 'phase' ? row.phase.key : row.kind === 'agent' ? row.agent.phase : '';
+    const phase = row.kind === 'phase' ? row.phase.key : row.kind === 'agent' ? row.agent.phase : row.kind === 'queued' ? row.call.phase : '';
     const target = phase === '' ? `@${row.tree.id}` : `@${row.tree.id}/${phase}`;
     return this.result(this.app.dispatch(`command-prompt broadcast -t ${target}`));
   }
@@ -227,6 +233,8 @@ export class RunViewFlow {
         return row.agent.name;
       case 'log':
         return 'log line';
+      case 'queued':
+        return `${row.call.name} (queued)`;
       case 'end':
         return `${visibleControls(row.tree.name)}: ${row.end.status}`;
     }

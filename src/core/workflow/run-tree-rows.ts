@@ -3,13 +3,14 @@
 // rows come and go, and the jump to the next agent waiting on you or stalled. Pure; the view
 // draws only the window of these rows that shows.
 import { agentRowState, type AgentRowState, type RunAgentNode } from './run-agent-node.js';
-import type { PhaseNode, RunTree, RunTreeEnd } from './run-tree.js';
+import type { PhaseNode, QueuedCallNode, RunTree, RunTreeEnd } from './run-tree.js';
 
 /** One row of the run view. */
 export type TreeRow =
   | { readonly kind: 'run'; readonly key: string; readonly tree: RunTree; readonly folded: boolean }
   | { readonly kind: 'phase'; readonly key: string; readonly tree: RunTree; readonly phase: PhaseNode; readonly folded: boolean }
   | { readonly kind: 'agent'; readonly key: string; readonly tree: RunTree; readonly agent: RunAgentNode }
+  | { readonly kind: 'queued'; readonly key: string; readonly tree: RunTree; readonly call: QueuedCallNode }
   | { readonly kind: 'log'; readonly key: string; readonly tree: RunTree; readonly text: string }
   | { readonly kind: 'end'; readonly key: string; readonly tree: RunTree; readonly end: RunTreeEnd };
 
@@ -79,8 +80,8 @@ export class RunViewState {
     if (row === undefined) return 'no row';
     if (row.kind === 'run') return this.flip(`run:${row.tree.id}`, row.folded, row.tree.name);
     if (row.kind === 'phase') return this.flip(phaseRowKey(row.tree, row.phase), row.folded, row.phase.title || '(no phase)');
-    if (row.kind === 'agent' || row.kind === 'log') {
-      const agentPhase = row.kind === 'agent' ? row.agent.phase : undefined;
+    if (row.kind === 'agent' || row.kind === 'log' || row.kind === 'queued') {
+      const agentPhase = row.kind === 'agent' ? row.agent.phase : row.kind === 'queued' ? row.call.phase : undefined;
       const owner = agentPhase === undefined ? this.phaseAbove(rows, row) : row.tree.phases().find((phase) => phase.key === agentPhase);
       if (owner === undefined) return 'no phase';
       this.selectedKey = phaseRowKey(row.tree, owner);
@@ -163,8 +164,11 @@ export class RunViewState {
         if (filtering && !this.matches(agentRowState(item.agent, now, this.stallAfterMs))) return [];
         return [{ kind: 'agent', key: `agent:${tree.id}/${item.agent.name}`, tree, agent: item.agent }];
       });
+      // Queued calls (no agent yet) follow the phase's agents; a filter by state hides them.
+      const queued = filtering ? [] : tree.queuedIn(phase.key).map((call): TreeRow => ({ kind: 'queued', key: `queued:${tree.id}/${call.name}`, tree, call }));
+      children.push(...queued);
       if (filtering && children.length === 0) continue;
-      if (phase.key === '' && phase.items.length === 0) continue;
+      if (phase.key === '' && phase.items.length === 0 && queued.length === 0) continue;
       // A filter shows its matches unfolded; otherwise a person's choice, else finished phases fold.
       const folded = !filtering && (this.folds.get(key) ?? phaseFinished(tree, phase));
       rows.push({ kind: 'phase', key, tree, phase, folded });

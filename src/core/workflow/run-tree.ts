@@ -7,7 +7,8 @@ import type { JsonValue } from '../json-value.js';
 import type { TurnOutcome } from '../turn-ledger.js';
 import type { UsageTotals } from '../usage-totals.js';
 import { agentRowState, isPending, type RunAgentNode, type WaitingReason } from './run-agent-node.js';
-import type { RunRecordLine, RunStatus } from './run-record.js';
+import type { RunRecordLine, RunStatus, ValueRef } from './run-record.js';
+import { StaleTracker } from './stale-tracker.js';
 
 /** An item under a phase, in arrival order. */
 export type PhaseItem = { readonly kind: 'agent'; readonly agent: RunAgentNode } | { readonly kind: 'log'; readonly text: string };
@@ -22,6 +23,9 @@ export type PhaseNode = {
   done: number;
   nulls: number;
 };
+
+/** A call waiting for a concurrency slot: named already, no agent yet (DESIGN.md §9, "queued"). */
+export type QueuedCallNode = { name: string; readonly phase: string; readonly since: number };
 
 /** How the run ended (its `done` line). */
 export type RunTreeEnd = { readonly status: RunStatus; readonly result: JsonValue | undefined; readonly error: string | undefined };
@@ -47,6 +51,8 @@ export class RunTree {
   private readonly phaseList: PhaseNode[] = [];
   private readonly agentMap = new Map<string, RunAgentNode>();
   private readonly pendingAgents = new Set<RunAgentNode>();
+  private readonly stale = new StaleTracker();
+  private readonly queuedCalls = new Map<string, QueuedCallNode>();
   private currentPhase: string | undefined;
   private doneCount = 0;
   private nullCount = 0;
@@ -66,6 +72,7 @@ export class RunTree {
   /** Applies one record line; `model` names the agent's model for a `started` line. */
   applyRecord(line: RunRecordLine, now: number, model = ''): void {
     this.version += 1;
+    if (this.stale.add(line)) this.stateVersion += 1;
     switch (line.type) {
       case 'meta':
         this.name = line.name;
@@ -79,6 +86,7 @@ export class RunTree {
         this.phase(this.currentPhase, false).items.push({ kind: 'log', text: line.text });
         return;
       case 'started':
+        this.queuedCalls.delete(line.agent);
         this.started(line.agent, line.label ?? line.agent, line.phase ?? this.currentPhaseTitle(), model, now);
         return;
       case 'result':
@@ -106,13 +114,14 @@ export class RunTree {
       case 'reused':
         this.doneCount += 1;
         return;
-      // A revised answer changes no count; the run view does not mark stale calls yet.
+      // A revised answer changes no count; the calls that saw its earlier value are marked stale (above).
       case 'revised':
         return;
       case 'done':
         this.end = { status: line.status, result: line.result, error: line.error };
         this.endedAt = now;
         this.queued = 0;
+        this.queuedCalls.clear();
         return;
     }
   }
@@ -168,7 +177,36 @@ export class RunTree {
     this.agentMap.delete(from);
     agent.name = to;
     this.agentMap.set(to, agent);
+    this.stale.renamed(from, to);
     this.version += 1;
+  }
+
+  /** The revised values that made the agent's call stale (issue 15), or undefined when it is not stale. */
+  staleBecause(name: string): readonly ValueRef[] | undefined {
+    return this.stale.staleBecause(name);
+  }
+
+  /** The agents whose calls are stale. */
+  staleAgents(): ReadonlySet<string> {
+    return this.stale.agents();
+  }
+
+  /** A call of this run waits for a slot (its reserved name; its phase title, else the current phase). */
+  callQueued(name: string, phaseTitle: string | null, now: number): void {
+    if (this.end !== undefined || this.queuedCalls.has(name) || this.agentMap.has(name)) return;
+    const phase = this.phase(phaseTitle ?? this.currentPhaseTitle(), false);
+    this.queuedCalls.set(name, { name, phase: phase.key, since: now });
+    this.version += 1;
+  }
+
+  /** The call left the queue (started, skipped, or the run stopped). */
+  callLeftQueue(name: string): void {
+    if (this.queuedCalls.delete(name)) this.version += 1;
+  }
+
+  /** The queued calls of phase `key`, oldest first. */
+  queuedIn(key: string): readonly QueuedCallNode[] {
+    return [...this.queuedCalls.values()].filter((call) => call.phase === key);
   }
 
   /** Calls waiting for a slot. */

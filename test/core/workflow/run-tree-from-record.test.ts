@@ -33,6 +33,8 @@ const describeRow = (row: TreeRow, now: number): string => {
       return `${row.agent.label} ${agentRowState(row.agent, now, STALL)} ${((row.agent.endedAt ?? now) - row.agent.startedAt) / 1000}s`;
     case 'log':
       return `log ${row.text}`;
+    case 'queued':
+      return `queued ${row.call.name}`;
     case 'end':
       return `end ${row.end.status} ${JSON.stringify(row.end.result)}`;
   }

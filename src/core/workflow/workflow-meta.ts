@@ -1,17 +1,16 @@
 // The `meta` a workflow script exports (DESIGN.md §9): parsed from the script's literal by the
 // loader, validated here, shown by the run view. `phases[].model` is shown, never applied.
 import * as z from 'zod';
-import { visibleControls } from '../visible-controls.js';
 
 export const WorkflowPhaseSchema = z.strictObject({
-  title: z.string().min(1).transform(visibleControls),
+  title: z.string().min(1),
   detail: z.string().optional(),
   model: z.string().optional(),
 });
 
 export const WorkflowMetaSchema = z.strictObject({
   // Shown in run views, records, stderr and questions: its controls are made visible once, here (issue 9).
-  name: z.string().min(1).transform(visibleControls),
+  name: z.string().min(1),
   description: z.string(),
   whenToUse: z.string().optional(),
   phases: z.array(WorkflowPhaseSchema).optional(),

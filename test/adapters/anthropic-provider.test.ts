@@ -135,17 +135,22 @@ describe('AnthropicProvider over the scripted model', () => {
   });
 
   it('keeps a stream that trickles slower than nothing-at-all alive: deltas reset the watchdog', async () => {
-    const { provider } = await setUp([{ text: answer, deltaIntervalMs: 100 }]);
-    const result = await run(provider, { idleTimeoutMs: 300 }).outcome;
+    // 16 deltas 250 ms apart: the stream lasts twice the idle limit, each gap an eighth of it (a
+    // loaded machine's late headers or a slow tick stay far inside the limit).
+    const long = answer.repeat(4).slice(0, 256);
+    const { model, provider } = await setUp([{ text: long, deltaIntervalMs: 250 }]);
+    const result = await run(provider, { idleTimeoutMs: 2000 }).outcome;
     expect(result.kind).toBe('complete');
+    expect(model.deltasWritten(0)).toBeGreaterThanOrEqual(16);
   });
 
   it('keeps a stream alive through a long pause while pings arrive', async () => {
     let release = (): void => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const { model, provider } = await setUp([{ text: answer, pingIntervalMs: 40, hold: { afterDeltas: 1, until: released } }]);
-    const { outcome } = run(provider, { idleTimeoutMs: 300 });
-    void model.waitFor(() => model.pingsWritten(0) >= 15).then(release);
+    // Pings every 200 ms through a pause of 15 of them: 1.5 times the idle limit, each gap a tenth of it.
+    const { model, provider } = await setUp([{ text: answer, pingIntervalMs: 200, hold: { afterDeltas: 1, until: released } }]);
+    const { outcome } = run(provider, { idleTimeoutMs: 2000 });
+    void model.waitFor(() => model.pingsWritten(0) >= 15, 20_000).then(release);
     const result = await outcome;
     expect(result.kind).toBe('complete');
     expect(model.pingsWritten(0)).toBeGreaterThanOrEqual(15);

@@ -74,6 +74,15 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
   if (mode === 'approval') {
     h.controller.send('alpha', 'write it');
     await until(() => h.agent('alpha').state === 'awaiting-approval', 'alpha awaiting approval');
+    // The write's preview is read off the event loop and lands a frame later: wait until it is
+    // drawn, or two cockpits built alike would compare with and without it.
+    await settle(cockpit);
+    const deadline = Date.now() + 20_000;
+    while (!t.tty.text().includes('creates the file with')) {
+      if (Date.now() > deadline) throw new Error(`the approval preview was never drawn; screen:\n${t.tty.text()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await settle(cockpit);
+    }
   }
   if (mode === 'attached') {
     const made = h.controller.newPtyAgent('shell', ['sh']);

@@ -1,15 +1,15 @@
-// How a run ends once an `agent()` was refused for its spent budget (DESIGN.md §9 "Reaching
-// --budget-tokens …"): the run ends `over-budget` whatever its script did next. `parallel()` and
-// `pipeline()` turn a thrown BudgetExhausted into `null` (as any failed call), and a script may
-// catch it itself, so the script alone cannot be trusted to end on it: such a run never reads
-// `completed` (exit 0 with a result made of nulls). A script that watched `budget.remaining()`
-// and stopped before any call was refused completes with its result.
+// How a run ends once its budget is spent (DESIGN.md §9 "Reaching --budget-tokens …"): the run
+// ends `over-budget` whatever its script did next. The call that crosses the budget is cut (its
+// agent stops over budget, the call resolves null), `parallel()` and `pipeline()` turn a thrown
+// BudgetExhausted into `null`, and a script may catch it itself, so the script alone cannot be
+// trusted to end on it: a run that spent its budget never reads `completed` (exit 0 with a result
+// made of nulls), even a loop that watched `budget.remaining()` — its last call was cut.
 import type { RunEnd } from './run-events.js';
 
 /** The error name scripts can test for once the budget is spent. */
 export const BUDGET_EXHAUSTED = 'BudgetExhausted';
 
-/** The run's end given how its script ended and why a call was refused for the budget (undefined: none was). */
+/** The run's end given how its script ended and why the budget is spent (undefined: it is not). */
 export function endAfterScript(script: RunEnd, exhausted: string | undefined): RunEnd {
   if (exhausted === undefined) return script;
   const spent = `${BUDGET_EXHAUSTED}: ${exhausted}`;

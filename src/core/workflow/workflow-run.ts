@@ -54,8 +54,6 @@ export class WorkflowRun {
   private readonly keys = new CallKeys();
   private readonly slots: RunSlots;
   private readonly budget: RunBudget;
-  /** Why a call was refused or cut for the spent budget (a script that went on anyway ends over-budget). */
-  private budgetRefusal: string | undefined;
   private readonly pending = new Set<PendingCall>();
   private agentsRequested = 0;
   private currentPhase: string | undefined;
@@ -145,10 +143,10 @@ export class WorkflowRun {
         this.write({ type: 'log', at: this.options.clock(), text: message.text });
         return;
       case 'done':
-        void this.end(endAfterScript(this.completed(message.result), this.budgetRefusal));
+        void this.end(endAfterScript(this.completed(message.result), this.budget.exhausted()));
         return;
       case 'failed':
-        void this.end(endAfterScript({ status: 'failed', error: message.message }, this.budgetRefusal));
+        void this.end(endAfterScript({ status: 'failed', error: message.message }, this.budget.exhausted()));
         return;
     }
   }
@@ -203,7 +201,6 @@ export class WorkflowRun {
     }
     const spent = this.budget.exhausted();
     if (spent !== undefined) {
-      this.budgetRefusal = spent;
       this.fail(id, `${BUDGET_EXHAUSTED}: ${spent}`, BUDGET_EXHAUSTED);
       return;
     }
@@ -280,9 +277,6 @@ export class WorkflowRun {
 
   private settle(id: number, pending: PendingCall, outcome: AgentCallOutcome): void {
     const base = { at: this.options.clock(), agent: pending.agent, key: pending.key };
-    // A call that ended without a value once the budget was spent (its agent stopped over budget)
-    // counts as refused for it: the script never got what it asked for.
-    if (outcome.kind !== 'value') this.budgetRefusal ??= this.budget.exhausted();
     switch (outcome.kind) {
       case 'value':
         this.write({ type: 'result', ...base, value: outcome.value });

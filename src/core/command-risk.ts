@@ -33,20 +33,32 @@ const GIT_PLAIN_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'rev-list', 'merge-base', 'diff-tree', 'name-rev', 'whatchanged',
 ]);
 
-/** git options that name a program to run, a file to write, or a config to use. */
-const GIT_RISKY_OPTION = /^(?:-c|-O|-x|--(?:upload-pack|receive-pack|exec|ext-diff|textconv|open-files-in-pager|extcmd|tool|output|config-env|exec-path|config|template|separate-git-dir|strategy|strategy-option|gpg-program|interactive|edit|hook|run)(?:=|$)|-[a-zA-Z]*[cOx][a-zA-Z]*$)/u;
+/** git options that name a program to run, a file to write, or a config to use (short ones, in clusters too). */
+const GIT_RISKY_SHORT = /^(?:-c|-O|-x)(?:=|$)|^-[a-zA-Z]*[cOx][a-zA-Z]*$/u;
+/** git's long options of that kind; an abbreviation (`--upload-pac=…`) counts as the option (getopt_long). */
+const GIT_RISKY_LONG: readonly string[] = [
+  'upload-pack', 'receive-pack', 'exec', 'ext-diff', 'textconv', 'open-files-in-pager', 'extcmd', 'tool', 'output',
+  'config-env', 'exec-path', 'config', 'template', 'separate-git-dir', 'strategy', 'strategy-option', 'gpg-program',
+  'interactive', 'edit', 'hook', 'run',
+];
 
 /** npm, pnpm and yarn subcommands that run a package or program named in the arguments. */
 const PACKAGE_MANAGER_RISKY_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'exec', 'x', 'dlx', 'explore', 'create', 'init', 'innit', 'set-script', 'config', 'set',
 ]);
-const PACKAGE_MANAGER_RISKY_OPTION = /^(?:-c|--call|--shell|--script-shell|--node-options|--userconfig|--globalconfig|--prefix|-C|--dir)(?:=|$)/u;
+const PACKAGE_MANAGER_RISKY_SHORT = /^(?:-c|-C)(?:=|$)/u;
+/** Their long options that run a shell or change config; abbreviations (`--script-shel=…`) count too. */
+const PACKAGE_MANAGER_RISKY_LONG: readonly string[] = ['call', 'shell', 'script-shell', 'node-options', 'userconfig', 'globalconfig', 'prefix', 'dir'];
 
 const FIND_RISKY_ACTIONS: ReadonlySet<string> = new Set([
   '-exec', '-execdir', '-ok', '-okdir', '-delete', '-fprint', '-fprint0', '-fprintf', '-fls',
 ]);
 
-const TAR_RISKY_OPTION = /^--(?:checkpoint-action|to-command|use-compress-program|info-script|new-volume-script|rmt-command|rsh-command|index-file|compress-program)(?:=|$)/u;
+/** tar's long options that run a program; abbreviations (`--checkpoint-ac=…`, `--to-comm=…`) count too. */
+const TAR_RISKY_LONG: readonly string[] = [
+  'checkpoint-action', 'to-command', 'use-compress-program', 'info-script', 'new-volume-script', 'rmt-command', 'rsh-command',
+  'index-file', 'compress-program',
+];
 
 /** rg options that run a program (`--pre`, `--hostname-bin`) or choose which files one runs on (`--pre-glob`). */
 const RG_RUNNING_OPTIONS: readonly string[] = ['pre', 'pre-glob', 'hostname-bin'];
@@ -86,15 +98,15 @@ export function commandRisk(words: readonly string[]): string | undefined {
     case 'rg':
       return args.some((arg) => namesLongOption(arg, RG_RUNNING_OPTIONS)) ? 'rg runs the program given by --pre or --hostname-bin' : undefined;
     case 'sort':
-      return args.some((arg) => /^--compress-program(?:=|$)/u.test(arg)) ? 'sort runs the program given by --compress-program' : undefined;
+      return args.some((arg) => namesLongOption(arg, ['compress-program'])) ? 'sort runs the program given by --compress-program' : undefined;
     case 'zip':
-      return args.some((arg) => /^(?:-TT|--unzip-command)(?:=|$)|^-[a-zA-Z]*TT/u.test(arg)) ? 'zip runs the test command given by -TT' : undefined;
+      return args.some((arg) => /^-TT(?:=|$)|^-[a-zA-Z]*TT/u.test(arg) || namesLongOption(arg, ['unzip-command'])) ? 'zip runs the test command given by -TT' : undefined;
     case 'go':
       return goRisk(args);
     case 'cargo':
       return cargoRisk(args);
     case 'rsync':
-      return args.some((arg) => /^(?:-e|--rsh|--rsync-path)(?:=|$)|^-[a-zA-Z]*e/u.test(arg)) ? 'rsync runs the program given by -e' : undefined;
+      return args.some((arg) => /^-e(?:=|$)|^-[a-zA-Z]*e/u.test(arg) || namesLongOption(arg, ['rsh', 'rsync-path'])) ? 'rsync runs the program given by -e' : undefined;
     default:
       if (/^pip[\d.]*$/u.test(program)) return pipRisk(program, args);
       return runnerRisk(program, args);
@@ -133,12 +145,12 @@ function gitRisk(args: readonly string[]): string | undefined {
   if (subcommand === undefined) return undefined;
   if (subcommand.startsWith('-')) return 'git options before the subcommand (-c, -C, --exec-path…) change what runs';
   if (!GIT_PLAIN_SUBCOMMANDS.has(subcommand)) return `git ${subcommand} may be an alias or run a program`;
-  if (args.some((arg) => GIT_RISKY_OPTION.test(arg))) return `git ${subcommand} has an option that runs a program or writes a file`;
+  if (args.some((arg) => GIT_RISKY_SHORT.test(arg) || namesLongOption(arg, GIT_RISKY_LONG))) return `git ${subcommand} has an option that runs a program or writes a file`;
   return undefined;
 }
 
 function packageManagerRisk(program: string, args: readonly string[]): string | undefined {
-  if (args.some((arg) => PACKAGE_MANAGER_RISKY_OPTION.test(arg))) return `${program} has an option that runs a shell or changes its config`;
+  if (args.some((arg) => PACKAGE_MANAGER_RISKY_SHORT.test(arg) || namesLongOption(arg, PACKAGE_MANAGER_RISKY_LONG))) return `${program} has an option that runs a shell or changes its config`;
   const subcommand = args.find((arg) => !arg.startsWith('-'));
   if (subcommand !== undefined && PACKAGE_MANAGER_RISKY_SUBCOMMANDS.has(subcommand)) return `${program} ${subcommand} runs a program named in its arguments`;
   return nodeInstallRisk(program, args);
@@ -150,6 +162,6 @@ function tarRisk(args: readonly string[]): string | undefined {
   const clusters = args.filter((arg) => /^-[a-zA-Z]+$/u.test(arg));
   if (first !== undefined && /^[a-zA-Z]+$/u.test(first)) clusters.push(first);
   if (clusters.some((cluster) => /[IF]/u.test(cluster))) return 'tar runs the program given by -I or -F';
-  if (args.some((arg) => TAR_RISKY_OPTION.test(arg))) return 'tar runs a program (checkpoint action, command, compressor)';
+  if (args.some((arg) => namesLongOption(arg, TAR_RISKY_LONG))) return 'tar runs a program (checkpoint action, command, compressor)';
   return undefined;
 }

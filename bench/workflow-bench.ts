@@ -2,14 +2,15 @@
 // bench's model server (its own process, 80 tokens/s per answer). A 4-agent run and a 200-agent
 // run 16 at once; for each: key p99 (Tab to the next pane, until the status bar shows the new
 // focus), CPU per 1,000 streamed tokens, peak RSS, and the panes tiled at most.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentmuxEntry, type AgentmuxEntry } from './render/agentmux-entry.js';
-import { cockpitEnv, SUMMARY_ROW } from './render/cockpit-world.js';
+import { cockpitEnv } from './render/cockpit-world.js';
 import { startModelProcess, type ModelProcess } from './render/model-process.js';
 import { cpuMs, peakRssMb } from './render/proc-stats.js';
 import { startPtyCockpit, type PtyCockpit } from './render/pty-cockpit.js';
 import { quantile } from './stats.js';
+import { focusedFanAgent, writeFanScript } from './render/fan-workflow.js';
 
 const COLS = 200;
 const ROWS = 60;
@@ -34,37 +35,19 @@ const SCENARIOS: readonly Scenario[] = [
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function writeScript(dir: string, agents: number): string {
-  const path = join(dir, `fan-${agents}.js`);
-  writeFileSync(
-    path,
-    [
-      `export const meta = { name: 'fan-${agents}', description: 'the bench: ${agents} agents at once' };`,
-      `const answers = await parallel(Array.from({ length: ${agents} }, (_, n) => () => agent('explain item ' + (n + 1), { label: 'item-' + (n + 1) })));`,
-      `return answers.filter((answer) => answer !== null).length;`,
-      '',
-    ].join('\n'),
-  );
-  return path;
-}
-
 function panesShown(cockpit: PtyCockpit): number {
   return [...cockpit.screen().matchAll(/┌ (?:▶ )?\d+ item-\d+ ·/gu)].length;
-}
-
-function focusedName(cockpit: PtyCockpit): string | undefined {
-  return /▶ (item-\d+)/u.exec(cockpit.line(SUMMARY_ROW))?.[1];
 }
 
 /** Tab `count` times, 20–40 ms apart; each latency runs from the write to the chunk showing a new focus. */
 async function measureKeys(cockpit: PtyCockpit, count: number, track: () => void): Promise<(number | undefined)[]> {
   const latencies: (number | undefined)[] = [];
   for (let key = 0; key < count; key++) {
-    const before = focusedName(cockpit);
+    const before = focusedFanAgent(cockpit);
     const sentAt = performance.now();
     cockpit.write('\t');
     try {
-      const met = await cockpit.waitUntil((c) => focusedName(c) !== before, 'a new focus', KEY_TIMEOUT_MS);
+      const met = await cockpit.waitUntil((c) => focusedFanAgent(c) !== before, 'a new focus', KEY_TIMEOUT_MS);
       latencies.push(met.at - sentAt);
     } catch {
       latencies.push(undefined);
@@ -79,7 +62,7 @@ async function runScenario(entry: AgentmuxEntry, root: string, scenario: Scenari
   const dir = join(root, `workflow-${scenario.agents}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const script = writeScript(dir, scenario.agents);
+  const script = writeFanScript(dir, scenario.agents);
   const model: ModelProcess = await startModelProcess({ BENCH_ANSWER_SECONDS: String(scenario.answerSeconds) });
   const started = performance.now();
   const cockpit = startPtyCockpit({

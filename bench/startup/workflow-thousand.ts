@@ -2,14 +2,15 @@
 // the bench's model server (its own process: the scripted model, 80 tokens/s, short answers) in the
 // cockpit. Tab is pressed every ~150 ms from the first stream to the run's end; key p99 covers the
 // whole run. RSS is sampled at every key; the peak is the kernel's high-water mark.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AgentmuxEntry } from '../render/agentmux-entry.js';
-import { cockpitEnv, SUMMARY_ROW } from '../render/cockpit-world.js';
+import { cockpitEnv } from '../render/cockpit-world.js';
 import { startModelProcess } from '../render/model-process.js';
 import { peakRssMb, rssMb } from '../render/proc-stats.js';
 import { startPtyCockpit, type PtyCockpit } from '../render/pty-cockpit.js';
+import { focusedFanAgent, writeFanScript } from '../render/fan-workflow.js';
 
 const COLS = 200;
 const ROWS = 60;
@@ -28,24 +29,6 @@ export type ThousandFigures = {
   readonly answered: number;
 };
 
-function writeScript(dir: string, agents: number): string {
-  const path = join(dir, `fan-${agents}.js`);
-  writeFileSync(
-    path,
-    [
-      `export const meta = { name: 'fan-${agents}', description: 'the bench: ${agents} agents' };`,
-      `const answers = await parallel(Array.from({ length: ${agents} }, (_, n) => () => agent('explain item ' + (n + 1), { label: 'item-' + (n + 1) })));`,
-      `return answers.filter((answer) => answer !== null).length;`,
-      '',
-    ].join('\n'),
-  );
-  return path;
-}
-
-function focusedName(cockpit: PtyCockpit): string | undefined {
-  return /▶ (item-\d+)/u.exec(cockpit.line(SUMMARY_ROW))?.[1];
-}
-
 /** The status bar says the run completed (`fan-1000 · completed · 1000 done`), or a message says it ended. */
 const runDone = (cockpit: PtyCockpit): boolean => /· completed · \d+ done|: done completed/u.test(cockpit.screen());
 
@@ -54,7 +37,7 @@ export async function runThousandAgents(entry: AgentmuxEntry, root: string, agen
   const dir = join(root, `workflow-${agents}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const script = writeScript(dir, agents);
+  const script = writeFanScript(dir, agents);
   const model = await startModelProcess({ BENCH_ANSWER_SECONDS: '1' });
   const started = performance.now();
   const cockpit = startPtyCockpit({
@@ -77,11 +60,11 @@ export async function runThousandAgents(entry: AgentmuxEntry, root: string, agen
     const runDeadline = Date.now() + 900_000;
     while (!runDone(cockpit)) {
       if (Date.now() > runDeadline) throw new Error(`the run did not end in 15 min; screen:\n${cockpit.screen()}`);
-      const before = focusedName(cockpit);
+      const before = focusedFanAgent(cockpit);
       const sentAt = performance.now();
       cockpit.write('\t');
       try {
-        const met = await cockpit.waitUntil((c) => focusedName(c) !== before || runDone(c), 'a new focus', KEY_TIMEOUT_MS);
+        const met = await cockpit.waitUntil((c) => focusedFanAgent(c) !== before || runDone(c), 'a new focus', KEY_TIMEOUT_MS);
         if (!runDone(cockpit)) latencies.push(met.at - sentAt);
       } catch {
         missed += 1;

@@ -156,7 +156,7 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     if (found5?.type !== 'started' || review5?.type !== 'started') throw new Error('no find-5 / review-5 in the record');
     expect(staleCalls(lines(k, runId))).toEqual([]);
     // The person steers find-5 after the script took its value.
-    const sent = k.controller.send(found5.agent, 'look again');
+    const sent = k.controller.delivery.send(found5.agent, 'look again');
     expect(sent.outcome).not.toBe('refused');
     await k.model.waitFor(() => k.model.requests.length === 21, 10_000);
     await waitUntil(() => lines(k, runId).some((line) => line.type === 'revised'));

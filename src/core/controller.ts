@@ -209,6 +209,11 @@ export class Controller implements CockpitApi {
     return this.list;
   }
 
+  /** The clock entries and catalog rows are stamped with: "last activity" ages are counted on it too. */
+  clock(): number {
+    return this.deps.now();
+  }
+
   /** Tokens, cost and turns over every agent in this cockpit. */
   totals(): UsageTotals {
     return sumTotals(this.list.flatMap((agent) => (agent.session === undefined ? [] : [agent.session.totals])));

@@ -1,7 +1,7 @@
 // The controller: owns every agent and its session, runs their loops, and answers commands.
 // Views subscribe to `events`; keys, the `:` prompt and tests all reach it through `dispatch`.
 import { Agent, type AgentConfig } from './agent.js';
-import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
+import { AgentAdmin, type DefaultAgentConfig, type FreshWorkspace } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
@@ -60,6 +60,8 @@ export type ControllerOptions = {
   readonly files?: WorkspaceFiles;
   /** Whether a reopened session's recorded directory can still be worked in (default: any can). */
   readonly directoryProblem?: DirectoryCheck;
+  /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
+  readonly freshWorkspace?: FreshWorkspace;
 };
 
 /**
@@ -125,6 +127,7 @@ export class Controller implements CockpitApi {
       summarize: (agent, touched) => this.summarize(agent, touched),
       pty: { launch: options.ptyLauncher, events: this.events, screens: this.screens },
       ...(options.directoryProblem === undefined ? {} : { directoryProblem: options.directoryProblem }),
+      ...(options.freshWorkspace === undefined ? {} : { freshWorkspace: options.freshWorkspace }),
     });
     this.history = new HistoryOps({
       store: options.store,
@@ -208,6 +211,11 @@ export class Controller implements CockpitApi {
   /** The agents in pane order. */
   allAgents(): readonly Agent[] {
     return this.list;
+  }
+
+  /** The clock entries and catalog rows are stamped with: "last activity" ages are counted on it too. */
+  clock(): number {
+    return this.deps.now();
   }
 
   /** Tokens, cost and turns over every agent in this cockpit. */

@@ -3,6 +3,7 @@
 // taken when its work ends — steerable like any agent meanwhile.
 import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../../adapters/workflow/git-worktree.js';
 import type { Agent } from '../../core/agent.js';
+import type { BranchView } from '../../core/branch.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 import type { AgentCall, AgentCallContext, AgentCallOutcome, RunContext, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
@@ -216,6 +217,11 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   /** The run's agents still working (a continue is refused meanwhile, issue 15). */
   workingAgents(runId: string): readonly string[] {
     return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.phase.kind === 'running').map((agent) => agent.name);
+  }
+
+  sessionView(session: string): BranchView | undefined {
+    const view = this.options.controller.storedSessions.view(session);
+    return view.ok ? view.value : undefined;
   }
 
   private everyAgent(runId: string): Set<Agent> {

@@ -111,6 +111,7 @@ export const OVERLAY_MODES: readonly ModeTable[] = [
       key('[', ['['], 'graft-picker-do preview-up', 'scroll the preview up'),
       key(']', [']'], 'graft-picker-do preview-down', 'scroll the preview down'),
       key('Esc', ['escape'], 'graft-picker-do back', 'back a step (clears a typed range first), then close', 'Esc back'),
+      key('q', ['q'], 'graft-picker-do close', 'close (as q closes every list overlay)'),
       typing('0-9 . Backspace type a range FROM..TO (e.g. 2..4)', '2..4 type a range'),
     ],
   },

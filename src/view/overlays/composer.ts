@@ -1,6 +1,6 @@
 // The composer (issue 11 item 7): the message box of `Enter` and `b`. Several lines, as wide as
 // the pane it writes to and growing with its text; Enter sends, C-j (or `\` then Enter) adds a
-// newline, ↑/↓ walk the history on the first / last line, C-g hands the draft to $EDITOR. Esc
+// newline, ↑/↓ move by the rows shown (a long line wraps) and past them walk the history, C-g hands the draft to $EDITOR. Esc
 // never throws the draft away: on a box with text the first Esc only says so, a second closes
 // it and the app keeps the draft for the next time the box opens.
 import type blessed from 'blessed';

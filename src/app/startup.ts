@@ -173,7 +173,7 @@ export async function openCockpit(
     const started = added.value;
     if (started.loadError !== undefined) log(`${agent.name}: ${started.loadError}`);
     const fresh = started.session !== undefined && started.session.tree.head === null;
-    if (fresh && agent.prompt !== undefined) controller.send(agent.name, agent.prompt);
+    if (fresh && agent.prompt !== undefined) controller.delivery.send(agent.name, agent.prompt);
   }
 
   function addSavedAgent(extra: (typeof extras)[number]): void {

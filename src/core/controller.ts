@@ -6,7 +6,7 @@ import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
 import { Budgets, inMemoryOverallBudget, type OverallBudgetSetting } from './budgets.js';
-import type { AgentRef, BranchPosition, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { AgentRef, BranchPosition, CockpitApi, TurnRange } from './cockpit-api.js';
 import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import { acceptHeld, holdPhase, replaceHeld, sendBackHeld } from './workflow/hold-steering.js';
@@ -66,8 +66,8 @@ export type ControllerOptions = {
 
 /**
  * Owns the agents and their loops; each other concern lives with its owner (delivery.ts,
- * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts). Budgets and stored sessions
- * are reached through their owners (`budgets`, `storedSessions`), not through forwards.
+ * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts). Delivery, budgets and stored
+ * sessions are reached through their owners (`delivery`, `budgets`, `storedSessions`), not through forwards.
  */
 export class Controller implements CockpitApi {
   readonly events = new Emitter<ControllerEvent>();
@@ -80,7 +80,8 @@ export class Controller implements CockpitApi {
   readonly deps: RunnerDeps;
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
-  private readonly delivery: Delivery;
+  /** Sends, nudges and broadcasts (delivery.ts): reached here, not through forwards. */
+  readonly delivery: Delivery;
   /** Caps and spend (budgets.ts): `budget`, the runner's check, the store's totals. */
   readonly budgets: Budgets;
   /** The store's sessions (stored-sessions.ts): rows, trash, restore, rename. */
@@ -248,18 +249,6 @@ export class Controller implements CockpitApi {
     if (this.workflows?.calls.find(reference) !== undefined) return ok(reference);
     const names = this.list.map((agent) => agent.name).join(', ');
     return err(`no agent "${reference}" (agents: ${names === '' ? 'none' : names})`);
-  }
-
-  send(name: string, text: string): DeliveryReceipt {
-    return this.delivery.send(name, text);
-  }
-
-  nudge(name: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {
-    return this.delivery.nudge(name, text, options.interrupt);
-  }
-
-  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[] {
-    return this.delivery.broadcast(text, options.interrupt, options.agents);
   }
 
   interrupt(name: string): Result<string> {

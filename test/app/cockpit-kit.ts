@@ -72,7 +72,7 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
   const cockpit: Cockpit = { h, t, app, quits: () => quits };
   open.push(cockpit);
   if (mode === 'approval') {
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await until(() => h.agent('alpha').state === 'awaiting-approval', 'alpha awaiting approval');
     // The write's preview is read off the event loop and lands a frame later: wait until it is
     // drawn, or two cockpits built alike would compare with and without it.

@@ -109,7 +109,7 @@ const NORMAL: readonly KeyRow[] = [
   run('/', ['/'], 'search', 'search the focused transcript (newest first); n older · N newer · Esc ends'),
   run(':', [':'], 'command-prompt', 'command prompt', ': cmd'),
   run('?', ['?'], 'help', 'this help', '? help'),
-  run('q', ['q'], 'quit', 'quit (asks y to confirm while an agent is working or a workflow run is live)', 'q quit'),
+  run('q', ['q'], 'quit', 'quit (asks y to confirm while an agent is working, a PTY program runs, a workflow run is live or messages wait in a queue)', 'q quit'),
 ];
 
 /** Pushed over normal mode while the focused agent awaits an approval; other keys pass down. */

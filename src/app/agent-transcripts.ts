@@ -120,6 +120,7 @@ export class AgentTranscripts {
       case 'receipt':
       case 'turn-finished':
       case 'call-state':
+      case 'call-renamed':
       case 'focus':
         break;
     }

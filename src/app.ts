@@ -2,6 +2,7 @@
 // frame (DESIGN.md §6): check the layout and take the store lock, open the screen with every pane
 // `loading`, and only then load the rest of the cockpit's code, the store's catalog and the
 // journals (panes fill in as their agents load); the SDK loads at the first model call.
+import { writeSync } from 'node:fs';
 import { installConsoleGuard } from './adapters/console-guard.js';
 import { fileLogSink } from './adapters/log-sink.js';
 import { providerConfigFromEnv } from './adapters/provider-config.js';
@@ -110,6 +111,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     storeDir: checked.value.sessionsDir,
     loading: () => started.value.pending(),
     unsandboxed: started.value.unsandboxed,
+    log,
   });
   const onSignal = (): void => {
     quitting = true;
@@ -155,6 +157,8 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
 
   await quit;
+  // An editor still open on the terminal (a signal came while editing) is ended first.
+  await app.editors.stop();
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
@@ -165,6 +169,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   await started.value.shutdown();
   terminal.dispose();
   guard.dispose();
+  sayAfterScreen(app.editors.kept());
   // Only now: a closed terminal sends SIGHUP more than once (the kernel, then the emulator), and a
   // repeat that found no listener would kill agentmux by default halfway through this shutdown.
   process.off('SIGTERM', onSignal);
@@ -172,6 +177,17 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   process.off('SIGINT', onSignal);
   if (hungUp || terminal.lost()) releaseLostTerminal();
   return 0;
+}
+
+/** Lines for stderr once the screen is gone; a terminal gone too is not an error (they are in the log). */
+function sayAfterScreen(lines: readonly string[]): void {
+  for (const line of lines) {
+    try {
+      writeSync(2, `agentmux: ${line}\n`);
+    } catch {
+      // stderr is the lost terminal.
+    }
+  }
 }
 
 /** Closes the app, then the screen (the terminal is given back). */

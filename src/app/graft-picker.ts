@@ -187,7 +187,7 @@ export class GraftPickerFlow {
 export function openGraftPicker(app: CockpitApp): Result<string> {
   const target = app.controller.focused();
   if (target === undefined) return { ok: false, error: 'no agent to graft into' };
-  const flow = new GraftPickerFlow(app.controller, target, Date.now);
+  const flow = new GraftPickerFlow(app.controller, target, () => app.controller.clock());
   const follow = (outcome: GraftOutcome): void => {
     switch (outcome.kind) {
       case 'keep':

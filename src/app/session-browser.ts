@@ -157,7 +157,7 @@ export class SessionBrowserFlow {
 /** Opens the browser over the panes. */
 export function openSessionBrowser(app: CockpitApp): void {
   const { storeDir } = app;
-  const flow = new SessionBrowserFlow(app.controller, Date.now, () => (storeDir === undefined ? [] : listRuns(storeDir)));
+  const flow = new SessionBrowserFlow(app.controller, () => app.controller.clock(), () => (storeDir === undefined ? [] : listRuns(storeDir)));
   const overlay = app.view.open((host) => new SessionBrowserOverlay(host, { model: () => flow.model(), onKey: () => 'keep' }));
   const follow = (outcome: BrowserOutcome): void => {
     switch (outcome.kind) {

@@ -20,7 +20,7 @@ const NOW = 1_800_000_000_000;
 async function twoAgents(): Promise<Harness> {
   const h = (harness = await startHarness([{ text: 'one' }, { text: 'two' }, { text: 'three' }], { agents: ['alpha', 'beta'], now: () => NOW }));
   for (const text of ['first', 'second', 'third']) {
-    h.controller.send('beta', text);
+    h.controller.delivery.send('beta', text);
     await h.settled('beta');
   }
   return h;

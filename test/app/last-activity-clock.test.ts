@@ -13,7 +13,7 @@ const STAMPED = Date.now() - 10 * 60_000;
 
 it('the session browser and :sessions count last activity on the controller clock, not the wall clock', async () => {
   const cockpit = await cockpitFor('normal', { steps: [{ text: 'an answer' }], now: () => STAMPED });
-  cockpit.h.controller.send('alpha', 'hello');
+  cockpit.h.controller.delivery.send('alpha', 'hello');
   await quiet(cockpit);
 
   const listed = cockpit.app.dispatch('sessions');

@@ -193,7 +193,7 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     if (!opened.ok) throw new Error(opened.error);
     const reopened = k.controller.allAgents().find((agent) => agent.session?.id === found5.session);
     if (reopened === undefined) throw new Error('the session did not open');
-    expect(k.controller.send(reopened.name, 'look again').outcome).not.toBe('refused');
+    expect(k.controller.delivery.send(reopened.name, 'look again').outcome).not.toBe('refused');
     await k.model.waitFor(() => k.model.requests.length === 21, 10_000);
     await waitUntil(() => {
       const last = reopened.session?.view().items.at(-1);

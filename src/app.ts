@@ -155,7 +155,8 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   process.stdin.resume();
   const { startCockpitControl } = await import('./app/ctl-wiring.js');
   const control = await startCockpitControl(app, checked.value.sessionsDir, log);
-  log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')} (${firstFrame})`);
+  log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
+  log(firstFrame);
 
   await quit;
   process.off('uncaughtException', onCrash);

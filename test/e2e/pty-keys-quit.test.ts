@@ -2,7 +2,7 @@
 // apply (rewind, edit, graft, fork, pause, undo, copy mode, search) answers at once with "NAME is a
 // PTY agent: X does not apply" and opens nothing; and quitting leaves no hosted process behind,
 // even one that ignores SIGHUP and SIGTERM.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   answerEcho,
@@ -10,6 +10,7 @@ import {
   useWorld,
 } from './e2e-kit.js';
 import type { Driver } from './terminal-driver.js';
+import { running } from '../process-running.js';
 
 const openWorld = useWorld();
 const leftovers: number[] = [];
@@ -26,14 +27,6 @@ afterEach(() => {
 /** A shell that ignores SIGHUP and SIGTERM (as does the sleep it starts) and shows the sleep's pid. */
 const STUBBORN = ['sh', '-c', "trap '' HUP TERM; sleep 1234 & echo sleeper:$!; wait"];
 
-/** True while `pid` runs (a zombie waiting to be reaped has already exited). */
-function running(pid: number): boolean {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') !== true;
-  } catch {
-    return false;
-  }
-}
 
 /** The cockpit with the SDK agent `alpha` and the stubborn PTY agent `hup` (focused), and the sleep's pid. */
 async function stubbornWorld(): Promise<{ app: Driver; sleeper: number }> {

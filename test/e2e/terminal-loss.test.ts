@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from './e2e-kit.js';
 import { startAgentmux, type Driver } from './terminal-driver.js';
+import { running } from '../process-running.js';
 
 let dir: string | undefined;
 let driver: Driver | undefined;
@@ -16,14 +17,6 @@ afterEach(() => {
   dir = undefined;
 });
 
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('agentmux e2e: the terminal goes away', { timeout: 60_000 }, () => {
   it('closing the terminal cleans up like q: no demo copies left, the store lock released', async () => {

@@ -8,6 +8,7 @@ import { childEnvironment, launchPty } from '../../../src/adapters/pty/node-pty-
 import { secretVariables } from '../../../src/adapters/tools/secrets.js';
 import { providerKeyVariables } from '../../../src/adapters/workflow/providers-file.js';
 import type { PtyExit, PtySession } from '../../../src/core/pty-session.js';
+import { running } from '../../process-running.js';
 
 const sessions: PtySession[] = [];
 const dirs: string[] = [];
@@ -38,14 +39,6 @@ function screenText(session: PtySession): string {
   return session.screen.bottomText(session.screen.rows);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe('node-pty host', () => {
   it('runs the command in its cwd with the layout env over agentmux own, and its output reaches the emulator', async () => {
@@ -106,10 +99,10 @@ describe('node-pty host', () => {
     session.write('sleep 1000 & echo "bg:$!"\r');
     await until(() => /bg:\d+/.test(screenText(session)), 'the background pid');
     const background = Number(/bg:(\d+)/.exec(screenText(session))?.[1]);
-    expect(alive(session.pid)).toBe(true);
-    expect(alive(background)).toBe(true);
+    expect(running(session.pid)).toBe(true);
+    expect(running(background)).toBe(true);
     session.dispose();
-    await until(() => !alive(session.pid) && !alive(background), 'both processes to end');
+    await until(() => !running(session.pid) && !running(background), 'both processes to end');
   });
 
   it('puts the layout env last, over TERM too', () => {

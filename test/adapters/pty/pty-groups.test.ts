@@ -2,12 +2,12 @@
 // SIGKILLs their groups after a short grace, and the exit hook does it when the process exits
 // without disposing them (a crash, process.exit).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchPty } from '../../../src/adapters/pty/node-pty-host.js';
 import { groupAlive, livePtyGroups, settlePtyGroups, signalGroup } from '../../../src/adapters/pty/pty-groups.js';
 import type { PtySession } from '../../../src/core/pty-session.js';
+import { running } from '../../process-running.js';
 
 const fixture = path.join(import.meta.dirname, '..', '..', 'fixtures', 'pty-hup-child.ts');
 const STUBBORN = ['sh', '-c', "trap '' HUP TERM; sleep 1234 & echo sleeper:$!; wait"];
@@ -23,15 +23,6 @@ afterEach(() => {
   }
 });
 
-/** True while `pid` runs (a zombie waiting to be reaped has already exited). */
-function running(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.split(') ')[1]?.startsWith('Z') !== true;
-  } catch {
-    return false;
-  }
-}
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -23,6 +23,7 @@ import type { RunWorkflowOptions } from './run-options.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
 import { terminalTitle } from './core/terminal-title.js';
+import { firstFrameTiming } from './app/first-frame-timing.js';
 
 /** What `agentmux run` (without --headless) adds: its flags, and the layout when `--layout` was not given. */
 export type CockpitWorkflow = { readonly flags: RunWorkflowOptions; readonly layout: Layout | undefined };
@@ -85,6 +86,8 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     ),
   );
   view.renderNow();
+  // When the first frame was written, since the process began (wall and CPU): logged below, read by `npm run bench`.
+  const firstFrame = firstFrameTiming();
 
   const [{ openCockpit }, { CockpitApp }] = await Promise.all([import('./app/startup.js'), import('./app/cockpit-app.js')]);
   const started = await openCockpit(checked.value, options, process.env, cwd);
@@ -144,6 +147,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   const { startCockpitControl } = await import('./app/ctl-wiring.js');
   const control = quit.quitting() ? undefined : await startCockpitControl(app, checked.value.sessionsDir, log);
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
+  log(firstFrame);
 
   await quit.requested;
   // An editor still open on the terminal (a signal came while editing) is ended first.

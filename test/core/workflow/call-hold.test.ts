@@ -15,7 +15,7 @@ import { err, ok } from '../../../src/core/result.js';
 import type { JsonValue } from '../../../src/core/json-value.js';
 import type { WorkflowRunsApi } from '../../../src/core/workflow/workflow-runs-api.js';
 
-const steering: CallSteering = { skip: () => 'skipped', accept: () => ({ ok: false, error: 'none' }), sendQueued: () => false };
+const steering: CallSteering = { skip: () => 'skipped', accept: () => ({ ok: false, error: 'none' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false };
 
 function runsWith(calls: CallStates, headless = false): WorkflowRunsApi {
   return {

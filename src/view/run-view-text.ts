@@ -64,7 +64,8 @@ function runRow(tree: RunTree, folded: boolean, now: number, stallAfterMs: numbe
 function agentRow(agent: RunAgentNode, now: number, stallAfterMs: number, stale: readonly ValueRef[] | undefined): Run[] {
   const state = agentRowState(agent, now, stallAfterMs);
   const reason = waitingReasonOf(agent);
-  const waitingText = state === 'waiting' && reason !== undefined ? `waiting on you (${reason})` : state;
+  const edited = agent.end.kind === 'done' && agent.end.edited === true;
+  const waitingText = state === 'waiting' && reason !== undefined ? `waiting on you (${reason})` : edited ? 'done (edited by you)' : state;
   // A call that saw an answer revised since (issue 15) is stale: `run-continue` re-runs it.
   const stateText = stale === undefined ? waitingText : `${waitingText} · stale`;
   const staleNote = stale === undefined ? '' : `  stale: saw ${stale.length} answer${stale.length === 1 ? '' : 's'} revised since`;

@@ -11,7 +11,7 @@ import type { WorkflowRunsApi } from '../../src/core/workflow/workflow-runs-api.
 import { holdGate } from '../../src/app/workflow/held-call.js';
 
 /** The value the script got from the held call, once the person acted. */
-export type Given = { value: JsonValue | null | undefined };
+export type Given = { value: JsonValue | null | undefined; edited?: boolean };
 
 /** Holds `value` as alpha's answer; returns where the script's value lands. */
 export function holdAlpha(controller: Controller, value: JsonValue, check?: (value: JsonValue) => readonly string[]): Given {
@@ -33,7 +33,9 @@ export function holdAlpha(controller: Controller, value: JsonValue, check?: (val
   entry.observe({ kind: 'started' });
   const resolution = new CallResolution({ schema: check !== undefined, headless: false });
   const settle = (step: ReturnType<CallResolution['resolve']>): void => {
-    if (step.kind === 'resolve') given.value = step.outcome.kind === 'value' ? step.outcome.value : null;
+    if (step.kind !== 'resolve') return;
+    given.value = step.outcome.kind === 'value' ? step.outcome.value : null;
+    given.edited = step.outcome.kind === 'value' && step.outcome.edited === true;
   };
   // A schema-bound call answers through a valid StructuredOutput call first.
   if (check !== undefined) resolution.structuredValue(value);

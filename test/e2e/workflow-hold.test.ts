@@ -116,6 +116,9 @@ describe('agentmux e2e: holding answers for review', { timeout: 120_000 }, () =>
     expect(accepted.status).toBe(0);
     expect(accepted.stdout).toContain("accepted two's held answer");
     const lines = await eventually(() => recordLines(world.sessions), (all) => all.some((line) => line.type === 'done'), 'the run done', 30_000);
+    // The edited value is marked on its result line; the accepted one is not.
+    expect(lines.find((line) => line.type === 'result' && line['agent'] === 'one')).toMatchObject({ value: { holds: false, reason: 'edited by hand' }, edited: true });
+    expect(lines.find((line) => line.type === 'result' && line['agent'] === 'two')).not.toHaveProperty('edited');
     expect(lines.find((line) => line.type === 'done')).toMatchObject({
       status: 'completed',
       result: { first: { holds: false, reason: 'edited by hand' }, second: { holds: true, reason: 'two holds' }, note: 'noted' },

@@ -1,7 +1,7 @@
 // `agentmux run ARG --headless` (DESIGN.md §9 Headless): no screen; stderr gets one line per
 // record event and, for a failed run, last `RUN: failed: MESSAGE`; stdout gets exactly
 // `JSON.stringify(result)` and a newline. Exit 0 completed, 1 failed, 2 the script does not
-// load or the store is held, 3 stopped or over budget. SIGINT/SIGTERM stop the run.
+// load or the store is held, 3 stopped or over budget. SIGINT/SIGTERM/SIGHUP stop the run.
 import os from 'node:os';
 import path from 'node:path';
 import { lockStoreDir } from '../../adapters/store/store-lock.js';
@@ -17,7 +17,7 @@ import { lazyWorkflowHost } from './lazy-host.js';
 import { shippedWorkflowsDir, startRun, type LiveRun } from './start-run.js';
 import { headlessRunsApi } from './headless-control.js';
 
-/** Where a headless run writes and how it hears SIGINT/SIGTERM (tests pass their own). */
+/** Where a headless run writes and how it hears SIGINT/SIGTERM/SIGHUP (tests pass their own). */
 export type HeadlessIo = {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -89,6 +89,12 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
   // The host, and with it DIR/agentmux.sock, opens as the run starts (not at the first agent()),
   // so `ctl` reaches the run from its start; `run-stop` answers "no live run" until it has started.
   let live: LiveRun | undefined;
+  // From here on a stop signal stops the run (at once if it has started, else as soon as it does).
+  let stopAsked = false;
+  const signals = io.onStopSignal(() => {
+    stopAsked = true;
+    if (live !== undefined) void live.stop('stopped by a signal');
+  });
   const runs = headlessRunsApi(() => live);
   const opened = lazyWorkflowHost(() =>
     deps.setup({ storeDir, options, cwd, env: deps.env, lock: lock.value, stderr: (line) => io.stderr(`${line}\n`), runs }),
@@ -120,9 +126,8 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
     }
     const run = started.value;
     live = run;
-    const signals = io.onStopSignal(() => void run.stop('stopped by a signal'));
+    if (stopAsked) void run.stop('stopped by a signal');
     const end = await run.finished;
-    signals.dispose();
     const printed = stdoutOf(end);
     if (printed !== undefined) io.stdout(printed);
     if (end.status !== 'completed') io.stderr(`${runEndLine(run.id, end.status, end.error)}\n`);
@@ -130,5 +135,7 @@ export async function runHeadless(options: RunWorkflowOptions, deps: HeadlessDep
   } finally {
     await opened.close();
     lock.value.release();
+    // Last: a hangup repeats SIGHUP, and a repeat finding no listener would kill the run's shutdown halfway.
+    signals.dispose();
   }
 }

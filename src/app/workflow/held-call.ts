@@ -51,20 +51,21 @@ export function holdGate(deps: HeldCallDeps): (step: ResolutionStep) => boolean 
     resolution.reopen(false);
     const schema = deps.check !== undefined;
     const problems = (candidate: JsonValue): readonly string[] => deps.check?.(candidate) ?? [];
-    const resolveWith = (given: JsonValue): void => deps.settle(resolution.resolve({ kind: 'value', value: given }));
+    const resolveWith = (given: JsonValue, edited: boolean): void =>
+      deps.settle(resolution.resolve(edited ? { kind: 'value', value: given, edited: true } : { kind: 'value', value: given }));
     const answer: HeldAnswer = {
       value,
       schema,
       problems,
       accept: () => {
-        resolveWith(value);
+        resolveWith(value, false);
         return `accepted ${agent.name}'s held answer: the script has it`;
       },
       replace: (given): Result<string> => {
         const next = schema ? given : asText(given);
         const wrong = problems(next);
         if (wrong.length > 0) return err(`${agent.name}: the edited value does not match its schema (still held): ${wrong.join('; ')}`);
-        resolveWith(next);
+        resolveWith(next, true);
         return ok(`${agent.name}: the script has your edited value`);
       },
       sendBack: (note): Result<string> => {

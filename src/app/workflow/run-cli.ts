@@ -7,6 +7,8 @@ import { visibleLines } from '../../core/visible-controls.js';
 import { parseRunOptions } from '../../run-options.js';
 import { runDryRunCli } from './dry-run-cli.js';
 import { runHeadless } from './headless-run.js';
+import { headlessProcessIo } from './headless-process-io.js';
+import { releaseLostTerminal } from '../terminal-loss.js';
 import { refusedOverThreshold } from './run-confirmation.js';
 import { openHost } from './host-setup.js';
 import { shippedWorkflowsDir } from './start-run.js';
@@ -43,23 +45,9 @@ export async function runWorkflowCli(argv: readonly string[]): Promise<number> {
     const cockpit = { action: 'run', layout: flags.layout ?? RUN_LAYOUT.name, sessions: flags.sessions, demo: flags.demo, debug: flags.debug } as const;
     return runCockpit(cockpit, { flags, layout: flags.layout === undefined ? RUN_LAYOUT : undefined });
   }
-  return runHeadless(flags, {
-    cwd: process.cwd(),
-    env: process.env,
-    setup: openHost,
-    io: {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(visibleLines(text)),
-      onStopSignal: (handler) => {
-        process.on('SIGINT', handler);
-        process.on('SIGTERM', handler);
-        return {
-          dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-          },
-        };
-      },
-    },
-  });
+  const headlessIo = headlessProcessIo();
+  const status = await runHeadless(flags, { cwd: process.cwd(), env: process.env, setup: openHost, io: headlessIo });
+  // After a hangup, Node's exit would restore the gone terminal's modes and abort on EIO.
+  if (headlessIo.lost()) releaseLostTerminal();
+  return status;
 }

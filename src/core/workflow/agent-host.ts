@@ -66,9 +66,10 @@ export type AgentCallContext = {
  * How one call ends: a value for the script, `null` with a recorded reason, or a throw into the
  * script. `worktree`: the path of an `isolation: 'worktree'` checkout kept because the agent
  * changed it (the record's result line names it); absent when removed or not isolated.
+ * `edited`: the person replaced a held answer with this value (issue 16; the result line says so).
  */
 export type AgentCallOutcome =
-  | { readonly kind: 'value'; readonly value: JsonValue; readonly worktree?: string }
+  | { readonly kind: 'value'; readonly value: JsonValue; readonly worktree?: string; readonly edited?: true }
   | { readonly kind: 'null'; readonly reason: string; readonly worktree?: string }
   | { readonly kind: 'throw'; readonly message: string };
 

@@ -8,7 +8,7 @@ import type { AgentState } from '../agent-state.js';
 export type WaitingReason = 'approval' | 'interrupted' | 'api-error' | 'rewound' | 'edited' | 'grafted' | 'held';
 
 /** How the agent's call ended, or that it has not. */
-export type CallEnd = { readonly kind: 'pending' } | { readonly kind: 'done' } | { readonly kind: 'null'; readonly reason: string };
+export type CallEnd = { readonly kind: 'pending' } | { readonly kind: 'done'; readonly edited?: true } | { readonly kind: 'null'; readonly reason: string };
 
 /** What a row shows for an agent: one word, also what the filter matches. */
 export const AGENT_ROW_STATES = ['working', 'stalled', 'waiting', 'paused', 'over-budget', 'idle', 'done', 'null'] as const;

@@ -46,7 +46,7 @@ export function runRecordText(runId: string, lines: readonly RunRecordLine[]): s
       }
       case 'result': {
         const agent = byKey.get(line.key);
-        if (agent !== undefined) agent.outcome = `→ ${short(JSON.stringify(line.value))}`;
+        if (agent !== undefined) agent.outcome = `→ ${short(JSON.stringify(line.value))}${line.edited === true ? ' (edited by you)' : ''}`;
         break;
       }
       case 'failed': {

@@ -49,7 +49,8 @@ export const RunRecordLineSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reused'), at, agent: z.string().nullable(), key: z.string(), version: z.number().int().positive(), saw }),
   /** A finished agent's answer changed after the script took it (steered, rewound, edited): the key's next version. */
   z.strictObject({ type: z.literal('revised'), at, agent: z.string(), key: z.string(), version: z.number().int().positive(), value: JsonValueSchema }),
-  z.strictObject({ type: z.literal('result'), at, agent: z.string().nullable(), key: z.string(), value: JsonValueSchema }),
+  /** `edited`: the person replaced the agent's held answer with this value (issue 16); absent otherwise. */
+  z.strictObject({ type: z.literal('result'), at, agent: z.string().nullable(), key: z.string(), value: JsonValueSchema, edited: z.literal(true).optional() }),
   z.strictObject({ type: z.literal('failed'), at, agent: z.string().nullable(), key: z.string(), reason: z.string() }),
   z.strictObject({
     type: z.literal('done'),

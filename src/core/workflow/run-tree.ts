@@ -93,7 +93,7 @@ export class RunTree {
       case 'failed': {
         const agent = line.agent === null ? undefined : this.agentMap.get(line.agent);
         if (agent === undefined || !isPending(agent)) return;
-        agent.end = line.type === 'result' ? { kind: 'done' } : { kind: 'null', reason: line.reason };
+        agent.end = line.type === 'result' ? (line.edited === true ? { kind: 'done', edited: true } : { kind: 'done' }) : { kind: 'null', reason: line.reason };
         agent.endedAt = now;
         agent.waiting = undefined;
         this.pendingAgents.delete(agent);

@@ -285,7 +285,7 @@ export class WorkflowRun {
     const base = { at: this.options.clock(), agent: pending.agent, key: pending.key };
     switch (outcome.kind) {
       case 'value':
-        this.write({ type: 'result', ...base, value: outcome.value });
+        this.write({ type: 'result', ...base, value: outcome.value, ...(outcome.edited === true ? { edited: true as const } : {}) });
         this.deliver(id, pending.key, 1, outcome.value);
         return;
       case 'null':

@@ -27,6 +27,7 @@ describe('a held call', () => {
     expect(h.controller.workflows?.calls.find('alpha')?.state).toEqual({ kind: 'waiting-on-you', reason: 'held' });
     expect(h.controller.acceptHeld('alpha')).toEqual({ ok: true, value: "accepted alpha's held answer: the script has it" });
     expect(given.value).toEqual({ holds: true, reason: 'r' });
+    expect(given.edited).toBe(false);
   });
 
   it('an edited value the schema refuses stays held; a valid one is what the script gets', async () => {
@@ -38,6 +39,8 @@ describe('a held call', () => {
     expect(heldCall(h.controller.workflows, 'alpha').ok).toBe(true);
     expect(h.controller.replaceHeld('alpha', { holds: false, reason: 'edited' }).ok).toBe(true);
     expect(given.value).toEqual({ holds: false, reason: 'edited' });
+    // The record's result line marks it (issue 16): the value is the person's, not the agent's.
+    expect(given.edited).toBe(true);
   });
 
   it('sent back, the agent gets the note at the model and works on; its call is working, nothing given', async () => {

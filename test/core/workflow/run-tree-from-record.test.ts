@@ -63,6 +63,20 @@ describe('a run tree built from a run record', () => {
     expect(state.selected(rows)?.kind).toBe('run');
   });
 
+  it('marks an agent whose result line says the person edited its value (issue 16)', () => {
+    const record: readonly RunRecordLine[] = [
+      ...RECORD.slice(0, 4),
+      { type: 'result', at: at(5), agent: 'scan-1', key: 'k1', value: { files: 4 }, edited: true },
+      { type: 'result', at: at(6), agent: 'scan-2', key: 'k2', value: { files: 1 } },
+    ];
+    const tree = runTreeFromRecord('r9', record);
+    const ends = tree.phases().flatMap((phase) => phase.items.flatMap((item) => (item.kind === 'agent' ? [[item.agent.name, item.agent.end]] : [])));
+    expect(ends).toEqual([
+      ['scan-1', { kind: 'done', edited: true }],
+      ['scan-2', { kind: 'done' }],
+    ]);
+  });
+
   it('folds the finished phases of a run not revealed, as the live view does', () => {
     const tree = runTreeFromRecord('r9', RECORD);
     const rows = new RunViewState(STALL).rows([tree], Date.parse(at(600)));

@@ -18,6 +18,7 @@ import { CallStates, type CallEntry } from '../../core/workflow/call-state.js';
 import { watchCall } from './call-watch.js';
 import { holdGate } from './held-call.js';
 import { QueuedCall } from './queued-call.js';
+import { RunSpending } from './run-spending.js';
 import { watchRevisions, type ResolutionSlot } from './revision-watch.js';
 import { reopenCallAgent, resumeCall } from './resume-call.js';
 import { resumeAction } from '../../core/workflow/resume-action.js';
@@ -67,9 +68,12 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   readonly calls: CallStates;
   /** Every agent each run opened, finished ones too (they may be revised, or still winding down). */
   private readonly allAgents = new Map<string, Set<Agent>>();
+  /** What the runs' agents spend, for their budgets (run-spending.ts). */
+  private readonly spending: RunSpending;
 
   constructor(private readonly options: ControllerAgentHostOptions) {
     this.calls = new CallStates((event) => options.controller.events.emit(event));
+    this.spending = new RunSpending(options.controller);
   }
 
   async run(given: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
@@ -111,18 +115,25 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   }
 
   budgetSpent(runId: string, reason: string): void {
-    for (const agent of this.runAgents.get(runId) ?? []) {
-      const phase = agent.phase;
-      if (phase.kind !== 'running') {
-        if (agent.state !== 'paused') agent.setState('over-budget', reason);
-        continue;
-      }
-      this.options.controller.pause(agent.name);
-      // Shown as over-budget (not paused) once it stops at its safe point.
-      void phase.loop.then(() => {
-        if (agent.state === 'paused') agent.setState('over-budget', reason);
-      });
+    const pending = this.runAgents.get(runId) ?? new Set<Agent>();
+    for (const agent of pending) {
+      if (agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
+      else if (agent.state !== 'paused') agent.setState('over-budget', reason);
     }
+    // A finished agent a person set working again spends from the same budget: it stops too.
+    for (const agent of this.allAgents.get(runId) ?? []) {
+      if (!pending.has(agent) && agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
+    }
+  }
+
+  private pauseOverBudget(agent: Agent, reason: string): void {
+    const phase = agent.phase;
+    if (phase.kind !== 'running') return;
+    this.options.controller.pause(agent.name);
+    // Shown as over-budget (not paused) once it stops at its safe point.
+    void phase.loop.then(() => {
+      if (agent.state === 'paused') agent.setState('over-budget', reason);
+    });
   }
 
   private async runAgent(call: AgentCall, context: AgentCallContext, plan: CallPlan, name: string, worktree: Worktree | undefined, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
@@ -176,7 +187,9 @@ export class ControllerAgentHost implements WorkflowAgentHost {
         return { ok: true, value: `accepted ${agent.name}'s answer as its call's value` };
       },
     });
-    const subscriptions: Disposable[] = [this.spending(agent, context)];
+    // Counted until the run ends, not until the call resolves: a finished agent nudged later spends too.
+    this.spending.track(agent, context.spent, context.runEnded);
+    const subscriptions: Disposable[] = [];
     // A held phase's answer waits for the person before the script sees it (issue 16).
     const hold = holdGate({ controller, agent, entry, resolution, check: plan.check, settle, held: () => this.calls.holds.holds(call.run.id, call.phase ?? null) });
     subscriptions.push(
@@ -223,21 +236,6 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const agents = this.allAgents.get(runId) ?? new Set<Agent>();
     this.allAgents.set(runId, agents);
     return agents;
-  }
-
-  /** Reports the agent's output tokens and cost as they grow, for the run's budget. */
-  private spending(agent: Agent, context: AgentCallContext): Disposable {
-    let tokens = agent.session?.totals.outputTokens ?? 0;
-    let usd = agent.session?.totals.costUsd ?? 0;
-    return this.options.controller.events.on((event) => {
-      if (event.type !== 'usage' || event.agent !== agent.name) return;
-      const spentTokens = event.totals.outputTokens - tokens;
-      const cost = event.totals.costUsd;
-      const spentUsd = cost === null ? undefined : cost - usd;
-      tokens = event.totals.outputTokens;
-      if (cost !== null) usd = cost;
-      if (spentTokens > 0 || (spentUsd ?? 0) > 0) context.spent(spentTokens, spentUsd);
-    });
   }
 
   private track(runId: string, agent: Agent, live: boolean): void {

@@ -55,6 +55,8 @@ export class WorkflowRun {
   private readonly slots: RunSlots;
   private readonly budget: RunBudget;
   private readonly pending = new Set<PendingCall>();
+  /** Aborted once `done` is written: what agents spend after that counts for no run. */
+  private readonly ended = new AbortController();
   private agentsRequested = 0;
   private currentPhase: string | undefined;
   private readonly runName: string;
@@ -267,6 +269,7 @@ export class WorkflowRun {
         revised: (agent, value) => this.revise(agent, call.key, value),
         spent: (outputTokens, usd) => this.spend(outputTokens, usd),
         signal,
+        runEnded: this.ended.signal,
       });
     } catch (thrown) {
       return { kind: 'null', reason: `the agent host failed: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
@@ -334,6 +337,7 @@ export class WorkflowRun {
     await Promise.all(waits);
     this.write({ type: 'done', at: this.options.clock(), ...end });
     this.state = { kind: 'ended', end };
+    this.ended.abort();
     this.resolveFinished(end);
   }
 }

@@ -76,7 +76,7 @@ if (mode === '--settle') {
     k += 1;
     const agent = AGENTS[k % AGENTS.length] ?? 'a';
     const kind = kinds[Math.floor(Math.random() * kinds.length)] ?? 'PLAIN';
-    const sent = controller.send(agent, `${kind} probe-${process.pid}-${k}`);
+    const sent = controller.delivery.send(agent, `${kind} probe-${process.pid}-${k}`);
     if (sent.outcome !== 'refused') fs.writeSync(1, `accepted probe-${process.pid}-${k} ${agent}\n`);
     setTimeout(drive, 100 + Math.random() * 200);
   };

@@ -96,7 +96,7 @@ export class CockpitApp {
     this.commands = commandTable(this);
     this.waitingBell = new WaitingBell(() => this.view.bell());
     this.composer = new ComposerMemory(options.clipboardDir);
-    this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate());
+    this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate(), () => this.view.requestRender());
     this.subscription = this.controller.events.on((event) => {
       if (event.type === 'agent-removed' || event.type === 'agent-added') this.scheduleUpdate();
       // Once per entry into the state: setState emits only on a change. A workflow agent's

@@ -30,7 +30,7 @@ export function openComposer(app: CockpitApp, target: ComposerTarget, added = ''
     onSubmit: (text) => {
       leave();
       app.composer.sent(key, text);
-      if (target.kind === 'agent') app.show(sendMessage(app.controller.send(target.name, text)));
+      if (target.kind === 'agent') app.show(sendMessage(app.controller.delivery.send(target.name, text)));
       else showBroadcast(app, text);
       if (app.composer.problem !== undefined) app.show({ ok: false, error: app.composer.problem });
     },
@@ -66,7 +66,7 @@ export function pasteInNormalMode(app: CockpitApp, text: string): void {
 }
 
 function showBroadcast(app: CockpitApp, text: string): void {
-  const receipts = app.controller.broadcast(text, { interrupt: false });
+  const receipts = app.controller.delivery.broadcast(text, { interrupt: false });
   // The status bar shows the last command's result: this broadcast, not the one before.
   app.message = { text: formatReceipts('broadcast', receipts), isError: false };
   // Any key closes the receipts and then acts as in normal mode (the key table's "other keys" row).

@@ -95,6 +95,7 @@ export async function openCockpit(
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
     ptyLauncher: ptyLauncherWithout(agentSecretVariables(layoutProviders)),
+    ...(demo === undefined ? {} : { freshWorkspace: (name: string) => demo.workspaceFor(name) }),
   });
   controller.events.on((event) => {
     if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);
@@ -172,7 +173,7 @@ export async function openCockpit(
     const started = added.value;
     if (started.loadError !== undefined) log(`${agent.name}: ${started.loadError}`);
     const fresh = started.session !== undefined && started.session.tree.head === null;
-    if (fresh && agent.prompt !== undefined) controller.send(agent.name, agent.prompt);
+    if (fresh && agent.prompt !== undefined) controller.delivery.send(agent.name, agent.prompt);
   }
 
   function addSavedAgent(extra: (typeof extras)[number]): void {

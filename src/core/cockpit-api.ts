@@ -48,6 +48,14 @@ export interface BudgetsApi {
   report(target: BudgetTarget): Result<string>;
 }
 
+/** Delivery (core/delivery.ts): what `send`, `nudge` and `broadcast` do, reached on its owner, not through forwards. */
+export interface DeliveryApi {
+  send(agent: string, text: string): DeliveryReceipt;
+  nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt;
+  /** A nudge to every agent, or to `agents` only (`-t @RUN`). */
+  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[];
+}
+
 export interface CockpitApi {
   /** Agents in pane order. */
   agents(): readonly AgentRef[];
@@ -56,10 +64,8 @@ export interface CockpitApi {
   /** Resolves `-t` (a name or a pane number) to an agent name. */
   resolveAgent(reference: string): Result<string>;
 
-  send(agent: string, text: string): DeliveryReceipt;
-  nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt;
-  /** A nudge to every agent, or to `agents` only (`-t @RUN`). */
-  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[];
+  /** Sends, nudges and broadcasts: their owner itself (core/delivery.ts). */
+  readonly delivery: DeliveryApi;
   interrupt(agent: string): Result<string>;
   /** Answers the tool call the agent is waiting on (the only way a call gets approved). */
   decide(agent: string, decision: ApprovalDecision): Result<string>;

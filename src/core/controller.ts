@@ -1,12 +1,12 @@
 // The controller: owns every agent and its session, runs their loops, and answers commands.
 // Views subscribe to `events`; keys, the `:` prompt and tests all reach it through `dispatch`.
 import { Agent, type AgentConfig } from './agent.js';
-import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
+import { AgentAdmin, type DefaultAgentConfig, type FreshWorkspace } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
 import { Budgets, inMemoryOverallBudget, type OverallBudgetSetting } from './budgets.js';
-import type { AgentRef, BranchPosition, CockpitApi, DeliveryReceipt, TurnRange } from './cockpit-api.js';
+import type { AgentRef, BranchPosition, CockpitApi, TurnRange } from './cockpit-api.js';
 import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import { acceptHeld, holdPhase, replaceHeld, sendBackHeld } from './workflow/hold-steering.js';
@@ -62,12 +62,14 @@ export type ControllerOptions = {
   readonly files?: WorkspaceFiles;
   /** Whether a reopened session's recorded directory can still be worked in (default: any can). */
   readonly directoryProblem?: DirectoryCheck;
+  /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
+  readonly freshWorkspace?: FreshWorkspace;
 };
 
 /**
  * Owns the agents and their loops; each other concern lives with its owner (delivery.ts,
- * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts). Budgets and stored sessions
- * are reached through their owners (`budgets`, `storedSessions`), not through forwards.
+ * budgets.ts, stored-sessions.ts, history-ops.ts, agent-admin.ts). Delivery, budgets and stored
+ * sessions are reached through their owners (`delivery`, `budgets`, `storedSessions`), not through forwards.
  */
 export class Controller implements CockpitApi {
   readonly events = new Emitter<ControllerEvent>();
@@ -80,7 +82,8 @@ export class Controller implements CockpitApi {
   readonly deps: RunnerDeps;
   private readonly history: HistoryOps;
   private readonly admin: AgentAdmin;
-  private readonly delivery: Delivery;
+  /** Sends, nudges and broadcasts (delivery.ts): reached here, not through forwards. */
+  readonly delivery: Delivery;
   /** Caps and spend (budgets.ts): `budget`, the runner's check, the store's totals. */
   readonly budgets: Budgets;
   /** The store's sessions (stored-sessions.ts): rows, trash, restore, rename. */
@@ -126,6 +129,7 @@ export class Controller implements CockpitApi {
       summarize: (agent, touched) => this.summarize(agent, touched),
       pty: { launch: options.ptyLauncher, events: this.events, screens: this.screens },
       ...(options.directoryProblem === undefined ? {} : { directoryProblem: options.directoryProblem }),
+      ...(options.freshWorkspace === undefined ? {} : { freshWorkspace: options.freshWorkspace }),
     });
     this.history = new HistoryOps({
       store: options.store,
@@ -211,6 +215,11 @@ export class Controller implements CockpitApi {
     return this.list;
   }
 
+  /** The clock entries and catalog rows are stamped with: "last activity" ages are counted on it too. */
+  clock(): number {
+    return this.deps.now();
+  }
+
   /** Tokens, cost and turns over every agent in this cockpit. */
   totals(): UsageTotals {
     return sumTotals(this.list.flatMap((agent) => (agent.session === undefined ? [] : [agent.session.totals])));
@@ -242,18 +251,6 @@ export class Controller implements CockpitApi {
     if (this.workflows?.calls.find(reference) !== undefined) return ok(reference);
     const names = this.list.map((agent) => agent.name).join(', ');
     return err(`no agent "${reference}" (agents: ${names === '' ? 'none' : names})`);
-  }
-
-  send(name: string, text: string): DeliveryReceipt {
-    return this.delivery.send(name, text);
-  }
-
-  nudge(name: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {
-    return this.delivery.nudge(name, text, options.interrupt);
-  }
-
-  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[] {
-    return this.delivery.broadcast(text, options.interrupt, options.agents);
   }
 
   interrupt(name: string): Result<string> {

@@ -3,7 +3,7 @@
 // or was refused. The runner later puts each id in the `turn-finished` of the turn it joined.
 import type { Agent } from './agent.js';
 import { kick, type RunnerDeps } from './agent-runner.js';
-import type { DeliveryReceipt } from './cockpit-api.js';
+import type { DeliveryApi, DeliveryReceipt } from './cockpit-api.js';
 import type { MessageOrigin } from './entry.js';
 import { acceptMessage } from './pending-messages.js';
 import type { PtyAgent } from './pty-agent.js';
@@ -23,7 +23,7 @@ export type DeliveryDeps = {
 };
 
 /** Hands messages to agents by the rules of DESIGN.md §4 and reports each delivery. */
-export class Delivery {
+export class Delivery implements DeliveryApi {
   constructor(private readonly d: DeliveryDeps) {}
 
   /** TEXT becomes the agent's next user message: it starts a turn now, or the next one when busy. */
@@ -48,7 +48,20 @@ export class Delivery {
   }
 
   /** Joins TEXT to the running turn at its next safe point (at once with `interrupt`), or starts a turn. */
-  nudge(name: string, text: string, interrupt: boolean, origin: MessageOrigin = 'nudge'): DeliveryReceipt {
+  nudge(name: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {
+    return this.join(name, text, options.interrupt, 'nudge');
+  }
+
+  /** A nudge to every agent (or to `agents`, `-t @RUN`); the receipts also go out as one `receipt` event. */
+  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[] {
+    const names = options.agents ?? this.d.agents().map((agent) => agent.name);
+    const receipts = names.map((name) => this.join(name, text, options.interrupt, 'broadcast'));
+    this.d.runner.events.emit({ type: 'receipt', receipts });
+    return receipts;
+  }
+
+  // A nudge or one agent's share of a broadcast (`origin` tells them apart in the transcript).
+  private join(name: string, text: string, interrupt: boolean, origin: MessageOrigin): DeliveryReceipt {
     const held = this.heldForQueued(name, text);
     if (held !== undefined) return held;
     const pty = this.d.find(name)?.pty;
@@ -69,14 +82,6 @@ export class Delivery {
       return { id, agent: name, outcome: 'queued', joined, detail: `${a.state}: delivered on resume` };
     }
     return this.start(a, id);
-  }
-
-  /** A nudge to every agent (or to `only`, `-t @RUN`); the receipts also go out as one `receipt` event. */
-  broadcast(text: string, interrupt: boolean, only?: readonly string[]): readonly DeliveryReceipt[] {
-    const names = only ?? this.d.agents().map((agent) => agent.name);
-    const receipts = names.map((name) => this.nudge(name, text, interrupt, 'broadcast'));
-    this.d.runner.events.emit({ type: 'receipt', receipts });
-    return receipts;
   }
 
   // A workflow agent queued for a slot has no agent yet: the text joins its first turn (DESIGN.md §9).

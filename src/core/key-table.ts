@@ -109,7 +109,7 @@ const NORMAL: readonly KeyRow[] = [
   run('/', ['/'], 'search', 'search the focused transcript (newest first); n older · N newer · Esc ends'),
   run(':', [':'], 'command-prompt', 'command prompt', ': cmd'),
   run('?', ['?'], 'help', 'this help', '? help'),
-  run('q', ['q'], 'quit', 'quit (asks y to confirm while an agent is working or a workflow run is live)', 'q quit'),
+  run('q', ['q'], 'quit', 'quit (asks y to confirm while an agent is working, a PTY program runs, a workflow run is live or messages wait in a queue)', 'q quit'),
 ];
 
 /** Pushed over normal mode while the focused agent awaits an approval; other keys pass down. */
@@ -154,7 +154,7 @@ const TYPING = own('text', 'typed into the line', undefined);
 /** The composer's keys (`Enter`, `b`): after its Enter row. */
 const COMPOSING: readonly KeyRow[] = [
   own('C-j', 'a newline (also M-Enter, or \\ then Enter)', 'C-j newline'),
-  own('↑↓', 'history (on the first / last line), per agent, kept across restarts', '↑↓ history'),
+  own('↑↓', 'move a row; past the first / last row: history, per agent, kept across restarts', '↑↓ history'),
   own('C-g', 'edit the draft in $VISUAL / $EDITOR (the in-app editor when neither is set)', 'C-g editor'),
   own('Esc', 'on text: keeps the draft and asks for a second Esc, which closes (Enter opens the draft again)', 'Esc Esc close (draft kept)'),
   own('paste', 'goes in as text, lines kept; never sends'),

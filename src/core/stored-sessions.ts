@@ -1,6 +1,8 @@
 // The sessions in the store, open or not: the `sessions` rows and the session browser's trash,
 // restore and rename. An open session is changed through its agent; a closed one in its journal.
 import type { Agent } from './agent.js';
+import type { BranchView } from './branch.js';
+import { describeReplayProblem, SessionState } from './session-state.js';
 import { agentNameProblem } from './layout-file.js';
 import { freeRestoredName } from './restored-name.js';
 import { err, ok, type Result } from './result.js';
@@ -71,6 +73,16 @@ export class StoredSessions {
     if (this.d.store.rename === undefined) return err('this store cannot rename sessions');
     const renamed = this.d.store.rename(sessionId, name);
     return renamed.ok ? ok(`renamed ${sessionId} to ${name}`) : renamed;
+  }
+
+  /** A session's active branch as it reads now: its open agent's, else replayed from its journal (nothing is opened). */
+  view(sessionId: string): Result<BranchView> {
+    const open = this.openAgent(sessionId)?.session;
+    if (open !== undefined) return ok(open.view());
+    const loaded = this.d.store.load(sessionId);
+    if (!loaded.ok) return err(loaded.error.message);
+    const replayed = SessionState.replay(loaded.value.header, loaded.value.records);
+    return replayed.ok ? ok(replayed.value.view()) : err(`${sessionId}: ${describeReplayProblem(replayed.error)}`);
   }
 
   private openAgent(sessionId: string): Agent | undefined {

@@ -55,7 +55,7 @@ describe('buildController', () => {
     const { controller, model } = await built(scope, used);
     const added = controller.addAgent({ name: 'alpha', model: 'claude-sonnet-4-6', cwd: tmpdir() });
     if (!added.ok) throw new Error(added.error);
-    controller.send('alpha', 'hi');
+    controller.delivery.send('alpha', 'hi');
     await until(() => model.requests.length === 1 && added.value.phase.kind !== 'running', 'the answer');
     expect(used).toEqual(['alpha']);
     expect(added.value.session?.view().turnCount).toBe(1);

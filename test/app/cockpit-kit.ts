@@ -39,7 +39,7 @@ export const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'wri
 const KIT_EPOCH = Date.now();
 
 /** What a cockpit's harness runs with beyond the defaults: the model's script, file checkpoints, allowed tools. */
-export type KitOptions = { readonly steps?: readonly ScriptStep[]; readonly checkpoints?: boolean; readonly allow?: readonly string[] };
+export type KitOptions = { readonly steps?: readonly ScriptStep[]; readonly checkpoints?: boolean; readonly allow?: readonly string[]; readonly now?: () => number };
 
 /** A fresh cockpit with agents alpha and beta in columns, set up for `mode`'s keys. */
 export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Promise<Cockpit> {
@@ -55,7 +55,7 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
     ptyLauncher: launchPty,
     // One instant for every cockpit of a test file, so two cockpits compared row by row list
     // their sessions in the same order (ties go by name), whatever the machine's load.
-    now: () => KIT_EPOCH,
+    now: options.now ?? ((): number => KIT_EPOCH),
   });
   const t = openView(120, 30);
   let quits = 0;
@@ -72,7 +72,7 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
   const cockpit: Cockpit = { h, t, app, quits: () => quits };
   open.push(cockpit);
   if (mode === 'approval') {
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await until(() => h.agent('alpha').state === 'awaiting-approval', 'alpha awaiting approval');
     // The write's preview is read off the event loop and lands a frame later: wait until it is
     // drawn, or two cockpits built alike would compare with and without it.

@@ -26,7 +26,7 @@ async function withTurns(): Promise<Cockpit> {
   const cockpit = await cockpitFor('normal', { steps: TALK });
   const { controller } = cockpit.h;
   for (const [agent, text] of [['alpha', 'hello'], ['beta', 'hi'], ['alpha', 'again']] as const) {
-    controller.send(agent, text);
+    controller.delivery.send(agent, text);
     await quiet(cockpit);
   }
   return cockpit;
@@ -59,7 +59,7 @@ export const OVERLAY_SETUPS: Partial<Record<ModeName, () => Promise<Cockpit>>> =
   },
   async 'file-conflicts'() {
     const cockpit = await cockpitFor('normal', { steps: [writeStep, { text: 'done' }], checkpoints: true, allow: ['write_file'] });
-    cockpit.h.controller.send('alpha', 'write it');
+    cockpit.h.controller.delivery.send('alpha', 'write it');
     await quiet(cockpit);
     writeFileSync(join(cockpit.h.workspace, 'new.txt'), 'changed by someone else\n');
     cockpit.app.apply(rewindAsking(cockpit.app, 'alpha', { turn: 0 }));

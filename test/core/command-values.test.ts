@@ -58,8 +58,8 @@ async function world(): Promise<Controller> {
   expectOk(c.addAgent({ name: 'writer', model: 'test-model', cwd: '.' }));
   expectOk(c.addAgent({ name: 'broken', model: 'test-model', cwd: '.' }));
   expectOk(c.addPtyAgent('shell', '.', { command: ['bash'], env: {}, ready: undefined }));
-  c.send('writer', 'write x');
-  c.send('broken', 'hi');
+  c.delivery.send('writer', 'write x');
+  c.delivery.send('broken', 'hi');
   await until(() => c.find('writer')?.state === 'awaiting-approval' && c.find('broken')?.state === 'error', 'the setup');
   // The runs host is the app's (src/app/workflow/workflow-runs.ts, tested there); here only the values' shape matters.
   const calls = new CallStates(() => undefined);

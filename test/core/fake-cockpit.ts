@@ -9,6 +9,7 @@ import type {
   BudgetTarget,
   BudgetsApi,
   CockpitApi,
+  DeliveryApi,
   BranchPosition,
   DeliveryReceipt,
   TurnRange,
@@ -142,20 +143,20 @@ export class FakeCockpit implements CockpitApi {
     return found === undefined ? err(`no agent "${reference}"`) : ok(found.name);
   }
 
-  send(agent: string, text: string): DeliveryReceipt {
-    this.calls.push({ method: 'send', args: [agent, text] });
-    return this.sendReceipt(agent);
-  }
-
-  nudge(agent: string, text: string, options: { interrupt: boolean }): DeliveryReceipt {
-    this.calls.push({ method: 'nudge', args: [agent, text, options] });
-    return this.receipt(agent);
-  }
-
-  broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[] {
-    this.calls.push({ method: 'broadcast', args: [text, options.agents === undefined ? options : { interrupt: options.interrupt, agents: [...options.agents] }] });
-    return (options.agents ?? this.agentList.map((agent) => agent.name)).map((agent) => this.receipt(agent));
-  }
+  readonly delivery: DeliveryApi = {
+    send: (agent, text) => {
+      this.calls.push({ method: 'send', args: [agent, text] });
+      return this.sendReceipt(agent);
+    },
+    nudge: (agent, text, options) => {
+      this.calls.push({ method: 'nudge', args: [agent, text, options] });
+      return this.receipt(agent);
+    },
+    broadcast: (text, options) => {
+      this.calls.push({ method: 'broadcast', args: [text, options.agents === undefined ? options : { interrupt: options.interrupt, agents: [...options.agents] }] });
+      return (options.agents ?? this.agentList.map((agent) => agent.name)).map((agent) => this.receipt(agent));
+    },
+  };
 
   interrupt(agent: string): Result<string> {
     return this.record('interrupt', [agent], this.perAgent.get(agent) ?? this.replies.interrupt);

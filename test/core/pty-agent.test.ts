@@ -48,7 +48,7 @@ describe('PTY agents in the controller', () => {
   it('types a broadcast exactly, then a separate \\r, and reports it delivered', async () => {
     const { controller, latest } = cockpit();
     expectOk(controller.addPtyAgent('shell', '/tmp', { command: ['bash'], env: {}, ready: undefined }));
-    const receipts = controller.broadcast('echo hi > out.txt', { interrupt: false });
+    const receipts = controller.delivery.broadcast('echo hi > out.txt', { interrupt: false });
     expect(receipts).toMatchObject([{ agent: 'shell', outcome: 'delivered', joined: 'typed', detail: 'typed' }]);
     expect(latest().writes).toEqual(['echo hi > out.txt']);
     await tick();
@@ -59,7 +59,7 @@ describe('PTY agents in the controller', () => {
     const { controller, latest } = cockpit();
     const agent = expectOk(controller.addPtyAgent('shell', '/tmp', { command: ['bash'], env: {}, ready: 'ready\\$ $' }));
     latest().bottom = 'Continue? [y/n] ';
-    const receipt = controller.nudge('shell', 'ls', { interrupt: false });
+    const receipt = controller.delivery.nudge('shell', 'ls', { interrupt: false });
     expect(receipt.outcome).toBe('queued');
     expect(agent.detail).toBe('running · 1 queued until ready');
     latest().changes.emit();
@@ -89,7 +89,7 @@ describe('PTY agents in the controller', () => {
     const agent = expectOk(controller.addPtyAgent('shell', '/tmp', { command: ['bash'], env: {}, ready: undefined }));
     latest().exits.emit({ code: 3, signal: undefined });
     expect([agent.state, agent.detail]).toEqual(['error', 'exited 3 · :restart starts it again']);
-    expect(controller.nudge('shell', 'ls', { interrupt: false })).toEqual({
+    expect(controller.delivery.nudge('shell', 'ls', { interrupt: false })).toEqual({
       agent: 'shell',
       outcome: 'refused',
       detail: 'shell has exited 3: :restart starts it again',

@@ -66,7 +66,7 @@ async function settled(c: Controller): Promise<void> {
 describe('turn-finished', () => {
   it('an answered turn reports its final text and the delivery that opened it, once', async () => {
     const { c, finished } = world([{ blocks: [text('Looking.'), toolUse('t1')] }, { blocks: [text('All '), text('done.')] }]);
-    const sent = c.send('alpha', 'check a.ts');
+    const sent = c.delivery.send('alpha', 'check a.ts');
     expect(sent).toMatchObject({ outcome: 'delivered', joined: 'started-turn' });
     await settled(c);
     expect(finished).toEqual([
@@ -81,10 +81,10 @@ describe('turn-finished', () => {
       { blocks: [text('after the nudge')] },
       { blocks: [text('second turn')] },
     ]);
-    const opener = c.send('alpha', 'one');
+    const opener = c.delivery.send('alpha', 'one');
     await until(() => provider.started === 1, 'the first stream');
-    const nudge = c.nudge('alpha', 'also check b', { interrupt: false });
-    const queued = c.send('alpha', 'two');
+    const nudge = c.delivery.nudge('alpha', 'also check b', { interrupt: false });
+    const queued = c.delivery.send('alpha', 'two');
     expect(nudge).toMatchObject({ outcome: 'queued', joined: 'joined-turn' });
     expect(queued).toMatchObject({ outcome: 'queued', joined: 'queued' });
     hold.open();
@@ -99,9 +99,9 @@ describe('turn-finished', () => {
   it('an interrupt reports interrupted, and the queued send then starts the next turn with its own id', async () => {
     const hold = gate();
     const { c, provider, finished } = world([{ blocks: [text('never')], held: hold.held }, { blocks: [text('next')] }]);
-    const opener = c.send('alpha', 'long job');
+    const opener = c.delivery.send('alpha', 'long job');
     await until(() => provider.started === 1, 'the stream');
-    const queued = c.send('alpha', 'after');
+    const queued = c.delivery.send('alpha', 'after');
     expectOk(c.interrupt('alpha'));
     await until(() => finished.length === 2, 'two turns');
     expect(finished.map(({ turn, outcome, deliveries }) => ({ turn, outcome, deliveries }))).toEqual([
@@ -112,7 +112,7 @@ describe('turn-finished', () => {
 
   it('an API error that is not retried reports error; retry continues the same turn and reports again', async () => {
     const { c, finished } = world([{ error: { kind: 'auth', status: 401, message: 'bad key' } }, { blocks: [text('fine now')] }]);
-    const opener = c.send('alpha', 'hi');
+    const opener = c.delivery.send('alpha', 'hi');
     await settled(c);
     expect(finished).toMatchObject([{ turn: 1, outcome: 'error', text: '', deliveries: [idOf(opener)] }]);
     expectOk(c.retry('alpha'));
@@ -123,7 +123,7 @@ describe('turn-finished', () => {
   it('a budget that stops the turn before its next model call reports over-budget', async () => {
     const { c, finished } = world([{ blocks: [text('reading'), toolUse('t1')] }, { blocks: [text('unreached')] }]);
     expectOk(c.budgets.set({ kind: 'agent', agent: 'alpha' }, { tokens: 10 }, false));
-    const opener = c.send('alpha', 'read it');
+    const opener = c.delivery.send('alpha', 'read it');
     await settled(c);
     expect(c.find('alpha')?.state).toBe('over-budget');
     expect(finished).toMatchObject([{ turn: 1, outcome: 'over-budget', text: 'reading', deliveries: [idOf(opener)] }]);
@@ -131,7 +131,7 @@ describe('turn-finished', () => {
 
   it('a turn the model ends right after the user refused its tool call reports refused', async () => {
     const { c, finished } = world([{ blocks: [toolUse('w1', 'write_file', { path: 'x', content: 'y' })] }, { blocks: [text('I will not write it.')] }]);
-    const opener = c.send('alpha', 'write x');
+    const opener = c.delivery.send('alpha', 'write x');
     await until(() => c.find('alpha')?.state === 'awaiting-approval', 'the approval prompt');
     expectOk(c.decide('alpha', { kind: 'no' }));
     await settled(c);
@@ -146,7 +146,7 @@ describe('turn-finished', () => {
       { blocks: [toolUse('r1', 'read_file', { path: 'x' })] },
       { blocks: [text('read instead')] },
     ]);
-    c.send('alpha', 'write x');
+    c.delivery.send('alpha', 'write x');
     await until(() => c.find('alpha')?.state === 'awaiting-approval', 'the approval prompt');
     expectOk(c.decide('alpha', { kind: 'no' }));
     await settled(c);
@@ -156,7 +156,7 @@ describe('turn-finished', () => {
   it('a pause mid-turn is not an end: the turn reports once, after resume', async () => {
     const hold = gate();
     const { c, provider, finished } = world([{ blocks: [toolUse('r1')], held: hold.held }, { blocks: [text('done')] }]);
-    c.send('alpha', 'go');
+    c.delivery.send('alpha', 'go');
     await until(() => provider.started === 1, 'the stream');
     expectOk(c.pause('alpha'));
     hold.open();

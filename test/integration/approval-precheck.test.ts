@@ -34,7 +34,7 @@ async function runWatchingStates(steps: readonly ScriptStep[], prepare: (workspa
   h.controller.events.on((event) => {
     if (event.type === 'state') states.push(event.state);
   });
-  h.controller.send('alpha', 'edit it');
+  h.controller.delivery.send('alpha', 'edit it');
   return { h, states };
 }
 

@@ -42,7 +42,7 @@ function toolResults(h: Harness, index: number): unknown[] {
 describe('approvals', () => {
   it('a write_file call waits in awaiting-approval, writes nothing, and runs once approved with y', async () => {
     const h = (harness = await open([writeStep('new.txt', 'one\ntwo\n'), { text: 'done' }]));
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await awaiting(h);
     expect(h.agent('alpha').detail).toBe('write_file new.txt (2 lines)');
     expect(existsSync(join(h.workspace, 'new.txt'))).toBe(false);
@@ -57,7 +57,7 @@ describe('approvals', () => {
 
   it('n with a reason refuses: nothing is written and the model gets an is_error result with the reason', async () => {
     const h = (harness = await open([writeStep('new.txt', 'x'), { text: 'ok, I will not' }]));
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await awaiting(h);
     expect(dispatch(h.controller, 'approve -t alpha n use the docs folder')).toMatchObject({ kind: 'ok' });
     await h.settled('alpha');
@@ -69,7 +69,7 @@ describe('approvals', () => {
 
   it('n without a reason sends plain "refused by the user"', async () => {
     const h = (harness = await open([writeStep('new.txt', 'x'), { text: 'ok' }]));
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await awaiting(h);
     expect(h.controller.decide('alpha', { kind: 'no' }).ok).toBe(true);
     await h.settled('alpha');
@@ -78,7 +78,7 @@ describe('approvals', () => {
 
   it('a (always) runs the call and the next write_file runs without asking', async () => {
     const h = (harness = await open([writeStep('a.txt', 'A'), writeStep('b.txt', 'B'), { text: 'done' }]));
-    h.controller.send('alpha', 'write two');
+    h.controller.delivery.send('alpha', 'write two');
     await awaiting(h);
     const states: string[] = [];
     h.controller.events.on((event) => {
@@ -99,7 +99,7 @@ describe('approvals', () => {
         tools: createWorkspaceToolHost({ write: true }),
         approval: ASK,
       }));
-      first.controller.send('alpha', 'write one');
+      first.controller.delivery.send('alpha', 'write one');
       await awaiting(first);
       expect(first.controller.decide('alpha', { kind: 'always' }).ok).toBe(true);
       await first.settled('alpha');
@@ -116,7 +116,7 @@ describe('approvals', () => {
       second.controller.events.on((event) => {
         if (event.type === 'state') states.push(event.state);
       });
-      second.controller.send('alpha', 'write another');
+      second.controller.delivery.send('alpha', 'write another');
       await second.settled('alpha');
       expect(readFileSync(join(second.workspace, 'b.txt'), 'utf8')).toBe('B');
       expect(states).not.toContain('awaiting-approval');
@@ -135,7 +135,7 @@ describe('approvals', () => {
     h.controller.events.on((event) => {
       if (event.type === 'state') states.push(event.state);
     });
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await until(() => h.model.requests.length === 2, 'the second request');
     await h.settled('alpha');
     expect(readFileSync(join(h.workspace, 'auto.txt'), 'utf8')).toBe('yes');
@@ -145,7 +145,7 @@ describe('approvals', () => {
   it('a on git status allows git status later but still asks for the probe\'s git -c alias exploit (issue 9)', async () => {
     const exploit = "git -c alias.pwn='!touch PWNED-BY-ALIAS' pwn";
     const h = (harness = await open([bashStep('git status --short'), bashStep('git status'), bashStep(exploit), { text: 'done' }]));
-    h.controller.send('alpha', 'look');
+    h.controller.delivery.send('alpha', 'look');
     await awaiting(h);
     expect(h.controller.decide('alpha', { kind: 'always' }).ok).toBe(true);
     // `git status` runs unasked; the exploit waits for the user, and nothing has run.
@@ -160,7 +160,7 @@ describe('approvals', () => {
 
   it("allow ['bash:echo *'] runs echo hi at once but asks for rm x", async () => {
     const h = (harness = await open([bashStep('echo hi'), bashStep('rm x'), { text: 'done' }], { approve: 'ask', allow: ['bash:echo *'] }));
-    h.controller.send('alpha', 'run things');
+    h.controller.delivery.send('alpha', 'run things');
     await awaiting(h);
     expect(h.agent('alpha').detail).toBe('bash: rm x');
     expect(h.model.requests).toHaveLength(2);
@@ -171,7 +171,7 @@ describe('approvals', () => {
 
   it('an interrupt during the wait ends it: the call gets "(interrupted by the user)" and nothing is written', async () => {
     const h = (harness = await open([writeStep('new.txt', 'x'), { text: 'after' }]));
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await awaiting(h);
     expect(h.controller.interrupt('alpha').ok).toBe(true);
     await h.settled('alpha');
@@ -179,7 +179,7 @@ describe('approvals', () => {
     expect(h.agent('alpha').pendingApproval).toBeUndefined();
     expect(existsSync(join(h.workspace, 'new.txt'))).toBe(false);
     expect(h.controller.decide('alpha', { kind: 'yes' }).ok).toBe(false);
-    h.controller.send('alpha', 'next');
+    h.controller.delivery.send('alpha', 'next');
     await until(() => h.model.requests.length === 2, 'the next request');
     await h.settled('alpha');
     expect(toolResults(h, 1)).toEqual([expect.objectContaining({ is_error: true, content: '(interrupted by the user)' })]);
@@ -187,9 +187,9 @@ describe('approvals', () => {
 
   it('a broadcast to an awaiting agent approves nothing: it stays waiting and the nudge joins after the answer', async () => {
     const h = (harness = await open([writeStep('new.txt', 'x'), { text: 'done' }]));
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await awaiting(h);
-    const receipts = h.controller.broadcast('y', { interrupt: false });
+    const receipts = h.controller.delivery.broadcast('y', { interrupt: false });
     expect(receipts[0]?.outcome).toBe('queued');
     expect(dispatch(h.controller, 'nudge -t alpha yes, approved')).toMatchObject({ kind: 'ok', command: 'nudge' });
     // Give the loop a chance to (wrongly) move on before checking that it did not.

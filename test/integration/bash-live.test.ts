@@ -26,7 +26,7 @@ describe('bash live output', () => {
       }
     });
     try {
-      h.controller.send('alpha', 'run it');
+      h.controller.delivery.send('alpha', 'run it');
       await until(() => chunks.some((c) => c.chunk.includes('a')), 'the first line live', 10_000);
       expect(h.agent('alpha').state).toBe('tool');
       expect(committedResults).toBe(0);

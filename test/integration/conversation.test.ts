@@ -22,7 +22,7 @@ function address(text: string): TurnAddress {
 
 /** Sends `text` to `name` and waits for the turn to end. */
 async function turn(h: Harness, name: string, text: string): Promise<void> {
-  const sent = h.controller.send(name, text);
+  const sent = h.controller.delivery.send(name, text);
   expect(sent.outcome).not.toBe('refused');
   await h.settled(name);
 }
@@ -55,9 +55,9 @@ describe('conversation operations over the real SDK', () => {
       { text: 'first answer, streaming slowly', hold: { afterDeltas: 1, until: held } },
       { text: 'second answer' },
     ]));
-    expect(h.controller.send('alpha', 'one').outcome).not.toBe('refused');
+    expect(h.controller.delivery.send('alpha', 'one').outcome).not.toBe('refused');
     await h.model.waitForDeltas(0, 1);
-    const queued = h.controller.send('alpha', 'two');
+    const queued = h.controller.delivery.send('alpha', 'two');
     expect(sendMessage(queued)).toEqual({ ok: true, value: 'queued for alpha: starts its next turn' });
     release();
     await h.settled('alpha');
@@ -194,10 +194,10 @@ describe('turn structure', () => {
   it('a send to a busy agent opens its own turn; a nudge or broadcast joins the running one', async () => {
     const g = gate();
     const h = await openHarness([{ text: 'first', hold: { afterDeltas: 1, until: g.promise } }, { text: 'second' }, { text: 'third' }]);
-    h.controller.send('alpha', 'one');
+    h.controller.delivery.send('alpha', 'one');
     await h.model.waitForDeltas(0, 1);
-    h.controller.send('alpha', 'queued send');
-    h.controller.broadcast('broadcast joins', { interrupt: false });
+    h.controller.delivery.send('alpha', 'queued send');
+    h.controller.delivery.broadcast('broadcast joins', { interrupt: false });
     g.open();
     await until(() => h.model.requests.length === 3, 'three requests');
     await h.settled('alpha');
@@ -214,9 +214,9 @@ describe('turn structure', () => {
     h.controller.events.on((e) => {
       if (e.type === 'delta' && e.event.type === 'text') deltas++;
     });
-    h.controller.send('alpha', 'start');
+    h.controller.delivery.send('alpha', 'start');
     await until(() => deltas === 2, 'two deltas');
-    expect(h.controller.nudge('alpha', 'stop, go left', { interrupt: true }).outcome).toBe('delivered');
+    expect(h.controller.delivery.nudge('alpha', 'stop, go left', { interrupt: true }).outcome).toBe('delivered');
     await h.settled('alpha');
     await h.model.waitFor(() => h.model.connectionsClosedEarly === 1);
     expect(userEntries(h, 'alpha')).toEqual(['start:opens', 'stop, go left:joins']);
@@ -230,9 +230,9 @@ describe('turn structure', () => {
     const script = (request: ReceivedRequest): ScriptStep =>
       request.index === 0 ? { text: 'long long answer', tokensPerDelta: 2, hold: { afterDeltas: 1, until: never } } : { text: 'ok' };
     const h = await openHarness(script);
-    h.controller.send('alpha', 'start');
+    h.controller.delivery.send('alpha', 'start');
     await h.model.waitForDeltas(0, 1);
-    const [receipt] = h.controller.broadcast('everyone stop', { interrupt: true });
+    const [receipt] = h.controller.delivery.broadcast('everyone stop', { interrupt: true });
     expect(receipt).toMatchObject({ outcome: 'delivered' });
     await h.model.waitFor(() => h.model.connectionsClosedEarly === 1);
     await h.settled('alpha');
@@ -243,7 +243,7 @@ describe('tools', () => {
   it("run in the agent's cwd, not the cockpit's", async () => {
     const h = await openHarness([{ toolUses: [{ name: 'read_file', input: { path: 'only-in-workspace.txt' } }] }, { text: 'read it' }]);
     writeFileSync(join(h.workspace, 'only-in-workspace.txt'), 'marker-7f3a\n');
-    h.controller.send('alpha', 'read it');
+    h.controller.delivery.send('alpha', 'read it');
     await h.settled('alpha');
     expect(JSON.stringify(h.messages(1))).toContain('marker-7f3a');
   });
@@ -253,11 +253,11 @@ describe('graft', () => {
   it('FROM..TO copies only those turns of the source', async () => {
     const h = await openHarness([{ text: 'a1' }, { text: 'a2' }, { text: 'a3' }, { text: 'b1' }], { agents: ['alpha', 'beta'] });
     for (const text of ['u1', 'u2', 'u3']) {
-      h.controller.send('alpha', text);
+      h.controller.delivery.send('alpha', text);
       await h.settled('alpha');
     }
     expect(h.controller.graft('beta', 'alpha', { from: 2, to: 2 }).ok).toBe(true);
-    h.controller.send('beta', 'go');
+    h.controller.delivery.send('beta', 'go');
     await h.settled('beta');
     expect(withoutCacheMarks(h.messages(3))).toEqual([
       userText('u2'),

@@ -87,11 +87,11 @@ async function twoTurns(): Promise<{ h: Harness; afterTurn1: Record<string, stri
     approval: { approve: 'auto', allow: [] },
   }));
   const before = snapshot(h.workspace);
-  expect(h.controller.send('alpha', 'read and edit').outcome).not.toBe('refused');
+  expect(h.controller.delivery.send('alpha', 'read and edit').outcome).not.toBe('refused');
   await until(() => h.model.requests.length === 3 && h.agent('alpha').phase.kind !== 'running', 'turn 1', 20_000);
   const afterTurn1 = snapshot(h.workspace);
   expect(afterTurn1).not.toEqual(before);
-  expect(h.controller.send('alpha', 'run it').outcome).not.toBe('refused');
+  expect(h.controller.delivery.send('alpha', 'run it').outcome).not.toBe('refused');
   await until(() => h.model.requests.length === 5 && h.agent('alpha').phase.kind !== 'running', 'turn 2', 20_000);
   const afterTurn2 = snapshot(h.workspace);
   expect(existsSync(join(h.workspace, 'out/deep/data.bin'))).toBe(true);
@@ -205,7 +205,7 @@ describe('rewind restores modes and symlinks', () => {
     chmodSync(join(h.workspace, 'run.sh'), 0o755);
     chmodSync(join(h.workspace, 'README.md'), 0o644);
     const before = snapshot(h.workspace);
-    expect(h.controller.send('alpha', 'tidy up').outcome).not.toBe('refused');
+    expect(h.controller.delivery.send('alpha', 'tidy up').outcome).not.toBe('refused');
     await until(() => h.model.requests.length === 2 && h.agent('alpha').phase.kind !== 'running', 'the turn', 20_000);
     const after = snapshot(h.workspace);
     expect(after['lnk']).toBe('link to README.md');

@@ -11,12 +11,12 @@ afterEach(async () => {
 describe('overall budget', () => {
   it('counts the turns of a closed agent, so the next turn elsewhere is over budget', async () => {
     const h = (harness = await startHarness([{ text: 'a1' }, { text: 'never' }], { agents: ['alpha', 'beta'] }));
-    h.controller.send('alpha', 'one');
+    h.controller.delivery.send('alpha', 'one');
     await h.settled('alpha');
     expect(h.controller.closeAgent('alpha').ok).toBe(true);
     await h.controller.closed();
     expect(h.controller.budgets.set({ kind: 'all' }, { turns: 1 }, false).ok).toBe(true);
-    h.controller.send('beta', 'two');
+    h.controller.delivery.send('beta', 'two');
     await h.settled('beta');
     expect(h.agent('beta').state).toBe('over-budget');
     expect(h.agent('beta').detail).toMatch(/^overall turns 1\/1/);
@@ -28,14 +28,14 @@ describe('budgets with a model that has no price', () => {
   it('an unpriced agent never switches the overall USD cap off: the priced spend still reaches it, and it says "+ ?"', async () => {
     const h = (harness = await startHarness([{ text: 'priced' }, { text: 'unpriced' }, { text: 'never' }], { agents: ['alpha', 'beta'] }));
     expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
-    h.controller.send('alpha', 'one');
+    h.controller.delivery.send('alpha', 'one');
     await h.settled('alpha');
-    h.controller.send('weird', 'two');
+    h.controller.delivery.send('weird', 'two');
     await h.settled('weird');
     expect(h.controller.budgets.storeTotals().unknownCosts).toBe(1);
     const set = h.controller.budgets.set({ kind: 'all' }, { usd: 0.000001 }, false);
     expect(set.ok && set.value).toContain('not counted');
-    h.controller.send('beta', 'three');
+    h.controller.delivery.send('beta', 'three');
     await h.settled('beta');
     expect(h.agent('beta').state).toBe('over-budget');
     expect(h.agent('beta').detail).toMatch(/^overall USD \d+\.\d{3} \+ \?\/0\.000001/);
@@ -46,9 +46,9 @@ describe('budgets with a model that has no price', () => {
     const h = (harness = await startHarness([{ text: 'unpriced' }, { text: 'never' }], { agents: ['alpha'] }));
     expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
     expect(h.controller.budgets.set({ kind: 'agent', agent: 'weird' }, { tokens: 1 }, false).ok).toBe(true);
-    h.controller.send('weird', 'one');
+    h.controller.delivery.send('weird', 'one');
     await h.settled('weird');
-    h.controller.send('weird', 'two');
+    h.controller.delivery.send('weird', 'two');
     await h.settled('weird');
     expect(h.agent('weird').state).toBe('over-budget');
     expect(h.model.requests).toHaveLength(1);
@@ -57,9 +57,9 @@ describe('budgets with a model that has no price', () => {
   it('budget with no limits reports caps and spend, unknown costs as "+ ?"', async () => {
     const h = (harness = await startHarness([{ text: 'priced' }, { text: 'unpriced' }], { agents: ['alpha'] }));
     expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
-    h.controller.send('alpha', 'one');
+    h.controller.delivery.send('alpha', 'one');
     await h.settled('alpha');
-    h.controller.send('weird', 'two');
+    h.controller.delivery.send('weird', 'two');
     await h.settled('weird');
     h.controller.budgets.set({ kind: 'all' }, { usd: 2 }, false);
     const all = h.controller.budgets.report({ kind: 'all' });
@@ -70,10 +70,10 @@ describe('budgets with a model that has no price', () => {
 
   it('clearing the overall cap releases the agents it held', async () => {
     const h = (harness = await startHarness([{ text: 'a1' }, { text: 'never' }], { agents: ['alpha', 'beta'] }));
-    h.controller.send('alpha', 'one');
+    h.controller.delivery.send('alpha', 'one');
     await h.settled('alpha');
     h.controller.budgets.set({ kind: 'all' }, { turns: 1 }, false);
-    h.controller.send('beta', 'two');
+    h.controller.delivery.send('beta', 'two');
     await h.settled('beta');
     expect(h.agent('beta').state).toBe('over-budget');
     h.controller.budgets.set({ kind: 'all' }, {}, true);
@@ -88,7 +88,7 @@ describe('budgets', () => {
   it('a USD budget pauses the agent before its next model call', async () => {
     const h = await openHarness([{ text: 'Reading.', toolUses: [{ name: 'list_files', input: {} }] }, { text: 'never requested' }]);
     expect(h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { usd: 0.000001 }, false).ok).toBe(true);
-    h.controller.send('alpha', 'go');
+    h.controller.delivery.send('alpha', 'go');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
     expect(h.agent('alpha').detail).toMatch(/^USD /);
@@ -98,9 +98,9 @@ describe('budgets', () => {
   it('the overall budget stops every agent, and does not leak into another controller', async () => {
     const h = await openHarness([{ text: 'a1' }, { text: 'never requested' }], { agents: ['alpha', 'beta'] });
     expect(h.controller.budgets.set({ kind: 'all' }, { turns: 1 }, false).ok).toBe(true);
-    h.controller.send('alpha', 'one');
+    h.controller.delivery.send('alpha', 'one');
     await h.settled('alpha');
-    h.controller.send('beta', 'two');
+    h.controller.delivery.send('beta', 'two');
     await h.settled('beta');
     expect(h.agent('beta').state).toBe('over-budget');
     expect(h.agent('beta').detail).toMatch(/^overall turns/);
@@ -108,7 +108,7 @@ describe('budgets', () => {
 
     const other = await openHarness([{ text: 'free' }, { text: 'free again' }]);
     for (const text of ['unbudgeted', 'still unbudgeted']) {
-      other.controller.send('alpha', text);
+      other.controller.delivery.send('alpha', text);
       await other.settled('alpha');
     }
     expect(other.agent('alpha').state).toBe('idle');

@@ -86,9 +86,9 @@ describe('failures and the queue', () => {
       [{ text: 'partial words', hold: { afterDeltas: 1, until: g.promise }, fault: { kind: 'error-event', afterDeltas: 1 } }, { text: 'second' }],
       { retryDelaysMs: [] },
     );
-    h.controller.send('alpha', 'first');
+    h.controller.delivery.send('alpha', 'first');
     await h.model.waitForDeltas(0, 1);
-    expect(h.controller.send('alpha', 'queued one').outcome).not.toBe('refused');
+    expect(h.controller.delivery.send('alpha', 'queued one').outcome).not.toBe('refused');
     g.open();
     await h.settled('alpha');
     const agent = h.agent('alpha');

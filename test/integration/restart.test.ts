@@ -18,10 +18,10 @@ describe('restart', () => {
     const dir = mkdtempSync(join(tmpdir(), 'agentmux-restart-'));
     dirs.push(dir);
     const first = (harness = await startHarness([{ text: 'a1' }, { text: 'a2' }], { dir }));
-    first.controller.send('alpha', 'u1');
+    first.controller.delivery.send('alpha', 'u1');
     await first.settled('alpha');
     first.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { turns: 9 }, false);
-    first.controller.send('alpha', 'u2');
+    first.controller.delivery.send('alpha', 'u2');
     await first.settled('alpha');
     const totals = first.agent('alpha').session?.totals;
     await first.close();
@@ -30,7 +30,7 @@ describe('restart', () => {
     const agent = second.agent('alpha');
     expect(agent.session?.totals).toEqual(totals);
     expect(agent.session?.limits).toEqual({ turns: 9 });
-    second.controller.send('alpha', 'u3');
+    second.controller.delivery.send('alpha', 'u3');
     await second.settled('alpha');
     expect(withoutCacheMarks(second.messages(0))).toEqual([
       userText('u1'),
@@ -53,7 +53,7 @@ describe('restart', () => {
     first.controller.events.on((e) => {
       if (e.type === 'delta') deltas++;
     });
-    first.controller.send('alpha', 'long task');
+    first.controller.delivery.send('alpha', 'long task');
     await until(() => deltas >= 1, 'a delta');
     await first.close();
 
@@ -73,7 +73,7 @@ describe('restart after a quit before the first delta', () => {
     dirs.push(dir);
     const never = new Promise<void>(() => undefined);
     const first = (harness = await startHarness([{ text: 'never arrives', hold: { afterDeltas: 0, until: never } }], { dir }));
-    first.controller.send('alpha', 'long task');
+    first.controller.delivery.send('alpha', 'long task');
     await until(() => first.model.requests.length === 1, 'the request');
     await first.close();
 
@@ -91,13 +91,13 @@ describe('state details follow the head', () => {
   it('rewinding away an interrupted turn clears the "interrupted" detail', async () => {
     const never = new Promise<void>(() => undefined);
     const h = (harness = await startHarness([{ text: 'a1' }, { text: 'cut off here', tokensPerDelta: 2, hold: { afterDeltas: 1, until: never } }]));
-    h.controller.send('alpha', 'u1');
+    h.controller.delivery.send('alpha', 'u1');
     await h.settled('alpha');
     let deltas = 0;
     const sub = h.controller.events.on((e) => {
       if (e.type === 'delta') deltas++;
     });
-    h.controller.send('alpha', 'u2');
+    h.controller.delivery.send('alpha', 'u2');
     await until(() => deltas >= 1, 'a delta');
     sub.dispose();
     h.controller.interrupt('alpha');

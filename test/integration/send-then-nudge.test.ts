@@ -13,8 +13,8 @@ describe('a send then a nudge in the same tick', () => {
     h.controller.events.on((event) => {
       if (event.type === 'turn-finished' && event.agent === 'solo') ended.push(event.outcome);
     });
-    expect(h.controller.send('solo', 'the prompt').outcome).toBe('delivered');
-    expect(h.controller.nudge('solo', 'and mention Rome', { interrupt: false })).toMatchObject({ joined: 'joined-turn' });
+    expect(h.controller.delivery.send('solo', 'the prompt').outcome).toBe('delivered');
+    expect(h.controller.delivery.nudge('solo', 'and mention Rome', { interrupt: false })).toMatchObject({ joined: 'joined-turn' });
     await h.settled('solo');
     expect(userEntries(h, 'solo')).toEqual(['the prompt:opens', 'and mention Rome:joins']);
     expect(ended).toHaveLength(1);

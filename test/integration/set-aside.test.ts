@@ -29,14 +29,14 @@ describe('a request refused with a 400', () => {
     h.controller.events.on((event) => {
       if (event.type === 'notice') notices.push(event.message);
     });
-    expect(h.controller.send('alpha', 'one (refused)').outcome).not.toBe('refused');
+    expect(h.controller.delivery.send('alpha', 'one (refused)').outcome).not.toBe('refused');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('error');
     expect(h.agent('alpha').detail).toContain('set aside');
     expect(notices.join('\n')).toContain('the API refused message "one (refused)"');
     expect(notices.join('\n')).toContain('bad image data');
 
-    expect(h.controller.send('alpha', 'two').outcome).not.toBe('refused');
+    expect(h.controller.delivery.send('alpha', 'two').outcome).not.toBe('refused');
     await h.settled('alpha');
     expect(withoutCacheMarks(h.messages(1))).toEqual([userText('two')]);
     expect(h.agent('alpha').state).toBe('idle');
@@ -46,7 +46,7 @@ describe('a request refused with a 400', () => {
 
   it(':retry puts the set-aside message back and sends it again', async () => {
     const h = (harness = await startHarness([refused, { text: 'now it works' }]));
-    expect(h.controller.send('alpha', 'one').outcome).not.toBe('refused');
+    expect(h.controller.delivery.send('alpha', 'one').outcome).not.toBe('refused');
     await h.settled('alpha');
     expect(h.controller.retry('alpha').ok).toBe(true);
     await h.settled('alpha');
@@ -58,13 +58,13 @@ describe('a request refused with a 400', () => {
   it('keeps messages aside after a restart', async () => {
     const first = await startHarness([refused]);
     const dir = first.dir;
-    expect(first.controller.send('alpha', 'one').outcome).not.toBe('refused');
+    expect(first.controller.delivery.send('alpha', 'one').outcome).not.toBe('refused');
     await first.settled('alpha');
     await first.controller.shutdown();
     await first.store.close();
     await first.model.close();
     const h = (harness = await startHarness([{ text: 'fine' }], { dir }));
-    expect(h.controller.send('alpha', 'two').outcome).not.toBe('refused');
+    expect(h.controller.delivery.send('alpha', 'two').outcome).not.toBe('refused');
     await h.settled('alpha');
     expect(withoutCacheMarks(h.messages(0))).toEqual([userText('two')]);
     expect(journalKinds(h)).toEqual(['user', 'set-aside', 'user', 'assistant']);
@@ -85,7 +85,7 @@ describe('retry', () => {
     const sub = h.controller.events.on((e) => {
       if (e.type === 'delta' && e.event.type === 'text') deltas++;
     });
-    h.controller.send('alpha', 'first wording');
+    h.controller.delivery.send('alpha', 'first wording');
     await until(() => deltas === 2, 'two deltas');
     sub.dispose();
     h.controller.interrupt('alpha');
@@ -110,7 +110,7 @@ describe('retry', () => {
         requestsWhenRetrying.push(h.model.requests.length);
       }
     });
-    h.controller.send('alpha', 'hi');
+    h.controller.delivery.send('alpha', 'hi');
     await h.settled('alpha');
     // The wait scheduled is the server's retry-after (0.4 s), not the 20 ms of retryDelaysMs, and
     // the second request comes only after it was announced (how long it takes: npm run bench).

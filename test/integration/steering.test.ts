@@ -23,7 +23,7 @@ describe('steering agents over the real SDK', () => {
       { text: 'Let me read it.', toolUses: [{ name: 'read_file', input: { path: 'package.json' } }] },
       { text: 'It is a small library.' },
     ]));
-    h.controller.send('alpha', 'what is this?');
+    h.controller.delivery.send('alpha', 'what is this?');
     await h.settled('alpha');
     const messages = withoutCacheMarks(h.messages(1));
     expect(messages).toMatchObject([
@@ -40,7 +40,7 @@ describe('steering agents over the real SDK', () => {
       { toolUses: [{ name: 'read_file', input: { path: '../../etc/passwd' } }] },
       { text: 'I cannot read that.' },
     ]));
-    h.controller.send('alpha', 'read passwd');
+    h.controller.delivery.send('alpha', 'read passwd');
     await h.settled('alpha');
     expect(withoutCacheMarks(h.messages(1))).toMatchObject([
       {},
@@ -56,9 +56,9 @@ describe('steering agents over the real SDK', () => {
       { text: 'Listing the files first.', toolUses: [{ name: 'list_files', input: {} }], hold: { afterDeltas: 1, until: g.promise } },
       { text: 'Noted, checking tests too.' },
     ]));
-    h.controller.send('alpha', 'survey the project');
+    h.controller.delivery.send('alpha', 'survey the project');
     await h.model.waitForDeltas(0, 1);
-    const receipt = h.controller.nudge('alpha', 'also check the tests', { interrupt: false });
+    const receipt = h.controller.delivery.nudge('alpha', 'also check the tests', { interrupt: false });
     expect(receipt).toMatchObject({ agent: 'alpha', outcome: 'queued', joined: 'joined-turn', detail: 'joins at the next safe point' });
     g.open();
     await h.settled('alpha');
@@ -76,10 +76,10 @@ describe('steering agents over the real SDK', () => {
       return { text: `ack: ${lastUserText(request)}` };
     };
     const h = (harness = await startHarness(script, { agents: ['alpha', 'beta', 'gamma'] }));
-    h.controller.send('beta', 'long job');
+    h.controller.delivery.send('beta', 'long job');
     await h.model.waitForDeltas(0, 1);
     expect(h.controller.pause('gamma').ok).toBe(true);
-    const receipts = h.controller.broadcast('stop and summarize', { interrupt: false });
+    const receipts = h.controller.delivery.broadcast('stop and summarize', { interrupt: false });
     expect(receipts).toMatchObject([
       { agent: 'alpha', outcome: 'delivered', joined: 'started-turn', detail: 'started a turn' },
       { agent: 'beta', outcome: 'queued', joined: 'joined-turn', detail: 'joins at the next safe point' },
@@ -109,7 +109,7 @@ describe('steering agents over the real SDK', () => {
     const sub = h.controller.events.on((e) => {
       if (e.type === 'delta' && e.event.type === 'text') deltas++;
     });
-    h.controller.send('alpha', 'start');
+    h.controller.delivery.send('alpha', 'start');
     // Wait until the client has the two deltas, not just until the server wrote them.
     await until(() => deltas === 2, 'two deltas at the agent');
     sub.dispose();
@@ -122,7 +122,7 @@ describe('steering agents over the real SDK', () => {
     expect(last?.kind).toBe('interrupted');
     const partial = last?.kind === 'interrupted' ? last.blocks : [];
     expect(partial).toEqual([{ type: 'text', text: 'This answer is l' }]);
-    h.controller.send('alpha', 'go on');
+    h.controller.delivery.send('alpha', 'go on');
     await h.settled('alpha');
     const messages = h.model.requests[1]?.body.messages ?? [];
     expect(withoutCacheMarks(messages.slice(0, 2))).toEqual([
@@ -139,7 +139,7 @@ describe('steering agents over the real SDK', () => {
   it('interrupt before the first delta commits nothing', async () => {
     const never = new Promise<void>(() => undefined);
     const h = (harness = await startHarness([{ text: 'never shown', hold: { afterDeltas: 0, until: never } }]));
-    h.controller.send('alpha', 'start');
+    h.controller.delivery.send('alpha', 'start');
     await until(() => h.model.requests.length === 1, 'the request');
     await until(() => {
       const phase = h.agent('alpha').phase;
@@ -163,7 +163,7 @@ describe('steering agents over the real SDK', () => {
     const sub = h.controller.events.on((e) => {
       if (e.type === 'state' && e.agent === 'alpha') states.push(`${e.state} ${e.detail}`);
     });
-    h.controller.send('alpha', 'hello');
+    h.controller.delivery.send('alpha', 'hello');
     await h.settled('alpha');
     sub.dispose();
     expect(h.model.requests).toHaveLength(3);
@@ -185,7 +185,7 @@ describe('steering agents over the real SDK', () => {
       ],
       { retryDelaysMs: [] },
     ));
-    h.controller.send('alpha', 'go');
+    h.controller.delivery.send('alpha', 'go');
     await h.settled('alpha');
     const agent = h.agent('alpha');
     expect(agent.state).toBe('error');
@@ -207,7 +207,7 @@ describe('steering agents over the real SDK', () => {
     h.controller.events.on((e) => {
       if (e.type === 'state' && e.state === 'retrying') retries.push(e.detail);
     });
-    h.controller.send('alpha', 'hi');
+    h.controller.delivery.send('alpha', 'hi');
     // The stalled stream never ends on its own: only the watchdog lets the agent settle.
     await h.settled('alpha');
     expect(retries).toEqual([expect.stringMatching(/stall|idle|no data/iu)]);
@@ -219,7 +219,7 @@ describe('steering agents over the real SDK', () => {
 
   it('a context-window overflow is a clear error state, not a crash', async () => {
     const h = (harness = await startHarness([{ fault: { kind: 'context-overflow' } }]));
-    h.controller.send('alpha', 'huge');
+    h.controller.delivery.send('alpha', 'huge');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('error');
     expect(h.agent('alpha').detail).toMatch(/^context window exceeded/);
@@ -228,7 +228,7 @@ describe('steering agents over the real SDK', () => {
   it('pause queues a send; resume delivers it', async () => {
     const h = (harness = await startHarness([{ text: 'done' }]));
     expect(h.controller.pause('alpha')).toEqual({ ok: true, value: 'paused alpha' });
-    expect(sendMessage(h.controller.send('alpha', 'later'))).toEqual({ ok: true, value: 'queued for alpha: paused' });
+    expect(sendMessage(h.controller.delivery.send('alpha', 'later'))).toEqual({ ok: true, value: 'queued for alpha: paused' });
     expect(h.model.requests).toHaveLength(0);
     expect(h.controller.resume('alpha').ok).toBe(true);
     await until(() => h.model.requests.length === 1, 'the request');
@@ -239,9 +239,9 @@ describe('steering agents over the real SDK', () => {
   it('a turn budget of 1 stops the second turn with over-budget and sends nothing', async () => {
     const h = (harness = await startHarness([{ text: 'one' }, { text: 'two' }]));
     expect(h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { turns: 1 }, false).ok).toBe(true);
-    h.controller.send('alpha', 'first');
+    h.controller.delivery.send('alpha', 'first');
     await h.settled('alpha');
-    expect(sendMessage(h.controller.send('alpha', 'second'))).toEqual({ ok: true, value: 'queued for alpha: over budget (turns 1/1)' });
+    expect(sendMessage(h.controller.delivery.send('alpha', 'second'))).toEqual({ ok: true, value: 'queued for alpha: over budget (turns 1/1)' });
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
     expect(h.model.requests).toHaveLength(1);
@@ -255,9 +255,9 @@ describe('steering agents over the real SDK', () => {
   it('budget --clear removes the limits, so an over-budget agent may resume', async () => {
     const h = (harness = await startHarness([{ text: 'one' }, { text: 'two' }]));
     h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { turns: 1, usd: 3 }, false);
-    h.controller.send('alpha', 'first');
+    h.controller.delivery.send('alpha', 'first');
     await h.settled('alpha');
-    h.controller.send('alpha', 'second');
+    h.controller.delivery.send('alpha', 'second');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
     const cleared = h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, {}, true);
@@ -274,7 +274,7 @@ describe('steering agents over the real SDK', () => {
       { text: 'never requested' },
     ]));
     h.controller.budgets.set({ kind: 'agent', agent: 'alpha' }, { tokens: 5 }, false);
-    h.controller.send('alpha', 'go');
+    h.controller.delivery.send('alpha', 'go');
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('over-budget');
     expect(h.model.requests).toHaveLength(1);
@@ -288,14 +288,14 @@ describe('pause', () => {
   it('asked for during the final answer, leaves the agent paused (not idle), and a later send waits for resume', async () => {
     const g = gate();
     const h = await openHarness([{ text: 'final answer', hold: { afterDeltas: 1, until: g.promise } }, { text: 'second' }]);
-    h.controller.send('alpha', 'one');
+    h.controller.delivery.send('alpha', 'one');
     await h.model.waitForDeltas(0, 1);
     expect(h.controller.pause('alpha').ok).toBe(true);
     g.open();
     await h.settled('alpha');
     expect(h.agent('alpha').state).toBe('paused');
-    expect(sendMessage(h.controller.send('alpha', 'two'))).toEqual({ ok: true, value: 'queued for alpha: paused' });
-    expect(h.controller.nudge('alpha', 'hey', { interrupt: false }).outcome).toBe('queued');
+    expect(sendMessage(h.controller.delivery.send('alpha', 'two'))).toEqual({ ok: true, value: 'queued for alpha: paused' });
+    expect(h.controller.delivery.nudge('alpha', 'hey', { interrupt: false }).outcome).toBe('queued');
     expect(h.model.requests).toHaveLength(1);
     expect(h.controller.resume('alpha').ok).toBe(true);
     await until(() => h.model.requests.length === 2, 'the request after resume');

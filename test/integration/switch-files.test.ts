@@ -62,7 +62,7 @@ async function twoBranches(): Promise<Harness> {
     approval: { approve: 'auto', allow: [] },
   }));
   const turn = async (text: string, requests: number): Promise<void> => {
-    expect(h.controller.send('alpha', text).outcome).not.toBe('refused');
+    expect(h.controller.delivery.send('alpha', text).outcome).not.toBe('refused');
     await until(() => h.model.requests.length === requests && h.agent('alpha').phase.kind !== 'running', text, 20_000);
   };
   await turn('one', 2);

@@ -37,7 +37,7 @@ describe('interrupted tool calls', () => {
     h.controller.events.on((event) => {
       if (event.type === 'tool-output') live += event.chunk;
     });
-    h.controller.send('alpha', 'run it');
+    h.controller.delivery.send('alpha', 'run it');
     await until(() => live.includes('second'), 'the output so far', 10_000);
     expect(h.controller.interrupt('alpha').ok).toBe(true);
     await h.settled('alpha', 10_000);
@@ -46,7 +46,7 @@ describe('interrupted tool calls', () => {
     expect(result).toMatchObject({ kind: 'tool-result', isError: true, content: expected });
     expect(violationsOfNextRequest(h)).toEqual([]);
 
-    h.controller.send('alpha', 'what did it print?');
+    h.controller.delivery.send('alpha', 'what did it print?');
     await until(() => h.model.requests.length === 2, 'the next request');
     await h.settled('alpha');
     expect(toolResults(h, 1)).toEqual([expect.objectContaining({ is_error: true, content: expected })]);
@@ -57,7 +57,7 @@ describe('interrupted tool calls', () => {
       [{ text: 'Writing.', toolUses: [{ name: 'write_file', input: { path: 'new.txt', content: 'x' } }] }, { text: 'ok, docs' }],
       { tools: createWorkspaceToolHost({ write: true }), approval: { approve: 'ask', allow: [] } },
     ));
-    h.controller.send('alpha', 'write it');
+    h.controller.delivery.send('alpha', 'write it');
     await until(() => h.agent('alpha').state === 'awaiting-approval', 'alpha to await approval');
     expect(dispatch(h.controller, 'nudge -t alpha --interrupt use the docs folder')).toMatchObject({ kind: 'ok', command: 'nudge' });
     await until(() => h.model.requests.length === 2, 'the request after the nudge');
@@ -80,7 +80,7 @@ describe('interrupted tool calls', () => {
     ));
     writeFileSync(join(h.workspace, 'old.log'), 'x');
     writeFileSync(join(h.workspace, 'other.log'), 'y');
-    h.controller.send('alpha', 'clean up');
+    h.controller.delivery.send('alpha', 'clean up');
     await until(() => h.agent('alpha').state === 'awaiting-approval', 'alpha to await approval');
     expect(dispatch(h.controller, 'approve -t alpha a')).toMatchObject({
       kind: 'ok',

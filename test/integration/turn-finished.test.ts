@@ -35,10 +35,10 @@ describe('turn-finished over the real SDK', () => {
       { text: 'Second task done.' },
     ]));
     const finished = finishedOf(h);
-    const opener = h.controller.send('alpha', 'check the parser');
+    const opener = h.controller.delivery.send('alpha', 'check the parser');
     await h.model.waitForDeltas(0, 1);
-    const nudge = h.controller.nudge('alpha', 'also check b', { interrupt: false });
-    const queued = h.controller.send('alpha', 'then the second task');
+    const nudge = h.controller.delivery.nudge('alpha', 'also check b', { interrupt: false });
+    const queued = h.controller.delivery.send('alpha', 'then the second task');
     release();
     await until(() => finished.length === 2, 'two turns to finish');
     await h.settled('alpha');
@@ -63,12 +63,12 @@ describe('turn-finished over the real SDK', () => {
       { fault: { kind: 'http', status: 401, errorType: 'authentication_error', message: 'invalid x-api-key' } },
     ]));
     const finished = finishedOf(h);
-    const first = h.controller.send('alpha', 'long job');
+    const first = h.controller.delivery.send('alpha', 'long job');
     await h.model.waitForDeltas(0, 1);
     expect(h.controller.interrupt('alpha').ok).toBe(true);
     await h.settled('alpha');
     release();
-    const second = h.controller.send('alpha', 'again');
+    const second = h.controller.delivery.send('alpha', 'again');
     await until(() => finished.length === 2, 'the failed turn');
     expect(finished.map(({ turn, outcome, deliveries }) => ({ turn, outcome, deliveries }))).toEqual([
       { turn: 1, outcome: 'interrupted', deliveries: [idOf(first)] },

@@ -45,7 +45,7 @@ describe('steering a pending workflow agent', () => {
     release();
     expect(controller.rewind('rev', { turn: 0 }).ok).toBe(true);
     expect(stateOf('rev')).toBe('{"kind":"waiting-on-you","reason":"rewound"}');
-    controller.send('rev', 'start over');
+    controller.delivery.send('rev', 'start over');
     const { outcome } = await pending;
     expect(outcome).toEqual({ kind: 'value', value: 'final: start over' });
     expect(kit.host.calls.find('rev')).toBeUndefined();
@@ -78,7 +78,7 @@ describe('steering a pending workflow agent', () => {
       if (found === undefined) throw new Error('no agent rev');
       return found;
     };
-    controller.send('rev', 'and then this');
+    controller.delivery.send('rev', 'and then this');
     expect(rev().queue.length).toBe(1);
     const entry = kit.host.calls.find('rev');
     if (entry === undefined) throw new Error('no pending call rev');

@@ -71,7 +71,7 @@ export function holdGate(deps: HeldCallDeps): (step: ResolutionStep) => boolean 
         if (note.trim() === '') return err('write the note to send back');
         resolution.reopen(true);
         entry.held = undefined;
-        const sent = controller.send(agent.name, note);
+        const sent = controller.delivery.send(agent.name, note);
         if (sent.outcome === 'refused') {
           entry.held = answer;
           return err(`${agent.name}: ${sent.detail}`);

@@ -28,7 +28,7 @@ export function resumeCall(controller: Controller, agent: Agent, action: Exclude
   if (action.kind === 'answered') {
     if (!schema) return resolution.resolve({ kind: 'value', value: action.text });
     // The valid StructuredOutput call was not kept with the answer: ask for it once more.
-    controller.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
+    controller.delivery.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
     return { kind: 'wait' };
   }
   if (action.dropAnswer !== undefined && agent.session !== undefined) {

@@ -24,7 +24,7 @@ export function watchRevisions(
   slot.current = new CallResolution(options);
   const ends = watchWorkEnds(controller, agent, (end) => {
     const step = slot.current.turnEnded(end);
-    if (step.kind === 'remind') controller.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
+    if (step.kind === 'remind') controller.delivery.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
     if (step.kind !== 'resolve') return;
     slot.current = new CallResolution(options);
     if (step.outcome.kind === 'value') revised(agent.name, step.outcome.value);

@@ -3,6 +3,7 @@
 // taken when its work ends — steerable like any agent meanwhile.
 import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../../adapters/workflow/git-worktree.js';
 import type { Agent } from '../../core/agent.js';
+import type { BranchView } from '../../core/branch.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 import type { AgentCall, AgentCallContext, AgentCallOutcome, RunContext, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
@@ -196,7 +197,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       watchCall(controller, agent, entry, {
         workEnded: (end) => {
           const step = resolution.turnEnded(end);
-          if (step.kind === 'remind') controller.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
+          if (step.kind === 'remind') controller.delivery.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
           else if (!hold(step)) settle(step);
         },
         rewound: () => resolution.rewound(),
@@ -210,10 +211,10 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const first = call.resume === undefined ? undefined : resumeAction(session.view());
     if (first === undefined || first.kind === 'send') {
       // The script's prompt, or what the person replaced it with while the call was queued.
-      const sent = controller.send(agent.name, queue.prompt);
+      const sent = controller.delivery.send(agent.name, queue.prompt);
       if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
       // What the person sent while the call was queued joins its first turn.
-      else for (const text of queue.texts()) controller.nudge(agent.name, text, { interrupt: false });
+      else for (const text of queue.texts()) controller.delivery.nudge(agent.name, text, { interrupt: false });
     } else settle(resumeCall(controller, agent, first, resolution, plan.schema));
     if (context.signal.aborted) onStop();
     const outcome = await settled;
@@ -230,6 +231,11 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   /** The run's agents still working (a continue is refused meanwhile, issue 15). */
   workingAgents(runId: string): readonly string[] {
     return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.phase.kind === 'running').map((agent) => agent.name);
+  }
+
+  sessionView(session: string): BranchView | undefined {
+    const view = this.options.controller.storedSessions.view(session);
+    return view.ok ? view.value : undefined;
   }
 
   private everyAgent(runId: string): Set<Agent> {

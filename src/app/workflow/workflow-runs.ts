@@ -85,7 +85,7 @@ export class WorkflowRuns implements WorkflowRunsApi {
 
   continue(run: string | undefined, recorded: boolean, hold: readonly string[] = []): Result<string> {
     const target = run ?? unfinishedRuns(this.defaults.storeDir)[0]?.id;
-    if (target === undefined) return err('run-continue: no unfinished run in this store (name one: run-continue RUN)');
+    if (target === undefined) return err('no unfinished run in this store (name one: run-continue RUN)');
     const refused = continueRefusal(target, this.starting, this.liveRuns, this.defaults.host);
     if (refused !== undefined) return err(refused);
     const prepared = prepareContinue({ ...this.defaults, runId: target, recorded, records: this.records });

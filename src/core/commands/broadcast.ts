@@ -27,7 +27,7 @@ export const broadcast = defineCommand({
       if (!named.ok) return usageError('broadcast', named.error);
       agents = named.value;
     }
-    const receipts = api.broadcast(text, { interrupt: options.interrupt, ...(agents === undefined ? {} : { agents }) });
+    const receipts = api.delivery.broadcast(text, { interrupt: options.interrupt, ...(agents === undefined ? {} : { agents }) });
     if (receipts.length === 0) return failure('broadcast', 'there is no agent');
     const value: DeliveriesValue = { deliveries: receipts };
     return done(formatReceipts('broadcast', receipts), value);

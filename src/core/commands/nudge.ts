@@ -21,7 +21,7 @@ export const nudge = defineCommand({
   run(api, { options, text }) {
     const agent = resolveTarget(api, 'nudge', options.target);
     if (!agent.ok) return targetError(agent.error);
-    const receipt = api.nudge(agent.value, text, { interrupt: options.interrupt });
+    const receipt = api.delivery.nudge(agent.value, text, { interrupt: options.interrupt });
     const value: DeliveriesValue = { deliveries: [receipt] };
     if (receipt.outcome === 'refused') return failure('nudge', `${receipt.agent} refused (${receipt.detail})`);
     return done(formatReceipts('nudge', [receipt]), value);

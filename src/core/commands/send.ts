@@ -20,7 +20,7 @@ export const send = defineCommand({
   run(api, { options, text }) {
     const agent = resolveTarget(api, 'send', options.target);
     if (!agent.ok) return targetError(agent.error);
-    const receipt = api.send(agent.value, text);
+    const receipt = api.delivery.send(agent.value, text);
     return fromResult('send', sendMessage(receipt), () => ({ deliveries: [receipt] }));
   },
 });

@@ -22,7 +22,7 @@ function agentNamed(started: WorkflowKit, name: string): Agent {
 /** Sends `text` to the agent and waits until the work it started has ended. */
 async function sendAndSettle(started: WorkflowKit, agent: Agent, text: string): Promise<void> {
   const before = started.model.requests.length;
-  started.controller.send(agent.name, text);
+  started.controller.delivery.send(agent.name, text);
   await until(() => started.model.requests.length > before && agent.phase.kind !== 'running' && agent.state === 'idle', `${agent.name} answering "${text}"`);
 }
 

@@ -20,6 +20,7 @@ import { watchCall } from './call-watch.js';
 import { holdGate } from './held-call.js';
 import { QueuedCall } from './queued-call.js';
 import { RunSpending } from './run-spending.js';
+import { AgentEventRouter } from './agent-event-router.js';
 import { watchRevisions, type ResolutionSlot } from './revision-watch.js';
 import { reopenCallAgent, resumeCall } from './resume-call.js';
 import { resumeAction } from '../../core/workflow/resume-action.js';
@@ -71,10 +72,13 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   private readonly allAgents = new Map<string, Set<Agent>>();
   /** What the runs' agents spend, for their budgets (run-spending.ts). */
   private readonly spending: RunSpending;
+  /** Each agent's events for its watchers, one controller subscription for all (agent-event-router.ts). */
+  private readonly agentEvents: AgentEventRouter;
 
   constructor(private readonly options: ControllerAgentHostOptions) {
     this.calls = new CallStates((event) => options.controller.events.emit(event));
     this.spending = new RunSpending(options.controller);
+    this.agentEvents = new AgentEventRouter(options.controller);
   }
 
   async run(given: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
@@ -194,7 +198,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     // A held phase's answer waits for the person before the script sees it (issue 16).
     const hold = holdGate({ controller, agent, entry, resolution, check: plan.check, settle, held: () => this.calls.holds.holds(call.run.id, call.phase ?? null) });
     subscriptions.push(
-      watchCall(controller, agent, entry, {
+      watchCall(this.agentEvents, agent, entry, {
         workEnded: (end) => {
           const step = resolution.turnEnded(end);
           if (step.kind === 'remind') controller.delivery.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
@@ -221,7 +225,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     context.signal.removeEventListener('abort', onStop);
     for (const subscription of subscriptions) subscription.dispose();
     this.track(call.run.id, agent, false);
-    if (outcome.kind === 'value') watchRevisions(controller, agent, slot, resolutionOptions, context.revised);
+    if (outcome.kind === 'value') watchRevisions(controller, this.agentEvents, agent, slot, resolutionOptions, context.revised);
     // The work may still be winding down (a stop's interrupt): a worktree is judged once it has.
     const phase = agent.phase;
     if (worktree !== undefined && phase.kind === 'running') await phase.loop;

@@ -22,8 +22,8 @@ export function holdAlpha(controller: Controller, value: JsonValue, check?: (val
     calls,
     start: () => err('no runs here'),
     stop: () => err('no runs here'),
-    find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'audit' }) : err(`no live run "${ref}"`)),
-    live: () => [{ id: 'r1', name: 'audit' }],
+    find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'audit', phases: ['Find', 'Verify'] }) : err(`no live run "${ref}"`)),
+    live: () => [{ id: 'r1', name: 'audit', phases: ['Find', 'Verify'] }],
     continue: () => err('no runs here'),
   };
   controller.workflows = runs;

@@ -74,7 +74,7 @@ async function world(): Promise<Controller> {
     entry.held = { value: { holds: true }, schema: true, problems: () => [], accept: () => `accepted ${agent}`, replace: () => ok(`replaced ${agent}`), sendBack: () => ok(`sent ${agent} back`) };
     entry.observe({ kind: 'held' });
   }
-  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'review' }) : err(`${ref}: no live run`)), live: () => [], calls, continue: (run) => ok(`run ${run ?? 'r1'} continued`) };
+  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'review', phases: ['Find', 'Verify'] }) : err(`${ref}: no live run`)), live: () => [], calls, continue: (run) => ok(`run ${run ?? 'r1'} continued`) };
   return c;
 }
 

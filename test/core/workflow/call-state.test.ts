@@ -89,7 +89,7 @@ describe('CallStates', () => {
 
 describe('skip, accept and -t @RUN over the pending calls', () => {
   function runs(calls: CallStates): WorkflowRunsApi {
-    const live = [{ id: 'ab12cd', name: 'audit' }];
+    const live = [{ id: 'ab12cd', name: 'audit', phases: [] }];
     return {
       start: () => err('unused'),
       stop: () => err('unused'),

@@ -41,7 +41,7 @@ let calls = 0;
 async function call(o: Opened, model: string | undefined): Promise<{ outcome: AgentCallOutcome; agent: string | undefined }> {
   calls += 1;
   let agent: string | undefined;
-  const context: AgentCallContext = { slot: () => Promise.resolve(), started: (name) => (agent = name), spent: () => undefined, signal: new AbortController().signal, revised: () => undefined };
+  const context: AgentCallContext = { slot: () => Promise.resolve(), started: (name) => (agent = name), spent: () => undefined, signal: new AbortController().signal, runEnded: new AbortController().signal, revised: () => undefined };
   const agentCall: AgentCall = {
     run: { id: 'r9', name: 'test-run', cwd: o.cwd, headless: true, approve: 'auto', allow: [], defaultModel: undefined },
     key: `key-${calls}#0`,

@@ -26,6 +26,10 @@ export type WorkflowKit = {
   readonly workspace: string;
   /** Lines the host gave for a headless run's stderr. */
   readonly reported: string[];
+  /** Output tokens every call's agent has spent while the kit's run is live (after their calls resolved too). */
+  spentSinceStart(): number;
+  /** Ends the kit's run: what its agents spend from now on counts for nothing. */
+  endRun(): void;
   /** Runs one call the way the runtime would: returns its outcome and what the context saw. */
   call(prompt: string, options?: AgentCallOptions, run?: Partial<RunContext>, signal?: AbortSignal, slot?: AgentCallContext['slot']): Promise<CallRecord>;
   close(): Promise<void>;
@@ -85,6 +89,8 @@ export async function startWorkflowKit(script: Script | readonly ScriptStep[], o
     report: (line) => reported.push(line),
   });
   let calls = 0;
+  let spentAll = 0;
+  const runEnded = new AbortController();
   const call = async (prompt: string, callOptions: AgentCallOptions = {}, run: Partial<RunContext> = {}, signal = new AbortController().signal, slot: AgentCallContext['slot'] = () => Promise.resolve()): Promise<CallRecord> => {
     calls += 1;
     const started: { agent: string; session: string }[] = [];
@@ -92,8 +98,12 @@ export async function startWorkflowKit(script: Script | readonly ScriptStep[], o
     const context: AgentCallContext = {
       slot,
       started: (agent, session) => started.push({ agent, session }),
-      spent: (tokens) => (spentTokens += tokens),
+      spent: (tokens) => {
+        spentTokens += tokens;
+        spentAll += tokens;
+      },
       signal,
+      runEnded: runEnded.signal,
       revised: () => undefined,
     };
     const agentCall: AgentCall = {
@@ -117,7 +127,10 @@ export async function startWorkflowKit(script: Script | readonly ScriptStep[], o
     workspace,
     reported,
     call,
+    spentSinceStart: () => spentAll,
+    endRun: () => runEnded.abort(),
     close: async () => {
+      runEnded.abort();
       await controller.shutdown();
       await store.close();
       await model.close();

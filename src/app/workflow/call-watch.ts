@@ -3,23 +3,23 @@
 // rewind, an edit, a graft, or while an approval is pending), and tells the resolution when its
 // work ends. Dispose when the call resolves.
 import type { Agent } from '../../core/agent.js';
-import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 import type { TurnEnd } from '../../core/workflow/call-resolution.js';
 import type { CallEntry, CallObservation } from '../../core/workflow/call-state.js';
 import { watchWorkEnds } from './work-ends.js';
+import type { AgentEventRouter } from './agent-event-router.js';
 
 /** Feeds `entry` what happens to `agent`; `workEnded` hears each end of its work; `rewound` each rewind. */
-export function watchCall(controller: Controller, agent: Agent, entry: CallEntry, hooks: { workEnded(end: TurnEnd): void; rewound(): void }): Disposable {
+export function watchCall(events: AgentEventRouter, agent: Agent, entry: CallEntry, hooks: { workEnded(end: TurnEnd): void; rewound(): void }): Disposable {
   const observe = (seen: CallObservation): void => {
     if (entry.agent !== agent.name) entry.renamed(agent.name);
     entry.observe(seen);
   };
-  const ends = watchWorkEnds(controller, agent, (end) => {
+  const ends = watchWorkEnds(events, agent, (end) => {
     observe({ kind: 'turn-ended', outcome: end.outcome, pending: end.pending });
     hooks.workEnded(end);
   });
-  const steps = controller.events.on((event) => {
+  const steps = events.on(agent, (event) => {
     if (event.type === 'agent-renamed' && event.to === agent.name) observe({ kind: 'agent-state', state: agent.state });
     if (!('agent' in event) || event.agent !== agent.name) return;
     // History operations run only while the agent is not working (the controller refuses them otherwise).

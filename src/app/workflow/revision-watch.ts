@@ -9,6 +9,7 @@ import type { JsonValue } from '../../core/json-value.js';
 import { STRUCTURED_OUTPUT_REMINDER } from '../../core/workflow/call-system-prompt.js';
 import { CallResolution } from '../../core/workflow/call-resolution.js';
 import { watchWorkEnds } from './work-ends.js';
+import type { AgentEventRouter } from './agent-event-router.js';
 
 /** Where a valid StructuredOutput call goes: the call's first resolution, then each revision's. */
 export type ResolutionSlot = { current: CallResolution };
@@ -16,20 +17,21 @@ export type ResolutionSlot = { current: CallResolution };
 /** Watches `agent` after its call resolved; `revised` hears each new value. */
 export function watchRevisions(
   controller: Controller,
+  events: AgentEventRouter,
   agent: Agent,
   slot: ResolutionSlot,
   options: { readonly schema: boolean; readonly headless: boolean },
   revised: (agent: string, value: JsonValue) => void,
 ): Disposable {
   slot.current = new CallResolution(options);
-  const ends = watchWorkEnds(controller, agent, (end) => {
+  const ends = watchWorkEnds(events, agent, (end) => {
     const step = slot.current.turnEnded(end);
     if (step.kind === 'remind') controller.delivery.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
     if (step.kind !== 'resolve') return;
     slot.current = new CallResolution(options);
     if (step.outcome.kind === 'value') revised(agent.name, step.outcome.value);
   });
-  const closed = controller.events.on((event) => {
+  const closed = events.on(agent, (event) => {
     if (event.type === 'agent-removed' && event.agent === agent.name) dispose();
   });
   const dispose = (): void => {

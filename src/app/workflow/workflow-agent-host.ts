@@ -19,6 +19,8 @@ import { CallStates, type CallEntry } from '../../core/workflow/call-state.js';
 import { watchCall } from './call-watch.js';
 import { holdGate } from './held-call.js';
 import { QueuedCall } from './queued-call.js';
+import { RunSpending } from './run-spending.js';
+import { AgentEventRouter } from './agent-event-router.js';
 import { watchRevisions, type ResolutionSlot } from './revision-watch.js';
 import { reopenCallAgent, resumeCall } from './resume-call.js';
 import { resumeAction } from '../../core/workflow/resume-action.js';
@@ -68,9 +70,15 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   readonly calls: CallStates;
   /** Every agent each run opened, finished ones too (they may be revised, or still winding down). */
   private readonly allAgents = new Map<string, Set<Agent>>();
+  /** What the runs' agents spend, for their budgets (run-spending.ts). */
+  private readonly spending: RunSpending;
+  /** Each agent's events for its watchers, one controller subscription for all (agent-event-router.ts). */
+  private readonly agentEvents: AgentEventRouter;
 
   constructor(private readonly options: ControllerAgentHostOptions) {
     this.calls = new CallStates((event) => options.controller.events.emit(event));
+    this.spending = new RunSpending(options.controller);
+    this.agentEvents = new AgentEventRouter(options.controller);
   }
 
   async run(given: AgentCall, context: AgentCallContext): Promise<AgentCallOutcome> {
@@ -112,18 +120,25 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   }
 
   budgetSpent(runId: string, reason: string): void {
-    for (const agent of this.runAgents.get(runId) ?? []) {
-      const phase = agent.phase;
-      if (phase.kind !== 'running') {
-        if (agent.state !== 'paused') agent.setState('over-budget', reason);
-        continue;
-      }
-      this.options.controller.pause(agent.name);
-      // Shown as over-budget (not paused) once it stops at its safe point.
-      void phase.loop.then(() => {
-        if (agent.state === 'paused') agent.setState('over-budget', reason);
-      });
+    const pending = this.runAgents.get(runId) ?? new Set<Agent>();
+    for (const agent of pending) {
+      if (agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
+      else if (agent.state !== 'paused') agent.setState('over-budget', reason);
     }
+    // A finished agent a person set working again spends from the same budget: it stops too.
+    for (const agent of this.allAgents.get(runId) ?? []) {
+      if (!pending.has(agent) && agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
+    }
+  }
+
+  private pauseOverBudget(agent: Agent, reason: string): void {
+    const phase = agent.phase;
+    if (phase.kind !== 'running') return;
+    this.options.controller.pause(agent.name);
+    // Shown as over-budget (not paused) once it stops at its safe point.
+    void phase.loop.then(() => {
+      if (agent.state === 'paused') agent.setState('over-budget', reason);
+    });
   }
 
   private async runAgent(call: AgentCall, context: AgentCallContext, plan: CallPlan, name: string, worktree: Worktree | undefined, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
@@ -177,11 +192,13 @@ export class ControllerAgentHost implements WorkflowAgentHost {
         return { ok: true, value: `accepted ${agent.name}'s answer as its call's value` };
       },
     });
-    const subscriptions: Disposable[] = [this.spending(agent, context)];
+    // Counted until the run ends, not until the call resolves: a finished agent nudged later spends too.
+    this.spending.track(agent, context.spent, context.runEnded);
+    const subscriptions: Disposable[] = [];
     // A held phase's answer waits for the person before the script sees it (issue 16).
     const hold = holdGate({ controller, agent, entry, resolution, check: plan.check, settle, held: () => this.calls.holds.holds(call.run.id, call.phase ?? null) });
     subscriptions.push(
-      watchCall(controller, agent, entry, {
+      watchCall(this.agentEvents, agent, entry, {
         workEnded: (end) => {
           const step = resolution.turnEnded(end);
           if (step.kind === 'remind') controller.delivery.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
@@ -208,7 +225,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     context.signal.removeEventListener('abort', onStop);
     for (const subscription of subscriptions) subscription.dispose();
     this.track(call.run.id, agent, false);
-    if (outcome.kind === 'value') watchRevisions(controller, agent, slot, resolutionOptions, context.revised);
+    if (outcome.kind === 'value') watchRevisions(controller, this.agentEvents, agent, slot, resolutionOptions, context.revised);
     // The work may still be winding down (a stop's interrupt): a worktree is judged once it has.
     const phase = agent.phase;
     if (worktree !== undefined && phase.kind === 'running') await phase.loop;
@@ -229,21 +246,6 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const agents = this.allAgents.get(runId) ?? new Set<Agent>();
     this.allAgents.set(runId, agents);
     return agents;
-  }
-
-  /** Reports the agent's output tokens and cost as they grow, for the run's budget. */
-  private spending(agent: Agent, context: AgentCallContext): Disposable {
-    let tokens = agent.session?.totals.outputTokens ?? 0;
-    let usd = agent.session?.totals.costUsd ?? 0;
-    return this.options.controller.events.on((event) => {
-      if (event.type !== 'usage' || event.agent !== agent.name) return;
-      const spentTokens = event.totals.outputTokens - tokens;
-      const cost = event.totals.costUsd;
-      const spentUsd = cost === null ? undefined : cost - usd;
-      tokens = event.totals.outputTokens;
-      if (cost !== null) usd = cost;
-      if (spentTokens > 0 || (spentUsd ?? 0) > 0) context.spent(spentTokens, spentUsd);
-    });
   }
 
   private track(runId: string, agent: Agent, live: boolean): void {

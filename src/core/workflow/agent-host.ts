@@ -58,6 +58,8 @@ export type AgentCallContext = {
   readonly spent: (outputTokens: number, usd: number | undefined) => void;
   /** Aborted when the run stops or its budget is spent: resolve with `null` at once, start nothing. */
   readonly signal: AbortSignal;
+  /** Aborted once the run has ended: until then `spent` counts all the agent spends, after its call resolved too. */
+  readonly runEnded: AbortSignal;
   /** After the call resolved, the agent's answer changed (steered, rewound, edited): its revised value (issue 15). */
   readonly revised: (agent: string, value: JsonValue) => void;
 };

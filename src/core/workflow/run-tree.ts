@@ -53,6 +53,8 @@ export class RunTree {
   private readonly pendingAgents = new Set<RunAgentNode>();
   private readonly stale = new StaleTracker();
   private readonly queuedCalls = new Map<string, QueuedCallNode>();
+  /** An agent's name at start → its name now, for each agent a person renamed. */
+  private readonly renamedTo = new Map<string, string>();
   private currentPhase: string | undefined;
   private doneCount = 0;
   private nullCount = 0;
@@ -87,11 +89,14 @@ export class RunTree {
         return;
       case 'started':
         this.queuedCalls.delete(line.agent);
+        // The name is a new agent's now: its lines are its own.
+        this.renamedTo.delete(line.agent);
         this.started(line.agent, line.label ?? line.agent, line.phase ?? this.currentPhaseTitle(), model, now);
         return;
       case 'result':
       case 'failed': {
-        const agent = line.agent === null ? undefined : this.agentMap.get(line.agent);
+        // The record names an agent as it started: a person may have renamed it since.
+        const agent = line.agent === null ? undefined : this.agentMap.get(this.renamedTo.get(line.agent) ?? line.agent);
         if (agent === undefined || !isPending(agent)) return;
         agent.end = line.type === 'result' ? (line.edited === true ? { kind: 'done', edited: true } : { kind: 'done' }) : { kind: 'null', reason: line.reason };
         agent.endedAt = now;
@@ -177,6 +182,9 @@ export class RunTree {
     this.agentMap.delete(from);
     agent.name = to;
     this.agentMap.set(to, agent);
+    // The record keeps naming it as it started (`result`, `failed`): follow every earlier name to this one.
+    for (const [earlier, now] of this.renamedTo) if (now === from) this.renamedTo.set(earlier, to);
+    this.renamedTo.set(from, to);
     this.stale.renamed(from, to);
     this.version += 1;
   }

@@ -14,6 +14,7 @@ import { BUDGET_EXHAUSTED, endAfterScript } from './budget-end.js';
 import type { RunEnd, RunEvent, ScriptChannel } from './run-events.js';
 import type { RunRecordLine, ValueRef } from './run-record.js';
 import { RunSlots } from './run-slots.js';
+import { SpentNotice } from './spent-notice.js';
 import { RunMemory } from './run-memory.js';
 import { DeliveredValues } from './value-sight.js';
 import { servedValue } from './session-revision.js';
@@ -56,6 +57,10 @@ export class WorkflowRun {
   private readonly slots: RunSlots;
   private readonly budget: RunBudget;
   private readonly pending = new Set<PendingCall>();
+  /** `budget.spent()` for the worker, coalesced (spent-notice.ts). */
+  private readonly spentNotice = new SpentNotice((outputTokens) => this.post({ t: 'spent', outputTokens }));
+  /** Aborted once `done` is written: what agents spend after that counts for no run. */
+  private readonly ended = new AbortController();
   private agentsRequested = 0;
   private currentPhase: string | undefined;
   private readonly runName: string;
@@ -173,6 +178,12 @@ export class WorkflowRun {
   }
 
   private send(message: Parameters<ScriptChannel['send']>[0]): void {
+    // The spent total first: the script sees the budget as it stood before this message.
+    this.spentNotice.flush();
+    this.post(message);
+  }
+
+  private post(message: Parameters<ScriptChannel['send']>[0]): void {
     if (this.state.kind === 'running') this.state.channel.send(message);
   }
 
@@ -273,6 +284,7 @@ export class WorkflowRun {
         revised: (agent, value) => this.revise(agent, call.key, value),
         spent: (outputTokens, usd) => this.spend(outputTokens, usd),
         signal,
+        runEnded: this.ended.signal,
       });
     } catch (thrown) {
       return { kind: 'null', reason: `the agent host failed: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
@@ -314,7 +326,7 @@ export class WorkflowRun {
 
   private spend(outputTokens: number, usd: number | undefined): void {
     const reached = this.budget.add(outputTokens, usd);
-    this.send({ t: 'spent', outputTokens: this.budget.spentTokens() });
+    this.spentNotice.changed(this.budget.spentTokens());
     if (reached === undefined) return;
     this.options.host.budgetSpent(this.id, reached);
     for (const pending of this.pending) pending.controller.abort(reached);
@@ -340,6 +352,7 @@ export class WorkflowRun {
     await Promise.all(waits);
     this.write({ type: 'done', at: this.options.clock(), ...end });
     this.state = { kind: 'ended', end };
+    this.ended.abort();
     this.resolveFinished(end);
   }
 }

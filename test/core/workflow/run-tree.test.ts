@@ -51,6 +51,17 @@ describe('the run tree', () => {
     expect(tree.phases().map((phase) => phase.title)).toEqual(['Scan', 'Review']);
   });
 
+  it('an agent renamed after it started is marked done by its result line, which names it as it started', () => {
+    const tree = new RunTree('r1', 'audit', 0);
+    tree.applyRecord(meta(['Review']), 0);
+    tree.applyRecord(started('rev-1', 'Review'), 0, 'sonnet');
+    tree.renamed('rev-1', 'lead');
+    tree.renamed('lead', 'chief');
+    tree.applyRecord(result('rev-1'), 1_000);
+    expect(tree.agent('chief')?.end).toEqual({ kind: 'done' });
+    expect(tree.counts(1_000, STALL)).toMatchObject({ done: 1, working: 0 });
+  });
+
   it('sums tokens and cost from each agent\'s latest totals, not by adding every report', () => {
     const tree = sampleTree();
     tree.usage('rev-a', { ...ZERO_TOTALS, inputTokens: 100, outputTokens: 10, costUsd: 0.1 });

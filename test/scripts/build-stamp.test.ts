@@ -17,8 +17,8 @@ function makePackage(root: string): string {
   writeFileSync(join(root, 'src', 'view', 'pane.ts'), 'export const pane = 1;\n');
   const entry = join(root, 'dist', 'src', 'cli.js');
   writeFileSync(entry, "process.stdout.write('from dist');\n");
-  // Written an hour before the build: a file-system clock tick (~4 ms) must not blur the order.
-  const before = new Date(Date.now() - 3_600_000);
+  // Written long before the build: a file-system clock tick (~4 ms) must not blur the order.
+  const before = new Date('2020-01-01T00:00:00Z');
   for (const path of ['src/cli.ts', 'src/view/pane.ts', 'src/view', 'src']) utimesSync(join(root, path), before, before);
   return entry;
 }
@@ -82,7 +82,7 @@ describe('dist/ is current (build stamp)', () => {
     copyFileSync(join(repo, 'scripts', 'build-stamp.js'), join(root, 'scripts', 'build-stamp.js'));
     writeFileSync(join(root, 'package.json'), JSON.stringify({ type: 'module' }));
     symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
-    const before = new Date(Date.now() - 3_600_000);
+    const before = new Date('2020-01-01T00:00:00Z');
     utimesSync(join(root, 'src'), before, before);
     const run = (): string => execFileSync(process.execPath, [join(root, 'bin', 'agentmux.js')], { encoding: 'utf8' });
     build(root);

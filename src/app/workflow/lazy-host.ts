@@ -33,9 +33,7 @@ export function lazyWorkflowHost(open: () => Promise<Result<OpenedHost>>): LazyH
     workingAgents(runId: string): readonly string[] {
       return opened?.host.workingAgents(runId) ?? [];
     },
-    sessionView(session: string) {
-      return opened?.host.sessionView?.(session);
-    },
+    sessionAnswer: (session, sinceMs, schema) => opened?.host.sessionAnswer?.(session, sinceMs, schema),
   };
   return {
     host,

@@ -3,7 +3,8 @@
 // taken when its work ends — steerable like any agent meanwhile.
 import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../../adapters/workflow/git-worktree.js';
 import type { Agent } from '../../core/agent.js';
-import type { BranchView } from '../../core/branch.js';
+import type { SessionAnswer } from '../../core/workflow/session-revision.js';
+import { laterAnswer } from './later-answer.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 import type { AgentCall, AgentCallContext, AgentCallOutcome, RunContext, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
@@ -237,10 +238,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.phase.kind === 'running').map((agent) => agent.name);
   }
 
-  sessionView(session: string): BranchView | undefined {
-    const view = this.options.controller.storedSessions.view(session);
-    return view.ok ? view.value : undefined;
-  }
+  readonly sessionAnswer: SessionAnswer = (session, sinceMs, schema) => laterAnswer(this.options.controller, session, sinceMs, schema);
 
   private everyAgent(runId: string): Set<Agent> {
     const agents = this.allAgents.get(runId) ?? new Set<Agent>();

@@ -8,7 +8,7 @@ import type { BranchView, MessageItem } from '../branch.js';
 import { canonicalJson } from './canonical-json.js';
 import { JsonValueSchema, type JsonValue } from '../json-value.js';
 import type { RememberedValue } from './run-memory.js';
-import { outputShape, STRUCTURED_OUTPUT } from './structured-output-tools.js';
+import { outputShape, STRUCTURED_OUTPUT, type ValueCheck } from './structured-output-tools.js';
 
 /** The JSON Schema a call gave (absent: its value is the answer text). */
 export type CallSchema = { readonly [key: string]: JsonValue } | undefined;
@@ -44,28 +44,45 @@ function structuredSince(items: readonly MessageItem[], sinceMs: number, wrapped
   return undefined;
 }
 
+/** A final answer text that is JSON the call's schema accepts (what `accept` takes, call-answer.ts). */
+function jsonTextSince(last: MessageItem, sinceMs: number, check: ValueCheck): { readonly value: JsonValue } | undefined {
+  const text = textSince(last, sinceMs);
+  if (text === undefined || typeof text.value !== 'string') return undefined;
+  try {
+    const parsed = JsonValueSchema.safeParse(JSON.parse(text.value));
+    return parsed.success && check(parsed.data).length === 0 ? { value: parsed.data } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The answer the session ends on, when work after `sinceMs` (epoch ms) ended with one: the final
- * text, or with a schema the newest accepted StructuredOutput. Undefined when nothing later ended
- * with an answer (untouched, or a message still unanswered, or interrupted: waiting on the person).
+ * text, or with a schema the newest accepted StructuredOutput — else (a session opened later as a
+ * plain agent has no StructuredOutput tool) a final answer that is JSON the schema's `check`
+ * accepts. Undefined when nothing later ended with an answer (untouched, a message still
+ * unanswered, or interrupted: waiting on the person).
  */
-export function answerSince(view: BranchView, sinceMs: number, schema: CallSchema): { readonly value: JsonValue } | undefined {
+export function answerSince(view: BranchView, sinceMs: number, schema: CallSchema, check?: ValueCheck): { readonly value: JsonValue } | undefined {
   const items = messages(view);
   const last = items.at(-1);
   if (last === undefined || last.entry.kind === 'user' || last.entry.kind === 'interrupted') return undefined;
   if (schema === undefined) return textSince(last, sinceMs);
-  return structuredSince(items, sinceMs, outputShape(schema).wrapped);
+  return structuredSince(items, sinceMs, outputShape(schema).wrapped) ?? (check === undefined ? undefined : jsonTextSince(last, sinceMs, check));
 }
 
 /** What a continue serves for a remembered key: the record's value, or the session's newer one as the next version. */
 export type ServedValue = { readonly value: JsonValue; readonly version: number; readonly revised: boolean };
 
-/** The value to serve: `remembered`, unless `view` (its session now) ends on a different answer given after it was recorded. */
-export function servedValue(remembered: RememberedValue, view: BranchView | undefined, schema: CallSchema): ServedValue {
+/** Reads a remembered key's session: the answer later work ended on (`answerSince`), if any. */
+export type SessionAnswer = (session: string, sinceMs: number, schema: CallSchema) => { readonly value: JsonValue } | undefined;
+
+/** The value to serve: `remembered`, unless its session now ends on a different answer given after it was recorded. */
+export function servedValue(remembered: RememberedValue, schema: CallSchema, read: SessionAnswer | undefined): ServedValue {
   const kept = { value: remembered.value, version: remembered.version, revised: false };
   const since = Date.parse(remembered.at);
-  if (view === undefined || Number.isNaN(since)) return kept;
-  const now = answerSince(view, since, schema);
+  if (read === undefined || remembered.agent === null || remembered.session === null || Number.isNaN(since)) return kept;
+  const now = read(remembered.session, since, schema);
   if (now === undefined || canonicalJson(now.value) === canonicalJson(remembered.value)) return kept;
   return { value: now.value, version: remembered.version + 1, revised: true };
 }

@@ -227,9 +227,8 @@ export class WorkflowRun {
     if (remembered !== undefined) {
       // Served from the record: no agent, no slot, no model call (issue 15) — with the answer its
       // session now ends on when it was steered where this run was not live.
-      const { agent, session } = remembered;
-      const view = agent === null || session === null ? undefined : this.options.host.sessionView?.(session);
-      const served = servedValue(remembered, view, options.value.schema);
+      const { agent } = remembered;
+      const served = servedValue(remembered, options.value.schema, this.options.host.sessionAnswer?.bind(this.options.host));
       if (served.revised && agent !== null) this.write({ type: 'revised', at: this.options.clock(), agent, key, version: served.version, value: served.value });
       this.write({ type: 'reused', at: this.options.clock(), agent: remembered.agent, key, version: served.version, saw });
       this.deliver(id, key, served.version, served.value);

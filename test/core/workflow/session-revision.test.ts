@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonValue } from '../../../src/core/json-value.js';
 import type { RememberedValue } from '../../../src/core/workflow/run-memory.js';
-import { answerSince, servedValue } from '../../../src/core/workflow/session-revision.js';
-import { STRUCTURED_OUTPUT } from '../../../src/core/workflow/structured-output-tools.js';
+import type { BranchView } from '../../../src/core/branch.js';
+import { answerSince, servedValue as serve, type CallSchema } from '../../../src/core/workflow/session-revision.js';
+import { STRUCTURED_OUTPUT, type ValueCheck } from '../../../src/core/workflow/structured-output-tools.js';
 import { ChainBuilder, text, toolUse } from '../factories.js';
 
 /** The record's value for the call, recorded at epoch ms `at`. */
@@ -18,6 +19,11 @@ function answered(first: string): { b: ChainBuilder; recordedAt: number } {
   b.user('find 5');
   const answer = b.assistant(text(first));
   return { b, recordedAt: answer.at };
+}
+
+/** Serves `remembered` with its session reading as `view` (none: unreadable). */
+function servedValue(value: RememberedValue, view: BranchView | undefined, callSchema: CallSchema, check?: ValueCheck): ReturnType<typeof serve> {
+  return serve(value, callSchema, view === undefined ? undefined : (session, since, given) => (session === value.session ? answerSince(view, since, given, check) : undefined));
 }
 
 const schema = { type: 'object', properties: { holds: { type: 'boolean' } }, required: ['holds'] } as const;
@@ -94,6 +100,21 @@ describe('session revision at continue (issue 15)', () => {
     b.assistant(toolUse('so1', STRUCTURED_OUTPUT, { value: 4 }));
     b.result('so1', 'Result accepted: your work is done.', { toolName: STRUCTURED_OUTPUT });
     expect(servedValue(remembered(3, recordedAt), b.view(), { type: 'integer' })).toEqual({ value: 4, version: 2, revised: true });
+  });
+
+  it('with a schema, a later JSON answer counts only when the schema accepts it (a session opened later has no StructuredOutput tool)', () => {
+    const b = new ChainBuilder();
+    b.user('verify');
+    const recordedAt = b.assistant(toolUse('so1', STRUCTURED_OUTPUT, { holds: true })).at;
+    b.result('so1', 'Result accepted: your work is done.', { toolName: STRUCTURED_OUTPUT });
+    b.user('it does not hold');
+    b.assistant(text('{"holds": false}'));
+    const check: ValueCheck = (value) => (typeof value === 'object' && value !== null && 'holds' in value && typeof Object.entries(value).find(([key]) => key === 'holds')?.[1] === 'boolean' ? [] : ['holds must be boolean']);
+    expect(servedValue(remembered({ holds: true }, recordedAt), b.view(), schema, check)).toEqual({ value: { holds: false }, version: 2, revised: true });
+    expect(servedValue(remembered({ holds: true }, recordedAt), b.view(), schema).revised).toBe(false);
+    b.user('say it in words');
+    b.assistant(text('it does not hold'));
+    expect(servedValue(remembered({ holds: true }, recordedAt), b.view(), schema, check).revised).toBe(false);
   });
 
   it('no readable session serves the recorded value', () => {

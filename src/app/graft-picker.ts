@@ -235,6 +235,7 @@ export function openGraftPicker(app: CockpitApp): Result<string> {
     },
     act: (action) => {
       if (action === 'preview-up' || action === 'preview-down') return overlay.pagePreview(action === 'preview-up' ? -1 : 1);
+      if (action === 'close') return follow({ kind: 'close' });
       follow(action === 'enter' ? flow.enter() : flow.back());
     },
   });

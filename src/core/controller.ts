@@ -10,6 +10,8 @@ import type { AgentRef, BranchPosition, CockpitApi, TurnRange } from './cockpit-
 import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import { acceptHeld, holdPhase, replaceHeld, sendBackHeld } from './workflow/hold-steering.js';
+import { queuedPromptOf, replaceQueuedPrompt } from './workflow/queued-prompt.js';
+import { renameQueuedCall } from './workflow/queued-rename.js';
 import type { JsonValue } from './json-value.js';
 import type { TurnAddress } from './address.js';
 import { Emitter, type ControllerEvent } from './events.js';
@@ -397,7 +399,8 @@ export class Controller implements CockpitApi {
   }
 
   renameAgent(name: string, to: string): Result<string> {
-    return this.admin.rename(name, to);
+    // A queued workflow call has no agent yet, only its name (issue 14).
+    return renameQueuedCall(this.workflows?.calls, name, to, (candidate) => this.find(candidate) !== undefined) ?? this.admin.rename(name, to);
   }
 
   focus(name: string): Result<string> {
@@ -442,6 +445,14 @@ export class Controller implements CockpitApi {
 
   sendBackHeld(name: string, note: string): Result<string> {
     return sendBackHeld(this.workflows, name, note);
+  }
+
+  queuedPrompt(name: string): Result<string> {
+    return queuedPromptOf(this.workflows, name);
+  }
+
+  replaceQueuedPrompt(name: string, text: string): Result<string> {
+    return replaceQueuedPrompt(this.workflows, name, text);
   }
 
   // Internals ----------------------------------------------------------------------------

@@ -270,9 +270,9 @@ export class CockpitView implements OverlayHost {
     this.requestRender();
   }
 
-  /** Runs $VISUAL/$EDITOR on `file` with the screen suspended; redraws everything after. */
-  editExternally(command: string, file: string): Promise<Result<void, string>> {
-    return runExternalEditor(this.screen, command, file);
+  /** Runs $VISUAL/$EDITOR on `file` with the screen suspended; redraws everything after. `onStart` gets the editor's pid. */
+  editExternally(command: string, file: string, onStart?: (pid: number) => void): Promise<Result<void, string>> {
+    return runExternalEditor(this.screen, command, file, onStart);
   }
 
   /** Stops frames, removes every widget and gives the terminal back. */

@@ -84,7 +84,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     // Named while queued, so `skip`, `send` and `-t @RUN` reach it before it has an agent.
     const reserved = uniqueAgentName(call.baseName, (candidate) => controller.find(candidate) !== undefined || this.calls.find(candidate) !== undefined);
     const named: { entry?: CallEntry } = {};
-    const queue = new QueuedCall(() => named.entry?.agent ?? reserved);
+    const queue = new QueuedCall(() => named.entry?.agent ?? reserved, call.prompt);
     const entry = this.calls.add(call.run.id, call.phase ?? null, reserved, queue.steering);
     named.entry = entry;
     const outcome = await this.afterSlot(call, context, plan.value, queue, entry);
@@ -197,7 +197,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     context.signal.addEventListener('abort', onStop, { once: true });
     const first = call.resume === undefined ? undefined : resumeAction(session.view());
     if (first === undefined || first.kind === 'send') {
-      const sent = controller.delivery.send(agent.name, call.prompt);
+      // The script's prompt, or what the person replaced it with while the call was queued.
+      const sent = controller.delivery.send(agent.name, queue.prompt);
       if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
       // What the person sent while the call was queued joins its first turn.
       else for (const text of queue.texts()) controller.delivery.nudge(agent.name, text, { interrupt: false });

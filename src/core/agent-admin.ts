@@ -2,6 +2,7 @@
 // `focus`): the controller's pane list changes only here, so the store, the provider cache,
 // the focus and the events stay in step with it.
 import { crashedCalls } from './tool-intent.js';
+import { interruptedRestoreNotice } from './restore-intent.js';
 import { dropWaiting, restorePending } from './pending-messages.js';
 import { Agent, type AgentConfig } from './agent.js';
 import type { ControllerEvent, Emitter } from './events.js';
@@ -127,6 +128,8 @@ export class AgentAdmin {
       const what = restored === 1 ? '1 message' : `${restored} messages`;
       this.d.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: `${what} accepted before agentmux last stopped, not yet delivered: delivering now` });
     }
+    const cutShort = interruptedRestoreNotice(session.value);
+    if (cutShort !== undefined) this.d.events.emit({ type: 'notice', agent: agent.name, level: 'error', message: cutShort });
     for (const notice of loaded.value.notices) {
       this.d.events.emit({ type: 'notice', agent: agent.name, level: 'info', message: notice });
     }

@@ -11,7 +11,8 @@ import { editableText, replacementFor } from './edit-overlay.js';
 import type { EditEntry, Entry, EntryId, MessageEntry } from './entry.js';
 import { copyForFork, copyForGraft, selectTurns } from './graft-copy.js';
 import { JOURNAL_VERSION, type SessionHeader } from './journal-record.js';
-import { applyFileWrites, checkFileTargets, type FileTarget, type WorkspaceFiles } from './file-checkpoint.js';
+import { checkFileTargets, type FileTarget, type WorkspaceFiles } from './file-checkpoint.js';
+import { restoreWithIntent } from './restore-intent.js';
 import {
   DEFAULT_REWIND_OPTIONS,
   DEFAULT_UNDO_OPTIONS,
@@ -82,9 +83,11 @@ export class HistoryOps {
       const note = kept === '' ? '' : `; ${kept}`;
       return ok(moves ? `${agent.name} is already at ${where}${note}` : `${agent.name}: no files to restore to ${where}${note}`);
     }
-    const written = files === undefined ? { done: [], error: undefined } : applyFileWrites(files, agent.config.cwd, prepared.writes);
-    const marked = session.value.record({ t: 'undo-point', op: 'rewind', before, ...(files === undefined ? {} : { files: written.done }) });
+    // The undo point names every file about to be written, before the first is: after a crash
+    // part-way, `u` puts back the ones written (the rest are skipped, already as they were).
+    const marked = session.value.record({ t: 'undo-point', op: 'rewind', before, ...(files === undefined ? {} : { files: [...prepared.writes] }) });
     if (!marked.ok) return marked;
+    const written = files === undefined ? { done: [], error: undefined } : restoreWithIntent(session.value, 'rewind', files, agent.config.cwd, prepared.writes);
     if (written.error !== undefined) {
       const done = written.done.length === 0 ? '' : `${describeFileWork(written.done.length, [])}, then `;
       return err(`${agent.name}: ${done}${written.error}; the conversation was not moved (u undoes)`);
@@ -114,7 +117,7 @@ export class HistoryOps {
       const ready = prepareWrites(this.h.files, agent.config.cwd, targets, options.conflicts, agent.name);
       if (!ready.ok) return ready;
       // Files first: if a write fails nothing is popped, and undoing again finishes the job.
-      const written = applyFileWrites(this.h.files, agent.config.cwd, ready.value.writes);
+      const written = restoreWithIntent(session.value, 'undo', this.h.files, agent.config.cwd, ready.value.writes);
       if (written.error !== undefined) return err(`${agent.name}: ${written.error}`);
       fileWork = describeFileWork(written.done.length, ready.value.kept);
     }
@@ -185,9 +188,9 @@ export class HistoryOps {
       return ok(`${agent.name}: no files to restore to branch ${branch}${kept === '' ? '' : `; ${kept}`}`);
     }
     const before = session.value.tree.head;
-    const written = files === undefined ? { done: [], error: undefined } : applyFileWrites(files, agent.config.cwd, prepared.writes);
-    const marked = session.value.record({ t: 'undo-point', op: 'switch', before, ...(files === undefined ? {} : { files: written.done }) });
+    const marked = session.value.record({ t: 'undo-point', op: 'switch', before, ...(files === undefined ? {} : { files: [...prepared.writes] }) });
     if (!marked.ok) return marked;
+    const written = files === undefined ? { done: [], error: undefined } : restoreWithIntent(session.value, 'switch', files, agent.config.cwd, prepared.writes);
     if (written.error !== undefined) {
       const done = written.done.length === 0 ? '' : `${describeFileWork(written.done.length, [])}, then `;
       return err(`${agent.name}: ${done}${written.error}; the conversation was not moved (u undoes)`);

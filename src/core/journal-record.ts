@@ -52,6 +52,18 @@ export type UndoPointRecord = z.infer<typeof UndoPointRecord>;
 /** Operations that `undo` can take back, newest last. */
 export type UndoableOp = UndoPointRecord['op'];
 
+/**
+ * A rewind, switch or undo about to restore files, journaled before the first is written, so a
+ * crash part-way is said at the next start instead of leaving no trace (issue 9); a
+ * `restore-done` record settles it. `paths` are the files it was about to write.
+ */
+export const RestoreIntentRecord = z.object({
+  t: z.literal('restore-intent'),
+  op: z.enum(['rewind', 'switch', 'undo']),
+  paths: z.array(z.string()),
+});
+export type RestoreIntentRecord = z.infer<typeof RestoreIntentRecord>;
+
 /** A message accepted for later delivery (a queued send, or a nudge waiting for a safe point). */
 export const PendingRecord = z.object({
   t: z.literal('pending'),
@@ -92,5 +104,7 @@ export const JournalRecord = z.discriminatedUnion('t', [
   // What a writing tool call may change, journaled before it runs (tool-intent.ts); its
   // tool-result entry settles it.
   ToolIntentRecord,
+  RestoreIntentRecord,
+  z.object({ t: z.literal('restore-done') }),
 ]);
 export type JournalRecord = z.infer<typeof JournalRecord>;

@@ -4,7 +4,7 @@
 import type { BranchView } from './branch.js';
 import type { BudgetLimits } from './budget-limits.js';
 import type { Entry, EntryId, FileChange } from './entry.js';
-import type { JournalRecord, PendingRecord, SessionHeader, UndoPointRecord } from './journal-record.js';
+import type { JournalRecord, PendingRecord, RestoreIntentRecord, SessionHeader, UndoPointRecord } from './journal-record.js';
 import type { ToolIntentRecord } from './tool-intent.js';
 import { LiveBranch } from './live-branch.js';
 import { err, ok, type Result } from './result.js';
@@ -43,6 +43,8 @@ export class SessionState {
   readonly pending = new Map<string, PendingRecord>();
   /** Intents of writing tool calls not yet answered by a result, by tool_use id (tool-intent.ts). */
   readonly intents = new Map<string, ToolIntentRecord>();
+  /** A file restore journaled as begun and not as done: a crash cut it short (restore-intent.ts). */
+  restoring: RestoreIntentRecord | undefined;
   /** When the newest entry was committed (the header's time before any): the session's last recorded activity. */
   lastEntryAt: number;
   /** The active branch's view, kept current by appends and head moves (built on first read after a replay). */
@@ -158,6 +160,12 @@ export class SessionState {
         return ok(undefined);
       case 'tool-intent':
         this.intents.set(record.toolUseId, record);
+        return ok(undefined);
+      case 'restore-intent':
+        this.restoring = record;
+        return ok(undefined);
+      case 'restore-done':
+        this.restoring = undefined;
         return ok(undefined);
     }
   }

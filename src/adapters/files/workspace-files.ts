@@ -133,14 +133,17 @@ function writeAtomically(file: string, bytes: Buffer, recorded: number | undefin
   });
 }
 
-/** Removes folders left empty by a deleted file, up to (not including) the root. */
+/**
+ * Removes folders left empty by a deleted file, up to (not including) the root. rmdir refuses a
+ * folder that is not empty (ENOTEMPTY): no listing, which made deleting the N files of one folder
+ * read N² names (2,940 files: 8.6M names read, seconds with the event loop blocked, issue 9).
+ */
 function pruneEmptyFolders(root: string, from: string): void {
   for (let folder = from; folder !== root && isInside(root, folder); folder = path.dirname(folder)) {
     try {
-      if (fs.readdirSync(pathBytes(folder)).length > 0) return;
       fs.rmdirSync(pathBytes(folder));
     } catch {
-      return;
+      return; // not empty (or gone, or not ours to remove): the folders above stay too
     }
   }
 }

@@ -26,7 +26,7 @@ export function sessionCwd(
   if (problem === undefined) return ok(header.cwd);
   return err(
     `${header.name} was started in ${header.cwd}, which ${problem}: not opened (the session is unchanged); ` +
-      `open it elsewhere with :session-open ${header.id} --cwd DIR`,
+      `open it elsewhere with :session-open --cwd DIR ${header.id}`,
   );
 }
 

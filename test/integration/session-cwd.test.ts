@@ -69,7 +69,7 @@ describe('a session keeps its working directory', () => {
     rmSync(betaDir, { recursive: true });
     expect(h.controller.openSession(betaId)).toEqual({
       ok: false,
-      error: `beta was started in ${betaDir}, which no longer exists: not opened (the session is unchanged); open it elsewhere with :session-open ${betaId} --cwd DIR`,
+      error: `beta was started in ${betaDir}, which no longer exists: not opened (the session is unchanged); open it elsewhere with :session-open --cwd DIR ${betaId}`,
     });
     expect(h.controller.find('beta')).toBeUndefined();
     expect(readFileSync(journal, 'utf8')).toBe(before);

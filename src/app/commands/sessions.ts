@@ -28,10 +28,10 @@ export const sessions = defineAppCommand({
   },
 });
 
-/** `session-open ID [--cwd DIR]`: opens a stored session in a new pane, in its own directory unless DIR is given. */
+/** `session-open [--cwd DIR] ID`: opens a stored session in a new pane, in its own directory unless DIR is given. */
 export const sessionOpen = defineAppCommand({
   name: 'session-open',
-  usage: 'session-open ID [--cwd DIR]',
+  usage: 'session-open [--cwd DIR] ID',
   summary: 'open a stored session in a new pane (in the directory it was started in, or DIR)',
   spec: { options: [{ kind: 'value', flag: '--cwd', key: 'cwd', valueName: 'DIR' }], positionals: [ID], text: 'none' },
   schema: z.object({ positionals: z.object({ id: z.string() }), options: z.object({ cwd: z.string().optional() }) }),

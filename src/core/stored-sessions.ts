@@ -74,6 +74,6 @@ export class StoredSessions {
   }
 
   private openAgent(sessionId: string): Agent | undefined {
-    return this.d.agents().find((agent) => agent.session?.id === sessionId);
+    return this.d.agents().find((agent) => agent.kind === 'sdk' && agent.session.id === sessionId);
   }
 }

@@ -12,6 +12,7 @@ import { startRun, type LiveRun, type StartRunOptions } from '../../src/app/work
 import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
 import { staleCalls } from '../../src/core/workflow/stale-calls.js';
 import { startWorkflowKit, type WorkflowKit } from './workflow-kit.js';
+import { loopRunning } from '../core/factories.js';
 
 /** A small seeded generator, so "random" latencies are the same on every run of the test. */
 function seeded(seed: number): () => number {
@@ -194,7 +195,7 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     release();
     const slow = lines(k, first.value.id).find((line) => line.type === 'started' && line.label === 'slow');
     if (slow?.type !== 'started') throw new Error('slow never started');
-    await waitUntil(() => k.controller.find(slow.agent)?.phase.kind !== 'running');
+    await waitUntil(() => !loopRunning(k.controller.find(slow.agent)));
     const agentsBefore = k.controller.allAgents().length;
     const run = await continued(k, first.value.id);
     expect(await run.finished).toEqual({ status: 'completed', result: ['done: quick', 'done: slow done: quick'] });

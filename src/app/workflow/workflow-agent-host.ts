@@ -2,7 +2,7 @@
 // agent with a new session grouped under its run, the prompt as its first message, and its value
 // taken when its work ends — steerable like any agent meanwhile.
 import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../../adapters/workflow/git-worktree.js';
-import type { Agent } from '../../core/agent.js';
+import type { Agent, SdkAgent } from '../../core/agent.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 import type { AgentCall, AgentCallContext, AgentCallOutcome, RunContext, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
@@ -62,11 +62,11 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T |
 /** Runs `agent()` calls as agents of `controller`. */
 export class ControllerAgentHost implements WorkflowAgentHost {
   /** The live agents of each run, for `budgetSpent`. */
-  private readonly runAgents = new Map<string, Set<Agent>>();
+  private readonly runAgents = new Map<string, Set<SdkAgent>>();
   /** Where each pending call stands (the run view, `skip`, `accept`, `-t @RUN`); changes go out as controller events. */
   readonly calls: CallStates;
   /** Every agent each run opened, finished ones too (they may be revised, or still winding down). */
-  private readonly allAgents = new Map<string, Set<Agent>>();
+  private readonly allAgents = new Map<string, Set<SdkAgent>>();
 
   constructor(private readonly options: ControllerAgentHostOptions) {
     this.calls = new CallStates((event) => options.controller.events.emit(event));
@@ -148,8 +148,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     if (!opened.ok) return { kind: 'throw', message: `could not open agent ${name}: ${opened.error}` };
     const agent = opened.value;
     current.agent = agent;
+    if (agent.kind === 'broken') return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError}` };
     const session = agent.session;
-    if (session === undefined) return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError ?? 'no session'}` };
     this.track(call.run.id, agent, true);
     this.everyAgent(call.run.id).add(agent);
     context.started(agent.name, session.id);
@@ -169,7 +169,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       },
       accept: () => {
         const schema = plan.check === undefined ? undefined : { check: plan.check, valid: resolution.validValue() };
-        const value = acceptedValue(agent.name, agent.session?.view(), schema);
+        const value = acceptedValue(agent.name, agent.session.view(), schema);
         if (!value.ok) return { ok: false, error: value.error };
         settle(resolution.resolve({ kind: 'value', value: value.value }));
         stopWork();
@@ -218,16 +218,16 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.phase.kind === 'running').map((agent) => agent.name);
   }
 
-  private everyAgent(runId: string): Set<Agent> {
-    const agents = this.allAgents.get(runId) ?? new Set<Agent>();
+  private everyAgent(runId: string): Set<SdkAgent> {
+    const agents = this.allAgents.get(runId) ?? new Set<SdkAgent>();
     this.allAgents.set(runId, agents);
     return agents;
   }
 
   /** Reports the agent's output tokens and cost as they grow, for the run's budget. */
-  private spending(agent: Agent, context: AgentCallContext): Disposable {
-    let tokens = agent.session?.totals.outputTokens ?? 0;
-    let usd = agent.session?.totals.costUsd ?? 0;
+  private spending(agent: SdkAgent, context: AgentCallContext): Disposable {
+    let tokens = agent.session.totals.outputTokens;
+    let usd = agent.session.totals.costUsd ?? 0;
     return this.options.controller.events.on((event) => {
       if (event.type !== 'usage' || event.agent !== agent.name) return;
       const spentTokens = event.totals.outputTokens - tokens;
@@ -239,8 +239,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     });
   }
 
-  private track(runId: string, agent: Agent, live: boolean): void {
-    const agents = this.runAgents.get(runId) ?? new Set<Agent>();
+  private track(runId: string, agent: SdkAgent, live: boolean): void {
+    const agents = this.runAgents.get(runId) ?? new Set<SdkAgent>();
     if (live) agents.add(agent);
     else agents.delete(agent);
     if (agents.size === 0) this.runAgents.delete(runId);

@@ -75,8 +75,42 @@ function treeFigures(): string[] {
   ];
 }
 
+/**
+ * Heap per 100k lines of one answer of 500k short lines (`x`), while it streams and once
+ * committed (DESIGN.md §6: ≤ 20 MB per 100k lines; a block per live line took ≈59 MB). Rows'
+ * offsets live in typed arrays outside the heap (8 bytes a row per width); RSS shows them.
+ */
+function longAnswerFigures(): string[] {
+  const lines = 500_000;
+  const gc: unknown = Reflect.get(globalThis, 'gc');
+  const heap = (): number => {
+    if (typeof gc === 'function') Reflect.apply(gc, undefined, []);
+    return process.memoryUsage().heapUsed;
+  };
+  const b = new ChainBuilder();
+  b.user('go');
+  const t = new Transcript({ agentName: 'alpha' });
+  t.reset(b.view());
+  const base = heap();
+  const delta = 'x\n'.repeat(50);
+  for (let i = 0; i < lines / 50; i++) {
+    t.streamEvent({ type: 'text', index: 0, text: delta });
+    if (i % 500 === 0) t.lines(WIDTH, Math.max(0, t.lineCount(WIDTH) - 50), 50);
+  }
+  t.lines(WIDTH, t.lineCount(WIDTH) - 50, 50);
+  const streaming = heap() - base;
+  const entry = b.assistant(text(delta.repeat(lines / 50)));
+  t.endStream();
+  t.append({ kind: 'message', entry, original: entry, edited: false, turn: 1, k: 2, pathIndex: 0 });
+  t.lines(WIDTH, t.lineCount(WIDTH) - 50, 50);
+  const committed = heap() - base;
+  const per100k = (bytes: number): string => (bytes / 1e6 / (lines / 100_000)).toFixed(1);
+  const note = typeof gc === 'function' ? '' : ' (run node with --expose-gc for exact figures)';
+  return [`one 500k-line answer: heap per 100k lines streaming / committed  ${per100k(streaming)} / ${per100k(committed)} MB${note}`];
+}
+
 /** Prints the transcript and tree figures (fastest of a few runs each). */
 export function runTranscriptBench(): void {
   console.log('\ntranscript and tree');
-  for (const line of [...transcriptFigures(), ...treeFigures()]) console.log(`  ${line}`);
+  for (const line of [...transcriptFigures(), ...treeFigures(), ...longAnswerFigures()]) console.log(`  ${line}`);
 }

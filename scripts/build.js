@@ -4,19 +4,24 @@
 // lands in separate chunks loaded when first needed. Native and CommonJS packages stay external.
 // No type check here: `npm run typecheck` does that.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { fileSystemNow, stampPath, writeBuildStamp } from './build-stamp.js';
 
 /** Packages left to Node: native (node-pty), CommonJS with dynamic requires or data files (blessed, @xterm/headless), dev-only (esbuild, tsx). */
 // yaml, ajv and ajv-formats are CommonJS that require node built-ins by name (not bundleable as ESM).
 export const EXTERNAL_PACKAGES = ['node-pty', 'blessed', '@xterm/headless', 'esbuild', 'tsx', 'yaml', 'ajv', 'ajv-formats'];
 
-/** Bundles src/ of the package at `root` into `outdir` (default: root/dist/src) and writes dist/.built. */
+/** Bundles src/ of the package at `root` into `outdir` (default: root/dist/src) and writes dist/.built (build-stamp.js). */
 export async function buildAgentmux(root, outdir = join(root, 'dist', 'src')) {
+  rmSync(stampPath(root), { force: true });
   rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  // A source written while esbuild reads src/ must make this build stale: note the time first.
+  const startedMs = fileSystemNow(root);
   const result = await build({
     absWorkingDir: root,
     entryPoints: {
@@ -41,10 +46,9 @@ export async function buildAgentmux(root, outdir = join(root, 'dist', 'src')) {
     logLevel: 'warning',
     metafile: true,
   });
-  // Only the stamp says the build is complete: bin/agentmux.js runs dist/ when it is newer than src/.
-  const stamp = join(dirname(outdir), '.built');
-  mkdirSync(dirname(stamp), { recursive: true });
-  writeFileSync(stamp, new Date().toISOString());
+  // Only the stamp says the build is complete: bin/agentmux.js runs dist/ when nothing in src/
+  // changed since the build began (build-stamp.js).
+  writeBuildStamp(root, startedMs);
   return result;
 }
 

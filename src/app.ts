@@ -2,6 +2,7 @@
 // frame (DESIGN.md §6): check the layout and take the store lock, open the screen with every pane
 // `loading`, and only then load the rest of the cockpit's code, the store's catalog and the
 // journals (panes fill in as their agents load); the SDK loads at the first model call.
+import { writeSync } from 'node:fs';
 import { installConsoleGuard } from './adapters/console-guard.js';
 import { fileLogSink } from './adapters/log-sink.js';
 import { providerConfigFromEnv } from './adapters/provider-config.js';
@@ -16,11 +17,13 @@ import { checkBeforeScreen } from './app/startup-checks.js';
 import { chooseEditor } from './app/editor-choice.js';
 import { terminalProblem } from './app/terminal-check.js';
 import { guardTerminalLoss, releaseLostTerminal } from './app/terminal-loss.js';
+import { listenForQuit } from './app/quit-signals.js';
 import { layoutPaneModel, TILING_PRESETS, type Layout, type Tiling } from './core/layout-file.js';
 import type { RunWorkflowOptions } from './run-options.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
 import { terminalTitle } from './core/terminal-title.js';
+import { firstFrameTiming } from './app/first-frame-timing.js';
 
 /** What `agentmux run` (without --headless) adds: its flags, and the layout when `--layout` was not given. */
 export type CockpitWorkflow = { readonly flags: RunWorkflowOptions; readonly layout: Layout | undefined };
@@ -40,6 +43,10 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     return 1;
   }
   const { layout, logPath } = checked.value;
+  // Before the screen opens: a signal while the panes load quits in order too (reviewer finding 5).
+  const quit = listenForQuit(process);
+  // A closed terminal fails every later write (EIO): shut down as for SIGHUP, never crash half-way.
+  const terminal = guardTerminalLoss(process, () => quit.request());
   const guard = installConsoleGuard(logPath);
   if (options.debug) process.stderr.write(`agentmux: log file ${logPath}\n`);
   const scripted = useScriptedModel(options, process.env);
@@ -79,6 +86,8 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     ),
   );
   view.renderNow();
+  // When the first frame was written, since the process began (wall and CPU): logged below, read by `npm run bench`.
+  const firstFrame = firstFrameTiming();
 
   const [{ openCockpit }, { CockpitApp }] = await Promise.all([import('./app/startup.js'), import('./app/cockpit-app.js')]);
   const started = await openCockpit(checked.value, options, process.env, cwd);
@@ -88,43 +97,27 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     view.dispose();
     checked.value.lock.release();
     guard.dispose();
+    terminal.dispose();
+    quit.dispose();
+    if (quit.hungUp() || terminal.lost()) releaseLostTerminal();
     process.stderr.write(`${started.error.message}\n`);
     return started.error.exitCode;
   }
   const { controller, demo, log } = started.value;
 
-  let quitting = false;
-  let resolveQuit = (): void => undefined;
-  const quit = new Promise<void>((resolve) => (resolveQuit = resolve));
   const app = new CockpitApp({
     view,
     controller,
     tiling: started.value.savedTiling ?? layout.tiling,
     banner: bannerText(scripted, demo?.model.url, options.debug ? logPath : undefined),
     editor: chooseEditor(process.env),
-    onQuit: () => {
-      quitting = true;
-      resolveQuit();
-    },
+    onQuit: () => quit.request(),
     clipboardDir: options.sessions,
     storeDir: checked.value.sessionsDir,
     loading: () => started.value.pending(),
     unsandboxed: started.value.unsandboxed,
+    log,
   });
-  const onSignal = (): void => {
-    quitting = true;
-    resolveQuit();
-  };
-  let hungUp = false;
-  const onHangup = (): void => {
-    hungUp = true;
-    onSignal();
-  };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGHUP', onHangup);
-  process.on('SIGINT', onSignal); // `kill -INT` (raw mode keeps C-c a key): a clean quit too
-  // A closed terminal fails every later write (EIO): shut down as for SIGHUP, never crash half-way.
-  const terminal = guardTerminalLoss(process, onSignal);
   view.screen.on('resize', () => app.update());
   app.update();
   // Still paused while the agents load, whatever a listener did to the stream.
@@ -139,7 +132,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
       }
       app.scheduleUpdate();
     },
-    stopped: () => quitting,
+    stopped: () => quit.quitting(),
   });
   // A layout agent that did not start would otherwise be a pane missing without a word.
   const { notices } = started.value;
@@ -147,31 +140,45 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   app.update();
   // Runs before ctl listens, so `run`/`run-stop` work from the first ctl command (DESIGN.md §9),
   // and before keys are read, so a `:run` typed while the panes loaded is not refused.
+  // A signal while the panes loaded: no run is started and no socket opened, only the shutdown below.
   const { startCockpitRuns } = await import('./app/workflow/cockpit-run-start.js');
-  const runs = startCockpitRuns(app, started.value, cwd, defaultModel, workflow?.flags, options.stallAfter);
+  const runs = quit.quitting() ? undefined : startCockpitRuns(app, started.value, cwd, defaultModel, workflow?.flags, options.stallAfter);
   process.stdin.resume();
   const { startCockpitControl } = await import('./app/ctl-wiring.js');
-  const control = await startCockpitControl(app, checked.value.sessionsDir, log);
+  const control = quit.quitting() ? undefined : await startCockpitControl(app, checked.value.sessionsDir, log);
   log(`started with layout ${layout.name}: ${controller.allAgents().map((a) => a.name).join(', ')}`);
+  log(firstFrame);
 
-  await quit;
+  await quit.requested;
+  // An editor still open on the terminal (a signal came while editing) is ended first.
+  await app.editors.stop();
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
   if (loaded) saveCockpit(started.value, app.tiling);
-  await control.close();
-  await runs.close();
+  await control?.close();
+  await runs?.close();
   disposeApp(app);
   await started.value.shutdown();
   terminal.dispose();
   guard.dispose();
+  sayAfterScreen(app.editors.kept());
   // Only now: a closed terminal sends SIGHUP more than once (the kernel, then the emulator), and a
   // repeat that found no listener would kill agentmux by default halfway through this shutdown.
-  process.off('SIGTERM', onSignal);
-  process.off('SIGHUP', onHangup);
-  process.off('SIGINT', onSignal);
-  if (hungUp || terminal.lost()) releaseLostTerminal();
+  quit.dispose();
+  if (quit.hungUp() || terminal.lost()) releaseLostTerminal();
   return 0;
+}
+
+/** Lines for stderr once the screen is gone; a terminal gone too is not an error (they are in the log). */
+function sayAfterScreen(lines: readonly string[]): void {
+  for (const line of lines) {
+    try {
+      writeSync(2, `agentmux: ${line}\n`);
+    } catch {
+      // stderr is the lost terminal.
+    }
+  }
 }
 
 /** Closes the app, then the screen (the terminal is given back). */

@@ -2,8 +2,9 @@
 // private transpile of src/ with esbuild (the same JS tsc would emit, without the type check),
 // so the figures never include tsx compiling TypeScript at start-up.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { distIsCurrent } from '../../scripts/build-stamp.js';
 
 /** The script to run with node, and what it is (printed with the figures). */
 export type AgentmuxEntry = { readonly script: string; readonly what: string };
@@ -16,18 +17,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-function newestMtime(files: readonly string[]): number {
-  return Math.max(...files.map((file) => statSync(file).mtimeMs));
-}
-
 /** Finds or makes the agentmux entry point for the bench. */
 export async function agentmuxEntry(repo: string, scratch: string): Promise<AgentmuxEntry> {
-  const sources = sourceFiles(join(repo, 'src'));
-  const stamp = join(repo, 'dist', '.built');
   const built = join(repo, 'dist', 'src', 'cli.js');
-  if (existsSync(built) && existsSync(stamp) && statSync(stamp).mtimeMs >= newestMtime(sources)) {
+  // The same question bin/agentmux.js asks before it runs dist/.
+  if (distIsCurrent(repo, built)) {
     return { script: join(repo, 'bin', 'agentmux.js'), what: 'bin/agentmux.js (dist/ is current)' };
   }
+  const sources = sourceFiles(join(repo, 'src'));
   const outdir = join(scratch, 'agentmux-js');
   rmSync(outdir, { recursive: true, force: true });
   await build({

@@ -16,6 +16,7 @@ export function medianFigures(runs: readonly StreamingFigures[]): StreamingFigur
     startMs: of((f) => f.startMs),
     tokensPerSecondPerAgent: of((f) => f.tokensPerSecondPerAgent),
     cpuMsPer1kTokens: of((f) => f.cpuMsPer1kTokens),
+    coldCpuMsPer1kTokens: of((f) => f.coldCpuMsPer1kTokens),
     bytesPerToken: of((f) => f.bytesPerToken),
     streamingFramesPerSecond: of((f) => f.streamingFramesPerSecond),
     latenciesMs: keys.latenciesMs,
@@ -29,5 +30,5 @@ export function medianFigures(runs: readonly StreamingFigures[]): StreamingFigur
 /** One line per run, so the spread behind a median is visible. */
 export function runLine(figures: StreamingFigures): string {
   const p99 = quantile(figures.latenciesMs, 0.99);
-  return `${figures.agents}×${figures.linesPerPane}: cpu ${figures.cpuMsPer1kTokens.toFixed(1)} ms/1k tok · ${figures.bytesPerToken.toFixed(1)} B/tok · ${figures.streamingFramesPerSecond.toFixed(1)} fps · key p99 ${p99.toFixed(1)} ms (${figures.missedKeystrokes} missed) · idle ${figures.idleFramesPerSecond.toFixed(2)} fps · ${figures.tokensPerSecondPerAgent.toFixed(0)} tok/s/agent`;
+  return `${figures.agents}×${figures.linesPerPane}: cpu ${figures.cpuMsPer1kTokens.toFixed(1)} ms/1k tok (first ${(figures.cpuWindowMs / 1000).toFixed(0)} s: ${figures.coldCpuMsPer1kTokens.toFixed(1)}) · ${figures.bytesPerToken.toFixed(1)} B/tok · ${figures.streamingFramesPerSecond.toFixed(1)} fps · key p99 ${p99.toFixed(1)} ms (${figures.missedKeystrokes} missed) · idle ${figures.idleFramesPerSecond.toFixed(2)} fps · ${figures.tokensPerSecondPerAgent.toFixed(0)} tok/s/agent`;
 }

@@ -16,10 +16,13 @@ const Env = z.object({
   BENCH_CPU_PROF: z.string().min(1).optional(),
 });
 
+/** How long agents stream before CPU and bytes per token are measured (see StreamingScenario.warmupMs). */
+export const STEADY_AFTER_MS = 15_000;
+
 /** The scenarios of a full run, or of a quick one. */
 export function renderPlan(quick: boolean): { streaming: StreamingScenario[]; coldStartRuns: number } {
-  const full = { keystrokes: 500, cpuWindowMs: 8000, idleWindowMs: 3000 };
-  const short = { keystrokes: 100, cpuWindowMs: 3000, idleWindowMs: 3000 };
+  const full = { keystrokes: 500, cpuWindowMs: 8000, idleWindowMs: 3000, warmupMs: STEADY_AFTER_MS };
+  const short = { keystrokes: 100, cpuWindowMs: 3000, idleWindowMs: 3000, warmupMs: 6000 };
   if (quick) {
     return {
       streaming: [

@@ -28,10 +28,16 @@ function scenarioRows(figures: StreamingFigures): ReportRow[] {
       meets: p99 <= target && figures.missedKeystrokes === 0,
     },
     {
-      measure: `${label}: CPU of the process tree per 1,000 tokens (${fixed(figures.tokensPerSecondPerAgent, 0)} tok/s/agent)`,
+      measure: `${label}: CPU of the process tree per 1,000 tokens (${fixed(figures.tokensPerSecondPerAgent, 0)} tok/s/agent, after ${fixed(figures.warmupMs / 1000, 0)} s)`,
       target: '≤ 30 ms',
       figure: `${fixed(figures.cpuMsPer1kTokens)} ms`,
       meets: figures.cpuMsPer1kTokens <= 30,
+    },
+    {
+      measure: `${label}: the same over the first ${fixed(figures.cpuWindowMs / 1000, 0)} s of streaming (JIT warming up)`,
+      target: '—',
+      figure: `${fixed(figures.coldCpuMsPer1kTokens)} ms`,
+      meets: undefined,
     },
     {
       measure: `${label}: bytes to the terminal per token`,
@@ -77,11 +83,12 @@ function comparisonRows(streaming: readonly StreamingFigures[]): ReportRow[] {
       meets: ratio <= 1.15,
     });
     const perHundredK = ((figures.peakRssMb - base.peakRssMb) / (figures.agents * figures.linesPerPane)) * 100_000;
+    // RSS, not heap: the ≤ 20 MB heap target is checked by the startup bench (it reads the heap in-process).
     rows.push({
-      measure: `memory per 100k lines (peak RSS growth, ${lines} lines × ${figures.agents} panes)`,
-      target: '≤ 20 MB heap',
+      measure: `peak RSS growth per 100k lines (${lines} lines × ${figures.agents} panes; heap target: startup bench)`,
+      target: '—',
       figure: `${fixed(perHundredK)} MB RSS`,
-      meets: perHundredK <= 20,
+      meets: undefined,
     });
   }
   return rows;

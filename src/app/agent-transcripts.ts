@@ -24,7 +24,11 @@ type Tracked = {
   state: AgentState;
 };
 
-/** One live transcript per agent; `onChange` asks the view for a frame. */
+/**
+ * One live transcript per agent; `onChange` asks for a new model and a frame. `onGrow` (default:
+ * `onChange`) is called instead when only a transcript grew (a delta, tool output): the cockpit
+ * model reads nothing a delta changes, so a streaming frame need not rebuild it (issue 17).
+ */
 export class AgentTranscripts {
   private readonly tracked = new Map<string, Tracked>();
   private readonly subscription: Disposable;
@@ -32,6 +36,7 @@ export class AgentTranscripts {
   constructor(
     private readonly controller: Controller,
     private readonly onChange: () => void,
+    private readonly onGrow: () => void = onChange,
   ) {
     for (const agent of controller.allAgents()) this.track(agent);
     this.subscription = controller.events.on((event) => this.apply(event));
@@ -90,10 +95,12 @@ export class AgentTranscripts {
       }
       case 'delta':
         this.tracked.get(event.agent)?.transcript.streamEvent(event.event);
-        break;
+        this.onGrow();
+        return;
       case 'tool-output':
         this.tracked.get(event.agent)?.transcript.toolOutput(event.toolUseId, event.chunk);
-        break;
+        this.onGrow();
+        return;
       case 'state':
         this.onState(event.agent, event.state, event.detail);
         break;
@@ -114,6 +121,7 @@ export class AgentTranscripts {
       case 'receipt':
       case 'turn-finished':
       case 'call-state':
+      case 'call-renamed':
       case 'focus':
         break;
     }

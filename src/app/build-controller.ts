@@ -6,7 +6,7 @@ import type { LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import type { FileSessionStore } from '../adapters/store/file-session-store.js';
 import type { AgentConfig } from '../core/agent.js';
-import type { DefaultAgentConfig } from '../core/agent-admin.js';
+import type { DefaultAgentConfig, FreshWorkspace } from '../core/agent-admin.js';
 import { Controller } from '../core/controller.js';
 import type { WorkspaceFiles } from '../core/file-checkpoint.js';
 import type { ModelProvider } from '../core/provider.js';
@@ -43,6 +43,8 @@ export type ControllerParts = {
   readonly transcripts?: TranscriptReader;
   /** Starts PTY agents' commands (the cockpit only; a run's agents are SDK agents). */
   readonly ptyLauncher?: PtyLauncher;
+  /** The demo: a fresh copy of the sample project for each agent `new` makes. */
+  readonly freshWorkspace?: FreshWorkspace;
 };
 
 /** Builds the controller over a real store: its providers, tools, file checkpoints and the stored overall budget. */
@@ -76,5 +78,6 @@ export function buildController(parts: ControllerParts): Controller {
     ...(parts.defaultAgent === undefined ? {} : { defaultAgent: parts.defaultAgent }),
     ...(parts.transcripts === undefined ? {} : { transcripts: parts.transcripts }),
     ...(parts.ptyLauncher === undefined ? {} : { ptyLauncher: parts.ptyLauncher }),
+    ...(parts.freshWorkspace === undefined ? {} : { freshWorkspace: parts.freshWorkspace }),
   });
 }

@@ -18,6 +18,7 @@ import { buildCockpitModel, type StatusMessage } from './cockpit-model.js';
 import { baseModes, shownMode } from './held-mode.js';
 import type { LoadingPane } from './loading-panes.js';
 import { runEditFlow } from './edit-flow.js';
+import { ExternalEdits } from './external-edits.js';
 import { wireMouse } from './mouse.js';
 import { waitingAfterFocus } from './commands/attention.js';
 import { commandTable } from './commands/index.js';
@@ -49,6 +50,8 @@ export type CockpitAppOptions = {
   readonly storeDir?: string;
   /** Why bash runs unsandboxed (an approval of a bash call says so), or undefined. */
   readonly unsandboxed?: string | undefined;
+  /** The cockpit's log (DIR/agentmux.log): where a shutdown says which edit files it kept. */
+  readonly log?: (line: string) => void;
 };
 
 /** The app state and behaviour behind the keys. */
@@ -70,6 +73,8 @@ export class CockpitApp {
   readonly history: string[] = [];
   /** The composer's per-agent history and drafts (src/app/composer-memory.ts). */
   readonly composer: ComposerMemory;
+  /** The $VISUAL/$EDITOR sessions open (src/app/external-edits.ts): ended, their text kept, at shutdown. */
+  readonly editors: ExternalEdits;
   /** The PTY agent the keyboard is attached to (src/app/pty-attach.ts), and the way out of its mode. */
   attached: { readonly name: string; readonly leave: () => void } | undefined;
   /** The run view and the runs' trees, once workflow runs are wired (app/workflow/cockpit-run-start.ts). */
@@ -96,7 +101,8 @@ export class CockpitApp {
     this.commands = commandTable(this);
     this.waitingBell = new WaitingBell(() => this.view.bell());
     this.composer = new ComposerMemory(options.clipboardDir);
-    this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate());
+    this.editors = new ExternalEdits(this.view, options.log ?? (() => undefined));
+    this.transcripts = new AgentTranscripts(this.controller, () => this.scheduleUpdate(), () => this.view.requestRender());
     this.subscription = this.controller.events.on((event) => {
       if (event.type === 'agent-removed' || event.type === 'agent-added') this.scheduleUpdate();
       // Once per entry into the state: setState emits only on a change. A workflow agent's
@@ -288,7 +294,7 @@ export class CockpitApp {
       case 'open-editor': {
         // The status bar says what keys do while the entry is being edited (the in-app text area).
         const leave = this.modes.enter('edit');
-        void runEditFlow(this.view, this.controller, result, this.options.editor).then((outcome) => {
+        void runEditFlow(this.view, this.editors, this.controller, result, this.options.editor).then((outcome) => {
           leave();
           this.show(outcome);
         });

@@ -3,9 +3,6 @@
 // area for a broadcast); what it held when closed is kept as the draft; C-g edits the draft in
 // $VISUAL/$EDITOR (the in-app editor when none is set) and opens the box again with the result.
 // A paste in normal mode (B2) opens the box for the focused agent with the pasted text in it.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { formatReceipts, sendMessage } from '../core/receipt-message.js';
 import { messageOf } from '../core/result.js';
 import type { CockpitApp } from './cockpit-app.js';
@@ -96,18 +93,15 @@ async function editDraft(app: CockpitApp, draft: string): Promise<Edited> {
       });
     });
   }
-  let dir: string | undefined;
   try {
-    dir = mkdtempSync(join(tmpdir(), 'agentmux-draft-'));
-    const file = join(dir, 'message.md');
-    writeFileSync(file, draft);
-    const ran = await app.view.editExternally(command, file);
-    if (!ran.ok) return { kind: 'failed', why: ran.error };
-    // Editors end files with a newline; a message does not need one.
-    return { kind: 'edited', text: readFileSync(file, 'utf8').replace(/\n$/, '') };
+    return await app.editors.withFile(command, { what: 'the draft', prefix: 'agentmux-draft-', name: 'message.md' }, async (file) => {
+      const ran = await file.round(draft);
+      if (ran.kind === 'stopped') return { kind: 'failed', why: 'draft: agentmux stopped while it was being edited' };
+      if (ran.kind === 'failed') return { kind: 'failed', why: ran.why };
+      // Editors end files with a newline; a message does not need one.
+      return { kind: 'edited', text: ran.text.replace(/\n$/, '') };
+    });
   } catch (thrown) {
     return { kind: 'failed', why: `draft: ${messageOf(thrown)}` };
-  } finally {
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 // The demo: the scripted model on loopback (the real SDK path, no API key) and a fresh copy of
 // the sample project for each agent to work in.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyDemoWorkspace } from '../adapters/demo-workspace.js';
@@ -10,7 +10,7 @@ import { err, ok, type Result } from '../core/result.js';
 
 export type Demo = {
   readonly model: ScriptedModel;
-  /** A fresh workspace for `agent` (a copy of the sample project). */
+  /** A fresh workspace for `agent` (a copy of the sample project), never one another agent had. */
   workspaceFor(agent: string): Result<string>;
   /** Stops the scripted model and removes the workspace copies. */
   close(): Promise<void>;
@@ -29,7 +29,7 @@ export async function startDemo(): Promise<Demo> {
   return {
     model,
     workspaceFor: (agent) => {
-      const dir = join(root, agent.replace(/[^A-Za-z0-9._-]/g, '_'));
+      const dir = freeDir(root, agent.replace(/[^A-Za-z0-9._-]/g, '_'));
       try {
         mkdirSync(dir, { recursive: true });
       } catch (thrown) {
@@ -43,4 +43,11 @@ export async function startDemo(): Promise<Demo> {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+// `root/name`, or `root/name-2`, `-3`… when an agent of that name (closed, renamed) had one.
+function freeDir(root: string, name: string): string {
+  let dir = join(root, name);
+  for (let n = 2; existsSync(dir); n++) dir = join(root, `${name}-${n}`);
+  return dir;
 }

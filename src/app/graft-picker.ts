@@ -187,7 +187,7 @@ export class GraftPickerFlow {
 export function openGraftPicker(app: CockpitApp): Result<string> {
   const target = app.controller.focused();
   if (target === undefined) return { ok: false, error: 'no agent to graft into' };
-  const flow = new GraftPickerFlow(app.controller, target, Date.now);
+  const flow = new GraftPickerFlow(app.controller, target, () => app.controller.clock());
   const follow = (outcome: GraftOutcome): void => {
     switch (outcome.kind) {
       case 'keep':
@@ -235,6 +235,7 @@ export function openGraftPicker(app: CockpitApp): Result<string> {
     },
     act: (action) => {
       if (action === 'preview-up' || action === 'preview-down') return overlay.pagePreview(action === 'preview-up' ? -1 : 1);
+      if (action === 'close') return follow({ kind: 'close' });
       follow(action === 'enter' ? flow.enter() : flow.back());
     },
   });

@@ -7,8 +7,8 @@ export const TIMELINE_ACTIONS = ['enter', 'rewind', 'edit', 'fork', 'switch', 'c
 export const CONFLICT_ANSWERS = ['overwrite', 'keep', 'cancel'] as const;
 export const COPY_ACTIONS = ['select', 'copy', 'enter', 'search', 'older', 'newer', 'leave'] as const;
 export const SEARCH_ACTIONS = ['older', 'newer', 'new', 'end'] as const;
-export const GRAFT_ACTIONS = ['enter', 'back', 'preview-up', 'preview-down'] as const;
-export const SESSION_ACTIONS = ['open', 'rename', 'trash', 'trash-view', 'restore', 'unfold', 'fold', 'close'] as const;
+export const GRAFT_ACTIONS = ['enter', 'back', 'preview-up', 'preview-down', 'close'] as const;
+export const SESSION_ACTIONS = ['open', 'rename', 'trash', 'trash-view', 'restore', 'toggle', 'unfold', 'fold', 'close'] as const;
 
 export type TimelineAction = (typeof TIMELINE_ACTIONS)[number];
 export type ConflictAnswer = (typeof CONFLICT_ANSWERS)[number];

@@ -1,7 +1,7 @@
 // `:sessions` / `S`: the session browser flow. Enter/o opens the selected session in a new pane
 // (by id, with the model and system prompt of its journal), R renames, d moves it to the trash (DIR/trash), t shows the trash, where
-// r restores. Workflow sessions are listed under their run (DESIGN.md §9 Naming): Space or →
-// unfolds a run, ← folds it, Enter/o on a run opens its record. The browser stays open after
+// r restores. Workflow sessions are listed under their run (DESIGN.md §9 Naming): Space unfolds
+// and folds a run, → unfolds it, ← folds it, Enter/o on a run opens its record. The browser stays open after
 // each action and reports it on its bottom line.
 import type { CommandResult } from '../core/command.js';
 import type { Controller } from '../core/controller.js';
@@ -89,6 +89,7 @@ export class SessionBrowserFlow {
     if (this.trash) return action === 'restore' && row.kind === 'session' ? { kind: 'restore', sessionId: row.session.id } : { kind: 'keep' };
     if (row.kind === 'run') return this.runAction(action, row.run.id, row.folded);
     switch (action) {
+      case 'toggle':
       case 'unfold':
         return { kind: 'keep' };
       case 'fold':
@@ -117,9 +118,14 @@ export class SessionBrowserFlow {
     switch (action) {
       case 'open':
         return { kind: 'open-run', runId };
-      case 'unfold':
+      case 'toggle':
         if (folded) this.unfolded.add(runId);
         else this.unfolded.delete(runId);
+        this.reload();
+        return { kind: 'keep' };
+      case 'unfold':
+        // → lists the agents; on an unfolded run it leaves them listed (only Space folds back).
+        this.unfolded.add(runId);
         this.reload();
         return { kind: 'keep' };
       case 'fold':
@@ -157,7 +163,7 @@ export class SessionBrowserFlow {
 /** Opens the browser over the panes. */
 export function openSessionBrowser(app: CockpitApp): void {
   const { storeDir } = app;
-  const flow = new SessionBrowserFlow(app.controller, Date.now, () => (storeDir === undefined ? [] : listRuns(storeDir)));
+  const flow = new SessionBrowserFlow(app.controller, () => app.controller.clock(), () => (storeDir === undefined ? [] : listRuns(storeDir)));
   const overlay = app.view.open((host) => new SessionBrowserOverlay(host, { model: () => flow.model(), onKey: () => 'keep' }));
   const follow = (outcome: BrowserOutcome): void => {
     switch (outcome.kind) {

@@ -95,6 +95,7 @@ export async function openCockpit(
     defaultAgent: { model: providerConfig.model, cwd },
     transcripts: new TranscriptFileReader(cwd),
     ptyLauncher: ptyLauncherWithout(agentSecretVariables(layoutProviders)),
+    ...(demo === undefined ? {} : { freshWorkspace: (name: string) => demo.workspaceFor(name) }),
   });
   controller.events.on((event) => {
     if (event.type === 'notice') log(`${event.agent ?? 'agentmux'}: ${event.message}`);

@@ -34,7 +34,12 @@ export type AgentAdminDeps = {
   readonly pty: PtyAdminDeps;
   /** Whether a session's recorded directory can still be worked in (default: any can). */
   readonly directoryProblem?: DirectoryCheck;
+  /** The demo: a fresh copy of the sample project for each agent `new` makes (DESIGN.md §3). */
+  readonly freshWorkspace?: FreshWorkspace;
 };
+
+/** Makes a working directory of its own for a new agent named NAME. */
+export type FreshWorkspace = (name: string) => Result<string>;
 
 /** How a stored session is reopened: with its header's model and system prompt, and where it works. */
 type OwnHeader = { readonly cwd: { readonly given: string | undefined } } | 'model-only';
@@ -202,7 +207,10 @@ export class AgentAdmin {
     if (base === undefined) return err('no agent to copy a configuration from, and no default configuration');
     const model = options.model ?? base.model;
     const stored = this.d.store.findByName(name) !== undefined;
-    const added = this.add({ ...base, name, model });
+    // In the demo every agent gets its own copy, never the focused agent's or the launch directory.
+    const workspace = this.d.freshWorkspace?.(name);
+    if (workspace !== undefined && !workspace.ok) return err(`${name}: no demo workspace: ${workspace.error}`);
+    const added = this.add({ ...base, name, model, ...(workspace === undefined ? {} : { cwd: workspace.value }) });
     if (!added.ok) return added;
     this.focus(name);
     const agent = added.value;

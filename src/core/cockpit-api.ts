@@ -119,4 +119,8 @@ export interface CockpitApi {
   replaceHeld(agent: string, value: JsonValue): Result<string>;
   /** `hold-send TEXT`: the held agent gets TEXT and goes on working; its next answer is held again. */
   sendBackHeld(agent: string, note: string): Result<string>;
+  /** `queued-prompt` (issue 14): the prompt a queued workflow agent will start with. */
+  queuedPrompt(agent: string): Result<string>;
+  /** `queued-prompt TEXT` (issue 14): a queued workflow agent starts with TEXT instead of the script's prompt. */
+  replaceQueuedPrompt(agent: string, text: string): Result<string>;
 }

@@ -1,7 +1,7 @@
 // The controller: owns every agent and its session, runs their loops, and answers commands.
 // Views subscribe to `events`; keys, the `:` prompt and tests all reach it through `dispatch`.
 import { SdkAgent, type Agent, type AgentConfig, type BrokenAgent, type HostedAgent } from './agent.js';
-import { AgentAdmin, type DefaultAgentConfig } from './agent-admin.js';
+import { AgentAdmin, type DefaultAgentConfig, type FreshWorkspace } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
@@ -10,6 +10,8 @@ import type { AgentRef, BranchPosition, CockpitApi, TurnRange } from './cockpit-
 import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import { acceptHeld, holdPhase, replaceHeld, sendBackHeld } from './workflow/hold-steering.js';
+import { queuedPromptOf, replaceQueuedPrompt } from './workflow/queued-prompt.js';
+import { renameQueuedCall } from './workflow/queued-rename.js';
 import type { JsonValue } from './json-value.js';
 import type { TurnAddress } from './address.js';
 import { Emitter, type ControllerEvent } from './events.js';
@@ -60,6 +62,8 @@ export type ControllerOptions = {
   readonly files?: WorkspaceFiles;
   /** Whether a reopened session's recorded directory can still be worked in (default: any can). */
   readonly directoryProblem?: DirectoryCheck;
+  /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
+  readonly freshWorkspace?: FreshWorkspace;
 };
 
 /**
@@ -125,6 +129,7 @@ export class Controller implements CockpitApi {
       summarize: (agent, touched) => this.summarize(agent, touched),
       pty: { launch: options.ptyLauncher, events: this.events, screens: this.screens },
       ...(options.directoryProblem === undefined ? {} : { directoryProblem: options.directoryProblem }),
+      ...(options.freshWorkspace === undefined ? {} : { freshWorkspace: options.freshWorkspace }),
     });
     this.history = new HistoryOps({
       store: options.store,
@@ -208,6 +213,11 @@ export class Controller implements CockpitApi {
   /** The agents in pane order. */
   allAgents(): readonly Agent[] {
     return this.list;
+  }
+
+  /** The clock entries and catalog rows are stamped with: "last activity" ages are counted on it too. */
+  clock(): number {
+    return this.deps.now();
   }
 
   /** Tokens, cost and turns over every agent in this cockpit. */
@@ -390,7 +400,8 @@ export class Controller implements CockpitApi {
   }
 
   renameAgent(name: string, to: string): Result<string> {
-    return this.admin.rename(name, to);
+    // A queued workflow call has no agent yet, only its name (issue 14).
+    return renameQueuedCall(this.workflows?.calls, name, to, (candidate) => this.find(candidate) !== undefined) ?? this.admin.rename(name, to);
   }
 
   focus(name: string): Result<string> {
@@ -435,6 +446,14 @@ export class Controller implements CockpitApi {
 
   sendBackHeld(name: string, note: string): Result<string> {
     return sendBackHeld(this.workflows, name, note);
+  }
+
+  queuedPrompt(name: string): Result<string> {
+    return queuedPromptOf(this.workflows, name);
+  }
+
+  replaceQueuedPrompt(name: string, text: string): Result<string> {
+    return replaceQueuedPrompt(this.workflows, name, text);
   }
 
   // Internals ----------------------------------------------------------------------------

@@ -28,6 +28,8 @@ export function ctlEvent(event: ControllerEvent, deltas: boolean): CtlEvent | un
       return { type: 'turn-finished', agent: event.agent, turn: event.turn, outcome: event.outcome, text: event.text, deliveries: [...event.deliveries] };
     case 'call-state':
       return { type: 'call-state', run: event.run, agent: event.agent, phase: event.phase, state: { ...event.state } };
+    case 'call-renamed':
+      return { type: 'call-renamed', run: event.run, from: event.from, to: event.to };
     case 'agent-added':
     case 'agent-removed':
     case 'agent-renamed':

@@ -5,7 +5,7 @@ import type { Entry, EntryId } from './entry.js';
 import type { StreamEvent } from './provider.js';
 import type { TurnFinished } from './turn-ledger.js';
 import type { UsageTotals } from './usage-totals.js';
-import type { CallStateEvent } from './workflow/call-state.js';
+import type { CallRenamedEvent, CallStateEvent } from './workflow/call-state.js';
 
 export type ControllerEvent =
   | { type: 'agent-added'; agent: string }
@@ -24,6 +24,7 @@ export type ControllerEvent =
   | TurnFinished
   /** A workflow agent's call changed state: queued, working, waiting on you, done (workflow/call-state.ts). */
   | CallStateEvent
+  | CallRenamedEvent
   | { type: 'notice'; agent: string | undefined; level: 'info' | 'error'; message: string };
 
 export type Disposable = { dispose(): void };

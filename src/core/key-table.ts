@@ -109,7 +109,7 @@ const NORMAL: readonly KeyRow[] = [
   run('/', ['/'], 'search', 'search the focused transcript (newest first); n older · N newer · Esc ends'),
   run(':', [':'], 'command-prompt', 'command prompt', ': cmd'),
   run('?', ['?'], 'help', 'this help', '? help'),
-  run('q', ['q'], 'quit', 'quit (asks y to confirm while an agent is working or a workflow run is live)', 'q quit'),
+  run('q', ['q'], 'quit', 'quit (asks y to confirm while an agent is working, a PTY program runs, a workflow run is live or messages wait in a queue)', 'q quit'),
 ];
 
 /** Pushed over normal mode while the focused agent awaits an approval; other keys pass down. */
@@ -140,7 +140,9 @@ const RUN_VIEW: readonly KeyRow[] = [
   run('Enter', ['enter'], 'run-view focus', 'close the view and focus the selected agent\'s pane (runs focus AGENT)', 'Enter focus'),
   run('s', ['s'], 'run-view skip', 'skip the selected agent: its call resolves to null (runs skip -t AGENT)', 's skip'),
   run('a', ['a'], 'run-view accept', 'accept the selected agent\'s last answer as its value (runs accept -t AGENT)', 'a accept'),
-  run('e', ['e'], 'run-view edit', 'edit the selected agent\'s held answer in $EDITOR (runs hold-edit -t AGENT)', 'e edit held'),
+  run('e', ['e'], 'run-view edit', 'edit in $VISUAL / $EDITOR: the selected agent\'s held answer (runs hold-edit -t AGENT), or a queued call\'s prompt before it starts (runs prompt-edit -t AGENT)', 'e edit held/prompt'),
+  run('t', ['t'], 'run-view send', 'message the selected agent: the prompt opens with send -t AGENT (a queued one gets it in its first turn)', 't message'),
+  run('r', ['r'], 'run-view rename', 'rename the selected agent: the prompt opens with rename -t AGENT (a queued one starts under the new name)'),
   run('m', ['m'], 'run-view send-back', 'send the selected agent\'s held answer back: the prompt opens with hold-send -t AGENT', 'm send back'),
   run('b', ['b'], 'run-view nudge', 'nudge the selected phase: the prompt opens with broadcast -t @RUN/PHASE', 'b nudge phase'),
   run('X', ['X', 'S-x'], 'run-view stop', 'stop the selected run: runs confirm-run-stop RUN (asks y, then run-stop RUN); a finished run says so', 'X stop run'),
@@ -152,7 +154,7 @@ const TYPING = own('text', 'typed into the line', undefined);
 /** The composer's keys (`Enter`, `b`): after its Enter row. */
 const COMPOSING: readonly KeyRow[] = [
   own('C-j', 'a newline (also M-Enter, or \\ then Enter)', 'C-j newline'),
-  own('↑↓', 'history (on the first / last line), per agent, kept across restarts', '↑↓ history'),
+  own('↑↓', 'move a row; past the first / last row: history, per agent, kept across restarts', '↑↓ history'),
   own('C-g', 'edit the draft in $VISUAL / $EDITOR (the in-app editor when neither is set)', 'C-g editor'),
   own('Esc', 'on text: keeps the draft and asks for a second Esc, which closes (Enter opens the draft again)', 'Esc Esc close (draft kept)'),
   own('paste', 'goes in as text, lines kept; never sends'),

@@ -1,6 +1,8 @@
 // Model and tool text is untrusted (DESIGN.md §7): before a pane draws it, every escape and
-// control sequence goes, except SGR colours, which become data on the runs.
+// control sequence goes, except SGR colours, which become data on the runs (never a pair that
+// hides the text: core/legible-colours).
 import type { TextColours } from './transcript-view.js';
+import { legibleColours } from './legible-colours.js';
 import { stringWidth } from './text-width.js';
 
 /** Printable text (only `\n` as a control) in the colours the source asked for. */
@@ -223,7 +225,7 @@ export class Sanitizer {
     if (this.#pending === '') return;
     const text = this.#pending;
     this.#pending = '';
-    const colours = this.#colours;
+    const colours = legibleColours(this.#colours); // fg = bg would hide text from the reader
     const last = this.#runs[this.#runs.length - 1];
     if (last && sameColours(last.colours ?? {}, colours)) {
       this.#runs[this.#runs.length - 1] = withColours(last.text + text, colours);

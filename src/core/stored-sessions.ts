@@ -1,6 +1,8 @@
 // The sessions in the store, open or not: the `sessions` rows and the session browser's trash,
 // restore and rename. An open session is changed through its agent; a closed one in its journal.
-import type { Agent } from './agent.js';
+import type { Agent, SdkAgent } from './agent.js';
+import type { BranchView } from './branch.js';
+import { describeReplayProblem, SessionState } from './session-state.js';
 import { agentNameProblem } from './layout-file.js';
 import { freeRestoredName } from './restored-name.js';
 import { err, ok, type Result } from './result.js';
@@ -73,7 +75,17 @@ export class StoredSessions {
     return renamed.ok ? ok(`renamed ${sessionId} to ${name}`) : renamed;
   }
 
-  private openAgent(sessionId: string): Agent | undefined {
-    return this.d.agents().find((agent) => agent.kind === 'sdk' && agent.session.id === sessionId);
+  /** A session's active branch as it reads now: its open agent's, else replayed from its journal (nothing is opened). */
+  view(sessionId: string): Result<BranchView> {
+    const open = this.openAgent(sessionId)?.session;
+    if (open !== undefined) return ok(open.view());
+    const loaded = this.d.store.load(sessionId);
+    if (!loaded.ok) return err(loaded.error.message);
+    const replayed = SessionState.replay(loaded.value.header, loaded.value.records);
+    return replayed.ok ? ok(replayed.value.view()) : err(`${sessionId}: ${describeReplayProblem(replayed.error)}`);
+  }
+
+  private openAgent(sessionId: string): SdkAgent | undefined {
+    return this.d.agents().find((agent): agent is SdkAgent => agent.kind === 'sdk' && agent.session.id === sessionId);
   }
 }

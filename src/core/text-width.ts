@@ -17,7 +17,8 @@ const wideBmpRanges: readonly (readonly [number, number])[] = [
   [0x1100, 0x115f], // Hangul Jamo initials
   [0x2329, 0x232a],
   [0x2e80, 0x303e], // CJK radicals, punctuation
-  [0x3041, 0x33ff], // kana, CJK compatibility
+  [0x3041, 0x3247], // kana, CJK strokes, enclosed CJK (U+3248–324F are ambiguous: 1 cell)
+  [0x3250, 0x33ff], // enclosed CJK, CJK compatibility
   [0x3400, 0x4dbf], // CJK extension A
   [0x4e00, 0x9fff], // CJK unified ideographs
   [0xa000, 0xa4cf], // Yi
@@ -30,12 +31,16 @@ const wideBmpRanges: readonly (readonly [number, number])[] = [
   [0xffe0, 0xffe6],
 ];
 
-/** Emoji blocks drawn two cells wide whatever their individual properties say. */
-const wideEmojiRanges: readonly (readonly [number, number])[] = [
-  [0x1f300, 0x1f64f],
-  [0x1f680, 0x1f6ff],
-  [0x1f900, 0x1f9ff],
-  [0x1fa70, 0x1faff],
+/**
+ * East Asian Wide symbols of U+1F000–1FAFF that are not emoji-presentation: the enclosed
+ * ideographic supplement, 🤻 and 🥆. Elsewhere only emoji with default emoji presentation are
+ * wide: a text-presentation symbol (🏳 U+1F3F3, 🕊 U+1F54A, 🌶 U+1F336) is one cell in xterm.js,
+ * tmux and wcwidth until a VS16 follows it.
+ */
+const wideNonEmojiRanges: readonly (readonly [number, number])[] = [
+  [0x1f200, 0x1f2ff],
+  [0x1f93b, 0x1f93b],
+  [0x1f946, 0x1f946],
 ];
 
 /** Cells a code point takes in a terminal: 0 (combining, joiners, selectors), 1, or 2 (wide). */
@@ -54,7 +59,7 @@ export function charWidth(codePoint: number): 0 | 1 | 2 {
     const slot = codePoint - 0x1f000;
     let width = emojiWidths[slot] ?? 1;
     if (width === 255) {
-      width = inRanges(codePoint, wideEmojiRanges) || isEmojiPresentation(codePoint) ? 2 : 1;
+      width = inRanges(codePoint, wideNonEmojiRanges) || isEmojiPresentation(codePoint) ? 2 : 1;
       emojiWidths[slot] = width;
     }
     return asWidth(width);

@@ -1,5 +1,6 @@
-// The answer streaming now: one block per logical line, so a text delta re-wraps only the last
-// line; thinking and tool calls show as one row each while they form.
+// The answer streaming now: one block per few logical lines (LINES_PER_BLOCK), so a text delta
+// re-wraps only the last few lines, and a block per line (≈600 bytes of objects) does not add up
+// to gigabytes for a 2.5M-line answer; thinking and tool calls show as one row each while they form.
 import type { StreamEvent } from './provider.js';
 import { Sanitizer, type SanitizedRun } from './sanitize.js';
 import { SUMMARY_CHARS, thinkingText, toolCallFromPartial } from './transcript-entries.js';
@@ -7,11 +8,13 @@ import { BlockBuilder, type Block } from './transcript-rows.js';
 import type { LineStyle, TextColours } from './transcript-view.js';
 
 const STREAM_MARKER = '▍';
+/** Logical lines a text block holds before the next line starts a new one (memory vs. re-wrap per delta). */
+export const LINES_PER_BLOCK = 16;
 
 /** A styled piece of a live line. */
 export type Piece = { readonly text: string; readonly style: LineStyle; readonly colours?: TextColours };
-/** One logical line of the live answer; thinking and tool lines show as one row (`clip`). */
-type LiveLine = { pieces: Piece[]; clip: boolean };
+/** Up to LINES_PER_BLOCK logical lines of the live answer (`breaks` `\n`s); thinking and tool lines show as one row (`clip`). */
+type LiveLine = { pieces: Piece[]; clip: boolean; breaks: number };
 type LivePart =
   | { kind: 'text'; index: number; raw: string; sanitizer: Sanitizer }
   | { kind: 'thinking'; index: number; raw: string }
@@ -24,7 +27,7 @@ export class LiveAnswer {
   parts: LivePart[] = [];
 
   constructor(readonly header: readonly Piece[]) {
-    this.lines = [{ pieces: [...header], clip: false }];
+    this.lines = [{ pieces: [...header], clip: false, breaks: 0 }];
   }
 
   /** Applies an event; returns the first line that changed. */
@@ -51,7 +54,7 @@ export class LiveAnswer {
 
   /** Lays out every part again (after an event for an earlier part). */
   rebuild(): void {
-    this.lines = [{ pieces: [...this.header], clip: false }];
+    this.lines = [{ pieces: [...this.header], clip: false, breaks: 0 }];
     const parts = this.parts;
     this.parts = [];
     for (const part of parts) {
@@ -69,7 +72,7 @@ export class LiveAnswer {
       this.lines[0]?.pieces.push({ text: ' ', style: 'plain' });
       return;
     }
-    this.lines.push({ pieces: partPieces(part), clip: part.kind !== 'text' });
+    this.lines.push({ pieces: partPieces(part), clip: part.kind !== 'text', breaks: 0 });
   }
 
   #extend(part: LivePart, event: PartEvent): void {
@@ -85,19 +88,32 @@ export class LiveAnswer {
   #addText(runs: readonly SanitizedRun[]): void {
     for (const run of runs) {
       run.text.split('\n').forEach((text, index) => {
-        if (index > 0) this.lines.push({ pieces: [], clip: false });
-        const line = this.lines[this.lines.length - 1];
-        if (text === '' || !line) return;
-        const last = line.pieces[line.pieces.length - 1];
-        if (last && last.style === 'assistant' && last.colours === run.colours) {
-          line.pieces[line.pieces.length - 1] = { ...last, text: last.text + text };
-          return;
-        }
-        line.pieces.push(
-          run.colours ? { text, style: 'assistant', colours: run.colours } : { text, style: 'assistant' },
-        );
+        if (index > 0) this.#breakLine(run.colours);
+        this.#appendText(text, run.colours);
       });
     }
+  }
+
+  /** Ends a logical line: inside the last block while it holds fewer than LINES_PER_BLOCK lines. */
+  #breakLine(colours: TextColours | undefined): void {
+    const line = this.lines[this.lines.length - 1];
+    if (line && !line.clip && line.breaks < LINES_PER_BLOCK - 1) {
+      line.breaks += 1;
+      this.#appendText('\n', colours);
+      return;
+    }
+    this.lines.push({ pieces: [], clip: false, breaks: 0 });
+  }
+
+  #appendText(text: string, colours: TextColours | undefined): void {
+    const line = this.lines[this.lines.length - 1];
+    if (text === '' || !line) return;
+    const last = line.pieces[line.pieces.length - 1];
+    if (last && last.style === 'assistant' && last.colours === colours) {
+      line.pieces[line.pieces.length - 1] = { ...last, text: last.text + text };
+      return;
+    }
+    line.pieces.push(colours ? { text, style: 'assistant', colours } : { text, style: 'assistant' });
   }
 }
 

@@ -23,7 +23,8 @@ import { PasteRouter } from './paste-router.js';
 import { RenderScheduler, type FrameClock } from './render-scheduler.js';
 import { drawChangedRows } from './screen-draw.js';
 import { createScreen, type ScreenHandle } from './screen.js';
-import { noticeFor, ScreenNotice } from './screen-notice.js';
+import { hiddenPanesNote, noticeFor, ScreenNotice } from './screen-notice.js';
+import { isHiddenRect } from './pane-surface.js';
 import { ScreenCanvas } from './screen-canvas.js';
 import { STATUS_HEIGHT, StatusBar } from './status-bar.js';
 
@@ -70,6 +71,8 @@ export class CockpitView implements OverlayHost {
   private wholeFrame = true;
   private readonly notice: ScreenNotice;
   private paneCount = 0;
+  /** Panes whose rect is too small to draw in (see `noticeFor`). */
+  private hiddenCount = 0;
 
   constructor(private readonly options: CockpitViewOptions) {
     this.handle = createScreen({
@@ -128,15 +131,19 @@ export class CockpitView implements OverlayHost {
       this.placed.delete(name);
       this.wholeFrame = true;
     }
-    this.status.setModel(model.status);
     this.paneCount = model.panes.length;
+    // Panes left without space (more panes than the terminal holds) are said, never just blank.
+    this.hiddenCount = model.status.zoomed === true ? 0 : model.panes.filter((pane) => isHiddenRect(rects.get(pane.name) ?? NOWHERE)).length;
+    const note = hiddenPanesNote(this.paneCount, this.hiddenCount);
+    this.status.setModel(note === undefined || model.status.message !== undefined ? model.status : { ...model.status, message: { text: note, isError: true } });
     this.syncNotice();
     this.requestRender();
   }
 
   // An empty cockpit says what to press; a terminal too small for panes says so (screen-notice.ts).
   private syncNotice(): void {
-    if (this.notice.set(noticeFor(this.paneCount, { cols: this.screen.cols, rows: this.screen.rows }), this.paneArea())) this.wholeFrame = true;
+    const text = noticeFor(this.paneCount, { cols: this.screen.cols, rows: this.screen.rows }, this.hiddenCount);
+    if (this.notice.set(text, this.paneArea())) this.wholeFrame = true;
   }
 
   /** The pane of an agent, for scrolling (`pageUp`, `scrollToBottom`…). */
@@ -263,9 +270,9 @@ export class CockpitView implements OverlayHost {
     this.requestRender();
   }
 
-  /** Runs $VISUAL/$EDITOR on `file` with the screen suspended; redraws everything after. */
-  editExternally(command: string, file: string): Promise<Result<void, string>> {
-    return runExternalEditor(this.screen, command, file);
+  /** Runs $VISUAL/$EDITOR on `file` with the screen suspended; redraws everything after. `onStart` gets the editor's pid. */
+  editExternally(command: string, file: string, onStart?: (pid: number) => void): Promise<Result<void, string>> {
+    return runExternalEditor(this.screen, command, file, onStart);
   }
 
   /** Stops frames, removes every widget and gives the terminal back. */

@@ -15,11 +15,15 @@ export function editorArgv(command: string, file: string): string[] {
   return [...command.split(' ').filter((part) => part !== ''), file];
 }
 
-/** Suspends the screen, waits for the editor to exit, restores the screen; errors as values. */
+/**
+ * Suspends the screen, waits for the editor to exit, restores the screen; errors as values.
+ * `onStart` gets the editor's pid, so that a shutdown can end an editor still open.
+ */
 export async function runExternalEditor(
   screen: blessed.Widgets.Screen,
   command: string,
   file: string,
+  onStart?: (pid: number) => void,
 ): Promise<Result<void, string>> {
   if (command.trim() === '') return err('no editor: set $VISUAL or $EDITOR');
   const [editor, ...args] = editorArgv(command, file);
@@ -37,6 +41,7 @@ export async function runExternalEditor(
   try {
     return await new Promise<Result<void, string>>((resolve) => {
       const child = spawn(editor, args, { stdio: 'inherit' });
+      if (child.pid !== undefined) onStart?.(child.pid);
       child.once('error', (error) => resolve(err(`${editor}: ${error.message}`)));
       child.once('close', (code, signal) => {
         if (code === 0) resolve(ok(undefined));

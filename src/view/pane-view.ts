@@ -4,10 +4,12 @@
 import type { PaneModel } from '../core/cockpit-view-model.js';
 import type { Rect } from '../core/layout-solver.js';
 import { STATE_SGR, formatTokens } from './format.js';
-import { lineRows, renderRuns, type Run } from './line-render.js';
+import { renderRuns, type Run } from './line-render.js';
 import { stringCells } from './char-width.js';
 import { markedLineRows, type PaneMarks } from './pane-marks.js';
 import { isHiddenRect, PaneSurface } from './pane-surface.js';
+import { followStart } from './jump-scroll.js';
+import { RowMemo } from './row-memo.js';
 
 export { isHiddenRect } from './pane-surface.js';
 
@@ -57,6 +59,7 @@ export class PaneView {
   /** Copy mode's cursor and selection, search highlights (pane-marks.ts). */
   private marks: PaneMarks | undefined;
   private marksVersion = 0;
+  private readonly rowMemo = new RowMemo();
 
   constructor(model: PaneModel) {
     this.model = model;
@@ -141,16 +144,16 @@ export class PaneView {
     const width = this.rect.width - 2;
     const height = this.innerHeight();
     const version = this.model.transcript.version;
-    const key = `${version}:${width}:${height}:${this.anchor ?? 'end'}:${this.marksVersion}`;
+    const key = `${version}:${width}:${height}:${this.anchor ?? 'end'}:${this.marksVersion}:${this.streaming}`;
     if (key === this.drawnKey) return false;
     const total = this.model.transcript.lineCount(width);
     const maxStart = Math.max(0, total - height);
     // A copy cursor holds the view still while the stream grows.
     if (this.anchor !== undefined && this.anchor >= maxStart && this.marks?.cursor === undefined) this.anchor = undefined;
     const start = this.currentStart(maxStart);
-    this.drawnKey = `${version}:${width}:${height}:${this.anchor ?? 'end'}:${this.marksVersion}`;
+    this.drawnKey = `${version}:${width}:${height}:${this.anchor ?? 'end'}:${this.marksVersion}:${this.streaming}`;
     const lines = this.model.transcript.lines(width, start, height);
-    this.surface.setRows(this.marks === undefined ? lineRows(lines, width) : markedLineRows(lines, width, start, this.marks));
+    this.surface.setRows(this.marks === undefined ? this.rowMemo.render(lines, width) : markedLineRows(lines, width, start, this.marks));
     this.placeMore(total - (start + height));
     return true;
   }
@@ -158,6 +161,7 @@ export class PaneView {
   /** Nothing to release: the pane owns no widget (the screen repaints its area after removal). */
   dispose(): void {
     this.surface.setRows([]);
+    this.rowMemo.clear();
   }
 
   private innerHeight(): number {
@@ -172,7 +176,14 @@ export class PaneView {
   }
 
   private currentStart(maxStart: number): number {
-    return this.anchor === undefined ? maxStart : Math.min(this.anchor, maxStart);
+    if (this.anchor !== undefined) return Math.min(this.anchor, maxStart);
+    // A copy cursor or search marks want the newest row on the bottom row, as at rest.
+    return followStart(maxStart, this.innerHeight(), this.streaming && this.marks === undefined);
+  }
+
+  /** The agent is streaming an answer: a following view jumps (jump-scroll.ts). */
+  private get streaming(): boolean {
+    return this.model.state === 'streaming';
   }
 
   private placeTitle(): void {

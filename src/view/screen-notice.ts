@@ -13,12 +13,32 @@ export const MIN_ROWS = 8;
 /** What an empty cockpit says. */
 export const EMPTY_COCKPIT_TEXT = 'no agents open — n opens a new agent · S browses stored sessions · : runs a command · q quits';
 
-/** The text the pane area shows instead of panes, or undefined when panes should be drawn. */
-export function noticeFor(paneCount: number, screen: { readonly cols: number; readonly rows: number }): string | undefined {
+/** What to do when panes do not fit (as tmux refuses a split with "no space for new pane"). */
+const NO_SPACE_HINT = 'z zooms the focused pane · Tab focuses the next · Space changes the tiling';
+
+/**
+ * The text the pane area shows instead of panes, or undefined when panes should be drawn.
+ * `hiddenCount` panes got a rect too small to draw (a 5,000-agent layout in 200×50): when that
+ * is every pane, the area would otherwise stay blank.
+ */
+export function noticeFor(
+  paneCount: number,
+  screen: { readonly cols: number; readonly rows: number },
+  hiddenCount = 0,
+): string | undefined {
   if (screen.cols < MIN_COLUMNS || screen.rows < MIN_ROWS) {
     return `terminal too small (${screen.cols}×${screen.rows}): agentmux needs ${MIN_COLUMNS}×${MIN_ROWS}`;
   }
+  if (paneCount > 0 && hiddenCount >= paneCount) {
+    return `no space for ${paneCount} panes in ${screen.cols}×${screen.rows} (each needs 3×3 cells): ${NO_SPACE_HINT}`;
+  }
   return paneCount === 0 ? EMPTY_COCKPIT_TEXT : undefined;
+}
+
+/** The status-bar note when some panes, not all, are too small to draw; undefined when all fit. */
+export function hiddenPanesNote(paneCount: number, hiddenCount: number): string | undefined {
+  if (hiddenCount === 0 || hiddenCount >= paneCount) return undefined;
+  return `${hiddenCount} of ${paneCount} panes have no space to draw: ${NO_SPACE_HINT}`;
 }
 
 /** The notice box inside `parent` (the pane layer), created when shown and destroyed when hidden. */

@@ -46,7 +46,7 @@ export const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'wri
 const KIT_EPOCH = Date.now();
 
 /** What a cockpit's harness runs with beyond the defaults: the model's script, file checkpoints, allowed tools. */
-export type KitOptions = { readonly steps?: readonly ScriptStep[]; readonly checkpoints?: boolean; readonly allow?: readonly string[] };
+export type KitOptions = { readonly steps?: readonly ScriptStep[]; readonly checkpoints?: boolean; readonly allow?: readonly string[]; readonly now?: () => number };
 
 /** A fresh cockpit with agents alpha and beta in columns, set up for `mode`'s keys. */
 export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Promise<Cockpit> {
@@ -62,7 +62,7 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
     ptyLauncher: launchPty,
     // One instant for every cockpit of a test file, so two cockpits compared row by row list
     // their sessions in the same order (ties go by name), whatever the machine's load.
-    now: () => KIT_EPOCH,
+    now: options.now ?? ((): number => KIT_EPOCH),
   });
   const t = openView(120, 30);
   let quits = 0;

@@ -139,4 +139,35 @@ describe('paste (B2) and the composer (item 7)', () => {
     expect(t.tty.text()).toContain('> first and more');
     expect(h.model.requests.length).toBe(0);
   });
+
+  it('a line longer than the box wraps onto rows of the box, every word in sight; ↑ moves up a row, then into the history', async () => {
+    const cockpit = await cockpitFor('normal');
+    const { app, h, t } = cockpit;
+    const words = Array.from({ length: 30 }, (_, index) => `word${index}`);
+    const long = words.join(' ');
+    await pasteInto(cockpit, long);
+    expect(app.modes.top()).toBe('message');
+    const screen = t.tty.text();
+    // Every word is on the screen, none cut by the box's edge (scrolling sideways showed the tail only).
+    for (const word of words) expect(screen).toMatch(new RegExp(`[ >]${word}( |\\s*│)`));
+    const rowsWithWords = screen.split('\n').filter((line) => /word\d/.test(line));
+    expect(rowsWithWords.length).toBeGreaterThan(2);
+    // The box stays within alpha's pane (the left column of two).
+    for (const line of rowsWithWords) expect(line.indexOf('word')).toBeLessThan(t.tty.term.cols / 2);
+    // ↑ moves to the row above, on the same line of text: a typed character lands there.
+    await press(cockpit, '\x1b[A');
+    await press(cockpit, '#');
+    expect(app.modes.top()).toBe('message');
+    await press(cockpit, '\r');
+    await until(() => h.model.requests.length > 0, 'the message sent');
+    const sent = JSON.stringify(h.model.requests[0]?.body.messages);
+    expect(sent).toContain('#');
+    expect(sent).not.toContain(long);
+    expect(sent.replace('#', '')).toContain(long);
+    // Opened again: ↑ on the first row of an empty box recalls the message sent.
+    await press(cockpit, '\r');
+    await press(cockpit, '\x1b[A');
+    expect(t.tty.text()).toContain('> word0 word1');
+  });
 });
+

@@ -153,7 +153,7 @@ const STILL_FROM_SETUP: ReadonlySet<string> = new Set([
   'sessions ↓ j', 'graft ↑ k', 'graft ↓ j', 'graft PgUp', 'graft PgDn', 'graft Home', 'graft End', 'graft [', 'graft ]',
   'copy v Space', 'copy n', 'copy N', 'pager PgUp', 'timeline PgDn Space',
   // The setup's store holds no workflow run: there is no run row to unfold or fold.
-  'sessions Space → l', 'sessions ← h',
+  'sessions Space', 'sessions → l', 'sessions ← h',
 ]);
 
 const overlayRows = MODES.flatMap((mode) =>

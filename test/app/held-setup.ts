@@ -22,14 +22,14 @@ export function holdAlpha(controller: Controller, value: JsonValue, check?: (val
     calls,
     start: () => err('no runs here'),
     stop: () => err('no runs here'),
-    find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'audit' }) : err(`no live run "${ref}"`)),
-    live: () => [{ id: 'r1', name: 'audit' }],
+    find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'audit', phases: ['Find', 'Verify'] }) : err(`no live run "${ref}"`)),
+    live: () => [{ id: 'r1', name: 'audit', phases: ['Find', 'Verify'] }],
     continue: () => err('no runs here'),
   };
   controller.workflows = runs;
   const agent = controller.find('alpha');
   if (agent === undefined) throw new Error('no alpha');
-  const entry = calls.add('r1', 'Verify', 'alpha', { skip: () => 'skipped', accept: () => ({ ok: false, error: 'not here' }), sendQueued: () => false });
+  const entry = calls.add('r1', 'Verify', 'alpha', { skip: () => 'skipped', accept: () => ({ ok: false, error: 'not here' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false });
   entry.observe({ kind: 'started' });
   const resolution = new CallResolution({ schema: check !== undefined, headless: false });
   const settle = (step: ReturnType<CallResolution['resolve']>): void => {

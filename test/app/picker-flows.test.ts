@@ -106,3 +106,26 @@ describe('session browser flow', () => {
     expect(flow.act('close')).toEqual({ kind: 'close' });
   });
 });
+
+describe('session browser flow on a run row', () => {
+  it('→ unfolds a run and leaves it unfolded when pressed again; Space unfolds and folds; ← folds', async () => {
+    const h = await twoAgents();
+    const run = { id: 'r1', name: 'review', status: 'completed', started: NOW - 60_000, updated: NOW, agents: 0 } as const;
+    const flow = new SessionBrowserFlow(h.controller, () => NOW, () => [run]);
+    const runRow = (): string => flow.model().rows.find((row) => row.includes('review r1')) ?? '';
+    flow.move({ kind: 'rows', rows: flow.model().rows.findIndex((row) => row.includes('review r1')) });
+    expect(flow.model().rows[flow.model().selected]).toBe(runRow());
+    expect(runRow()).toMatch(/^▸/);
+    flow.act('unfold');
+    expect(runRow()).toMatch(/^▾/);
+    // The walk in tmux: a second → folded the run again (→ was Space's toggle).
+    flow.act('unfold');
+    expect(runRow()).toMatch(/^▾/);
+    flow.act('toggle');
+    expect(runRow()).toMatch(/^▸/);
+    flow.act('toggle');
+    expect(runRow()).toMatch(/^▾/);
+    flow.act('fold');
+    expect(runRow()).toMatch(/^▸/);
+  });
+});

@@ -20,8 +20,8 @@ function idleAgent(name: string, run?: string): SdkAgent {
 describe('quit question', () => {
   it('asks while a workflow run is live, naming it', () => {
     expect(quitQuestion([], [])).toBeUndefined();
-    expect(quitQuestion([], [{ id: 'ab12cd', name: 'audit' }])).toBe('1 workflow run is live and will be stopped (ab12cd audit). Quit?');
-    expect(quitQuestion([], [{ id: 'ab12cd', name: 'au\x1b[2Jdit\n' }])).toBe('1 workflow run is live and will be stopped (ab12cd au␛[2Jdit␊). Quit?');
+    expect(quitQuestion([], [{ id: 'ab12cd', name: 'audit', phases: [] }])).toBe('1 workflow run is live and will be stopped (ab12cd audit). Quit?');
+    expect(quitQuestion([], [{ id: 'ab12cd', name: 'au\x1b[2Jdit\n', phases: [] }])).toBe('1 workflow run is live and will be stopped (ab12cd au␛[2Jdit␊). Quit?');
   });
 
   it('says a queued message to a workflow agent stays undelivered, and one to a layout agent is delivered at next start', () => {

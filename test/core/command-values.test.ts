@@ -65,16 +65,16 @@ async function world(): Promise<Controller> {
   const calls = new CallStates(() => undefined);
   // Two calls queued for a slot: `skip` and `accept` act on them (the host's steering is the app's, tested there).
   for (const agent of ['queued-a', 'queued-b']) {
-    calls.add('r1', null, agent, { skip: () => `skipped ${agent}`, accept: () => ({ ok: true, value: `accepted ${agent}` }), sendQueued: () => true });
+    calls.add('r1', null, agent, { skip: () => `skipped ${agent}`, accept: () => ({ ok: true, value: `accepted ${agent}` }), sendQueued: () => true, queuedPrompt: () => undefined, replacePrompt: () => false });
   }
   // Three answers held for review (issue 16): `hold-accept`, `hold-value` and `hold-send` act on them.
   for (const agent of ['held-a', 'held-b', 'held-c']) {
-    const entry = calls.add('r1', 'Verify', agent, { skip: () => 'skipped', accept: () => ({ ok: false, error: 'held' }), sendQueued: () => false });
+    const entry = calls.add('r1', 'Verify', agent, { skip: () => 'skipped', accept: () => ({ ok: false, error: 'held' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false });
     entry.observe({ kind: 'started' });
     entry.held = { value: { holds: true }, schema: true, problems: () => [], accept: () => `accepted ${agent}`, replace: () => ok(`replaced ${agent}`), sendBack: () => ok(`sent ${agent} back`) };
     entry.observe({ kind: 'held' });
   }
-  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'review' }) : err(`${ref}: no live run`)), live: () => [], calls, continue: (run) => ok(`run ${run ?? 'r1'} continued`) };
+  c.workflows = { start: (ref) => ok(`started run r1 (${ref})`), stop: (ref) => ok(`stopped ${ref ?? 'the run'}`), find: (ref) => (ref === 'r1' ? ok({ id: 'r1', name: 'review', phases: ['Find', 'Verify'] }) : err(`${ref}: no live run`)), live: () => [], calls, continue: (run) => ok(`run ${run ?? 'r1'} continued`) };
   return c;
 }
 

@@ -41,6 +41,8 @@ const DESIGN_USAGE: Record<string, string> = {
   'hold-accept': 'hold-accept [-t AGENT]',
   'hold-value': 'hold-value [-t AGENT] VALUE',
   'hold-send': 'hold-send [-t AGENT] TEXT',
+  // Issue 14: a queued workflow agent's prompt, read or replaced before it starts.
+  'queued-prompt': 'queued-prompt [-t AGENT] [TEXT]',
 };
 
 function run(line: string, api = new FakeCockpit()) {

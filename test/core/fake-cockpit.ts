@@ -54,6 +54,8 @@ type Replies = {
   acceptHeld: Result<string>;
   replaceHeld: Result<string>;
   sendBackHeld: Result<string>;
+  queuedPrompt: Result<string>;
+  replaceQueuedPrompt: Result<string>;
 };
 
 /** Builds agents `alpha`, `beta`, … in pane order, all idle. */
@@ -99,6 +101,8 @@ export class FakeCockpit implements CockpitApi {
     acceptHeld: ok('accepted the held answer'),
     replaceHeld: ok('replaced the held answer'),
     sendBackHeld: ok('sent back'),
+    queuedPrompt: ok('the queued prompt'),
+    replaceQueuedPrompt: ok('prompt replaced'),
   };
   /** What nudge and broadcast answer; by default every agent is `delivered`. */
   receipt: (agent: string) => DeliveryReceipt = (agent) => ({
@@ -286,6 +290,14 @@ export class FakeCockpit implements CockpitApi {
 
   sendBackHeld(agent: string, note: string): Result<string> {
     return this.record('sendBackHeld', [agent, note], this.replies.sendBackHeld);
+  }
+
+  queuedPrompt(agent: string): Result<string> {
+    return this.record('queuedPrompt', [agent], this.replies.queuedPrompt);
+  }
+
+  replaceQueuedPrompt(agent: string, text: string): Result<string> {
+    return this.record('replaceQueuedPrompt', [agent, text], this.replies.replaceQueuedPrompt);
   }
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {

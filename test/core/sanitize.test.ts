@@ -97,4 +97,25 @@ describe('sanitize', () => {
     expect(nearest256(128, 128, 128)).toBe(244);
     expect(nearest256(95, 135, 175)).toBe(67);
   });
+
+  it('never draws text in a colour pair that hides it (fg = bg, black on black, white on white)', () => {
+    expect(sanitize('see \x1b[30;40mrm -rf ~\x1b[0m done')).toEqual([{ text: 'see rm -rf ~ done' }]);
+    expect(sanitize('\x1b[1;38;5;16;40mhidden')).toEqual([{ text: 'hidden', colours: { bold: true } }]);
+    expect(sanitize('\x1b[38;2;1;1;1;48;2;0;0;0mtruecolour')).toEqual([{ text: 'truecolour' }]);
+    expect(sanitize('\x1b[97;107mwhite')).toEqual([{ text: 'white' }]);
+    expect(sanitize('\x1b[31;44mred on blue')).toEqual([{ text: 'red on blue', colours: { fg: 1, bg: 4 } }]);
+  });
+
+  it('drops a near-black or near-white colour set against the terminal default (unknown theme)', () => {
+    expect(sanitize('\x1b[30mblack on a dark theme')).toEqual([{ text: 'black on a dark theme' }]);
+    expect(sanitize('\x1b[47mwhite under a light default')).toEqual([{ text: 'white under a light default' }]);
+    expect(sanitize('\x1b[41mred bg\x1b[0m')).toEqual([{ text: 'red bg', colours: { bg: 1 } }]);
+  });
+
+  it('a hiding pair set in one chunk of a stream stays dropped in the next', () => {
+    const sanitizer = new Sanitizer();
+    expect(sanitizer.feed('\x1b[30;40m')).toEqual([]);
+    expect(sanitizer.feed('secret')).toEqual([{ text: 'secret' }]);
+    expect(sanitizer.feed('\x1b[37mnow grey')).toEqual([{ text: 'now grey', colours: { fg: 7, bg: 0 } }]);
+  });
 });

@@ -3,6 +3,7 @@ import { parseAddress } from '../../src/core/address.js';
 import { planRewind, viewBranch } from '../../src/core/branch.js';
 import { stringWidth } from '../../src/core/text-width.js';
 import { Transcript } from '../../src/core/transcript.js';
+import { LINES_PER_BLOCK } from '../../src/core/transcript-live.js';
 import type { DisplayLine, LineStyle } from '../../src/core/transcript-view.js';
 import {
   ChainBuilder,
@@ -195,6 +196,20 @@ describe('Transcript streaming', () => {
     const whole = transcriptOf(sampleSession());
     whole.streamEvent({ type: 'text', index: 0, text: chunks.join('') });
     expect(all(streamed, 20)).toEqual(all(whole, 20));
+  });
+
+  it('holds a long streamed answer in a block per 16 lines, not one per line, drawn the same', () => {
+    // A block per line cost ≈600 bytes: a 2.5M-line answer took 1.8 GB while it streamed (issue 9).
+    const t = transcriptOf(sampleSession());
+    const blocksBefore = t.blockCount;
+    const body = Array.from({ length: 1000 }, (_, i) => (i % 7 === 3 ? `\x1b[31mred ${i}\x1b[0m` : `line ${i} of a long answer`)).join('\n');
+    for (let at = 0; at < body.length; at += 37) t.streamEvent({ type: 'text', index: 0, text: body.slice(at, at + 37) });
+    expect(t.blockCount - blocksBefore).toBeLessThanOrEqual(Math.ceil(1000 / LINES_PER_BLOCK) + 1);
+    expect(rows(t, 12).slice(-4)).toEqual(['answer', 'line 999 of', 'a long', 'answer▍']);
+    const whole = transcriptOf(sampleSession());
+    whole.streamEvent({ type: 'text', index: 0, text: body });
+    expect(all(t, 12)).toEqual(all(whole, 12));
+    expect(all(t, 12).find((line) => textOf(line) === 'red 3')?.spans[0]).toEqual({ text: 'red 3', style: 'assistant', colours: { fg: 1 } });
   });
 
   it('replaces the live answer with the committed entry', () => {

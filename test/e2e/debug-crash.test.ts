@@ -56,6 +56,8 @@ describe('agentmux e2e: the log and the crash handler', { timeout: 60_000 }, () 
       'the state lines in the log',
     );
     expect(lines.some((line) => / started with layout e2e: alpha, beta$/.test(line))).toBe(true);
+    // When the first frame was written (the startup bench reads it): its own clock and CPU.
+    expect(lines.some((line) => / first frame at \d+\.\d ms, \d+\.\d ms CPU$/.test(line))).toBe(true);
     expect(lines.some((line) => / alpha: streaming/.test(line))).toBe(true);
     // The SDK logs its requests at debug level: into the log, never onto the screen.
     expect(lines.some((line) => /^\d{4}-\d\d-\d\dT\S+Z sdk debug: /.test(line))).toBe(true);

@@ -275,6 +275,8 @@ export function runAgentmux(
   args: readonly string[],
   cwd: string,
   env: Readonly<Record<string, string>> = {},
+  /** A run that starts agents (a workflow) needs more than a flag check on a loaded machine. */
+  limitMs = 15_000,
 ): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [AGENTMUX_BIN, ...args], {
@@ -291,7 +293,7 @@ export function runAgentmux(
       reject(
         new Error(`agentmux ${args.join(' ')} did not exit; stdout: ${stdout}; stderr: ${stderr}`),
       );
-    }, 15_000);
+    }, limitMs);
     child.once('error', reject);
     child.once('close', (status) => {
       clearTimeout(timer);

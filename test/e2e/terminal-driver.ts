@@ -35,6 +35,8 @@ export type Driver = {
   write(data: string): void;
   /** Everything the program wrote so far, escape sequences included. */
   output(): string;
+  /** Resolves when the program writes its first byte (the moment the screen opens). */
+  readonly firstOutput: Promise<void>;
   /** Everything the program wrote, for byte counts. */
   readonly bytesWritten: () => number;
   resize(cols: number, rows: number): void;
@@ -114,7 +116,10 @@ export function startAgentmux(options: DriverOptions): Driver {
   let exitCode: number | undefined;
   let disposed = false;
   const exitWaiters: ((code: number) => void)[] = [];
+  let firstByte = (): void => undefined;
+  const firstOutput = new Promise<void>((resolve) => (firstByte = resolve));
   child.onData((data) => {
+    firstByte();
     bytes += Buffer.byteLength(data);
     chunks.push(data);
     if (!disposed) terminal.write(data);
@@ -169,6 +174,7 @@ export function startAgentmux(options: DriverOptions): Driver {
       ),
     write: (data) => child.write(data),
     output: () => chunks.join(''),
+    firstOutput,
     bytesWritten: () => bytes,
     resize: (c, r) => {
       child.resize(c, r);

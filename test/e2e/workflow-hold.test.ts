@@ -125,6 +125,28 @@ describe('agentmux e2e: holding answers for review', { timeout: 120_000 }, () =>
     await driver.waitFor(': done completed');
   });
 
+  it('a phase meta.phases does not list is held anyway, with a warning: --hold at start (status bar) and run-hold over ctl', async () => {
+    const world = await openWorld({ script: verdicts });
+    const driver = startAgentmux({
+      args: ['run', HELD, '--hold', 'Verify', '--hold', 'Verfy', '--sessions', world.sessions],
+      cwd: world.dir,
+      env: { ANTHROPIC_BASE_URL: world.model.url, ANTHROPIC_API_KEY: 'test-key' },
+    });
+    try {
+      await driver.waitFor('no phase "Verfy" in meta.phases (Verify, Note); holding it anyway', 30_000);
+      await driver.waitUntil((screen) => (screen.match(/⏸ held for you/gu) ?? []).length >= 2, 'both verdicts held', 30_000);
+      const [run] = readdirSync(join(world.sessions, 'runs'));
+      const held = await ctl(world, 'run-hold', run ?? '?', 'Nte');
+      expect(held.status).toBe(0);
+      expect(held.stdout).toContain(`run ${run ?? '?'}: answers of phase "Nte" now wait for you`);
+      expect(held.stdout).toContain('no phase "Nte" in meta.phases (Verify, Note); holding it anyway');
+      const listed = await ctl(world, 'run-hold', run ?? '?', 'note');
+      expect(listed.stdout).not.toContain('meta.phases');
+    } finally {
+      driver.kill();
+    }
+  });
+
   it('headless, --hold is refused before anything starts', async () => {
     const world = await openWorld({ script: verdicts });
     const ran = await runAgentmux(['run', HELD, '--headless', '--hold', 'Verify', '--sessions', world.sessions], world.dir, { ANTHROPIC_BASE_URL: world.model.url });

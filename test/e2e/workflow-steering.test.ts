@@ -135,6 +135,29 @@ describe('agentmux e2e: steering workflow agents over ctl', { timeout: 90_000 },
     expect(failed).toMatchObject({ reason: 'skipped by the user' });
   });
 
+  it('a queued agent renamed and its prompt replaced over ctl starts under the new name with the new prompt; the model never sees the old one', async () => {
+    const held = gate();
+    const world = await makeWorld({ script: replyScript(heldFirst(held.until, ['say alpha'])) });
+    worlds.push(world);
+    await runInCockpit(world, TRIO, '--concurrency', '1');
+    const shown = await ctl(world, 'queued-prompt', '-t', 'second');
+    expect(shown.stdout).toContain('say beta');
+    expect((await ctl(world, 'rename', '-t', 'second', 'lead')).status).toBe(0);
+    const replaced = await ctl(world, '--json', 'queued-prompt', '-t', 'lead', 'say delta');
+    expect(JSON.parse(replaced.stdout)).toMatchObject({ ok: true, value: { agent: 'lead', prompt: 'say delta' } });
+    // The running agent's prompt is its first message now: refused.
+    const refused = await ctl(world, 'queued-prompt', '-t', 'first', 'say omega');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr + refused.stdout).toMatch(/first is not queued/u);
+    held.release();
+    const done = await doneLine(world);
+    expect(done).toMatchObject({ status: 'completed', result: { second: 'final after: say delta' } });
+    expect(asks(world, 'say delta')).toBe(1);
+    expect(asks(world, 'say beta')).toBe(0);
+    const started = recordLines(world.sessions).filter((line) => line.type === 'started');
+    expect(started.map((line) => line['agent'])).toEqual(['first', 'lead', 'third']);
+  });
+
   it('run-stop resolves every pending call to null at once and starts no more agents', async () => {
     const held = gate();
     const world = await makeWorld({ script: replyScript(heldFirst(held.until, ['say alpha'])) });

@@ -12,6 +12,7 @@ import { startRun, type LiveRun, type StartRunOptions } from '../../src/app/work
 import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
 import { staleCalls } from '../../src/core/workflow/stale-calls.js';
 import { startWorkflowKit, type WorkflowKit } from './workflow-kit.js';
+import type { SdkAgent } from '../../src/core/agent.js';
 import { loopRunning } from '../core/factories.js';
 
 /** A small seeded generator, so "random" latencies are the same on every run of the test. */
@@ -175,6 +176,48 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     expect(segment.find((line) => line.type === 'started')).toMatchObject({ label: 'review-5', saw: [{ key: found5.key, version: 2 }] });
     expect(staleCalls(lines(k, runId))).toEqual([]);
   });
+  it('an answer revised where the run was not live (agent closed, its session opened and steered later) is seen by continue: only its downstream call re-runs', async () => {
+    kit = await startWorkflowKit(echoScript(seeded(5)));
+    const k = kit;
+    const script = path.join(k.workspace, 'fan.js');
+    fs.writeFileSync(script, FAN(undefined));
+    const first = await startRun({ ...runOptions(k), ref: script, args: undefined });
+    if (!first.ok) throw new Error(first.error);
+    await first.value.finished;
+    const runId = first.value.id;
+    const found5 = lines(k, runId).find((line) => line.type === 'started' && line.label === 'find-5');
+    const review5 = lines(k, runId).find((line) => line.type === 'started' && line.label === 'review-5');
+    if (found5?.type !== 'started' || review5?.type !== 'started') throw new Error('no find-5 / review-5 in the record');
+    // Closing the agent ends what watched it for the run (as quitting does); opening its stored
+    // session again gives a plain agent no run watches, as a later agentmux would.
+    expect(k.controller.closeAgent(found5.agent).ok).toBe(true);
+    const opened = k.controller.openSession(found5.session);
+    if (!opened.ok) throw new Error(opened.error);
+    const reopened = k.controller.allAgents().find((agent): agent is SdkAgent => agent.kind === 'sdk' && agent.session.id === found5.session);
+    if (reopened === undefined) throw new Error('the session did not open');
+    expect(k.controller.delivery.send(reopened.name, 'look again').outcome).not.toBe('refused');
+    await k.model.waitFor(() => k.model.requests.length === 21, 10_000);
+    await waitUntil(() => {
+      const last = reopened.session.view().items.at(-1);
+      return reopened.phase.kind !== 'running' && last?.kind === 'message' && last.entry.kind === 'assistant';
+    });
+    expect(lines(k, runId).filter((line) => line.type === 'revised')).toEqual([]);
+    const run = await continued(k, runId);
+    const end = await run.finished;
+    expect(end.status === 'completed' && end.result).toContain('done: review: done: look again');
+    // Continuing asked the model once: review-5 with the revised value; the 19 others were reused.
+    expect(k.model.requests.map(lastUserText).slice(21)).toEqual(['review: done: look again']);
+    const segment = lastSegment(lines(k, runId));
+    expect(segment.filter((line) => line.type === 'reused')).toHaveLength(19);
+    expect(segment.filter((line) => line.type === 'revised')).toEqual([expect.objectContaining({ agent: found5.agent, key: found5.key, version: 2, value: 'done: look again' })]);
+    expect(segment.find((line) => line.type === 'reused' && line.key === found5.key)).toMatchObject({ version: 2 });
+    expect(segment.find((line) => line.type === 'started')).toMatchObject({ label: 'review-5', saw: [{ key: found5.key, version: 2 }] });
+    // Continued again: the revision is in the record now, so nothing is revised twice or re-run.
+    await continued(k, runId);
+    expect(k.model.requests).toHaveLength(22);
+    expect(lastSegment(lines(k, runId)).filter((line) => line.type === 'revised')).toEqual([]);
+  });
+
   it('a run stopped while an agent works: continuing in the same cockpit goes on in that same agent and session, the answered call is reused', async () => {
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));

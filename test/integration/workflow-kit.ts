@@ -27,7 +27,7 @@ export type WorkflowKit = {
   /** Lines the host gave for a headless run's stderr. */
   readonly reported: string[];
   /** Runs one call the way the runtime would: returns its outcome and what the context saw. */
-  call(prompt: string, options?: AgentCallOptions, run?: Partial<RunContext>, signal?: AbortSignal): Promise<CallRecord>;
+  call(prompt: string, options?: AgentCallOptions, run?: Partial<RunContext>, signal?: AbortSignal, slot?: AgentCallContext['slot']): Promise<CallRecord>;
   close(): Promise<void>;
 };
 
@@ -85,12 +85,12 @@ export async function startWorkflowKit(script: Script | readonly ScriptStep[], o
     report: (line) => reported.push(line),
   });
   let calls = 0;
-  const call = async (prompt: string, callOptions: AgentCallOptions = {}, run: Partial<RunContext> = {}, signal = new AbortController().signal): Promise<CallRecord> => {
+  const call = async (prompt: string, callOptions: AgentCallOptions = {}, run: Partial<RunContext> = {}, signal = new AbortController().signal, slot: AgentCallContext['slot'] = () => Promise.resolve()): Promise<CallRecord> => {
     calls += 1;
     const started: { agent: string; session: string }[] = [];
     let spentTokens = 0;
     const context: AgentCallContext = {
-      slot: () => Promise.resolve(),
+      slot,
       started: (agent, session) => started.push({ agent, session }),
       spent: (tokens) => (spentTokens += tokens),
       signal,

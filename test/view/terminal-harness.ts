@@ -1,10 +1,12 @@
 // Renders the real view into @xterm/headless through fake tty streams, so tests read the
 // screen exactly as a terminal would show it.
 import xterm from '@xterm/headless';
+import unicode11 from '@xterm/addon-unicode11';
 import { PassThrough, Writable } from 'node:stream';
 import type { DisplayLine, TranscriptView } from '../../src/core/transcript-view.js';
 
 const { Terminal } = xterm;
+const { Unicode11Addon } = unicode11;
 type HeadlessTerminal = InstanceType<typeof Terminal>;
 
 /** A stdout stand-in: a tty of a given size whose bytes go into the headless terminal. */
@@ -39,16 +41,6 @@ export class FakeTtyInput extends PassThrough {
   }
 }
 
-/** Widths of a terminal that draws emoji two cells wide (as modern terminals do). */
-function modernWidth(codePoint: number): 0 | 1 | 2 {
-  if (codePoint >= 0x0300 && codePoint <= 0x036f) return 0;
-  if (codePoint === 0x200d || (codePoint >= 0xfe00 && codePoint <= 0xfe0f)) return 0;
-  if ((codePoint >= 0x1100 && codePoint <= 0x115f) || (codePoint >= 0x2e80 && codePoint <= 0xa4cf)) return 2;
-  if ((codePoint >= 0xac00 && codePoint <= 0xd7a3) || (codePoint >= 0xff00 && codePoint <= 0xff60)) return 2;
-  if (codePoint >= 0x1f300 && codePoint <= 0x1faff) return 2;
-  return 1;
-}
-
 export type Tty = {
   readonly term: HeadlessTerminal;
   readonly input: FakeTtyInput;
@@ -73,21 +65,10 @@ export type Tty = {
 export function createTty(columns: number, rows: number): Tty {
   process.env['TERM'] = 'xterm-256color';
   const term = new Terminal({ cols: columns, rows, allowProposedApi: true });
-  term.unicode.register({
-    version: 'modern-test',
-    wcwidth: modernWidth,
-    charProperties: (codePoint, preceding) => {
-      let width = modernWidth(codePoint);
-      let join = width === 0 && preceding !== 0;
-      if (join) {
-        const old = (preceding >> 1) & 3;
-        if (old === 0) join = false;
-        else if (old > width) width = old === 2 ? 2 : 1;
-      }
-      return (width << 1) | (join ? 1 : 0);
-    },
-  });
-  term.unicode.activeVersion = 'modern-test';
+  // xterm.js's own Unicode 11 widths (as VS Code's terminal draws): emoji two cells, symbols of
+  // text presentation one, so a test sees where a real terminal puts every cell.
+  term.loadAddon(new Unicode11Addon());
+  term.unicode.activeVersion = '11';
   const input = new FakeTtyInput();
   const output = new FakeTtyOutput(term, columns, rows);
   const flush = (): Promise<void> => new Promise((resolve) => term.write('', resolve));

@@ -120,6 +120,13 @@ export function createJournal(file: string, header: SessionHeader, blobs: BlobSt
   // Durable against a power loss soon after, as every journal line is: the header's fdatasync and
   // the directory's fsync run on the thread pool. Synchronous, they stalled the event loop twice
   // per new session (a 1,000-agent workflow run: keys waited 200 ms at the median).
+  // Accepted trade-off (issue 17, session 6): only a power loss or OS crash in the few ms before
+  // these syncs finish can cost the new session — its journal then is empty or missing while the
+  // catalog lists it, and loading it is a load problem naming the file (test/adapters/store/
+  // power-loss.test.ts), never a throw. Nothing is lost but a session with at most the lines
+  // written in those ms, exactly what every later line risks (each is synced the same way); an
+  // agentmux crash still leaves the whole file or none. The first frame never waits on this:
+  // a cold start reattaches sessions and creates none before it.
   opened.value.syncHeaderInBackground();
   syncDirectoryInBackground(path.dirname(file));
   return opened;

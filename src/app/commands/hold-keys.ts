@@ -23,7 +23,7 @@ export const holdEdit = defineAppCommand({
     const held = heldCall(app.controller.workflows, agent.value);
     if (!held.ok) return failure('hold-edit', held.error);
     const leave = app.modes.enter('edit');
-    void runHoldEdit(app.view, app.controller, agent.value, app.editorCommand).then((outcome) => {
+    void runHoldEdit(app.view, app.editors, app.controller, agent.value, app.editorCommand).then((outcome) => {
       leave();
       app.show(outcome);
     });

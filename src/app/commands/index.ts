@@ -15,6 +15,7 @@ import { nextPane, previousPane, scrollPane, selectPane } from './panes.js';
 import { commandPrompt, compose } from './prompts.js';
 import { runs, runView } from './runs.js';
 import { holdEdit } from './hold-keys.js';
+import { promptEdit } from './prompt-edit.js';
 import { sessionOpen, sessionRename, sessionRestore, sessions, sessionTrash } from './sessions.js';
 
 /** Every app command, in the order help lists them (after core's). */
@@ -46,6 +47,7 @@ export const APP_COMMANDS: readonly AppCommand[] = [
   runs,
   runView,
   holdEdit,
+  promptEdit,
   listKeysCommand,
   showMessages,
   nextApproval,

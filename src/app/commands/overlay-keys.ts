@@ -113,7 +113,7 @@ export const OVERLAY_KEY_COMMANDS: readonly AppCommand[] = [
   actionCommand('copy-mode-do', 'copy', COPY_ACTIONS, 'copy mode: select, copy, enter (a tool call in full), search, older/newer match, leave', (handle, action) => handle.act(action)),
   actionCommand('search-do', 'search', SEARCH_ACTIONS, 'the active search: older/newer match, a new query, end it', (handle, action) => handle.act(action)),
   moveCommand('graft-picker-move', 'graft', 'move the graft picker\'s selection'),
-  actionCommand('graft-picker-do', 'graft', GRAFT_ACTIONS, 'the graft picker: enter (pick, set FROM/TO, graft), back, scroll the preview', (handle, action) => handle.act(action)),
+  actionCommand('graft-picker-do', 'graft', GRAFT_ACTIONS, 'the graft picker: enter (pick, set FROM/TO, graft), back, scroll the preview, close', (handle, action) => handle.act(action)),
   moveCommand('session-browser-move', 'sessions', 'move the session browser\'s selection'),
   actionCommand('session-browser-do', 'sessions', SESSION_ACTIONS, 'the session browser: open, rename, trash, trash-view, restore the selected session, or close', (handle, action) => handle.act(action)),
 ];

@@ -34,7 +34,7 @@ export const runs = defineAppCommand({
   },
 });
 
-const ACTIONS = ['move', 'fold', 'filter', 'next', 'focus', 'skip', 'accept', 'edit', 'send-back', 'nudge', 'stop', 'close'] as const;
+const ACTIONS = ['move', 'fold', 'filter', 'next', 'focus', 'skip', 'accept', 'edit', 'send-back', 'send', 'rename', 'nudge', 'stop', 'close'] as const;
 
 const RunViewArgs = z.object({
   positionals: z.object({
@@ -68,6 +68,10 @@ function act(flow: RunViewFlow, action: (typeof ACTIONS)[number], arg: string | 
       return flow.steer('hold-edit');
     case 'send-back':
       return flow.steer('command-prompt hold-send');
+    case 'send':
+      return flow.steer('command-prompt send');
+    case 'rename':
+      return flow.steer('command-prompt rename');
     case 'nudge':
       return flow.nudge();
     case 'stop':
@@ -81,7 +85,7 @@ function act(flow: RunViewFlow, action: (typeof ACTIONS)[number], arg: string | 
 export const runView = defineAppCommand({
   name: 'run-view',
   usage: `run-view ${ACTIONS.join('|')} [ARG]`,
-  summary: 'act on the run view\'s selected row: move up|down|page-up|page-down|top|bottom, fold, filter [STATE], next (waiting/stalled), focus, skip, accept, edit (a held answer), send-back (a held answer, with a note), nudge (its phase), stop (asks), close',
+  summary: 'act on the run view\'s selected row: move up|down|page-up|page-down|top|bottom, fold, filter [STATE], next (waiting/stalled), focus, skip, accept, edit (a held answer, or a queued call\'s prompt), send-back (a held answer, with a note), send (a message; a queued agent gets it in its first turn), rename, nudge (its phase), stop (asks), close',
   spec: {
     options: [],
     positionals: [

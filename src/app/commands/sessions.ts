@@ -21,7 +21,7 @@ export const sessions = defineAppCommand({
   run(app) {
     const stored = app.controller.storedSessions.list();
     const openIds = new Set(app.controller.allAgents().flatMap((agent) => (agent.kind === 'sdk' ? [agent.session.id] : [])));
-    const rows = sessionRows(stored, openIds, Date.now()).map((row) => `${row.text}  ${row.session.id}`);
+    const rows = sessionRows(stored, openIds, app.controller.clock()).map((row) => `${row.text}  ${row.session.id}`);
     const count = stored.length === 1 ? '1 stored session' : `${stored.length} stored sessions`;
     const value: SessionsValue = { sessions: stored.map(sessionRow) };
     return { kind: 'ok', message: [`sessions: ${count}`, `${SESSION_HEADER}  id`, ...rows].join('\n'), value };

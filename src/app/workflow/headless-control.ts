@@ -11,7 +11,7 @@ import { AgentTranscripts } from '../agent-transcripts.js';
 import { controlPortOf } from '../ctl-port.js';
 
 /** The one run a headless agentmux hosts, as `run-stop` (and a refused `run`) see it. */
-export type HeadlessRunRef = { readonly id: string; readonly name: string; stop(reason?: string): unknown };
+export type HeadlessRunRef = { readonly id: string; readonly name: string; readonly phases: readonly string[]; stop(reason?: string): unknown };
 
 /** The runs port less the pending calls, which come with the host once it opens. */
 export type HeadlessRunsApi = Omit<WorkflowRunsApi, 'calls'>;
@@ -22,14 +22,14 @@ export function headlessRunsApi(current: () => HeadlessRunRef | undefined): Head
     const run = current();
     if (run === undefined) return err('no live run');
     if (ref !== run.id && ref !== run.name) return err(`no live run "${ref}" (live: ${run.id} ${visibleControls(run.name)})`);
-    return ok({ id: run.id, name: run.name });
+    return ok({ id: run.id, name: run.name, phases: run.phases });
   };
   return {
     headless: true,
     find,
     live: () => {
       const run = current();
-      return run === undefined ? [] : [{ id: run.id, name: run.name }];
+      return run === undefined ? [] : [{ id: run.id, name: run.name, phases: run.phases }];
     },
     start: () => err('a headless agentmux runs one workflow; start others in the cockpit'),
     stop: (ref) => {

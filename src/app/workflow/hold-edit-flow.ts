@@ -2,9 +2,6 @@
 // suspended (the in-app text area when neither is set). A schema-bound value is re-validated with
 // the call's ajv check; on a problem the editor opens again with the problems above the person's
 // own text, until the value is right or the file is saved empty (the answer stays held).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Controller } from '../../core/controller.js';
 import type { JsonValue } from '../../core/json-value.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
@@ -12,24 +9,25 @@ import { heldValueText, type HeldAnswer } from '../../core/workflow/call-hold.js
 import { editorText, readEdited, type EditedValue } from '../../core/workflow/held-edit.js';
 import { heldCall } from '../../core/workflow/hold-steering.js';
 import type { CockpitView } from '../../view/cockpit-view.js';
+import type { EditorFile, ExternalEdits } from '../external-edits.js';
 
 /** One round of editing: the saved text (notes included), or undefined when the person cancelled (the text area's Esc). */
 type EditRound = (text: string) => Promise<Result<string | undefined>>;
 
 /** Opens the held answer of `agent` until it is given, cancelled, or cannot be edited; resolves with the status-bar result. */
-export async function runHoldEdit(view: CockpitView, controller: Controller, agent: string, editorCommand: string | undefined): Promise<Result<string>> {
+export async function runHoldEdit(view: CockpitView, editors: ExternalEdits, controller: Controller, agent: string, editorCommand: string | undefined): Promise<Result<string>> {
   const held = heldCall(controller.workflows, agent);
   if (!held.ok) return held;
   if (editorCommand === undefined || editorCommand.trim() === '') return editRounds(controller, agent, held.value, textAreaRound(view, agent));
-  let dir: string | undefined;
+  const spec = {
+    what: `${agent}'s held answer (still held)`,
+    prefix: 'agentmux-held-',
+    name: `${agent}-answer.${held.value.schema || typeof held.value.value !== 'string' ? 'json' : 'md'}`,
+  };
   try {
-    dir = mkdtempSync(join(tmpdir(), 'agentmux-held-'));
-    const file = join(dir, `${agent}-answer.${held.value.schema || typeof held.value.value !== 'string' ? 'json' : 'md'}`);
-    return await editRounds(controller, agent, held.value, externalRound(view, editorCommand, file));
+    return await editors.withFile(editorCommand, spec, (file) => editRounds(controller, agent, held.value, externalRound(file)));
   } catch (thrown) {
     return err(`hold-edit: ${messageOf(thrown)}`);
-  } finally {
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -63,12 +61,18 @@ function give(controller: Controller, agent: string, held: HeldAnswer, value: Js
   return controller.replaceHeld(agent, value);
 }
 
-function externalRound(view: CockpitView, command: string, file: string): EditRound {
+function externalRound(file: EditorFile): EditRound {
   return async (text) => {
-    writeFileSync(file, text);
-    const ran = await view.editExternally(command, file);
-    if (!ran.ok) return ran;
-    return ok(readFileSync(file, 'utf8'));
+    const ran = await file.round(text);
+    switch (ran.kind) {
+      case 'saved':
+        return ok(ran.text);
+      case 'failed':
+        return err(ran.why);
+      case 'stopped':
+        // The answer stays held: the run is stopped with it unanswered, so it can be continued.
+        return err('hold-edit: agentmux stopped while the answer was being edited: it is still held');
+    }
   };
 }
 

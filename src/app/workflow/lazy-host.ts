@@ -33,6 +33,9 @@ export function lazyWorkflowHost(open: () => Promise<Result<OpenedHost>>): LazyH
     workingAgents(runId: string): readonly string[] {
       return opened?.host.workingAgents(runId) ?? [];
     },
+    sessionView(session: string) {
+      return opened?.host.sessionView?.(session);
+    },
   };
   return {
     host,

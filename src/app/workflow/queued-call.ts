@@ -1,10 +1,11 @@
 // A workflow call before and after its agent exists (DESIGN.md §9): while queued for a slot,
-// `skip` resolves it without ever starting it, `accept` has nothing to take, and a send is kept
-// for its first turn; once started, `skip` and `accept` go to the running call.
+// `skip` resolves it without ever starting it, `accept` has nothing to take, a send is kept for its
+// first turn, and its prompt may be replaced (issue 14); once started, `skip` and `accept` go to the
+// running call.
 import type { CallSteering } from '../../core/workflow/call-state.js';
 
 /** What the running call does for `skip` and `accept`. */
-export type StartedSteering = Omit<CallSteering, 'sendQueued'>;
+export type StartedSteering = Pick<CallSteering, 'skip' | 'accept'>;
 
 /** One call's steering, queued until `started`. */
 export class QueuedCall {
@@ -14,7 +15,11 @@ export class QueuedCall {
   /** What `skip`, `accept` and a send to the queued agent do (the registry's entry holds it). */
   readonly steering: CallSteering;
 
-  constructor(name: () => string) {
+  constructor(
+    name: () => string,
+    private startingPrompt: string,
+  ) {
+    const queued = (): boolean => this.live === undefined && !this.skip.signal.aborted;
     this.steering = {
       skip: () => {
         if (this.live !== undefined) return this.live.skip();
@@ -23,8 +28,14 @@ export class QueuedCall {
       },
       accept: () => this.live?.accept() ?? { ok: false, error: `${name()} is queued: it has no answer yet (skip it instead)` },
       sendQueued: (text) => {
-        if (this.live !== undefined || this.skip.signal.aborted) return false;
+        if (!queued()) return false;
         this.held.push(text);
+        return true;
+      },
+      queuedPrompt: () => (queued() ? this.startingPrompt : undefined),
+      replacePrompt: (text) => {
+        if (!queued()) return false;
+        this.startingPrompt = text;
         return true;
       },
     };
@@ -33,6 +44,11 @@ export class QueuedCall {
   /** Aborted when the call was skipped while queued: its slot request is withdrawn. */
   get skipped(): AbortSignal {
     return this.skip.signal;
+  }
+
+  /** The prompt the agent starts with: the script's, or what the person replaced it with while queued. */
+  get prompt(): string {
+    return this.startingPrompt;
   }
 
   /** The agent exists: steering goes to it from now on. */

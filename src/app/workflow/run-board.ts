@@ -53,6 +53,10 @@ export class RunBoard implements Disposable {
     else if (event.type === 'usage') this.touch(event.agent, (tree) => tree.usage(event.agent, event.totals));
     else if (event.type === 'turn-finished') this.touch(event.agent, (tree) => tree.turnEnded(event.agent, event.outcome));
     else if (event.type === 'call-state') this.callState(event);
+    else if (event.type === 'call-renamed') {
+      // A queued call's row follows its new name (a started agent's follows `agent-renamed`).
+      if (this.byRun.get(event.run)?.queuedRenamed(event.from, event.to) === true) this.options.changed();
+    }
     else if (event.type === 'agent-renamed') {
       const tree = this.byAgent.get(event.from);
       if (tree === undefined) return;

@@ -5,7 +5,7 @@
 import type { CommandResult } from '../../core/command.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { visibleControls } from '../../core/visible-controls.js';
-import { commandRowFor } from '../../core/key-table.js';
+import { commandRowFor, hintsOf } from '../../core/key-table.js';
 import { agentRowState } from '../../core/workflow/run-agent-node.js';
 import { runStatusLine } from '../../core/workflow/run-status-line.js';
 import { RUN_FILTERS, RunViewState, type RunFilter, type TreeRow } from '../../core/workflow/run-tree-rows.js';
@@ -14,11 +14,15 @@ import type { CockpitApp } from '../cockpit-app.js';
 import type { RunTree } from '../../core/workflow/run-tree.js';
 import type { RunBoard } from './run-board.js';
 
+/** The command lines the run view's steering keys run on the selected agent (`-t AGENT` appended). */
+export type SteeringLine = 'skip' | 'accept' | 'hold-edit' | 'command-prompt hold-send' | 'command-prompt send' | 'command-prompt rename';
+
 /** The moves `run-view move` takes. */
 export const RUN_VIEW_MOVES = ['up', 'down', 'page-up', 'page-down', 'top', 'bottom'] as const;
 export type RunViewMove = (typeof RUN_VIEW_MOVES)[number];
 
-const HINT = 'f filter · n next waiting/stalled · Space fold · Enter focus · s skip · a accept · e edit held · m send back · b nudge phase · X stop · Esc close';
+/** The view's bottom line, generated from the `runs` mode's rows (as the status bar's hints are). */
+const HINT = hintsOf('runs');
 
 /** One cockpit's run view: its state survives closing, so folds and the filter stay as left. */
 export class RunViewFlow {
@@ -164,14 +168,16 @@ export class RunViewFlow {
     return this.result(this.app.dispatch(`focus ${row.agent.name}`));
   }
 
-  /** `run-view skip|accept|edit|send-back`: the steering (or hold) command on the selected agent. */
-  steer(command: 'skip' | 'accept' | 'hold-edit' | 'command-prompt hold-send'): Result<string> {
+  /** `run-view skip|accept|edit|send-back|send|rename`: the steering (or hold) command on the selected agent. */
+  steer(command: SteeringLine): Result<string> {
     const row = this.state.selected(this.rows());
     // A queued call is steered by the name it will start under: `skip` resolves it without starting it.
     if (row?.kind !== 'agent' && row?.kind !== 'queued') return err(`select an agent to ${command.replace(/^command-prompt /u, '')}`);
     const steerable = this.steerable(row.tree, command);
     if (!steerable.ok) return steerable;
-    return this.result(this.app.dispatch(`${command} -t ${row.kind === 'agent' ? row.agent.name : row.call.name}`));
+    // `e` edits what waits on the person: a held answer, or a queued call's prompt (issue 14).
+    const line = command === 'hold-edit' && row.kind === 'queued' ? 'prompt-edit' : command;
+    return this.result(this.app.dispatch(`${line} -t ${row.kind === 'agent' ? row.agent.name : row.call.name}`));
   }
 
   /** `run-view nudge`: the prompt, ready to broadcast to the selected phase (or run). */

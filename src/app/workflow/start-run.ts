@@ -46,6 +46,8 @@ export type StartRunOptions = {
 export type LiveRun = {
   readonly id: string;
   readonly name: string;
+  /** The titles of the script's meta.phases. */
+  readonly phases: readonly string[];
   readonly onEvent: (listener: (event: RunEvent) => void) => Disposable;
   readonly stop: (reason?: string) => Promise<RunEnd>;
   readonly finished: Promise<RunEnd>;
@@ -61,6 +63,8 @@ export function shippedWorkflowsDir(): string {
 export type PreparedRun = {
   readonly id: string;
   readonly name: string;
+  /** The titles of the script's meta.phases (`--hold` checks its phases against them). */
+  readonly phases: readonly string[];
   /** Starts the script's worker; an error means the run never ran (its record is closed). */
   readonly launch: () => Promise<Result<LiveRun>>;
 };
@@ -109,6 +113,7 @@ export function preparedRun(
     clock: () => new Date().toISOString(),
     ...(continued === undefined ? {} : { continued }),
   });
+  const phases = (workflow.meta.phases ?? []).map((phase) => phase.title);
   const launch = async (): Promise<Result<LiveRun>> => {
     const worker = await startScriptWorker(
       {
@@ -136,6 +141,7 @@ export function preparedRun(
     return ok({
       id: record.runId,
       name: workflow.meta.name,
+      phases,
       onEvent: (listener) => runtime.onEvent(listener),
       stop: async (reason?: string) => {
         await runtime.stop(reason);
@@ -145,7 +151,7 @@ export function preparedRun(
       runtime,
     });
   };
-  return { id: record.runId, name: workflow.meta.name, launch };
+  return { id: record.runId, name: workflow.meta.name, phases, launch };
 }
 
 /** Starts a run; an error (the script does not load, the record cannot be created) means nothing ran. */

@@ -3,6 +3,7 @@
 // taken when its work ends — steerable like any agent meanwhile.
 import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../../adapters/workflow/git-worktree.js';
 import type { Agent, SdkAgent } from '../../core/agent.js';
+import type { BranchView } from '../../core/branch.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 import type { AgentCall, AgentCallContext, AgentCallOutcome, RunContext, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
@@ -83,7 +84,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     // Named while queued, so `skip`, `send` and `-t @RUN` reach it before it has an agent.
     const reserved = uniqueAgentName(call.baseName, (candidate) => controller.find(candidate) !== undefined || this.calls.find(candidate) !== undefined);
     const named: { entry?: CallEntry } = {};
-    const queue = new QueuedCall(() => named.entry?.agent ?? reserved);
+    const queue = new QueuedCall(() => named.entry?.agent ?? reserved, call.prompt);
     const entry = this.calls.add(call.run.id, call.phase ?? null, reserved, queue.steering);
     named.entry = entry;
     const outcome = await this.afterSlot(call, context, plan.value, queue, entry);
@@ -196,7 +197,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     context.signal.addEventListener('abort', onStop, { once: true });
     const first = call.resume === undefined ? undefined : resumeAction(session.view());
     if (first === undefined || first.kind === 'send') {
-      const sent = controller.delivery.send(agent.name, call.prompt);
+      // The script's prompt, or what the person replaced it with while the call was queued.
+      const sent = controller.delivery.send(agent.name, queue.prompt);
       if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));
       // What the person sent while the call was queued joins its first turn.
       else for (const text of queue.texts()) controller.delivery.nudge(agent.name, text, { interrupt: false });
@@ -216,6 +218,11 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   /** The run's agents still working (a continue is refused meanwhile, issue 15). */
   workingAgents(runId: string): readonly string[] {
     return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.phase.kind === 'running').map((agent) => agent.name);
+  }
+
+  sessionView(session: string): BranchView | undefined {
+    const view = this.options.controller.storedSessions.view(session);
+    return view.ok ? view.value : undefined;
   }
 
   private everyAgent(runId: string): Set<SdkAgent> {

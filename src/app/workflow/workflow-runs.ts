@@ -9,6 +9,7 @@ import { QUIT_REASON } from '../../core/workflow/run-memory.js';
 import type { RunEnd } from '../../core/workflow/run-events.js';
 import type { CallStates } from '../../core/workflow/call-state.js';
 import type { LiveRunRef, WorkflowRunsApi } from '../../core/workflow/workflow-runs-api.js';
+import { unlistedHoldWarning } from '../../core/workflow/hold-phase-check.js';
 import { prepareRun, type LiveRun, type PreparedRun, type StartRunOptions } from './start-run.js';
 import { unfinishedRuns } from '../../adapters/workflow/unfinished-runs.js';
 import { prepareContinue } from './continue-run.js';
@@ -80,19 +81,19 @@ export class WorkflowRuns implements WorkflowRunsApi {
     if (!prepared.ok) return prepared;
     if (hold.length > 0) this.calls.holds.add(prepared.value.id, hold);
     this.launch(prepared.value);
-    return ok(`run ${prepared.value.id} started (${visibleControls(prepared.value.name)})`);
+    return ok(`run ${prepared.value.id} started (${visibleControls(prepared.value.name)})${holdWarning(prepared.value.phases, hold)}`);
   }
 
   continue(run: string | undefined, recorded: boolean, hold: readonly string[] = []): Result<string> {
     const target = run ?? unfinishedRuns(this.defaults.storeDir)[0]?.id;
-    if (target === undefined) return err('run-continue: no unfinished run in this store (name one: run-continue RUN)');
+    if (target === undefined) return err('no unfinished run in this store (name one: run-continue RUN)');
     const refused = continueRefusal(target, this.starting, this.liveRuns, this.defaults.host);
     if (refused !== undefined) return err(refused);
     const prepared = prepareContinue({ ...this.defaults, runId: target, recorded, records: this.records });
     if (!prepared.ok) return prepared;
     if (hold.length > 0) this.calls.holds.add(target, hold);
     this.launch(prepared.value);
-    return ok(`run ${target} continued (${visibleControls(prepared.value.name)}${recorded ? ', recorded script' : ''})`);
+    return ok(`run ${target} continued (${visibleControls(prepared.value.name)}${recorded ? ', recorded script' : ''})${holdWarning(prepared.value.phases, hold)}`);
   }
 
   private launch(prepared: PreparedRun): void {
@@ -128,11 +129,11 @@ export class WorkflowRuns implements WorkflowRunsApi {
 
   find(ref: string): Result<LiveRunRef> {
     const found = this.liveRuns.find(ref);
-    return found.ok ? ok({ id: found.value.id, name: found.value.name }) : err(found.error);
+    return found.ok ? ok({ id: found.value.id, name: found.value.name, phases: found.value.phases }) : err(found.error);
   }
 
   live(): readonly LiveRunRef[] {
-    return this.liveRuns.all().map((run) => ({ id: run.id, name: run.name }));
+    return this.liveRuns.all().map((run) => ({ id: run.id, name: run.name, phases: run.phases }));
   }
 
   /** The live runs (the run view and `-t @RUN` read them). */
@@ -145,4 +146,10 @@ export class WorkflowRuns implements WorkflowRunsApi {
     await Promise.all([...this.launching]);
     await Promise.all(this.liveRuns.all().map((run) => run.stop(QUIT_REASON)));
   }
+}
+
+/** `: WARNING` when a `--hold` phase is not among the run's meta.phases; empty otherwise. */
+function holdWarning(phases: readonly string[], hold: readonly string[]): string {
+  const warning = unlistedHoldWarning(phases, hold);
+  return warning === undefined ? '' : `: ${warning}`;
 }

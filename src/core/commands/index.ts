@@ -27,6 +27,7 @@ import { runHold } from './run-hold.js';
 import { holdAccept } from './hold-accept.js';
 import { holdValue } from './hold-value.js';
 import { holdSend } from './hold-send.js';
+import { queuedPrompt } from './queued-prompt.js';
 import { send } from './send.js';
 import { skip } from './skip.js';
 import { switchBranch } from './switch.js';
@@ -63,4 +64,5 @@ export const COMMANDS: readonly Command[] = [
   holdAccept,
   holdValue,
   holdSend,
+  queuedPrompt,
 ];

@@ -1,6 +1,7 @@
 // The port between the workflow runtime (which runs the script: call keys, limits, the record)
 // and the host that turns one `agent()` call into a cockpit agent and waits for its value
 // (DESIGN.md §9). The runtime never sees a controller; the host never sees the script.
+import type { BranchView } from '../branch.js';
 import type { JsonValue } from '../json-value.js';
 
 /** The `opts` of an `agent(prompt, opts)` call, validated by the runtime. */
@@ -79,4 +80,9 @@ export interface WorkflowAgentHost {
   budgetSpent(runId: string, reason: string): void;
   /** The run's agents that are still working (a continue is refused while any is). */
   workingAgents(runId: string): readonly string[];
+  /**
+   * A stored session's active branch as it reads now (open or not), for a continue to see answers
+   * revised where the run was not live (issue 15); undefined when it cannot be read.
+   */
+  sessionView?(session: string): BranchView | undefined;
 }

@@ -86,6 +86,17 @@ export type CallStateEvent = {
   readonly state: CallState;
 };
 
+/** A call took another name: a person renamed it while queued, or its name was taken when it started (also a line of `ctl events`). */
+export type CallRenamedEvent = {
+  readonly type: 'call-renamed';
+  readonly run: string;
+  readonly from: string;
+  readonly to: string;
+};
+
+/** What the registry emits. */
+export type CallEvent = CallStateEvent | CallRenamedEvent;
+
 /** What `skip`, `accept` and a send to a queued agent do to one call (the host implements it). */
 export type CallSteering = {
   /** Resolves the call to null, "skipped by the user" (a queued one never starts). */
@@ -94,6 +105,10 @@ export type CallSteering = {
   accept(): { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: string };
   /** Keeps TEXT for the agent's first turn; false once the agent exists (then it is an ordinary send). */
   sendQueued(text: string): boolean;
+  /** The prompt the agent will start with (its first message), while queued; undefined once it exists. */
+  queuedPrompt(): string | undefined;
+  /** Replaces the prompt of a queued call before it starts; false once the agent exists (or it was skipped). */
+  replacePrompt(text: string): boolean;
 };
 
 /** One call as the registry holds it. */
@@ -107,7 +122,7 @@ export class CallEntry {
     readonly phase: string | null,
     private name: string,
     readonly steering: CallSteering,
-    private readonly emit: (event: CallStateEvent) => void,
+    private readonly emit: (event: CallEvent) => void,
   ) {}
 
   /** The agent's name now (a person may rename it). */
@@ -119,9 +134,12 @@ export class CallEntry {
     return this.current;
   }
 
-  /** Follows a rename of the agent. */
+  /** Follows a rename of the agent (or of the queued call); emits `call-renamed` when the name changed. */
   renamed(name: string): void {
+    const from = this.name;
+    if (name === from) return;
     this.name = name;
+    this.emit({ type: 'call-renamed', run: this.run, from, to: name });
   }
 
   /** Applies an observation; emits when the state changed. */
@@ -141,12 +159,12 @@ export class CallStates {
   /** Which phases of which runs hold their answers for the person (`--hold`, `run-hold`). */
   readonly holds = new HoldRules();
 
-  constructor(private readonly emit: (event: CallStateEvent) => void) {}
+  constructor(private readonly emit: (event: CallEvent) => void) {}
 
   /** A new call, queued; emits its first state. */
   add(run: string, phase: string | null, agent: string, steering: CallSteering): CallEntry {
     const entry = new CallEntry(run, phase, agent, steering, (event) => {
-      if (event.state.kind === 'done') this.entries.delete(entry);
+      if (event.type === 'call-state' && event.state.kind === 'done') this.entries.delete(entry);
       this.emit(event);
     });
     this.entries.add(entry);

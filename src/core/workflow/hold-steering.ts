@@ -5,6 +5,7 @@ import type { JsonValue } from '../json-value.js';
 import { err, ok, type Result } from '../result.js';
 import { HOLD_ALL, type HeldAnswer } from './call-hold.js';
 import { pendingCall } from './call-steering.js';
+import { unlistedHoldWarning } from './hold-phase-check.js';
 import type { WorkflowRunsApi } from './workflow-runs-api.js';
 
 /** Why `--hold` / `run-hold` cannot work without a person (the words headless refusals use). */
@@ -30,7 +31,8 @@ export function holdPhase(runs: WorkflowRunsApi | undefined, run: string, phase:
   if (!found.ok) return found;
   runs.calls.holds.add(found.value.id, [phase]);
   const which = phase === HOLD_ALL ? 'every phase' : `phase "${phase}"`;
-  return ok(`run ${found.value.id}: answers of ${which} now wait for you (y accept · e edit · s send back)`);
+  const warning = unlistedHoldWarning(found.value.phases, [phase]);
+  return ok(`run ${found.value.id}: answers of ${which} now wait for you (y accept · e edit · s send back)${warning === undefined ? '' : `; ${warning}`}`);
 }
 
 /** `hold-accept`: the script gets the held answer as it stands. */

@@ -4,8 +4,18 @@
 import type { JsonValue } from '../json-value.js';
 import type { RunRecordLine } from './run-record.js';
 
-/** A key's value as the record holds it: the latest version wins. */
-export type RememberedValue = { readonly value: JsonValue; readonly version: number; readonly agent: string | null };
+/**
+ * A key's value as the record holds it: the latest version wins. `session`: the session of the
+ * agent that gave it (its `started` line), null when none started; `at`: when the value was
+ * recorded (a later answer in that session is a revision made where the run was not live).
+ */
+export type RememberedValue = {
+  readonly value: JsonValue;
+  readonly version: number;
+  readonly agent: string | null;
+  readonly session: string | null;
+  readonly at: string;
+};
 
 /** An agent that started for a key and never answered: continue its own session. */
 export type InFlightCall = { readonly agent: string; readonly session: string };
@@ -31,18 +41,20 @@ export class RunMemory {
   static of(lines: readonly RunRecordLine[]): RunMemory {
     const values = new Map<string, RememberedValue>();
     const inFlight = new Map<string, InFlightCall>();
+    const sessions = new Map<string, string>();
     let scriptVersions = 1;
     for (const line of lines) {
       switch (line.type) {
         case 'started':
+          sessions.set(line.key, line.session);
           if (!values.has(line.key)) inFlight.set(line.key, { agent: line.agent, session: line.session });
           break;
         case 'result':
-          values.set(line.key, { value: line.value, version: (values.get(line.key)?.version ?? 0) + 1, agent: line.agent });
+          values.set(line.key, { value: line.value, version: (values.get(line.key)?.version ?? 0) + 1, agent: line.agent, session: sessions.get(line.key) ?? null, at: line.at });
           inFlight.delete(line.key);
           break;
         case 'revised':
-          values.set(line.key, { value: line.value, version: line.version, agent: line.agent });
+          values.set(line.key, { value: line.value, version: line.version, agent: line.agent, session: sessions.get(line.key) ?? null, at: line.at });
           inFlight.delete(line.key);
           break;
         case 'continued':

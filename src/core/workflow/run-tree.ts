@@ -204,6 +204,17 @@ export class RunTree {
     if (this.queuedCalls.delete(name)) this.version += 1;
   }
 
+  /** A queued call took another name (renamed while queued, or its name was taken at start): its row keeps its place. */
+  queuedRenamed(from: string, to: string): boolean {
+    const call = this.queuedCalls.get(from);
+    if (call === undefined) return false;
+    const entries = [...this.queuedCalls].map(([name, node]): [string, QueuedCallNode] => (name === from ? [to, { ...node, name: to }] : [name, node]));
+    this.queuedCalls.clear();
+    for (const [name, node] of entries) this.queuedCalls.set(name, node);
+    this.version += 1;
+    return true;
+  }
+
   /** The queued calls of phase `key`, oldest first. */
   queuedIn(key: string): readonly QueuedCallNode[] {
     return [...this.queuedCalls.values()].filter((call) => call.phase === key);

@@ -16,6 +16,7 @@ import type { RunRecordLine, ValueRef } from './run-record.js';
 import { RunSlots } from './run-slots.js';
 import { RunMemory } from './run-memory.js';
 import { DeliveredValues } from './value-sight.js';
+import { servedValue } from './session-revision.js';
 import type { ScriptMessage } from './script-protocol.js';
 
 /** The most agents one run may start; the next `agent()` throws. */
@@ -213,9 +214,14 @@ export class WorkflowRun {
     const saw = this.delivered.seenIn(prompt);
     const remembered = this.memory.value(key);
     if (remembered !== undefined) {
-      // Served from the record: no agent, no slot, no model call (issue 15).
-      this.write({ type: 'reused', at: this.options.clock(), agent: remembered.agent, key, version: remembered.version, saw });
-      this.deliver(id, key, remembered.version, remembered.value);
+      // Served from the record: no agent, no slot, no model call (issue 15) — with the answer its
+      // session now ends on when it was steered where this run was not live.
+      const { agent, session } = remembered;
+      const view = agent === null || session === null ? undefined : this.options.host.sessionView?.(session);
+      const served = servedValue(remembered, view, options.value.schema);
+      if (served.revised && agent !== null) this.write({ type: 'revised', at: this.options.clock(), agent, key, version: served.version, value: served.value });
+      this.write({ type: 'reused', at: this.options.clock(), agent: remembered.agent, key, version: served.version, saw });
+      this.deliver(id, key, served.version, served.value);
       return;
     }
     const interrupted = this.memory.interrupted(key);

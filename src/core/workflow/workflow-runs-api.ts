@@ -5,8 +5,8 @@ import type { JsonValue } from '../json-value.js';
 import type { Result } from '../result.js';
 import type { CallStates } from './call-state.js';
 
-/** A live run as `-t @RUN` and the quit question name it. */
-export type LiveRunRef = { readonly id: string; readonly name: string };
+/** A live run as `-t @RUN` and the quit question name it; `phases`: the titles of its meta.phases (run-hold checks a phase against them). */
+export type LiveRunRef = { readonly id: string; readonly name: string; readonly phases: readonly string[] };
 
 export type WorkflowRunsApi = {
   /**

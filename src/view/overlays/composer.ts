@@ -1,6 +1,6 @@
 // The composer (issue 11 item 7): the message box of `Enter` and `b`. Several lines, as wide as
 // the pane it writes to and growing with its text; Enter sends, C-j (or `\` then Enter) adds a
-// newline, ↑/↓ walk the history on the first / last line, C-g hands the draft to $EDITOR. Esc
+// newline, ↑/↓ move by the rows shown (a long line wraps) and past them walk the history, C-g hands the draft to $EDITOR. Esc
 // never throws the draft away: on a box with text the first Esc only says so, a second closes
 // it and the app keeps the draft for the next time the box opens.
 import type blessed from 'blessed';
@@ -8,6 +8,7 @@ import { newBox } from '../blessed-widgets.js';
 import type { Rect } from '../../core/layout-solver.js';
 import { renderRuns } from '../line-render.js';
 import { MultiLineText } from './multi-line-text.js';
+import { columnOnRow, cursorRow, renderRow, wrapRows, type TextCursor } from './wrapped-rows.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
 
 export type ComposerOptions = {
@@ -29,6 +30,8 @@ export type ComposerOptions = {
 
 /** Keys that add a newline instead of sending: C-j (a line feed), Alt-Enter. */
 const NEWLINE_KEYS: ReadonlySet<string> = new Set(['linefeed', 'C-j', 'M-enter', 'M-return']);
+/** What the first row starts with. */
+const PROMPT = '> ';
 /** The most text rows the box grows to. */
 const MAX_ROWS = 10;
 
@@ -95,10 +98,8 @@ export class ComposerOverlay implements Overlay {
       const text = this.text;
       this.finish(() => onEditor(text));
       return;
-    } else if (key.full === 'up' && this.content.row === 0) {
-      this.walkHistory(-1);
-    } else if (key.full === 'down' && this.content.row === this.content.lineCount - 1) {
-      this.walkHistory(1);
+    } else if (key.full === 'up' || key.full === 'down') {
+      this.moveRow(key.full === 'up' ? -1 : 1);
     } else if (!this.content.handleKey(key)) {
       this.draw();
       return;
@@ -116,24 +117,32 @@ export class ComposerOverlay implements Overlay {
   draw(): void {
     const area = this.options.area();
     const room = Math.max(1, Math.min(MAX_ROWS, area.height - 4));
-    const rows = Math.min(this.content.lineCount, room);
-    const height = rows + 4;
     const width = Math.max(12, area.width);
+    const inner = width - 2;
+    const lines = this.content.allLines;
+    const cursor = this.cursor();
+    const wrapped = wrapRows(lines, this.roomFor(inner), cursor);
+    const at = cursorRow(wrapped, cursor);
+    const rows = Math.min(wrapped.length, room);
+    const height = rows + 4;
     this.box.left = area.x;
     this.box.top = Math.max(0, area.y + area.height - height);
     this.box.width = width;
     this.box.height = height;
-    const inner = width - 2;
-    const row = this.content.row;
-    if (row < this.top) this.top = row;
-    if (row >= this.top + rows) this.top = row - rows + 1;
-    const more = this.content.lineCount > rows ? ` (line ${row + 1} of ${this.content.lineCount})` : '';
+    if (at < this.top) this.top = at;
+    if (at >= this.top + rows) this.top = at - rows + 1;
+    this.top = Math.min(this.top, Math.max(0, wrapped.length - rows));
+    const more = wrapped.length > rows ? ` (line ${cursor.line + 1} of ${lines.length})` : '';
     const title = renderRuns([{ text: `${this.options.title}${more}`, sgr: '\x1b[1m' }], inner);
     const footer = this.escapeArmed
       ? 'Esc again closes · the draft is kept: Enter opens it again'
       : `Enter send · C-j or \\ Enter newline · ↑↓ history${this.options.onEditor === undefined ? '' : ' · C-g $EDITOR'} · Esc Esc close (draft kept)`;
-    const lines = [title, ...this.content.render(this.top, rows, inner, '> '), renderRuns([{ text: footer, sgr: this.escapeArmed ? '\x1b[33m' : '\x1b[90m' }], inner)];
-    this.box.setContent(lines.join('\n'));
+    const body = wrapped.slice(this.top, this.top + rows).map((row, index) => {
+      const lead = row.line === 0 && row.start === 0 ? PROMPT : ' '.repeat(PROMPT.length);
+      return renderRow(lines, row, lead, this.top + index === at ? cursor : undefined, inner);
+    });
+    const footerRow = renderRuns([{ text: footer, sgr: this.escapeArmed ? '\x1b[33m' : '\x1b[90m' }], inner);
+    this.box.setContent([title, ...body, footerRow].join('\n'));
     this.host.requestRender();
   }
 
@@ -150,6 +159,29 @@ export class ComposerOverlay implements Overlay {
   private draftToKeep(): string {
     const text = this.text;
     return this.historyIndex < this.history.length && text === this.history[this.historyIndex] ? this.unsent : text;
+  }
+
+  private cursor(): TextCursor {
+    return { line: this.content.row, column: this.content.column };
+  }
+
+  // Cells a wrapped row holds: the box's inner width less the prompt's.
+  private roomFor(inner: number): number {
+    return Math.max(1, inner - PROMPT.length);
+  }
+
+  // ↑/↓ move by the rows shown (a long line wraps); past the first / last row they walk the history.
+  private moveRow(step: number): void {
+    const lines = this.content.allLines;
+    const cursor = this.cursor();
+    const wrapped = wrapRows(lines, this.roomFor(Math.max(12, this.options.area().width) - 2), cursor);
+    const target = cursorRow(wrapped, cursor) + step;
+    if (target < 0 || target >= wrapped.length) {
+      this.walkHistory(step);
+      return;
+    }
+    const next = columnOnRow(lines, wrapped, cursor, target);
+    this.content.place(next.line, next.column);
   }
 
   private walkHistory(step: number): void {

@@ -26,6 +26,22 @@ export class MultiLineText {
     return this.lines.length;
   }
 
+  /** Every line as edited so far. */
+  get allLines(): readonly string[] {
+    this.lines[this.rowAt] = this.current.text;
+    return [...this.lines];
+  }
+
+  /** The cursor's character index in its line. */
+  get column(): number {
+    return this.current.cursor;
+  }
+
+  /** Puts the cursor on `line` at character `column` (both clamped). */
+  place(line: number, column: number): void {
+    this.load(Math.min(Math.max(0, line), this.lines.length - 1), column);
+  }
+
   /** The cursor's row (0 is the first line). */
   get row(): number {
     return this.rowAt;

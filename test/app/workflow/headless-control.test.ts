@@ -6,7 +6,7 @@ import { runEndText } from '../../../src/app/workflow/cockpit-runs.js';
 
 function liveRun(): HeadlessRunRef & { readonly reasons: (string | undefined)[] } {
   const reasons: (string | undefined)[] = [];
-  return { id: 'ab12cd', name: 'review', reasons, stop: (reason?: string) => reasons.push(reason) };
+  return { id: 'ab12cd', name: 'review', phases: ['Find', 'Verify'], reasons, stop: (reason?: string) => reasons.push(reason) };
 }
 
 describe('headless run control', () => {

@@ -23,7 +23,7 @@ describe('run-continue', () => {
       new CallStates(() => undefined),
       (run: { readonly id: string }, end: { readonly status: string }) => ended.push(`${run.id} ${end.status}`),
     );
-    expect(runs.continue(undefined, false)).toEqual({ ok: false, error: 'run-continue: no unfinished run in this store (name one: run-continue RUN)' });
+    expect(runs.continue(undefined, false)).toEqual({ ok: false, error: 'no unfinished run in this store (name one: run-continue RUN)' }); // dispatch names the command once (the C key said "run-continue: run-continue: …")
     runs.start(ref, undefined);
     await runs.launched();
     const [id] = runs.runs().map((run) => run.id);

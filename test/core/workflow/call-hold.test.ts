@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { HoldRules, heldValueText, type HeldAnswer } from '../../../src/core/workflow/call-hold.js';
 import { CallStates, nextCallState, type CallState, type CallSteering } from '../../../src/core/workflow/call-state.js';
 import { editorText, readEdited } from '../../../src/core/workflow/held-edit.js';
+import { unlistedHoldWarning } from '../../../src/core/workflow/hold-phase-check.js';
 import { acceptHeld, heldCall, holdPhase, HOLD_NEEDS_A_PERSON, replaceHeld, sendBackHeld } from '../../../src/core/workflow/hold-steering.js';
 import { acceptCall } from '../../../src/core/workflow/call-steering.js';
 import { agentRowState, type RunAgentNode } from '../../../src/core/workflow/run-agent-node.js';
@@ -14,15 +15,15 @@ import { err, ok } from '../../../src/core/result.js';
 import type { JsonValue } from '../../../src/core/json-value.js';
 import type { WorkflowRunsApi } from '../../../src/core/workflow/workflow-runs-api.js';
 
-const steering: CallSteering = { skip: () => 'skipped', accept: () => ({ ok: false, error: 'none' }), sendQueued: () => false };
+const steering: CallSteering = { skip: () => 'skipped', accept: () => ({ ok: false, error: 'none' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false };
 
 function runsWith(calls: CallStates, headless = false): WorkflowRunsApi {
   return {
     calls,
     start: () => err('no'),
     stop: () => err('no'),
-    find: (ref) => (ref === 'r1' || ref === 'review' ? ok({ id: 'r1', name: 'review' }) : err(`no live run "${ref}"`)),
-    live: () => [{ id: 'r1', name: 'review' }],
+    find: (ref) => (ref === 'r1' || ref === 'review' ? ok({ id: 'r1', name: 'review', phases: ['Find', 'Verify'] }) : err(`no live run "${ref}"`)),
+    live: () => [{ id: 'r1', name: 'review', phases: ['Find', 'Verify'] }],
     continue: () => err('no'),
     ...(headless ? { headless: true as const } : {}),
   };
@@ -106,6 +107,12 @@ describe('the hold commands over the runs', () => {
     expect(calls.holds.holds('r1', 'verify')).toBe(true);
     expect(holdPhase(runsWith(calls), 'r1', 'all')).toEqual(ok('run r1: answers of every phase now wait for you (y accept · e edit · s send back)'));
     expect(holdPhase(runsWith(calls), 'nope', 'Verify')).toEqual(err('no live run "nope"'));
+    // A phase meta does not list is held anyway (phase() may name it), and the answer says so.
+    expect(holdPhase(runsWith(calls), 'r1', 'Verfy')).toEqual(
+      ok('run r1: answers of phase "Verfy" now wait for you (y accept · e edit · s send back); no phase "Verfy" in meta.phases (Find, Verify); holding it anyway'),
+    );
+    expect(calls.holds.of('r1')).toContain('Verfy');
+    expect(holdPhase(runsWith(calls), 'r1', 'verify')).toEqual(ok('run r1: answers of phase "verify" now wait for you (y accept · e edit · s send back)'));
     expect(holdPhase(runsWith(calls, true), 'r1', 'Verify')).toEqual(err(HOLD_NEEDS_A_PERSON));
     expect(holdPhase(undefined, 'r1', 'Verify')).toEqual(err('workflow runs are not available here'));
   });
@@ -155,5 +162,14 @@ describe('reading an edited held answer', () => {
   it('a text answer is edited as text, keeping its own ending', () => {
     const text = { schema: false, problems: () => [] };
     expect(readEdited(text, 'the answer', editorText('s1', 'a better answer\n', []))).toEqual({ kind: 'value', value: 'a better answer' });
+  });
+});
+
+describe('a held phase checked against meta.phases', () => {
+  it('warns for a phase meta does not list, written as -t @RUN/PHASE writes titles; all and listed phases pass', () => {
+    expect(unlistedHoldWarning(['Find', 'Code Review'], ['code-review', 'FIND', 'all'])).toBeUndefined();
+    expect(unlistedHoldWarning(['Find', 'Verify'], ['Verfy'])).toBe('no phase "Verfy" in meta.phases (Find, Verify); holding it anyway');
+    expect(unlistedHoldWarning(['Find'], ['Verfy', 'Find', 'Nope'])).toBe('no phase "Verfy", "Nope" in meta.phases (Find); holding them anyway');
+    expect(unlistedHoldWarning([], ['Verify'])).toBe('no phase "Verify" in meta.phases (the script lists none); holding it anyway');
   });
 });

@@ -1,7 +1,7 @@
 // The call-state machine of DESIGN.md §9: when a workflow agent is working, waiting on you, or done,
 // and the registry that names queued calls, matches `-t @RUN/PHASE` and emits only on a change.
 import { describe, expect, it } from 'vitest';
-import { CallStates, nextCallState, phaseMatches, type CallState, type CallStateEvent, type CallSteering } from '../../../src/core/workflow/call-state.js';
+import { CallStates, nextCallState, phaseMatches, type CallEvent, type CallState, type CallSteering } from '../../../src/core/workflow/call-state.js';
 import { runTargetAgents, skipCall, acceptCall } from '../../../src/core/workflow/call-steering.js';
 import { err, ok } from '../../../src/core/result.js';
 import type { WorkflowRunsApi } from '../../../src/core/workflow/workflow-runs-api.js';
@@ -14,6 +14,8 @@ const steering = (log: string[] = []): CallSteering => ({
   },
   accept: () => ({ ok: false, error: 'no answer yet' }),
   sendQueued: () => true,
+  queuedPrompt: () => undefined,
+  replacePrompt: () => false,
 });
 
 describe('nextCallState', () => {
@@ -53,7 +55,7 @@ describe('nextCallState', () => {
 
 describe('CallStates', () => {
   it('emits queued at once, then one event per change, and forgets a call once done', () => {
-    const events: CallStateEvent[] = [];
+    const events: CallEvent[] = [];
     const calls = new CallStates((event) => events.push(event));
     const entry = calls.add('r1', 'Review', 'rev-1', steering());
     entry.observe({ kind: 'started' });
@@ -62,8 +64,19 @@ describe('CallStates', () => {
     entry.observe({ kind: 'turn-ended', outcome: 'interrupted', pending: false });
     expect(calls.find('rev-1')).toBe(entry);
     entry.observe({ kind: 'resolved', value: 'ok', reason: null });
-    expect(events.map((event) => event.state.kind)).toEqual(['queued', 'working', 'waiting-on-you', 'done']);
+    expect(events.map((event) => (event.type === 'call-state' ? event.state.kind : event.type))).toEqual(['queued', 'working', 'waiting-on-you', 'done']);
     expect(events[2]).toEqual({ type: 'call-state', run: 'r1', agent: 'rev-1', phase: 'Review', state: { kind: 'waiting-on-you', reason: 'interrupted' } });
+    expect(calls.find('rev-1')).toBeUndefined();
+  });
+
+  it('a rename emits call-renamed once (the same name again emits nothing) and find follows the new name', () => {
+    const events: CallEvent[] = [];
+    const calls = new CallStates((event) => events.push(event));
+    const entry = calls.add('r1', null, 'rev-1', steering());
+    entry.renamed('rev-1');
+    entry.renamed('lead');
+    expect(events.slice(1)).toEqual([{ type: 'call-renamed', run: 'r1', from: 'rev-1', to: 'lead' }]);
+    expect(calls.find('lead')).toBe(entry);
     expect(calls.find('rev-1')).toBeUndefined();
   });
 
@@ -76,7 +89,7 @@ describe('CallStates', () => {
 
 describe('skip, accept and -t @RUN over the pending calls', () => {
   function runs(calls: CallStates): WorkflowRunsApi {
-    const live = [{ id: 'ab12cd', name: 'audit' }];
+    const live = [{ id: 'ab12cd', name: 'audit', phases: [] }];
     return {
       start: () => err('unused'),
       stop: () => err('unused'),

@@ -13,9 +13,10 @@ const started = (key: string, agent: string, saw: { key: string; version: number
 const result = (key: string, agent: string, value: string): RunRecordLine => ({ type: 'result', at, agent, key, value });
 
 describe('run memory', () => {
-  it('serves a key its latest value (a revision wins) and names the session of a key that never answered', () => {
-    const memory = RunMemory.of([meta, started('a#0', 'A'), result('a#0', 'A', 'one'), { type: 'revised', at, agent: 'A', key: 'a#0', version: 2, value: 'two' }, started('b#0', 'B')]);
-    expect(memory.value('a#0')).toEqual({ value: 'two', version: 2, agent: 'A' });
+  it('serves a key its latest value (a revision wins, with its session and time) and names the session of a key that never answered', () => {
+    const later = '2026-12-07T00:05:00.000Z';
+    const memory = RunMemory.of([meta, started('a#0', 'A'), result('a#0', 'A', 'one'), { type: 'revised', at: later, agent: 'A', key: 'a#0', version: 2, value: 'two' }, started('b#0', 'B')]);
+    expect(memory.value('a#0')).toEqual({ value: 'two', version: 2, agent: 'A', session: 's-A', at: later });
     expect(memory.interrupted('a#0')).toBeUndefined();
     expect(memory.value('b#0')).toBeUndefined();
     expect(memory.interrupted('b#0')).toEqual({ agent: 'B', session: 's-B' });

@@ -67,6 +67,8 @@ async function world(): Promise<Controller> {
   for (const agent of ['queued-a', 'queued-b']) {
     calls.add('r1', null, agent, { skip: () => `skipped ${agent}`, accept: () => ({ ok: true, value: `accepted ${agent}` }), sendQueued: () => true, queuedPrompt: () => undefined, replacePrompt: () => false });
   }
+  // A third queued call whose prompt the person replaces before it starts (`queued-prompt`).
+  calls.add('r1', null, 'queued-c', { skip: () => 'skipped', accept: () => ({ ok: false, error: 'queued' }), sendQueued: () => true, queuedPrompt: () => 'the script prompt', replacePrompt: () => true });
   // Three answers held for review (issue 16): `hold-accept`, `hold-value` and `hold-send` act on them.
   for (const agent of ['held-a', 'held-b', 'held-c']) {
     const entry = calls.add('r1', 'Verify', agent, { skip: () => 'skipped', accept: () => ({ ok: false, error: 'held' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false });
@@ -109,6 +111,7 @@ const LINES: readonly string[] = [
   'hold-accept -t held-a',
   'hold-value -t held-b {"holds": false}',
   'hold-send -t held-c look again',
+  'queued-prompt -t queued-c a better prompt',
 ];
 
 describe('command values', () => {

@@ -13,7 +13,7 @@ import { FakeCockpit } from './fake-cockpit.js';
 
 const ALL_NAMES =
   'send, broadcast, nudge, interrupt, approve, pause, resume, retry, restart, rewind, undo, switch, edit, graft, fork, ' +
-  'new, close, rename, focus, budget, run, run-stop, skip, accept, run-continue, run-hold, hold-accept, hold-value, hold-send';
+  'new, close, rename, focus, budget, run, run-stop, skip, accept, run-continue, run-hold, hold-accept, hold-value, hold-send, queued-prompt';
 
 describe('dispatch', () => {
   it('runs the named command with its parsed arguments', () => {

@@ -89,7 +89,7 @@ export async function runCoreBench(root: string): Promise<void> {
   const loadStart = process.hrtime.bigint();
   const added = controller.addAgent({ name: 's10000', model: 'claude-sonnet-4-6', cwd: root });
   const loadMs = msSince(loadStart);
-  if (!added.ok || added.value.session === undefined) throw new Error(`load failed: ${added.ok ? added.value.detail : added.error}`);
+  if (!added.ok || added.value.kind !== 'sdk') throw new Error(`load failed: ${added.ok ? added.value.detail : added.error}`);
   const editTimes: number[] = [];
   const rewindTimes: number[] = [];
   for (let i = 0; i < 20; i++) {

@@ -47,7 +47,7 @@ function sessionOf(turns: number): { controller: Controller; name: string } {
   const controller = new Controller({ store: new MemorySessionStore(), providerFor: () => noModel, tools: noTools });
   const name = `s${turns}`;
   const added = controller.addAgent({ name, model: 'claude-sonnet-4-6', cwd: '.' });
-  if (!added.ok || added.value.session === undefined) throw new Error('could not add the agent');
+  if (!added.ok || added.value.kind !== 'sdk') throw new Error('could not add the agent');
   const session = added.value.session;
   for (let turn = 1; turn <= turns; turn++) {
     for (const entry of turnEntries(turn)) must(session.commit({ ...entry, parent: session.tree.head }));
@@ -59,8 +59,9 @@ console.log('edit at turn 1 (controller.edit, in-memory journal), 300 edits afte
 console.log('  for comparison: one viewBranch(tree.path()), what every edit cost before');
 for (const turns of [100, 1000, 10_000]) {
   const { controller, name } = sessionOf(turns);
-  const session = controller.find(name)?.session;
-  if (session === undefined) throw new Error('no session');
+  const found = controller.find(name);
+  if (found?.kind !== 'sdk') throw new Error('no session');
+  const session = found.session;
   const edits: number[] = [];
   const walks: number[] = [];
   for (let i = 0; i < 350; i++) {
@@ -73,8 +74,9 @@ for (const turns of [100, 1000, 10_000]) {
 }
 
 const { controller, name } = sessionOf(10_000);
-const session = controller.find(name)?.session;
-if (session === undefined) throw new Error('no session');
+const found = controller.find(name);
+if (found?.kind !== 'sdk') throw new Error('no session');
+const session = found.session;
 const rewinds: number[] = [];
 const undos: number[] = [];
 for (let i = 0; i < 40; i++) {

@@ -12,11 +12,17 @@ import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import { startScriptedModel } from '../../src/adapters/scripted-model/server.js';
 import { FileSessionStore } from '../../src/adapters/store/file-session-store.js';
 import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
+import type { Agent } from '../../src/core/agent.js';
 import { Controller } from '../../src/core/controller.js';
 
 const [dir, workspaces, mode] = process.argv.slice(2);
 if (dir === undefined || workspaces === undefined) throw new Error('usage: crash-child.ts STORE WORKSPACES [--settle]');
 const AGENTS = ['a', 'b', 'c', 'd'];
+
+// Whether the agent's loop still runs (only an SDK agent has one).
+function busyAgent(agent: Agent | undefined): boolean {
+  return agent?.kind === 'sdk' && agent.phase.kind === 'running';
+}
 let n = 0;
 
 // What the model does for a prompt: the prompt's first word picks it (the driver sends them).
@@ -60,7 +66,7 @@ for (const name of AGENTS) {
 }
 
 if (mode === '--settle') {
-  const busy = (): boolean => AGENTS.some((name) => controller.find(name)?.phase.kind === 'running');
+  const busy = (): boolean => AGENTS.some((name) => busyAgent(controller.find(name)));
   const timer = setInterval(() => {
     if (busy()) return;
     clearInterval(timer);

@@ -56,19 +56,20 @@ export class AgentTranscripts {
     const tracked: Tracked = { transcript: new Transcript({ agentName: agent.name }), turn: 0, k: 0, pathLength: 0, state: agent.state };
     this.tracked.set(agent.name, tracked);
     this.rebuild(agent, tracked);
-    if (agent.loadError !== undefined) tracked.transcript.notice(agent.loadError, true);
-    else if (agent.phase.kind !== 'running' && agent.unansweredAtLoad) {
+    if (agent.kind === 'broken') tracked.transcript.notice(agent.loadError, true);
+    else if (agent.kind === 'sdk' && agent.phase.kind !== 'running' && agent.unansweredAtLoad) {
       tracked.transcript.notice('⏹ this turn was cut short when agentmux last stopped, and no answer of it was kept: :retry re-runs it', false);
     }
     return tracked;
   }
 
   private rebuild(agent: Agent, tracked: Tracked): void {
-    const view = agent.session?.view() ?? viewBranch([]);
+    const session = agent.kind === 'sdk' ? agent.session : undefined;
+    const view = session?.view() ?? viewBranch([]);
     tracked.transcript.reset(view, agent.name);
     tracked.turn = view.turnCount;
     tracked.k = view.turns[view.turnCount]?.entries.length ?? 0;
-    const tree = agent.session?.tree;
+    const tree = session?.tree;
     const head = tree?.head ?? null;
     tracked.pathLength = tree === undefined || head === null ? 0 : (tree.branchPosition(head) ?? -1) + 1;
   }
@@ -134,7 +135,7 @@ export class AgentTranscripts {
     const previous = tracked.state;
     tracked.state = state;
     // A turn that failed says so where the person reads, not only in a title a narrow pane cuts.
-    if (state === 'error' && isWorking(previous) && this.controller.find(name)?.pty === undefined) {
+    if (state === 'error' && isWorking(previous) && this.controller.find(name)?.kind !== 'pty') {
       tracked.transcript.notice(`${detail} · :retry re-runs the turn`, true);
     }
     if (state === 'requesting' || (previous === 'retrying' && state === 'streaming')) tracked.transcript.endStream();
@@ -146,9 +147,10 @@ export class AgentTranscripts {
   // The file is read off the event loop's critical path; the preview lands only if the same call still waits.
   private showApprovalPreview(name: string, tracked: Tracked): void {
     const agent = this.controller.find(name);
-    const call = agent?.pendingApproval?.call;
+    if (agent?.kind !== 'sdk') return;
+    const call = agent.pendingApproval?.call;
     const path = call === undefined ? undefined : previewPath(call);
-    if (agent === undefined || call === undefined || path === undefined) return;
+    if (call === undefined || path === undefined) return;
     void readCurrentFile(agent.config.cwd, path).then((current) => {
       if (this.tracked.get(name) !== tracked || agent.pendingApproval?.call.id !== call.id) return;
       tracked.transcript.approvalPreview(approvalPreview(call, current));

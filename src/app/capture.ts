@@ -18,7 +18,7 @@ export function captureAgent(controller: Controller, transcripts: AgentTranscrip
   if (!name.ok) return err(`capture: ${name.error}`);
   const agent = controller.find(name.value);
   if (agent === undefined) return err(`capture: no agent "${name.value}"`);
-  if (agent.pty !== undefined) {
+  if (agent.kind === 'pty') {
     const screen = agent.pty.screen;
     return ok({ agent: agent.name, text: screen === undefined ? '' : screenText(screen) });
   }

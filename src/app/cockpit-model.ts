@@ -70,7 +70,7 @@ export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
 // The focused agent's pending approval takes over the normal-mode hints: the approval mode's
 // keys (with what `a` allows), then the normal keys that still matter.
 function hintsFor(mode: ModeName, focused: Agent | undefined, unsandboxed: string | undefined): string {
-  const pending = focused?.state === 'awaiting-approval' ? focused.pendingApproval : undefined;
+  const pending = focused?.kind === 'sdk' && focused.state === 'awaiting-approval' ? focused.pendingApproval : undefined;
   if (mode === 'normal' && pending !== undefined) {
     const tail = modeTable('normal').rows.flatMap((row) => (row.hint !== undefined && ['Esc', ':', '?'].includes(row.key) ? [row.hint] : []));
     // What a bash call may reach is part of what is approved: without the sandbox, everything.
@@ -81,7 +81,7 @@ function hintsFor(mode: ModeName, focused: Agent | undefined, unsandboxed: strin
 }
 
 function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInputs): PaneModel {
-  const totals = agent.session?.totals;
+  const totals = agent.kind === 'sdk' ? agent.session.totals : undefined;
   const mark = inputs.markOf?.(agent.name);
   return {
     ...(mark === undefined ? {} : { mark }),
@@ -95,8 +95,8 @@ function paneOf(agent: Agent, index: number, focused: boolean, inputs: ModelInpu
     cost: totals === undefined ? '?' : formatSpent(totals.costUsd, totals.unknownCosts),
     focused,
     transcript: inputs.transcriptOf(agent),
-    ...(agent.pty === undefined
-      ? {}
-      : { terminal: { screen: agent.pty.screen, attached: inputs.attached === agent.name, command: agent.pty.commandLine } }),
+    ...(agent.kind === 'pty'
+      ? { terminal: { screen: agent.pty.screen, attached: inputs.attached === agent.name, command: agent.pty.commandLine } }
+      : {}),
   };
 }

@@ -55,7 +55,7 @@ export function pasteInNormalMode(app: CockpitApp, text: string): void {
     app.show({ ok: false, error: 'paste ignored: there is no agent to write to (n makes one)' });
     return;
   }
-  if (app.controller.find(focused)?.pty !== undefined) {
+  if (app.controller.find(focused)?.kind === 'pty') {
     app.show({ ok: false, error: `paste not sent: ${focused} is a PTY pane; Enter attaches to it, then paste` });
     return;
   }

@@ -35,7 +35,8 @@ export function enterCopyMode(app: CockpitApp, options: { readonly entry?: Entry
 
 /** `y` in the timeline: copy mode on `agent`'s pane at the entry `address` names (the bottom when it names none). */
 export function enterCopyModeAt(app: CockpitApp, agent: string, address: TurnAddress): void {
-  const view = app.controller.find(agent)?.session?.view();
+  const found = app.controller.find(agent);
+  const view = found?.kind === 'sdk' ? found.session.view() : undefined;
   const item = view === undefined ? undefined : locate(view, address);
   const entered = enterCopyMode(app, item?.ok === true ? { entry: item.value.entry.id } : {});
   app.show(entered);

@@ -178,7 +178,7 @@ export class GraftPickerFlow {
 
   private preview(step: RangeStep, from: number, to: number): ReturnType<typeof graftPreview> {
     const agent = this.controller.find(this.target);
-    const path = agent?.session?.tree.path() ?? [];
+    const path = agent?.kind === 'sdk' ? agent.session.tree.path() : [];
     return graftPreview({ name: this.target, path }, step.source, from, to);
   }
 }
@@ -247,8 +247,9 @@ function sourceChoices(controller: Controller, target: string, now: number): Sou
   const choices: SourceChoice[] = [];
   const open = new Set<string>();
   for (const agent of controller.allAgents()) {
-    if (agent.session !== undefined) open.add(agent.session.id);
-    if (agent.name === target || agent.session === undefined) continue;
+    if (agent.kind !== 'sdk') continue;
+    open.add(agent.session.id);
+    if (agent.name === target) continue;
     const turns = agent.session.view().turnCount;
     choices.push({ text: `agent   ${agent.name.padEnd(20)} ${plural(turns, 'turn')}`, reference: agent.name });
   }

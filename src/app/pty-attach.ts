@@ -4,6 +4,7 @@
 import type { Controller } from '../core/controller.js';
 import type { Disposable } from '../core/events.js';
 import type { Rect } from '../core/layout-solver.js';
+import type { PtyAgent } from '../core/pty-agent.js';
 import { DETACH_KEY, translateCursorKeys } from '../core/pty-keys.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { CockpitView } from '../view/cockpit-view.js';
@@ -11,7 +12,7 @@ import type { CockpitApp } from './cockpit-app.js';
 
 /** Attaches the keyboard to the PTY agent `name`; an error (and nothing changes) if it is not a running PTY agent. */
 export function attachPty(app: CockpitApp, name: string): Result<string> {
-  const pty = app.controller.find(name)?.pty;
+  const pty = hostedPty(app, name);
   if (pty === undefined) return err(`${name} is not a PTY agent`);
   if (!pty.running) return err(`${name} is not running: :restart starts it again`);
   if (app.attached !== undefined) return err(`already attached to ${app.attached.name}`);
@@ -31,7 +32,7 @@ export function detachPty(app: CockpitApp): void {
 }
 
 function onAttachedInput(app: CockpitApp, name: string, data: string): void {
-  const pty = app.controller.find(name)?.pty;
+  const pty = hostedPty(app, name);
   const at = data.indexOf(DETACH_KEY);
   const keys = at < 0 ? data : data.slice(0, at);
   if (keys !== '' && pty !== undefined) pty.type(translateCursorKeys(keys, pty.screen?.applicationCursorKeys ?? false));
@@ -43,11 +44,17 @@ function onAttachedInput(app: CockpitApp, name: string, data: string): void {
 export function syncPtyPanes(app: CockpitApp, rects: ReadonlyMap<string, Rect>): void {
   for (const agent of app.controller.allAgents()) {
     const rect = rects.get(agent.name);
-    if (agent.pty === undefined || rect === undefined || rect.width < 3 || rect.height < 3) continue;
+    if (agent.kind !== 'pty' || rect === undefined || rect.width < 3 || rect.height < 3) continue;
     agent.pty.resize(rect.width - 2, rect.height - 2);
   }
-  const attached = app.attached === undefined ? undefined : app.controller.find(app.attached.name)?.pty;
+  const attached = app.attached === undefined ? undefined : hostedPty(app, app.attached.name);
   if (app.attached !== undefined && attached?.running !== true) detachPty(app);
+}
+
+// The PTY side of the agent `name`, when it is a PTY agent.
+function hostedPty(app: CockpitApp, name: string): PtyAgent | undefined {
+  const agent = app.controller.find(name);
+  return agent?.kind === 'pty' ? agent.pty : undefined;
 }
 
 /** A PTY screen change asks for a frame (the scheduler coalesces: never one per byte). */

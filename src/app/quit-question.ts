@@ -12,8 +12,8 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /** The question to ask before quitting, or undefined when nothing would be stopped. */
 export function quitQuestion(agents: readonly Agent[], runs: readonly LiveRunRef[] = []): string | undefined {
-  const working = agents.filter((agent) => agent.pty === undefined && (isBusy(agent.state) || agent.phase.kind === 'running'));
-  const programs = agents.filter((agent) => agent.pty?.running === true);
+  const working = agents.filter((agent) => agent.kind === 'sdk' && (isBusy(agent.state) || agent.phase.kind === 'running'));
+  const programs = agents.flatMap((agent) => (agent.kind === 'pty' && agent.pty.running ? [agent] : []));
   const parts: string[] = [];
   if (runs.length > 0) {
     parts.push(`${plural(runs.length, 'workflow run is', 'workflow runs are')} live and will be stopped (${runs.map((run) => `${run.id} ${visibleControls(run.name)}`).join(', ')})`);
@@ -22,10 +22,10 @@ export function quitQuestion(agents: readonly Agent[], runs: readonly LiveRunRef
     parts.push(`${working.length} agent${working.length === 1 ? ' is' : 's are'} working (${working.map((a) => a.name).join(', ')})`);
   }
   if (programs.length > 0) {
-    const named = programs.map((a) => `${a.name}: ${a.pty?.commandLine ?? ''}`).join(', ');
+    const named = programs.map((a) => `${a.name}: ${a.pty.commandLine}`).join(', ');
     parts.push(`${programs.length} program${programs.length === 1 ? ' is' : 's are'} running and will be killed (${named})`);
   }
-  const count = (from: readonly Agent[]): number => from.reduce((sum, agent) => sum + waitingCount(agent), 0);
+  const count = (from: readonly Agent[]): number => from.reduce((sum, agent) => sum + (agent.kind === 'sdk' ? waitingCount(agent) : 0), 0);
   const reattached = count(agents.filter((agent) => agent.config.run === undefined));
   if (reattached > 0) {
     parts.push(`${plural(reattached, 'queued message is', 'queued messages are')} kept and delivered at the next start`);

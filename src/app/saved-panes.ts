@@ -10,7 +10,7 @@ export function savedAgentsOf(agents: readonly Agent[], inLayout: ReadonlySet<st
     // A workflow's agents belong to their run, not to the layout's next start (DESIGN.md §9).
     .filter((agent) => !inLayout.has(agent.name) && agent.config.run === undefined)
     .flatMap((agent): SavedAgent[] => {
-      if (agent.pty !== undefined) {
+      if (agent.kind === 'pty') {
         const { command, env, ready } = agent.pty.spec;
         return [
           {
@@ -22,7 +22,7 @@ export function savedAgentsOf(agents: readonly Agent[], inLayout: ReadonlySet<st
           },
         ];
       }
-      if (agent.session === undefined) return [];
+      if (agent.kind === 'broken') return [];
       return [
         {
           name: agent.name,

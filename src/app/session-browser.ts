@@ -151,7 +151,7 @@ export class SessionBrowserFlow {
   }
 
   private reload(): void {
-    const openIds = new Set(this.controller.allAgents().flatMap((agent) => (agent.session === undefined ? [] : [agent.session.id])));
+    const openIds = new Set(this.controller.allAgents().flatMap((agent) => (agent.kind === 'sdk' ? [agent.session.id] : [])));
     const now = this.now();
     this.rows = this.trash
       ? sessionRows(this.controller.storedSessions.trashed(), openIds, now).map((row): BrowserRow => ({ kind: 'session', ...row }))

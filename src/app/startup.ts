@@ -141,7 +141,7 @@ export async function openCockpit(
     const spec = { command: agent.command, env: agent.env ?? {}, ready: agent.ready };
     const hosted = controller.addPtyAgent(agent.name, agent.cwd === undefined ? cwd : resolve(cwd, agent.cwd), spec);
     if (!hosted.ok) notice(`${agent.name}: ${hosted.error}`);
-    else if (hosted.value.pty?.running !== true) notice(`${agent.name}: ${hosted.value.detail}`);
+    else if (!hosted.value.pty.running) notice(`${agent.name}: ${hosted.value.detail}`);
   }
 
   function addLayoutSdkAgent(agent: SdkLayoutAgent): void {
@@ -171,8 +171,8 @@ export async function openCockpit(
       return;
     }
     const started = added.value;
-    if (started.loadError !== undefined) log(`${agent.name}: ${started.loadError}`);
-    const fresh = started.session !== undefined && started.session.tree.head === null;
+    if (started.kind === 'broken') log(`${agent.name}: ${started.loadError}`);
+    const fresh = started.kind === 'sdk' && started.session.tree.head === null;
     if (fresh && agent.prompt !== undefined) controller.delivery.send(agent.name, agent.prompt);
   }
 
@@ -183,7 +183,7 @@ export async function openCockpit(
       const spec = { command: extra.command, env: extra.env ?? {}, ready: extra.ready };
       const hosted = controller.addPtyAgent(extra.name, existsSync(extra.cwd) ? extra.cwd : cwd, spec);
       if (!hosted.ok) notice(`${extra.name}: ${hosted.error}`);
-      else if (hosted.value.pty?.running !== true) notice(`${extra.name}: ${hosted.value.detail}`);
+      else if (!hosted.value.pty.running) notice(`${extra.name}: ${hosted.value.detail}`);
       return;
     }
     let extraCwd = extra.cwd;

@@ -23,8 +23,8 @@ export function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): Result<
   const focused = app.controller.focused();
   const agent = focused === undefined ? undefined : app.controller.find(focused);
   if (agent === undefined) return err('there is no agent');
+  if (agent.kind !== 'sdk') return err(`${agent.name} cannot run: ${agent.kind === 'broken' ? agent.loadError : 'no session'}`);
   const session = agent.session;
-  if (session === undefined) return err(`${agent.name} cannot run: ${agent.loadError ?? 'no session'}`);
   const view = session.view();
   const { rows, headRow } = timelineRows(view, buildBranchTree(session.tree, view), agent.name);
   // Opened with `e`, Enter edits: the status bar's hints must say so, not "Enter/r rewind".

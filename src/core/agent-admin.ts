@@ -4,7 +4,7 @@
 import { crashedCalls } from './tool-intent.js';
 import { interruptedRestoreNotice } from './restore-intent.js';
 import { dropWaiting, restorePending } from './pending-messages.js';
-import { Agent, type AgentConfig } from './agent.js';
+import { BrokenAgent, SdkAgent, type Agent, type AgentConfig, type HostedAgent } from './agent.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { agentNameProblem } from './layout-file.js';
 import type { ModelProvider } from './provider.js';
@@ -86,7 +86,7 @@ export class AgentAdmin {
    * Adds an agent, reattaching its stored session (`sessionId`, else the newest of its name) or
    * starting a new one. With `ownHeader`, the model and system prompt come from the journal's header.
    */
-  add(requested: AgentConfig, sessionId?: string, ownHeader?: OwnHeader): Result<Agent> {
+  add(requested: AgentConfig, sessionId?: string, ownHeader?: OwnHeader): Result<SdkAgent | BrokenAgent> {
     let config = requested;
     if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
     if (this.closing.has(config.name)) return err(`${config.name} is still closing: try again in a moment`);
@@ -95,7 +95,7 @@ export class AgentAdmin {
     if (existing === undefined) return this.createSession(config);
     const loaded = store.load(existing);
     if (loaded.ok && ownHeader !== undefined) config = withHeader(config, loaded.value.header);
-    if (!loaded.ok) return ok(this.register(new Agent(config, undefined, loaded.error.message, this.d.events)));
+    if (!loaded.ok) return ok(this.register(new BrokenAgent(config, loaded.error.message, this.d.events)));
     if (ownHeader !== undefined && ownHeader !== 'model-only') {
       const where = sessionCwd(loaded.value.header, { given: ownHeader.cwd.given, fallback: config.cwd }, this.d.directoryProblem ?? (() => undefined));
       if (!where.ok) return where;
@@ -104,12 +104,12 @@ export class AgentAdmin {
     const session = SessionState.replay(loaded.value.header, loaded.value.records);
     if (!session.ok) {
       const message = replayProblem(store, existing, session.error);
-      return ok(this.register(new Agent(config, undefined, message, this.d.events)));
+      return ok(this.register(new BrokenAgent(config, message, this.d.events)));
     }
     const writer = store.openWriter(existing);
-    if (!writer.ok) return ok(this.register(new Agent(config, undefined, writer.error, this.d.events)));
+    if (!writer.ok) return ok(this.register(new BrokenAgent(config, writer.error, this.d.events)));
     session.value.attach(writer.value);
-    const agent = new Agent(config, session.value, undefined, this.d.events);
+    const agent = new SdkAgent(config, session.value, this.d.events);
     // A turn that was waiting for the model when agentmux last quit left no answer behind:
     // say so, so the person knows `retry` re-runs it.
     const last = session.value.view().items.at(-1);
@@ -137,13 +137,13 @@ export class AgentAdmin {
   }
 
   /** Adds an agent with a new session, whatever the store holds under its name (a workflow agent, DESIGN.md §9). */
-  addNew(config: AgentConfig): Result<Agent> {
+  addNew(config: AgentConfig): Result<SdkAgent> {
     if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
     if (this.closing.has(config.name)) return err(`${config.name} is still closing: try again in a moment`);
     return this.createSession(config);
   }
 
-  private createSession(config: AgentConfig): Result<Agent> {
+  private createSession(config: AgentConfig): Result<SdkAgent> {
     const header = {
       t: 'session' as const,
       v: JOURNAL_VERSION,
@@ -159,19 +159,19 @@ export class AgentAdmin {
     if (!writer.ok) return err(writer.error);
     const session = SessionState.create(header, writer.value);
     if (!session.ok) return err(session.error);
-    const agent = this.register(new Agent(config, session.value, undefined, this.d.events));
+    const agent = this.register(new SdkAgent(config, session.value, this.d.events));
     this.d.summarize(agent);
     return ok(agent);
   }
 
   /** Adds a PTY agent (no session: it hosts `spec.command`) and starts its command. */
-  addPty(name: string, cwd: string, spec: PtyAgentSpec): Result<Agent> {
+  addPty(name: string, cwd: string, spec: PtyAgentSpec): Result<HostedAgent> {
     if (this.find(name) !== undefined) return err(`an agent named "${name}" already exists`);
     if (this.closing.has(name)) return err(`${name} is still closing: try again in a moment`);
     const built = buildPtyAgent(this.d.pty, name, cwd, spec);
     if (!built.ok) return built;
     const agent = this.register(built.value);
-    agent.pty?.start();
+    agent.pty.start();
     return ok(agent);
   }
 
@@ -185,12 +185,12 @@ export class AgentAdmin {
     const added = this.addPty(name, cwd, { command, env: {}, ready: undefined });
     if (!added.ok) return added;
     this.focus(name);
-    const started = added.value.pty?.running === true;
+    const started = added.value.pty.running;
     return started ? ok(`new PTY agent ${name} (${command.join(' ')})`) : err(`${name}: ${added.value.detail}`);
   }
 
   /** Puts an agent in the last pane and tells the views. */
-  register(agent: Agent): Agent {
+  register<A extends Agent>(agent: A): A {
     this.d.agents.push(agent);
     this.d.events.emit({ type: 'agent-added', agent: agent.name });
     return agent;
@@ -219,7 +219,7 @@ export class AgentAdmin {
     const agent = added.value;
     let message = `new agent ${name} (${model})`;
     if (stored) message += ': reattached its stored session';
-    if (agent.loadError !== undefined) message += `; it cannot run: ${agent.loadError}`;
+    if (agent.kind === 'broken') message += `; it cannot run: ${agent.loadError}`;
     return ok(message);
   }
 
@@ -230,7 +230,7 @@ export class AgentAdmin {
    * (or the default configuration's). A session already open just gets the focus.
    */
   openSession(sessionId: string, cwd?: string): Result<string> {
-    const open = this.d.agents.find((agent) => agent.session?.id === sessionId);
+    const open = this.d.agents.find((agent) => agent.kind === 'sdk' && agent.session.id === sessionId);
     if (open !== undefined) {
       this.focus(open.name);
       return ok(`${open.name} is already open: focused its pane`);
@@ -248,9 +248,9 @@ export class AgentAdmin {
     if (!added.ok) return added;
     this.focus(name);
     const agent = added.value;
-    const where = agent.session === undefined ? '' : describeSessionCwd(agent.session.header, agent.config.cwd);
+    const where = agent.kind === 'sdk' ? describeSessionCwd(agent.session.header, agent.config.cwd) : '';
     let message = `opened session ${name} (${agent.config.model})${where}`;
-    if (agent.loadError !== undefined) message += `; it cannot run: ${agent.loadError}`;
+    if (agent.kind === 'broken') message += `; it cannot run: ${agent.loadError}`;
     return ok(message);
   }
 
@@ -266,20 +266,29 @@ export class AgentAdmin {
     const wasFocused = this.focused() === name;
     agents.splice(index, 1);
     this.d.providers.delete(name);
-    // Nothing queued may start a turn while the loop winds down; it stops at its next safe point.
-    dropWaiting(agent);
-    agent.move({ kind: 'close' });
-    agent.abort('shutdown');
-    agent.pty?.dispose();
+    if (agent.kind === 'sdk') {
+      // Nothing queued may start a turn while the loop winds down; it stops at its next safe point.
+      dropWaiting(agent);
+      agent.move({ kind: 'close' });
+      agent.abort('shutdown');
+    }
+    if (agent.kind === 'pty') agent.pty.dispose();
     if (this.focusName === name) this.focusName = undefined;
     this.d.events.emit({ type: 'agent-removed', agent: name });
     if (wasFocused) {
       const next = agents[Math.min(index, agents.length - 1)];
       if (next !== undefined) this.focus(next.name);
     }
+    if (agent.kind === 'sdk') this.closeJournal(agent);
+    return ok(`closed ${name} (its session stays in the store)`);
+  }
+
+  // The journal of a closed agent closes once its loop has wound down (at once when none runs).
+  private closeJournal(agent: SdkAgent): void {
+    const name = agent.name;
     const finish = (): void => {
       this.d.summarize(agent, false);
-      agent.session?.close();
+      agent.session.close();
     };
     const phase = agent.phase;
     if (phase.kind !== 'running') {
@@ -288,7 +297,6 @@ export class AgentAdmin {
       const done = phase.loop.then(finish, finish).finally(() => this.closing.delete(name));
       this.closing.set(name, done);
     }
-    return ok(`closed ${name} (its session stays in the store)`);
   }
 
   /** Resolves once every closed agent has finished its turn and closed its journal. */
@@ -310,15 +318,15 @@ export class AgentAdmin {
     if (this.d.store.findByName(to) !== undefined) {
       return err(`the store already has a session named "${to}" (:sessions lists them)`);
     }
-    if (agent.pty !== undefined) {
+    if (agent.kind === 'pty') {
       // A PTY agent has no journal: only its pane changes name.
       agent.config = { ...agent.config, name: to };
       if (this.focusName === name) this.focusName = to;
       this.d.events.emit({ type: 'agent-renamed', from: name, to });
       return ok(`renamed ${name} to ${to}`);
     }
+    if (agent.kind === 'broken') return err(`${name} cannot be renamed: ${agent.loadError}`);
     const session = agent.session;
-    if (session === undefined) return err(`${name} cannot be renamed: ${agent.loadError ?? 'no session'}`);
     const written = session.record({ t: 'rename', name: to });
     if (!written.ok) return written;
     agent.config = { ...agent.config, name: to };

@@ -1,6 +1,6 @@
 // The agent loop of DESIGN.md §4: context → stream → tools → repeat, with nudges joined at
 // safe points, queued sends starting later turns, pause, budgets, retries and interrupts.
-import type { Agent, PendingMessage } from './agent.js';
+import type { SdkAgent, PendingMessage } from './agent.js';
 import type { AssistantEntry, Entry, ToolUseBlock } from './entry.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { describeProviderError, isRetriable, type ModelProvider, type PartialAnswer, type ProviderError } from './provider.js';
@@ -17,7 +17,7 @@ import { isTurnOpen, pendingAbort } from './turn-phase.js';
 
 export type RunnerDeps = {
   readonly events: Emitter<ControllerEvent>;
-  readonly providerFor: (agent: Agent) => ModelProvider;
+  readonly providerFor: (agent: SdkAgent) => ModelProvider;
   readonly tools: ToolHost;
   readonly newId: () => string;
   readonly now: () => number;
@@ -27,9 +27,9 @@ export type RunnerDeps = {
   /** Resolves after `ms`, or early (false) when the signal aborts. */
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<boolean>;
   /** The limit reached by this agent or overall, if any. */
-  readonly budgetReached: (agent: Agent, moment: 'model-call' | 'turn-start') => string | undefined;
+  readonly budgetReached: (agent: SdkAgent, moment: 'model-call' | 'turn-start') => string | undefined;
   /** Called after the agent's totals change (catalog, overall budget). */
-  readonly totalsChanged: (agent: Agent) => void;
+  readonly totalsChanged: (agent: SdkAgent) => void;
 };
 
 const DEFAULT_MAX_TOKENS = 8192;
@@ -40,8 +40,7 @@ type CallOutcome =
   | { kind: 'failed' };
 
 /** Starts the loop unless it is already running; it ends when the agent has nothing to do. */
-export function kick(agent: Agent, deps: RunnerDeps): void {
-  if (agent.session === undefined) return;
+export function kick(agent: SdkAgent, deps: RunnerDeps): void {
   let settle: () => void = () => undefined;
   const loop = new Promise<void>((resolve) => {
     settle = resolve;
@@ -63,11 +62,11 @@ export function kick(agent: Agent, deps: RunnerDeps): void {
 }
 
 /** Reports the end of the agent's turn (once per stop: see turn-ledger.ts). */
-function endTurn(agent: Agent, deps: Pick<RunnerDeps, 'events'>, outcome: TurnOutcome): void {
+function endTurn(agent: SdkAgent, deps: Pick<RunnerDeps, 'events'>, outcome: TurnOutcome): void {
   agent.ledger.finish(agent.name, agent.session, outcome, deps.events);
 }
 
-async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
+async function drive(agent: SdkAgent, deps: RunnerDeps): Promise<void> {
   // Calls cut short by a crash get their results (and recorded changes) before anything else.
   // Only then does the loop yield before its first turn: a send followed at once by a nudge
   // must find the send's turn open (the nudge joins it rather than opening its own).
@@ -131,7 +130,7 @@ async function drive(agent: Agent, deps: RunnerDeps): Promise<void> {
 
 // After an abort: a nudge with --interrupt continues the turn; an interrupt ends it (queued
 // messages then start the next turn); shutdown stops everything.
-function afterAbort(agent: Agent, deps: RunnerDeps): boolean {
+function afterAbort(agent: SdkAgent, deps: RunnerDeps): boolean {
   const intent = pendingAbort(agent.phase);
   agent.move({ kind: 'abort-handled' });
   if (intent === 'nudge') return true;
@@ -146,17 +145,17 @@ function afterAbort(agent: Agent, deps: RunnerDeps): boolean {
 }
 
 // A pause or a close stops the loop at its safe points.
-function stopsHere(agent: Agent): boolean {
+function stopsHere(agent: SdkAgent): boolean {
   return agent.phase.kind === 'running' && agent.phase.hold !== 'none';
 }
 
-function pausedDetail(agent: Agent): string {
+function pausedDetail(agent: SdkAgent): string {
   const waiting = agent.queue.length + agent.nudges.length;
   return waiting > 0 ? `${waiting} waiting` : '';
 }
 
 // Opens a turn with the oldest waiting message; false when there is nothing to do.
-function startTurn(agent: Agent, deps: RunnerDeps): boolean {
+function startTurn(agent: SdkAgent, deps: RunnerDeps): boolean {
   const source = agent.nudges.length > 0 ? agent.nudges : agent.queue;
   const next = source[0];
   if (next === undefined) {
@@ -184,7 +183,7 @@ function startTurn(agent: Agent, deps: RunnerDeps): boolean {
   return true;
 }
 
-function flushNudges(agent: Agent, deps: RunnerDeps): boolean {
+function flushNudges(agent: SdkAgent, deps: RunnerDeps): boolean {
   while (agent.nudges.length > 0) {
     const nudge = agent.nudges[0];
     if (nudge === undefined) break;
@@ -195,7 +194,7 @@ function flushNudges(agent: Agent, deps: RunnerDeps): boolean {
   return true;
 }
 
-function commitUser(agent: Agent, deps: RunnerDeps, message: PendingMessage, opensTurn: boolean): boolean {
+function commitUser(agent: SdkAgent, deps: RunnerDeps, message: PendingMessage, opensTurn: boolean): boolean {
   const committed = commit(agent, deps, {
     kind: 'user',
     id: deps.newId(),
@@ -207,14 +206,13 @@ function commitUser(agent: Agent, deps: RunnerDeps, message: PendingMessage, ope
     text: message.text,
   });
   // Delivered: out of the journal's pending set (a failed mark only risks a second delivery).
-  if (committed && agent.session !== undefined) settleMessage(agent.session, message, 'delivered');
+  if (committed) settleMessage(agent.session, message, 'delivered');
   return committed;
 }
 
 /** Appends an entry at the head; a journal failure puts the agent in `error` (nothing is lost on disk). */
-export function commit(agent: Agent, deps: Pick<RunnerDeps, 'events'>, entry: Entry): boolean {
+export function commit(agent: SdkAgent, deps: Pick<RunnerDeps, 'events'>, entry: Entry): boolean {
   const session = agent.session;
-  if (session === undefined) return false;
   const placed: Entry = { ...entry, parent: session.tree.head };
   const written = session.commit(placed);
   if (!written.ok) {
@@ -228,9 +226,8 @@ export function commit(agent: Agent, deps: Pick<RunnerDeps, 'events'>, entry: En
   return true;
 }
 
-async function callModel(agent: Agent, deps: RunnerDeps): Promise<CallOutcome> {
+async function callModel(agent: SdkAgent, deps: RunnerDeps): Promise<CallOutcome> {
   const session = agent.session;
-  if (session === undefined) return { kind: 'failed' };
   const provider = deps.providerFor(agent);
   for (let attempt = 0; ; attempt++) {
     const request = buildRequest(session.view(), {
@@ -304,7 +301,7 @@ function retryDelay(scheduled: number | undefined, error: ProviderError): number
 }
 
 // An interrupt before the first delta commits nothing (no empty entries).
-function commitPartial(agent: Agent, deps: RunnerDeps, partial: PartialAnswer, reason: string): void {
+function commitPartial(agent: SdkAgent, deps: RunnerDeps, partial: PartialAnswer, reason: string): void {
   const blocks = partial.blocks.filter((b) => b.type !== 'text' || b.text.length > 0);
   if (blocks.length === 0) return;
   commit(agent, deps, {
@@ -333,7 +330,7 @@ function interruptedOutcome(ran: ToolOutcome): ToolOutcome {
 
 // Runs each call in order and commits its result; stops at an abort or a journal failure.
 async function runTools(
-  agent: Agent,
+  agent: SdkAgent,
   deps: RunnerDeps,
   calls: readonly ToolUseBlock[],
 ): Promise<'done' | 'ended' | 'aborted' | 'failed'> {
@@ -394,6 +391,6 @@ async function runTools(
 }
 
 /** The agent's own tools when it has them, else the controller's. */
-function toolsOf(agent: Agent, deps: RunnerDeps): ToolHost {
+function toolsOf(agent: SdkAgent, deps: RunnerDeps): ToolHost {
   return agent.tools ?? deps.tools;
 }

@@ -1,4 +1,5 @@
-// An agent: a session plus a runner, with the runtime state the loop and commands share.
+// An agent: an SDK agent (a session plus the runtime state its loop and commands share), a PTY
+// agent (a hosted command), or a broken one (its journal did not load). One union, by `kind`.
 import type { AgentState } from './agent-state.js';
 import type { PendingApproval } from './approval-decision.js';
 import { DEFAULT_APPROVAL_POLICY, type ApprovalPolicy } from './approval-policy.js';
@@ -36,10 +37,35 @@ export type AgentConfig = {
 /** A message waiting to be delivered: a queued send, or a nudge for the next safe point. `id` is its delivery id. */
 export type PendingMessage = { readonly id: string; readonly text: string; readonly origin: MessageOrigin };
 
-/** The runtime side of one agent. Its session is undefined when its journal failed to load. */
-export class Agent {
+/**
+ * What every agent has, whatever runs it: its configuration, the state its title shows, and the
+ * events that tell views about changes to that state.
+ */
+abstract class AgentBase {
   state: AgentState = 'idle';
   detail = '';
+
+  constructor(
+    public config: AgentConfig,
+    private readonly events: Emitter<ControllerEvent>,
+  ) {}
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  /** Moves to a state and tells subscribers (only when something changed). */
+  setState(state: AgentState, detail = ''): void {
+    if (state === this.state && detail === this.detail) return;
+    this.state = state;
+    this.detail = detail;
+    this.events.emit({ type: 'state', agent: this.name, state, detail });
+  }
+}
+
+/** An agent the SDK runs (DESIGN.md §4): it always has its session, and the loop's runtime state. */
+export class SdkAgent extends AgentBase {
+  readonly kind = 'sdk';
   /** Sends that start the next turns, oldest first. */
   readonly queue: PendingMessage[] = [];
   /** Nudges that join the running turn at its next safe point. */
@@ -53,28 +79,18 @@ export class Agent {
   approval: ApprovalPolicy;
   /** The call waiting for the user's y/a/n, while the state is `awaiting-approval`. */
   pendingApproval: PendingApproval | undefined;
-  /** Set for a PTY agent (a hosted command, no session): everything it does goes through this. */
-  pty: PtyAgent | undefined;
   /** This agent's own tools (a workflow agent's StructuredOutput, an agentType's subset); else the controller's. */
   tools: ToolHost | undefined;
 
   constructor(
-    public config: AgentConfig,
-    readonly session: SessionState | undefined,
-    readonly loadError: string | undefined,
-    private readonly events: Emitter<ControllerEvent>,
+    config: AgentConfig,
+    readonly session: SessionState,
+    events: Emitter<ControllerEvent>,
   ) {
+    super(config, events);
     const policy = config.approval ?? DEFAULT_APPROVAL_POLICY;
-    const added = (session?.allowed ?? []).filter((entry) => !policy.allow.includes(entry));
+    const added = session.allowed.filter((entry) => !policy.allow.includes(entry));
     this.approval = added.length === 0 ? policy : { ...policy, allow: [...policy.allow, ...added] };
-    if (loadError !== undefined) {
-      this.state = 'error';
-      this.detail = loadError;
-    }
-  }
-
-  get name(): string {
-    return this.config.name;
   }
 
   /** Whether the loop runs, a turn is open, what holds it, the step in flight (turn-phase.ts). */
@@ -89,14 +105,6 @@ export class Agent {
     return next.ok;
   }
 
-  /** Moves to a state and tells subscribers (only when something changed). */
-  setState(state: AgentState, detail = ''): void {
-    if (state === this.state && detail === this.detail) return;
-    this.state = state;
-    this.detail = detail;
-    this.events.emit({ type: 'state', agent: this.name, state, detail });
-  }
-
   /** Aborts the stream, wait or tool in flight, recording why; false when nothing is in flight. */
   abort(intent: AbortIntent): boolean {
     if (!this.move({ kind: 'abort', intent })) return false;
@@ -105,3 +113,33 @@ export class Agent {
     return true;
   }
 }
+
+/** A PTY agent (DESIGN.md §4): a hosted command, no session; everything it does goes through `pty`. */
+export class HostedAgent extends AgentBase {
+  readonly kind = 'pty';
+  readonly pty: PtyAgent;
+
+  /** `host` builds the PTY side, which reports its state to this agent. */
+  constructor(config: AgentConfig, events: Emitter<ControllerEvent>, host: (agent: HostedAgent) => PtyAgent) {
+    super(config, events);
+    this.pty = host(this);
+  }
+}
+
+/** An agent whose journal failed to load: it shows why in its pane and never runs. */
+export class BrokenAgent extends AgentBase {
+  readonly kind = 'broken';
+
+  constructor(
+    config: AgentConfig,
+    readonly loadError: string,
+    events: Emitter<ControllerEvent>,
+  ) {
+    super(config, events);
+    this.state = 'error';
+    this.detail = loadError;
+  }
+}
+
+/** One pane's agent: run by the SDK, hosting a command, or broken (its journal did not load). */
+export type Agent = SdkAgent | HostedAgent | BrokenAgent;

@@ -1,6 +1,6 @@
 // The runner's side of approvals: decide whether a call must wait, and wait for the user's
 // answer (or an abort) with the agent in `awaiting-approval`.
-import type { Agent } from './agent.js';
+import type { SdkAgent } from './agent.js';
 import { describeCall, type ApprovalDecision } from './approval-decision.js';
 import { alwaysAllowEntry, needsApproval } from './approval-policy.js';
 import type { ToolCall, ToolHost, ToolOutcome } from './tools.js';
@@ -19,7 +19,7 @@ export type Clearance =
  * Runs `call` at once when the policy allows it; else, unless the tool's precheck already
  * knows it would fail, waits for `Controller.decide` or an abort.
  */
-export async function clearCall(agent: Agent, tools: ToolHost, call: ToolCall): Promise<Clearance> {
+export async function clearCall(agent: SdkAgent, tools: ToolHost, call: ToolCall): Promise<Clearance> {
   const spec = tools.specs().find((candidate) => candidate.name === call.name);
   if (spec === undefined || !needsApproval(agent.approval, call, spec)) return { kind: 'run' };
   // Not worth the user's attention: the model gets the error at once and can correct the call.
@@ -34,14 +34,14 @@ export async function clearCall(agent: Agent, tools: ToolHost, call: ToolCall): 
       agent.approval = { ...agent.approval, allow: [...agent.approval.allow, entry] };
       // Kept in the journal, so a restart (or a reattach) still allows it. A failed write
       // only costs asking again later; the call itself was approved.
-      agent.session?.record({ t: 'allow', entry });
+      agent.session.record({ t: 'allow', entry });
     }
   }
   return { kind: 'run' };
 }
 
 // The abort controller makes interrupt and shutdown end the wait like they end a tool.
-function waitForDecision(agent: Agent, call: ToolCall): Promise<ApprovalDecision | 'aborted'> {
+function waitForDecision(agent: SdkAgent, call: ToolCall): Promise<ApprovalDecision | 'aborted'> {
   const controller = new AbortController();
   agent.move({ kind: 'step-start', controller });
   return new Promise<ApprovalDecision | 'aborted'>((resolve) => {

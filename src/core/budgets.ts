@@ -1,7 +1,7 @@
 // Budgets (DESIGN.md §3): each session's own limits, kept in its journal, and the overall limit
 // over every session in the store. Owns the check the runner makes before each turn and model
 // call, the `budget` command's set and report, and releasing agents a raised limit lets go on.
-import type { Agent } from './agent.js';
+import type { Agent, SdkAgent } from './agent.js';
 import type { BudgetLimits } from './budget-limits.js';
 import { budgetReached, describeSpend, mergeLimits, unknownCostWarning, type BudgetMoment } from './budget.js';
 import type { BudgetTarget } from './cockpit-api.js';
@@ -30,7 +30,7 @@ export type BudgetDeps = {
   readonly overall: OverallBudgetSetting;
   readonly agents: () => readonly Agent[];
   /** The agent a command may act on, or why not. */
-  readonly usable: (name: string, operation: string) => Result<Agent>;
+  readonly usable: (name: string, operation: string) => Result<SdkAgent>;
   /** Writes an agent's session summary (its limits show in the catalog). */
   readonly summarize: (agent: Agent) => void;
 };
@@ -40,8 +40,8 @@ export class Budgets {
   constructor(private readonly d: BudgetDeps) {}
 
   /** The limit `agent` has reached at `moment` (its own first, then the overall one), or undefined. */
-  reached(agent: Agent, moment: BudgetMoment): string | undefined {
-    const own = agent.session === undefined ? undefined : budgetReached(agent.session.limits, agent.session.totals, moment);
+  reached(agent: SdkAgent, moment: BudgetMoment): string | undefined {
+    const own = budgetReached(agent.session.limits, agent.session.totals, moment);
     if (own !== undefined) return own;
     // The overall budget counts every session in the store, so closing a pane or
     // restarting does not reset what was spent.
@@ -76,7 +76,6 @@ export class Budgets {
     if (!agent.ok) return agent;
     const a = agent.value;
     const session = a.session;
-    if (session === undefined) return err(`${a.name} has no session`);
     const written = session.record({ t: 'budget', limits: mergeLimits(clear ? {} : session.limits, limits) });
     if (!written.ok) return err(written.error);
     this.d.summarize(a);
@@ -91,17 +90,16 @@ export class Budgets {
     const agent = this.d.usable(target.agent, 'budget');
     if (!agent.ok) return agent;
     const session = agent.value.session;
-    if (session === undefined) return err(`${agent.value.name} has no session`);
     return ok(`${agent.value.name}: ${describeSpend(session.limits, session.totals)} · ${overall}`);
   }
 
   /** The moment to check an agent at: within a turn the next model call, else the next turn's start. */
-  momentOf(agent: Agent): BudgetMoment {
+  momentOf(agent: SdkAgent): BudgetMoment {
     return isTurnOpen(agent.phase) ? 'model-call' : 'turn-start';
   }
 
   private releaseIfUnder(a: Agent): void {
-    if (a.state === 'over-budget' && this.reached(a, this.momentOf(a)) === undefined) {
+    if (a.kind === 'sdk' && a.state === 'over-budget' && this.reached(a, this.momentOf(a)) === undefined) {
       a.setState('paused', 'budget raised: resume to continue');
     }
   }

@@ -1,6 +1,6 @@
 // The controller: owns every agent and its session, runs their loops, and answers commands.
 // Views subscribe to `events`; keys, the `:` prompt and tests all reach it through `dispatch`.
-import { Agent, type AgentConfig } from './agent.js';
+import { SdkAgent, type Agent, type AgentConfig, type BrokenAgent, type HostedAgent } from './agent.js';
 import { AgentAdmin, type DefaultAgentConfig, type FreshWorkspace } from './agent-admin.js';
 import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
@@ -137,7 +137,7 @@ export class Controller implements CockpitApi {
       find: (name) => this.find(name),
       agents: () => this.list,
       addForked: (config, session) => {
-        const forked = this.admin.register(new Agent(config, session, undefined, this.events));
+        const forked = this.admin.register(new SdkAgent(config, session, this.events));
         this.summarize(forked); // its row shows the copied turns at once (B10)
         return forked;
       },
@@ -159,11 +159,11 @@ export class Controller implements CockpitApi {
   }
 
   /** Adds an agent, reattaching its stored session by name or starting a new one. */
-  addAgent(config: AgentConfig): Result<Agent> {
+  addAgent(config: AgentConfig): Result<SdkAgent | BrokenAgent> {
     const added = this.admin.add(config);
     // Messages accepted before the last quit or crash go out now (pending-messages.ts).
     // So do the results of tool calls a crash cut short (crashed-calls.ts).
-    if (added.ok && (waitingCount(added.value) > 0 || hasCrashedCalls(added.value))) kick(added.value, this.deps);
+    if (added.ok && added.value.kind === 'sdk' && (waitingCount(added.value) > 0 || hasCrashedCalls(added.value))) kick(added.value, this.deps);
     return added;
   }
 
@@ -171,33 +171,33 @@ export class Controller implements CockpitApi {
    * Adds an agent with a new session (never reattached by name) and, when given, its own tools:
    * what a workflow's `agent()` call opens (DESIGN.md §9).
    */
-  openAgent(config: AgentConfig, tools?: ToolHost): Result<Agent> {
+  openAgent(config: AgentConfig, tools?: ToolHost): Result<SdkAgent> {
     const added = this.admin.addNew(config);
     if (added.ok && tools !== undefined) added.value.tools = tools;
     return added;
   }
 
   /** Reattaches a workflow agent's own stored session (a continued run, issue 15), with its own tools. */
-  reopenAgent(config: AgentConfig, sessionId: string, tools?: ToolHost): Result<Agent> {
+  reopenAgent(config: AgentConfig, sessionId: string, tools?: ToolHost): Result<SdkAgent | BrokenAgent> {
     const added = this.admin.add(config, sessionId, 'model-only');
-    if (added.ok && tools !== undefined) added.value.tools = tools;
+    if (added.ok && added.value.kind === 'sdk' && tools !== undefined) added.value.tools = tools;
     return added;
   }
 
   /** Adds a PTY agent (a layout agent with `command`) and starts its command. */
-  addPtyAgent(name: string, cwd: string, spec: PtyAgentSpec): Result<Agent> {
+  addPtyAgent(name: string, cwd: string, spec: PtyAgentSpec): Result<HostedAgent> {
     return this.admin.addPty(name, cwd, spec);
   }
 
   /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
   async shutdown(): Promise<void> {
-    for (const agent of this.list) agent.pty?.dispose();
-    for (const agent of this.list) agent.abort('shutdown');
-    await Promise.all(this.list.flatMap((agent) => (agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
+    for (const agent of this.list) if (agent.kind === 'pty') agent.pty.dispose();
+    for (const agent of this.list) if (agent.kind === 'sdk') agent.abort('shutdown');
+    await Promise.all(this.list.flatMap((agent) => (agent.kind === 'sdk' && agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
     await this.admin.closed();
     for (const agent of this.list) {
       this.summarize(agent, false);
-      agent.session?.close();
+      if (agent.kind === 'sdk') agent.session.close();
     }
   }
 
@@ -222,7 +222,7 @@ export class Controller implements CockpitApi {
 
   /** Tokens, cost and turns over every agent in this cockpit. */
   totals(): UsageTotals {
-    return sumTotals(this.list.flatMap((agent) => (agent.session === undefined ? [] : [agent.session.totals])));
+    return sumTotals(this.list.flatMap((agent) => (agent.kind === 'sdk' ? [agent.session.totals] : [])));
   }
 
   /** Same as `focus` (the name views have used). */
@@ -254,8 +254,8 @@ export class Controller implements CockpitApi {
   }
 
   interrupt(name: string): Result<string> {
-    const pty = this.find(name)?.pty;
-    if (pty !== undefined) return pty.interrupt(name);
+    const found = this.find(name);
+    if (found?.kind === 'pty') return found.pty.interrupt(name);
     const agent = this.usable(name);
     if (!agent.ok) return agent;
     if (agent.value.abort('interrupt')) return ok(`interrupted ${name}`);
@@ -365,8 +365,9 @@ export class Controller implements CockpitApi {
   }
 
   branchPosition(name: string): BranchPosition | undefined {
-    const session = this.find(name)?.session;
-    if (session === undefined) return undefined;
+    const agent = this.find(name);
+    if (agent?.kind !== 'sdk') return undefined;
+    const session = agent.session;
     return { head: session.tree.head, turns: session.view().turnCount };
   }
 
@@ -390,7 +391,7 @@ export class Controller implements CockpitApi {
   restart(name: string): Result<string> {
     const agent = this.find(name);
     if (agent === undefined) return err(`no agent "${name}"`);
-    if (agent.pty === undefined) return err(`${name} is not a PTY agent: restart starts a hosted command again (retry re-runs a turn)`);
+    if (agent.kind !== 'pty') return err(`${name} is not a PTY agent: restart starts a hosted command again (retry re-runs a turn)`);
     return agent.pty.restart(name);
   }
 
@@ -457,15 +458,20 @@ export class Controller implements CockpitApi {
 
   // Internals ----------------------------------------------------------------------------
 
-  private usable(name: string, operation = 'this command'): Result<Agent> {
+  private usable(name: string, operation = 'this command'): Result<SdkAgent> {
     const agent = this.find(name);
     if (agent === undefined) return err(`no agent "${name}"`);
-    if (agent.pty !== undefined) return err(ptyDoesNotApply(name, operation));
-    if (agent.session === undefined) return err(`${name} cannot run: ${agent.loadError ?? 'no session'}`);
-    return ok(agent);
+    switch (agent.kind) {
+      case 'pty':
+        return err(ptyDoesNotApply(name, operation));
+      case 'broken':
+        return err(`${name} cannot run: ${agent.loadError}`);
+      case 'sdk':
+        return ok(agent);
+    }
   }
 
-  private whenIdle(name: string, operation: string, action: (agent: Agent) => Result<string>): Result<string> {
+  private whenIdle(name: string, operation: string, action: (agent: SdkAgent) => Result<string>): Result<string> {
     const agent = this.usable(name, operation);
     if (!agent.ok) return agent;
     if (agent.value.phase.kind === 'running') return err(`${name} is working: interrupt it first (Esc)`);
@@ -474,7 +480,7 @@ export class Controller implements CockpitApi {
     return result;
   }
 
-  private providerOf(agent: Agent): ModelProvider {
+  private providerOf(agent: SdkAgent): ModelProvider {
     const cached = this.providers.get(agent.name);
     if (cached !== undefined) return cached;
     const provider = this.options.providerFor(agent.config);
@@ -487,8 +493,8 @@ export class Controller implements CockpitApi {
    * quitting are not activity, so "last activity" stays the last entry or action (B10).
    */
   private summarize(agent: Agent, touched = true): void {
+    if (agent.kind !== 'sdk') return;
     const session = agent.session;
-    if (session === undefined) return;
     if (touched) this.touchedAt.set(session.id, this.deps.now());
     this.options.store.updateSummary({
       id: session.id,

@@ -1,7 +1,7 @@
 // Delivery (DESIGN.md §3, §4): `send`, `nudge` and `broadcast` hand a message to an agent, give
 // it a delivery id, and say what it did: started a turn, joins the running one, waits (queued),
 // or was refused. The runner later puts each id in the `turn-finished` of the turn it joined.
-import type { Agent } from './agent.js';
+import type { Agent, SdkAgent } from './agent.js';
 import { kick, type RunnerDeps } from './agent-runner.js';
 import type { DeliveryApi, DeliveryReceipt } from './cockpit-api.js';
 import type { MessageOrigin } from './entry.js';
@@ -14,7 +14,7 @@ import { isTurnOpen } from './turn-phase.js';
 export type DeliveryDeps = {
   readonly find: (name: string) => Agent | undefined;
   /** The agent as an SDK agent that can run, or why not. */
-  readonly usable: (name: string) => Result<Agent>;
+  readonly usable: (name: string) => Result<SdkAgent>;
   readonly agents: () => readonly Agent[];
   readonly runner: RunnerDeps;
   readonly newDeliveryId: () => string;
@@ -30,8 +30,8 @@ export class Delivery implements DeliveryApi {
   send(name: string, text: string): DeliveryReceipt {
     const held = this.heldForQueued(name, text);
     if (held !== undefined) return held;
-    const pty = this.d.find(name)?.pty;
-    if (pty !== undefined) return this.typed(name, text, pty);
+    const found = this.d.find(name);
+    if (found?.kind === 'pty') return this.typed(name, text, found.pty);
     const agent = this.d.usable(name);
     if (!agent.ok) return { agent: name, outcome: 'refused', detail: agent.error };
     const a = agent.value;
@@ -64,8 +64,8 @@ export class Delivery implements DeliveryApi {
   private join(name: string, text: string, interrupt: boolean, origin: MessageOrigin): DeliveryReceipt {
     const held = this.heldForQueued(name, text);
     if (held !== undefined) return held;
-    const pty = this.d.find(name)?.pty;
-    if (pty !== undefined) return this.typed(name, text, pty);
+    const found = this.d.find(name);
+    if (found?.kind === 'pty') return this.typed(name, text, found.pty);
     const agent = this.d.usable(name);
     if (!agent.ok) return { agent: name, outcome: 'refused', detail: agent.error };
     const a = agent.value;
@@ -92,7 +92,7 @@ export class Delivery implements DeliveryApi {
 
   // An idle agent starts a turn, unless a cap already reached holds the message (the runner
   // shows over-budget): then it says so, not "started".
-  private start(agent: Agent, id: string): DeliveryReceipt {
+  private start(agent: SdkAgent, id: string): DeliveryReceipt {
     const cap = this.d.runner.budgetReached(agent, 'turn-start');
     kick(agent, this.d.runner);
     if (cap !== undefined) return queued(id, agent.name, `over budget (${cap})`);

@@ -2,7 +2,7 @@
 // never a model call, and each but retry leaves an undo point.
 import { putBackSetAside } from './set-aside.js';
 import { formatAddress, type TurnAddress } from './address.js';
-import type { Agent, AgentConfig } from './agent.js';
+import type { Agent, AgentConfig, SdkAgent } from './agent.js';
 import type { RunnerDeps } from './agent-runner.js';
 import { planEditTarget, planRewind, type BranchView } from './branch.js';
 import { buildBranchTree, findBranch } from './branch-tree.js';
@@ -38,9 +38,9 @@ export type HistoryDeps = {
   readonly deps: RunnerDeps;
   readonly find: (name: string) => Agent | undefined;
   readonly agents: () => readonly Agent[];
-  readonly addForked: (config: AgentConfig, session: SessionState) => Agent;
+  readonly addForked: (config: AgentConfig, session: SessionState) => SdkAgent;
   readonly removeAgent: (name: string) => void;
-  readonly commit: (agent: Agent, entry: Entry) => boolean;
+  readonly commit: (agent: SdkAgent, entry: Entry) => boolean;
   /** The workspace files port; without it rewind and undo move the conversation only. */
   readonly files?: WorkspaceFiles | undefined;
   /** Reads transcript files named as a graft SOURCE; without it only agents and sessions are sources. */
@@ -58,14 +58,13 @@ export class HistoryOps {
    * `rewind N[.K]`: moves the head back (later turns stay on a branch; edits before it survive)
    * and puts the files this agent changed since back as they were; the scope picks one side.
    */
-  rewind(agent: Agent, address: TurnAddress, options: RewindOptions = DEFAULT_REWIND_OPTIONS): Result<string> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
-    const tree = session.value.tree;
+  rewind(agent: SdkAgent, address: TurnAddress, options: RewindOptions = DEFAULT_REWIND_OPTIONS): Result<string> {
+    const session = agent.session;
+    const tree = session.tree;
     const path = tree.path();
-    const plan = planRewind(path, session.value.view(), address, (id) => tree.branchPosition(id));
+    const plan = planRewind(path, session.view(), address, (id) => tree.branchPosition(id));
     if (!plan.ok) return plan;
-    const before = session.value.tree.head;
+    const before = session.tree.head;
     const files = options.scope === 'conversation' ? undefined : this.h.files;
     if (options.scope === 'files' && files === undefined) return err(`${agent.name}: file checkpoints are off`);
     const moves = options.scope !== 'files';
@@ -85,16 +84,16 @@ export class HistoryOps {
     }
     // The undo point names every file about to be written, before the first is: after a crash
     // part-way, `u` puts back the ones written (the rest are skipped, already as they were).
-    const marked = session.value.record({ t: 'undo-point', op: 'rewind', before, ...(files === undefined ? {} : { files: [...prepared.writes] }) });
+    const marked = session.record({ t: 'undo-point', op: 'rewind', before, ...(files === undefined ? {} : { files: [...prepared.writes] }) });
     if (!marked.ok) return marked;
-    const written = files === undefined ? { done: [], error: undefined } : restoreWithIntent(session.value, 'rewind', files, agent.config.cwd, prepared.writes);
+    const written = files === undefined ? { done: [], error: undefined } : restoreWithIntent(session, 'rewind', files, agent.config.cwd, prepared.writes);
     if (written.error !== undefined) {
       const done = written.done.length === 0 ? '' : `${describeFileWork(written.done.length, [])}, then `;
       return err(`${agent.name}: ${done}${written.error}; the conversation was not moved (u undoes)`);
     }
     const fileWork = describeFileWork(written.done.length, prepared.kept);
     if (!moves) return ok(`restored ${agent.name}'s files to ${where}: ${fileWork === '' ? 'nothing to restore' : fileWork} (u undoes)`);
-    const moved = session.value.record({ t: 'head', head: plan.value.head, reason: 'rewind' });
+    const moved = session.record({ t: 'head', head: plan.value.head, reason: 'rewind' });
     if (!moved.ok) return moved;
     for (const edit of plan.value.reapply) {
       this.h.commit(agent, { ...edit, id: this.h.deps.newId(), at: this.h.deps.now() });
@@ -105,30 +104,29 @@ export class HistoryOps {
   }
 
   /** `undo`: takes back the newest rewind, edit, graft or fork; a rewind's files go back as they were. */
-  undo(agent: Agent, options: UndoOptions = DEFAULT_UNDO_OPTIONS): Result<string> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
-    const point = session.value.undoStack[session.value.undoStack.length - 1];
+  undo(agent: SdkAgent, options: UndoOptions = DEFAULT_UNDO_OPTIONS): Result<string> {
+    const session = agent.session;
+    const point = session.undoStack[session.undoStack.length - 1];
     if (point === undefined) return err(`nothing to undo for ${agent.name}`);
     let fileWork = '';
     const restored = restoredFilesOf(point);
     if (restored !== undefined && this.h.files !== undefined) {
-      const targets = undoTargets(restored, entriesLeaving(session.value.tree, point.before));
+      const targets = undoTargets(restored, entriesLeaving(session.tree, point.before));
       const ready = prepareWrites(this.h.files, agent.config.cwd, targets, options.conflicts, agent.name);
       if (!ready.ok) return ready;
       // Files first: if a write fails nothing is popped, and undoing again finishes the job.
-      const written = restoreWithIntent(session.value, 'undo', this.h.files, agent.config.cwd, ready.value.writes);
+      const written = restoreWithIntent(session, 'undo', this.h.files, agent.config.cwd, ready.value.writes);
       if (written.error !== undefined) return err(`${agent.name}: ${written.error}`);
       fileWork = describeFileWork(written.done.length, ready.value.kept);
     }
-    const popped = session.value.record({ t: 'undo' });
+    const popped = session.record({ t: 'undo' });
     if (!popped.ok) return popped;
     if (point.op === 'fork') {
-      const forked = this.h.agents().find((a) => a.session?.id === point.forked);
+      const forked = this.h.agents().find((a) => a.kind === 'sdk' && a.session.id === point.forked);
       if (forked !== undefined) this.h.removeAgent(forked.name);
       return ok(`undid the fork of ${agent.name}${forked === undefined ? '' : `: closed ${forked.name}`}`);
     }
-    const moved = session.value.record({ t: 'head', head: point.before, reason: 'undo' });
+    const moved = session.record({ t: 'head', head: point.before, reason: 'undo' });
     if (!moved.ok) return moved;
     agent.move({ kind: 'turn-close' });
     this.emitHead(agent);
@@ -136,24 +134,23 @@ export class HistoryOps {
   }
 
   /** The files a rewind, undo or switch would refuse to overwrite, so a key flow can ask before it acts. */
-  fileConflicts(agent: Agent, operation: FileOperation): Result<readonly string[]> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
+  fileConflicts(agent: SdkAgent, operation: FileOperation): Result<readonly string[]> {
+    const session = agent.session;
     const files = this.h.files;
     if (files === undefined) return ok([]);
-    const tree = session.value.tree;
+    const tree = session.tree;
     let targets: FileTarget[];
     if (operation.op === 'switch') {
-      const planned = this.planSwitch(agent, session.value, operation.branch);
+      const planned = this.planSwitch(agent, session, operation.branch);
       if (!planned.ok) return planned;
       targets = planned.value.targets;
     } else if (operation.op === 'rewind') {
       const path = tree.path();
-      const plan = planRewind(path, session.value.view(), operation.address, (id) => tree.branchPosition(id));
+      const plan = planRewind(path, session.view(), operation.address, (id) => tree.branchPosition(id));
       if (!plan.ok) return plan;
       targets = rewindTargets(entriesAfter(path, plan.value.head, (id) => tree.branchPosition(id)));
     } else {
-      const point = session.value.undoStack[session.value.undoStack.length - 1];
+      const point = session.undoStack[session.undoStack.length - 1];
       const restored = point === undefined ? undefined : restoredFilesOf(point);
       if (point === undefined || restored === undefined) return ok([]);
       targets = undoTargets(restored, entriesLeaving(tree, point.before));
@@ -169,10 +166,9 @@ export class HistoryOps {
    * it was left: its own edits apply, not the ones of the branch it leaves. Files follow as for a
    * rewind: the leaving branch's changes beyond the fork go back, then the arriving branch's apply.
    */
-  switchBranch(agent: Agent, branch: string, options: SwitchOptions = DEFAULT_SWITCH_OPTIONS): Result<string> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
-    const planned = this.planSwitch(agent, session.value, branch);
+  switchBranch(agent: SdkAgent, branch: string, options: SwitchOptions = DEFAULT_SWITCH_OPTIONS): Result<string> {
+    const session = agent.session;
+    const planned = this.planSwitch(agent, session, branch);
     if (!planned.ok) return planned;
     const files = options.scope === 'conversation' ? undefined : this.h.files;
     if (options.scope === 'files' && files === undefined) return err(`${agent.name}: file checkpoints are off`);
@@ -187,27 +183,27 @@ export class HistoryOps {
       const kept = describeFileWork(0, prepared.kept);
       return ok(`${agent.name}: no files to restore to branch ${branch}${kept === '' ? '' : `; ${kept}`}`);
     }
-    const before = session.value.tree.head;
-    const marked = session.value.record({ t: 'undo-point', op: 'switch', before, ...(files === undefined ? {} : { files: [...prepared.writes] }) });
+    const before = session.tree.head;
+    const marked = session.record({ t: 'undo-point', op: 'switch', before, ...(files === undefined ? {} : { files: [...prepared.writes] }) });
     if (!marked.ok) return marked;
-    const written = files === undefined ? { done: [], error: undefined } : restoreWithIntent(session.value, 'switch', files, agent.config.cwd, prepared.writes);
+    const written = files === undefined ? { done: [], error: undefined } : restoreWithIntent(session, 'switch', files, agent.config.cwd, prepared.writes);
     if (written.error !== undefined) {
       const done = written.done.length === 0 ? '' : `${describeFileWork(written.done.length, [])}, then `;
       return err(`${agent.name}: ${done}${written.error}; the conversation was not moved (u undoes)`);
     }
     const fileWork = describeFileWork(written.done.length, prepared.kept);
     if (!moves) return ok(`restored ${agent.name}'s files to branch ${branch}: ${fileWork === '' ? 'nothing to restore' : fileWork} (u undoes)`);
-    const moved = session.value.record({ t: 'head', head: planned.value.tip, reason: 'switch' });
+    const moved = session.record({ t: 'head', head: planned.value.tip, reason: 'switch' });
     if (!moved.ok) return moved;
     agent.move({ kind: 'turn-close' });
     this.emitHead(agent);
-    const turns = session.value.view().turnCount;
+    const turns = session.view().turnCount;
     const note = fileWork === '' ? '' : `; ${fileWork}`;
     return ok(`switched ${agent.name} to branch ${branch} (now ${turns} ${turns === 1 ? 'turn' : 'turns'}${note}; u undoes)`);
   }
 
   /** The branch a `switch` goes to and the files it would restore (the branch left first, then the one reached). */
-  private planSwitch(agent: Agent, session: SessionState, branch: string): Result<{ readonly tip: EntryId; readonly targets: FileTarget[] }> {
+  private planSwitch(agent: SdkAgent, session: SessionState, branch: string): Result<{ readonly tip: EntryId; readonly targets: FileTarget[] }> {
     const tree = session.tree;
     const found = findBranch(buildBranchTree(tree, session.view()), branch);
     if (!found.ok) return err(`${agent.name}: ${found.error}`);
@@ -217,22 +213,20 @@ export class HistoryOps {
   }
 
   /** The text `edit` opens for an entry (as it reads now, edits applied). */
-  entryText(agent: Agent, address: TurnAddress): Result<string> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
-    const target = planEditTarget(session.value.view(), address);
+  entryText(agent: SdkAgent, address: TurnAddress): Result<string> {
+    const session = agent.session;
+    const target = planEditTarget(session.view(), address);
     if (!target.ok) return target;
     return ok(editableText(target.value.current));
   }
 
   /** `edit N[.K] TEXT`: one record at the tip ("on this branch, X reads as TEXT"). */
-  edit(agent: Agent, address: TurnAddress, text: string): Result<string> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
-    const target = planEditTarget(session.value.view(), address);
+  edit(agent: SdkAgent, address: TurnAddress, text: string): Result<string> {
+    const session = agent.session;
+    const target = planEditTarget(session.view(), address);
     if (!target.ok) return target;
     if (editableText(target.value.current) === text) return ok(`${formatAddress(address)} is unchanged`);
-    const marked = session.value.record({ t: 'undo-point', op: 'edit', before: session.value.tree.head });
+    const marked = session.record({ t: 'undo-point', op: 'edit', before: session.tree.head });
     if (!marked.ok) return marked;
     const committed = this.h.commit(agent, {
       kind: 'edit',
@@ -248,9 +242,8 @@ export class HistoryOps {
   }
 
   /** `graft SOURCE [FROM..TO]`: appends copies of SOURCE's turns to the agent's branch. */
-  graft(agent: Agent, sourceRef: string, range: TurnRange): Result<string> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
+  graft(agent: SdkAgent, sourceRef: string, range: TurnRange): Result<string> {
+    const session = agent.session;
     const source = this.resolveSource(sourceRef);
     if (!source.ok) return source;
     const selected = selectTurns(source.value.view, range.from, range.to);
@@ -259,14 +252,14 @@ export class HistoryOps {
     const to = range.to ?? source.value.view.turnCount;
     const copies = copyForGraft(selected.value, {
       newId: this.h.deps.newId,
-      parent: session.value.tree.head,
+      parent: session.tree.head,
       sourceSession: source.value.sessionId,
       sourceName: source.value.name,
       fromTurn: from,
       toTurn: to,
       at: this.h.deps.now(),
     });
-    const marked = session.value.record({ t: 'undo-point', op: 'graft', before: session.value.tree.head });
+    const marked = session.record({ t: 'undo-point', op: 'graft', before: session.tree.head });
     if (!marked.ok) return marked;
     for (const entry of copies) {
       if (!this.h.commit(agent, entry)) return err(`${agent.name}: ${agent.detail}`);
@@ -277,13 +270,12 @@ export class HistoryOps {
   }
 
   /** `fork [N[.K]]`: a new agent whose session starts with copies of this branch up to there. */
-  fork(agent: Agent, address: TurnAddress | undefined): Result<string> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
-    const path = session.value.tree.path();
-    const view = session.value.view();
+  fork(agent: SdkAgent, address: TurnAddress | undefined): Result<string> {
+    const session = agent.session;
+    const path = session.tree.path();
+    const view = session.view();
     let items = view.items;
-    let at: EntryId | null = session.value.tree.head;
+    let at: EntryId | null = session.tree.head;
     if (address !== undefined) {
       const plan = planRewind(path, view, address);
       if (!plan.ok) return plan;
@@ -301,31 +293,30 @@ export class HistoryOps {
       model: agent.config.model,
       cwd: agent.config.cwd,
       ...(agent.config.system === undefined ? {} : { system: agent.config.system }),
-      forkOf: { session: session.value.id, entry: at },
+      forkOf: { session: session.id, entry: at },
     };
     const writer = this.h.store.create(header);
     if (!writer.ok) return writer;
     const forked = SessionState.create(header, writer.value);
     if (!forked.ok) return forked;
-    const copies = copyForFork(items, { newId: this.h.deps.newId, sourceSession: session.value.id, at: this.h.deps.now() });
+    const copies = copyForFork(items, { newId: this.h.deps.newId, sourceSession: session.id, at: this.h.deps.now() });
     for (const entry of copies) {
       const written = forked.value.commit(entry);
       if (!written.ok) return written;
     }
-    const marked = session.value.record({ t: 'undo-point', op: 'fork', before: session.value.tree.head, forked: header.id });
+    const marked = session.record({ t: 'undo-point', op: 'fork', before: session.tree.head, forked: header.id });
     if (!marked.ok) return marked;
     this.h.addForked({ ...agent.config, name }, forked.value);
     return ok(`forked ${agent.name} into ${name}`);
   }
 
   /** Prepares `retry`: an interrupted partial goes off the branch; an error re-runs as is. */
-  prepareRetry(agent: Agent): Result<void> {
-    const session = sessionOf(agent);
-    if (!session.ok) return session;
-    const tree = session.value.tree;
-    const putBack = putBackSetAside(session.value);
+  prepareRetry(agent: SdkAgent): Result<void> {
+    const session = agent.session;
+    const tree = session.tree;
+    const putBack = putBackSetAside(session);
     if (!putBack.ok) return putBack;
-    const last = lastMessage(session.value.view());
+    const last = lastMessage(session.view());
     if (last === undefined) return err(`nothing to retry: ${agent.name} has no turns`);
     if (last.kind === 'interrupted') {
       const path = tree.path();
@@ -334,7 +325,7 @@ export class HistoryOps {
       const reapply = path
         .slice((tree.branchPosition(last.id) ?? path.length) + 1)
         .filter((entry): entry is EditEntry => entry.kind === 'edit' && entry.target !== last.id);
-      const moved = session.value.record({ t: 'head', head: last.parent, reason: 'retry' });
+      const moved = session.record({ t: 'head', head: last.parent, reason: 'retry' });
       if (!moved.ok) return moved;
       for (const edit of reapply) {
         if (!this.h.commit(agent, { ...edit, id: this.h.deps.newId(), at: this.h.deps.now() })) {
@@ -353,7 +344,7 @@ export class HistoryOps {
     const agents = this.h.agents();
     const byPane = /^\d+$/.test(reference) ? agents[Number(reference) - 1] : undefined;
     const agent = byPane ?? this.h.find(reference);
-    if (agent?.session !== undefined) {
+    if (agent?.kind === 'sdk') {
       return ok({ sessionId: agent.session.id, name: agent.name, view: agent.session.view(), note: '' });
     }
     if (this.h.transcripts !== undefined && looksLikeTranscriptPath(reference)) {
@@ -385,10 +376,10 @@ export class HistoryOps {
     for (let n = 2; ; n++) if (!taken(`${base}${n}`)) return `${base}${n}`;
   }
 
-  private emitHead(agent: Agent): void {
+  private emitHead(agent: SdkAgent): void {
     // "interrupted" described the old tip; once the head moves it no longer applies.
     if (agent.state === 'idle' && agent.detail !== '') agent.setState('idle', '');
-    this.h.deps.events.emit({ type: 'head', agent: agent.name, head: agent.session?.tree.head ?? null });
+    this.h.deps.events.emit({ type: 'head', agent: agent.name, head: agent.session.tree.head });
   }
 }
 
@@ -399,8 +390,4 @@ function lastMessage(view: BranchView): MessageEntry | undefined {
     if (item?.kind === 'message') return item.original;
   }
   return undefined;
-}
-
-function sessionOf(agent: Agent): Result<SessionState> {
-  return agent.session === undefined ? err(`${agent.name} has no session`) : ok(agent.session);
 }

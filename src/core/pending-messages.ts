@@ -4,7 +4,7 @@
 // its agent is closed. After a quit or a crash the session's pending set is put back in the
 // agent's queue and delivered; the pane and the quit question count what waits. The record's
 // id is the message's delivery id (delivery.ts), so a receipt names the journaled message.
-import type { Agent, PendingMessage } from './agent.js';
+import type { Agent, SdkAgent, PendingMessage } from './agent.js';
 import type { MessageOrigin } from './entry.js';
 import { err, ok, type Result } from './result.js';
 import type { SessionState } from './session-state.js';
@@ -17,12 +17,11 @@ export type PendingDeps = { readonly now: () => number };
  * holding it in memory only.
  */
 export function acceptMessage(
-  agent: Agent,
+  agent: SdkAgent,
   deps: PendingDeps,
   message: { readonly id: string; readonly text: string; readonly origin: MessageOrigin; readonly nudge: boolean },
 ): Result<void> {
   const session = agent.session;
-  if (session === undefined) return err(`${agent.name} has no session`);
   const { id, text, origin, nudge } = message;
   const written = session.record({ t: 'pending', id, text, origin, nudge, at: deps.now() });
   if (!written.ok) return err(`cannot journal the message for ${agent.name}: ${written.error}`);
@@ -37,19 +36,18 @@ export function settleMessage(session: SessionState, message: PendingMessage, ho
 }
 
 /** Drops every waiting message of an agent that is closing (each one a journal record). */
-export function dropWaiting(agent: Agent): void {
+export function dropWaiting(agent: SdkAgent): void {
   const session = agent.session;
   for (const message of [...agent.nudges, ...agent.queue]) {
-    if (session !== undefined) settleMessage(session, message, 'dropped');
+    settleMessage(session, message, 'dropped');
   }
   agent.queue.length = 0;
   agent.nudges.length = 0;
 }
 
 /** After a load: puts the messages accepted before the last quit or crash back in line. */
-export function restorePending(agent: Agent): number {
+export function restorePending(agent: SdkAgent): number {
   const session = agent.session;
-  if (session === undefined) return 0;
   for (const record of session.pending.values()) {
     (record.nudge ? agent.nudges : agent.queue).push({ id: record.id, text: record.text, origin: record.origin });
   }
@@ -57,13 +55,13 @@ export function restorePending(agent: Agent): number {
 }
 
 /** How many messages wait for an agent (queued sends and nudges). */
-export function waitingCount(agent: Agent): number {
+export function waitingCount(agent: SdkAgent): number {
   return agent.queue.length + agent.nudges.length;
 }
 
-/** A pane's detail with what waits appended: `tool bash · 2 queued`. */
+/** A pane's detail with what waits appended: `tool bash · 2 queued` (only an SDK agent has messages waiting). */
 export function detailWithWaiting(agent: Agent): string {
-  const waiting = waitingCount(agent);
+  const waiting = agent.kind === 'sdk' ? waitingCount(agent) : 0;
   if (waiting === 0 || /\b\d+ (waiting|queued)\b/.test(agent.detail)) return agent.detail;
   return agent.detail === '' ? `${waiting} queued` : `${agent.detail} · ${waiting} queued`;
 }

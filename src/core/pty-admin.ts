@@ -1,6 +1,6 @@
-// Building a PTY agent (DESIGN.md §4): an Agent with no session whose `pty` side hosts the
+// Building a PTY agent (DESIGN.md §4): a HostedAgent (no session) whose `pty` side hosts the
 // command. Kept apart from agent-admin.ts, which only registers what this returns.
-import { Agent } from './agent.js';
+import { HostedAgent } from './agent.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { PtyAgent, type PtyAgentSpec } from './pty-agent.js';
 import type { PtyTimer } from './pty-delivery.js';
@@ -18,16 +18,16 @@ export type PtyAdminDeps = {
 };
 
 /** The agent of a hosted command, not started and not registered yet. */
-export function buildPtyAgent(deps: PtyAdminDeps, name: string, cwd: string, spec: PtyAgentSpec): Result<Agent> {
+export function buildPtyAgent(deps: PtyAdminDeps, name: string, cwd: string, spec: PtyAgentSpec): Result<HostedAgent> {
   const launch = deps.launch;
   if (launch === undefined) return err(`${name}: PTY agents need a PTY host, and this cockpit has none`);
   if (spec.command.length === 0 || spec.command[0] === '') return err(`${name}: a PTY agent needs a COMMAND`);
-  const agent = new Agent({ name, model: spec.command.join(' '), cwd }, undefined, undefined, deps.events);
-  agent.pty = new PtyAgent(spec, cwd, {
-    launch,
-    setState: (state, detail) => agent.setState(state, detail),
-    screenChanged: () => deps.screens.emit(agent.name),
-    ...(deps.timer === undefined ? {} : { timer: deps.timer }),
-  });
-  return ok(agent);
+  const host = (agent: HostedAgent): PtyAgent =>
+    new PtyAgent(spec, cwd, {
+      launch,
+      setState: (state, detail) => agent.setState(state, detail),
+      screenChanged: () => deps.screens.emit(agent.name),
+      ...(deps.timer === undefined ? {} : { timer: deps.timer }),
+    });
+  return ok(new HostedAgent({ name, model: spec.command.join(' '), cwd }, deps.events, host));
 }

@@ -1,6 +1,6 @@
 // The sessions in the store, open or not: the `sessions` rows and the session browser's trash,
 // restore and rename. An open session is changed through its agent; a closed one in its journal.
-import type { Agent } from './agent.js';
+import type { Agent, SdkAgent } from './agent.js';
 import type { BranchView } from './branch.js';
 import { describeReplayProblem, SessionState } from './session-state.js';
 import { agentNameProblem } from './layout-file.js';
@@ -85,7 +85,7 @@ export class StoredSessions {
     return replayed.ok ? ok(replayed.value.view()) : err(`${sessionId}: ${describeReplayProblem(replayed.error)}`);
   }
 
-  private openAgent(sessionId: string): Agent | undefined {
-    return this.d.agents().find((agent) => agent.session?.id === sessionId);
+  private openAgent(sessionId: string): SdkAgent | undefined {
+    return this.d.agents().find((agent): agent is SdkAgent => agent.kind === 'sdk' && agent.session.id === sessionId);
   }
 }

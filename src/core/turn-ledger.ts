@@ -77,8 +77,8 @@ export class TurnLedger {
   }
 
   /** Emits `turn-finished` unless this stop was already reported (or no turn ever opened). */
-  finish(agent: string, session: SessionState | undefined, outcome: TurnOutcome, events: Emitter<ControllerEvent>): void {
-    if (this.#reported || session === undefined) return;
+  finish(agent: string, session: SessionState, outcome: TurnOutcome, events: Emitter<ControllerEvent>): void {
+    if (this.#reported) return;
     this.#reported = true;
     const view = session.view();
     const turn = view.turnCount;

@@ -11,6 +11,7 @@ import { FileSessionStore } from '../../src/adapters/store/file-session-store.js
 import { createReadOnlyToolHost } from '../../src/adapters/tools/tool-host.js';
 import { buildController, type ScriptedTarget } from '../../src/app/build-controller.js';
 import type { Controller } from '../../src/core/controller.js';
+import { expectSdk, loopRunning } from '../core/factories.js';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -56,9 +57,9 @@ describe('buildController', () => {
     const added = controller.addAgent({ name: 'alpha', model: 'claude-sonnet-4-6', cwd: tmpdir() });
     if (!added.ok) throw new Error(added.error);
     controller.delivery.send('alpha', 'hi');
-    await until(() => model.requests.length === 1 && added.value.phase.kind !== 'running', 'the answer');
+    await until(() => model.requests.length === 1 && !loopRunning(added.value), 'the answer');
     expect(used).toEqual(['alpha']);
-    expect(added.value.session?.view().turnCount).toBe(1);
+    expect(expectSdk(added.value).session.view().turnCount).toBe(1);
   });
 
   it('keeps the overall budget in the store catalog, so the next start sees it', async () => {

@@ -9,13 +9,20 @@ import { launchPty } from '../../src/adapters/pty/node-pty-host.js';
 import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
 import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import { CockpitApp } from '../../src/app/cockpit-app.js';
+import type { Agent } from '../../src/core/agent.js';
 import type { ModeName } from '../../src/core/key-table.js';
+import type { PtyScreen } from '../../src/core/pty-session.js';
 import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
 import { RunBoard } from '../../src/app/workflow/run-board.js';
 import { RunViewFlow } from '../../src/app/workflow/run-view-flow.js';
 import { startHarness, until, type Harness } from '../integration/harness.js';
 import { holdAlpha } from './held-setup.js';
 import { openView, type ViewUnderTest } from '../view/view-kit.js';
+
+// The screen of a PTY agent (undefined for any other agent, or before its command started).
+function hostedScreen(agent: Agent | undefined): PtyScreen | undefined {
+  return agent?.kind === 'pty' ? agent.pty.screen : undefined;
+}
 
 export type Cockpit = { readonly h: Harness; readonly t: ViewUnderTest; readonly app: CockpitApp; readonly quits: () => number };
 const open: Cockpit[] = [];
@@ -89,7 +96,7 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
     if (!made.ok) throw new Error(made.error);
     // Running is not ready: a loaded machine starts sh late, and a prompt drawn after one
     // cockpit's frame but before the other's would make their screens differ.
-    await until(() => (h.controller.find('shell')?.pty?.screen?.bottomText(1).trim() ?? '') !== '', 'the shell showing its prompt');
+    await until(() => (hostedScreen(h.controller.find('shell'))?.bottomText(1).trim() ?? '') !== '', 'the shell showing its prompt');
     app.run('compose -t shell');
     await until(() => app.attached !== undefined, 'attached to shell');
   }

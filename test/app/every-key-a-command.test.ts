@@ -67,7 +67,7 @@ function observe(cockpit: Cockpit): unknown {
     modes: app.modes.names(),
     overlayOpen: t.view.overlayOpen,
     focused: h.controller.focused(),
-    agents: h.controller.allAgents().map((agent) => ({ name: agent.name, state: agent.state, pauseHeld: isPauseHeld(agent.phase) })),
+    agents: h.controller.allAgents().map((agent) => ({ name: agent.name, state: agent.state, pauseHeld: agent.kind === 'sdk' && isPauseHeld(agent.phase) })),
     zoom: app.zoom,
     tiling: app.tiling,
     attached: app.attached?.name,

@@ -7,6 +7,7 @@ import { rewindAsking } from '../../src/app/file-conflict-flow.js';
 import type { ModeName } from '../../src/core/key-table.js';
 import { until } from '../integration/harness.js';
 import { cockpitFor, press, settle, writeStep, type Cockpit } from './cockpit-kit.js';
+import { loopRunning } from '../core/factories.js';
 
 const TALK = [
   { text: 'First answer from the model, line one.\nAnd a second line of the answer.' },
@@ -17,7 +18,7 @@ const TALK = [
 /** Waits until no agent of the cockpit is working (or each waits on a person's approval). */
 export async function quiet(cockpit: Cockpit): Promise<void> {
   const still = (state: string, running: boolean): boolean => !running || state === 'awaiting-approval';
-  await until(() => cockpit.h.controller.allAgents().every((agent) => still(agent.state, agent.phase.kind === 'running')), 'every agent idle', 20_000);
+  await until(() => cockpit.h.controller.allAgents().every((agent) => still(agent.state, loopRunning(agent))), 'every agent idle', 20_000);
   await settle(cockpit);
 }
 

@@ -1,12 +1,20 @@
 // The quit question and workflow runs (DESIGN.md §9, issue 13): `q` asks while a run is live, and
 // a message queued to a workflow agent is never promised for the next start (never reattached).
 import { describe, expect, it } from 'vitest';
-import { Agent } from '../../src/core/agent.js';
+import type { SdkAgent } from '../../src/core/agent.js';
 import { quitQuestion } from '../../src/app/quit-question.js';
-import { Emitter } from '../../src/core/events.js';
+import { Controller } from '../../src/core/controller.js';
+import { expectOk, expectSdk } from '../core/factories.js';
+import { MemorySessionStore } from '../core/memory-store.js';
 
-function idleAgent(name: string, run?: string): Agent {
-  return new Agent({ name, model: 'm', cwd: '.', ...(run === undefined ? {} : { run }) }, undefined, undefined, new Emitter());
+const controller = new Controller({
+  store: new MemorySessionStore(),
+  providerFor: () => ({ stream: () => Promise.reject(new Error('the quit question never calls the model')) }),
+  tools: { specs: () => [], run: () => Promise.resolve({ content: 'none', isError: true }) },
+});
+
+function idleAgent(name: string, run?: string): SdkAgent {
+  return expectSdk(expectOk(controller.addAgent({ name, model: 'm', cwd: '.', ...(run === undefined ? {} : { run }) })));
 }
 
 describe('quit question', () => {

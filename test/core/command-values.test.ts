@@ -8,7 +8,7 @@ import { dispatch } from '../../src/core/dispatch.js';
 import { err, ok } from '../../src/core/result.js';
 import { CallStates } from '../../src/core/workflow/call-state.js';
 import type { ToolHost } from '../../src/core/tools.js';
-import { ChainBuilder, expectOk, text, toolUse } from './factories.js';
+import { ChainBuilder, expectOk, expectSdk, loopRunning, text, toolUse } from './factories.js';
 import { FakeSession } from './fake-pty-session.js';
 import { GatedProvider } from './gated-provider.js';
 import { MemorySessionStore } from './memory-store.js';
@@ -47,7 +47,7 @@ async function world(): Promise<Controller> {
     ptyLauncher: (spec) => ok(new FakeSession(spec)),
   });
   controller = c;
-  const alpha = expectOk(c.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' }));
+  const alpha = expectSdk(expectOk(c.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' })));
   const session = alpha.session;
   if (session === undefined) throw new Error('no session');
   const b = new ChainBuilder();
@@ -126,7 +126,7 @@ describe('command values', () => {
     for (const line of LINES) {
       const agent = c.find('alpha');
       // History commands need alpha idle: wait out the turns earlier lines started.
-      await until(() => agent?.phase.kind !== 'running' && c.find('broken')?.phase.kind !== 'running', `idle before "${line}"`);
+      await until(() => !loopRunning(agent) && !loopRunning(c.find('broken')), `idle before "${line}"`);
       const result = dispatch(c, line);
       if (result.kind !== 'ok') throw new Error(`${line}: ${result.kind === 'error' ? result.message : result.kind}`);
       results.push(result);

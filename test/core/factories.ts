@@ -1,4 +1,5 @@
 // Small factories for conversation entries: a builder that chains entries under its head.
+import type { Agent, SdkAgent } from '../../src/core/agent.js';
 import { viewBranch, type BranchView } from '../../src/core/branch.js';
 import type {
   AssistantBlock,
@@ -180,6 +181,18 @@ export class ChainBuilder {
 export function expectOk<T, E>(result: { ok: true; value: T } | { ok: false; error: E }): T {
   if (!result.ok) throw new Error(`expected ok, got error: ${typeof result.error === 'string' ? result.error : JSON.stringify(result.error)}`);
   return result.value;
+}
+
+/** The agent as an SDK agent, failing loudly when there is none or it is a PTY or broken agent. */
+export function expectSdk(agent: Agent | undefined): SdkAgent {
+  if (agent === undefined) throw new Error('expected an SDK agent, got none');
+  if (agent.kind !== 'sdk') throw new Error(`expected an SDK agent, got a ${agent.kind} agent (${agent.name})`);
+  return agent;
+}
+
+/** True while the agent's loop runs (only an SDK agent has one). */
+export function loopRunning(agent: Agent | undefined): boolean {
+  return agent?.kind === 'sdk' && agent.phase.kind === 'running';
 }
 
 /** Unwraps an error Result in a test. */

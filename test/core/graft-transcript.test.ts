@@ -5,7 +5,7 @@ import type { ModelProvider } from '../../src/core/provider.js';
 import { buildRequest } from '../../src/core/request.js';
 import type { ToolHost } from '../../src/core/tools.js';
 import type { TranscriptFile, TranscriptReader } from '../../src/core/transcript-import.js';
-import { expectOk } from './factories.js';
+import { expectOk, expectSdk } from './factories.js';
 import { MemorySessionStore } from './memory-store.js';
 
 const noModel: ModelProvider = { stream: () => Promise.reject(new Error('graft never calls the model')) };
@@ -42,7 +42,7 @@ function world() {
     },
   };
   const controller = new Controller({ store: new MemorySessionStore(), providerFor: () => noModel, tools: noTools, transcripts });
-  const agent = expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' }));
+  const agent = expectSdk(expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' })));
   return { controller, agent, reads };
 }
 
@@ -83,7 +83,7 @@ describe('graft from a transcript file', () => {
   it('a stored session is found by the name the graft picker lists, not only by its id (B13)', async () => {
     const { controller } = world();
     expectOk(controller.addAgent({ name: 'coder', model: 'test-model', cwd: '.' }));
-    const id = controller.find('coder')?.session?.id;
+    const id = expectSdk(controller.find('coder')).session.id;
     expectOk(controller.closeAgent('coder'));
     await controller.closed();
     const source = controller.graftSource('coder');

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Controller } from '../../src/core/controller.js';
 import type { ModelProvider } from '../../src/core/provider.js';
 import type { ToolHost } from '../../src/core/tools.js';
-import { ChainBuilder, expectOk, text } from './factories.js';
+import { ChainBuilder, expectOk, expectSdk, text } from './factories.js';
 import { MemorySessionStore } from './memory-store.js';
 
 const noModel: ModelProvider = { stream: () => Promise.reject(new Error('history operations never call the model')) };
@@ -10,7 +10,7 @@ const noTools: ToolHost = { specs: () => [], run: () => Promise.resolve({ conten
 
 function controllerWithTurns(turns: number) {
   const controller = new Controller({ store: new MemorySessionStore(), providerFor: () => noModel, tools: noTools });
-  const agent = expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' }));
+  const agent = expectSdk(expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' })));
   const session = agent.session;
   if (session === undefined) throw new Error('no session');
   const b = new ChainBuilder();

@@ -1,11 +1,19 @@
 // What waits for an agent shows in its pane (issue 11 item 4): `2 queued` after the detail.
 import { describe, expect, it } from 'vitest';
-import { Agent } from '../../src/core/agent.js';
-import { Emitter, type ControllerEvent } from '../../src/core/events.js';
+import type { SdkAgent } from '../../src/core/agent.js';
+import { Controller } from '../../src/core/controller.js';
 import { detailWithWaiting, waitingCount } from '../../src/core/pending-messages.js';
+import { expectOk, expectSdk } from './factories.js';
+import { MemorySessionStore } from './memory-store.js';
 
-function agent(): Agent {
-  return new Agent({ name: 'a', model: 'm', cwd: '/tmp' }, undefined, undefined, new Emitter<ControllerEvent>());
+// A fresh SDK agent in a controller of its own, with nothing waiting yet.
+function agent(): SdkAgent {
+  const controller = new Controller({
+    store: new MemorySessionStore(),
+    providerFor: () => ({ stream: () => Promise.reject(new Error('the pane count never calls the model')) }),
+    tools: { specs: () => [], run: () => Promise.resolve({ content: 'none', isError: true }) },
+  });
+  return expectSdk(expectOk(controller.addAgent({ name: 'a', model: 'm', cwd: '/tmp' })));
 }
 
 describe('the pane count of waiting messages', () => {

@@ -9,7 +9,7 @@ import type { WorkspaceFiles } from '../../src/core/file-checkpoint.js';
 import type { ModelProvider } from '../../src/core/provider.js';
 import { ok, type Result } from '../../src/core/result.js';
 import type { ToolHost } from '../../src/core/tools.js';
-import { ChainBuilder, expectOk, text, toolUse } from './factories.js';
+import { ChainBuilder, expectOk, expectSdk, text, toolUse } from './factories.js';
 import { MemorySessionStore } from './memory-store.js';
 
 const v = (name: string): FileVersion => ({ sha256: name, size: name.length });
@@ -42,8 +42,7 @@ function fortyFilesCreated() {
   const store = new MemorySessionStore();
   const files = new CrashingFiles();
   const controller = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
-  const session = expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' })).session;
-  if (session === undefined) throw new Error('no session');
+  const session = expectSdk(expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }))).session;
   const b = new ChainBuilder();
   expectOk(session.commit(b.from(session.tree.head).user('start')));
   expectOk(session.commit(b.from(session.tree.head).assistant(text('ready'))));

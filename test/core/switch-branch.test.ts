@@ -5,7 +5,7 @@ import { dispatch } from '../../src/core/dispatch.js';
 import type { ModelProvider } from '../../src/core/provider.js';
 import { SessionState } from '../../src/core/session-state.js';
 import type { ToolHost } from '../../src/core/tools.js';
-import { ChainBuilder, expectErr, expectOk, text } from './factories.js';
+import { ChainBuilder, expectErr, expectOk, expectSdk, text } from './factories.js';
 import { MemorySessionStore } from './memory-store.js';
 
 const noModel: ModelProvider = { stream: () => Promise.reject(new Error('switching never calls the model')) };
@@ -14,7 +14,7 @@ const noTools: ToolHost = { specs: () => [], run: () => Promise.resolve({ conten
 function world(turns: number) {
   const store = new MemorySessionStore();
   const controller = new Controller({ store, providerFor: () => noModel, tools: noTools });
-  const agent = expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' }));
+  const agent = expectSdk(expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '.' })));
   const session = agent.session;
   if (session === undefined) throw new Error('no session');
   const b = new ChainBuilder();

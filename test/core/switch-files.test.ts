@@ -9,7 +9,7 @@ import type { ModelProvider } from '../../src/core/provider.js';
 import { ok, type Result } from '../../src/core/result.js';
 import { entriesToTip, switchTargets } from '../../src/core/switch-files.js';
 import type { ToolHost } from '../../src/core/tools.js';
-import { ChainBuilder, expectErr, expectOk, text, toolUse } from './factories.js';
+import { ChainBuilder, expectErr, expectOk, expectSdk, text, toolUse } from './factories.js';
 import { FakeCockpit } from './fake-cockpit.js';
 import { MemorySessionStore } from './memory-store.js';
 import { restoredFilesOf, type SessionState, type UndoPoint } from '../../src/core/session-state.js';
@@ -99,7 +99,7 @@ function world() {
   const store = new MemorySessionStore();
   const files = new MemoryFiles();
   const controller = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
-  const agent = expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }));
+  const agent = expectSdk(expectOk(controller.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' })));
   const session = agent.session;
   if (session === undefined) throw new Error('no session');
   const b = new ChainBuilder();

@@ -6,7 +6,7 @@ import { Controller } from '../../src/core/controller.js';
 import type { ControllerEvent } from '../../src/core/events.js';
 import type { ToolHost } from '../../src/core/tools.js';
 import type { TurnFinished } from '../../src/core/turn-ledger.js';
-import { expectOk, idSource, text, toolUse } from './factories.js';
+import { expectOk, idSource, loopRunning, text, toolUse } from './factories.js';
 import { gate, GatedProvider, type GatedStep } from './gated-provider.js';
 import { MemorySessionStore } from './memory-store.js';
 
@@ -60,7 +60,7 @@ function idOf(receipt: DeliveryReceipt): string {
 
 async function settled(c: Controller): Promise<void> {
   const agent = c.find('alpha');
-  await until(() => agent?.phase.kind !== 'running', 'the loop to stop');
+  await until(() => !loopRunning(agent), 'the loop to stop');
 }
 
 describe('turn-finished', () => {

@@ -12,6 +12,8 @@ import { startRun, type LiveRun, type StartRunOptions } from '../../src/app/work
 import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
 import { staleCalls } from '../../src/core/workflow/stale-calls.js';
 import { startWorkflowKit, type WorkflowKit } from './workflow-kit.js';
+import type { SdkAgent } from '../../src/core/agent.js';
+import { loopRunning } from '../core/factories.js';
 
 /** A small seeded generator, so "random" latencies are the same on every run of the test. */
 function seeded(seed: number): () => number {
@@ -191,12 +193,12 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     expect(k.controller.closeAgent(found5.agent).ok).toBe(true);
     const opened = k.controller.openSession(found5.session);
     if (!opened.ok) throw new Error(opened.error);
-    const reopened = k.controller.allAgents().find((agent) => agent.session?.id === found5.session);
+    const reopened = k.controller.allAgents().find((agent): agent is SdkAgent => agent.kind === 'sdk' && agent.session.id === found5.session);
     if (reopened === undefined) throw new Error('the session did not open');
     expect(k.controller.delivery.send(reopened.name, 'look again').outcome).not.toBe('refused');
     await k.model.waitFor(() => k.model.requests.length === 21, 10_000);
     await waitUntil(() => {
-      const last = reopened.session?.view().items.at(-1);
+      const last = reopened.session.view().items.at(-1);
       return reopened.phase.kind !== 'running' && last?.kind === 'message' && last.entry.kind === 'assistant';
     });
     expect(lines(k, runId).filter((line) => line.type === 'revised')).toEqual([]);
@@ -236,7 +238,7 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     release();
     const slow = lines(k, first.value.id).find((line) => line.type === 'started' && line.label === 'slow');
     if (slow?.type !== 'started') throw new Error('slow never started');
-    await waitUntil(() => k.controller.find(slow.agent)?.phase.kind !== 'running');
+    await waitUntil(() => !loopRunning(k.controller.find(slow.agent)));
     const agentsBefore = k.controller.allAgents().length;
     const run = await continued(k, first.value.id);
     expect(await run.finished).toEqual({ status: 'completed', result: ['done: quick', 'done: slow done: quick'] });

@@ -10,7 +10,7 @@ import { queueScript, type Script, type ScriptStep } from '../../src/adapters/sc
 import { directoryProblem } from '../../src/adapters/files/directory-check.js';
 import { FileSessionStore } from '../../src/adapters/store/file-session-store.js';
 import { createReadOnlyToolHost } from '../../src/adapters/tools/tool-host.js';
-import type { Agent, AgentConfig } from '../../src/core/agent.js';
+import type { AgentConfig, SdkAgent } from '../../src/core/agent.js';
 import type { ApprovalPolicy } from '../../src/core/approval-policy.js';
 import type { WorkspaceFiles } from '../../src/core/file-checkpoint.js';
 import type { ToolHost } from '../../src/core/tools.js';
@@ -26,7 +26,8 @@ export type Harness = {
   readonly workspace: string;
   /** The config of each agent the controller asked a provider for, in order. */
   readonly providersMade: readonly AgentConfig[];
-  agent(name: string): Agent;
+  /** The SDK agent `name` (throws when there is none, or it is a PTY or broken agent). */
+  agent(name: string): SdkAgent;
   /** The `messages` of the request the server received at `index`. */
   messages(index: number): unknown;
   /** Resolves when the agent's loop has stopped (idle, paused, error…). */
@@ -103,9 +104,10 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
     });
     if (!added.ok) throw new Error(added.error);
   }
-  const agent = (name: string): Agent => {
+  const agent = (name: string): SdkAgent => {
     const found = controller.find(name);
     if (found === undefined) throw new Error(`no agent ${name}`);
+    if (found.kind !== 'sdk') throw new Error(`${name} is a ${found.kind} agent, not an SDK agent`);
     return found;
   };
   return {

@@ -33,10 +33,11 @@ it('an entry with an unknown parent puts the agent in error as PATH:LINE: proble
   const before = readFileSync(journal);
 
   harness = await startHarness([], { dir });
-  const agent = harness.agent('alpha');
+  const agent = harness.controller.find('alpha');
+  if (agent?.kind !== 'broken') throw new Error(`alpha should be a broken agent, is ${agent?.kind ?? 'missing'}`);
   expect(agent.state).toBe('error');
   const escaped = journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`^${escaped}:3: (.*ghost.*) \\(copy kept at (.+)\\)$`).exec(agent.loadError ?? '');
+  const match = new RegExp(`^${escaped}:3: (.*ghost.*) \\(copy kept at (.+)\\)$`).exec(agent.loadError);
   expect(match, agent.loadError).not.toBeNull();
   const copy = match?.[2] ?? '';
   expect(dirname(copy)).toBe(join(dir, 'quarantine'));

@@ -35,7 +35,7 @@ async function twoDirectories(): Promise<{ h: Harness; betaDir: string; betaId: 
   const betaDir = tempDir('agentmux-beta-');
   const added = h.controller.addAgent({ name: 'beta', model: 'claude-sonnet-4-6', cwd: betaDir });
   if (!added.ok) throw new Error(added.error);
-  return { h, betaDir, betaId: added.value.session?.id ?? '' };
+  return { h, betaDir, betaId: added.value.kind === 'sdk' ? added.value.session.id : '' };
 }
 
 describe('a session keeps its working directory', () => {

@@ -3,9 +3,10 @@
 // unresolved), and the later work ending with nothing pending resolves it with what that work said.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Script } from '../../src/adapters/scripted-model/script.js';
-import type { Agent } from '../../src/core/agent.js';
 import { until } from './harness.js';
 import { startWorkflowKit, type WorkflowKit } from './workflow-kit.js';
+import type { SdkAgent } from '../../src/core/agent.js';
+import { expectSdk } from '../core/factories.js';
 
 let kit: WorkflowKit | undefined;
 afterEach(async () => {
@@ -73,11 +74,7 @@ describe('steering a pending workflow agent', () => {
     const { controller } = kit;
     const pending = kit.call('review it', { label: 'rev' });
     await kit.model.waitForDeltas(0, 1);
-    const rev = (): Agent => {
-      const found = controller.find('rev');
-      if (found === undefined) throw new Error('no agent rev');
-      return found;
-    };
+    const rev = (): SdkAgent => expectSdk(controller.find('rev'));
     controller.delivery.send('rev', 'and then this');
     expect(rev().queue.length).toBe(1);
     const entry = kit.host.calls.find('rev');
@@ -89,6 +86,6 @@ describe('steering a pending workflow agent', () => {
     await until(() => rev().phase.kind !== 'running', 'rev to stop');
     // Only the held first request ever reached the model; the queued send was dropped, journaled so.
     expect(kit.model.requests).toHaveLength(1);
-    expect(rev().session?.pending.size).toBe(0);
+    expect(rev().session.pending.size).toBe(0);
   });
 });

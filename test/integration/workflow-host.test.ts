@@ -6,6 +6,7 @@ import { STRUCTURED_OUTPUT_REMINDER } from '../../src/core/workflow/call-system-
 import { NO_VALID_OUTPUT } from '../../src/core/workflow/call-resolution.js';
 import { RUN_STOPPED } from '../../src/app/workflow/workflow-agent-host.js';
 import { until, userText, withoutCacheMarks } from './harness.js';
+import { loopRunning } from '../core/factories.js';
 
 let kit: WorkflowKit | undefined;
 afterEach(async () => {
@@ -65,7 +66,7 @@ describe('StructuredOutput', () => {
     expect(outcome.kind).toBe('null');
     expect(outcome.kind === 'null' ? outcome.reason : '').toMatch(/^5 invalid StructuredOutput calls/);
     // The fifth invalid call ended the work: once the loop has stopped, no sixth request was made.
-    await until(() => kit?.controller.allAgents().every((agent) => agent.phase.kind !== 'running') === true, 'the loop to stop');
+    await until(() => kit?.controller.allAgents().every((agent) => !loopRunning(agent)) === true, 'the loop to stop');
     expect(kit.model.requests).toHaveLength(5);
     const second = JSON.stringify(kit.model.requests[1]?.body.messages);
     expect(second).toContain('must NOT have fewer than 1 items');
@@ -147,7 +148,7 @@ describe('stopping a run', () => {
     const later = await kit.call('y', {}, {}, stop.signal);
     expect(later.outcome).toEqual({ kind: 'null', reason: RUN_STOPPED });
     expect(later.started).toHaveLength(0);
-    await until(() => kit?.controller.allAgents().every((agent) => agent.phase.kind !== 'running') === true, 'agents to stop');
+    await until(() => kit?.controller.allAgents().every((agent) => !loopRunning(agent)) === true, 'agents to stop');
     expect(kit.model.requests).toHaveLength(1);
   });
 });
@@ -164,7 +165,7 @@ describe('a call cut by the run budget', () => {
     const { outcome } = await pending;
     release();
     expect(outcome).toEqual({ kind: 'null', reason: "the run's budget of 300 output tokens is spent" });
-    await until(() => kit?.controller.allAgents().every((agent) => agent.phase.kind !== 'running') === true, 'agents to stop');
+    await until(() => kit?.controller.allAgents().every((agent) => !loopRunning(agent)) === true, 'agents to stop');
   });
 });
 
@@ -206,7 +207,7 @@ describe('API errors', () => {
     let settled = false;
     const pending = kit.call('x', { label: 'failing' }, { headless: false }, stop.signal).finally(() => (settled = true));
     await until(() => kit?.controller.find('failing')?.state === 'error', 'the API error');
-    await until(() => kit?.controller.find('failing')?.phase.kind !== 'running', 'the loop to stop');
+    await until(() => !loopRunning(kit?.controller.find('failing')), 'the loop to stop');
     expect(settled).toBe(false);
     stop.abort();
     expect((await pending).outcome).toEqual({ kind: 'null', reason: RUN_STOPPED });

@@ -3,7 +3,8 @@
 // nudged later spends from the same budget — and nothing once the run has ended. Real SDK,
 // scripted model, the ControllerAgentHost.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Agent } from '../../src/core/agent.js';
+import type { SdkAgent } from '../../src/core/agent.js';
+import { expectSdk } from '../core/factories.js';
 import { until } from './harness.js';
 import { startWorkflowKit, type WorkflowKit } from './workflow-kit.js';
 
@@ -13,14 +14,12 @@ afterEach(async () => {
   kit = undefined;
 });
 
-function agentNamed(started: WorkflowKit, name: string): Agent {
-  const found = started.controller.find(name);
-  if (found === undefined) throw new Error(`no agent ${name}`);
-  return found;
+function agentNamed(started: WorkflowKit, name: string): SdkAgent {
+  return expectSdk(started.controller.find(name));
 }
 
 /** Sends `text` to the agent and waits until the work it started has ended. */
-async function sendAndSettle(started: WorkflowKit, agent: Agent, text: string): Promise<void> {
+async function sendAndSettle(started: WorkflowKit, agent: SdkAgent, text: string): Promise<void> {
   const before = started.model.requests.length;
   started.controller.delivery.send(agent.name, text);
   await until(() => started.model.requests.length > before && agent.phase.kind !== 'running' && agent.state === 'idle', `${agent.name} answering "${text}"`);
@@ -33,14 +32,14 @@ describe("a run's spending", () => {
     expect(outcome.kind).toBe('value');
     const rev = agentNamed(kit, 'rev');
     const atResolution = kit.spentSinceStart();
-    expect(atResolution).toBe(rev.session?.totals.outputTokens);
+    expect(atResolution).toBe(rev.session.totals.outputTokens);
     await sendAndSettle(kit, rev, 'one more thing');
-    const afterNudge = rev.session?.totals.outputTokens ?? 0;
+    const afterNudge = rev.session.totals.outputTokens;
     expect(afterNudge).toBeGreaterThan(atResolution);
     expect(kit.spentSinceStart()).toBe(afterNudge);
     kit.endRun();
     await sendAndSettle(kit, rev, 'and after the run');
-    expect(rev.session?.totals.outputTokens ?? 0).toBeGreaterThan(afterNudge);
+    expect(rev.session.totals.outputTokens).toBeGreaterThan(afterNudge);
     expect(kit.spentSinceStart()).toBe(afterNudge);
   });
 
@@ -50,6 +49,6 @@ describe("a run's spending", () => {
     expect(kit.controller.renameAgent('rev', 'lead').ok).toBe(true);
     const lead = agentNamed(kit, 'lead');
     await sendAndSettle(kit, lead, 'one more thing');
-    expect(kit.spentSinceStart()).toBe(lead.session?.totals.outputTokens);
+    expect(kit.spentSinceStart()).toBe(lead.session.totals.outputTokens);
   });
 });

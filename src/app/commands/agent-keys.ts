@@ -39,7 +39,7 @@ export const togglePause = defineAppCommand({
     if (!name.ok) return targetError(name.error);
     const agent = app.controller.find(name.value);
     if (agent === undefined) return failure('toggle-pause', `no agent "${name.value}"`);
-    const paused = agent.state === 'paused' || agent.state === 'over-budget' || isPauseHeld(agent.phase);
+    const paused = agent.state === 'paused' || agent.state === 'over-budget' || (agent.kind === 'sdk' && isPauseHeld(agent.phase));
     return app.dispatch(`${paused ? 'resume' : 'pause'} -t ${agent.name}`);
   },
 });

@@ -63,7 +63,7 @@ export const compose = defineAppCommand({
     if (reference === undefined) return failure('compose', 'there is no agent');
     const agent = app.controller.resolveAgent(reference);
     if (!agent.ok) return failure('compose', agent.error);
-    if (app.controller.find(agent.value)?.pty !== undefined) {
+    if (app.controller.find(agent.value)?.kind === 'pty') {
       app.controller.setFocus(agent.value);
       const attached = attachPty(app, agent.value);
       return attached.ok ? done(attached.value) : failure('compose', attached.error);

@@ -42,7 +42,7 @@ export const confirmInterruptAll = defineAppCommand({
     const calls = app.controller.workflows?.calls;
     const workflow = app.controller
       .allAgents()
-      .filter((agent) => agent.pty === undefined && (isBusy(agent.state) || agent.phase.kind === 'running') && calls?.find(agent.name) !== undefined);
+      .filter((agent) => agent.kind === 'sdk' && (isBusy(agent.state) || agent.phase.kind === 'running') && calls?.find(agent.name) !== undefined);
     if (workflow.length === 0) {
       const { command: _command, ...outcome } = app.dispatch('interrupt -t all');
       return outcome;

@@ -20,7 +20,7 @@ export const sessions = defineAppCommand({
   schema: z.object({}),
   run(app) {
     const stored = app.controller.storedSessions.list();
-    const openIds = new Set(app.controller.allAgents().flatMap((agent) => (agent.session === undefined ? [] : [agent.session.id])));
+    const openIds = new Set(app.controller.allAgents().flatMap((agent) => (agent.kind === 'sdk' ? [agent.session.id] : [])));
     const rows = sessionRows(stored, openIds, app.controller.clock()).map((row) => `${row.text}  ${row.session.id}`);
     const count = stored.length === 1 ? '1 stored session' : `${stored.length} stored sessions`;
     const value: SessionsValue = { sessions: stored.map(sessionRow) };

@@ -2,7 +2,7 @@
 // into observations of the call's state (working, waiting on you after Esc, an API error, a
 // rewind, an edit, a graft, or while an approval is pending), and tells the resolution when its
 // work ends. Dispose when the call resolves.
-import type { Agent } from '../../core/agent.js';
+import type { SdkAgent } from '../../core/agent.js';
 import type { Disposable } from '../../core/events.js';
 import type { TurnEnd } from '../../core/workflow/call-resolution.js';
 import type { CallEntry, CallObservation } from '../../core/workflow/call-state.js';
@@ -10,7 +10,7 @@ import { watchWorkEnds } from './work-ends.js';
 import type { AgentEventRouter } from './agent-event-router.js';
 
 /** Feeds `entry` what happens to `agent`; `workEnded` hears each end of its work; `rewound` each rewind. */
-export function watchCall(events: AgentEventRouter, agent: Agent, entry: CallEntry, hooks: { workEnded(end: TurnEnd): void; rewound(): void }): Disposable {
+export function watchCall(events: AgentEventRouter, agent: SdkAgent, entry: CallEntry, hooks: { workEnded(end: TurnEnd): void; rewound(): void }): Disposable {
   const observe = (seen: CallObservation): void => {
     if (entry.agent !== agent.name) entry.renamed(agent.name);
     entry.observe(seen);

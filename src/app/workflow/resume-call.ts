@@ -2,8 +2,7 @@
 // record's `started` line) and goes on from there — the interrupted turn retried with its earlier
 // tool rounds kept, or an answer already given taken as the value — instead of a new agent
 // being asked the prompt again.
-import type { AgentConfig } from '../../core/agent.js';
-import type { Agent } from '../../core/agent.js';
+import type { AgentConfig, BrokenAgent, SdkAgent } from '../../core/agent.js';
 import type { Controller } from '../../core/controller.js';
 import { ok, type Result } from '../../core/result.js';
 import type { ToolHost } from '../../core/tools.js';
@@ -12,9 +11,9 @@ import type { CallResolution, ResolutionStep } from '../../core/workflow/call-re
 import type { ResumeAction } from '../../core/workflow/resume-action.js';
 
 /** Reopens the session under its recorded name when free (else the name the call was given). */
-export function reopenCallAgent(controller: Controller, resume: { readonly agent: string; readonly session: string }, config: AgentConfig, tools: ToolHost): Result<Agent> {
+export function reopenCallAgent(controller: Controller, resume: { readonly agent: string; readonly session: string }, config: AgentConfig, tools: ToolHost): Result<SdkAgent | BrokenAgent> {
   // Still open here (the run was stopped, not quit): the same agent goes on; a session is never opened twice.
-  const open = controller.allAgents().find((agent) => agent.session?.id === resume.session);
+  const open = controller.allAgents().find((agent): agent is SdkAgent => agent.kind === 'sdk' && agent.session.id === resume.session);
   if (open !== undefined) {
     open.tools = tools;
     return ok(open);
@@ -24,14 +23,14 @@ export function reopenCallAgent(controller: Controller, resume: { readonly agent
 }
 
 /** Starts the reopened agent's remaining work; a `resolve` step when it needs none. */
-export function resumeCall(controller: Controller, agent: Agent, action: Exclude<ResumeAction, { kind: 'send' }>, resolution: CallResolution, schema: boolean): ResolutionStep {
+export function resumeCall(controller: Controller, agent: SdkAgent, action: Exclude<ResumeAction, { kind: 'send' }>, resolution: CallResolution, schema: boolean): ResolutionStep {
   if (action.kind === 'answered') {
     if (!schema) return resolution.resolve({ kind: 'value', value: action.text });
     // The valid StructuredOutput call was not kept with the answer: ask for it once more.
     controller.delivery.send(agent.name, STRUCTURED_OUTPUT_REMINDER);
     return { kind: 'wait' };
   }
-  if (action.dropAnswer !== undefined && agent.session !== undefined) {
+  if (action.dropAnswer !== undefined) {
     const moved = agent.session.record({ t: 'head', head: action.dropAnswer, reason: 'retry' });
     if (!moved.ok) return resolution.resolve({ kind: 'null', reason: `could not continue ${agent.name}'s session: ${moved.error}` });
   }

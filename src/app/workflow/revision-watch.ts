@@ -2,7 +2,7 @@
 // steer, rewind or edit it; each later piece of work that ends with an answer (by the same rule
 // as the first, call-resolution.ts) is the call's revised value, reported to the run's record.
 // Lives until the agent is closed.
-import type { Agent } from '../../core/agent.js';
+import type { SdkAgent } from '../../core/agent.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 import type { JsonValue } from '../../core/json-value.js';
@@ -18,7 +18,7 @@ export type ResolutionSlot = { current: CallResolution };
 export function watchRevisions(
   controller: Controller,
   events: AgentEventRouter,
-  agent: Agent,
+  agent: SdkAgent,
   slot: ResolutionSlot,
   options: { readonly schema: boolean; readonly headless: boolean },
   revised: (agent: string, value: JsonValue) => void,

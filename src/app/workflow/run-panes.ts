@@ -34,7 +34,7 @@ export class RunPanes {
   /** The agent as the pane choice sees it: a person's own, or a workflow agent working or finished. */
   candidate(agent: Agent): PaneCandidate {
     if (agent.config.run === undefined) return { name: agent.name, role: 'own' };
-    const order = agent.session === undefined ? undefined : this.finished.get(agent.session.id);
+    const order = agent.kind === 'sdk' ? this.finished.get(agent.session.id) : undefined;
     return order === undefined ? { name: agent.name, role: 'working' } : { name: agent.name, role: 'finished', order };
   }
 }

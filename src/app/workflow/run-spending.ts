@@ -3,14 +3,14 @@
 // pending and after it resolved (a finished agent nudged later, the rest of a turn a resolution
 // cut) — until the run ends. One controller subscription for every agent of every run: a usage
 // event finds its agent by name, so the cost of an event does not grow with the agents a run made.
-import type { Agent } from '../../core/agent.js';
+import type { SdkAgent } from '../../core/agent.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 
 /** Where an agent's spending goes: its run's budget (output tokens, and cost when priced). */
 export type SpendSink = (outputTokens: number, usd: number | undefined) => void;
 
-type Tracked = { readonly agent: Agent; readonly sink: SpendSink; tokens: number; usd: number };
+type Tracked = { readonly agent: SdkAgent; readonly sink: SpendSink; tokens: number; usd: number };
 
 /** The spending of the agents of live runs; see the file comment. */
 export class RunSpending implements Disposable {
@@ -20,7 +20,7 @@ export class RunSpending implements Disposable {
   constructor(private readonly controller: Controller) {}
 
   /** Counts what `agent` spends from now on into `sink`, until `until` aborts (the run ended). */
-  track(agent: Agent, sink: SpendSink, until: AbortSignal): void {
+  track(agent: SdkAgent, sink: SpendSink, until: AbortSignal): void {
     if (until.aborted) return;
     this.subscription ??= this.controller.events.on((event) => {
       if (event.type === 'usage') this.used(event.agent, event.totals.outputTokens, event.totals.costUsd);
@@ -28,7 +28,7 @@ export class RunSpending implements Disposable {
       // A closed agent spends no more; a later agent by its name is another one.
       else if (event.type === 'agent-removed') this.forget(event.agent);
     });
-    const tracked: Tracked = { agent, sink, tokens: agent.session?.totals.outputTokens ?? 0, usd: agent.session?.totals.costUsd ?? 0 };
+    const tracked: Tracked = { agent, sink, tokens: agent.session.totals.outputTokens, usd: agent.session.totals.costUsd ?? 0 };
     this.byName.set(agent.name, tracked);
     until.addEventListener('abort', () => this.untrack(tracked), { once: true });
   }

@@ -2,7 +2,7 @@
 // agent with a new session grouped under its run, the prompt as its first message, and its value
 // taken when its work ends — steerable like any agent meanwhile.
 import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../../adapters/workflow/git-worktree.js';
-import type { Agent } from '../../core/agent.js';
+import type { Agent, SdkAgent } from '../../core/agent.js';
 import type { SessionAnswer } from '../../core/workflow/session-revision.js';
 import { laterAnswer } from './later-answer.js';
 import type { Controller } from '../../core/controller.js';
@@ -66,11 +66,11 @@ function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T |
 /** Runs `agent()` calls as agents of `controller`. */
 export class ControllerAgentHost implements WorkflowAgentHost {
   /** The live agents of each run, for `budgetSpent`. */
-  private readonly runAgents = new Map<string, Set<Agent>>();
+  private readonly runAgents = new Map<string, Set<SdkAgent>>();
   /** Where each pending call stands (the run view, `skip`, `accept`, `-t @RUN`); changes go out as controller events. */
   readonly calls: CallStates;
   /** Every agent each run opened, finished ones too (they may be revised, or still winding down). */
-  private readonly allAgents = new Map<string, Set<Agent>>();
+  private readonly allAgents = new Map<string, Set<SdkAgent>>();
   /** What the runs' agents spend, for their budgets (run-spending.ts). */
   private readonly spending: RunSpending;
   /** Each agent's events for its watchers, one controller subscription for all (agent-event-router.ts). */
@@ -121,7 +121,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   }
 
   budgetSpent(runId: string, reason: string): void {
-    const pending = this.runAgents.get(runId) ?? new Set<Agent>();
+    const pending = this.runAgents.get(runId) ?? new Set<SdkAgent>();
     for (const agent of pending) {
       if (agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
       else if (agent.state !== 'paused') agent.setState('over-budget', reason);
@@ -132,7 +132,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     }
   }
 
-  private pauseOverBudget(agent: Agent, reason: string): void {
+  private pauseOverBudget(agent: SdkAgent, reason: string): void {
     const phase = agent.phase;
     if (phase.kind !== 'running') return;
     this.options.controller.pause(agent.name);
@@ -165,8 +165,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     if (!opened.ok) return { kind: 'throw', message: `could not open agent ${name}: ${opened.error}` };
     const agent = opened.value;
     current.agent = agent;
+    if (agent.kind === 'broken') return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError}` };
     const session = agent.session;
-    if (session === undefined) return { kind: 'throw', message: `could not open agent ${name}: ${agent.loadError ?? 'no session'}` };
     this.track(call.run.id, agent, true);
     this.everyAgent(call.run.id).add(agent);
     context.started(agent.name, session.id);
@@ -186,7 +186,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       },
       accept: () => {
         const schema = plan.check === undefined ? undefined : { check: plan.check, valid: resolution.validValue() };
-        const value = acceptedValue(agent.name, agent.session?.view(), schema);
+        const value = acceptedValue(agent.name, agent.session.view(), schema);
         if (!value.ok) return { ok: false, error: value.error };
         settle(resolution.resolve({ kind: 'value', value: value.value }));
         stopWork();
@@ -240,14 +240,14 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   readonly sessionAnswer: SessionAnswer = (session, sinceMs, schema) => laterAnswer(this.options.controller, session, sinceMs, schema);
 
-  private everyAgent(runId: string): Set<Agent> {
-    const agents = this.allAgents.get(runId) ?? new Set<Agent>();
+  private everyAgent(runId: string): Set<SdkAgent> {
+    const agents = this.allAgents.get(runId) ?? new Set<SdkAgent>();
     this.allAgents.set(runId, agents);
     return agents;
   }
 
-  private track(runId: string, agent: Agent, live: boolean): void {
-    const agents = this.runAgents.get(runId) ?? new Set<Agent>();
+  private track(runId: string, agent: SdkAgent, live: boolean): void {
+    const agents = this.runAgents.get(runId) ?? new Set<SdkAgent>();
     if (live) agents.add(agent);
     else agents.delete(agent);
     if (agents.size === 0) this.runAgents.delete(runId);

@@ -55,7 +55,7 @@ describe('agentmux e2e: a finished run opened from the session browser', { timeo
     await driver.waitFor(new RegExp(`run ${runId ?? ''} finished \\(completed\\): opened from its record, nothing to stop`, 'u'));
     driver.write('G');
     driver.write('k');
-    await driver.waitFor(/review-z · f filter/u);
+    await driver.waitFor(/review-z · ↑↓ move · Space fold · f filter/u);
     driver.write('s');
     await driver.waitFor(/nothing to skip/u);
     driver.write(KEYS.escape);

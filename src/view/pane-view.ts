@@ -181,9 +181,14 @@ export class PaneView {
     return followStart(maxStart, this.innerHeight(), this.streaming && this.marks === undefined);
   }
 
-  /** The agent is streaming an answer: a following view jumps (jump-scroll.ts). */
+  /**
+   * The agent is at work on a turn (streaming, or between rounds: request, tool, retry): a
+   * following view jumps (jump-scroll.ts) and keeps its jumped position until the turn rests, so
+   * the pane does not snap down at each tool call and back up when streaming resumes.
+   */
   private get streaming(): boolean {
-    return this.model.state === 'streaming';
+    const state = this.model.state;
+    return state === 'streaming' || state === 'requesting' || state === 'tool' || state === 'retrying';
   }
 
   private placeTitle(): void {

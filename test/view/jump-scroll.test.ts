@@ -60,7 +60,7 @@ describe('jump scroll', () => {
     const inner = area.height - 2;
     const alpha = new FakeTranscript(30);
     const beta = new FakeTranscript(5);
-    const models = (state: 'idle' | 'streaming') =>
+    const models = (state: 'idle' | 'streaming' | 'tool') =>
       cockpit([paneModel('alpha', 1, { transcript: alpha, state }), paneModel('beta', 2, { transcript: beta })]);
     view.update(models('idle'), twoPanes(area));
     view.renderNow();
@@ -82,6 +82,14 @@ describe('jump scroll', () => {
     view.screen.render();
     await tty.flush();
     expect(tty.text()).toBe(painted);
+
+    // A tool call between two answers keeps the jumped position: the body does not snap down.
+    const body = (text: string) => text.split('\n').slice(1, inner + 1).map((row) => row.slice(0, 39));
+    const beforeTool = body(tty.text());
+    view.update(models('tool'), twoPanes(area));
+    view.renderNow();
+    await tty.flush();
+    expect(body(tty.text())).toEqual(beforeTool);
 
     // The answer ends: the newest row goes back to the pane's last row.
     view.update(models('idle'), twoPanes(area));

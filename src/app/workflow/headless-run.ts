@@ -16,6 +16,8 @@ import type { HostSetup } from './host-setup.js';
 import { lazyWorkflowHost } from './lazy-host.js';
 import { shippedWorkflowsDir, startRun, type LiveRun } from './start-run.js';
 import { headlessRunsApi } from './headless-control.js';
+import { readRunHolds } from '../../adapters/workflow/run-holds-file.js';
+import { HOLD_NEEDS_A_PERSON } from '../../core/workflow/hold-steering.js';
 
 /** Where a headless run writes and how it hears SIGINT/SIGTERM/SIGHUP (tests pass their own). */
 export type HeadlessIo = {
@@ -49,6 +51,11 @@ export function exitStatusOf(end: RunEnd): number {
 /** `--continue RUN`: the run's record read and reopened, then its worker started. */
 async function continueHeadless(common: Omit<ContinueRunOptions, 'runId' | 'recorded'>, target: ContinueTarget | undefined): Promise<Result<LiveRun>> {
   if (target === undefined) return err('agentmux run: which workflow?');
+  // A run that holds answers for review waits on a person: continued headless, its held answers
+  // would reach the script unseen.
+  const holds = readRunHolds(common.storeDir, target.run);
+  if (!holds.ok) return holds;
+  if (holds.value.length > 0) return err(`agentmux run: run ${target.run} holds ${holds.value.join(', ')} for review: continue it in the cockpit (C or run-continue ${target.run}); ${HOLD_NEEDS_A_PERSON}`);
   const prepared = prepareContinue({ ...common, runId: target.run, recorded: target.recorded });
   return prepared.ok ? prepared.value.launch() : prepared;
 }

@@ -15,6 +15,8 @@ import { unfinishedRuns } from '../../adapters/workflow/unfinished-runs.js';
 import { prepareContinue } from './continue-run.js';
 import { continueRefusal } from './continue-refusal.js';
 import { RunRecords } from './run-records.js';
+import { readRunHolds, writeRunHolds } from '../../adapters/workflow/run-holds-file.js';
+import type { Disposable } from '../../core/events.js';
 
 /** What every run started here shares (the ref and args come with each `run`). */
 export type RunDefaults = Omit<StartRunOptions, 'ref' | 'args'>;
@@ -46,7 +48,16 @@ export class WorkflowRuns implements WorkflowRunsApi {
     private readonly confirmation?: RunConfirmation,
   ) {
     this.records = new RunRecords(defaults.storeDir);
+    // Held phases are kept beside the record, so a continued run holds them again (issue 16).
+    this.holdsKept = calls.holds.onChange((run, phases) => {
+      const written = writeRunHolds(defaults.storeDir, run, phases);
+      if (!written.ok) this.holdsProblem = written.error;
+    });
   }
+
+  private readonly holdsKept: Disposable;
+  /** Why the last held phases could not be kept on disk (shown by the next run-hold / continue). */
+  private holdsProblem: string | undefined;
 
   start(ref: string, args: JsonValue | undefined, yes = false): Result<string> {
     const confirmation = this.confirmation;
@@ -81,7 +92,7 @@ export class WorkflowRuns implements WorkflowRunsApi {
     if (!prepared.ok) return prepared;
     if (hold.length > 0) this.calls.holds.add(prepared.value.id, hold);
     this.launch(prepared.value);
-    return ok(`run ${prepared.value.id} started (${visibleControls(prepared.value.name)})${holdWarning(prepared.value.phases, hold)}`);
+    return ok(`run ${prepared.value.id} started (${visibleControls(prepared.value.name)})${holdWarning(prepared.value.phases, hold)}${this.takeHoldsProblem()}`);
   }
 
   continue(run: string | undefined, recorded: boolean, hold: readonly string[] = []): Result<string> {
@@ -91,9 +102,14 @@ export class WorkflowRuns implements WorkflowRunsApi {
     if (refused !== undefined) return err(refused);
     const prepared = prepareContinue({ ...this.defaults, runId: target, recorded, records: this.records });
     if (!prepared.ok) return prepared;
-    if (hold.length > 0) this.calls.holds.add(target, hold);
+    // What it held before (holds.json) is held again, with any phases given now.
+    const kept = readRunHolds(this.defaults.storeDir, target);
+    if (!kept.ok) return err(`${kept.error}: not continued (its held phases could not be read)`);
+    const holds = [...new Set([...kept.value, ...hold])];
+    if (holds.length > 0) this.calls.holds.add(target, holds);
     this.launch(prepared.value);
-    return ok(`run ${target} continued (${visibleControls(prepared.value.name)}${recorded ? ', recorded script' : ''})${holdWarning(prepared.value.phases, hold)}`);
+    const holding = kept.value.length === 0 ? '' : `; holding ${kept.value.join(', ')} again`;
+    return ok(`run ${target} continued (${visibleControls(prepared.value.name)}${recorded ? ', recorded script' : ''})${holding}${holdWarning(prepared.value.phases, hold)}${this.takeHoldsProblem()}`);
   }
 
   private launch(prepared: PreparedRun): void {
@@ -141,8 +157,15 @@ export class WorkflowRuns implements WorkflowRunsApi {
     return this.liveRuns.all();
   }
 
+  private takeHoldsProblem(): string {
+    const problem = this.holdsProblem;
+    this.holdsProblem = undefined;
+    return problem === undefined ? '' : `; held phases not kept on disk: ${problem}`;
+  }
+
   /** Stops every live run and waits for their records to close (quit). */
   async stopAll(): Promise<void> {
+    this.holdsKept.dispose();
     await Promise.all([...this.launching]);
     await Promise.all(this.liveRuns.all().map((run) => run.stop(QUIT_REASON)));
   }

@@ -4,6 +4,7 @@
 // accept it, replace it with an edited value (re-validated against the call's schema), or send a
 // note back to the agent, which goes on working (its next answer is held again). Pure.
 import type { JsonValue } from '../json-value.js';
+import type { Disposable } from '../events.js';
 import type { Result } from '../result.js';
 import { phaseMatches } from './phase-match.js';
 
@@ -13,12 +14,20 @@ export const HOLD_ALL = 'all';
 /** Which phases of which runs hold their agents' answers. */
 export class HoldRules {
   private readonly byRun = new Map<string, Set<string>>();
+  private readonly listeners = new Set<(run: string, phases: readonly string[]) => void>();
 
   /** Holds `phases` (written as `-t @RUN/PHASE` writes them, or `all`) of run `run` from now on. */
   add(run: string, phases: readonly string[]): void {
     const held = this.byRun.get(run) ?? new Set<string>();
     for (const phase of phases) held.add(phase.trim());
     this.byRun.set(run, held);
+    for (const listener of this.listeners) listener(run, [...held]);
+  }
+
+  /** Hears every change of a run's held phases (the app keeps them beside the run's record). */
+  onChange(listener: (run: string, phases: readonly string[]) => void): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
   }
 
   /** Whether an answer of an agent of `phase` (null: no phase) in run `run` waits for the person. */

@@ -3,7 +3,9 @@
 // `continued` line and the reused calls.
 import { CallStates } from '../../../src/core/workflow/call-state.js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
 import { readRunRecord } from '../../../src/adapters/workflow/run-record-reader.js';
+import { readRunHolds, runHoldsPath } from '../../../src/adapters/workflow/run-holds-file.js';
 import { WorkflowRuns } from '../../../src/app/workflow/workflow-runs.js';
 import { QUIT_REASON } from '../../../src/core/workflow/run-memory.js';
 import { echo, FakeHost } from './fake-host.js';
@@ -55,5 +57,35 @@ describe('run-continue', () => {
     const record = readRunRecord(sandbox.store, id);
     const types = record.ok ? record.value.lines.map((line) => line.type) : [];
     expect(types.slice(types.indexOf('continued'))).toEqual(['continued', 'reused', 'started', 'result', 'done']);
+  });
+
+  it('holds again what the run held before it was stopped (issue 16: held answers never reach the script unseen)', async () => {
+    sandbox = makeSandbox();
+    const ref = writeScript(sandbox, 'held.js', `${meta('held')}phase('Verify');\nconst a = await agent('slow check');\nreturn a;`);
+    const slow = new FakeHost(echo, { delay: () => 60_000 });
+    const defaults = { storeDir: sandbox.store, cwd: sandbox.cwd, home: sandbox.dir, headless: false, approve: 'ask' as const, allow: [], defaultModel: undefined, concurrency: 16, caps: { tokens: null, usd: null } };
+    const ended: string[] = [];
+    const onEnded = (run: { readonly id: string }, end: { readonly status: string }) => ended.push(`${run.id} ${end.status}`);
+    const first = new WorkflowRuns({ ...defaults, host: slow }, new CallStates(() => undefined), onEnded);
+    const begun = first.startNow(ref, undefined, ['Verify']);
+    expect(begun.ok).toBe(true);
+    await first.launched();
+    const [id] = first.runs().map((run) => run.id);
+    if (id === undefined) throw new Error('no live run');
+    expect(readRunHolds(sandbox.store, id)).toEqual({ ok: true, value: ['Verify'] });
+    await first.stopAll();
+
+    // The next cockpit: nothing given on the command line, and Verify is held again.
+    const calls = new CallStates(() => undefined);
+    const again = new WorkflowRuns({ ...defaults, host: new FakeHost(echo, { delay: () => 60_000 }) }, calls, onEnded);
+    expect(again.continue(id, false)).toEqual({ ok: true, value: `run ${id} continued (held); holding Verify again` });
+    expect(calls.holds.holds(id, 'Verify')).toBe(true);
+    await again.stopAll();
+
+    // A broken holds file refuses the continue rather than dropping the holds.
+    writeFileSync(runHoldsPath(sandbox.store, id), '{"version": 1, "phases": "Verify"}');
+    const third = new WorkflowRuns({ ...defaults, host: new FakeHost(echo) }, new CallStates(() => undefined), onEnded);
+    const refused = third.continue(id, false);
+    expect(refused.ok ? refused.value : refused.error).toMatch(/holds\.json: phases: .*not continued/u);
   });
 });

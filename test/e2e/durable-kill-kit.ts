@@ -13,8 +13,9 @@ import { AGENTMUX_BIN, baseEnv } from './terminal-driver.js';
 
 // Issue 15 asks for 20 kills; CI runs 5 (2 cores shared) and AGENTMUX_KILL_ROUNDS=20 runs the issue's count.
 export const KILLS = Number(process.env.AGENTMUX_KILL_ROUNDS ?? '5');
-// Kill k lands once k calls have answered: there must be at least as many calls as kills.
-export const ITEMS = Math.max(6, KILLS);
+// Kill k lands once k calls have answered: there must be more calls than kills, the last one slow
+// (see `script`), so that no round's run can finish between "k answered" and the SIGKILL.
+export const ITEMS = Math.max(6, KILLS + 1);
 
 export const SCRIPT = [
   "export const meta = { name: 'durable', description: 'agents, each one tool round then an answer' };",
@@ -32,11 +33,16 @@ export function firstUserText(request: ReceivedRequest): string {
   return typeof first.content === 'string' ? first.content : first.content.flatMap((block) => (block.type === 'text' ? [block.text] : [])).join('');
 }
 
-/** One tool round (list_files), then a slow answer: a kill often lands mid-stream. */
+/**
+ * One tool round (list_files), then a slow answer: a kill often lands mid-stream. The last task's
+ * answer is slower still (~2 s): the other calls answer within ~0.1 s of each other, so without it
+ * a round could end the whole run before its kill landed and the next cockpit would have nothing
+ * to continue (the cockpit case failed so once in CI).
+ */
 export function script(request: ReceivedRequest, index: number): ScriptStep {
   const task = firstUserText(request);
   const hadTool = request.body.messages.some((message) => typeof message.content !== 'string' && message.content.some((block) => block.type === 'tool_result'));
-  const pause = 3 + ((index * 7) % 11);
+  const pause = task === `task ${ITEMS - 1}` ? 250 : 3 + ((index * 7) % 11);
   if (!hadTool) return { text: `looking (${task})`, toolUses: [{ name: 'list_files', input: {} }], tokensPerDelta: 1, deltaIntervalMs: pause };
   return { text: `answer for ${task} after one tool round`, tokensPerDelta: 1, deltaIntervalMs: pause };
 }

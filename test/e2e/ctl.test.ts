@@ -84,7 +84,10 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     expect(ownOption.status).toBe(2);
     expect(ownOption.stderr).toMatch(/--bogus/);
     expect((await ctl(world)).status).toBe(2);
-    expect((await ctl(world, 'events', '--nope')).status).toBe(2);
+    expect((await ctl(world, 'events', '--nope')).status).toBe(1);
+    const badCapture = await ctl(world, 'capture', '--nope');
+    expect(badCapture.status).toBe(1);
+    expect(badCapture.stderr).toMatch(/^capture: unknown option '--nope'/);
 
     const nobody = await ctl({ ...world, sessions: join(world.dir, 'elsewhere') }, 'focus', 'alpha');
     expect(nobody.status).toBe(3);

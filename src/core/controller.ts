@@ -64,6 +64,8 @@ export type ControllerOptions = {
   readonly directoryProblem?: DirectoryCheck;
   /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
   readonly freshWorkspace?: FreshWorkspace;
+  /** A workflow agent's session opened where its run is not live: its call's own tools (StructuredOutput) and a note, if any (issue 15). */
+  readonly callTools?: (agent: SdkAgent) => { readonly tools: ToolHost; readonly note: string } | undefined;
 };
 
 /**
@@ -385,7 +387,13 @@ export class Controller implements CockpitApi {
   }
 
   openSession(sessionId: string, cwd?: string): Result<string> {
-    return this.admin.openSession(sessionId, cwd);
+    const opened = this.admin.openSession(sessionId, cwd);
+    const agent = this.list.find((one): one is SdkAgent => one.kind === 'sdk' && one.session.id === sessionId);
+    if (!opened.ok || agent === undefined || agent.tools !== undefined) return opened;
+    const own = this.options.callTools?.(agent);
+    if (own === undefined) return opened;
+    agent.tools = own.tools;
+    return ok(`${opened.value}${own.note}`);
   }
 
   restart(name: string): Result<string> {

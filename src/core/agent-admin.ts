@@ -5,6 +5,7 @@ import { crashedCalls } from './tool-intent.js';
 import { interruptedRestoreNotice } from './restore-intent.js';
 import { dropWaiting, restorePending } from './pending-messages.js';
 import { BrokenAgent, SdkAgent, type Agent, type AgentConfig, type HostedAgent } from './agent.js';
+import type { ToolHost } from './tools.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { agentNameProblem } from './layout-file.js';
 import type { PanesApi } from './cockpit-api.js';
@@ -40,6 +41,8 @@ export type AgentAdminDeps = {
   readonly freshWorkspace?: FreshWorkspace;
   /** `rename` of a queued workflow call (issue 14): its answer, or undefined when NAME is no queued call. */
   readonly renameQueued?: (name: string, to: string) => Result<string> | undefined;
+  /** A workflow agent's session opened where its run is not live: its call's own tools (StructuredOutput) and a note, if any (issue 15). */
+  readonly callTools?: (agent: SdkAgent) => { readonly tools: ToolHost; readonly note: string } | undefined;
 };
 
 /** Makes a working directory of its own for a new agent named NAME. */
@@ -254,6 +257,13 @@ export class AgentAdmin implements PanesApi {
     const where = agent.kind === 'sdk' ? describeSessionCwd(agent.session.header, agent.config.cwd) : '';
     let message = `opened session ${name} (${agent.config.model})${where}`;
     if (agent.kind === 'broken') message += `; it cannot run: ${agent.loadError}`;
+    if (agent.kind === 'sdk' && agent.tools === undefined) {
+      const own = this.d.callTools?.(agent);
+      if (own !== undefined) {
+        agent.tools = own.tools;
+        message += own.note;
+      }
+    }
     return ok(message);
   }
 

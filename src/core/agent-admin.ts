@@ -17,6 +17,7 @@ import { describeReplayProblem, SessionState, type ReplayProblem } from './sessi
 import type { SessionStore } from './store.js';
 import { JOURNAL_VERSION, type SessionHeader } from './journal-record.js';
 import { describeSessionCwd, sessionCwd, type DirectoryCheck } from './session-cwd.js';
+import { AgentNames } from './agent-names.js';
 
 /** What a new agent starts from when no agent is open to copy (everything but its name). */
 export type DefaultAgentConfig = Omit<AgentConfig, 'name'>;
@@ -68,11 +69,15 @@ export class AgentAdmin implements PanesApi {
   private focusName: string | undefined;
   /** Agents closed while their loop was winding down, by name, until their journal is closed. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** `find` in O(1) (agent-names.ts); kept current where this class changes the list. */
+  private readonly names: AgentNames;
 
-  constructor(private readonly d: AgentAdminDeps) {}
+  constructor(private readonly d: AgentAdminDeps) {
+    this.names = new AgentNames(d.agents);
+  }
 
   find(name: string): Agent | undefined {
-    return this.d.agents.find((agent) => agent.name === name);
+    return this.names.find(name);
   }
 
   /** The focused agent: the one last focused, else the first pane. */
@@ -198,6 +203,7 @@ export class AgentAdmin implements PanesApi {
   /** Puts an agent in the last pane and tells the views. */
   register<A extends Agent>(agent: A): A {
     this.d.agents.push(agent);
+    this.names.added(agent);
     this.d.events.emit({ type: 'agent-added', agent: agent.name });
     return agent;
   }
@@ -278,6 +284,7 @@ export class AgentAdmin implements PanesApi {
     if (agent === undefined) return err(`no agent "${name}"`);
     const wasFocused = this.focused() === name;
     agents.splice(index, 1);
+    this.names.removed(agent);
     this.d.providers.delete(name);
     if (agent.kind === 'sdk') {
       // Nothing queued may start a turn while the loop winds down; it stops at its next safe point.
@@ -344,6 +351,7 @@ export class AgentAdmin implements PanesApi {
     if (agent.kind === 'pty') {
       // A PTY agent has no journal: only its pane changes name.
       agent.config = { ...agent.config, name: to };
+      this.names.renamed(agent, name);
       if (this.focusName === name) this.focusName = to;
       this.d.events.emit({ type: 'agent-renamed', from: name, to });
       return ok(`renamed ${name} to ${to}`);
@@ -353,6 +361,7 @@ export class AgentAdmin implements PanesApi {
     const written = session.record({ t: 'rename', name: to });
     if (!written.ok) return written;
     agent.config = { ...agent.config, name: to };
+    this.names.renamed(agent, name);
     const provider = this.d.providers.get(name);
     this.d.providers.delete(name);
     if (provider !== undefined) this.d.providers.set(to, provider);

@@ -9,12 +9,12 @@ describe('graft picker on a working agent (B13)', () => {
   it('g on an agent at work says so at once and opens no picker; on an idle one it opens', async () => {
     const cockpit = await cockpitFor('approval');
     const { app } = cockpit;
-    expect(app.controller.focused()).toBe('alpha');
+    expect(app.controller.panes.focused()).toBe('alpha');
     await press(cockpit, 'g');
     expect(app.modes.top()).toBe('normal');
     expect(app.message?.text).toBe('graft-picker: alpha is working: interrupt it first (Esc)');
     await press(cockpit, '\t');
-    expect(app.controller.focused()).toBe('beta');
+    expect(app.controller.panes.focused()).toBe('beta');
     await press(cockpit, 'g');
     expect(app.modes.top()).toBe('graft');
   });

@@ -101,7 +101,7 @@ export function treeRowRuns(row: TreeRow, now: number, stallAfterMs: number): Ru
       return [
         { text: `    ${column(oneLine(row.call.name), LABEL_CELLS)} `, sgr: '' },
         { text: column('queued', 26), sgr: QUEUED_SGR },
-        { text: `  waiting for a slot since ${formatDuration(Math.max(0, now - row.call.since))} · t: a message joins its first turn · e: edit its prompt · s: skip it`, sgr: DIM },
+        { text: `  waiting for a slot since ${formatDuration(Math.max(0, now - row.call.since))} · t message it · e edit its prompt · s skip`, sgr: DIM },
       ];
     case 'end': {
       const { end } = row;

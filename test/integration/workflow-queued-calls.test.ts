@@ -10,7 +10,7 @@ import type { CommandResult } from '../../src/core/command.js';
 import { dispatch } from '../../src/core/dispatch.js';
 import { err } from '../../src/core/result.js';
 import type { WorkflowRunsApi } from '../../src/core/workflow/workflow-runs-api.js';
-import { editQueuedPrompt, saveEditedPrompt } from '../../src/core/workflow/queued-prompt.js';
+import { saveEditedPrompt } from '../../src/core/workflow/queued-prompt.js';
 import { until } from './harness.js';
 import { startWorkflowKit, type CallRecord, type WorkflowKit } from './workflow-kit.js';
 
@@ -142,7 +142,7 @@ describe('a workflow call queued for a slot', () => {
     attachRuns(kit);
     const call = queuedCall(kit, 'review src/a.ts', 'rev');
     await until(() => kit?.host.calls.find('rev') !== undefined, 'rev queued');
-    const editing = editQueuedPrompt(kit.controller.workflows, 'rev');
+    const editing = kit.controller.runs.editQueuedPrompt('rev');
     if (!editing.ok) throw new Error(editing.error);
     expect(editing.value.prompt).toBe('review src/a.ts');
     call.open();
@@ -166,8 +166,10 @@ describe('a workflow call queued for a slot', () => {
     attachRuns(kit);
     const call = queuedCall(kit, 'review it', 'rev');
     await until(() => kit?.host.calls.find('rev') !== undefined, 'rev queued');
-    const editing = editQueuedPrompt(kit.controller.workflows, 'rev');
+    const editing = kit.controller.runs.editQueuedPrompt('rev');
     if (!editing.ok) throw new Error(editing.error);
+    // The receipt says once that it is queued (it read "queued for rev: queued for a slot: …").
+    expect(said(dispatch(kit.controller, 'send -t rev be brief'))).toBe('ok: queued for rev: it waits for a slot; your message joins its first turn');
     call.open();
     await until(call.given, 'rev given its slot');
     expect(dispatch(kit.controller, 'skip -t rev')).toMatchObject({ kind: 'ok' });
@@ -185,7 +187,7 @@ describe('a workflow call queued for a slot', () => {
     const stop = new AbortController();
     const call = queuedCall(kit, 'review it', 'rev', stop.signal);
     await until(() => kit?.host.calls.find('rev') !== undefined, 'rev queued');
-    const editing = editQueuedPrompt(kit.controller.workflows, 'rev');
+    const editing = kit.controller.runs.editQueuedPrompt('rev');
     if (!editing.ok) throw new Error(editing.error);
     call.open();
     await until(call.given, 'rev given its slot');

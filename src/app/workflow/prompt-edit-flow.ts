@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Controller } from '../../core/controller.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
-import { editQueuedPrompt, saveEditedPrompt, type PromptEditing } from '../../core/workflow/queued-prompt.js';
+import { saveEditedPrompt, type PromptEditing } from '../../core/workflow/queued-prompt.js';
 import type { CockpitView } from '../../view/cockpit-view.js';
 
 /** The in-app text area: saved or cancelled, the call may start. */
@@ -51,7 +51,7 @@ async function externalEdit(view: CockpitView, agent: string, editing: PromptEdi
 
 /** Opens queued `agent`'s prompt; resolves with the status-bar result once it is saved or dropped (the call may start then). */
 export async function runPromptEdit(view: CockpitView, controller: Controller, agent: string, editorCommand: string | undefined): Promise<Result<string>> {
-  const editing = editQueuedPrompt(controller.workflows, agent);
+  const editing = controller.runs.editQueuedPrompt(agent);
   if (!editing.ok) return editing;
   try {
     if (editorCommand === undefined || editorCommand.trim() === '') return await inAppEdit(view, agent, editing.value);

@@ -276,13 +276,13 @@ export class Controller implements CockpitApi {
     const agent = this.usable(name, 'pause');
     if (!agent.ok) return agent;
     const a = agent.value;
-    if (a.state === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
-    a.move({ kind: 'pause' });
+    if (a.phase.kind === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
     if (a.phase.kind === 'running') {
-      a.setState(a.state, 'pausing at the next safe point');
+      a.move({ kind: 'pause' });
+      a.setDetail('pausing at the next safe point');
       return ok(`${name} pauses at its next safe point`);
     }
-    a.setState('paused', '');
+    a.hold('');
     return ok(`paused ${name}`);
   }
 
@@ -291,13 +291,14 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     const wasPausing = a.phase.kind === 'running' && a.phase.hold === 'pause';
+    const wasPaused = a.phase.kind === 'paused';
     a.move({ kind: 'resume' });
     if (a.state === 'over-budget') {
       const reached = this.budgets.reached(a, this.budgets.momentOf(a));
       if (reached !== undefined) return err(`${name} is over budget (${reached}): raise it with :budget`);
-    } else if (a.state !== 'paused') {
+    } else if (!wasPaused) {
       if (wasPausing) {
-        a.setState(a.state, '');
+        a.setDetail('');
         return ok(`${name} will not pause`);
       }
       return ok(`${name} is not paused`);
@@ -312,7 +313,7 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     if (a.phase.kind === 'running' || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
-    if (a.state === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
+    if (a.phase.kind === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
     const prepared = this.historyOps.prepareRetry(a);
     if (!prepared.ok) return prepared;
     a.move({ kind: 'turn-open' });

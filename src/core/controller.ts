@@ -194,11 +194,26 @@ export class Controller implements CockpitApi {
     return this.admin.addPty(name, cwd, spec);
   }
 
-  /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
+  /**
+   * At quit, before the control socket closes: every loop stops (a running turn is kept as
+   * interrupted), nothing starts again (messages sent now stay journaled for the next start), and
+   * every turn left open, running or paused, reports `turn-finished` `interrupted` (DESIGN.md §5).
+   */
+  async endTurns(): Promise<void> {
+    const sdk = this.list.filter((agent): agent is SdkAgent => agent.kind === 'sdk');
+    for (const agent of sdk) {
+      agent.move({ kind: 'close' });
+      agent.abort('shutdown');
+    }
+    await Promise.all(sdk.flatMap((agent) => (agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
+    // A turn already reported (answered, error, over-budget) stays as reported: finish is once per stop.
+    for (const agent of sdk) agent.ledger.finish(agent.name, agent.session, 'interrupted', this.events);
+  }
+
+  /** Stops every loop (a running turn is kept as interrupted, every open turn reported) and closes the journals. */
   async shutdown(): Promise<void> {
     for (const agent of this.list) if (agent.kind === 'pty') agent.pty.dispose();
-    for (const agent of this.list) if (agent.kind === 'sdk') agent.abort('shutdown');
-    await Promise.all(this.list.flatMap((agent) => (agent.kind === 'sdk' && agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
+    await this.endTurns();
     await this.admin.closed();
     for (const agent of this.list) {
       this.summarize(agent, false);

@@ -8,8 +8,17 @@ import type { Disposable } from '../../core/events.js';
 import { messageOf } from '../../core/result.js';
 import { EventWriter } from './event-writer.js';
 
-/** Serves `socket` until it closes; resolves nothing, owns its event subscription. */
-export function serveConnection(socket: Socket, port: ControlPort, eventBufferBytes: number): void {
+/** How the server ends a connection when it closes (the cockpit quits). */
+export type ServedConnection = {
+  /** An event stream ends after the lines already written (the last `turn-finished`s); anything else ends now. */
+  finish(): void;
+};
+
+/** How long a reader that does not read may hold the quit before its stream is cut. */
+const FINISH_GRACE_MS = 1000;
+
+/** Serves `socket` until it closes; owns its event subscription. */
+export function serveConnection(socket: Socket, port: ControlPort, eventBufferBytes: number): ServedConnection {
   let received = '';
   let done = false;
   let subscription: Disposable | undefined;
@@ -77,6 +86,21 @@ export function serveConnection(socket: Socket, port: ControlPort, eventBufferBy
     done = true;
     socket.end(`${JSON.stringify(reply)}\n`);
   }
+
+  return {
+    finish: () => {
+      if (writer === undefined) {
+        // Replies already handed over finish flushing; idle clients end now.
+        if (!socket.writableEnded) socket.destroy();
+        return;
+      }
+      subscription?.dispose();
+      socket.end();
+      // Never stall the quit on a reader that stopped reading.
+      const cut = setTimeout(() => socket.destroy(), FINISH_GRACE_MS);
+      socket.once('close', () => clearTimeout(cut));
+    },
+  };
 }
 
 function refusal(problem: string): CtlReply {

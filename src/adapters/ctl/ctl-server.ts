@@ -8,7 +8,7 @@ import net from 'node:net';
 import type { ControlPort } from '../../core/control-port.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { DEFAULT_EVENT_BUFFER_BYTES } from './event-writer.js';
-import { serveConnection } from './ctl-connection.js';
+import { serveConnection, type ServedConnection } from './ctl-connection.js';
 import { ctlSocketPath } from './socket-path.js';
 
 export type CtlServerOptions = {
@@ -57,12 +57,12 @@ export async function startCtlServer(options: CtlServerOptions): Promise<Result<
   const stale = removeStale(path);
   if (!stale.ok) return stale;
   const bufferBytes = options.eventBufferBytes ?? DEFAULT_EVENT_BUFFER_BYTES;
-  const connections = new Set<net.Socket>();
+  const connections = new Set<ServedConnection>();
   // Half-open: a client may close its side right after its request and still read the answer.
   const server = net.createServer({ allowHalfOpen: true }, (socket) => {
-    connections.add(socket);
-    socket.on('close', () => connections.delete(socket));
-    serveConnection(socket, options.port, bufferBytes);
+    const served = serveConnection(socket, options.port, bufferBytes);
+    connections.add(served);
+    socket.on('close', () => connections.delete(served));
   });
   const listening = new Promise<Result<void>>((resolve) => {
     server.once('listening', () => resolve(ok(undefined)));
@@ -84,8 +84,8 @@ export async function startCtlServer(options: CtlServerOptions): Promise<Result<
     path,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
-        // Replies already handed over finish flushing; event streams and idle clients end now.
-        for (const socket of connections) if (!socket.writableEnded) socket.destroy();
+        // Replies already handed over finish flushing; event streams end after their last lines; idle clients end now.
+        for (const connection of connections) connection.finish();
         server.close(() => resolve());
         try {
           if (fs.statSync(path).ino === inode) fs.unlinkSync(path);

@@ -6,6 +6,7 @@ import { lastTurnDeliveries } from './turn-ledger.js';
 import { interruptedRestoreNotice } from './restore-intent.js';
 import { dropWaiting, restorePending } from './pending-messages.js';
 import { BrokenAgent, SdkAgent, type Agent, type AgentConfig, type HostedAgent } from './agent.js';
+import type { ToolHost } from './tools.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { agentNameProblem } from './layout-file.js';
 import type { PanesApi } from './cockpit-api.js';
@@ -17,6 +18,7 @@ import { describeReplayProblem, SessionState, type ReplayProblem } from './sessi
 import type { SessionStore } from './store.js';
 import { JOURNAL_VERSION, type SessionHeader } from './journal-record.js';
 import { describeSessionCwd, sessionCwd, type DirectoryCheck } from './session-cwd.js';
+import { AgentNames } from './agent-names.js';
 
 /** What a new agent starts from when no agent is open to copy (everything but its name). */
 export type DefaultAgentConfig = Omit<AgentConfig, 'name'>;
@@ -41,6 +43,8 @@ export type AgentAdminDeps = {
   readonly freshWorkspace?: FreshWorkspace;
   /** `rename` of a queued workflow call (issue 14): its answer, or undefined when NAME is no queued call. */
   readonly renameQueued?: (name: string, to: string) => Result<string> | undefined;
+  /** A workflow agent's session opened where its run is not live: its call's own tools (StructuredOutput) and a note, if any (issue 15). */
+  readonly callTools?: (agent: SdkAgent) => { readonly tools: ToolHost; readonly note: string } | undefined;
 };
 
 /** Makes a working directory of its own for a new agent named NAME. */
@@ -66,11 +70,15 @@ export class AgentAdmin implements PanesApi {
   private focusName: string | undefined;
   /** Agents closed while their loop was winding down, by name, until their journal is closed. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** `find` in O(1) (agent-names.ts); kept current where this class changes the list. */
+  private readonly names: AgentNames;
 
-  constructor(private readonly d: AgentAdminDeps) {}
+  constructor(private readonly d: AgentAdminDeps) {
+    this.names = new AgentNames(d.agents);
+  }
 
   find(name: string): Agent | undefined {
-    return this.d.agents.find((agent) => agent.name === name);
+    return this.names.find(name);
   }
 
   /** The focused agent: the one last focused, else the first pane. */
@@ -198,6 +206,7 @@ export class AgentAdmin implements PanesApi {
   /** Puts an agent in the last pane and tells the views. */
   register<A extends Agent>(agent: A): A {
     this.d.agents.push(agent);
+    this.names.added(agent);
     this.d.events.emit({ type: 'agent-added', agent: agent.name });
     return agent;
   }
@@ -257,6 +266,13 @@ export class AgentAdmin implements PanesApi {
     const where = agent.kind === 'sdk' ? describeSessionCwd(agent.session.header, agent.config.cwd) : '';
     let message = `opened session ${name} (${agent.config.model})${where}`;
     if (agent.kind === 'broken') message += `; it cannot run: ${agent.loadError}`;
+    if (agent.kind === 'sdk' && agent.tools === undefined) {
+      const own = this.d.callTools?.(agent);
+      if (own !== undefined) {
+        agent.tools = own.tools;
+        message += own.note;
+      }
+    }
     return ok(message);
   }
 
@@ -271,6 +287,7 @@ export class AgentAdmin implements PanesApi {
     if (agent === undefined) return err(`no agent "${name}"`);
     const wasFocused = this.focused() === name;
     agents.splice(index, 1);
+    this.names.removed(agent);
     this.d.providers.delete(name);
     if (agent.kind === 'sdk') {
       // Nothing queued may start a turn while the loop winds down; it stops at its next safe point.
@@ -337,6 +354,7 @@ export class AgentAdmin implements PanesApi {
     if (agent.kind === 'pty') {
       // A PTY agent has no journal: only its pane changes name.
       agent.config = { ...agent.config, name: to };
+      this.names.renamed(agent, name);
       if (this.focusName === name) this.focusName = to;
       this.d.events.emit({ type: 'agent-renamed', from: name, to });
       return ok(`renamed ${name} to ${to}`);
@@ -346,6 +364,7 @@ export class AgentAdmin implements PanesApi {
     const written = session.record({ t: 'rename', name: to });
     if (!written.ok) return written;
     agent.config = { ...agent.config, name: to };
+    this.names.renamed(agent, name);
     const provider = this.d.providers.get(name);
     this.d.providers.delete(name);
     if (provider !== undefined) this.d.providers.set(to, provider);

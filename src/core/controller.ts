@@ -59,6 +59,8 @@ export type ControllerOptions = {
   readonly directoryProblem?: DirectoryCheck;
   /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
   readonly freshWorkspace?: FreshWorkspace;
+  /** A workflow agent's session opened where its run is not live: its call's own tools (StructuredOutput) and a note, if any (issue 15). */
+  readonly callTools?: (agent: SdkAgent) => { readonly tools: ToolHost; readonly note: string } | undefined;
 };
 
 /**
@@ -133,6 +135,7 @@ export class Controller implements CockpitApi {
       ...(options.freshWorkspace === undefined ? {} : { freshWorkspace: options.freshWorkspace }),
       // A queued workflow call has no agent yet, only its name (issue 14).
       renameQueued: (name, to) => renameQueuedCall(this.workflows?.calls, name, to, (candidate) => this.find(candidate) !== undefined),
+      ...(options.callTools === undefined ? {} : { callTools: options.callTools }),
     });
     this.panes = this.admin;
     this.historyOps = new HistoryOps({

@@ -8,14 +8,17 @@ import type { Disposable } from '../../core/events.js';
 import { messageOf } from '../../core/result.js';
 import { EventWriter } from './event-writer.js';
 
-/** How the server ends a connection when it closes (the cockpit quits). */
-export type ServedConnection = {
-  /** An event stream ends after the lines already written (the last `turn-finished`s); anything else ends now. */
-  finish(): void;
-};
+/**
+ * The last line of an event stream when the cockpit closes cleanly (quit, a headless run's end):
+ * a stream that ends without it means the cockpit went away (`ctl events` then exits 3).
+ */
+export const SHUTDOWN_LINE = JSON.stringify({ type: 'shutdown' });
 
-/** How long a reader that does not read may hold the quit before its stream is cut. */
-const FINISH_GRACE_MS = 1000;
+/** One served client, as the server closes it. */
+export type ServedConnection = {
+  /** Ends the connection as the cockpit closes: an event stream gets its shutdown line first; a reply being written finishes; anything else is cut. */
+  close(): void;
+};
 
 /** Serves `socket` until it closes; owns its event subscription. */
 export function serveConnection(socket: Socket, port: ControlPort, eventBufferBytes: number): ServedConnection {
@@ -88,17 +91,16 @@ export function serveConnection(socket: Socket, port: ControlPort, eventBufferBy
   }
 
   return {
-    finish: () => {
-      if (writer === undefined) {
-        // Replies already handed over finish flushing; idle clients end now.
-        if (!socket.writableEnded) socket.destroy();
+    close() {
+      if (writer !== undefined && !socket.writableEnded) {
+        subscription?.dispose();
+        subscription = undefined;
+        writer.finish(SHUTDOWN_LINE);
+        socket.end();
         return;
       }
-      subscription?.dispose();
-      socket.end();
-      // Never stall the quit on a reader that stopped reading.
-      const cut = setTimeout(() => socket.destroy(), FINISH_GRACE_MS);
-      socket.once('close', () => clearTimeout(cut));
+      // Replies already handed over finish flushing; idle clients end now.
+      if (!socket.writableEnded) socket.destroy();
     },
   };
 }

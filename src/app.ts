@@ -157,8 +157,10 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
   if (loaded) saveCockpit(started.value, app.tiling);
-  await control?.close();
   await runs?.close();
+  // Every open turn reports `turn-finished interrupted` while ctl events can still carry it.
+  await controller.endTurns();
+  await control?.close();
   disposeApp(app);
   await started.value.shutdown();
   terminal.dispose();

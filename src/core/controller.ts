@@ -197,11 +197,26 @@ export class Controller implements CockpitApi {
     return this.admin.addPty(name, cwd, spec);
   }
 
-  /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
+  /**
+   * At quit, before the control socket closes: every loop stops (a running turn is kept as
+   * interrupted), nothing starts again (messages sent now stay journaled for the next start), and
+   * every turn left open, running or paused, reports `turn-finished` `interrupted` (DESIGN.md §5).
+   */
+  async endTurns(): Promise<void> {
+    const sdk = this.list.filter((agent): agent is SdkAgent => agent.kind === 'sdk');
+    for (const agent of sdk) {
+      agent.move({ kind: 'close' });
+      agent.abort('shutdown');
+    }
+    await Promise.all(sdk.flatMap((agent) => (agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
+    // A turn already reported (answered, error, over-budget) stays as reported: finish is once per stop.
+    for (const agent of sdk) agent.ledger.finish(agent.name, agent.session, 'interrupted', this.events);
+  }
+
+  /** Stops every loop (a running turn is kept as interrupted, every open turn reported) and closes the journals. */
   async shutdown(): Promise<void> {
     for (const agent of this.list) if (agent.kind === 'pty') agent.pty.dispose();
-    for (const agent of this.list) if (agent.kind === 'sdk') agent.abort('shutdown');
-    await Promise.all(this.list.flatMap((agent) => (agent.kind === 'sdk' && agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
+    await this.endTurns();
     await this.admin.closed();
     for (const agent of this.list) {
       this.summarize(agent, false);
@@ -279,13 +294,13 @@ export class Controller implements CockpitApi {
     const agent = this.usable(name, 'pause');
     if (!agent.ok) return agent;
     const a = agent.value;
-    if (a.state === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
-    a.move({ kind: 'pause' });
+    if (a.phase.kind === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
     if (a.phase.kind === 'running') {
-      a.setState(a.state, 'pausing at the next safe point');
+      a.move({ kind: 'pause' });
+      a.setDetail('pausing at the next safe point');
       return ok(`${name} pauses at its next safe point`);
     }
-    a.setState('paused', '');
+    a.hold('');
     return ok(`paused ${name}`);
   }
 
@@ -294,13 +309,14 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     const wasPausing = a.phase.kind === 'running' && a.phase.hold === 'pause';
+    const wasPaused = a.phase.kind === 'paused';
     a.move({ kind: 'resume' });
     if (a.state === 'over-budget') {
       const reached = this.budgets.reached(a, this.budgets.momentOf(a));
       if (reached !== undefined) return err(`${name} is over budget (${reached}): raise it with :budget`);
-    } else if (a.state !== 'paused') {
+    } else if (!wasPaused) {
       if (wasPausing) {
-        a.setState(a.state, '');
+        a.setDetail('');
         return ok(`${name} will not pause`);
       }
       return ok(`${name} is not paused`);
@@ -315,7 +331,7 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     if (a.phase.kind === 'running' || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
-    if (a.state === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
+    if (a.phase.kind === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
     const prepared = this.historyOps.prepareRetry(a);
     if (!prepared.ok) return prepared;
     a.move({ kind: 'turn-open' });

@@ -126,7 +126,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const pending = this.runAgents.get(runId) ?? new Set<SdkAgent>();
     for (const agent of pending) {
       if (agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
-      else if (agent.state !== 'paused') agent.setState('over-budget', reason);
+      else if (agent.phase.kind !== 'paused') agent.setState('over-budget', reason);
     }
     // A finished agent a person set working again spends from the same budget: it stops too.
     for (const agent of this.allAgents.get(runId) ?? []) {
@@ -140,7 +140,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     this.options.controller.pause(agent.name);
     // Shown as over-budget (not paused) once it stops at its safe point.
     void phase.loop.then(() => {
-      if (agent.state === 'paused') agent.setState('over-budget', reason);
+      if (agent.phase.kind === 'paused') agent.setState('over-budget', reason);
     });
   }
 

@@ -20,6 +20,7 @@ import type { WorkspaceFiles } from './file-checkpoint.js';
 import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
 import type { SwitchOptions } from './switch-files.js';
 import { HistoryOps, type GraftSource } from './history-ops.js';
+import { BackgroundRestores, DEFAULT_RESTORE_PACE, type RestorePace } from './background-restore.js';
 import type { TranscriptReader } from './transcript-import.js';
 import type { ModelProvider } from './provider.js';
 import type { PtyAgentSpec } from './pty-agent.js';
@@ -60,6 +61,10 @@ export type ControllerOptions = {
   readonly ptyLauncher?: PtyLauncher;
   /** Workspace files as blobs (file checkpoints); without it rewind and undo leave files alone. */
   readonly files?: WorkspaceFiles;
+  /** When a file restore goes to the background and how it is sliced (default: background-restore.ts). */
+  readonly restorePace?: RestorePace;
+  /** Hands the event loop back between a background restore's slices (default: setImmediate). */
+  readonly yieldToLoop?: () => Promise<void>;
   /** Whether a reopened session's recorded directory can still be worked in (default: any can). */
   readonly directoryProblem?: DirectoryCheck;
   /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
@@ -88,6 +93,8 @@ export class Controller implements CockpitApi {
   readonly budgets: Budgets;
   /** The store's sessions (stored-sessions.ts): rows, trash, restore, rename. */
   readonly storedSessions: StoredSessions;
+  /** File restores too big to finish inside a command (background-restore.ts). */
+  readonly restores: BackgroundRestores;
   /** Whatever hosts workflow runs, once attached: `run` and `run-stop` are forwarded to it. */
   workflows: WorkflowRunsApi | undefined;
 
@@ -118,6 +125,13 @@ export class Controller implements CockpitApi {
       budgetReached: (agent, moment) => this.budgets.reached(agent, moment),
       totalsChanged: (agent) => this.summarize(agent),
     };
+    this.restores = new BackgroundRestores({
+      events: this.events,
+      now: this.deps.now,
+      yieldToLoop: options.yieldToLoop ?? (() => new Promise<void>((resolve) => setImmediate(resolve))),
+      pace: options.restorePace ?? DEFAULT_RESTORE_PACE,
+      settled: (agent) => this.summarize(agent),
+    });
     this.admin = new AgentAdmin({
       store: options.store,
       events: this.events,
@@ -191,6 +205,7 @@ export class Controller implements CockpitApi {
 
   /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
   async shutdown(): Promise<void> {
+    await this.restores.stop();
     for (const agent of this.list) if (agent.kind === 'pty') agent.pty.dispose();
     for (const agent of this.list) if (agent.kind === 'sdk') agent.abort('shutdown');
     await Promise.all(this.list.flatMap((agent) => (agent.kind === 'sdk' && agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
@@ -326,11 +341,11 @@ export class Controller implements CockpitApi {
   }
 
   rewind(name: string, address: TurnAddress, options?: RewindOptions): Result<string> {
-    return this.whenIdle(name, 'rewind', (agent) => this.history.rewind(agent, address, options));
+    return this.whenIdle(name, 'rewind', (agent) => this.restores.start(agent, 'rewind', this.history.rewind(agent, address, options)));
   }
 
   undo(name: string, options?: UndoOptions): Result<string> {
-    return this.whenIdle(name, 'undo', (agent) => this.history.undo(agent, options));
+    return this.whenIdle(name, 'undo', (agent) => this.restores.start(agent, 'undo', this.history.undo(agent, options)));
   }
 
   /** The files a rewind, undo or switch would refuse to overwrite (the key flows ask before acting). */
@@ -341,7 +356,7 @@ export class Controller implements CockpitApi {
   }
 
   switchBranch(name: string, branch: string, options?: SwitchOptions): Result<string> {
-    return this.whenIdle(name, 'switch', (agent) => this.history.switchBranch(agent, branch, options));
+    return this.whenIdle(name, 'switch', (agent) => this.restores.start(agent, 'switch', this.history.switchBranch(agent, branch, options)));
   }
 
   entryText(name: string, address: TurnAddress): Result<string> {
@@ -466,8 +481,10 @@ export class Controller implements CockpitApi {
         return err(ptyDoesNotApply(name, operation));
       case 'broken':
         return err(`${name} cannot run: ${agent.loadError}`);
-      case 'sdk':
-        return ok(agent);
+      case 'sdk': {
+        const restoring = this.restores.refusal(agent);
+        return restoring === undefined ? ok(agent) : err(restoring);
+      }
     }
   }
 

@@ -36,6 +36,9 @@ export type BackgroundRestoreDeps = {
 /** The operation words used in what the person reads. */
 export type RestoreOpName = 'rewind' | 'undo' | 'switch';
 
+/** A paced answer: here now, or later once its background slices ran (`total` files to go through). */
+export type Paced<T> = { readonly kind: 'now'; readonly value: T } | { readonly kind: 'later'; readonly total: number; readonly value: Promise<Result<T>> };
+
 type Job = { readonly op: RestoreOpName; progress: RestoreProgress; shown: string; readonly ended: Promise<void> };
 
 /** Background file restores, at most one per agent. */
@@ -73,55 +76,59 @@ export class BackgroundRestores {
    * background, answering at once that it started; its outcome then comes as a notice.
    */
   start(agent: SdkAgent, op: RestoreOpName, steps: RestoreSteps<Result<string>>): Result<string> {
-    for (;;) {
-      const step = steps.next();
-      if (step.done === true) return step.value;
-      if (step.value.total >= this.d.pace.backgroundFrom) {
-        const progress = step.value;
-        let finish = (): void => undefined;
-        const ended = new Promise<void>((resolve) => {
-          finish = resolve;
-        });
-        const before = agent.detail;
-        const job: Job = { op, progress, shown: progressText(progress), ended };
-        this.jobs.set(agent, job);
-        agent.setState(agent.state, job.shown);
-        void this.continue(agent, op, steps, before).finally(finish);
-        const count = progress.total === 1 ? '1 file' : `${progress.total} files`;
-        return ok(`${agent.name}: ${op} under way (${count}); its pane shows the progress and it takes no input until it is done`);
-      }
-    }
+    const paced = this.pace(agent, op, steps);
+    if (paced.kind === 'now') return paced.value;
+    void paced.value.then((outcome) => {
+      const answer = outcome.ok ? outcome.value : err(`${agent.name}: the ${op} stopped: ${outcome.error}`);
+      this.d.events.emit({ type: 'notice', agent: agent.name, level: answer.ok ? 'info' : 'error', message: answer.ok ? answer.value : answer.error });
+    });
+    const count = paced.total === 1 ? '1 file' : `${paced.total} files`;
+    return ok(`${agent.name}: ${op} under way (${count}); its pane shows the progress and it takes no input until it is done`);
   }
 
-  private async continue(agent: SdkAgent, op: RestoreOpName, steps: RestoreSteps<Result<string>>, detailBefore: string): Promise<void> {
-    let outcome: Result<string>;
-    try {
-      outcome = await this.slices(agent, steps);
-    } catch (thrown) {
-      outcome = err(`${agent.name}: the ${op} stopped: ${messageOf(thrown)}`);
+  /**
+   * Runs `steps` to the end now when small, else in slices while the agent refuses input; the
+   * `later` answer settles with the steps' value, or an error when they threw or agentmux quit.
+   */
+  pace<T>(agent: SdkAgent, op: RestoreOpName, steps: RestoreSteps<T>): Paced<T> {
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return { kind: 'now', value: step.value };
+      if (step.value.total < this.d.pace.backgroundFrom) continue;
+      const progress = step.value;
+      const before = agent.detail;
+      let finish = (): void => undefined;
+      const ended = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      const job: Job = { op, progress, shown: progressText(progress), ended };
+      this.jobs.set(agent, job);
+      agent.setState(agent.state, job.shown);
+      const value = this.slices(agent, job, steps)
+        .catch((thrown: unknown) => err(messageOf(thrown)))
+        .then((outcome) => {
+          this.jobs.delete(agent);
+          // A moved head already cleared an idle title; otherwise put back what the title said before.
+          if (agent.detail === job.shown) agent.setState(agent.state, before);
+          this.d.settled(agent);
+          finish();
+          return outcome;
+        });
+      return { kind: 'later', total: progress.total, value };
     }
-    const shown = this.jobs.get(agent)?.shown;
-    this.jobs.delete(agent);
-    // A moved head already cleared an idle title; otherwise put back what the title said before.
-    if (agent.detail === shown) agent.setState(agent.state, detailBefore);
-    this.d.settled(agent);
-    this.d.events.emit({ type: 'notice', agent: agent.name, level: outcome.ok ? 'info' : 'error', message: outcome.ok ? outcome.value : outcome.error });
   }
 
   /** Steps in slices of at most `sliceMs` / `sliceFiles`, the loop handed back before each. */
-  private async slices(agent: SdkAgent, steps: RestoreSteps<Result<string>>): Promise<Result<string>> {
+  private async slices<T>(agent: SdkAgent, job: Job, steps: RestoreSteps<T>): Promise<Result<T>> {
     for (;;) {
       await this.d.yieldToLoop();
-      if (this.stopping) return err(`${agent.name}: agentmux quit part-way through the restore; the next start says what is left`);
+      if (this.stopping) return err('agentmux quit part-way; the next start says what is left');
       const began = this.d.now();
       for (let files = 0; files < this.d.pace.sliceFiles && this.d.now() - began < this.d.pace.sliceMs; files++) {
         const step = steps.next();
-        if (step.done === true) return step.value;
-        const job = this.jobs.get(agent);
-        if (job !== undefined) job.progress = step.value;
+        if (step.done === true) return ok(step.value);
+        job.progress = step.value;
       }
-      const job = this.jobs.get(agent);
-      if (job === undefined) continue;
       job.shown = progressText(job.progress);
       agent.setState(agent.state, job.shown);
     }

@@ -20,7 +20,8 @@ import type { WorkspaceFiles } from './file-checkpoint.js';
 import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
 import type { SwitchOptions } from './switch-files.js';
 import { HistoryOps, type GraftSource } from './history-ops.js';
-import { BackgroundRestores, DEFAULT_RESTORE_PACE, type RestorePace } from './background-restore.js';
+import { BackgroundRestores, DEFAULT_RESTORE_PACE, type Paced, type RestorePace } from './background-restore.js';
+import { runToEnd } from './restore-steps.js';
 import type { TranscriptReader } from './transcript-import.js';
 import type { ModelProvider } from './provider.js';
 import type { PtyAgentSpec } from './pty-agent.js';
@@ -352,7 +353,14 @@ export class Controller implements CockpitApi {
   fileConflicts(name: string, operation: FileOperation): Result<readonly string[]> {
     const agent = this.usable(name);
     if (!agent.ok) return agent;
-    return this.history.fileConflicts(agent.value, operation);
+    return runToEnd(this.history.fileConflicts(agent.value, operation));
+  }
+
+  /** `fileConflicts` that checks a big restore's files in background slices (the `u` key of 2,940 files). */
+  fileConflictsPaced(name: string, operation: FileOperation): Paced<Result<readonly string[]>> {
+    const agent = this.usable(name);
+    if (!agent.ok) return { kind: 'now', value: agent };
+    return this.restores.pace(agent.value, operation.op, this.history.fileConflicts(agent.value, operation));
   }
 
   switchBranch(name: string, branch: string, options?: SwitchOptions): Result<string> {

@@ -11,7 +11,7 @@ import { editableText, replacementFor } from './edit-overlay.js';
 import type { EditEntry, Entry, EntryId, MessageEntry } from './entry.js';
 import { copyForFork, copyForGraft, selectTurns } from './graft-copy.js';
 import { JOURNAL_VERSION, type SessionHeader } from './journal-record.js';
-import { checkFileTargets, type FileTarget, type WorkspaceFiles } from './file-checkpoint.js';
+import { checkFileTargetsSteps, type FileTarget, type WorkspaceFiles } from './file-checkpoint.js';
 import { restoreWithIntent } from './restore-intent.js';
 import type { RestoreSteps } from './restore-steps.js';
 import {
@@ -136,7 +136,7 @@ export class HistoryOps {
   }
 
   /** The files a rewind, undo or switch would refuse to overwrite, so a key flow can ask before it acts. */
-  fileConflicts(agent: SdkAgent, operation: FileOperation): Result<readonly string[]> {
+  *fileConflicts(agent: SdkAgent, operation: FileOperation): RestoreSteps<Result<readonly string[]>> {
     const session = agent.session;
     const files = this.h.files;
     if (files === undefined) return ok([]);
@@ -157,7 +157,7 @@ export class HistoryOps {
       if (point === undefined || restored === undefined) return ok([]);
       targets = undoTargets(restored, entriesLeaving(tree, point.before));
     }
-    const checked = checkFileTargets(files, agent.config.cwd, targets);
+    const checked = yield* checkFileTargetsSteps(files, agent.config.cwd, targets);
     if (!checked.ok) return checked;
     return ok(checked.value.conflicts.map((conflict) => conflict.path));
   }

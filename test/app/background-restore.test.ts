@@ -30,7 +30,7 @@ async function keysAnsweredWhileRestoring(cockpit: Cockpit, seen: Set<string>): 
 }
 
 describe('a big file restore runs in the background', { timeout: 60_000 }, () => {
-  it('keys are answered during a big rewind and its undo, input to the agent is refused, and every file is restored', async () => {
+  it('keys are answered during a big rewind and during u, input to the agent is refused, and every file is restored', async () => {
     const cockpit = await cockpitFor('normal', {
       steps: [{ text: 'Making files.', toolUses: [{ name: 'bash', input: { command: makeFiles } }] }, { text: 'made them' }],
       checkpoints: true,
@@ -59,9 +59,10 @@ describe('a big file restore runs in the background', { timeout: 60_000 }, () =>
     expect(cockpit.t.tty.text()).toContain(`rewound alpha to 0; restored ${FILES} files (u undoes)`);
     expect(h.agent('alpha').session.restoring).toBeUndefined(); // restore-done journaled
 
-    // undo: the same in the other direction, every file back with its content.
-    app.run('undo -t alpha');
-    await settle(cockpit);
+    // u: the same in the other direction (its conflict check paced too), every file back with its content.
+    app.run('focus alpha');
+    await press(cockpit, 'u');
+    expect(cockpit.t.tty.text()).toContain(`undo alpha: checking ${FILES} files first (its pane counts them)`);
     const duringUndo = await keysAnsweredWhileRestoring(cockpit, seen);
     expect(duringUndo).toBeGreaterThanOrEqual(3);
     await settle(cockpit);

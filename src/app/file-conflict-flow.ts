@@ -29,7 +29,7 @@ export function undoAsking(app: CockpitApp, agent: string): CommandOutcome {
 }
 
 function runAsking(app: CockpitApp, agent: string, operation: FileOperation, line: (flag: string) => string): CommandOutcome {
-  const paced = app.controller.fileConflictsPaced(agent, operation);
+  const paced = app.controller.history.fileConflictsPaced(agent, operation);
   if (paced.kind === 'now') return answerConflicts(app, agent, operation, line, paced.value);
   // Thousands of files: checked in background slices (the pane counts them), then asked or run.
   void paced.value.then((checked) => {

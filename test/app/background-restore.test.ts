@@ -19,12 +19,12 @@ async function keysAnsweredWhileRestoring(cockpit: Cockpit, seen: Set<string>): 
   const alpha = h.agent('alpha');
   let answered = 0;
   while (h.controller.restores.refusal(alpha) !== undefined) {
-    const before = h.controller.focused();
+    const before = h.controller.panes.focused();
     await press(cockpit, '\t');
     const screen = t.tty.text();
     const shown = /(checking|restoring) files \d+\/\d+/.exec(screen);
     if (shown !== null) seen.add(shown[1] ?? '');
-    if (h.controller.focused() !== before && h.controller.restores.refusal(alpha) !== undefined) answered += 1;
+    if (h.controller.panes.focused() !== before && h.controller.restores.refusal(alpha) !== undefined) answered += 1;
   }
   return answered;
 }

@@ -63,7 +63,7 @@ describe('a file restore cut short by a crash', () => {
     const first = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
     expectOk(first.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }));
     files.crashAfter = 13;
-    expect(() => first.rewind('alpha', { turn: 1 })).toThrow(Crash);
+    expect(() => first.history.rewind('alpha', { turn: 1 })).toThrow(Crash);
     expect(files.disk.size).toBe(27); // 13 of the 40 created files deleted, then the "kill"
 
     // The next start (a new controller over the same journal): the pane says it was cut short.
@@ -79,7 +79,7 @@ describe('a file restore cut short by a crash', () => {
     ]);
 
     // u brings back the 13 files the cut-short rewind deleted; the others were never touched.
-    expect(expectOk(next.undo('alpha'))).toBe("undid alpha's rewind; restored 13 files");
+    expect(expectOk(next.history.undo('alpha'))).toBe("undid alpha's rewind; restored 13 files");
     expect([...files.disk.keys()].sort()).toEqual(Array.from({ length: 40 }, (_, i) => `f${i}.txt`).sort());
 
     // Settled: a third start says nothing more.
@@ -97,14 +97,14 @@ describe('a file restore cut short by a crash', () => {
     const first = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
     expectOk(first.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }));
     files.crashAfter = 5;
-    expect(() => first.rewind('alpha', { turn: 1 })).toThrow(Crash);
+    expect(() => first.history.rewind('alpha', { turn: 1 })).toThrow(Crash);
     files.crashAfter = Number.POSITIVE_INFINITY;
     const next = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
     expectOk(next.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }));
-    expect(expectOk(next.rewind('alpha', { turn: 1 }))).toBe('rewound alpha to 1; restored 35 files (u undoes)');
+    expect(expectOk(next.history.rewind('alpha', { turn: 1 }))).toBe('rewound alpha to 1; restored 35 files (u undoes)');
     expect(files.disk.size).toBe(0);
-    expectOk(next.undo('alpha'));
-    expect(expectOk(next.undo('alpha'))).toBe("undid alpha's rewind; restored 5 files");
+    expectOk(next.history.undo('alpha'));
+    expect(expectOk(next.history.undo('alpha'))).toBe("undid alpha's rewind; restored 5 files");
     expect(files.disk.size).toBe(40);
   });
 });
@@ -127,7 +127,7 @@ describe('a file restore running in the background', () => {
       if (event.type === 'notice') notices.push(event.message);
     });
     const alpha = expectSdk(expectOk(first.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' })));
-    expect(expectOk(first.rewind('alpha', { turn: 1 }))).toBe('alpha: rewind under way (40 files); its pane shows the progress and it takes no input until it is done');
+    expect(expectOk(first.history.rewind('alpha', { turn: 1 }))).toBe('alpha: rewind under way (40 files); its pane shows the progress and it takes no input until it is done');
     expect(files.disk.size).toBe(40); // the command itself touched no file
     // The command checked 1 file; slices of 5 check the other 39, the 8th also deletes 1.
     for (let slice = 0; slice < 7; slice++) await step();
@@ -154,7 +154,7 @@ describe('a file restore running in the background', () => {
     expect(later).toEqual([
       'a rewind restoring 40 files (f0.txt, f1.txt, f2.txt and 37 more) was cut short when agentmux stopped, some files restored and some not: u puts back the ones it restored, or run the rewind again to finish it',
     ]);
-    expect(expectOk(next.undo('alpha'))).toBe("undid alpha's rewind; restored 11 files");
+    expect(expectOk(next.history.undo('alpha'))).toBe("undid alpha's rewind; restored 11 files");
     expect(files.disk.size).toBe(40);
   });
 });

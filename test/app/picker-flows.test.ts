@@ -86,7 +86,7 @@ describe('session browser flow', () => {
     expect(names()).toEqual(['alpha', 'beta']);
     // alpha is open in a pane: Enter focuses it, d refuses.
     expect(flow.act('open')).toEqual({ kind: 'focus', name: 'alpha' });
-    expect(flow.act('trash')).toEqual({ kind: 'keep' });
+    expect(flow.act('trash')).toEqual({ kind: 'refused', error: 'alpha is open in a pane: close it first (:close -t alpha)' });
     expect(flow.model()).toMatchObject({ hint: 'alpha is open in a pane: close it first (:close -t alpha)', hintIsError: true });
     // beta is not: Enter opens it by id, d asks to trash it.
     flow.move({ kind: 'end', end: 'bottom' });

@@ -94,7 +94,7 @@ describe('session browser flow', () => {
     expect(beta).toBeDefined();
     expect(flow.act('open')).toEqual({ kind: 'open', sessionId: beta?.id });
     expect(flow.act('trash')).toMatchObject({ kind: 'delete', row: { session: { name: 'beta' } } });
-    expect(flow.act('restore')).toEqual({ kind: 'keep' });
+    expect(flow.act('restore')).toEqual({ kind: 'refused', error: 'r restores a session from the trash: t shows the trash' });
     expect(flow.model().hint).toBe('r restores a session from the trash: t shows the trash');
     const trashed = h.controller.storedSessions.trash(beta?.id ?? '');
     expect(trashed.ok).toBe(true);

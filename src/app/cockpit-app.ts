@@ -290,12 +290,7 @@ export class CockpitApp {
       case 'ok':
         // An overlay key's command (src/app/commands/overlay-keys.ts): the overlay shows what it did.
         if (result.message === '') return this.update();
-        if (result.message.includes('\n')) {
-          const lines = result.message.split('\n');
-          this.display({ ok: true, value: `${line ?? 'result'}: ${lines.length} lines (in the pager)` });
-          openPager(this, `:${line ?? ''}`, [{ heading: '', text: result.message }]);
-          return;
-        }
+        if (result.message.includes('\n')) return this.showLong(result.message, line);
         this.display({ ok: true, value: result.message });
         // "graft into X: pick a source" must not outlive the picker it describes.
         if (this.modes.top() !== 'normal') this.overlayMessage = this.message;
@@ -313,6 +308,18 @@ export class CockpitApp {
         return;
       }
     }
+  }
+
+  /**
+   * A result longer than a line: the pager at `:` or a key. Asked over ctl it is output for the
+   * caller, who prints it: the person's screen only says so (no pager opened, none stacked).
+   * Commands that open an overlay on purpose (help, the session browser…) still open it.
+   */
+  private showLong(text: string, line: string | undefined): void {
+    const count = text.split('\n').length;
+    if (this.unattended) return this.display({ ok: true, value: `${line ?? 'result'}: ${count} lines (sent to agentmux ctl)` });
+    this.display({ ok: true, value: `${line ?? 'result'}: ${count} lines (in the pager)` });
+    openPager(this, `:${line ?? ''}`, [{ heading: '', text }]);
   }
 
   /** Asks `question` in the confirm mode: `y` runs `onConfirm`, any other key says `cancelled` (issue 16: a costly run). */

@@ -44,8 +44,11 @@ export class Budgets {
     const own = budgetReached(agent.session.limits, agent.session.totals, moment);
     if (own !== undefined) return own;
     // The overall budget counts every session in the store, so closing a pane or
-    // restarting does not reset what was spent.
-    const all = budgetReached(this.d.overall.get(), this.storeTotals(), moment);
+    // restarting does not reset what was spent. With no overall limit there is nothing to sum
+    // (a 1,000-agent run checks before every turn and call; the store lists every session).
+    const overall = this.d.overall.get();
+    if (overall.tokens === undefined && overall.usd === undefined && overall.turns === undefined) return undefined;
+    const all = budgetReached(overall, this.storeTotals(), moment);
     return all === undefined ? undefined : `overall ${all}`;
   }
 

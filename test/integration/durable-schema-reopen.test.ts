@@ -69,8 +69,8 @@ afterEach(async () => {
 function reopenCounter(k: WorkflowKit, runId: string): { readonly agent: SdkAgent; readonly message: string; readonly key: string } {
   const counter = recordLines(k, runId).find((line) => line.type === 'started' && line.label === 'counter');
   if (counter?.type !== 'started') throw new Error('no counter in the record');
-  expect(k.controller.closeAgent(counter.agent).ok).toBe(true);
-  const opened = k.controller.openSession(counter.session);
+  expect(k.controller.panes.close(counter.agent).ok).toBe(true);
+  const opened = k.controller.panes.openSession(counter.session);
   if (!opened.ok) throw new Error(opened.error);
   const agent = k.controller.allAgents().find((one): one is SdkAgent => one.kind === 'sdk' && one.session.id === counter.session);
   if (agent === undefined) throw new Error('the session did not open');

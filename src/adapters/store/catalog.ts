@@ -2,7 +2,7 @@
 // be rebuilt from the journals, and the journal wins where the two disagree.
 import fs from 'node:fs';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
+import { DataFile } from 'lowdb/node';
 import type { BudgetLimits } from '../../core/budget-limits.js';
 import { messageOf } from '../../core/result.js';
 import type { SessionSummary } from '../../core/store.js';
@@ -10,6 +10,7 @@ import { emptyCatalog, parseCatalog, type CatalogData, type CockpitSetting } fro
 import { readJournalFacts, summaryFromFacts, type JournalFacts } from './journal-summary.js';
 import { keepCopy, reportCorruptJournal } from './quarantine.js';
 import { checkSessionId, journalPath, type StorePaths } from './store-paths.js';
+import { timedWriteGaps, type WriteGap, type WriteGaps } from './write-gap.js';
 
 /** Journals changed this close to the catalog's last write (or later) are re-read at open. */
 const clockSlackMs = 2000;
@@ -35,6 +36,13 @@ function readCatalogFile(paths: StorePaths): CatalogRead {
   const parsed = parseCatalog(json);
   if (!parsed.ok) return { problem: parsed.error };
   return { data: parsed.value, modified };
+}
+
+// lowdb's read path (unused: open reads the file itself, to rebuild instead of throwing).
+function parseCatalogText(text: string): CatalogData {
+  const parsed = parseCatalog(JSON.parse(text));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
 }
 
 /** Session ids of the journals in DIR/journals, with each file's modification time. */
@@ -63,6 +71,9 @@ function listJournals(paths: StorePaths): Map<string, number> {
 export class Catalog {
   private writing: Promise<void> | undefined;
   private pending = false;
+  /** The pause after a write while more changes wait (write-gap.ts); flush cuts it short. */
+  private gap: WriteGap | undefined;
+  private hurry = false;
   private writeProblem: string | undefined;
   /**
    * Journals whose header cannot be read but still names its agent, by that name (newest
@@ -75,15 +86,18 @@ export class Catalog {
     private readonly paths: StorePaths,
     /** What happened at open (a rebuild, a dropped row), for the log. */
     readonly notices: readonly string[],
+    private readonly gaps: WriteGaps,
   ) {}
 
   /** Reads DIR/catalog.json, or rebuilds it from the journals when it is missing or corrupt. */
-  static open(paths: StorePaths): Catalog {
+  static open(paths: StorePaths, gaps: WriteGaps = timedWriteGaps()): Catalog {
     const notices: string[] = [];
     const read = readCatalogFile(paths);
     const journals = listJournals(paths);
     const data = 'data' in read ? read.data : emptyCatalog();
-    const catalog = new Catalog(new Low<CatalogData>(new JSONFile<CatalogData>(paths.catalog), data), paths, notices);
+    // One line, no indentation: the file is rewritten whole, and indenting ~1,000 rows doubled the work.
+    const file = new DataFile<CatalogData>(paths.catalog, { parse: parseCatalogText, stringify: (value) => JSON.stringify(value) });
+    const catalog = new Catalog(new Low<CatalogData>(file, data), paths, notices, gaps);
     if ('problem' in read) {
       let kept = '';
       if (read.problem !== 'missing') {
@@ -183,7 +197,12 @@ export class Catalog {
 
   /** Resolves once every change made so far is on disk (or has failed: see `lastWriteProblem`). */
   async flush(): Promise<void> {
-    while (this.writing !== undefined) await this.writing;
+    while (this.writing !== undefined) {
+      this.hurry = true;
+      this.gap?.cut();
+      await this.writing;
+    }
+    this.hurry = false;
   }
 
   /** Why the latest catalog write failed, if it did; the journals remain the truth. */
@@ -193,7 +212,8 @@ export class Catalog {
 
   /**
    * lowdb rewrites the whole file, so writes are coalesced: at most one in flight, and any
-   * number of changes meanwhile become one more write of the latest data.
+   * number of changes meanwhile (or in the gap after it, write-gap.ts) become one more write of
+   * the latest data. A change while idle is written at once.
    */
   private scheduleWrite(): void {
     if (this.writing !== undefined) {
@@ -211,6 +231,11 @@ export class Catalog {
         this.writeProblem = undefined;
       } catch (thrown) {
         this.writeProblem = `${this.paths.catalog}: ${messageOf(thrown)}`;
+      }
+      if (this.pending && !this.hurry) {
+        this.gap = this.gaps();
+        await this.gap.done;
+        this.gap = undefined;
       }
     } while (this.pending);
     this.writing = undefined;

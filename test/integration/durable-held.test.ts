@@ -52,7 +52,7 @@ describe('an answer held when the run stopped (issue 16, continued)', { timeout:
       await first.stopAll();
       const skeptic = recordLines(k, id).find((line) => line.type === 'started');
       if (skeptic?.type !== 'started') throw new Error('no started line');
-      expect(k.controller.closeAgent(skeptic.agent).ok).toBe(true);
+      expect(k.controller.panes.close(skeptic.agent).ok).toBe(true);
 
       const again = new WorkflowRuns(defaults, k.host.calls, onEnded);
       expect(again.continue(id, false)).toEqual({ ok: true, value: `run ${id} continued (verify); holding Verify again` });

@@ -46,7 +46,7 @@ describe('a held call', () => {
   it('hold-value with the answer as it stands accepts it, not marked edited (the same JSON in another key order too)', async () => {
     const h = (harness = await startHarness([], { agents: ['alpha'] }));
     const given = holdAlpha(h.controller, { holds: true, reason: 'r' }, booleanHolds);
-    expect(h.controller.replaceHeld('alpha', { reason: 'r', holds: true })).toEqual({ ok: true, value: 'alpha: the value is the answer as it stands: accepted (not marked edited)' });
+    expect(h.controller.runs.replaceHeld('alpha', { reason: 'r', holds: true })).toEqual({ ok: true, value: 'alpha: the value is the answer as it stands: accepted (not marked edited)' });
     expect(given.value).toEqual({ holds: true, reason: 'r' });
     expect(given.edited).toBe(false);
   });

@@ -199,7 +199,16 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     this.spending.track(agent, context.spent, context.runEnded);
     const subscriptions: Disposable[] = [];
     // A held phase's answer waits for the person before the script sees it (issue 16).
-    const hold = holdGate({ controller, agent, entry, resolution, check: plan.check, settle, held: () => this.calls.holds.holds(call.run.id, call.phase ?? null) });
+    const hold = holdGate({
+      controller,
+      agent,
+      entry,
+      resolution,
+      check: plan.check,
+      settle,
+      held: () => this.calls.holds.holds(call.run.id, call.phase ?? null),
+      recorded: (change) => context.held?.(agent.name, change),
+    });
     subscriptions.push(
       watchCall(this.agentEvents, agent, entry, {
         workEnded: (end) => {
@@ -215,8 +224,12 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       controller.interrupt(agent.name);
     };
     context.signal.addEventListener('abort', onStop, { once: true });
-    const first = call.resume === undefined ? undefined : resumeAction(session.view());
-    if (first === undefined || first.kind === 'send') {
+    const first = call.resume === undefined || call.held !== undefined ? undefined : resumeAction(session.view());
+    if (call.held !== undefined) {
+      // Its answer was held when the run stopped (issue 16): held again as it was, no model call.
+      const step = resolution.resolve({ kind: 'value', value: call.held.value });
+      if (!hold(step)) settle(step);
+    } else if (first === undefined || first.kind === 'send') {
       // The script's prompt, or what the person replaced it with while the call was queued.
       const sent = controller.delivery.send(agent.name, queue.prompt);
       if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));

@@ -94,14 +94,14 @@ export async function runCoreBench(root: string): Promise<void> {
   const rewindTimes: number[] = [];
   for (let i = 0; i < 20; i++) {
     let start = process.hrtime.bigint();
-    const edited = controller.edit('s10000', { turn: 1 }, `edited turn 1, take ${i}`);
+    const edited = controller.history.edit('s10000', { turn: 1 }, `edited turn 1, take ${i}`);
     editTimes.push(msSince(start));
     if (!edited.ok) throw new Error(edited.error);
     start = process.hrtime.bigint();
-    const rewound = controller.rewind('s10000', { turn: 5000 + i });
+    const rewound = controller.history.rewind('s10000', { turn: 5000 + i });
     rewindTimes.push(msSince(start));
     if (!rewound.ok) throw new Error(rewound.error);
-    const undone = controller.undo('s10000');
+    const undone = controller.history.undo('s10000');
     if (!undone.ok) throw new Error(undone.error);
   }
   console.log(`core: 10,000-turn session (20,000 entries): load ${loadMs.toFixed(1)} ms`);

@@ -65,7 +65,7 @@ for (const turns of [100, 1000, 10_000]) {
   const edits: number[] = [];
   const walks: number[] = [];
   for (let i = 0; i < 350; i++) {
-    const took = time(() => must(controller.edit(name, { turn: 1 }, `edited turn 1, take ${i}`)));
+    const took = time(() => must(controller.history.edit(name, { turn: 1 }, `edited turn 1, take ${i}`)));
     if (i >= 50) edits.push(took);
     if (i % 10 === 0) walks.push(time(() => viewBranch(session.tree.path())));
   }
@@ -82,11 +82,11 @@ const undos: number[] = [];
 for (let i = 0; i < 40; i++) {
   // Each figure includes the view rebuild the next read (a request, the transcript) triggers.
   rewinds.push(time(() => {
-    must(controller.rewind(name, { turn: 5000 + i }));
+    must(controller.history.rewind(name, { turn: 5000 + i }));
     session.view();
   }));
   undos.push(time(() => {
-    must(controller.undo(name));
+    must(controller.history.undo(name));
     session.view();
   }));
 }

@@ -126,9 +126,9 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   const loaded = await started.value.loadAgents({
     onAgent: () => {
       // The first agent to load takes the focus, as the first pane had it while loading.
-      if (controller.focused() === undefined) {
+      if (controller.panes.focused() === undefined) {
         const first = controller.allAgents()[0];
-        if (first !== undefined) controller.setFocus(first.name);
+        if (first !== undefined) controller.panes.focus(first.name);
       }
       app.scheduleUpdate();
     },

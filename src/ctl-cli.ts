@@ -3,7 +3,7 @@
 // 1 the cockpit refused or failed the line, 2 ctl's own usage, 3 nothing answers on the socket.
 // Loads no blessed and no SDK: only the socket client and the protocol's schemas.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { followEvents, requestReply, type CtlFailure } from './adapters/ctl/ctl-client.js';
 import { ctlSocketPath } from './adapters/ctl/socket-path.js';
 import type { CtlReply, CtlRequest } from './core/ctl-protocol.js';
@@ -26,11 +26,14 @@ const USAGE = [
   `  --sessions DIR  the store the cockpit holds (default: ${DEFAULT_SESSIONS_DIR}/)`,
   '  --json          print {"ok","command","message","value"} instead of the text',
   '',
-  'Exit status: 0 done, 1 the cockpit refused or failed the line, 2 ctl usage, 3 nothing answers.',
+  'Exit status: 0 done, 1 the cockpit refused or failed the line (events/capture with bad options too),',
+  '2 ctl usage, 3 nothing answers (for events: also the cockpit going away without a shutdown notice).',
 ].join('\n');
 
 type Parsed =
   | { readonly kind: 'help' }
+  /** `events` or `capture` with bad options or arguments: refused like any command line (exit 1, §5). */
+  | { readonly kind: 'bad-line'; readonly message: string }
   | { readonly kind: 'request'; readonly sessions: string; readonly json: boolean; readonly request: CtlRequest }
   | { readonly kind: 'events'; readonly sessions: string; readonly deltas: boolean };
 
@@ -60,16 +63,34 @@ export function parseCtlArgs(argv: readonly string[]): Result<Parsed> {
     const [name, ...rest] = words;
     if (name === undefined || words.join(' ').trim() === '') return { ok: false, error: 'no command line given' };
     if (name === 'events') {
-      const { values } = parseArgs({ args: rest, options: { deltas: { type: 'boolean' } }, strict: true, allowPositionals: false });
-      return { ok: true, value: { kind: 'events', sessions, deltas: values.deltas === true } };
+      const values = subcommandOptions(rest, { deltas: { type: 'boolean' } }, 'events [--deltas]');
+      if (!values.ok) return { ok: true, value: { kind: 'bad-line', message: values.error } };
+      return { ok: true, value: { kind: 'events', sessions, deltas: values.value['deltas'] === true } };
     }
     if (name === 'capture') {
-      const { values } = parseArgs({ args: rest, options: { target: { type: 'string', short: 't' } }, strict: true, allowPositionals: false });
-      return { ok: true, value: { kind: 'request', sessions, json, request: { type: 'capture', agent: values.target ?? null } } };
+      const values = subcommandOptions(rest, { target: { type: 'string', short: 't' } }, 'capture [-t AGENT]');
+      if (!values.ok) return { ok: true, value: { kind: 'bad-line', message: values.error } };
+      const target = values.value['target'];
+      return { ok: true, value: { kind: 'request', sessions, json, request: { type: 'capture', agent: typeof target === 'string' ? target : null } } };
     }
     return { ok: true, value: { kind: 'request', sessions, json, request: { type: 'run', line: words.join(' ') } } };
   } catch (thrown) {
     return { ok: false, error: messageOf(thrown) };
+  }
+}
+
+/**
+ * The options of `events` or `capture`: these are command lines like any other (§5), so a bad
+ * option or argument is the line's problem (exit 1), named after the command with its usage.
+ */
+function subcommandOptions(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>, usage: string): Result<Readonly<Record<string, unknown>>> {
+  const command = usage.split(' ')[0] ?? usage;
+  try {
+    const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false });
+    return { ok: true, value: values };
+  } catch (thrown) {
+    const problem = messageOf(thrown).replace(/\. To specify .*$/s, '');
+    return { ok: false, error: `${command}: ${problem.charAt(0).toLowerCase()}${problem.slice(1)} (usage: ${usage})` };
   }
 }
 
@@ -84,6 +105,10 @@ export async function runCtl(argv: readonly string[], io: CtlIo): Promise<number
   if (command.kind === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (command.kind === 'bad-line') {
+    io.stderr.write(`${command.message}\n`);
+    return 1;
   }
   const path = ctlSocketPath(resolve(io.cwd, command.sessions));
   if (!path.ok) return noAnswer(io, { kind: 'no-answer', message: path.error });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Writable } from 'node:stream';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCtlArgs } from '../src/ctl-cli.js';
+import { parseCtlArgs, runCtl } from '../src/ctl-cli.js';
 
 function parsed(...argv: string[]): unknown {
   const result = parseCtlArgs(argv);
@@ -28,13 +30,32 @@ describe('agentmux ctl arguments', () => {
     expect(parsed('--sessions=s', 'quit')).toMatchObject({ sessions: 's', request: { type: 'run', line: 'quit' } });
   });
 
-  it('events takes --deltas and capture takes -t; anything else there is a usage error', () => {
+  it('events takes --deltas and capture takes -t; anything else there is a bad command line (exit 1 as for any command), not ctl usage (2)', () => {
     expect(parsed('events')).toEqual({ kind: 'events', sessions: 'sessions', deltas: false });
     expect(parsed('events', '--deltas')).toEqual({ kind: 'events', sessions: 'sessions', deltas: true });
     expect(parsed('capture', '-t', '2')).toMatchObject({ request: { type: 'capture', agent: '2' } });
     expect(parsed('capture')).toMatchObject({ request: { type: 'capture', agent: null } });
-    expect(problem('events', '--everything')).toMatch(/--everything/);
-    expect(problem('capture', 'alpha')).toMatch(/alpha/);
+    expect(parsed('events', '--everything')).toEqual({ kind: 'bad-line', message: "events: unknown option '--everything' (usage: events [--deltas])" });
+    expect(parsed('capture', 'alpha')).toEqual({
+      kind: 'bad-line',
+      message: "capture: unexpected argument 'alpha'. This command does not take positional arguments (usage: capture [-t AGENT])",
+    });
+    expect(parsed('capture', '-t')).toMatchObject({ kind: 'bad-line', message: expect.stringMatching(/^capture: .*-t.* \(usage: capture \[-t AGENT\]\)$/) });
+  });
+
+  it('exit statuses of a bad events/capture line and of ctl usage, as §5 says: 1 for the line, 2 for ctl itself', async () => {
+    const run = async (...argv: string[]): Promise<{ status: number; stderr: string; stdout: string }> => {
+      let stderr = '';
+      let stdout = '';
+      const sink = (append: (text: string) => void): NodeJS.WritableStream => new Writable({ write(chunk: Buffer, _encoding, callback) { append(chunk.toString()); callback(); } });
+      const status = await runCtl(argv, { stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)), cwd: tmpdir() });
+      return { status, stderr, stdout };
+    };
+    const capture = await run('capture', '--bogus');
+    expect(capture).toEqual({ status: 1, stdout: '', stderr: "capture: unknown option '--bogus' (usage: capture [-t AGENT])\n" });
+    expect((await run('events', 'now')).status).toBe(1);
+    expect((await run('--bogus', 'capture')).status).toBe(2);
+    expect((await run()).status).toBe(2);
   });
 
   it('an unknown ctl option, a missing value or no command line is a usage error', () => {

@@ -5,7 +5,7 @@ import { directoryProblem } from '../adapters/files/directory-check.js';
 import type { LogSink } from '../adapters/log-sink.js';
 import { providerConfigFromEnv } from '../adapters/provider-config.js';
 import type { FileSessionStore } from '../adapters/store/file-session-store.js';
-import type { AgentConfig } from '../core/agent.js';
+import type { AgentConfig, SdkAgent } from '../core/agent.js';
 import type { DefaultAgentConfig, FreshWorkspace } from '../core/agent-admin.js';
 import { Controller } from '../core/controller.js';
 import type { WorkspaceFiles } from '../core/file-checkpoint.js';
@@ -15,6 +15,7 @@ import type { ToolHost } from '../core/tools.js';
 import type { TranscriptReader } from '../core/transcript-import.js';
 import { LazyAnthropicProvider } from './lazy-provider.js';
 import { endpointProvider } from './workflow/endpoint-provider.js';
+import { callToolsBack } from './workflow/call-tools-back.js';
 
 /**
  * The scripted model on loopback, when agents talk to it instead of the API. `every-agent`: the
@@ -45,6 +46,8 @@ export type ControllerParts = {
   readonly ptyLauncher?: PtyLauncher;
   /** The demo: a fresh copy of the sample project for each agent `new` makes. */
   readonly freshWorkspace?: FreshWorkspace;
+  /** The store's directory: a workflow agent's session opened later finds its call's schema in the run's record. */
+  readonly storeDir?: string;
 };
 
 /** Builds the controller over a real store: its providers, tools, file checkpoints and the stored overall budget. */
@@ -55,7 +58,8 @@ export function buildController(parts: ControllerParts): Controller {
     scripted?.onUse?.(config);
     return new LazyAnthropicProvider({ apiKey: 'scripted-model', baseURL: url, log, debug });
   };
-  return new Controller({
+  const storeDir = parts.storeDir;
+  const controller: Controller = new Controller({
     store,
     providerFor: (config) => {
       if (scripted?.scope === 'every-agent') return toScripted(config, scripted.url);
@@ -79,5 +83,7 @@ export function buildController(parts: ControllerParts): Controller {
     ...(parts.transcripts === undefined ? {} : { transcripts: parts.transcripts }),
     ...(parts.ptyLauncher === undefined ? {} : { ptyLauncher: parts.ptyLauncher }),
     ...(parts.freshWorkspace === undefined ? {} : { freshWorkspace: parts.freshWorkspace }),
+    ...(storeDir === undefined ? {} : { callTools: (agent: SdkAgent) => callToolsBack(storeDir, agent, parts.tools, (message) => controller.events.emit({ type: 'notice', agent: agent.name, level: 'info', message })) }),
   });
+  return controller;
 }

@@ -13,7 +13,7 @@ export type Capture = { readonly agent: string; readonly text: string };
 
 /** Captures `reference` (a name or pane number; null: the focused agent). */
 export function captureAgent(controller: Controller, transcripts: AgentTranscripts, reference: string | null): Result<Capture> {
-  const focused = controller.focused();
+  const focused = controller.panes.focused();
   const name = reference !== null ? controller.resolveAgent(reference) : focused === undefined ? err('there is no agent') : ok(focused);
   if (!name.ok) return err(`capture: ${name.error}`);
   const agent = controller.find(name.value);

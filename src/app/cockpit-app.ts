@@ -149,7 +149,7 @@ export class CockpitApp {
     this.pending = false;
     const area = this.view.paneArea();
     const loading = this.options.loading?.() ?? [];
-    const focused = this.controller.focused();
+    const focused = this.controller.panes.focused();
     const candidates = [...this.controller.allAgents().map((agent) => this.runPanes.candidate(agent)), ...loading.map((pane) => ({ name: pane.name, role: 'own' as const }))];
     const names = choosePanes(candidates, focused, area);
     this.shown = names;
@@ -236,7 +236,7 @@ export class CockpitApp {
     // A chord (C-x, M-x) is its own key, never the letter's (B3): only its full name can match.
     const chord = key.ctrl || key.meta;
     const names = chord ? [key.full] : [key.full, key.ch, key.name];
-    const focused = this.controller.focused();
+    const focused = this.controller.panes.focused();
     const awaiting = focused !== undefined && this.controller.find(focused)?.state === 'awaiting-approval';
     // The approval mode, or the hold mode (a held answer, issue 16), over normal mode.
     const modes: readonly ModeName[] = baseModes(this.controller);

@@ -38,7 +38,7 @@ export type ModelInputs = {
 /** The model the view draws this frame. */
 export function buildCockpitModel(inputs: ModelInputs): CockpitModel {
   const { controller } = inputs;
-  const focused = controller.focused();
+  const focused = controller.panes.focused();
   const { shown } = inputs;
   const panes: PaneModel[] = [];
   controller.allAgents().forEach((agent, index) => {

@@ -50,7 +50,7 @@ export function openComposer(app: CockpitApp, target: ComposerTarget, added = ''
 
 /** Text pasted in normal mode: into the composer of the focused agent (never read as keys). */
 export function pasteInNormalMode(app: CockpitApp, text: string): void {
-  const focused = app.controller.focused();
+  const focused = app.controller.panes.focused();
   if (focused === undefined) {
     app.show({ ok: false, error: 'paste ignored: there is no agent to write to (n makes one)' });
     return;

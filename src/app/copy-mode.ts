@@ -1,7 +1,7 @@
 // Copy mode (`[`, as in tmux; `y` in the timeline starts it at an entry): a cursor row in the
 // focused transcript. ↑↓ j k move, PgUp PgDn page, g G top / bottom, v or Space starts (or
 // drops) a line-wise selection, y copies the selection (or the cursor row) and leaves, Enter
-// copies a selection, or else opens the tool call under the cursor in full; / n N search;
+// copies a selection, or else opens the tool call (or thinking) under the cursor in full; / n N search;
 // Esc or q leaves. The pane's title shows `[copy]`; the view holds still while in copy mode.
 import type { TurnAddress } from '../core/address.js';
 import { locate } from '../core/branch.js';
@@ -18,6 +18,7 @@ import { copyText } from './copy-mode-text.js';
 import { openPager } from './help.js';
 import type { CopyAction } from './mode-handle.js';
 import { currentMatchMark, focusedTranscriptPane, openSearchInput, positionAfterRow, searchStep } from './search.js';
+import { thinkingAt } from './thinking-details.js';
 import { toolCallAt } from './tool-details.js';
 
 /** Enters copy mode on the focused pane: at the bottom row of the view, or at the first row of `entry`. */
@@ -95,7 +96,7 @@ export class CopyMode implements Overlay {
       case 'copy':
         return this.copy();
       case 'enter':
-        if (this.selectionFrom !== undefined || !this.openToolDetails()) this.copy();
+        if (this.selectionFrom !== undefined || !(this.openToolDetails() || this.openThinking())) this.copy();
         return;
       case 'search':
         return this.startSearch();
@@ -141,6 +142,14 @@ export class CopyMode implements Overlay {
       { heading: 'input', text: call.input ?? '(the call is not on this branch)' },
       { heading: call.isError ? 'output (error)' : 'output', text: call.output ?? '(no result yet)' },
     ]);
+    return true;
+  }
+
+  /** Opens the thinking on the cursor row in full (B14); false when the row shows none. */
+  private openThinking(): boolean {
+    const thinking = thinkingAt(this.transcript, this.pane.viewport().width, this.cursor);
+    if (thinking === undefined) return false;
+    openPager(this.app, 'thinking, in full', [{ heading: 'thinking', text: thinking }]);
     return true;
   }
 

@@ -21,7 +21,7 @@ export async function runEditFlow(
       view.openTextArea({
         title: `edit ${request.agent} ${formatAddress(request.address)} — C-s saves, Esc cancels`,
         text: request.text,
-        onSave: (text) => resolve(controller.edit(request.agent, request.address, text)),
+        onSave: (text) => resolve(controller.history.edit(request.agent, request.address, text)),
         onClose: () => resolve({ ok: true, value: 'edit cancelled' }),
       });
     });
@@ -36,7 +36,7 @@ export async function runEditFlow(
       // Editors end files with a newline; keep the entry's own ending.
       if (!request.text.endsWith('\n') && text.endsWith('\n')) text = text.slice(0, -1);
       if (text === request.text) return ok(`${formatAddress(request.address)} is unchanged`);
-      return controller.edit(request.agent, request.address, text);
+      return controller.history.edit(request.agent, request.address, text);
     });
   } catch (thrown) {
     return err(`edit: ${messageOf(thrown)}`);

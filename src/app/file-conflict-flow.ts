@@ -28,7 +28,7 @@ export function undoAsking(app: CockpitApp, agent: string): CommandOutcome {
 }
 
 function runAsking(app: CockpitApp, agent: string, operation: FileOperation, line: (flag: string) => string): CommandOutcome {
-  const conflicts = app.controller.fileConflicts(agent, operation);
+  const conflicts = app.controller.history.fileConflicts(agent, operation);
   // No conflicts, or a problem the command itself reports (unknown agent, bad address…).
   if (!conflicts.ok || conflicts.value.length === 0) return app.dispatch(line(''));
   const count = conflicts.value.length === 1 ? '1 file' : `${conflicts.value.length} files`;

@@ -148,7 +148,7 @@ export class GraftPickerFlow {
       this.problem = `a SOURCE cannot contain spaces: "${reference}"`;
       return false;
     }
-    const resolved: Result<GraftSource> = this.controller.graftSource(reference);
+    const resolved: Result<GraftSource> = this.controller.history.graftSource(reference);
     if (!resolved.ok) {
       this.problem = resolved.error;
       return false;
@@ -185,7 +185,7 @@ export class GraftPickerFlow {
 
 /** Opens the picker for the focused agent. */
 export function openGraftPicker(app: CockpitApp): Result<string> {
-  const target = app.controller.focused();
+  const target = app.controller.panes.focused();
   if (target === undefined) return { ok: false, error: 'no agent to graft into' };
   const flow = new GraftPickerFlow(app.controller, target, () => app.controller.clock());
   const follow = (outcome: GraftOutcome): void => {

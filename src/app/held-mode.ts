@@ -6,13 +6,13 @@ import type { ModeName } from '../core/key-table.js';
 
 /** Whether the focused agent's call holds an answer for the person. */
 export function focusedIsHeld(controller: Controller): boolean {
-  const focused = controller.focused();
+  const focused = controller.panes.focused();
   return focused !== undefined && controller.workflows?.calls.find(focused)?.held !== undefined;
 }
 
 /** The modes a key with no overlay open goes through, top first. */
 export function baseModes(controller: Controller): readonly ModeName[] {
-  const focused = controller.focused();
+  const focused = controller.panes.focused();
   if (focused !== undefined && controller.find(focused)?.state === 'awaiting-approval') return ['approval', 'normal'];
   return focusedIsHeld(controller) ? ['held', 'normal'] : ['normal'];
 }

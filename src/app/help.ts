@@ -33,9 +33,12 @@ export function helpSections(usage: readonly { readonly usage: string; readonly 
   ];
 }
 
+/** The help's title: short enough to be read whole in the pager at 80 columns (B8). */
+export const HELP_TITLE = 'agentmux help — every key of every mode, and the command it runs';
+
 /** Opens the help in the pager. */
 export function openHelp(app: CockpitApp): void {
-  openPager(app, 'agentmux help — every key of every mode; each runs the command line shown', helpSections(app.commands));
+  openPager(app, HELP_TITLE, helpSections(app.commands));
 }
 
 /** Shows text in the pager (a mode on the stack until it closes). */

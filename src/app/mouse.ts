@@ -29,8 +29,8 @@ function onMouse(app: CockpitApp, action: MouseAction): void {
   const name = paneAtCell(app.paneRects(), action.x, action.y);
   if (name === undefined) return;
   if (action.kind === 'click') {
-    if (app.view.overlayOpen || app.controller.focused() === name) return;
-    app.controller.setFocus(name);
+    if (app.view.overlayOpen || app.controller.panes.focused() === name) return;
+    app.controller.panes.focus(name);
     app.update();
     app.view.renderNow();
     return;

@@ -36,7 +36,7 @@ export function currentMatchMark(transcript: Transcript, width: number, at: Text
 
 /** The focused agent's transcript pane, or an error to show (no agent, a PTY pane). */
 export function focusedTranscriptPane(app: CockpitApp): { agent: string; pane: PaneView; transcript: Transcript } | string {
-  const name = app.controller.focused();
+  const name = app.controller.panes.focused();
   const agent = name === undefined ? undefined : app.controller.find(name);
   if (agent === undefined) return 'no agent is focused';
   const pane = app.view.pane(agent.name);

@@ -185,7 +185,7 @@ export function openSessionBrowser(app: CockpitApp): void {
       case 'focus': {
         leave();
         app.view.close(overlay);
-        const focused = app.controller.setFocus(outcome.name);
+        const focused = app.controller.panes.focus(outcome.name);
         return app.show(focused.ok ? { ok: true, value: `${outcome.name} is already open: focused its pane` } : focused);
       }
       case 'restore':

@@ -86,6 +86,7 @@ export async function openCockpit(
   const controller = buildController({
     store,
     tools,
+    storeDir: sessionsDir,
     files: checkpoints.files,
     env,
     log,

@@ -20,7 +20,7 @@ const ACTIONS = [
 
 /** Opens the focused agent's timeline: `r`/Enter rewinds to the row, `e` edits, `f` forks, `s` switches branch. */
 export function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): Result<string> {
-  const focused = app.controller.focused();
+  const focused = app.controller.panes.focused();
   const agent = focused === undefined ? undefined : app.controller.find(focused);
   if (agent === undefined) return err('there is no agent');
   if (agent.kind !== 'sdk') return err(`${agent.name} cannot run: ${agent.kind === 'broken' ? agent.loadError : 'no session'}`);

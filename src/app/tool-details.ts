@@ -40,7 +40,7 @@ export function toolCallAt(transcript: ToolLookupTranscript, width: number, row:
     };
   }
   if (entry.kind !== 'assistant' && entry.kind !== 'interrupted') return undefined;
-  const index = toolLineIndex(transcript, source);
+  const index = styledLineIndex(transcript, source, 'tool-call');
   const call = index === undefined ? undefined : toolUses(entry)[index];
   if (call === undefined) return undefined;
   const result = findResult(transcript, source.block, call.id);
@@ -63,17 +63,17 @@ function prettyInput(call: ToolUseBlock): string {
 }
 
 /**
- * Which of the entry's tool calls the row shows: each call is one `tool-call` styled line of
- * the block, in order, so the answer is how many such lines start before the row's line.
+ * Which of the entry's tool calls (or thinking blocks) the row shows: each is one line of the
+ * block in `style`, in order, so the answer is how many such lines start before the row's line.
  */
-function toolLineIndex(transcript: ToolLookupTranscript, source: RowSource): number | undefined {
+export function styledLineIndex(transcript: ToolLookupTranscript, source: RowSource, style: StyledRun['style']): number | undefined {
   const runs = transcript.blockAt(source.block)?.runs ?? [];
   const lineStart = source.text.lastIndexOf('\n', source.start - 1) + 1;
   let index = 0;
   let runStart = 0;
   for (const run of runs) {
     if (runStart > lineStart) break;
-    if (run.style === 'tool-call') {
+    if (run.style === style) {
       if (lineStart < run.end) return index;
       index += 1;
     }

@@ -5,8 +5,10 @@ import { crashedCalls } from './tool-intent.js';
 import { interruptedRestoreNotice } from './restore-intent.js';
 import { dropWaiting, restorePending } from './pending-messages.js';
 import { BrokenAgent, SdkAgent, type Agent, type AgentConfig, type HostedAgent } from './agent.js';
+import type { ToolHost } from './tools.js';
 import type { ControllerEvent, Emitter } from './events.js';
 import { agentNameProblem } from './layout-file.js';
+import type { PanesApi } from './cockpit-api.js';
 import type { ModelProvider } from './provider.js';
 import { buildPtyAgent, type PtyAdminDeps } from './pty-admin.js';
 import type { PtyAgentSpec } from './pty-agent.js';
@@ -38,6 +40,10 @@ export type AgentAdminDeps = {
   readonly directoryProblem?: DirectoryCheck;
   /** The demo: a fresh copy of the sample project for each agent `new` makes (DESIGN.md §3). */
   readonly freshWorkspace?: FreshWorkspace;
+  /** `rename` of a queued workflow call (issue 14): its answer, or undefined when NAME is no queued call. */
+  readonly renameQueued?: (name: string, to: string) => Result<string> | undefined;
+  /** A workflow agent's session opened where its run is not live: its call's own tools (StructuredOutput) and a note, if any (issue 15). */
+  readonly callTools?: (agent: SdkAgent) => { readonly tools: ToolHost; readonly note: string } | undefined;
 };
 
 /** Makes a working directory of its own for a new agent named NAME. */
@@ -59,7 +65,7 @@ function withHeader(config: AgentConfig, header: SessionHeader): AgentConfig {
 }
 
 /** The pane list of one controller: which agents exist, under which names, and which has focus. */
-export class AgentAdmin {
+export class AgentAdmin implements PanesApi {
   private focusName: string | undefined;
   /** Agents closed while their loop was winding down, by name, until their journal is closed. */
   private readonly closing = new Map<string, Promise<void>>();
@@ -257,6 +263,13 @@ export class AgentAdmin {
     const where = agent.kind === 'sdk' ? describeSessionCwd(agent.session.header, agent.config.cwd) : '';
     let message = `opened session ${name} (${agent.config.model})${where}`;
     if (agent.kind === 'broken') message += `; it cannot run: ${agent.loadError}`;
+    if (agent.kind === 'sdk' && agent.tools === undefined) {
+      const own = this.d.callTools?.(agent);
+      if (own !== undefined) {
+        agent.tools = own.tools;
+        message += own.note;
+      }
+    }
     return ok(message);
   }
 
@@ -306,6 +319,14 @@ export class AgentAdmin {
     }
   }
 
+  /** `restart`: a PTY agent's command starts again (SDK agents re-run a turn with `retry` instead). */
+  restart(name: string): Result<string> {
+    const agent = this.find(name);
+    if (agent === undefined) return err(`no agent "${name}"`);
+    if (agent.kind !== 'pty') return err(`${name} is not a PTY agent: restart starts a hosted command again (retry re-runs a turn)`);
+    return agent.pty.restart(name);
+  }
+
   /** Resolves once every closed agent has finished its turn and closed its journal. */
   async closed(): Promise<void> {
     while (this.closing.size > 0) await Promise.all([...this.closing.values()]);
@@ -316,6 +337,8 @@ export class AgentAdmin {
    * restart), then the config, focus, provider cache and catalog follow.
    */
   rename(name: string, to: string): Result<string> {
+    const queued = this.d.renameQueued?.(name, to);
+    if (queued !== undefined) return queued;
     const agent = this.find(name);
     if (agent === undefined) return err(`no agent "${name}"`);
     if (to === name) return ok(`${name} is already named ${to}`);

@@ -56,11 +56,77 @@ export interface DeliveryApi {
   broadcast(text: string, options: { interrupt: boolean; agents?: readonly string[] }): readonly DeliveryReceipt[];
 }
 
+/** Opening, closing, renaming and focusing panes: their owner itself (core/agent-admin.ts). */
+export interface PanesApi {
+  /** The focused agent's name, if any agent exists. */
+  focused(): string | undefined;
+  focus(agent: string): Result<string>;
+  /** Opens a new SDK agent (reattaching a stored session of that name) and focuses it. */
+  newAgent(name: string, options: { model?: string }): Result<string>;
+  /** Opens exactly this stored session (by id) in a new pane, with its own model, system prompt and directory (or `cwd`). */
+  openSession(sessionId: string, cwd?: string): Result<string>;
+  /** Opens a PTY agent hosting `command` (DESIGN.md §4) and focuses it. */
+  newPtyAgent(name: string, command: readonly string[]): Result<string>;
+  /** Starts a PTY agent's command again in its pane (killing it first if it still runs). */
+  restart(agent: string): Result<string>;
+  /** Stops an agent and removes its pane; its session stays in the store. */
+  close(agent: string): Result<string>;
+  /** Renames an agent (or a queued workflow call's reserved name, issue 14). */
+  rename(agent: string, name: string): Result<string>;
+}
+
+/** Rewind, undo, edit, graft, fork and branches of an agent, by name: their owner itself (core/history-commands.ts). */
+export interface HistoryApi {
+  /** Without options: move the head and restore files, refusing if a file changed since. */
+  rewind(agent: string, address: TurnAddress, options?: RewindOptions): Result<string>;
+  undo(agent: string, options?: UndoOptions): Result<string>;
+  /** Moves the head to another branch: its number as the timeline lists it (1 = the first side branch) or its tip's id; files follow as for rewind. */
+  switchBranch(agent: string, branch: string, options?: SwitchOptions): Result<string>;
+  /** The current text of an entry, for an editor. */
+  entryText(agent: string, address: TurnAddress): Result<string>;
+  edit(agent: string, address: TurnAddress, text: string): Result<string>;
+  graft(agent: string, source: string, range: TurnRange): Result<string>;
+  fork(agent: string, address: TurnAddress | undefined): Result<string>;
+  /** The agent's head and turn count (undefined for a PTY agent, a broken one, or no such agent). */
+  branchPosition(agent: string): BranchPosition | undefined;
+}
+
+/** Workflow runs and their calls (DESIGN.md §9): their owner itself (core/workflow/run-commands.ts). */
+export interface RunsApi {
+  /** `run [--yes] ARG [ARGS-JSON]`: starts a workflow run (on the runs host once attached); `yes` skips --confirm-over-usd. */
+  start(ref: string, args: JsonValue | undefined, yes?: boolean): Result<string>;
+  /** `run-stop [RUN]`. */
+  stop(ref: string | undefined): Result<string>;
+  /** `run-continue [--recorded] [RUN]` (issue 15). */
+  continue(run: string | undefined, recorded: boolean): Result<string>;
+  /** `skip`: a workflow agent's pending call resolves to null ("skipped by the user"). */
+  skip(agent: string): Result<string>;
+  /** `accept`: a workflow agent's pending call resolves to its last answer as it stands. */
+  accept(agent: string): Result<string>;
+  /** The agents `-t @RUN` or `-t @RUN/PHASE` names (those with a pending call). */
+  agents(reference: string): Result<readonly string[]>;
+  /** `run-hold RUN PHASE` (issue 16): answers of PHASE's agents (`all`: every phase) wait for the person. */
+  hold(run: string, phase: string): Result<string>;
+  /** `hold-accept`: the script gets the agent's held answer as it stands. */
+  acceptHeld(agent: string): Result<string>;
+  /** `hold-value JSON`: the script gets VALUE instead of the held answer (re-validated against the schema). */
+  replaceHeld(agent: string, value: JsonValue): Result<string>;
+  /** `hold-send TEXT`: the held agent gets TEXT and goes on working; its next answer is held again. */
+  sendBackHeld(agent: string, note: string): Result<string>;
+  /** `queued-prompt` (issue 14): the prompt a queued workflow agent will start with. */
+  queuedPrompt(agent: string): Result<string>;
+  /** `queued-prompt TEXT` (issue 14): a queued workflow agent starts with TEXT instead of the script's prompt. */
+  replaceQueuedPrompt(agent: string, text: string): Result<string>;
+}
+
+/**
+ * What commands may ask of the controller. The controller answers what it owns itself (agents and
+ * their loops); every other concern is reached on its owner (`delivery`, `budgets`, `history`,
+ * `panes`, `runs`), never through forwards.
+ */
 export interface CockpitApi {
   /** Agents in pane order. */
   agents(): readonly AgentRef[];
-  /** The focused agent's name, if any agent exists. */
-  focused(): string | undefined;
   /** Resolves `-t` (a name or a pane number) to an agent name. */
   resolveAgent(reference: string): Result<string>;
 
@@ -72,55 +138,9 @@ export interface CockpitApi {
   pause(agent: string): Result<string>;
   resume(agent: string): Result<string>;
   retry(agent: string): Result<string>;
-  /** Without options: move the head and restore files, refusing if a file changed since. */
-  rewind(agent: string, address: TurnAddress, options?: RewindOptions): Result<string>;
-  undo(agent: string, options?: UndoOptions): Result<string>;
-  /** Moves the head to another branch: its number as the timeline lists it (1 = the first side branch) or its tip's id; files follow as for rewind. */
-  switchBranch(agent: string, branch: string, options?: SwitchOptions): Result<string>;
-  /** The current text of an entry, for an editor. */
-  entryText(agent: string, address: TurnAddress): Result<string>;
-  edit(agent: string, address: TurnAddress, text: string): Result<string>;
-  graft(agent: string, source: string, range: TurnRange): Result<string>;
-  fork(agent: string, address: TurnAddress | undefined): Result<string>;
   /** Caps and spend: their owner itself, not forwards (core/budgets.ts). */
   readonly budgets: BudgetsApi;
-  /** The agent's head and turn count (undefined for a PTY agent, a broken one, or no such agent). */
-  branchPosition(agent: string): BranchPosition | undefined;
-
-  /** Opens a new SDK agent (reattaching a stored session of that name) and focuses it. */
-  newAgent(name: string, options: { model?: string }): Result<string>;
-  /** Opens exactly this stored session (by id) in a new pane, with its own model, system prompt and directory (or `cwd`). */
-  openSession(sessionId: string, cwd?: string): Result<string>;
-  /** Opens a PTY agent hosting `command` (DESIGN.md §4) and focuses it. */
-  newPtyAgent(name: string, command: readonly string[]): Result<string>;
-  /** Starts a PTY agent's command again in its pane (killing it first if it still runs). */
-  restart(agent: string): Result<string>;
-  /** Stops an agent and removes its pane; its session stays in the store. */
-  closeAgent(agent: string): Result<string>;
-  renameAgent(agent: string, name: string): Result<string>;
-  focus(agent: string): Result<string>;
-  /** `run [--yes] ARG [ARGS-JSON]`: starts a workflow run (forwarded to the runs host once attached); `yes` skips --confirm-over-usd. */
-  startRun(ref: string, args: JsonValue | undefined, yes?: boolean): Result<string>;
-  /** `run-stop [RUN]`. */
-  stopRun(ref: string | undefined): Result<string>;
-  /** `skip`: a workflow agent's pending call resolves to null ("skipped by the user"). */
-  skip(agent: string): Result<string>;
-  /** `accept`: a workflow agent's pending call resolves to its last answer as it stands. */
-  accept(agent: string): Result<string>;
-  /** The agents `-t @RUN` or `-t @RUN/PHASE` names (those with a pending call). */
-  runAgents(reference: string): Result<readonly string[]>;
-  /** `run-continue [--recorded] [RUN]` (issue 15). */
-  continueRun(run: string | undefined, recorded: boolean): Result<string>;
-  /** `run-hold RUN PHASE` (issue 16): answers of PHASE's agents (`all`: every phase) wait for the person. */
-  holdPhase(run: string, phase: string): Result<string>;
-  /** `hold-accept`: the script gets the agent's held answer as it stands. */
-  acceptHeld(agent: string): Result<string>;
-  /** `hold-value JSON`: the script gets VALUE instead of the held answer (re-validated against the schema). */
-  replaceHeld(agent: string, value: JsonValue): Result<string>;
-  /** `hold-send TEXT`: the held agent gets TEXT and goes on working; its next answer is held again. */
-  sendBackHeld(agent: string, note: string): Result<string>;
-  /** `queued-prompt` (issue 14): the prompt a queued workflow agent will start with. */
-  queuedPrompt(agent: string): Result<string>;
-  /** `queued-prompt TEXT` (issue 14): a queued workflow agent starts with TEXT instead of the script's prompt. */
-  replaceQueuedPrompt(agent: string, text: string): Result<string>;
+  readonly history: HistoryApi;
+  readonly panes: PanesApi;
+  readonly runs: RunsApi;
 }

@@ -14,7 +14,7 @@ export function resolveTarget(
   reference: string | undefined,
 ): Result<string> {
   if (reference === undefined) {
-    const focused = api.focused();
+    const focused = api.panes.focused();
     return focused === undefined ? err(`${commandName}: there is no agent`) : ok(focused);
   }
   const resolved = api.resolveAgent(reference);
@@ -43,7 +43,7 @@ export function actOnTargets(
     return fanOut(api, commandName, agents.map((agent) => agent.name), act);
   }
   if (reference !== undefined && isRunTarget(reference)) {
-    const agents = api.runAgents(reference);
+    const agents = api.runs.agents(reference);
     if (!agents.ok) return targetError(`${commandName}: ${agents.error}`);
     return fanOut(api, commandName, agents.value, act);
   }

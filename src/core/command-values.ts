@@ -76,9 +76,9 @@ export function openedAgent(before: readonly AgentRef[], after: readonly AgentRe
 
 /** Runs a history operation on `agent` and reports where its head moved. */
 export function moveOf(api: CockpitApi, commandName: string, agent: string, act: () => Result<string>): CommandOutcome<MovedValue> {
-  const before = api.branchPosition(agent) ?? null;
+  const before = api.history.branchPosition(agent) ?? null;
   const answer = act();
-  return fromResult(commandName, answer, () => ({ agent, before, after: api.branchPosition(agent) ?? null }));
+  return fromResult(commandName, answer, () => ({ agent, before, after: api.history.branchPosition(agent) ?? null }));
 }
 
 /** Reports a controller answer about one agent as a one-target value. */

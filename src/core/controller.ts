@@ -6,20 +6,15 @@ import { commit, kick, type RunnerDeps } from './agent-runner.js';
 import { isBusy } from './agent-state.js';
 import { alwaysAnswerText, describeCall, noAlwaysText, type ApprovalDecision } from './approval-decision.js';
 import { Budgets, inMemoryOverallBudget, type OverallBudgetSetting } from './budgets.js';
-import type { AgentRef, BranchPosition, CockpitApi, TurnRange } from './cockpit-api.js';
-import { acceptCall, runTargetAgents, skipCall } from './workflow/call-steering.js';
+import type { AgentRef, CockpitApi } from './cockpit-api.js';
 import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
-import { acceptHeld, holdPhase, replaceHeld, sendBackHeld } from './workflow/hold-steering.js';
-import { queuedPromptOf, replaceQueuedPrompt } from './workflow/queued-prompt.js';
+import { RunCommands } from './workflow/run-commands.js';
 import { renameQueuedCall } from './workflow/queued-rename.js';
-import type { JsonValue } from './json-value.js';
-import type { TurnAddress } from './address.js';
 import { Emitter, type ControllerEvent } from './events.js';
 import { waitingCount } from './pending-messages.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
-import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
-import type { SwitchOptions } from './switch-files.js';
-import { HistoryOps, type GraftSource } from './history-ops.js';
+import { HistoryCommands } from './history-commands.js';
+import { HistoryOps } from './history-ops.js';
 import type { TranscriptReader } from './transcript-import.js';
 import type { ModelProvider } from './provider.js';
 import type { PtyAgentSpec } from './pty-agent.js';
@@ -64,6 +59,8 @@ export type ControllerOptions = {
   readonly directoryProblem?: DirectoryCheck;
   /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
   readonly freshWorkspace?: FreshWorkspace;
+  /** A workflow agent's session opened where its run is not live: its call's own tools (StructuredOutput) and a note, if any (issue 15). */
+  readonly callTools?: (agent: SdkAgent) => { readonly tools: ToolHost; readonly note: string } | undefined;
 };
 
 /**
@@ -80,15 +77,21 @@ export class Controller implements CockpitApi {
   /** When each session (by id) last saw an action in this process: its catalog row's "last activity". */
   private readonly touchedAt = new Map<string, number>();
   readonly deps: RunnerDeps;
-  private readonly history: HistoryOps;
+  private readonly historyOps: HistoryOps;
   private readonly admin: AgentAdmin;
+  /** Rewind, undo, switch, edit, graft, fork by agent name (history-commands.ts). */
+  readonly history: HistoryCommands;
+  /** Opening, closing, renaming, focusing panes (agent-admin.ts). */
+  readonly panes: AgentAdmin;
+  /** Workflow runs and their calls (workflow/run-commands.ts), over `workflows` once attached. */
+  readonly runs = new RunCommands(() => this.workflows);
   /** Sends, nudges and broadcasts (delivery.ts): reached here, not through forwards. */
   readonly delivery: Delivery;
   /** Caps and spend (budgets.ts): `budget`, the runner's check, the store's totals. */
   readonly budgets: Budgets;
   /** The store's sessions (stored-sessions.ts): rows, trash, restore, rename. */
   readonly storedSessions: StoredSessions;
-  /** Whatever hosts workflow runs, once attached: `run` and `run-stop` are forwarded to it. */
+  /** Whatever hosts workflow runs, once attached: `runs` answers on it. */
   workflows: WorkflowRunsApi | undefined;
 
   constructor(private readonly options: ControllerOptions) {
@@ -104,7 +107,7 @@ export class Controller implements CockpitApi {
       store: options.store,
       agents: () => this.list,
       find: (name) => this.find(name),
-      renameAgent: (name, to) => this.renameAgent(name, to),
+      renameAgent: (name, to) => this.admin.rename(name, to),
     });
     this.deps = {
       events: this.events,
@@ -130,8 +133,12 @@ export class Controller implements CockpitApi {
       pty: { launch: options.ptyLauncher, events: this.events, screens: this.screens },
       ...(options.directoryProblem === undefined ? {} : { directoryProblem: options.directoryProblem }),
       ...(options.freshWorkspace === undefined ? {} : { freshWorkspace: options.freshWorkspace }),
+      // A queued workflow call has no agent yet, only its name (issue 14).
+      renameQueued: (name, to) => renameQueuedCall(this.workflows?.calls, name, to, (candidate) => this.find(candidate) !== undefined),
+      ...(options.callTools === undefined ? {} : { callTools: options.callTools }),
     });
-    this.history = new HistoryOps({
+    this.panes = this.admin;
+    this.historyOps = new HistoryOps({
       store: options.store,
       deps: this.deps,
       find: (name) => this.find(name),
@@ -148,6 +155,7 @@ export class Controller implements CockpitApi {
       transcripts: options.transcripts,
       files: options.files,
     });
+    this.history = new HistoryCommands({ ops: this.historyOps, usable: (name, operation) => this.usable(name, operation), summarize: (agent) => this.summarize(agent) });
     this.delivery = new Delivery({
       find: (name) => this.find(name),
       usable: (name) => this.usable(name),
@@ -225,19 +233,10 @@ export class Controller implements CockpitApi {
     return sumTotals(this.list.flatMap((agent) => (agent.kind === 'sdk' ? [agent.session.totals] : [])));
   }
 
-  /** Same as `focus` (the name views have used). */
-  setFocus(name: string): Result<string> {
-    return this.admin.focus(name);
-  }
-
   // CockpitApi -------------------------------------------------------------------------
 
   agents(): readonly AgentRef[] {
     return this.list.map((agent, index) => ({ name: agent.name, pane: index + 1, state: agent.state }));
-  }
-
-  focused(): string | undefined {
-    return this.admin.focused();
   }
 
   resolveAgent(reference: string): Result<string> {
@@ -317,143 +316,12 @@ export class Controller implements CockpitApi {
     const a = agent.value;
     if (a.phase.kind === 'running' || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
     if (a.state === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
-    const prepared = this.history.prepareRetry(a);
+    const prepared = this.historyOps.prepareRetry(a);
     if (!prepared.ok) return prepared;
     a.move({ kind: 'turn-open' });
     a.setState('idle', '');
     kick(a, this.deps);
     return ok(`retrying ${name}'s last turn`);
-  }
-
-  rewind(name: string, address: TurnAddress, options?: RewindOptions): Result<string> {
-    return this.whenIdle(name, 'rewind', (agent) => this.history.rewind(agent, address, options));
-  }
-
-  undo(name: string, options?: UndoOptions): Result<string> {
-    return this.whenIdle(name, 'undo', (agent) => this.history.undo(agent, options));
-  }
-
-  /** The files a rewind, undo or switch would refuse to overwrite (the key flows ask before acting). */
-  fileConflicts(name: string, operation: FileOperation): Result<readonly string[]> {
-    const agent = this.usable(name);
-    if (!agent.ok) return agent;
-    return this.history.fileConflicts(agent.value, operation);
-  }
-
-  switchBranch(name: string, branch: string, options?: SwitchOptions): Result<string> {
-    return this.whenIdle(name, 'switch', (agent) => this.history.switchBranch(agent, branch, options));
-  }
-
-  entryText(name: string, address: TurnAddress): Result<string> {
-    const agent = this.usable(name, 'edit');
-    if (!agent.ok) return agent;
-    return this.history.entryText(agent.value, address);
-  }
-
-  edit(name: string, address: TurnAddress, text: string): Result<string> {
-    return this.whenIdle(name, 'edit', (agent) => this.history.edit(agent, address, text));
-  }
-
-  graft(name: string, source: string, range: TurnRange): Result<string> {
-    return this.whenIdle(name, 'graft', (agent) => this.history.graft(agent, source, range));
-  }
-
-  fork(name: string, address: TurnAddress | undefined): Result<string> {
-    const agent = this.usable(name, 'fork');
-    if (!agent.ok) return agent;
-    return this.history.fork(agent.value, address);
-  }
-
-  branchPosition(name: string): BranchPosition | undefined {
-    const agent = this.find(name);
-    if (agent?.kind !== 'sdk') return undefined;
-    const session = agent.session;
-    return { head: session.tree.head, turns: session.view().turnCount };
-  }
-
-  /** A graft SOURCE resolved to its branch, for the graft picker's turn list and preview. */
-  graftSource(reference: string): Result<GraftSource> {
-    return this.history.resolveSource(reference);
-  }
-
-  newAgent(name: string, options: { model?: string }): Result<string> {
-    return this.admin.newAgent(name, options);
-  }
-
-  newPtyAgent(name: string, command: readonly string[]): Result<string> {
-    return this.admin.newPtyAgent(name, command);
-  }
-
-  openSession(sessionId: string, cwd?: string): Result<string> {
-    return this.admin.openSession(sessionId, cwd);
-  }
-
-  restart(name: string): Result<string> {
-    const agent = this.find(name);
-    if (agent === undefined) return err(`no agent "${name}"`);
-    if (agent.kind !== 'pty') return err(`${name} is not a PTY agent: restart starts a hosted command again (retry re-runs a turn)`);
-    return agent.pty.restart(name);
-  }
-
-  closeAgent(name: string): Result<string> {
-    return this.admin.close(name);
-  }
-
-  renameAgent(name: string, to: string): Result<string> {
-    // A queued workflow call has no agent yet, only its name (issue 14).
-    return renameQueuedCall(this.workflows?.calls, name, to, (candidate) => this.find(candidate) !== undefined) ?? this.admin.rename(name, to);
-  }
-
-  focus(name: string): Result<string> {
-    return this.admin.focus(name);
-  }
-
-  startRun(ref: string, args: JsonValue | undefined, yes = false): Result<string> {
-    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.start(ref, args, yes);
-  }
-
-  stopRun(ref: string | undefined): Result<string> {
-    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.stop(ref);
-  }
-
-  skip(name: string): Result<string> {
-    return skipCall(this.workflows, name);
-  }
-
-  accept(name: string): Result<string> {
-    return acceptCall(this.workflows, name);
-  }
-
-  runAgents(reference: string): Result<readonly string[]> {
-    return runTargetAgents(this.workflows, reference);
-  }
-
-  continueRun(run: string | undefined, recorded: boolean): Result<string> {
-    return this.workflows === undefined ? err('workflow runs are not available here') : this.workflows.continue(run, recorded);
-  }
-
-  holdPhase(run: string, phase: string): Result<string> {
-    return holdPhase(this.workflows, run, phase);
-  }
-
-  acceptHeld(name: string): Result<string> {
-    return acceptHeld(this.workflows, name);
-  }
-
-  replaceHeld(name: string, value: JsonValue): Result<string> {
-    return replaceHeld(this.workflows, name, value);
-  }
-
-  sendBackHeld(name: string, note: string): Result<string> {
-    return sendBackHeld(this.workflows, name, note);
-  }
-
-  queuedPrompt(name: string): Result<string> {
-    return queuedPromptOf(this.workflows, name);
-  }
-
-  replaceQueuedPrompt(name: string, text: string): Result<string> {
-    return replaceQueuedPrompt(this.workflows, name, text);
   }
 
   // Internals ----------------------------------------------------------------------------
@@ -469,15 +337,6 @@ export class Controller implements CockpitApi {
       case 'sdk':
         return ok(agent);
     }
-  }
-
-  private whenIdle(name: string, operation: string, action: (agent: SdkAgent) => Result<string>): Result<string> {
-    const agent = this.usable(name, operation);
-    if (!agent.ok) return agent;
-    if (agent.value.phase.kind === 'running') return err(`${name} is working: interrupt it first (Esc)`);
-    const result = action(agent.value);
-    this.summarize(agent.value);
-    return result;
   }
 
   private providerOf(agent: SdkAgent): ModelProvider {

@@ -123,7 +123,7 @@ export const OVERLAY_MODES: readonly ModeTable[] = [
       ...moveRows('copy-mode-move', 'move the cursor', { letters: true, space: false, hint: '↑↓ jk PgUp PgDn g G move' }),
       key('v Space', ['v', 'space'], 'copy-mode-do select', 'start / drop a line selection', 'v/Space select'),
       key('y', ['y'], 'copy-mode-do copy', 'copy the selection (or the cursor row) and leave', 'y copy'),
-      key('Enter', ['enter'], 'copy-mode-do enter', 'show the tool call under the cursor in full (copies a selection)', 'Enter tool call / copy'),
+      key('Enter', ['enter'], 'copy-mode-do enter', 'show the tool call or thinking under the cursor in full (copies a selection)', 'Enter in full / copy'),
       key('/', ['/'], 'copy-mode-do search', 'search', '/ n N search'),
       key('n', ['n'], 'copy-mode-do older', 'next older match'),
       key('N', ['N', 'S-n'], 'copy-mode-do newer', 'next newer match'),

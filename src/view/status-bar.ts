@@ -8,6 +8,7 @@ import { STATE_SGR, formatTokens } from './format.js';
 import { renderRuns, type Run } from './line-render.js';
 import type { ScreenCanvas } from './screen-canvas.js';
 import { fitCells, stringCells } from './char-width.js';
+import { fitHints } from './hint-fit.js';
 
 /** Rows the status bar takes at the bottom of the screen. */
 export const STATUS_HEIGHT = 2;
@@ -83,31 +84,33 @@ function cutLast(runs: readonly Run[], cells: number): Run[] {
 
 /** The second status row: key hints on the left, the banner on the right (it wins when short of room). */
 export function hintsRow(status: StatusModel, width: number): string {
-  return secondRow(status, width, { text: ` ${status.hints}`, sgr: '\x1b[90m' });
+  return secondRow(status, width, { text: ` ${status.hints}`, sgr: '\x1b[90m' }, true);
 }
 
 // The second row is the same text frame after frame while agents stream (the hints, the
 // banner): the last one is kept, so a streaming frame does not measure and cut it again.
 let lastSecondRow = { key: '', row: '' };
 
-function secondRow(status: StatusModel, width: number, left: Run): string {
-  const key = `${width}\0${status.banner ?? ''}\0${left.sgr}\0${left.text}`;
+function secondRow(status: StatusModel, width: number, left: Run, hints = false): string {
+  const key = `${width}\0${status.banner ?? ''}\0${left.sgr}\0${hints ? 'h' : 'm'}${left.text}`;
   if (key === lastSecondRow.key) return lastSecondRow.row;
-  const row = layOutSecondRow(status, width, left);
+  const row = layOutSecondRow(status, width, left, hints);
   lastSecondRow = { key, row };
   return row;
 }
 
-function layOutSecondRow(status: StatusModel, width: number, left: Run): string {
+function layOutSecondRow(status: StatusModel, width: number, left: Run, hints: boolean): string {
   const banner = status.banner === undefined ? '' : ` ${status.banner} `;
   const bannerCells = Math.min(width, stringCells(banner));
   const hintRoom = Math.max(0, width - bannerCells - 1);
-  const fitted = { ...left, text: ellipsize(left.text, hintRoom) };
-  const hints = renderRuns([fitted], hintRoom);
+  // Key hints drop whole hints from the middle, keeping `? help · q quit` (hint-fit.ts).
+  const text = hints ? ` ${fitHints(left.text.slice(1), Math.max(0, hintRoom - 1))}` : ellipsize(left.text, hintRoom);
+  const fitted = { ...left, text };
+  const drawn = renderRuns([fitted], hintRoom);
   const hintCells = Math.min(hintRoom, stringCells(fitted.text));
-  if (banner === '') return hints;
+  if (banner === '') return drawn;
   const gap = ' '.repeat(Math.max(0, width - hintCells - bannerCells));
-  return hints + gap + renderRuns([{ text: banner, sgr: '\x1b[30;103m' }], bannerCells);
+  return drawn + gap + renderRuns([{ text: banner, sgr: '\x1b[30;103m' }], bannerCells);
 }
 
 /** The status bar widget; `refresh()` rebuilds its rows for the current width. */

@@ -18,7 +18,7 @@ describe('the app command table', () => {
     expect(app.dispatch('select-pane')).toMatchObject({ kind: 'error', message: 'select-pane: give one of -L, -R, -U, -D or -t AGENT' });
     expect(app.dispatch('select-pane -L -R').kind).toBe('error');
     expect(app.dispatch('select-pane -t 2')).toMatchObject({ kind: 'ok', message: 'focused beta' });
-    expect(h.controller.focused()).toBe('beta');
+    expect(h.controller.panes.focused()).toBe('beta');
     expect(app.dispatch('select-pane -L')).toMatchObject({ kind: 'ok', message: 'focused alpha' });
     expect(app.dispatch('select-pane -L')).toMatchObject({ kind: 'ok', message: 'no pane to the left of alpha' });
     expect(app.dispatch('select-pane -t zed').kind).toBe('error');

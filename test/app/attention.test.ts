@@ -17,7 +17,7 @@ describe('approvals that wait elsewhere', () => {
     expect(app.message?.text).toBe('nothing to approve here: alpha waits for an approval (W goes there)');
     expect(h.agent('alpha').state).toBe('awaiting-approval');
     await press(cockpit, 'W');
-    expect(h.controller.focused()).toBe('alpha');
+    expect(h.controller.panes.focused()).toBe('alpha');
     expect(app.message?.text).toBe('alpha waits for an approval: y once · a always · n refuse');
     await press(cockpit, 'y');
     expect(h.agent('alpha').state).not.toBe('awaiting-approval');
@@ -26,7 +26,7 @@ describe('approvals that wait elsewhere', () => {
   it('next-approval with nobody waiting says so and keeps the focus', async () => {
     const { app, h } = await cockpitFor('normal');
     expect(app.dispatch('next-approval')).toMatchObject({ kind: 'error', message: 'next-approval: no agent is waiting for an approval' });
-    expect(h.controller.focused()).toBe('alpha');
+    expect(h.controller.panes.focused()).toBe('alpha');
   });
 });
 

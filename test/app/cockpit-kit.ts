@@ -92,7 +92,7 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
     }
   }
   if (mode === 'attached') {
-    const made = h.controller.newPtyAgent('shell', ['sh']);
+    const made = h.controller.panes.newPtyAgent('shell', ['sh']);
     if (!made.ok) throw new Error(made.error);
     // Running is not ready: a loaded machine starts sh late, and a prompt drawn after one
     // cockpit's frame but before the other's would make their screens differ.

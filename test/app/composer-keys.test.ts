@@ -130,6 +130,10 @@ describe('paste (B2) and the composer (item 7)', () => {
     const { app, h, t } = cockpit;
     await press(cockpit, '\r');
     for (const ch of 'first') await press(cockpit, ch);
+    // The box's hint names what C-g opens here, an editor, not "$EDITOR" (there is none); in a
+    // half-screen box the hints dropped are from the middle, not C-g or how to close the box.
+    expect(t.tty.text()).toMatch(/│Enter send · .*C-g editor · Esc Esc close \(draft kept\)/);
+    expect(t.tty.text()).not.toContain('$EDITOR');
     await press(cockpit, '\x07');
     expect(app.modes.top()).toBe('edit');
     expect(t.tty.text()).toContain('the draft — C-s puts it back in the box');

@@ -66,7 +66,7 @@ function observe(cockpit: Cockpit): unknown {
     marked: markedCells(cockpit),
     modes: app.modes.names(),
     overlayOpen: t.view.overlayOpen,
-    focused: h.controller.focused(),
+    focused: h.controller.panes.focused(),
     agents: h.controller.allAgents().map((agent) => ({ name: agent.name, state: agent.state, pauseHeld: agent.kind === 'sdk' && isPauseHeld(agent.phase) })),
     zoom: app.zoom,
     tiling: app.tiling,

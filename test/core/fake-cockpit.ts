@@ -10,6 +10,9 @@ import type {
   BudgetsApi,
   CockpitApi,
   DeliveryApi,
+  HistoryApi,
+  PanesApi,
+  RunsApi,
   BranchPosition,
   DeliveryReceipt,
   TurnRange,
@@ -132,10 +135,6 @@ export class FakeCockpit implements CockpitApi {
     return this.agentList;
   }
 
-  focused(): string | undefined {
-    return this.focusedAgent;
-  }
-
   resolveAgent(reference: string): Result<string> {
     const found = this.agentList.find(
       (agent) => agent.name === reference || `${agent.pane}` === reference,
@@ -178,44 +177,12 @@ export class FakeCockpit implements CockpitApi {
     return this.record('retry', [agent], this.replies.retry);
   }
 
-  rewind(agent: string, address: TurnAddress, options?: RewindOptions): Result<string> {
-    return this.record('rewind', options === undefined ? [agent, address] : [agent, address, options], this.replies.rewind);
-  }
-
-  undo(agent: string, options?: UndoOptions): Result<string> {
-    return this.record('undo', options === undefined ? [agent] : [agent, options], this.replies.undo);
-  }
-
-  switchBranch(agent: string, branch: string, options?: SwitchOptions): Result<string> {
-    return this.record('switchBranch', options === undefined ? [agent, branch] : [agent, branch, options], this.replies.switchBranch);
-  }
-
-  entryText(agent: string, address: TurnAddress): Result<string> {
-    return this.record('entryText', [agent, address], this.replies.entryText);
-  }
-
-  edit(agent: string, address: TurnAddress, text: string): Result<string> {
-    return this.record('edit', [agent, address, text], this.replies.edit);
-  }
-
-  graft(agent: string, source: string, range: TurnRange): Result<string> {
-    return this.record('graft', [agent, source, range], this.replies.graft);
-  }
-
-  fork(agent: string, address: TurnAddress | undefined): Result<string> {
-    return this.record('fork', [agent, address], this.replies.fork);
-  }
-
   /** `budget` acts on this (recorded as setBudget / budgetReport). */
   readonly budgets: BudgetsApi = {
     set: (target: BudgetTarget, limits: BudgetLimits, clear: boolean): Result<string> =>
       this.record('setBudget', clear ? [target, limits, clear] : [target, limits], this.replies.setBudget),
     report: (target: BudgetTarget): Result<string> => this.record('budgetReport', [target], this.replies.budgetReport),
   };
-  branchPosition(agent: string): BranchPosition | undefined {
-    return this.positions.get(agent);
-  }
-
 
   /** A successful `new` adds the agent, as the controller does. */
   private opened(name: string, reply: Result<string>): Result<string> {
@@ -223,82 +190,97 @@ export class FakeCockpit implements CockpitApi {
     return reply;
   }
 
-  newAgent(name: string, options: { model?: string }): Result<string> {
-    return this.opened(name, this.record('newAgent', [name, options], this.replies.newAgent));
-  }
+  readonly history: HistoryApi = {
+    rewind: (agent: string, address: TurnAddress, options?: RewindOptions): Result<string> => {
+      return this.record('rewind', options === undefined ? [agent, address] : [agent, address, options], this.replies.rewind);
+    },
+    undo: (agent: string, options?: UndoOptions): Result<string> => {
+      return this.record('undo', options === undefined ? [agent] : [agent, options], this.replies.undo);
+    },
+    switchBranch: (agent: string, branch: string, options?: SwitchOptions): Result<string> => {
+      return this.record('switchBranch', options === undefined ? [agent, branch] : [agent, branch, options], this.replies.switchBranch);
+    },
+    entryText: (agent: string, address: TurnAddress): Result<string> => {
+      return this.record('entryText', [agent, address], this.replies.entryText);
+    },
+    edit: (agent: string, address: TurnAddress, text: string): Result<string> => {
+      return this.record('edit', [agent, address, text], this.replies.edit);
+    },
+    graft: (agent: string, source: string, range: TurnRange): Result<string> => {
+      return this.record('graft', [agent, source, range], this.replies.graft);
+    },
+    fork: (agent: string, address: TurnAddress | undefined): Result<string> => {
+      return this.record('fork', [agent, address], this.replies.fork);
+    },
+    branchPosition: (agent: string): BranchPosition | undefined => {
+      return this.positions.get(agent);
+    },
+  };
 
-  newPtyAgent(name: string, command: readonly string[]): Result<string> {
-    return this.opened(name, this.record('newPtyAgent', [name, command], this.replies.newPtyAgent));
-  }
+  readonly panes: PanesApi = {
+    focused: (): string | undefined => this.focusedAgent,
+    focus: (agent: string): Result<string> => {
+      return this.record('focus', [agent], this.replies.focus);
+    },
+    newAgent: (name: string, options: { model?: string }): Result<string> => {
+      return this.opened(name, this.record('newAgent', [name, options], this.replies.newAgent));
+    },
+    newPtyAgent: (name: string, command: readonly string[]): Result<string> => {
+      return this.opened(name, this.record('newPtyAgent', [name, command], this.replies.newPtyAgent));
+    },
+    openSession: (sessionId: string): Result<string> => {
+      return this.record('openSession', [sessionId], this.replies.openSession);
+    },
+    restart: (agent: string): Result<string> => {
+      return this.record('restart', [agent], this.replies.restart);
+    },
+    close: (agent: string): Result<string> => {
+      return this.record('closeAgent', [agent], this.replies.closeAgent);
+    },
+    rename: (agent: string, name: string): Result<string> => {
+      return this.record('renameAgent', [agent, name], this.replies.renameAgent);
+    },
+  };
 
-  openSession(sessionId: string): Result<string> {
-    return this.record('openSession', [sessionId], this.replies.openSession);
-  }
-
-  restart(agent: string): Result<string> {
-    return this.record('restart', [agent], this.replies.restart);
-  }
-
-  closeAgent(agent: string): Result<string> {
-    return this.record('closeAgent', [agent], this.replies.closeAgent);
-  }
-
-  renameAgent(agent: string, name: string): Result<string> {
-    return this.record('renameAgent', [agent, name], this.replies.renameAgent);
-  }
-
-  focus(agent: string): Result<string> {
-    return this.record('focus', [agent], this.replies.focus);
-  }
-
-  startRun(ref: string, args: JsonValue | undefined): Result<string> {
-    return this.record('startRun', [ref, args], this.replies.startRun);
-  }
-
-  stopRun(ref: string | undefined): Result<string> {
-    return this.record('stopRun', [ref], this.replies.stopRun);
-  }
-
-  skip(agent: string): Result<string> {
-    return this.record('skip', [agent], this.replies.skip);
-  }
-
-  accept(agent: string): Result<string> {
-    return this.record('accept', [agent], this.replies.accept);
-  }
-
-  runAgents(reference: string): Result<readonly string[]> {
-    this.calls.push({ method: 'runAgents', args: [reference] });
-    return this.replies.runAgents;
-  }
-
-  continueRun(run: string | undefined, recorded: boolean): Result<string> {
-    return this.record('continueRun', [run, recorded], this.replies.continueRun);
-  }
-
-  holdPhase(run: string, phase: string): Result<string> {
-    return this.record('holdPhase', [run, phase], this.replies.holdPhase);
-  }
-
-  acceptHeld(agent: string): Result<string> {
-    return this.record('acceptHeld', [agent], this.replies.acceptHeld);
-  }
-
-  replaceHeld(agent: string, value: JsonValue): Result<string> {
-    return this.record('replaceHeld', [agent, value], this.replies.replaceHeld);
-  }
-
-  sendBackHeld(agent: string, note: string): Result<string> {
-    return this.record('sendBackHeld', [agent, note], this.replies.sendBackHeld);
-  }
-
-  queuedPrompt(agent: string): Result<string> {
-    return this.record('queuedPrompt', [agent], this.replies.queuedPrompt);
-  }
-
-  replaceQueuedPrompt(agent: string, text: string): Result<string> {
-    return this.record('replaceQueuedPrompt', [agent, text], this.replies.replaceQueuedPrompt);
-  }
+  readonly runs: RunsApi = {
+    start: (ref: string, args: JsonValue | undefined): Result<string> => {
+      return this.record('startRun', [ref, args], this.replies.startRun);
+    },
+    stop: (ref: string | undefined): Result<string> => {
+      return this.record('stopRun', [ref], this.replies.stopRun);
+    },
+    continue: (run: string | undefined, recorded: boolean): Result<string> => {
+      return this.record('continueRun', [run, recorded], this.replies.continueRun);
+    },
+    skip: (agent: string): Result<string> => {
+      return this.record('skip', [agent], this.replies.skip);
+    },
+    accept: (agent: string): Result<string> => {
+      return this.record('accept', [agent], this.replies.accept);
+    },
+    agents: (reference: string): Result<readonly string[]> => {
+      this.calls.push({ method: 'runAgents', args: [reference] });
+      return this.replies.runAgents;
+    },
+    hold: (run: string, phase: string): Result<string> => {
+      return this.record('holdPhase', [run, phase], this.replies.holdPhase);
+    },
+    acceptHeld: (agent: string): Result<string> => {
+      return this.record('acceptHeld', [agent], this.replies.acceptHeld);
+    },
+    replaceHeld: (agent: string, value: JsonValue): Result<string> => {
+      return this.record('replaceHeld', [agent, value], this.replies.replaceHeld);
+    },
+    sendBackHeld: (agent: string, note: string): Result<string> => {
+      return this.record('sendBackHeld', [agent, note], this.replies.sendBackHeld);
+    },
+    queuedPrompt: (agent: string): Result<string> => {
+      return this.record('queuedPrompt', [agent], this.replies.queuedPrompt);
+    },
+    replaceQueuedPrompt: (agent: string, text: string): Result<string> => {
+      return this.record('replaceQueuedPrompt', [agent, text], this.replies.replaceQueuedPrompt);
+    },
+  };
 
   private record(method: string, args: readonly unknown[], reply: Result<string>): Result<string> {
     this.calls.push({ method, args });

@@ -84,9 +84,9 @@ describe('graft from a transcript file', () => {
     const { controller } = world();
     expectOk(controller.addAgent({ name: 'coder', model: 'test-model', cwd: '.' }));
     const id = expectSdk(controller.find('coder')).session.id;
-    expectOk(controller.closeAgent('coder'));
+    expectOk(controller.panes.close('coder'));
     await controller.closed();
-    const source = controller.graftSource('coder');
+    const source = controller.history.graftSource('coder');
     expect(source.ok && source.value.sessionId).toBe(id);
   });
 });

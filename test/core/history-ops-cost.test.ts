@@ -26,26 +26,26 @@ describe('history operations on a long session', () => {
     const { controller, session } = controllerWithTurns(2000);
     session.view();
     const paths = vi.spyOn(session.tree, 'path');
-    expect(expectOk(controller.entryText('alpha', { turn: 1 }))).toBe('question 1');
-    expectOk(controller.edit('alpha', { turn: 1 }, 'reworded'));
-    expectOk(controller.edit('alpha', { turn: 1000, k: 2 }, 'new answer'));
-    expect(expectOk(controller.entryText('alpha', { turn: 1 }))).toBe('reworded');
-    expect(expectOk(controller.entryText('alpha', { turn: 1000, k: 2 }))).toBe('new answer');
+    expect(expectOk(controller.history.entryText('alpha', { turn: 1 }))).toBe('question 1');
+    expectOk(controller.history.edit('alpha', { turn: 1 }, 'reworded'));
+    expectOk(controller.history.edit('alpha', { turn: 1000, k: 2 }, 'new answer'));
+    expect(expectOk(controller.history.entryText('alpha', { turn: 1 }))).toBe('reworded');
+    expect(expectOk(controller.history.entryText('alpha', { turn: 1000, k: 2 }))).toBe('new answer');
     expect(paths).not.toHaveBeenCalled();
     await controller.shutdown();
   });
 
   it('rewind and undo keep the live view equal to the branch they leave', async () => {
     const { controller, session } = controllerWithTurns(300);
-    expectOk(controller.edit('alpha', { turn: 2 }, 'second, reworded'));
-    expectOk(controller.edit('alpha', { turn: 250 }, 'late edit'));
-    expectOk(controller.rewind('alpha', { turn: 100 }));
+    expectOk(controller.history.edit('alpha', { turn: 2 }, 'second, reworded'));
+    expectOk(controller.history.edit('alpha', { turn: 250 }, 'late edit'));
+    expectOk(controller.history.rewind('alpha', { turn: 100 }));
     expect(session.view().turnCount).toBe(100);
     // The edit of turn 2 survives the rewind (re-appended); the one of turn 250 is off the branch.
-    expect(expectOk(controller.entryText('alpha', { turn: 2 }))).toBe('second, reworded');
-    expectOk(controller.undo('alpha'));
+    expect(expectOk(controller.history.entryText('alpha', { turn: 2 }))).toBe('second, reworded');
+    expectOk(controller.history.undo('alpha'));
     expect(session.view().turnCount).toBe(300);
-    expect(expectOk(controller.entryText('alpha', { turn: 250 }))).toBe('late edit');
+    expect(expectOk(controller.history.entryText('alpha', { turn: 250 }))).toBe('late edit');
     await controller.shutdown();
   });
 });

@@ -126,7 +126,7 @@ describe('PTY agents in the controller', () => {
     expectOk(controller.addAgent({ name: 'alpha', model: 'm', cwd: '/work/a' }));
     expect(dispatch(controller, 'new sh -- bash --norc')).toMatchObject({ kind: 'ok', message: 'new PTY agent sh (bash --norc)' });
     expect(latest().spec).toMatchObject({ command: ['bash', '--norc'], cwd: '/work/a' });
-    expect(controller.focused()).toBe('sh');
+    expect(controller.panes.focused()).toBe('sh');
     expect(dispatch(controller, 'close -t sh')).toMatchObject({ kind: 'ok' });
     expect(latest().disposed).toBe(true);
   });

@@ -63,7 +63,7 @@ describe('a file restore cut short by a crash', () => {
     const first = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
     expectOk(first.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }));
     files.crashAfter = 13;
-    expect(() => first.rewind('alpha', { turn: 1 })).toThrow(Crash);
+    expect(() => first.history.rewind('alpha', { turn: 1 })).toThrow(Crash);
     expect(files.disk.size).toBe(27); // 13 of the 40 created files deleted, then the "kill"
 
     // The next start (a new controller over the same journal): the pane says it was cut short.
@@ -79,7 +79,7 @@ describe('a file restore cut short by a crash', () => {
     ]);
 
     // u brings back the 13 files the cut-short rewind deleted; the others were never touched.
-    expect(expectOk(next.undo('alpha'))).toBe("undid alpha's rewind; restored 13 files");
+    expect(expectOk(next.history.undo('alpha'))).toBe("undid alpha's rewind; restored 13 files");
     expect([...files.disk.keys()].sort()).toEqual(Array.from({ length: 40 }, (_, i) => `f${i}.txt`).sort());
 
     // Settled: a third start says nothing more.
@@ -97,14 +97,14 @@ describe('a file restore cut short by a crash', () => {
     const first = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
     expectOk(first.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }));
     files.crashAfter = 5;
-    expect(() => first.rewind('alpha', { turn: 1 })).toThrow(Crash);
+    expect(() => first.history.rewind('alpha', { turn: 1 })).toThrow(Crash);
     files.crashAfter = Number.POSITIVE_INFINITY;
     const next = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
     expectOk(next.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }));
-    expect(expectOk(next.rewind('alpha', { turn: 1 }))).toBe('rewound alpha to 1; restored 35 files (u undoes)');
+    expect(expectOk(next.history.rewind('alpha', { turn: 1 }))).toBe('rewound alpha to 1; restored 35 files (u undoes)');
     expect(files.disk.size).toBe(0);
-    expectOk(next.undo('alpha'));
-    expect(expectOk(next.undo('alpha'))).toBe("undid alpha's rewind; restored 5 files");
+    expectOk(next.history.undo('alpha'));
+    expect(expectOk(next.history.undo('alpha'))).toBe("undid alpha's rewind; restored 5 files");
     expect(files.disk.size).toBe(40);
   });
 });

@@ -34,35 +34,35 @@ function world(turns: number) {
 describe('switch BRANCH', () => {
   it('switch 1 after a rewind makes the rewound turns active again, recorded as an undoable switch', async () => {
     const { controller, session, say, reads } = world(2);
-    expectOk(controller.rewind('alpha', { turn: 1 }));
+    expectOk(controller.history.rewind('alpha', { turn: 1 }));
     say(3);
     expect(reads()).toEqual(['q1', 'a1', 'q3', 'a3']);
-    const message = expectOk(controller.switchBranch('alpha', '1'));
+    const message = expectOk(controller.history.switchBranch('alpha', '1'));
     expect(message).toBe('switched alpha to branch 1 (now 2 turns; u undoes)');
     expect(reads()).toEqual(['q1', 'a1', 'q2', 'a2']);
     expect(session.undoStack.at(-1)).toMatchObject({ op: 'switch' });
     // The branch just left is now branch 1; switching back and forth is symmetric.
-    expectOk(controller.switchBranch('alpha', '1'));
+    expectOk(controller.history.switchBranch('alpha', '1'));
     expect(reads()).toEqual(['q1', 'a1', 'q3', 'a3']);
     await controller.shutdown();
   });
 
   it('undo after a switch returns to the branch it left', async () => {
     const { controller, say, reads } = world(2);
-    expectOk(controller.rewind('alpha', { turn: 1 }));
+    expectOk(controller.history.rewind('alpha', { turn: 1 }));
     say(3);
-    expectOk(controller.switchBranch('alpha', '1'));
-    expect(expectOk(controller.undo('alpha'))).toBe("undid alpha's switch");
+    expectOk(controller.history.switchBranch('alpha', '1'));
+    expect(expectOk(controller.history.undo('alpha'))).toBe("undid alpha's switch");
     expect(reads()).toEqual(['q1', 'a1', 'q3', 'a3']);
     await controller.shutdown();
   });
 
   it('the journal records undo-point switch then head switch, and a replay keeps the switched head', async () => {
     const { store, controller, session, say } = world(2);
-    expectOk(controller.rewind('alpha', { turn: 1 }));
+    expectOk(controller.history.rewind('alpha', { turn: 1 }));
     say(3);
     const before = session.tree.head;
-    expectOk(controller.switchBranch('alpha', '1'));
+    expectOk(controller.history.switchBranch('alpha', '1'));
     const tip = session.tree.head;
     const loaded = store.load(session.id);
     if (!loaded.ok) throw new Error(loaded.error.message);
@@ -80,35 +80,35 @@ describe('switch BRANCH', () => {
   it('a branch reads with its own edits, not those of the branch it leaves', async () => {
     const { controller, session, say, reads } = world(2);
     // The edit of turn 1 sits at the tip of the branch holding turn 2 …
-    expectOk(controller.edit('alpha', { turn: 1 }, 'q1 on the old branch'));
+    expectOk(controller.history.edit('alpha', { turn: 1 }, 'q1 on the old branch'));
     // … and the rewind re-appends it on the kept part, where a later edit rewrites it again.
-    expectOk(controller.rewind('alpha', { turn: 1 }));
-    expectOk(controller.edit('alpha', { turn: 1 }, 'q1 on the new branch'));
+    expectOk(controller.history.rewind('alpha', { turn: 1 }));
+    expectOk(controller.history.edit('alpha', { turn: 1 }, 'q1 on the new branch'));
     say(3);
     expect(reads()).toEqual(['q1 on the new branch', 'a1', 'q3', 'a3']);
-    expectOk(controller.switchBranch('alpha', '1'));
+    expectOk(controller.history.switchBranch('alpha', '1'));
     expect(reads()).toEqual(['q1 on the old branch', 'a1', 'q2', 'a2']);
     // The live view equals a fresh walk of the path.
     expect(session.view().items.map((item) => item.entry)).toEqual(viewBranch(session.tree.path()).items.map((item) => item.entry));
-    expectOk(controller.undo('alpha'));
+    expectOk(controller.history.undo('alpha'));
     expect(reads()).toEqual(['q1 on the new branch', 'a1', 'q3', 'a3']);
     await controller.shutdown();
   });
 
   it('switch by tip id, and the errors: no such branch, no branches', async () => {
     const { controller, session, reads } = world(2);
-    expect(expectErr(controller.switchBranch('alpha', '1'))).toBe('alpha: there are no other branches');
+    expect(expectErr(controller.history.switchBranch('alpha', '1'))).toBe('alpha: there are no other branches');
     const tip = session.tree.head ?? '';
-    expectOk(controller.rewind('alpha', { turn: 1 }));
-    expect(expectErr(controller.switchBranch('alpha', '2'))).toBe('alpha: branch 2 does not exist (branches 1..1)');
-    expectOk(controller.switchBranch('alpha', tip));
+    expectOk(controller.history.rewind('alpha', { turn: 1 }));
+    expect(expectErr(controller.history.switchBranch('alpha', '2'))).toBe('alpha: branch 2 does not exist (branches 1..1)');
+    expectOk(controller.history.switchBranch('alpha', tip));
     expect(reads()).toEqual(['q1', 'a1', 'q2', 'a2']);
     await controller.shutdown();
   });
 
   it('the switch command parses -t and BRANCH and reaches the controller', async () => {
     const { controller, reads } = world(2);
-    expectOk(controller.rewind('alpha', { turn: 1 }));
+    expectOk(controller.history.rewind('alpha', { turn: 1 }));
     expect(dispatch(controller, 'switch -t alpha 1')).toMatchObject({ kind: 'ok', message: 'switched alpha to branch 1 (now 2 turns; u undoes)' });
     expect(reads()).toEqual(['q1', 'a1', 'q2', 'a2']);
     expect(dispatch(controller, 'switch')).toMatchObject({ kind: 'error' });

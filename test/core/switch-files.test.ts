@@ -126,7 +126,7 @@ function twoBranches() {
   const w = world();
   w.work('one', { a: '1' });
   w.work('two', { a: '2', b: 'b' });
-  expect(expectOk(w.controller.rewind('alpha', { turn: 1 }))).toBe('rewound alpha to 1; restored 2 files (u undoes)');
+  expect(expectOk(w.controller.history.rewind('alpha', { turn: 1 }))).toBe('rewound alpha to 1; restored 2 files (u undoes)');
   w.work('three', { c: 'c' });
   expect(w.files.state()).toEqual(['a=1', 'c=c']);
   return w;
@@ -135,11 +135,11 @@ function twoBranches() {
 describe('switch restores files', () => {
   it("switch puts back what the branch left changed and applies the branch reached; undo reverses both", async () => {
     const { controller, files, session, prompts } = twoBranches();
-    expect(expectOk(controller.switchBranch('alpha', '1'))).toBe('switched alpha to branch 1 (now 2 turns; restored 3 files; u undoes)');
+    expect(expectOk(controller.history.switchBranch('alpha', '1'))).toBe('switched alpha to branch 1 (now 2 turns; restored 3 files; u undoes)');
     expect(prompts()).toEqual(['one', 'two']);
     expect(files.state()).toEqual(['a=2', 'b=b']);
     expect(restoredFilesOf(lastPoint(session))).toEqual([change('c', 'c', null), change('a', '1', '2'), change('b', null, 'b')]);
-    expect(expectOk(controller.undo('alpha'))).toBe("undid alpha's switch; restored 3 files");
+    expect(expectOk(controller.history.undo('alpha'))).toBe("undid alpha's switch; restored 3 files");
     expect(prompts()).toEqual(['one', 'three']);
     expect(files.state()).toEqual(['a=1', 'c=c']);
     await controller.shutdown();
@@ -147,9 +147,9 @@ describe('switch restores files', () => {
 
   it('switching back and forth keeps each branch with its own files', async () => {
     const { controller, files } = twoBranches();
-    expectOk(controller.switchBranch('alpha', '1'));
+    expectOk(controller.history.switchBranch('alpha', '1'));
     expect(files.state()).toEqual(['a=2', 'b=b']);
-    expect(expectOk(controller.switchBranch('alpha', '1'))).toContain('restored 3 files');
+    expect(expectOk(controller.history.switchBranch('alpha', '1'))).toContain('restored 3 files');
     expect(files.state()).toEqual(['a=1', 'c=c']);
     await controller.shutdown();
   });
@@ -158,44 +158,44 @@ describe('switch restores files', () => {
     const { controller, files, session, prompts } = twoBranches();
     files.disk.set('c', 'user');
     const head = session.tree.head;
-    expect(expectErr(controller.switchBranch('alpha', '1'))).toBe(
+    expect(expectErr(controller.history.switchBranch('alpha', '1'))).toBe(
       'alpha: 1 file changed since by someone else: c; nothing was done (--overwrite restores them too, --keep-changed leaves them)',
     );
     expect(session.tree.head).toBe(head);
     expect(files.state()).toEqual(['a=1', 'c=user']);
-    expect(controller.fileConflicts('alpha', { op: 'switch', branch: '1' })).toEqual({ ok: true, value: ['c'] });
+    expect(controller.history.fileConflicts('alpha', { op: 'switch', branch: '1' })).toEqual({ ok: true, value: ['c'] });
 
-    expect(expectOk(controller.switchBranch('alpha', '1', { scope: 'both', conflicts: 'keep' }))).toBe(
+    expect(expectOk(controller.history.switchBranch('alpha', '1', { scope: 'both', conflicts: 'keep' }))).toBe(
       'switched alpha to branch 1 (now 2 turns; restored 2 files; kept 1 changed file: c; u undoes)',
     );
     expect(files.state()).toEqual(['a=2', 'b=b', 'c=user']);
-    expectOk(controller.undo('alpha'));
+    expectOk(controller.history.undo('alpha'));
     expect(prompts()).toEqual(['one', 'three']);
     expect(files.state()).toEqual(['a=1', 'c=user']);
 
-    expectOk(controller.switchBranch('alpha', '1', { scope: 'both', conflicts: 'overwrite' }));
+    expectOk(controller.history.switchBranch('alpha', '1', { scope: 'both', conflicts: 'overwrite' }));
     expect(files.state()).toEqual(['a=2', 'b=b']);
     // Undo brings back what the switch replaced: the user's version.
-    expectOk(controller.undo('alpha'));
+    expectOk(controller.history.undo('alpha'));
     expect(files.state()).toEqual(['a=1', 'c=user']);
     await controller.shutdown();
   });
 
   it('--conversation-only leaves the files (undo too); --files-only leaves the head and undo puts the files back', async () => {
     const { controller, files, session, prompts } = twoBranches();
-    expectOk(controller.switchBranch('alpha', '1', { scope: 'conversation', conflicts: 'refuse' }));
+    expectOk(controller.history.switchBranch('alpha', '1', { scope: 'conversation', conflicts: 'refuse' }));
     expect(prompts()).toEqual(['one', 'two']);
     expect(files.state()).toEqual(['a=1', 'c=c']);
     expect(restoredFilesOf(lastPoint(session))).toBeUndefined();
-    expectOk(controller.undo('alpha'));
+    expectOk(controller.history.undo('alpha'));
     expect(files.state()).toEqual(['a=1', 'c=c']);
 
-    expect(expectOk(controller.switchBranch('alpha', '1', { scope: 'files', conflicts: 'refuse' }))).toBe(
+    expect(expectOk(controller.history.switchBranch('alpha', '1', { scope: 'files', conflicts: 'refuse' }))).toBe(
       "restored alpha's files to branch 1: restored 3 files (u undoes)",
     );
     expect(prompts()).toEqual(['one', 'three']);
     expect(files.state()).toEqual(['a=2', 'b=b']);
-    expectOk(controller.undo('alpha'));
+    expectOk(controller.history.undo('alpha'));
     expect(prompts()).toEqual(['one', 'three']);
     expect(files.state()).toEqual(['a=1', 'c=c']);
     await controller.shutdown();
@@ -205,8 +205,8 @@ describe('switch restores files', () => {
     const { controller, files, work } = world();
     work('one', { a: '1' });
     work('two', {});
-    expectOk(controller.rewind('alpha', { turn: 1 }));
-    expect(expectOk(controller.switchBranch('alpha', '1'))).toBe('switched alpha to branch 1 (now 2 turns; u undoes)');
+    expectOk(controller.history.rewind('alpha', { turn: 1 }));
+    expect(expectOk(controller.history.switchBranch('alpha', '1'))).toBe('switched alpha to branch 1 (now 2 turns; u undoes)');
     expect(files.state()).toEqual(['a=1']);
     await controller.shutdown();
   });

@@ -84,7 +84,10 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     expect(ownOption.status).toBe(2);
     expect(ownOption.stderr).toMatch(/--bogus/);
     expect((await ctl(world)).status).toBe(2);
-    expect((await ctl(world, 'events', '--nope')).status).toBe(2);
+    expect((await ctl(world, 'events', '--nope')).status).toBe(1);
+    const badCapture = await ctl(world, 'capture', '--nope');
+    expect(badCapture.status).toBe(1);
+    expect(badCapture.stderr).toMatch(/^capture: unknown option '--nope'/);
 
     const nobody = await ctl({ ...world, sessions: join(world.dir, 'elsewhere') }, 'focus', 'alpha');
     expect(nobody.status).toBe(3);
@@ -105,9 +108,10 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     const quit = await ctl(world, 'quit');
     expect(quit.status).toBe(0);
     expect(await app.exited()).toBe(0);
-    // A follower's stream ends with the cockpit, quietly.
+    // A follower's stream ends with the cockpit, quietly: its last line is the shutdown notice.
     expect(await eventsExit).toBe(0);
     expect(events.stderr()).toBe('');
+    expect(events.lines.at(-1)).toBe('{"type":"shutdown"}');
     expect(existsSync(join(world.sessions, 'agentmux.sock'))).toBe(false);
   });
 
@@ -115,8 +119,15 @@ describe('agentmux e2e: ctl', { timeout: 90_000 }, () => {
     const world = await openWorld({ script: answerEcho });
     const first = await world.launch();
     await ctlReady(world);
+    const events = await followEvents(world);
+    followers.push(events);
+    const eventsExit = new Promise<number | null>((resolve) => events.child.once('exit', (code) => resolve(code)));
     first.kill();
     await first.exited().catch(() => undefined);
+    // The stream ended without the shutdown notice: ctl events says the cockpit went away and exits 3.
+    expect(await eventsExit).toBe(3);
+    expect(events.stderr()).toMatch(/the cockpit went away/);
+    expect(events.lines.some((line) => line.includes('"shutdown"'))).toBe(false);
     const socket = join(world.sessions, 'agentmux.sock');
     expect(lstatSync(socket).isSocket()).toBe(true);
     expect((await ctl(world, 'focus', 'beta')).status).toBe(3);

@@ -1,5 +1,5 @@
 // e2e: reading the transcript — mouse focus and wheel, copy mode with OSC 52 and clipboard.txt,
-// `/` search, and a tool call in full from copy mode's Enter.
+// `/` search, and a tool call or a thinking in full from copy mode's Enter.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +151,28 @@ describe('agentmux e2e: reading the transcript', { timeout: 90_000 }, () => {
     app.write(KEYS.escape);
     await app.waitFor(/NORMAL/);
     expect(app.screen()).not.toContain('[copy]');
+  });
+
+  it('Enter on a ✻ thinking row in copy mode shows the whole thinking, not the row cut at the pane (B14); Esc closes it', async () => {
+    const thought = `${'Weighing the parser first. '.repeat(20)}ZEBRA-END.`;
+    const world = await openWorld({ script: replyScript(() => ({ thinking: thought, text: 'thought it through' })) });
+    const app = await world.launch();
+    await typeMessage(app, 'alpha', 'think');
+    await app.waitFor('thought it through');
+    expect(app.screen()).not.toContain('ZEBRA-END.');
+    app.write('[');
+    await app.waitFor('[copy]');
+    app.write('/');
+    await app.waitUntil(() => app.line(-1).startsWith('/'), 'the / input');
+    app.write('✻ thinking');
+    app.write(KEYS.enter);
+    await app.waitFor(/COPY .*\/✻ thinking/);
+    app.write(KEYS.enter);
+    await app.waitFor('thinking, in full');
+    await app.waitFor('ZEBRA-END.');
+    app.write(KEYS.escape);
+    await app.waitUntil((text) => !text.includes('thinking, in full'), 'the thinking to close');
+    await app.waitFor(/COPY/);
   });
 
   it('y on a timeline row starts copy mode at that entry; y there copies its row', async () => {

@@ -32,7 +32,7 @@ describe('new', () => {
     const h = (harness = await startHarness([{ text: 'b1' }, { text: 'g1' }], { system: 'be brief' }));
     expect(dispatch(h.controller, 'new beta')).toMatchObject({ kind: 'ok', message: 'new agent beta (claude-sonnet-4-6)' });
     expect(names(h)).toEqual(['alpha', 'beta']);
-    expect(h.controller.focused()).toBe('beta');
+    expect(h.controller.panes.focused()).toBe('beta');
     expect(h.agent('beta').config).toEqual({ ...h.agent('alpha').config, name: 'beta' });
     expect(dispatch(h.controller, 'send hello beta')).toMatchObject({ kind: 'ok', message: 'sent to beta' });
     await h.settled('beta');
@@ -49,7 +49,7 @@ describe('new', () => {
   it('refuses a name in use or a bad name, and needs an agent or a default configuration to copy', async () => {
     const h = (harness = await startHarness([]));
     expect(dispatch(h.controller, 'new alpha')).toMatchObject({ kind: 'error', message: 'new: an agent named "alpha" already exists' });
-    expect(h.controller.newAgent('all', {})).toEqual(err('agent name "all" is reserved (-t all means every agent)'));
+    expect(h.controller.panes.newAgent('all', {})).toEqual(err('agent name "all" is reserved (-t all means every agent)'));
     expect(dispatch(h.controller, 'close').kind).toBe('ok');
     expect(dispatch(h.controller, 'new beta')).toMatchObject({
       kind: 'error',
@@ -77,7 +77,7 @@ describe('close', () => {
     const events = recordEvents(h);
     expect(dispatch(h.controller, 'close -t alpha')).toMatchObject({ kind: 'ok', message: 'closed alpha (its session stays in the store)' });
     expect(names(h)).toEqual(['beta']);
-    expect(h.controller.focused()).toBe('beta');
+    expect(h.controller.panes.focused()).toBe('beta');
     expect(events).toContainEqual({ type: 'agent-removed', agent: 'alpha' });
     expect(h.store.findByName('alpha')).toBe(id);
     expect(h.controller.storedSessions.list().map((s) => s.name)).toContain('alpha');
@@ -128,7 +128,7 @@ describe('rename', () => {
     expect(dispatch(first.controller, 'rename omega')).toMatchObject({ kind: 'ok', message: 'renamed alpha to omega' });
     expect(events).toContainEqual({ type: 'agent-renamed', from: 'alpha', to: 'omega' });
     expect(names(first)).toEqual(['omega']);
-    expect(first.controller.focused()).toBe('omega');
+    expect(first.controller.panes.focused()).toBe('omega');
     expect(first.store.findByName('omega')).toBe(id);
     expect(first.store.findByName('alpha')).toBeUndefined();
     dispatch(first.controller, 'send u2');
@@ -154,7 +154,7 @@ describe('rename', () => {
     const h = (harness = await startHarness([], { agents: ['alpha', 'beta'] }));
     dispatch(h.controller, 'focus beta');
     expect(dispatch(h.controller, 'rename zeta').kind).toBe('ok');
-    expect(h.controller.focused()).toBe('zeta');
+    expect(h.controller.panes.focused()).toBe('zeta');
     expect(dispatch(h.controller, 'pause')).toMatchObject({ kind: 'ok', message: 'paused zeta' });
   });
 
@@ -166,7 +166,7 @@ describe('rename', () => {
       kind: 'error',
       message: 'rename: the store already has a session named "gamma" (:sessions lists them)',
     });
-    expect(h.controller.renameAgent('alpha', 'a b')).toEqual(err('agent name must not contain spaces or control characters'));
+    expect(h.controller.panes.rename('alpha', 'a b')).toEqual(err('agent name must not contain spaces or control characters'));
     expect(names(h)).toEqual(['alpha', 'beta']);
   });
 });
@@ -176,13 +176,13 @@ describe('focus', () => {
     const h = (harness = await startHarness([], { agents: ['alpha', 'beta'] }));
     const events = recordEvents(h);
     expect(dispatch(h.controller, 'focus beta')).toMatchObject({ kind: 'ok', message: 'focused beta' });
-    expect(h.controller.focused()).toBe('beta');
+    expect(h.controller.panes.focused()).toBe('beta');
     expect(events).toEqual([{ type: 'focus', agent: 'beta' }]);
     expect(dispatch(h.controller, 'pause')).toMatchObject({ kind: 'ok', message: 'paused beta' });
     expect(dispatch(h.controller, 'focus 1').kind).toBe('ok');
-    expect(h.controller.focused()).toBe('alpha');
+    expect(h.controller.panes.focused()).toBe('alpha');
     expect(dispatch(h.controller, 'focus zed').kind).toBe('error');
-    expect(h.controller.focused()).toBe('alpha');
+    expect(h.controller.panes.focused()).toBe('alpha');
   });
 });
 

@@ -77,13 +77,13 @@ describe('conversation operations over the real SDK', () => {
     await turn(h, 'alpha', 'u1');
     await turn(h, 'alpha', 'u2');
     await turn(h, 'alpha', 'u3');
-    const rewound = h.controller.rewind('alpha', address('1'));
+    const rewound = h.controller.history.rewind('alpha', address('1'));
     expect(rewound.ok).toBe(true);
     expect(h.model.requests).toHaveLength(3);
     await turn(h, 'alpha', 'new');
     expect(sent(h, 3)).toEqual([userText('u1'), assistantText('a1'), userText('new')]);
     // After a rewind and a new message, undo first takes back the rewind.
-    expect(h.controller.undo('alpha').ok).toBe(true);
+    expect(h.controller.history.undo('alpha').ok).toBe(true);
     await turn(h, 'alpha', 'after undo');
     expect(sent(h, 4)).toEqual([
       userText('u1'),
@@ -107,7 +107,7 @@ describe('conversation operations over the real SDK', () => {
     const h = (harness = await startHarness([{ text: 'a1' }, { text: 'a2' }, { text: 'a3' }]));
     await turn(h, 'alpha', 'u1');
     await turn(h, 'alpha', 'u2');
-    expect(h.controller.rewind('alpha', address('2.1')).ok).toBe(true);
+    expect(h.controller.history.rewind('alpha', address('2.1')).ok).toBe(true);
     await turn(h, 'alpha', 'more');
     expect(sent(h, 2)).toEqual([
       userText('u1'),
@@ -119,13 +119,13 @@ describe('conversation operations over the real SDK', () => {
   it('edit 1 changes the text of turn 1 in the next request without calling the model', async () => {
     const h = (harness = await startHarness([{ text: 'a1' }, { text: 'a2' }]));
     await turn(h, 'alpha', 'read the config');
-    const edited = h.controller.edit('alpha', address('1'), 'read the README');
+    const edited = h.controller.history.edit('alpha', address('1'), 'read the README');
     expect(edited.ok).toBe(true);
     expect(h.model.requests).toHaveLength(1);
     await turn(h, 'alpha', 'go on');
     expect(sent(h, 1)).toEqual([userText('read the README'), assistantText('a1'), userText('go on')]);
-    expect(h.controller.undo('alpha').ok).toBe(true);
-    expect(h.controller.entryText('alpha', address('1'))).toEqual({ ok: true, value: 'read the config' });
+    expect(h.controller.history.undo('alpha').ok).toBe(true);
+    expect(h.controller.history.entryText('alpha', address('1'))).toEqual({ ok: true, value: 'read the config' });
   });
 
   it('edit N.K of a stale tool result: the next request carries the corrected result and keeps the work after it', async () => {
@@ -136,7 +136,7 @@ describe('conversation operations over the real SDK', () => {
     ]));
     await turn(h, 'alpha', 'what is this project?');
     // Turn 1: 1.1 user, 1.2 answer with the call, 1.3 the tool result, 1.4 the final answer.
-    expect(h.controller.edit('alpha', address('1.3'), 'FIXED CONTENT').ok).toBe(true);
+    expect(h.controller.history.edit('alpha', address('1.3'), 'FIXED CONTENT').ok).toBe(true);
     await turn(h, 'alpha', 'and now?');
     const messages = sent(h, 2);
     expect(messages).toMatchObject([
@@ -159,8 +159,8 @@ describe('conversation operations over the real SDK', () => {
       { agents: ['alpha', 'beta'] },
     ));
     await turn(h, 'alpha', 'look around');
-    expect(h.controller.graft('beta', 'alpha', { from: 1, to: 1 }).ok).toBe(true);
-    expect(h.controller.graft('beta', '1', { from: 1, to: 1 }).ok).toBe(true);
+    expect(h.controller.history.graft('beta', 'alpha', { from: 1, to: 1 }).ok).toBe(true);
+    expect(h.controller.history.graft('beta', '1', { from: 1, to: 1 }).ok).toBe(true);
     expect(h.model.requests).toHaveLength(2);
     await turn(h, 'beta', 'continue');
     const body = h.model.requests[2]?.body;
@@ -178,11 +178,11 @@ describe('conversation operations over the real SDK', () => {
     const h = (harness = await startHarness([{ text: 'a1' }, { text: 'a2' }, { text: 'fork answer' }]));
     await turn(h, 'alpha', 'u1');
     await turn(h, 'alpha', 'u2');
-    const forked = h.controller.fork('alpha', address('1'));
+    const forked = h.controller.history.fork('alpha', address('1'));
     expect(forked).toEqual({ ok: true, value: 'forked alpha into alpha-fork' });
     await turn(h, 'alpha-fork', 'branch off');
     expect(sent(h, 2)).toEqual([userText('u1'), assistantText('a1'), userText('branch off')]);
-    expect(h.controller.undo('alpha').ok).toBe(true);
+    expect(h.controller.history.undo('alpha').ok).toBe(true);
     expect(h.controller.find('alpha-fork')).toBeUndefined();
   });
 });
@@ -256,7 +256,7 @@ describe('graft', () => {
       h.controller.delivery.send('alpha', text);
       await h.settled('alpha');
     }
-    expect(h.controller.graft('beta', 'alpha', { from: 2, to: 2 }).ok).toBe(true);
+    expect(h.controller.history.graft('beta', 'alpha', { from: 2, to: 2 }).ok).toBe(true);
     h.controller.delivery.send('beta', 'go');
     await h.settled('beta');
     expect(withoutCacheMarks(h.messages(3))).toEqual([

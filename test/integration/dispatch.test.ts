@@ -51,6 +51,6 @@ describe('command lines drive the controller', () => {
     await h.settled('alpha');
     expect(dispatch(h.controller, 'edit 1')).toMatchObject({ kind: 'open-editor', agent: 'alpha', address: { turn: 1 }, text: 'original words' });
     expect(dispatch(h.controller, 'edit 1.2 rewritten answer').kind).toBe('ok');
-    expect(h.controller.entryText('alpha', { turn: 1, k: 2 })).toEqual({ ok: true, value: 'rewritten answer' });
+    expect(h.controller.history.entryText('alpha', { turn: 1, k: 2 })).toEqual({ ok: true, value: 'rewritten answer' });
   });
 });

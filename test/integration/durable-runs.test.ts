@@ -190,8 +190,8 @@ describe('durable runs (issue 15)', { timeout: 60_000 }, () => {
     if (found5?.type !== 'started' || review5?.type !== 'started') throw new Error('no find-5 / review-5 in the record');
     // Closing the agent ends what watched it for the run (as quitting does); opening its stored
     // session again gives a plain agent no run watches, as a later agentmux would.
-    expect(k.controller.closeAgent(found5.agent).ok).toBe(true);
-    const opened = k.controller.openSession(found5.session);
+    expect(k.controller.panes.close(found5.agent).ok).toBe(true);
+    const opened = k.controller.panes.openSession(found5.session);
     if (!opened.ok) throw new Error(opened.error);
     const reopened = k.controller.allAgents().find((agent): agent is SdkAgent => agent.kind === 'sdk' && agent.session.id === found5.session);
     if (reopened === undefined) throw new Error('the session did not open');

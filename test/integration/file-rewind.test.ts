@@ -136,7 +136,7 @@ describe('rewind restores files', () => {
     });
     expect(h.agent('alpha').session?.tree.head).toBe(head);
     expect(existsSync(join(h.workspace, 'out/deep/data.bin'))).toBe(true);
-    expect(h.controller.fileConflicts('alpha', { op: 'rewind', address: { turn: 1 } })).toEqual({ ok: true, value: ['README.md'] });
+    expect(h.controller.history.fileConflicts('alpha', { op: 'rewind', address: { turn: 1 } })).toEqual({ ok: true, value: ['README.md'] });
 
     expect(dispatch(h.controller, 'rewind --keep-changed 1')).toMatchObject({
       kind: 'ok',
@@ -184,7 +184,7 @@ describe('rewind restores files', () => {
     });
     try {
       expect(again.addAgent({ name: 'alpha', model: 'claude-sonnet-4-6', cwd: workspace }).ok).toBe(true);
-      expect(again.undo('alpha')).toEqual({ ok: true, value: "undid alpha's rewind; restored 3 files" });
+      expect(again.history.undo('alpha')).toEqual({ ok: true, value: "undid alpha's rewind; restored 3 files" });
       expect(snapshot(workspace)).toEqual(afterTurn2);
     } finally {
       await again.shutdown();

@@ -13,7 +13,7 @@ describe('overall budget', () => {
     const h = (harness = await startHarness([{ text: 'a1' }, { text: 'never' }], { agents: ['alpha', 'beta'] }));
     h.controller.delivery.send('alpha', 'one');
     await h.settled('alpha');
-    expect(h.controller.closeAgent('alpha').ok).toBe(true);
+    expect(h.controller.panes.close('alpha').ok).toBe(true);
     await h.controller.closed();
     expect(h.controller.budgets.set({ kind: 'all' }, { turns: 1 }, false).ok).toBe(true);
     h.controller.delivery.send('beta', 'two');
@@ -27,7 +27,7 @@ describe('overall budget', () => {
 describe('budgets with a model that has no price', () => {
   it('an unpriced agent never switches the overall USD cap off: the priced spend still reaches it, and it says "+ ?"', async () => {
     const h = (harness = await startHarness([{ text: 'priced' }, { text: 'unpriced' }, { text: 'never' }], { agents: ['alpha', 'beta'] }));
-    expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
+    expect(h.controller.panes.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
     h.controller.delivery.send('alpha', 'one');
     await h.settled('alpha');
     h.controller.delivery.send('weird', 'two');
@@ -44,7 +44,7 @@ describe('budgets with a model that has no price', () => {
 
   it('a token cap still holds an unpriced agent', async () => {
     const h = (harness = await startHarness([{ text: 'unpriced' }, { text: 'never' }], { agents: ['alpha'] }));
-    expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
+    expect(h.controller.panes.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
     expect(h.controller.budgets.set({ kind: 'agent', agent: 'weird' }, { tokens: 1 }, false).ok).toBe(true);
     h.controller.delivery.send('weird', 'one');
     await h.settled('weird');
@@ -56,7 +56,7 @@ describe('budgets with a model that has no price', () => {
 
   it('budget with no limits reports caps and spend, unknown costs as "+ ?"', async () => {
     const h = (harness = await startHarness([{ text: 'priced' }, { text: 'unpriced' }], { agents: ['alpha'] }));
-    expect(h.controller.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
+    expect(h.controller.panes.newAgent('weird', { model: 'gpt-99' }).ok).toBe(true);
     h.controller.delivery.send('alpha', 'one');
     await h.settled('alpha');
     h.controller.delivery.send('weird', 'two');

@@ -103,7 +103,7 @@ describe('state details follow the head', () => {
     h.controller.interrupt('alpha');
     await h.settled('alpha');
     expect(h.agent('alpha').detail).toBe('interrupted');
-    expect(h.controller.rewind('alpha', { turn: 1 }).ok).toBe(true);
+    expect(h.controller.history.rewind('alpha', { turn: 1 }).ok).toBe(true);
     expect(h.agent('alpha').detail).toBe('');
   });
 });

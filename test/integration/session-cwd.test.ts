@@ -44,7 +44,7 @@ describe('a session keeps its working directory', () => {
     expect(JOURNAL_VERSION).toBe(3);
     expect(header(h, betaId)).toMatchObject({ t: 'session', v: 3, name: 'beta', cwd: betaDir });
     expect(header(h, h.agent('alpha').session?.id)).toMatchObject({ cwd: h.workspace });
-    h.controller.setFocus('beta');
+    h.controller.panes.focus('beta');
     expect(dispatch(h.controller, 'fork')).toMatchObject({ kind: 'ok', message: 'forked beta into beta-fork' });
     expect(header(h, h.agent('beta-fork').session?.id)).toMatchObject({ v: 3, cwd: betaDir, forkOf: { session: betaId } });
   });
@@ -53,8 +53,8 @@ describe('a session keeps its working directory', () => {
     const { h, betaDir, betaId } = await twoDirectories();
     expect(dispatch(h.controller, 'close -t beta').kind).toBe('ok');
     await h.controller.closed();
-    h.controller.setFocus('alpha');
-    const opened = h.controller.openSession(betaId);
+    h.controller.panes.focus('alpha');
+    const opened = h.controller.panes.openSession(betaId);
     expect(opened).toEqual({ ok: true, value: `opened session beta (claude-sonnet-4-6) in ${betaDir}` });
     expect(h.agent('beta').config.cwd).toBe(betaDir);
     expect(h.agent('alpha').config.cwd).toBe(h.workspace);
@@ -67,15 +67,15 @@ describe('a session keeps its working directory', () => {
     const journal = join(h.dir, 'journals', `${betaId}.jsonl`);
     const before = readFileSync(journal, 'utf8');
     rmSync(betaDir, { recursive: true });
-    expect(h.controller.openSession(betaId)).toEqual({
+    expect(h.controller.panes.openSession(betaId)).toEqual({
       ok: false,
       error: `beta was started in ${betaDir}, which no longer exists: not opened (the session is unchanged); open it elsewhere with :session-open --cwd DIR ${betaId}`,
     });
     expect(h.controller.find('beta')).toBeUndefined();
     expect(readFileSync(journal, 'utf8')).toBe(before);
     const elsewhere = tempDir('agentmux-elsewhere-');
-    expect(h.controller.openSession(betaId, join(elsewhere, 'nope'))).toEqual({ ok: false, error: `cannot work in ${join(elsewhere, 'nope')}: it no longer exists` });
-    expect(h.controller.openSession(betaId, elsewhere)).toEqual({
+    expect(h.controller.panes.openSession(betaId, join(elsewhere, 'nope'))).toEqual({ ok: false, error: `cannot work in ${join(elsewhere, 'nope')}: it no longer exists` });
+    expect(h.controller.panes.openSession(betaId, elsewhere)).toEqual({
       ok: true,
       value: `opened session beta (claude-sonnet-4-6) in ${elsewhere} (it was started in ${betaDir})`,
     });
@@ -96,7 +96,7 @@ describe('version-2 journals (no directory in the header)', () => {
     if (!loaded.ok) throw new Error(loaded.error.message);
     expect(loaded.value.header).toMatchObject({ v: 2, name: 'planner' });
     expect(loaded.value.header.cwd).toBeUndefined();
-    const opened = h.controller.openSession(V2_PLANNER);
+    const opened = h.controller.panes.openSession(V2_PLANNER);
     expect(opened).toEqual({
       ok: true,
       value: `opened session planner (claude-sonnet-4-6) in ${h.workspace} (its journal, older than version 3, records no directory: the focused agent's or the start directory is used)`,

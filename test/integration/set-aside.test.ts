@@ -90,11 +90,11 @@ describe('retry', () => {
     sub.dispose();
     h.controller.interrupt('alpha');
     await h.settled('alpha');
-    expect(h.controller.edit('alpha', { turn: 1 }, 'second wording').ok).toBe(true);
+    expect(h.controller.history.edit('alpha', { turn: 1 }, 'second wording').ok).toBe(true);
     expect(h.controller.retry('alpha').ok).toBe(true);
     await h.settled('alpha');
     expect(withoutCacheMarks(h.messages(1))).toEqual([userText('second wording')]);
-    expect(h.controller.entryText('alpha', { turn: 1 })).toEqual({ ok: true, value: 'second wording' });
+    expect(h.controller.history.entryText('alpha', { turn: 1 })).toEqual({ ok: true, value: 'second wording' });
   });
 
   it("waits at least a 429's retry-after before sending again", async () => {

@@ -105,7 +105,7 @@ describe('switch restores files', () => {
     });
     expect(h.agent('alpha').session?.tree.head).toBe(head);
     expect(files(h)).toEqual({ a: '1\n', b: null, c: 'the user was here\n' });
-    expect(h.controller.fileConflicts('alpha', { op: 'switch', branch: '1' })).toEqual({ ok: true, value: ['c.txt'] });
+    expect(h.controller.history.fileConflicts('alpha', { op: 'switch', branch: '1' })).toEqual({ ok: true, value: ['c.txt'] });
 
     expect(dispatch(h.controller, 'switch --keep-changed 1')).toMatchObject({
       kind: 'ok',

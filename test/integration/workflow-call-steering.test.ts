@@ -44,7 +44,7 @@ describe('steering a pending workflow agent', () => {
     expect(controller.interrupt('rev').ok).toBe(true);
     await until(() => stateOf('rev') === '{"kind":"waiting-on-you","reason":"interrupted"}', 'rev waiting after Esc');
     release();
-    expect(controller.rewind('rev', { turn: 0 }).ok).toBe(true);
+    expect(controller.history.rewind('rev', { turn: 0 }).ok).toBe(true);
     expect(stateOf('rev')).toBe('{"kind":"waiting-on-you","reason":"rewound"}');
     controller.delivery.send('rev', 'start over');
     const { outcome } = await pending;
@@ -61,7 +61,7 @@ describe('steering a pending workflow agent', () => {
     expect(controller.interrupt('rev').ok).toBe(true);
     await until(() => stateOf('rev').includes('interrupted'), 'rev waiting after Esc');
     release();
-    expect(controller.edit('rev', { turn: 1 }, 'review it in French').ok).toBe(true);
+    expect(controller.history.edit('rev', { turn: 1 }, 'review it in French').ok).toBe(true);
     expect(stateOf('rev')).toBe('{"kind":"waiting-on-you","reason":"edited"}');
     expect(controller.retry('rev').ok).toBe(true);
     const { outcome } = await pending;

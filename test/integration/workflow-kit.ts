@@ -11,6 +11,7 @@ import { FileSessionStore } from '../../src/adapters/store/file-session-store.js
 import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host.js';
 import type { Providers } from '../../src/adapters/workflow/providers-file.js';
 import { ControllerAgentHost } from '../../src/app/workflow/workflow-agent-host.js';
+import { callToolsBack } from '../../src/app/workflow/call-tools-back.js';
 import { Controller } from '../../src/core/controller.js';
 import type { JsonValue } from '../../src/core/json-value.js';
 import type { AgentCall, AgentCallContext, AgentCallOptions, AgentCallOutcome, RunContext } from '../../src/core/workflow/agent-host.js';
@@ -65,7 +66,7 @@ export async function startWorkflowKit(script: Script | readonly ScriptStep[], o
   if (!opened.ok) throw new Error(opened.error);
   const store = opened.value;
   const tools = createWorkspaceToolHost({ write: true });
-  const controller = new Controller({
+  const controller: Controller = new Controller({
     store,
     providerFor: (config) =>
       new AnthropicProvider({
@@ -76,6 +77,8 @@ export async function startWorkflowKit(script: Script | readonly ScriptStep[], o
     tools,
     retryDelaysMs: [],
     idleTimeoutMs: 5000,
+    // As build-controller wires it: a call's session opened later gets its schema's tool back.
+    callTools: (agent) => callToolsBack(dir, agent, tools, (message) => controller.events.emit({ type: 'notice', agent: agent.name, level: 'info', message })),
   });
   const providers: Providers = options.providers ?? (local === undefined ? {} : { local: { baseURL: local.url } });
   const reported: string[] = [];

@@ -92,7 +92,7 @@ describe('a workflow call queued for a slot', () => {
     attachRuns(kit);
     const call = queuedCall(kit, 'review it', 'rev');
     await until(() => kit?.host.calls.find('rev') !== undefined, 'rev queued');
-    expect(kit.controller.replaceQueuedPrompt('rev', '  \n')).toEqual(err('the prompt for rev would be empty (skip the call instead)'));
+    expect(kit.controller.runs.replaceQueuedPrompt('rev', '  \n')).toEqual(err('the prompt for rev would be empty (skip the call instead)'));
     call.open();
     await until(() => kit?.host.calls.find('rev')?.state.kind !== 'queued', 'rev started');
     expect(said(dispatch(kit.controller, 'queued-prompt -t rev something else'))).toMatch(/^error: queued-prompt: rev is not queued: .*rewind or edit/u);

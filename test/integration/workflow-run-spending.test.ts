@@ -46,7 +46,7 @@ describe("a run's spending", () => {
   it('a renamed agent is still counted under its new name', async () => {
     kit = await startWorkflowKit(() => ({ text: 'an answer of a few dozen characters, some tokens long' }));
     await kit.call('review it', { label: 'rev' });
-    expect(kit.controller.renameAgent('rev', 'lead').ok).toBe(true);
+    expect(kit.controller.panes.rename('rev', 'lead').ok).toBe(true);
     const lead = agentNamed(kit, 'lead');
     await sendAndSettle(kit, lead, 'one more thing');
     expect(kit.spentSinceStart()).toBe(lead.session.totals.outputTokens);

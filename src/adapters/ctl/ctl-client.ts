@@ -66,8 +66,9 @@ export type EventOutput = {
 /**
  * Follows the event stream, handing each line (validated, as received) to `output`; reading
  * pauses while the output is backed up, so a slow reader backs up the socket and the server
- * drops lines for it instead of this process growing. Resolves when the server ends the stream,
- * or once `stop` aborts.
+ * drops lines for it instead of this process growing. Resolves ok when the server ends the stream
+ * with its `{"type":"shutdown"}` line (the cockpit closed cleanly) or once `stop` aborts; a stream
+ * that ends without it means the cockpit died (an error: `ctl events` exits 3).
  */
 export async function followEvents(path: string, deltas: boolean, output: EventOutput, stop?: AbortSignal): Promise<Result<void, CtlFailure>> {
   const opened = await open(path, { type: 'events', deltas });
@@ -78,6 +79,7 @@ export async function followEvents(path: string, deltas: boolean, output: EventO
     stop?.addEventListener('abort', () => socket.destroy(), { once: true });
     let partial = '';
     let failure: CtlFailure | undefined;
+    let shutdown = false;
     socket.on('data', (chunk: string) => {
       const lines = (partial + chunk).split('\n');
       partial = lines.pop() ?? '';
@@ -89,6 +91,7 @@ export async function followEvents(path: string, deltas: boolean, output: EventO
           socket.destroy();
           return;
         }
+        if (parsed.value.type === 'shutdown') shutdown = true;
         if (!output.write(`${line}\n`)) backedUp = true;
       }
       if (backedUp) {
@@ -97,6 +100,10 @@ export async function followEvents(path: string, deltas: boolean, output: EventO
       }
     });
     socket.on('error', (thrown) => (failure ??= noAnswer(path, thrown)));
-    socket.on('close', () => resolve(failure === undefined ? ok(undefined) : err(failure)));
+    socket.on('close', () => {
+      if (failure !== undefined) resolve(err(failure));
+      else if (shutdown || stop?.aborted === true) resolve(ok(undefined));
+      else resolve(err({ kind: 'no-answer', message: `${path}: the cockpit went away (the event stream ended without its shutdown line)` }));
+    });
   });
 }

@@ -8,8 +8,20 @@ import type { Disposable } from '../../core/events.js';
 import { messageOf } from '../../core/result.js';
 import { EventWriter } from './event-writer.js';
 
-/** Serves `socket` until it closes; resolves nothing, owns its event subscription. */
-export function serveConnection(socket: Socket, port: ControlPort, eventBufferBytes: number): void {
+/**
+ * The last line of an event stream when the cockpit closes cleanly (quit, a headless run's end):
+ * a stream that ends without it means the cockpit went away (`ctl events` then exits 3).
+ */
+export const SHUTDOWN_LINE = JSON.stringify({ type: 'shutdown' });
+
+/** One served client, as the server closes it. */
+export type ServedConnection = {
+  /** Ends the connection as the cockpit closes: an event stream gets its shutdown line first; a reply being written finishes; anything else is cut. */
+  close(): void;
+};
+
+/** Serves `socket` until it closes; owns its event subscription. */
+export function serveConnection(socket: Socket, port: ControlPort, eventBufferBytes: number): ServedConnection {
   let received = '';
   let done = false;
   let subscription: Disposable | undefined;
@@ -77,6 +89,20 @@ export function serveConnection(socket: Socket, port: ControlPort, eventBufferBy
     done = true;
     socket.end(`${JSON.stringify(reply)}\n`);
   }
+
+  return {
+    close() {
+      if (writer !== undefined && !socket.writableEnded) {
+        subscription?.dispose();
+        subscription = undefined;
+        writer.finish(SHUTDOWN_LINE);
+        socket.end();
+        return;
+      }
+      // Replies already handed over finish flushing; idle clients end now.
+      if (!socket.writableEnded) socket.destroy();
+    },
+  };
 }
 
 function refusal(problem: string): CtlReply {

@@ -8,8 +8,11 @@ import net from 'node:net';
 import type { ControlPort } from '../../core/control-port.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { DEFAULT_EVENT_BUFFER_BYTES } from './event-writer.js';
-import { serveConnection } from './ctl-connection.js';
+import { serveConnection, type ServedConnection } from './ctl-connection.js';
 import { ctlSocketPath } from './socket-path.js';
+
+/** How long a closing server waits for event readers to take their shutdown line. */
+const CLOSE_GRACE_MS = 1000;
 
 export type CtlServerOptions = {
   /** The store directory (its lock is held by this process). */
@@ -57,12 +60,11 @@ export async function startCtlServer(options: CtlServerOptions): Promise<Result<
   const stale = removeStale(path);
   if (!stale.ok) return stale;
   const bufferBytes = options.eventBufferBytes ?? DEFAULT_EVENT_BUFFER_BYTES;
-  const connections = new Set<net.Socket>();
+  const connections = new Map<net.Socket, ServedConnection>();
   // Half-open: a client may close its side right after its request and still read the answer.
   const server = net.createServer({ allowHalfOpen: true }, (socket) => {
-    connections.add(socket);
     socket.on('close', () => connections.delete(socket));
-    serveConnection(socket, options.port, bufferBytes);
+    connections.set(socket, serveConnection(socket, options.port, bufferBytes));
   });
   const listening = new Promise<Result<void>>((resolve) => {
     server.once('listening', () => resolve(ok(undefined)));
@@ -84,9 +86,17 @@ export async function startCtlServer(options: CtlServerOptions): Promise<Result<
     path,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
-        // Replies already handed over finish flushing; event streams and idle clients end now.
-        for (const socket of connections) if (!socket.writableEnded) socket.destroy();
-        server.close(() => resolve());
+        // Event streams get their shutdown line; replies already handed over finish flushing.
+        for (const connection of connections.values()) connection.close();
+        // A reader that stopped reading cannot hold the cockpit's exit: cut it after a moment.
+        const cut = setTimeout(() => {
+          for (const socket of connections.keys()) socket.destroy();
+        }, CLOSE_GRACE_MS);
+        cut.unref();
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
         try {
           if (fs.statSync(path).ino === inode) fs.unlinkSync(path);
         } catch {

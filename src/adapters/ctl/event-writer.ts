@@ -49,6 +49,20 @@ export class EventWriter {
     this.dropped += 1;
   }
 
+  /**
+   * The cockpit is closing cleanly: hands the socket everything still queued, the drop count,
+   * then `last` (the shutdown notice), whatever the bound, so the reader can tell a clean end
+   * from a cockpit that died. The caller ends the socket after.
+   */
+  finish(last: string): void {
+    const lines = this.queue.splice(0);
+    this.queuedBytes = 0;
+    if (this.dropped > 0) lines.push(`${JSON.stringify({ type: 'dropped', count: this.dropped })}\n`);
+    this.dropped = 0;
+    for (const line of [...lines, `${last}\n`]) this.sink.write(line);
+    this.blocked = true;
+  }
+
   /** Stops listening for 'drain' (the connection is closing). */
   dispose(): void {
     this.sink.off('drain', this.onDrain);

@@ -17,7 +17,7 @@ const TARGET_ONLY = { options: [targetOption], positionals: [], text: 'none' } a
 
 /** The agent `-t` names, or the focused one. */
 function targetOf(app: CockpitApp, command: string, target: string | undefined): { ok: true; value: string } | { ok: false; error: string } {
-  const reference = target ?? app.controller.focused();
+  const reference = target ?? app.controller.panes.focused();
   if (reference === undefined) return { ok: false, error: `${command}: there is no agent` };
   const agent = app.controller.resolveAgent(reference);
   return agent.ok ? agent : { ok: false, error: `${command}: ${agent.error}` };

@@ -21,7 +21,7 @@ export const showMessages = defineAppCommand({
 /** The agents waiting for an approval, in pane order, starting after the focused one. */
 export function waitingAfterFocus(app: CockpitApp): string[] {
   const names = app.controller.allAgents().map((agent) => agent.name);
-  const focused = app.controller.focused();
+  const focused = app.controller.panes.focused();
   const start = focused === undefined ? 0 : names.indexOf(focused) + 1;
   const ordered = [...names.slice(start), ...names.slice(0, start)];
   return ordered.filter((name) => app.controller.find(name)?.state === 'awaiting-approval');
@@ -37,7 +37,7 @@ export const nextApproval = defineAppCommand({
   run(app) {
     const [next, ...others] = waitingAfterFocus(app);
     if (next === undefined) return failure('next-approval', 'no agent is waiting for an approval');
-    app.controller.setFocus(next);
+    app.controller.panes.focus(next);
     const more = others.length === 0 ? '' : ` (${others.length} more waiting: w again)`;
     return done(`${next} waits for an approval: y once · a always · n refuse${more}`);
   },

@@ -16,7 +16,7 @@ export const holdEdit = defineAppCommand({
   spec: { options: [targetOption], positionals: [], text: 'none' },
   schema: z.object({ options: z.object({ target: z.string().optional() }) }),
   run(app, { options }) {
-    const reference = options.target ?? app.controller.focused();
+    const reference = options.target ?? app.controller.panes.focused();
     if (reference === undefined) return failure('hold-edit', 'there is no agent');
     const agent = app.controller.resolveAgent(reference);
     if (!agent.ok) return failure('hold-edit', agent.error);

@@ -21,7 +21,7 @@ export const zoom = defineAppCommand({
   run(app) {
     app.zoom = !app.zoom;
     app.update();
-    return done(app.zoom ? `zoomed ${app.controller.focused() ?? ''}`.trim() : `tiling ${tilingName(app)} again`);
+    return done(app.zoom ? `zoomed ${app.controller.panes.focused() ?? ''}`.trim() : `tiling ${tilingName(app)} again`);
   },
 });
 

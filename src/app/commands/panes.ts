@@ -26,7 +26,7 @@ const SelectPaneArgs = z.object({
 
 /** Focuses `name` and says so. */
 function focusPane(app: CockpitApp, command: string, name: string): CommandOutcome {
-  const focused = app.controller.setFocus(name);
+  const focused = app.controller.panes.focus(name);
   if (!focused.ok) return failure(command, focused.error);
   // The result is shown with one update (CockpitApp.apply): a second one here doubled each Tab's work.
   app.scheduleUpdate();
@@ -52,7 +52,7 @@ export const selectPane = defineAppCommand({
       const agent = app.controller.resolveAgent(options.target);
       return agent.ok ? focusPane(app, 'select-pane', agent.value) : failure('select-pane', agent.error);
     }
-    const focused = app.controller.focused();
+    const focused = app.controller.panes.focused();
     const direction = directions[0];
     if (focused === undefined || direction === undefined) return failure('select-pane', 'there is no agent');
     const next = neighbour(app.paneRects(), focused, direction.key);
@@ -65,7 +65,7 @@ export const selectPane = defineAppCommand({
 function step(app: CockpitApp, command: string, delta: number): CommandOutcome {
   const shown = new Set(app.shownPanes());
   const names = app.controller.allAgents().flatMap((agent) => (shown.has(agent.name) ? [agent.name] : []));
-  const focused = app.controller.focused();
+  const focused = app.controller.panes.focused();
   if (focused === undefined || names.length === 0) return failure(command, 'there is no agent');
   const index = names.indexOf(focused);
   const next = names[(index + delta + names.length) % names.length];
@@ -104,7 +104,7 @@ export const scrollPane = defineAppCommand({
   spec: { options: [], positionals: [{ key: 'direction', name: 'up|down', required: true }], text: 'none' },
   schema: ScrollArgs,
   run(app, { positionals }) {
-    const focused = app.controller.focused();
+    const focused = app.controller.panes.focused();
     const pane = focused === undefined ? undefined : app.view.pane(focused);
     if (focused === undefined || pane === undefined) return failure('scroll-pane', 'there is no pane');
     if (positionals.direction === 'up') pane.pageUp();

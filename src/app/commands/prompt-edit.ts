@@ -15,11 +15,11 @@ export const promptEdit = defineAppCommand({
   spec: { options: [targetOption], positionals: [], text: 'none' },
   schema: z.object({ options: z.object({ target: z.string().optional() }) }),
   run(app, { options }) {
-    const reference = options.target ?? app.controller.focused();
+    const reference = options.target ?? app.controller.panes.focused();
     if (reference === undefined) return failure('prompt-edit', 'there is no agent');
     const agent = app.controller.resolveAgent(reference);
     if (!agent.ok) return failure('prompt-edit', agent.error);
-    const prompt = app.controller.queuedPrompt(agent.value);
+    const prompt = app.controller.runs.queuedPrompt(agent.value);
     if (!prompt.ok) return failure('prompt-edit', prompt.error);
     const leave = app.modes.enter('edit');
     void runPromptEdit(app.view, app.controller, agent.value, app.editorCommand).then((outcome) => {

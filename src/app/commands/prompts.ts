@@ -59,12 +59,12 @@ export const compose = defineAppCommand({
       openComposer(app, { kind: 'broadcast' });
       return done('writing a broadcast');
     }
-    const reference = options.target ?? app.controller.focused();
+    const reference = options.target ?? app.controller.panes.focused();
     if (reference === undefined) return failure('compose', 'there is no agent');
     const agent = app.controller.resolveAgent(reference);
     if (!agent.ok) return failure('compose', agent.error);
     if (app.controller.find(agent.value)?.kind === 'pty') {
-      app.controller.setFocus(agent.value);
+      app.controller.panes.focus(agent.value);
       const attached = attachPty(app, agent.value);
       return attached.ok ? done(attached.value) : failure('compose', attached.error);
     }

@@ -6,7 +6,7 @@ import type { CockpitApp } from '../cockpit-app.js';
 
 /** The refusal when the focused agent is a PTY agent; undefined when `operation` applies. */
 export function refusedOnPty(app: CockpitApp, command: string, operation: string): CommandOutcome | undefined {
-  const focused = app.controller.focused();
+  const focused = app.controller.panes.focused();
   if (focused === undefined || app.controller.find(focused)?.kind !== 'pty') return undefined;
   return failure(command, ptyDoesNotApply(focused, operation));
 }

@@ -36,7 +36,7 @@ export const sessionOpen = defineAppCommand({
   spec: { options: [{ kind: 'value', flag: '--cwd', key: 'cwd', valueName: 'DIR' }], positionals: [ID], text: 'none' },
   schema: z.object({ positionals: z.object({ id: z.string() }), options: z.object({ cwd: z.string().optional() }) }),
   run: (app, { positionals, options }) =>
-    fromResult('session-open', app.controller.openSession(positionals.id, options.cwd === undefined ? undefined : resolve(options.cwd)), () => null),
+    fromResult('session-open', app.controller.panes.openSession(positionals.id, options.cwd === undefined ? undefined : resolve(options.cwd)), () => null),
 });
 
 /** `session-rename ID NAME`: renames a stored session (NAME is the rest of the line). */

@@ -93,6 +93,7 @@ export async function openControllerHost(context: ControllerHostContext): Promis
   const controller = buildController({
     store,
     tools,
+    storeDir: storeDir,
     files: checkpoints.files,
     env,
     log,

@@ -58,7 +58,7 @@ async function editRounds(controller: Controller, agent: string, held: HeldAnswe
 function give(controller: Controller, agent: string, held: HeldAnswer, value: JsonValue): Result<string> {
   const now = heldCall(controller.workflows, agent);
   if (!now.ok || now.value !== held) return err(`${agent}'s held answer changed while you edited it: your value was not given (${now.ok ? 'a newer answer is held' : now.error})`);
-  return controller.replaceHeld(agent, value);
+  return controller.runs.replaceHeld(agent, value);
 }
 
 function externalRound(file: EditorFile): EditRound {

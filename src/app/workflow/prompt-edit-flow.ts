@@ -12,12 +12,12 @@ import type { CockpitView } from '../../view/cockpit-view.js';
 /** What the person saved, judged against the prompt they started from. */
 function saved(controller: Controller, agent: string, before: string, text: string): Result<string> {
   if (text === before) return ok(`${agent}'s prompt is unchanged`);
-  return controller.replaceQueuedPrompt(agent, text);
+  return controller.runs.replaceQueuedPrompt(agent, text);
 }
 
 /** Opens queued `agent`'s prompt; resolves with the status-bar result once it is saved or dropped. */
 export async function runPromptEdit(view: CockpitView, controller: Controller, agent: string, editorCommand: string | undefined): Promise<Result<string>> {
-  const prompt = controller.queuedPrompt(agent);
+  const prompt = controller.runs.queuedPrompt(agent);
   if (!prompt.ok) return prompt;
   const before = prompt.value;
   if (editorCommand === undefined || editorCommand.trim() === '') {

@@ -55,7 +55,7 @@ export class RunViewFlow {
   }
 
   statusLine(): string | undefined {
-    const line = this.board.statusLine(this.app.controller.focused());
+    const line = this.board.statusLine(this.app.controller.panes.focused());
     this.shownStatus = line;
     return line;
   }
@@ -247,7 +247,7 @@ export class RunViewFlow {
   }
 
   private refreshStatus(): void {
-    const line = this.board.statusLine(this.app.controller.focused());
+    const line = this.board.statusLine(this.app.controller.panes.focused());
     if (line !== this.shownStatus) this.app.scheduleUpdate();
   }
 }

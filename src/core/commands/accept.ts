@@ -19,6 +19,6 @@ export const accept = defineCommand({
     const agent = resolveTarget(api, 'accept', options.target);
     if (!agent.ok) return targetError(agent.error);
     const value: ResolvedCallValue = { agent: agent.value, resolved: 'accepted' };
-    return fromResult('accept', api.accept(agent.value), () => value);
+    return fromResult('accept', api.runs.accept(agent.value), () => value);
   },
 });

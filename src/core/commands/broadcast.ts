@@ -23,7 +23,7 @@ export const broadcast = defineCommand({
     let agents: readonly string[] | undefined;
     if (options.target !== undefined) {
       if (!isRunTarget(options.target)) return usageError('broadcast', `-t takes @RUN or @RUN/PHASE (to nudge one agent: nudge -t ${options.target})`);
-      const named = api.runAgents(options.target);
+      const named = api.runs.agents(options.target);
       if (!named.ok) return usageError('broadcast', named.error);
       agents = named.value;
     }

@@ -17,6 +17,6 @@ export const close = defineCommand({
   run(api, { options }) {
     const agent = resolveTarget(api, 'close', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return targetOf(api, 'close', agent.value, api.closeAgent(agent.value));
+    return targetOf(api, 'close', agent.value, api.panes.close(agent.value));
   },
 });

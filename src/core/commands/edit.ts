@@ -26,8 +26,8 @@ export const edit = defineCommand({
     const agent = resolveTarget(api, 'edit', options.target);
     if (!agent.ok) return targetError(agent.error);
     const address = positionals.address;
-    if (text !== undefined) return moveOf(api, 'edit', agent.value, () => api.edit(agent.value, address, text));
-    const current = api.entryText(agent.value, address);
+    if (text !== undefined) return moveOf(api, 'edit', agent.value, () => api.history.edit(agent.value, address, text));
+    const current = api.history.entryText(agent.value, address);
     if (!current.ok) return failure('edit', current.error);
     return { kind: 'open-editor', agent: agent.value, address, text: current.value };
   },

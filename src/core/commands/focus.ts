@@ -15,6 +15,6 @@ export const focus = defineCommand({
   run(api, { positionals }) {
     const agent = api.resolveAgent(positionals.agent);
     if (!agent.ok) return usageError('focus', agent.error);
-    return targetOf(api, 'focus', agent.value, api.focus(agent.value));
+    return targetOf(api, 'focus', agent.value, api.panes.focus(agent.value));
   },
 });

@@ -25,7 +25,7 @@ export const fork = defineCommand({
     const agent = resolveTarget(api, 'fork', options.target);
     if (!agent.ok) return targetError(agent.error);
     const before = [...api.agents()];
-    const answer = api.fork(agent.value, positionals.address);
+    const answer = api.history.fork(agent.value, positionals.address);
     if (!answer.ok) return failure('fork', answer.error);
     const opened = openedAgent(before, api.agents());
     if (opened === undefined) return failure('fork', `${answer.value}, but no new pane appeared`);

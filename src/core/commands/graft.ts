@@ -27,6 +27,6 @@ export const graft = defineCommand({
   run(api, { options, positionals }) {
     const agent = resolveTarget(api, 'graft', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return moveOf(api, 'graft', agent.value, () => api.graft(agent.value, positionals.source, positionals.range ?? {}));
+    return moveOf(api, 'graft', agent.value, () => api.history.graft(agent.value, positionals.source, positionals.range ?? {}));
   },
 });

@@ -16,6 +16,6 @@ export const holdAccept = defineCommand({
   run(api, { options }) {
     const agent = resolveTarget(api, 'hold-accept', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return fromResult('hold-accept', api.acceptHeld(agent.value), () => ({ agent: agent.value, held: 'accepted' }));
+    return fromResult('hold-accept', api.runs.acceptHeld(agent.value), () => ({ agent: agent.value, held: 'accepted' }));
   },
 });

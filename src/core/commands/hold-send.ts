@@ -17,6 +17,6 @@ export const holdSend = defineCommand({
   run(api, { options, text }) {
     const agent = resolveTarget(api, 'hold-send', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return fromResult('hold-send', api.sendBackHeld(agent.value, text.trim()), () => ({ agent: agent.value, held: 'sent-back' }));
+    return fromResult('hold-send', api.runs.sendBackHeld(agent.value, text.trim()), () => ({ agent: agent.value, held: 'sent-back' }));
   },
 });

@@ -30,6 +30,6 @@ export const holdValue = defineCommand({
   run(api, { options, text }) {
     const agent = resolveTarget(api, 'hold-value', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return fromResult('hold-value', api.replaceHeld(agent.value, valueOf(text.trim())), () => ({ agent: agent.value, held: 'replaced' }));
+    return fromResult('hold-value', api.runs.replaceHeld(agent.value, valueOf(text.trim())), () => ({ agent: agent.value, held: 'replaced' }));
   },
 });

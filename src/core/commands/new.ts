@@ -75,9 +75,9 @@ export const newCommand = defineCommand({
     const parsed = tail.value;
     if (parsed.kind === 'pty') {
       if (parsed.model !== undefined) return failure('new', '--model does not apply to a PTY agent (-- COMMAND)');
-      return opened(api, () => api.newPtyAgent(positionals.name, parsed.command));
+      return opened(api, () => api.panes.newPtyAgent(positionals.name, parsed.command));
     }
     const model = parsed.model;
-    return opened(api, () => api.newAgent(positionals.name, model === undefined ? {} : { model }));
+    return opened(api, () => api.panes.newAgent(positionals.name, model === undefined ? {} : { model }));
   },
 });

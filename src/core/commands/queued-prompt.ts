@@ -20,9 +20,9 @@ export const queuedPrompt = defineCommand({
     const agent = resolveTarget(api, 'queued-prompt', options.target);
     if (!agent.ok) return targetError(agent.error);
     if (text === undefined) {
-      const prompt = api.queuedPrompt(agent.value);
+      const prompt = api.runs.queuedPrompt(agent.value);
       return fromResult('queued-prompt', prompt, () => ({ agent: agent.value, prompt: prompt.ok ? prompt.value : '' }));
     }
-    return fromResult('queued-prompt', api.replaceQueuedPrompt(agent.value, text), () => ({ agent: agent.value, prompt: text }));
+    return fromResult('queued-prompt', api.runs.replaceQueuedPrompt(agent.value, text), () => ({ agent: agent.value, prompt: text }));
   },
 });

@@ -24,6 +24,6 @@ export const rename = defineCommand({
   run(api, { options, positionals }) {
     const agent = resolveTarget(api, 'rename', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return targetOf(api, 'rename', agent.value, api.renameAgent(agent.value, positionals.name));
+    return targetOf(api, 'rename', agent.value, api.panes.rename(agent.value, positionals.name));
   },
 });

@@ -18,6 +18,6 @@ export const restart = defineCommand({
   run(api, { options }) {
     const agent = resolveTarget(api, 'restart', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return targetOf(api, 'restart', agent.value, api.restart(agent.value));
+    return targetOf(api, 'restart', agent.value, api.panes.restart(agent.value));
   },
 });

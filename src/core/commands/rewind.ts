@@ -43,6 +43,6 @@ export const rewind = defineCommand({
     if (!conflicts.ok) return usageError('rewind', conflicts.error);
     const agent = resolveTarget(api, 'rewind', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return moveOf(api, 'rewind', agent.value, () => api.rewind(agent.value, positionals.address, { scope: scope.value, conflicts: conflicts.value }));
+    return moveOf(api, 'rewind', agent.value, () => api.history.rewind(agent.value, positionals.address, { scope: scope.value, conflicts: conflicts.value }));
   },
 });

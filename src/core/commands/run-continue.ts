@@ -14,6 +14,6 @@ export const runContinue = defineCommand({
   spec: { options: [{ kind: 'flag', flag: '--recorded', key: 'recorded' }], positionals: [{ key: 'run', name: 'RUN', required: false }], text: 'none' },
   schema: RunContinueArgs,
   run(api, { options, positionals }) {
-    return fromResult('run-continue', api.continueRun(positionals.run, options.recorded === true), () => ({ run: positionals.run ?? null }));
+    return fromResult('run-continue', api.runs.continue(positionals.run, options.recorded === true), () => ({ run: positionals.run ?? null }));
   },
 });

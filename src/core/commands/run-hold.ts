@@ -15,6 +15,6 @@ export const runHold = defineCommand({
   schema: RunHoldArgs,
   run(api, { positionals, text }) {
     const phase = text.trim();
-    return fromResult('run-hold', api.holdPhase(positionals.run, phase), () => ({ run: positionals.run, phase }));
+    return fromResult('run-hold', api.runs.hold(positionals.run, phase), () => ({ run: positionals.run, phase }));
   },
 });

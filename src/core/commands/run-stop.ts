@@ -12,6 +12,6 @@ export const runStop = defineCommand({
   spec: { options: [], positionals: [{ key: 'run', name: 'RUN', required: false }], text: 'none' },
   schema: RunStopArgs,
   run(api, { positionals }) {
-    return fromResult('run-stop', api.stopRun(positionals.run), () => ({ run: positionals.run ?? null }));
+    return fromResult('run-stop', api.runs.stop(positionals.run), () => ({ run: positionals.run ?? null }));
   },
 });

@@ -24,6 +24,6 @@ export const run = defineCommand({
   spec: { options: [{ kind: 'flag', flag: '--yes', key: 'yes' }], positionals: [{ key: 'ref', name: 'ARG', required: true }], text: 'optional' },
   schema: RunArgs,
   run(api, { options, positionals, text }) {
-    return fromResult('run', api.startRun(positionals.ref, argsOf(text?.trim()), options.yes === true), () => ({ ref: positionals.ref }));
+    return fromResult('run', api.runs.start(positionals.ref, argsOf(text?.trim()), options.yes === true), () => ({ ref: positionals.ref }));
   },
 });

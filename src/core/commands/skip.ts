@@ -19,6 +19,6 @@ export const skip = defineCommand({
     const agent = resolveTarget(api, 'skip', options.target);
     if (!agent.ok) return targetError(agent.error);
     const value: ResolvedCallValue = { agent: agent.value, resolved: 'skipped' };
-    return fromResult('skip', api.skip(agent.value), () => value);
+    return fromResult('skip', api.runs.skip(agent.value), () => value);
   },
 });

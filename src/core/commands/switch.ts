@@ -43,6 +43,6 @@ export const switchBranch = defineCommand({
     if (!conflicts.ok) return usageError('switch', conflicts.error);
     const agent = resolveTarget(api, 'switch', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return moveOf(api, 'switch', agent.value, () => api.switchBranch(agent.value, positionals.branch, { scope: scope.value, conflicts: conflicts.value }));
+    return moveOf(api, 'switch', agent.value, () => api.history.switchBranch(agent.value, positionals.branch, { scope: scope.value, conflicts: conflicts.value }));
   },
 });

@@ -21,6 +21,6 @@ export const undo = defineCommand({
     if (!conflicts.ok) return usageError('undo', conflicts.error);
     const agent = resolveTarget(api, 'undo', options.target);
     if (!agent.ok) return targetError(agent.error);
-    return moveOf(api, 'undo', agent.value, () => api.undo(agent.value, { conflicts: conflicts.value }));
+    return moveOf(api, 'undo', agent.value, () => api.history.undo(agent.value, { conflicts: conflicts.value }));
   },
 });

@@ -9,8 +9,12 @@ export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 const at = z.string();
 
-/** One value a call's prompt was built from: the call key that produced it and which of its versions (1 = its first result). */
-export const ValueRefSchema = z.strictObject({ key: z.string(), version: z.number().int().positive() });
+/**
+ * One value a call's prompt was built from: the call key that produced it, which of its versions
+ * (1 = its first result), and `via`: the marks of the texts of it the prompt holds (value-sight.ts;
+ * absent before session 7: any later version then makes the call stale).
+ */
+export const ValueRefSchema = z.strictObject({ key: z.string(), version: z.number().int().positive(), via: z.array(z.string()).optional() });
 export type ValueRef = z.infer<typeof ValueRefSchema>;
 /** The values a call saw (see value-sight.ts); absent on records written before issue 15. */
 const saw = z.array(ValueRefSchema).optional();
@@ -42,6 +46,8 @@ export const RunRecordLineSchema = z.discriminatedUnion('type', [
     saw,
     /** The agent continues its own session from an earlier start (run-continue after a crash or quit). */
     resumed: z.literal(true).optional(),
+    /** The call's JSON Schema as the script gave it (session 7): a session of the call opened in a later agentmux gets its StructuredOutput tool back. */
+    schema: z.record(z.string(), JsonValueSchema).optional(),
   }),
   /** A continue (run-continue): the run's script runs again in the same run; `version` names DIR/runs/RUN/script.N.js (1 is script.js). */
   z.strictObject({ type: z.literal('continued'), at, script: z.string(), version: z.number().int().positive(), recorded: z.boolean() }),

@@ -229,8 +229,9 @@ export class WorkflowRun {
       // session now ends on when it was steered where this run was not live.
       const { agent } = remembered;
       const served = servedValue(remembered, options.value.schema, this.options.host.sessionAnswer?.bind(this.options.host));
-      if (served.revised && agent !== null) this.write({ type: 'revised', at: this.options.clock(), agent, key, version: served.version, value: served.value });
+      // Reused first, then the revision it found: a reader takes them in either order (stale-calls.ts, run-memory.ts).
       this.write({ type: 'reused', at: this.options.clock(), agent: remembered.agent, key, version: served.version, saw });
+      if (served.revised && agent !== null) this.write({ type: 'revised', at: this.options.clock(), agent, key, version: served.version, value: served.value });
       this.deliver(id, key, served.version, served.value);
       return;
     }
@@ -278,6 +279,7 @@ export class WorkflowRun {
             key: call.key,
             saw: [...saw],
             ...(call.resume === undefined ? {} : { resumed: true as const }),
+            ...(call.options.schema === undefined ? {} : { schema: call.options.schema }),
           });
         },
         revised: (agent, value) => this.revise(agent, call.key, value),

@@ -10,6 +10,7 @@ import { renderRuns } from '../line-render.js';
 import { MultiLineText } from './multi-line-text.js';
 import { columnOnRow, cursorRow, renderRow, wrapRows, type TextCursor } from './wrapped-rows.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
+import { fitHints } from '../hint-fit.js';
 
 export type ComposerOptions = {
   /** The first line, e.g. "message alpha" or "broadcast a nudge to every agent". */
@@ -136,12 +137,13 @@ export class ComposerOverlay implements Overlay {
     const title = renderRuns([{ text: `${this.options.title}${more}`, sgr: '\x1b[1m' }], inner);
     const footer = this.escapeArmed
       ? 'Esc again closes · the draft is kept: Enter opens it again'
-      : `Enter send · C-j or \\ Enter newline · ↑↓ history${this.options.onEditor === undefined ? '' : ' · C-g $EDITOR'} · Esc Esc close (draft kept)`;
+      : `Enter send · C-j or \\ Enter newline · ↑↓ history${this.options.onEditor === undefined ? '' : ' · C-g editor'} · Esc Esc close (draft kept)`;
     const body = wrapped.slice(this.top, this.top + rows).map((row, index) => {
       const lead = row.line === 0 && row.start === 0 ? PROMPT : ' '.repeat(PROMPT.length);
       return renderRow(lines, row, lead, this.top + index === at ? cursor : undefined, inner);
     });
-    const footerRow = renderRuns([{ text: footer, sgr: this.escapeArmed ? '\x1b[33m' : '\x1b[90m' }], inner);
+    // A narrow box drops hints from the middle, never how to close it (hint-fit.ts).
+    const footerRow = renderRuns([{ text: fitHints(footer, inner), sgr: this.escapeArmed ? '\x1b[33m' : '\x1b[90m' }], inner);
     this.box.setContent([title, ...body, footerRow].join('\n'));
     this.host.requestRender();
   }

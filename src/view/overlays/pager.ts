@@ -5,6 +5,7 @@ import type blessed from 'blessed';
 import { centredOverlayBox } from './overlay-box.js';
 import { sanitizePlain } from '../../core/sanitize.js';
 import { stringWidth, wrapLogicalLine } from '../../core/text-width.js';
+import { fitCells } from '../char-width.js';
 import { renderRuns } from '../line-render.js';
 import type { Move } from '../../core/list-move.js';
 import { ListWindow } from './list-window.js';
@@ -132,7 +133,7 @@ export class PagerOverlay implements Overlay {
     }
     const rows = this.rows();
     const { start, end } = this.window.visible(rows);
-    const out = [renderRuns([{ text: this.options.title, sgr: '\x1b[1m' }], width)];
+    const out = [renderRuns([{ text: titleIn(this.options.title, width), sgr: '\x1b[1m' }], width)];
     for (const line of this.lines.slice(start, end))
       out.push(renderRuns([{ text: line.text, sgr: line.heading ? '\x1b[1;96m' : '' }], width));
     while (out.length < rows + 1) out.push('');
@@ -159,4 +160,9 @@ export class PagerOverlay implements Overlay {
     const height = typeof this.box.height === 'number' ? this.box.height : this.host.screen.rows;
     return Math.max(1, height - 4);
   }
+}
+
+/** The title in `width` cells, ending in `…` when cut (a cut title read as a whole one). */
+function titleIn(title: string, width: number): string {
+  return stringWidth(title) <= width ? title : `${fitCells(title, Math.max(0, width - 1)).text}…`;
 }

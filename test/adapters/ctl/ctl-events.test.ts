@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requestReply } from '../../../src/adapters/ctl/ctl-client.js';
+import net from 'node:net';
+import { join } from 'node:path';
+import { followEvents, requestReply } from '../../../src/adapters/ctl/ctl-client.js';
 import { startCtlServer, type CtlServer } from '../../../src/adapters/ctl/ctl-server.js';
 import type { Entry } from '../../../src/core/entry.js';
 import { rawClient, removeDir, tempDir, testPort, type TestPort } from './ctl-kit.js';
@@ -77,4 +79,51 @@ describe('ctl events', () => {
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
     slow.socket.destroy();
   });
+
+  it('a clean close ends every stream with {"type":"shutdown"} and the follower reports a clean end', async () => {
+    const lines: string[] = [];
+    const followed = followEvents(server.path, false, { write: (line) => lines.push(line) > 0, onDrain: () => undefined });
+    await until(() => lines.length === 1);
+    port.emitter.emit({ type: 'state', agent: 'alpha', state: 'idle', detail: '' });
+    await until(() => lines.length === 2);
+    await server.close();
+    expect(await followed).toEqual({ ok: true, value: undefined });
+    expect(lines).toEqual(['{"type":"subscribed"}\n', '{"type":"state","agent":"alpha","state":"idle","detail":""}\n', '{"type":"shutdown"}\n']);
+  });
+
+  it('a stream that ends without the shutdown line (the cockpit died) is an error for the follower, naming why', async () => {
+    // What a killed cockpit leaves: the kernel closes its end mid-stream, no shutdown line.
+    const dying = net.createServer((socket) => socket.resume().end('{"type":"subscribed"}\n'));
+    const path = join(root, 'dying.sock');
+    await new Promise<void>((resolve) => dying.listen(path, resolve));
+    try {
+      const lines: string[] = [];
+      const followed = await followEvents(path, false, { write: (line) => lines.push(line) > 0, onDrain: () => undefined });
+      expect(lines).toEqual(['{"type":"subscribed"}\n']);
+      expect(followed).toEqual({ ok: false, error: { kind: 'no-answer', message: `${path}: the cockpit went away (the event stream ended without its shutdown line)` } });
+    } finally {
+      await new Promise((resolve) => dying.close(resolve));
+    }
+  });
+
+  it('a reader that fell behind still gets what was queued, the drop count, then the shutdown line last', async () => {
+    const slow = await rawClient(server.path, { type: 'events', deltas: false });
+    await slow.waitForLines(1);
+    slow.socket.pause();
+    const message = 'x'.repeat(4000);
+    for (let batch = 0; batch < 100; batch++) {
+      for (let i = 0; i < 50; i++) port.emitter.emit({ type: 'notice', agent: 'alpha', level: 'info', message });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const closed = server.close();
+    slow.socket.resume();
+    await closed;
+    const last = await slow.waitForLine((line) => line === '{"type":"shutdown"}');
+    expect(slow.lines.at(-1)).toBe(last);
+    expect(slow.lines.some((line) => line.startsWith('{"type":"dropped"'))).toBe(true);
+  });
 });
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}

@@ -25,7 +25,7 @@ describe('a held call', () => {
     const given = holdAlpha(h.controller, { holds: true, reason: 'r' }, booleanHolds);
     expect(given.value).toBeUndefined();
     expect(h.controller.workflows?.calls.find('alpha')?.state).toEqual({ kind: 'waiting-on-you', reason: 'held' });
-    expect(h.controller.acceptHeld('alpha')).toEqual({ ok: true, value: "accepted alpha's held answer: the script has it" });
+    expect(h.controller.runs.acceptHeld('alpha')).toEqual({ ok: true, value: "accepted alpha's held answer: the script has it" });
     expect(given.value).toEqual({ holds: true, reason: 'r' });
     expect(given.edited).toBe(false);
   });
@@ -33,11 +33,11 @@ describe('a held call', () => {
   it('an edited value the schema refuses stays held; a valid one is what the script gets', async () => {
     const h = (harness = await startHarness([], { agents: ['alpha'] }));
     const given = holdAlpha(h.controller, { holds: true, reason: 'r' }, booleanHolds);
-    const wrong = h.controller.replaceHeld('alpha', { holds: 'yes', reason: 'r' });
+    const wrong = h.controller.runs.replaceHeld('alpha', { holds: 'yes', reason: 'r' });
     expect(wrong).toEqual({ ok: false, error: 'alpha: the edited value does not match its schema (still held): /holds: must be boolean' });
     expect(given.value).toBeUndefined();
     expect(heldCall(h.controller.workflows, 'alpha').ok).toBe(true);
-    expect(h.controller.replaceHeld('alpha', { holds: false, reason: 'edited' }).ok).toBe(true);
+    expect(h.controller.runs.replaceHeld('alpha', { holds: false, reason: 'edited' }).ok).toBe(true);
     expect(given.value).toEqual({ holds: false, reason: 'edited' });
     // The record's result line marks it (issue 16): the value is the person's, not the agent's.
     expect(given.edited).toBe(true);
@@ -46,7 +46,7 @@ describe('a held call', () => {
   it('sent back, the agent gets the note at the model and works on; its call is working, nothing given', async () => {
     const h = (harness = await startHarness([{ text: 'looked again' }], { agents: ['alpha'] }));
     const given = holdAlpha(h.controller, 'first answer');
-    expect(h.controller.sendBackHeld('alpha', 'look at line 20').ok).toBe(true);
+    expect(h.controller.runs.sendBackHeld('alpha', 'look at line 20').ok).toBe(true);
     await until(() => h.model.requests.length === 1 && h.agent('alpha').phase.kind !== 'running', 'the note answered');
     const messages = h.model.requests[0]?.body.messages ?? [];
     const last = messages[messages.length - 1];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isUnfinished, QUIT_REASON, RunMemory } from '../../../src/core/workflow/run-memory.js';
 import type { RunRecordLine } from '../../../src/core/workflow/run-record.js';
 import { staleCalls } from '../../../src/core/workflow/stale-calls.js';
-import { DeliveredValues, tellTexts } from '../../../src/core/workflow/value-sight.js';
+import { DeliveredValues, tellTexts, textMark } from '../../../src/core/workflow/value-sight.js';
 import { unfinishedText } from '../../../src/app/workflow/unfinished-offer.js';
 
 const at = '2026-12-07T00:00:00.000Z';
@@ -57,8 +57,8 @@ describe('which values a call saw', () => {
     delivered.add('b#0', 2, { verdict: 'approve with nits', score: 3 });
     delivered.add('c#0', 1, 'unrelated');
     expect(delivered.seenIn('review this: the answer is 42 — and: approve with nits')).toEqual([
-      { key: 'a#0', version: 1 },
-      { key: 'b#0', version: 2 },
+      { key: 'a#0', version: 1, via: [textMark('the answer is 42')] },
+      { key: 'b#0', version: 2, via: [textMark('approve with nits')] },
     ]);
     expect(tellTexts(null)).toEqual([]);
     expect(tellTexts({ a: 'ab' })).toEqual(['{"a":"ab"}']);

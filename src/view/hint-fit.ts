@@ -1,0 +1,28 @@
+// The key-hint line when the screen is too narrow for all of it: whole hints are dropped from
+// the middle, never the last ones (`? help · q quit`), so a newcomer at 80 columns still sees
+// how to get help and leave (B8: the cut line dropped exactly those).
+import { fitCells, stringCells } from './char-width.js';
+
+const SEPARATOR = ' · ';
+const GAP = ' · … · ';
+/** How many hints at the end are always kept. */
+const KEPT_AT_END = 2;
+
+/** `hints` (joined by ` · `) in `cells` cells: leading hints as fit, `…`, then the last ones. */
+export function fitHints(hints: string, cells: number): string {
+  if (stringCells(hints) <= cells) return hints;
+  const items = hints.split(SEPARATOR);
+  const tail = items.slice(-KEPT_AT_END).join(SEPARATOR);
+  if (items.length <= KEPT_AT_END || stringCells(tail) + stringCells(GAP) > cells) return cut(hints, cells);
+  const room = cells - stringCells(tail) - stringCells(GAP);
+  const head: string[] = [];
+  for (const item of items.slice(0, -KEPT_AT_END)) {
+    if (stringCells([...head, item].join(SEPARATOR)) > room) break;
+    head.push(item);
+  }
+  return head.length === 0 ? `… · ${tail}` : `${head.join(SEPARATOR)}${GAP}${tail}`;
+}
+
+function cut(text: string, cells: number): string {
+  return `${fitCells(text, Math.max(0, cells - 1)).text}…`;
+}

@@ -1,0 +1,45 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { hintsOf } from '../../src/core/key-table.js';
+import { fitHints } from '../../src/view/hint-fit.js';
+import { cockpit, openView, statusModel, type ViewUnderTest } from './view-kit.js';
+
+let current: ViewUnderTest | undefined;
+afterEach(() => {
+  current?.dispose();
+  current = undefined;
+});
+
+const HINTS = 'Enter msg · Esc int · b bcast · p pause · r rewind · e edit · g graft · u undo · : cmd · ? help · q quit';
+
+describe('key hints on a narrow screen (B8)', () => {
+  it('keep "? help · q quit" at the end and drop whole hints from the middle', () => {
+    const fitted = fitHints(HINTS, 60);
+    expect(fitted.endsWith('? help · q quit')).toBe(true);
+    expect(fitted.startsWith('Enter msg · Esc int')).toBe(true);
+    expect(fitted).toContain(' · … · ');
+    expect(fitted.length).toBeLessThanOrEqual(60);
+    // No hint is cut in half.
+    for (const part of fitted.split(' · ')) expect(part === '…' || HINTS.split(' · ').includes(part)).toBe(true);
+  });
+
+  it('are left whole when they fit, and cut with … when even the last two do not fit', () => {
+    expect(fitHints(HINTS, 200)).toBe(HINTS);
+    expect(fitHints(HINTS, 12)).toBe('Enter msg ·…');
+  });
+
+  it('at 80 columns the status bar still shows the normal mode’s ? help and q quit', async () => {
+    current = openView(80, 10);
+    const { view, tty } = current;
+    view.update(cockpit([], statusModel({ hints: hintsOf('normal'), banner: undefined })), new Map());
+    await tty.waitFor((text) => text.includes('Enter msg'));
+    expect(tty.row(9).trimEnd().endsWith('? help · q quit')).toBe(true);
+  });
+
+  it('with the demo banner at 80 columns too', async () => {
+    current = openView(80, 10);
+    const { view, tty } = current;
+    view.update(cockpit([], statusModel({ hints: hintsOf('normal'), banner: 'demo: scripted model, no API calls' })), new Map());
+    await tty.waitFor((text) => text.includes('demo: scripted model'));
+    expect(tty.row(9)).toContain('? help · q quit');
+  });
+});

@@ -103,7 +103,7 @@ export class Budgets {
 
   private releaseIfUnder(a: Agent): void {
     if (a.kind === 'sdk' && a.state === 'over-budget' && this.reached(a, this.momentOf(a)) === undefined) {
-      a.setState('paused', 'budget raised: resume to continue');
+      a.hold('budget raised: resume to continue');
     }
   }
 }

@@ -2,7 +2,7 @@
 // be rebuilt from the journals, and the journal wins where the two disagree.
 import fs from 'node:fs';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { PrivateDataFile } from './private-data-file.js';
 import type { BudgetLimits } from '../../core/budget-limits.js';
 import { messageOf } from '../../core/result.js';
 import type { SessionSummary } from '../../core/store.js';
@@ -96,7 +96,7 @@ export class Catalog {
     const journals = listJournals(paths);
     const data = 'data' in read ? read.data : emptyCatalog();
     // One line, no indentation: the file is rewritten whole, and indenting ~1,000 rows doubled the work.
-    const file = new DataFile<CatalogData>(paths.catalog, { parse: parseCatalogText, stringify: (value) => JSON.stringify(value) });
+    const file = new PrivateDataFile<CatalogData>(paths.catalog, { parse: parseCatalogText, stringify: (value) => JSON.stringify(value) });
     const catalog = new Catalog(new Low<CatalogData>(file, data), paths, notices, gaps);
     if ('problem' in read) {
       let kept = '';

@@ -103,6 +103,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   private async afterSlot(call: AgentCall, context: AgentCallContext, plan: CallPlan, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
     if ((await unlessAborted(context.slot(queue.skipped), context.signal)) === 'aborted') return { kind: 'null', reason: stopReason(context.signal) };
+    // Its prompt is open in an editor (prompt-edit): it starts with what the person saves, holding its slot meanwhile.
+    if (queue.editing && (await unlessAborted(queue.editsClosed(), AbortSignal.any([context.signal, queue.skipped]))) === 'aborted' && context.signal.aborted) return { kind: 'null', reason: stopReason(context.signal) };
     if (queue.skipped.aborted) return { kind: 'null', reason: SKIPPED };
     const { controller } = this.options;
     const name = entry.agent;
@@ -124,7 +126,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const pending = this.runAgents.get(runId) ?? new Set<SdkAgent>();
     for (const agent of pending) {
       if (agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
-      else if (agent.state !== 'paused') agent.setState('over-budget', reason);
+      else if (agent.phase.kind !== 'paused') agent.setState('over-budget', reason);
     }
     // A finished agent a person set working again spends from the same budget: it stops too.
     for (const agent of this.allAgents.get(runId) ?? []) {
@@ -138,7 +140,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     this.options.controller.pause(agent.name);
     // Shown as over-budget (not paused) once it stops at its safe point.
     void phase.loop.then(() => {
-      if (agent.state === 'paused') agent.setState('over-budget', reason);
+      if (agent.phase.kind === 'paused') agent.setState('over-budget', reason);
     });
   }
 

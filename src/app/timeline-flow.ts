@@ -52,6 +52,9 @@ export function openTimeline(app: CockpitApp, defaultAction: 'r' | 'e'): Result<
 /** The picker's action key for each `timeline-do` action. */
 const ACTION_KEYS: Readonly<Record<Exclude<TimelineAction, 'enter' | 'close'>, string>> = { rewind: 'r', edit: 'e', fork: 'f', switch: 's', copy: 'y' };
 
+/** What each action would have done, for the refusal on a graft marker row (B19: `y` was told "rewound to or edited"). */
+const MARKER_VERBS: Readonly<Record<string, string>> = { r: 'rewound to', e: 'edited', f: 'forked from', y: 'copied from' };
+
 function act(app: CockpitApp, agent: string, actionKey: string, target: RowTarget): void {
   if (target.kind === 'branch') {
     if (actionKey === 's' || actionKey === 'r') app.apply(switchAsking(app, agent, String(target.number)));
@@ -59,7 +62,7 @@ function act(app: CockpitApp, agent: string, actionKey: string, target: RowTarge
     return;
   }
   if (target.kind === 'none') {
-    app.show({ ok: false, error: 'pick an entry (a graft marker cannot be rewound to or edited)' });
+    app.show({ ok: false, error: `pick an entry (a graft marker cannot be ${MARKER_VERBS[actionKey] ?? 'used'})` });
     return;
   }
   if (actionKey === 's') {

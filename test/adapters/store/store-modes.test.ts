@@ -86,8 +86,10 @@ describe('readJsonFile / writeJsonFile', () => {
     dirs.push(dir);
     const file = path.join(dir, 'names.json');
     fs.writeFileSync(file, '{"version":1,"names":[3]}');
-    expect(readJsonFile(file, Schema, { version: 1, names: [] })).toMatchObject({ ok: false, error: expect.stringMatching(new RegExp(`^${file}: names\\.0: `)) });
+    const wrongField = readJsonFile(file, Schema, { version: 1, names: [] });
+    expect(wrongField.ok ? '' : wrongField.error).toMatch(new RegExp(`^${file}: names\\.0: `));
     fs.writeFileSync(file, '{not json');
-    expect(readJsonFile(file, Schema, { version: 1, names: [] })).toMatchObject({ ok: false, error: expect.stringMatching(new RegExp(`^${file}: invalid JSON`)) });
+    const notJson = readJsonFile(file, Schema, { version: 1, names: [] });
+    expect(notJson.ok ? '' : notJson.error).toMatch(new RegExp(`^${file}: invalid JSON`));
   });
 });

@@ -15,6 +15,7 @@ import { waitingCount } from './pending-messages.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
 import { HistoryCommands } from './history-commands.js';
 import { HistoryOps } from './history-ops.js';
+import { BackgroundRestores, DEFAULT_RESTORE_PACE, type RestorePace } from './background-restore.js';
 import type { TranscriptReader } from './transcript-import.js';
 import type { ModelProvider } from './provider.js';
 import type { PtyAgentSpec } from './pty-agent.js';
@@ -55,6 +56,10 @@ export type ControllerOptions = {
   readonly ptyLauncher?: PtyLauncher;
   /** Workspace files as blobs (file checkpoints); without it rewind and undo leave files alone. */
   readonly files?: WorkspaceFiles;
+  /** When a file restore goes to the background and how it is sliced (default: background-restore.ts). */
+  readonly restorePace?: RestorePace;
+  /** Hands the event loop back between a background restore's slices (default: setImmediate). */
+  readonly yieldToLoop?: () => Promise<void>;
   /** Whether a reopened session's recorded directory can still be worked in (default: any can). */
   readonly directoryProblem?: DirectoryCheck;
   /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
@@ -91,6 +96,8 @@ export class Controller implements CockpitApi {
   readonly budgets: Budgets;
   /** The store's sessions (stored-sessions.ts): rows, trash, restore, rename. */
   readonly storedSessions: StoredSessions;
+  /** File restores too big to finish inside a command (background-restore.ts). */
+  readonly restores: BackgroundRestores;
   /** Whatever hosts workflow runs, once attached: `runs` answers on it. */
   workflows: WorkflowRunsApi | undefined;
 
@@ -121,6 +128,13 @@ export class Controller implements CockpitApi {
       budgetReached: (agent, moment) => this.budgets.reached(agent, moment),
       totalsChanged: (agent) => this.summarize(agent),
     };
+    this.restores = new BackgroundRestores({
+      events: this.events,
+      now: this.deps.now,
+      yieldToLoop: options.yieldToLoop ?? (() => new Promise<void>((resolve) => setImmediate(resolve))),
+      pace: options.restorePace ?? DEFAULT_RESTORE_PACE,
+      settled: (agent) => this.summarize(agent),
+    });
     this.admin = new AgentAdmin({
       store: options.store,
       events: this.events,
@@ -155,7 +169,12 @@ export class Controller implements CockpitApi {
       transcripts: options.transcripts,
       files: options.files,
     });
-    this.history = new HistoryCommands({ ops: this.historyOps, usable: (name, operation) => this.usable(name, operation), summarize: (agent) => this.summarize(agent) });
+    this.history = new HistoryCommands({
+      ops: this.historyOps,
+      usable: (name, operation) => this.usable(name, operation),
+      summarize: (agent) => this.summarize(agent),
+      restores: this.restores,
+    });
     this.delivery = new Delivery({
       find: (name) => this.find(name),
       usable: (name) => this.usable(name),
@@ -215,6 +234,7 @@ export class Controller implements CockpitApi {
 
   /** Stops every loop (a running turn is kept as interrupted, every open turn reported) and closes the journals. */
   async shutdown(): Promise<void> {
+    await this.restores.stop();
     for (const agent of this.list) if (agent.kind === 'pty') agent.pty.dispose();
     await this.endTurns();
     await this.admin.closed();
@@ -350,8 +370,10 @@ export class Controller implements CockpitApi {
         return err(ptyDoesNotApply(name, operation));
       case 'broken':
         return err(`${name} cannot run: ${agent.loadError}`);
-      case 'sdk':
-        return ok(agent);
+      case 'sdk': {
+        const restoring = this.restores.refusal(agent);
+        return restoring === undefined ? ok(agent) : err(restoring);
+      }
     }
   }
 

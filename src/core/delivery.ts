@@ -87,7 +87,7 @@ export class Delivery implements DeliveryApi {
   // A workflow agent queued for a slot has no agent yet: the text joins its first turn (DESIGN.md §9).
   private heldForQueued(name: string, text: string): DeliveryReceipt | undefined {
     if (this.d.find(name) !== undefined || text.trim() === '' || this.d.toQueued?.(name, text) !== true) return undefined;
-    return { id: this.d.newDeliveryId(), agent: name, outcome: 'queued', joined: 'queued', detail: 'queued for a slot: joins its first turn' };
+    return { id: this.d.newDeliveryId(), agent: name, outcome: 'queued', joined: 'queued', detail: 'it waits for a slot; your message joins its first turn' };
   }
 
   // An idle agent starts a turn, unless a cap already reached holds the message (the runner

@@ -103,6 +103,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   private async afterSlot(call: AgentCall, context: AgentCallContext, plan: CallPlan, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
     if ((await unlessAborted(context.slot(queue.skipped), context.signal)) === 'aborted') return { kind: 'null', reason: stopReason(context.signal) };
+    // Its prompt is open in an editor (prompt-edit): it starts with what the person saves, holding its slot meanwhile.
+    if (queue.editing && (await unlessAborted(queue.editsClosed(), AbortSignal.any([context.signal, queue.skipped]))) === 'aborted' && context.signal.aborted) return { kind: 'null', reason: stopReason(context.signal) };
     if (queue.skipped.aborted) return { kind: 'null', reason: SKIPPED };
     const { controller } = this.options;
     const name = entry.agent;

@@ -103,13 +103,13 @@ export class BackgroundRestores {
       });
       const job: Job = { op, progress, shown: progressText(progress), ended };
       this.jobs.set(agent, job);
-      agent.setState(agent.state, job.shown);
+      agent.setDetail(job.shown);
       const value = this.slices(agent, job, steps)
         .catch((thrown: unknown) => err(messageOf(thrown)))
         .then((outcome) => {
           this.jobs.delete(agent);
           // A moved head already cleared an idle title; otherwise put back what the title said before.
-          if (agent.detail === job.shown) agent.setState(agent.state, before);
+          if (agent.detail === job.shown) agent.setDetail(before);
           this.d.settled(agent);
           finish();
           return outcome;
@@ -130,7 +130,7 @@ export class BackgroundRestores {
         job.progress = step.value;
       }
       job.shown = progressText(job.progress);
-      agent.setState(agent.state, job.shown);
+      agent.setDetail(job.shown);
     }
   }
 }

@@ -6,6 +6,7 @@ import type { BudgetLimits } from '../../core/budget-limits.js';
 import type { JournalRecord, SessionHeader } from '../../core/journal-record.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { JournalWriter, LoadedJournal, LoadProblem, SessionStore, SessionSummary } from '../../core/store.js';
+import type { UsageTotals } from '../../core/usage-totals.js';
 import { BlobStore } from './blob-store.js';
 import { SummaryRow, type CockpitSetting } from './catalog-schema.js';
 import { Catalog } from './catalog.js';
@@ -111,6 +112,11 @@ export class FileSessionStore implements SessionStore {
 
   list(): SessionSummary[] {
     return this.catalog.list();
+  }
+
+  /** The sums of `list()`, memoized by the catalog (the status bar reads them every frame). */
+  totals(): UsageTotals {
+    return this.catalog.totals();
   }
 
   /** Records the summary; the session's journal still decides its name and budget. */

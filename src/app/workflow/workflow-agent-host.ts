@@ -23,6 +23,7 @@ import { holdGate } from './held-call.js';
 import { QueuedCall } from './queued-call.js';
 import { RunSpending } from './run-spending.js';
 import { AgentEventRouter } from './agent-event-router.js';
+import { StartPacer } from './start-pacer.js';
 import { watchRevisions, type ResolutionSlot } from './revision-watch.js';
 import { reopenCallAgent, resumeCall } from './resume-call.js';
 import { resumeAction } from '../../core/workflow/resume-action.js';
@@ -76,6 +77,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   private readonly spending: RunSpending;
   /** Each agent's events for its watchers, one controller subscription for all (agent-event-router.ts). */
   private readonly agentEvents: AgentEventRouter;
+  /** Agent starts, one per event-loop turn (start-pacer.ts). */
+  private readonly pacer = new StartPacer();
 
   constructor(private readonly options: ControllerAgentHostOptions) {
     this.calls = new CallStates((event) => options.controller.events.emit(event));
@@ -104,6 +107,11 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   private async afterSlot(call: AgentCall, context: AgentCallContext, plan: CallPlan, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
     if ((await unlessAborted(context.slot(queue.skipped), context.signal)) === 'aborted') return { kind: 'null', reason: stopReason(context.signal) };
+    // Its prompt is open in an editor (prompt-edit): it starts with what the person saves, holding its slot meanwhile.
+    if (queue.editing && (await unlessAborted(queue.editsClosed(), AbortSignal.any([context.signal, queue.skipped]))) === 'aborted' && context.signal.aborted) return { kind: 'null', reason: stopReason(context.signal) };
+    // One start per loop turn (start-pacer.ts): a wave of starts never holds a key back.
+    await this.pacer.turn();
+    if (context.signal.aborted) return { kind: 'null', reason: stopReason(context.signal) };
     if (queue.skipped.aborted) return { kind: 'null', reason: SKIPPED };
     const { controller } = this.options;
     const name = entry.agent;
@@ -125,7 +133,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const pending = this.runAgents.get(runId) ?? new Set<SdkAgent>();
     for (const agent of pending) {
       if (agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
-      else if (agent.state !== 'paused') agent.setState('over-budget', reason);
+      else if (agent.phase.kind !== 'paused') agent.setState('over-budget', reason);
     }
     // A finished agent a person set working again spends from the same budget: it stops too.
     for (const agent of this.allAgents.get(runId) ?? []) {
@@ -139,7 +147,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     this.options.controller.pause(agent.name);
     // Shown as over-budget (not paused) once it stops at its safe point.
     void phase.loop.then(() => {
-      if (agent.state === 'paused') agent.setState('over-budget', reason);
+      if (agent.phase.kind === 'paused') agent.setState('over-budget', reason);
     });
   }
 

@@ -61,7 +61,8 @@ export const RunRecordLineSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('held'), at, agent: z.string(), key: z.string(), value: JsonValueSchema }),
   /** The person sent a held answer back with a note: it no longer stands, the agent works on. */
   z.strictObject({ type: z.literal('sent-back'), at, agent: z.string(), key: z.string() }),
-  z.strictObject({ type: z.literal('failed'), at, agent: z.string().nullable(), key: z.string(), reason: z.string() }),
+  /** `phase`: the call's phase title, written when no agent started (a queued call skipped or stopped), so the run view counts it in its phase. */
+  z.strictObject({ type: z.literal('failed'), at, agent: z.string().nullable(), key: z.string(), reason: z.string(), phase: z.string().optional() }),
   z.strictObject({
     type: z.literal('done'),
     at,

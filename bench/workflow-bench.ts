@@ -152,7 +152,7 @@ export async function runWorkflowBench(root: string): Promise<void> {
   console.log(`workflow: a run in the cockpit (${FAN_COLS}×${FAN_ROWS}), agents as panes; agentmux = ${entry.what}`);
   console.log('  agents  at once  key p50 ms  key p99 ms  missed  CPU ms/1k tok  peak RSS MB  most panes  run s');
   const all: Figures[] = [];
-  // BENCH_WORKFLOW=continue measures only the continue of a finished 1,000-agent run.
+  // BENCH_WORKFLOW=continue measures only the continue of a finished 1,000-agent run (BENCH_CONTINUE_AGENTS: another size).
   const only = process.env['BENCH_WORKFLOW'];
   for (const scenario of only === 'continue' ? [] : SCENARIOS) {
     const f = await runScenario(entry, scratch, scenario);
@@ -162,7 +162,7 @@ export async function runWorkflowBench(root: string): Promise<void> {
     );
   }
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
-  const resumed = continueRows(await runContinueProbe(entry, scratch, 1000));
+  const resumed = continueRows(await runContinueProbe(entry, scratch, Number(process.env['BENCH_CONTINUE_AGENTS'] ?? 1000)));
   const loadAfter = loadavg().map((value) => value.toFixed(2)).join(' ');
   console.log(`workflow: figures of DESIGN.md §6 (issue 14; load ${load}; after the continue ${loadAfter})`);
   print([...all.flatMap(figureRows), ...resumed]);

@@ -1,6 +1,6 @@
 // The cost of `run --continue` on a big finished run (issue 15): a headless fan of N agents runs
-// to its end against the bench's model server, then its script gains one agent after the fan and
-// the run is continued headless. Every one of the N calls is served from the record (each reused
+// to its end against the bench's model server, then the prompt of its last item changes and the run
+// is continued headless. Every one of the other N-1 calls is served from the record (each reused
 // call's session is checked for a later revision), so the time from the continue's start to its
 // first new model request, and the CPU the process used by then, are what a continue costs.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -26,12 +26,18 @@ export type ContinueFigures = {
   readonly reused: number;
 };
 
-function headless(entry: AgentmuxEntry, args: readonly string[], model: ModelProcess, cwd: string): ChildProcess {
-  return spawn(process.execPath, [entry.script, ...args], {
+/** A headless agentmux; its stderr is kept (the last 4 KB) for the error of a failed run. */
+function headless(entry: AgentmuxEntry, args: readonly string[], model: ModelProcess, cwd: string): { readonly child: ChildProcess; readonly stderr: () => string } {
+  const child = spawn(process.execPath, [entry.script, ...args], {
     cwd,
     env: cockpitEnv({ ANTHROPIC_BASE_URL: model.url, ANTHROPIC_API_KEY: 'bench-key' }),
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let kept = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    kept = `${kept}${chunk.toString('utf8')}`.slice(-4096);
+  });
+  return { child, stderr: () => kept };
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
@@ -55,28 +61,29 @@ export async function runContinueProbe(entry: AgentmuxEntry, root: string, agent
   try {
     const begun = performance.now();
     const first = headless(entry, ['run', script, '--headless', '--sessions', sessions, '--concurrency', '64'], model, dir);
-    if ((await exited(first)) !== 0) throw new Error(`the first run failed (exit code not 0)`);
+    if ((await exited(first.child)) !== 0) throw new Error(`the first run failed:\n${first.stderr()}`);
     const firstRunSeconds = (performance.now() - begun) / 1000;
     const [runId] = readdirSync(join(sessions, 'runs'));
     if (runId === undefined) throw new Error('the first run left no record');
-    // One call after the fan: the fan's keys stay as they were, so all of them are reused.
-    const text = readFileSync(script, 'utf8').replace(/return answers[^\n]*\n/u, "return [answers.filter((answer) => answer !== null).length, await agent('one more after the fan', { label: 'after' })];\n");
+    // The last item's prompt changes (a run may not pass 1,000 agents, reused ones included): the
+    // other keys stay as they were, so all of them are reused and that one call is new.
+    const text = readFileSync(script, 'utf8').replace("agent('explain item ' + (n + 1),", `agent('explain item ' + (n + 1) + (n === ${agents - 1} ? ' again' : ''),`);
     writeFileSync(script, text);
     const before = (await model.counts()).requests;
     const start = performance.now();
     const continued = headless(entry, ['run', '--continue', runId, '--headless', '--sessions', sessions], model, dir);
-    const ended = exited(continued);
+    const ended = exited(continued.child);
     let firstCallMs = Number.NaN;
     let cpuAtFirstCallMs = Number.NaN;
     for (const deadline = Date.now() + 600_000; Date.now() < deadline; ) {
       if ((await model.counts()).requests > before) {
         firstCallMs = performance.now() - start;
-        cpuAtFirstCallMs = cpuMs(continued.pid ?? 0);
+        cpuAtFirstCallMs = cpuMs(continued.child.pid ?? 0);
         break;
       }
       await sleep(2);
     }
-    if ((await ended) !== 0) throw new Error('the continue failed (exit code not 0)');
+    if ((await ended) !== 0) throw new Error(`the continue failed (first new call after ${firstCallMs.toFixed(0)} ms):\n${continued.stderr()}`);
     const record = readFileSync(join(sessions, 'runs', runId, 'run.jsonl'), 'utf8');
     const reused = record.split('\n').filter((line) => line.includes('"type":"reused"')).length;
     return { agents, firstRunSeconds, firstCallMs, cpuAtFirstCallMs, bareNodeMs: await bareNodeMs(), reused };

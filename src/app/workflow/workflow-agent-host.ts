@@ -5,6 +5,7 @@ import { createWorktree, settleWorktree, worktreePath, type Worktree } from '../
 import type { Agent, SdkAgent } from '../../core/agent.js';
 import type { SessionAnswer } from '../../core/workflow/session-revision.js';
 import { laterAnswer } from './later-answer.js';
+import { journalWrittenSince } from '../../adapters/store/journal-written-since.js';
 import type { Controller } from '../../core/controller.js';
 import type { Disposable } from '../../core/events.js';
 import type { AgentCall, AgentCallContext, AgentCallOutcome, RunContext, WorkflowAgentHost } from '../../core/workflow/agent-host.js';
@@ -259,7 +260,14 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     return [...(this.allAgents.get(runId) ?? [])].filter((agent) => agent.phase.kind === 'running').map((agent) => agent.name);
   }
 
-  readonly sessionAnswer: SessionAnswer = (session, sinceMs, schema) => laterAnswer(this.options.controller, session, sinceMs, schema);
+  // A session open here is read in memory; a stored one only when its journal was written after the value (journal-written-since.ts).
+  readonly sessionAnswer: SessionAnswer = (session, sinceMs, schema) =>
+    this.openSessions().has(session) || journalWrittenSince(this.options.storeDir, session, sinceMs) ? laterAnswer(this.options.controller, session, sinceMs, schema) : undefined;
+
+  /** The ids of the sessions open in this cockpit's panes. */
+  private openSessions(): ReadonlySet<string> {
+    return new Set(this.options.controller.allAgents().flatMap((agent) => (agent.kind === 'sdk' ? [agent.session.id] : [])));
+  }
 
   private everyAgent(runId: string): Set<SdkAgent> {
     const agents = this.allAgents.get(runId) ?? new Set<SdkAgent>();

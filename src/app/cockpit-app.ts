@@ -33,6 +33,7 @@ import { TilingCache } from './tiling-cache.js';
 import type { RunViewFlow } from './workflow/run-view-flow.js';
 import { choosePanes } from '../core/pane-choice.js';
 import { RunPanes } from './workflow/run-panes.js';
+import { InnerResults } from './inner-results.js';
 
 export type CockpitAppOptions = {
   readonly view: CockpitView;
@@ -63,6 +64,8 @@ export class CockpitApp {
   zoom = false;
   /** The modes open over normal mode; the top one names the status bar's mode and hints. */
   readonly modes = new ModeStack(() => this.scheduleUpdate());
+  /** What overlay actions show, for their `*-do` commands to answer with (inner-results.ts). */
+  readonly inner = new InnerResults();
   /** Core's commands and the app's, bound to this cockpit: what keys and the `:` prompt run. */
   readonly commands: readonly Command[];
   message: StatusMessage | undefined;
@@ -201,6 +204,11 @@ export class CockpitApp {
 
   /** Shows a result in the status bar. */
   show(result: Result<string>): void {
+    this.inner.record(result.ok ? { kind: 'ok', message: result.value, value: null } : { kind: 'error', code: 'failed', message: result.error });
+    this.display(result);
+  }
+
+  private display(result: Result<string>): void {
     this.message = result.ok ? { text: result.value, isError: false } : { text: result.error, isError: true };
     this.update();
   }
@@ -224,6 +232,7 @@ export class CockpitApp {
 
   /** Runs a command line through the cockpit's table (core's and the app's commands); the result, not shown. */
   dispatch(line: string): CommandResult {
+    this.inner.forget();
     return dispatchWith(this.commands, this.controller, line);
   }
 
@@ -274,22 +283,20 @@ export class CockpitApp {
 
   /** Applies a command's result: status message (a result longer than a line opens the pager), editor. */
   apply(result: CommandOutcome, line?: string): void {
+    // An overlay action's inner result (inner-results.ts), answered by its `*-do` command: on the screen already.
+    if (this.inner.alreadyShown(result)) return this.update();
+    this.inner.record(result);
     switch (result.kind) {
       case 'ok':
         // An overlay key's command (src/app/commands/overlay-keys.ts): the overlay shows what it did.
         if (result.message === '') return this.update();
-        if (result.message.includes('\n')) {
-          const lines = result.message.split('\n');
-          this.show({ ok: true, value: `${line ?? 'result'}: ${lines.length} lines (in the pager)` });
-          openPager(this, `:${line ?? ''}`, [{ heading: '', text: result.message }]);
-          return;
-        }
-        this.show({ ok: true, value: result.message });
+        if (result.message.includes('\n')) return this.showLong(result.message, line);
+        this.display({ ok: true, value: result.message });
         // "graft into X: pick a source" must not outlive the picker it describes.
         if (this.modes.top() !== 'normal') this.overlayMessage = this.message;
         return;
       case 'error':
-        this.show({ ok: false, error: result.message });
+        this.display({ ok: false, error: result.message });
         return;
       case 'open-editor': {
         // The status bar says what keys do while the entry is being edited (the in-app text area).
@@ -301,6 +308,18 @@ export class CockpitApp {
         return;
       }
     }
+  }
+
+  /**
+   * A result longer than a line: the pager at `:` or a key. Asked over ctl it is output for the
+   * caller, who prints it: the person's screen only says so (no pager opened, none stacked).
+   * Commands that open an overlay on purpose (help, the session browser…) still open it.
+   */
+  private showLong(text: string, line: string | undefined): void {
+    const count = text.split('\n').length;
+    if (this.unattended) return this.display({ ok: true, value: `${line ?? 'result'}: ${count} lines (sent to agentmux ctl)` });
+    this.display({ ok: true, value: `${line ?? 'result'}: ${count} lines (in the pager)` });
+    openPager(this, `:${line ?? ''}`, [{ heading: '', text }]);
   }
 
   /** Asks `question` in the confirm mode: `y` runs `onConfirm`, any other key says `cancelled` (issue 16: a costly run). */

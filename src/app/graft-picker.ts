@@ -162,6 +162,11 @@ export class GraftPickerFlow {
     return true;
   }
 
+  /** The problem the hint line shows now, if any (what an Enter that did not go ahead ran into). */
+  get shownProblem(): string | undefined {
+    return this.problem;
+  }
+
   /** Shows a problem on the hint line (e.g. from the file input). */
   report(problem: string): void {
     this.problem = problem;
@@ -187,6 +192,9 @@ export class GraftPickerFlow {
 export function openGraftPicker(app: CockpitApp): Result<string> {
   const target = app.controller.panes.focused();
   if (target === undefined) return { ok: false, error: 'no agent to graft into' };
+  // Said before a source and a range are picked, not after (B13: refused only at the end).
+  const agent = app.controller.find(target);
+  if (agent?.kind === 'sdk' && agent.phase.kind === 'running') return { ok: false, error: `${target} is working: interrupt it first (Esc)` };
   const flow = new GraftPickerFlow(app.controller, target, () => app.controller.clock());
   const follow = (outcome: GraftOutcome): void => {
     switch (outcome.kind) {
@@ -215,9 +223,9 @@ export function openGraftPicker(app: CockpitApp): Result<string> {
       case 'graft':
         leave();
         app.view.close(overlay);
-        // Closed first, so the status line and the pane show the result.
-        setImmediate(() => app.run(outcome.line));
-        return;
+        // Closed first, so the status line and the pane show the result; run now, so it is the
+        // action's result (`graft-picker-do enter` over ctl answers with the graft's).
+        return app.run(outcome.line);
     }
   };
   const overlay = app.view.open((host) => new GraftPickerOverlay(host, {
@@ -237,6 +245,9 @@ export function openGraftPicker(app: CockpitApp): Result<string> {
       if (action === 'preview-up' || action === 'preview-down') return overlay.pagePreview(action === 'preview-up' ? -1 : 1);
       if (action === 'close') return follow({ kind: 'close' });
       follow(action === 'enter' ? flow.enter() : flow.back());
+      // A refusal on the hint line ("2..x is not FROM..TO") is the action's result too.
+      const problem = flow.shownProblem;
+      if (problem !== undefined) app.inner.record({ kind: 'error', code: 'failed', message: problem });
     },
   });
   return { ok: true, value: `graft into ${target}: pick a source` };

@@ -19,6 +19,8 @@ import { openRunRecord } from './workflow/run-record-opener.js';
 /** What a key asks of the app beyond redrawing. */
 export type BrowserOutcome =
   | { readonly kind: 'keep' }
+  /** Refused, and said so on the browser's bottom line (the action's result for ctl). */
+  | { readonly kind: 'refused'; readonly error: string }
   | { readonly kind: 'close' }
   | { readonly kind: 'open'; readonly sessionId: string }
   | { readonly kind: 'open-run'; readonly runId: string }
@@ -103,14 +105,18 @@ export class SessionBrowserFlow {
         return { kind: 'rename', row };
       case 'trash':
         if (row.open) {
-          this.message = { ok: false, error: `${row.session.name} is open in a pane: close it first (:close -t ${row.session.name})` };
-          return { kind: 'keep' };
+          return this.refuse(`${row.session.name} is open in a pane: close it first (:close -t ${row.session.name})`);
         }
         return { kind: 'delete', row };
       case 'restore':
-        this.message = { ok: false, error: 'r restores a session from the trash: t shows the trash' };
-        return { kind: 'keep' };
+        return this.refuse('r restores a session from the trash: t shows the trash');
     }
+  }
+
+  // Says why an action is refused on the bottom line, and returns the refusal.
+  private refuse(error: string): BrowserOutcome {
+    this.message = { ok: false, error };
+    return { kind: 'refused', error };
   }
 
   // On a run's row: open its record, unfold it (Space again folds), fold it; a run is kept whole.
@@ -133,8 +139,7 @@ export class SessionBrowserFlow {
         return { kind: 'keep' };
       case 'rename':
       case 'trash':
-        this.message = { ok: false, error: 'a run is kept whole: rename or delete its agents’ sessions (Space shows them)' };
-        return { kind: 'keep' };
+        return this.refuse('a run is kept whole: rename or delete its agents’ sessions (Space shows them)');
       case 'restore':
       case 'close':
       case 'trash-view':
@@ -165,9 +170,17 @@ export function openSessionBrowser(app: CockpitApp): void {
   const { storeDir } = app;
   const flow = new SessionBrowserFlow(app.controller, () => app.controller.clock(), () => (storeDir === undefined ? [] : listRuns(storeDir)));
   const overlay = app.view.open((host) => new SessionBrowserOverlay(host, { model: () => flow.model(), onKey: () => 'keep' }));
+  // A session command's result goes on the browser's bottom line, and is the action's result (ctl).
+  const report = (result: CommandResult): void => {
+    app.inner.record(result);
+    flow.report(resultOf(result));
+  };
   const follow = (outcome: BrowserOutcome): void => {
     switch (outcome.kind) {
       case 'keep':
+        return overlay.draw();
+      case 'refused':
+        app.inner.record({ kind: 'error', code: 'failed', message: outcome.error });
         return overlay.draw();
       case 'close':
         leave();
@@ -189,7 +202,7 @@ export function openSessionBrowser(app: CockpitApp): void {
         return app.show(focused.ok ? { ok: true, value: `${outcome.name} is already open: focused its pane` } : focused);
       }
       case 'restore':
-        flow.report(resultOf(app.dispatch(`session-restore ${outcome.sessionId}`)));
+        report(app.dispatch(`session-restore ${outcome.sessionId}`));
         return overlay.draw();
       case 'rename': {
         const leaveRename = app.modes.enter('session-rename');
@@ -199,7 +212,7 @@ export function openSessionBrowser(app: CockpitApp): void {
           onSubmit: (name) => {
             leaveRename();
             if (name.trim() !== '' && name.trim() !== outcome.row.session.name) {
-              flow.report(resultOf(app.dispatch(`session-rename ${outcome.row.session.id} ${name.trim()}`)));
+              report(app.dispatch(`session-rename ${outcome.row.session.id} ${name.trim()}`));
             }
             overlay.draw();
           },
@@ -215,7 +228,7 @@ export function openSessionBrowser(app: CockpitApp): void {
           question: `Move ${outcome.row.session.name} (${outcome.row.session.id}) to the trash? r restores it from the trash view (t).`,
           onConfirm: () => {
             leaveConfirm();
-            flow.report(resultOf(app.dispatch(`session-trash ${outcome.row.session.id}`)));
+            report(app.dispatch(`session-trash ${outcome.row.session.id}`));
             overlay.draw();
           },
           onClose: () => {

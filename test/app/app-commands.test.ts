@@ -82,3 +82,24 @@ describe('the app command table', () => {
     expect(cockpit.t.view.overlayOpen).toBe(false);
   });
 });
+
+describe('a command asked over agentmux ctl', () => {
+  it('returns a multi-line result to the caller and opens no pager on the person\'s screen, however often it is asked', async () => {
+    const cockpit = await cockpitFor('normal');
+    for (const line of ['list-keys', 'sessions', 'list-keys normal']) {
+      const result = cockpit.app.runUnattended(line);
+      expect(result.kind === 'ok' ? result.message.split('\n').length : 0).toBeGreaterThan(1);
+      await settle(cockpit);
+      expect(cockpit.app.modes.names()).toEqual(['normal']);
+      expect(cockpit.t.view.overlayOpen).toBe(false);
+      expect(cockpit.app.message?.text).toMatch(new RegExp(`^${line}: \\d+ lines \\(sent to agentmux ctl\\)$`));
+    }
+  });
+
+  it('still opens what it opens on purpose (help, the session browser)', async () => {
+    const cockpit = await cockpitFor('normal');
+    cockpit.app.runUnattended('help');
+    await settle(cockpit);
+    expect(cockpit.app.modes.top()).toBe('pager');
+  });
+});

@@ -86,7 +86,7 @@ describe('session browser flow', () => {
     expect(names()).toEqual(['alpha', 'beta']);
     // alpha is open in a pane: Enter focuses it, d refuses.
     expect(flow.act('open')).toEqual({ kind: 'focus', name: 'alpha' });
-    expect(flow.act('trash')).toEqual({ kind: 'keep' });
+    expect(flow.act('trash')).toEqual({ kind: 'refused', error: 'alpha is open in a pane: close it first (:close -t alpha)' });
     expect(flow.model()).toMatchObject({ hint: 'alpha is open in a pane: close it first (:close -t alpha)', hintIsError: true });
     // beta is not: Enter opens it by id, d asks to trash it.
     flow.move({ kind: 'end', end: 'bottom' });
@@ -94,7 +94,7 @@ describe('session browser flow', () => {
     expect(beta).toBeDefined();
     expect(flow.act('open')).toEqual({ kind: 'open', sessionId: beta?.id });
     expect(flow.act('trash')).toMatchObject({ kind: 'delete', row: { session: { name: 'beta' } } });
-    expect(flow.act('restore')).toEqual({ kind: 'keep' });
+    expect(flow.act('restore')).toEqual({ kind: 'refused', error: 'r restores a session from the trash: t shows the trash' });
     expect(flow.model().hint).toBe('r restores a session from the trash: t shows the trash');
     const trashed = h.controller.storedSessions.trash(beta?.id ?? '');
     expect(trashed.ok).toBe(true);

@@ -1,6 +1,8 @@
 // The commands overlay keys run (src/core/overlay-keys.ts): each acts on the topmost open overlay
 // of its kind through the handle its mode carries on the stack (src/app/mode-handle.ts), so a
-// key, the same line from `agentmux ctl`, or a test do the same thing.
+// key, the same line from `agentmux ctl`, or a test do the same thing. An action answers with what
+// it did — the inner command's result (`timeline-do rewind` refused is a `rewind` error), a
+// refusal it showed — through app.inner (inner-results.ts); only a bare move answers an empty ok.
 import * as z from 'zod';
 import { failure, type CommandOutcome } from '../../core/command.js';
 import { MOVE_USAGE, parseMove, type Move } from '../../core/list-move.js';
@@ -76,8 +78,7 @@ function actionCommand<Action extends string, Kind extends HandleKind>(
     run(app, { positionals }) {
       const handle = app.modes.handle(kind);
       if (handle === undefined) return notOpen(name, kind);
-      perform(handle, positionals.action);
-      return quiet();
+      return app.inner.during(() => perform(handle, positionals.action)) ?? quiet();
     },
   });
 }
@@ -93,8 +94,7 @@ function plainCommand<Kind extends HandleKind>(name: string, kind: Kind, summary
     run(app: CockpitApp) {
       const handle = app.modes.handle(kind);
       if (handle === undefined) return notOpen(name, kind);
-      perform(handle);
-      return quiet();
+      return app.inner.during(() => perform(handle)) ?? quiet();
     },
   });
 }

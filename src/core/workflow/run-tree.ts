@@ -107,6 +107,10 @@ export class RunTree {
       // A revised answer changes no count; the calls that saw its earlier value are marked stale (above).
       case 'revised':
         return;
+      // A held answer is shown live by the call's state (issue 16); the record's line changes no count.
+      case 'held':
+      case 'sent-back':
+        return;
       case 'done':
         this.end = { status: line.status, result: line.result, error: line.error };
         this.endedAt = now;

@@ -236,6 +236,7 @@ export class WorkflowRun {
       return;
     }
     const interrupted = this.memory.interrupted(key);
+    const held = this.memory.held(key);
     const phase = options.value.phase ?? this.currentPhase;
     const call: AgentCall = {
       run: this.options.context,
@@ -245,6 +246,7 @@ export class WorkflowRun {
       prompt,
       options: options.value,
       ...(interrupted === undefined ? {} : { resume: interrupted }),
+      ...(held === undefined ? {} : { held: { value: held } }),
     };
     let finish: () => void = () => undefined;
     const pending: PendingCall = { key, phase, controller: new AbortController(), agent: null, settled: new Promise((resolve) => (finish = resolve)) };
@@ -283,6 +285,7 @@ export class WorkflowRun {
           });
         },
         revised: (agent, value) => this.revise(agent, call.key, value),
+        held: (agent, change) => this.write(change.kind === 'held' ? { type: 'held', at: this.options.clock(), agent, key: call.key, value: change.value } : { type: 'sent-back', at: this.options.clock(), agent, key: call.key }),
         spent: (outputTokens, usd) => this.spend(outputTokens, usd),
         signal,
         runEnded: this.ended.signal,

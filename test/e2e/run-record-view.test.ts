@@ -46,7 +46,8 @@ describe('agentmux e2e: a finished run opened from the session browser', { timeo
     // Opened whole: the finished phases unfolded, every agent done, the log line and the result.
     expect(view).toMatch(/▾ Scan 2\/2/u);
     expect(view).toMatch(/▾ Review 3\/3/u);
-    for (const agent of ['scan a', 'scan b', 'review x', 'review y', 'review z']) expect(view).toMatch(new RegExp(`${agent} +done`, 'u'));
+    // Agents by name (what -t takes): the labels with their spaces as `-`.
+    for (const agent of ['scan-a', 'scan-b', 'review-x', 'review-y', 'review-z']) expect(view).toMatch(new RegExp(`${agent} +done`, 'u'));
     expect(view).toMatch(/│ scanned 2 files/u);
     expect(view).toMatch(/= result: \{"scans":\["answer: scan a","answer: scan b"\],"reviews":\["answer: review x","answer: review y","answer: review z"\]\}/u);
 

@@ -56,8 +56,13 @@ function queuedCall(started: WorkflowKit, prompt: string, label: string, signal?
   return { open, done, given: () => given };
 }
 
-/** Lets every promise continuation already due run (one turn of the event loop): what follows a granted slot has happened by then. */
-const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Two turns of the event loop: what follows a granted slot — the host's start pacer hands out one
+ * start per loop turn (start-pacer.ts), then opening the agent is synchronous — has happened by then.
+ */
+const settle = async (): Promise<void> => {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+};
 
 function queuedNames(): readonly string[] {
   return (board?.tree('r1')?.queuedIn('') ?? []).map((call) => call.name);

@@ -32,7 +32,8 @@ describe('overlay actions answer with the inner result', () => {
   it('timeline-do fork answers with fork\'s message and typed value (the agent it opened)', async () => {
     const cockpit = await setup('timeline');
     const forked = cockpit.app.dispatch('timeline-do fork');
-    expect(forked).toMatchObject({ kind: 'ok', command: 'timeline-do', value: { agent: { name: expect.stringMatching(/^alpha/) } } });
+    expect(forked).toMatchObject({ kind: 'ok', command: 'timeline-do' });
+    expect(forked.kind === 'ok' ? JSON.stringify(forked.value) : '').toMatch(/^\{"agent":\{"name":"alpha/);
     expect(forked.kind === 'ok' ? forked.message : '').toMatch(/^forked alpha/);
   });
 
@@ -40,7 +41,8 @@ describe('overlay actions answer with the inner result', () => {
     const cockpit = await setup('sessions');
     cockpit.app.run('session-browser-move top');
     const refused = cockpit.app.dispatch('session-browser-do trash');
-    expect(refused).toMatchObject({ kind: 'error', command: 'session-browser-do', message: expect.stringMatching(/is open in a pane: close it first/) });
+    expect(refused).toMatchObject({ kind: 'error', command: 'session-browser-do' });
+    expect(refused.kind === 'error' ? refused.message : '').toMatch(/is open in a pane: close it first/);
   });
 
   it('graft-picker-do enter answers with the graft\'s own result once it grafts', async () => {

@@ -4,21 +4,16 @@
 // focus), CPU per 1,000 streamed tokens, peak RSS, the panes tiled at most, and how long the run
 // view takes to open (`w`) and to move (`j`/`k`) while the run goes; then the figures of
 // DESIGN.md §6 with ✓/✗ (key p99 ≤ 16 ms; run view opens and moves in ≤ 16 ms, read as p99).
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { agentmuxEntry, type AgentmuxEntry } from './render/agentmux-entry.js';
-import { cockpitEnv } from './render/cockpit-world.js';
-import { startModelProcess, type ModelProcess } from './render/model-process.js';
+import { FAN_COLS, FAN_ROWS, startFanCockpit, tabLatency } from './render/fan-cockpit.js';
 import { cpuMs, peakRssMb } from './render/proc-stats.js';
-import { startPtyCockpit, type PtyCockpit } from './render/pty-cockpit.js';
+import type { PtyCockpit } from './render/pty-cockpit.js';
 import { quantile } from './stats.js';
-import { focusedFanAgent, writeFanScript } from './render/fan-workflow.js';
 import { measureRunView } from './render/run-view-keys.js';
-
-const COLS = 200;
-const ROWS = 60;
-const KEY_TIMEOUT_MS = 5000;
+import { continueRows, runContinueProbe } from './workflow-continue.js';
 
 type Scenario = {
   readonly agents: number;
@@ -67,15 +62,7 @@ function panesShown(cockpit: PtyCockpit): number {
 async function measureKeys(cockpit: PtyCockpit, count: number, track: () => void): Promise<(number | undefined)[]> {
   const latencies: (number | undefined)[] = [];
   for (let key = 0; key < count; key++) {
-    const before = focusedFanAgent(cockpit);
-    const sentAt = performance.now();
-    cockpit.write('\t');
-    try {
-      const met = await cockpit.waitUntil((c) => focusedFanAgent(c) !== before, 'a new focus', KEY_TIMEOUT_MS);
-      latencies.push(met.at - sentAt);
-    } catch {
-      latencies.push(undefined);
-    }
+    latencies.push(await tabLatency(cockpit));
     track();
     await sleep(20 + Math.random() * 20);
   }
@@ -83,30 +70,13 @@ async function measureKeys(cockpit: PtyCockpit, count: number, track: () => void
 }
 
 async function runScenario(entry: AgentmuxEntry, root: string, scenario: Scenario): Promise<Figures> {
-  const dir = join(root, `workflow-${scenario.agents}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const script = writeFanScript(dir, scenario.agents);
-  const model: ModelProcess = await startModelProcess({ BENCH_ANSWER_SECONDS: String(scenario.answerSeconds) });
-  const started = performance.now();
-  const cockpit = startPtyCockpit({
-    script: entry.script,
-    args: ['run', script, '--sessions', join(dir, 'sessions'), '--concurrency', String(scenario.concurrency)],
-    env: cockpitEnv({ ANTHROPIC_BASE_URL: model.url, ANTHROPIC_API_KEY: 'bench-key' }),
-    cwd: dir,
-    cols: COLS,
-    rows: ROWS,
-  });
+  const fan = await startFanCockpit(entry, root, { agents: scenario.agents, concurrency: scenario.concurrency, answerSeconds: scenario.answerSeconds });
+  const { cockpit, model, started } = fan;
   try {
     let mostPanes = 0;
     const track = (): void => {
       mostPanes = Math.max(mostPanes, panesShown(cockpit));
     };
-    const working = Math.min(scenario.agents, scenario.concurrency);
-    for (const deadline = Date.now() + 60_000; (await model.counts()).streaming < working; ) {
-      if (Date.now() > deadline) throw new Error(`the run's agents did not start streaming; screen:\n${cockpit.screen()}`);
-      await sleep(100);
-    }
     const before = { cpu: cpuMs(cockpit.pid), tokens: (await model.counts()).tokens };
     const latencies = await measureKeys(cockpit, scenario.keystrokes, track);
     const after = { cpu: cpuMs(cockpit.pid), tokens: (await model.counts()).tokens };
@@ -136,14 +106,7 @@ async function runScenario(entry: AgentmuxEntry, root: string, scenario: Scenari
       viewWhileRunning,
     };
   } finally {
-    cockpit.write('q');
-    if ((await cockpit.exited(10_000)) === undefined) {
-      cockpit.write('y');
-      await cockpit.exited(5000);
-    }
-    cockpit.kill();
-    await model.close();
-    rmSync(dir, { recursive: true, force: true });
+    await fan.close();
   }
 }
 
@@ -186,10 +149,12 @@ export async function runWorkflowBench(root: string): Promise<void> {
   const scratch = join(root, 'workflow');
   mkdirSync(scratch, { recursive: true });
   const entry = await agentmuxEntry(join(import.meta.dirname, '..'), scratch);
-  console.log(`workflow: a run in the cockpit (${COLS}×${ROWS}), agents as panes; agentmux = ${entry.what}`);
+  console.log(`workflow: a run in the cockpit (${FAN_COLS}×${FAN_ROWS}), agents as panes; agentmux = ${entry.what}`);
   console.log('  agents  at once  key p50 ms  key p99 ms  missed  CPU ms/1k tok  peak RSS MB  most panes  run s');
   const all: Figures[] = [];
-  for (const scenario of SCENARIOS) {
+  // BENCH_WORKFLOW=continue measures only the continue of a finished 1,000-agent run.
+  const only = process.env['BENCH_WORKFLOW'];
+  for (const scenario of only === 'continue' ? [] : SCENARIOS) {
     const f = await runScenario(entry, scratch, scenario);
     all.push(f);
     console.log(
@@ -197,6 +162,8 @@ export async function runWorkflowBench(root: string): Promise<void> {
     );
   }
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
-  console.log(`workflow: figures of DESIGN.md §6 (issue 14; load ${load})`);
-  print(all.flatMap(figureRows));
+  const resumed = continueRows(await runContinueProbe(entry, scratch, 1000));
+  const loadAfter = loadavg().map((value) => value.toFixed(2)).join(' ');
+  console.log(`workflow: figures of DESIGN.md §6 (issue 14; load ${load}; after the continue ${loadAfter})`);
+  print([...all.flatMap(figureRows), ...resumed]);
 }

@@ -11,9 +11,9 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { fileSystemNow, stampPath, writeBuildStamp } from './build-stamp.js';
 
-/** Packages left to Node: native (node-pty), CommonJS with dynamic requires or data files (blessed, @xterm/headless), dev-only (esbuild, tsx). */
+/** Packages left to Node: native (node-pty), CommonJS with dynamic requires or data files (blessed, @xterm/headless and its addon), dev-only (esbuild, tsx). */
 // yaml, ajv and ajv-formats are CommonJS that require node built-ins by name (not bundleable as ESM).
-export const EXTERNAL_PACKAGES = ['node-pty', 'blessed', '@xterm/headless', 'esbuild', 'tsx', 'yaml', 'ajv', 'ajv-formats'];
+export const EXTERNAL_PACKAGES = ['node-pty', 'blessed', '@xterm/headless', '@xterm/addon-unicode11', 'esbuild', 'tsx', 'yaml', 'ajv', 'ajv-formats'];
 
 /** Bundles src/ of the package at `root` into `outdir` (default: root/dist/src) and writes dist/.built (build-stamp.js). */
 export async function buildAgentmux(root, outdir = join(root, 'dist', 'src')) {

@@ -24,6 +24,7 @@ import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
 import { terminalTitle } from './core/terminal-title.js';
 import { firstFrameTiming } from './app/first-frame-timing.js';
+import { terminfoCacheFile, terminfoCachePath } from './adapters/terminfo-cache-file.js';
 
 /** What `agentmux run` (without --headless) adds: its flags, and the layout when `--layout` was not given. */
 export type CockpitWorkflow = { readonly flags: RunWorkflowOptions; readonly layout: Layout | undefined };
@@ -54,7 +55,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   // The first frame: every pane of the layout, named and loading. Keys typed before every pane
   // has loaded stay in the terminal's input queue (stdin paused) and are read once they have, so
   // `Enter` messages the agent the person saw focused and `:` then text lands in the prompt.
-  const view = new CockpitView({ title: terminalTitle(layout.name) });
+  const view = new CockpitView({ title: terminalTitle(layout.name), terminfoCache: terminfoCacheFile(terminfoCachePath(checked.value.sessionsDir)) });
   // Raw at once (no echo, no line buffering into the first frame), and paused. blessed resumes
   // stdin when the first keypress listener appears (CockpitApp below) unless the tty is raw.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
@@ -156,8 +157,10 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
   if (loaded) saveCockpit(started.value, app.tiling);
-  await control?.close();
   await runs?.close();
+  // Every open turn reports `turn-finished interrupted` while ctl events can still carry it.
+  await controller.endTurns();
+  await control?.close();
   disposeApp(app);
   await started.value.shutdown();
   terminal.dispose();

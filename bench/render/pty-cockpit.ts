@@ -3,6 +3,7 @@
 // (the parse time of the bench's own terminal is not counted against agentmux).
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
+import { useUnicode11Widths } from '../../src/adapters/pty/unicode-widths.js';
 
 const { Terminal } = xterm;
 
@@ -44,6 +45,7 @@ export type PtyCockpit = {
 export function startPtyCockpit(options: CockpitOptions): PtyCockpit {
   const { cols, rows } = options;
   const terminal = new Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
+  useUnicode11Widths(terminal); // the cockpit's width table, as the e2e driver uses
   const spawnedAt = performance.now();
   const child = pty.spawn(process.execPath, [...(options.nodeArgs ?? []), options.script, ...options.args], {
     name: 'xterm-256color',

@@ -1,15 +1,17 @@
-// `npx tsx bench/startup/thousand-main.ts [AGENTS] [CONCURRENCY] [CPU_PROF_DIR]`: the 1,000-agent
-// workflow run alone (key p50/p99, RSS), optionally under `--cpu-prof` for `long-tasks.ts`.
+// `npx tsx bench/startup/thousand-main.ts [AGENTS] [CONCURRENCY] [CPU_PROF_DIR] [REPO]`: the 1,000-agent
+// workflow run alone (key p50/p99, RSS), optionally under `--cpu-prof` for `long-tasks.ts`, of the
+// agentmux in REPO (default: this one; another checkout's dist/ for before/after comparisons).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { agentmuxEntry } from '../render/agentmux-entry.js';
 import { quantile } from '../stats.js';
 import { runThousandAgents } from './workflow-thousand.js';
 
-const [agents, concurrency, cpuProfDir] = process.argv.slice(2);
+const [agents, concurrency, cpuProfArg, repo] = process.argv.slice(2);
+const cpuProfDir = cpuProfArg === undefined || cpuProfArg === '-' ? undefined : cpuProfArg;
 const scratch = join(import.meta.dirname, '..', '..', '.bench-tmp', 'thousand');
 mkdirSync(scratch, { recursive: true });
-const entry = await agentmuxEntry(join(import.meta.dirname, '..', '..'), scratch);
+const entry = await agentmuxEntry(repo ?? join(import.meta.dirname, '..', '..'), scratch);
 const run = await runThousandAgents(entry, scratch, Number(agents ?? 1000), Number(concurrency ?? 16), cpuProfDir);
 const p = (q: number): string => quantile(run.latenciesMs, q).toFixed(1);
 console.log(

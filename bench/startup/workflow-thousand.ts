@@ -1,20 +1,13 @@
 // A 1,000-agent workflow run (DESIGN.md §6): a script fans out 1,000 agents, 16 at once, against
 // the bench's model server (its own process: the scripted model, 80 tokens/s, short answers) in the
 // cockpit. Tab is pressed every ~150 ms from the first stream to the run's end; key p99 covers the
-// whole run. RSS is sampled at every key; the peak is the kernel's high-water mark.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+// whole run. RSS is sampled at every key; the peak is the kernel's high-water mark. The cockpit,
+// the model and the Tab probe are bench/render/fan-cockpit.ts's, shared with bench/workflow-bench.ts.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AgentmuxEntry } from '../render/agentmux-entry.js';
-import { cockpitEnv } from '../render/cockpit-world.js';
-import { startModelProcess } from '../render/model-process.js';
+import { startFanCockpit, tabLatency } from '../render/fan-cockpit.js';
 import { peakRssMb, rssMb } from '../render/proc-stats.js';
-import { startPtyCockpit, type PtyCockpit } from '../render/pty-cockpit.js';
-import { focusedFanAgent, writeFanScript } from '../render/fan-workflow.js';
-
-const COLS = 200;
-const ROWS = 60;
-const KEY_TIMEOUT_MS = 5000;
+import type { PtyCockpit } from '../render/pty-cockpit.js';
 
 /** What the run measured. */
 export type ThousandFigures = {
@@ -34,41 +27,23 @@ const runDone = (cockpit: PtyCockpit): boolean => /· completed · \d+ done|: do
 
 /** Runs the 1,000-agent workflow once in `root` (a scratch folder). */
 export async function runThousandAgents(entry: AgentmuxEntry, root: string, agents = 1000, concurrency = 16, cpuProfDir?: string): Promise<ThousandFigures> {
-  const dir = join(root, `workflow-${agents}`);
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const script = writeFanScript(dir, agents);
-  const model = await startModelProcess({ BENCH_ANSWER_SECONDS: '1' });
-  const started = performance.now();
-  const cockpit = startPtyCockpit({
-    script: entry.script,
-    args: ['run', script, '--sessions', join(dir, 'sessions'), '--concurrency', String(concurrency)],
-    env: cockpitEnv({ ANTHROPIC_BASE_URL: model.url, ANTHROPIC_API_KEY: 'bench-key' }),
-    cwd: dir,
-    cols: COLS,
-    rows: ROWS,
+  const fan = await startFanCockpit(entry, root, {
+    agents,
+    concurrency,
+    answerSeconds: 1,
     nodeArgs: cpuProfDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`],
   });
+  const { cockpit, model, started } = fan;
   try {
-    for (const deadline = Date.now() + 60_000; (await model.counts()).streaming < concurrency; ) {
-      if (Date.now() > deadline) throw new Error(`the run's agents did not start streaming; screen:\n${cockpit.screen()}`);
-      await sleep(100);
-    }
     const latencies: number[] = [];
     let missed = 0;
     let endRss = 0;
     const runDeadline = Date.now() + 900_000;
     while (!runDone(cockpit)) {
       if (Date.now() > runDeadline) throw new Error(`the run did not end in 15 min; screen:\n${cockpit.screen()}`);
-      const before = focusedFanAgent(cockpit);
-      const sentAt = performance.now();
-      cockpit.write('\t');
-      try {
-        const met = await cockpit.waitUntil((c) => focusedFanAgent(c) !== before || runDone(c), 'a new focus', KEY_TIMEOUT_MS);
-        if (!runDone(cockpit)) latencies.push(met.at - sentAt);
-      } catch {
-        missed += 1;
-      }
+      const latency = await tabLatency(cockpit, runDone);
+      if (latency === undefined) missed += 1;
+      else if (!runDone(cockpit)) latencies.push(latency);
       endRss = rssMb(cockpit.pid);
       await sleep(100 + Math.random() * 100);
     }
@@ -84,13 +59,6 @@ export async function runThousandAgents(entry: AgentmuxEntry, root: string, agen
       answered,
     };
   } finally {
-    cockpit.write('q');
-    if ((await cockpit.exited(10_000)) === undefined) {
-      cockpit.write('y');
-      await cockpit.exited(5000);
-    }
-    cockpit.kill();
-    await model.close();
-    rmSync(dir, { recursive: true, force: true });
+    await fan.close();
   }
 }

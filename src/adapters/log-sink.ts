@@ -1,5 +1,6 @@
 // Where adapters write what a person may want to read later: the log file, never the terminal.
 import { appendFileSync } from 'node:fs';
+import { FILE_MODE } from './store/store-modes.js';
 
 /** A destination for log lines; the screen belongs to the renderer (DESIGN.md §7). */
 export type LogSink = (line: string) => void;
@@ -11,7 +12,7 @@ export type LogSink = (line: string) => void;
 export function fileLogSink(path: string): LogSink {
   return (line) => {
     try {
-      appendFileSync(path, `${new Date().toISOString()} ${line}\n`);
+      appendFileSync(path, `${new Date().toISOString()} ${line}\n`, { mode: FILE_MODE });
     } catch {
       // A log that cannot be written must not take the program down.
     }

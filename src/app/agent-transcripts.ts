@@ -2,7 +2,7 @@
 // incrementally, head moves and edits rebuild, deltas grow the live answer, tool output chunks
 // the live output under the running call.
 import type { Agent } from '../core/agent.js';
-import type { AgentState } from '../core/agent-state.js';
+import { isWorking, type AgentState } from '../core/agent-state.js';
 import { viewBranch, type BranchItem } from '../core/branch.js';
 import type { Controller } from '../core/controller.js';
 import type { Entry } from '../core/entry.js';
@@ -10,11 +10,6 @@ import type { ControllerEvent, Disposable } from '../core/events.js';
 import { Transcript } from '../core/transcript.js';
 import { approvalPreview, previewPath } from '../core/approval-preview.js';
 import { readCurrentFile } from '../adapters/tools/preview-source.js';
-
-/** States in which a turn is under way (an error from one of them ended that turn). */
-function isWorking(state: AgentState): boolean {
-  return state === 'requesting' || state === 'streaming' || state === 'retrying' || state === 'tool';
-}
 
 type Tracked = {
   readonly transcript: Transcript;

@@ -4,6 +4,7 @@
 import { formatAddress, type TurnAddress } from '../core/address.js';
 import type { CommandOutcome } from '../core/command.js';
 import type { FileOperation } from '../core/history-files.js';
+import type { Result } from '../core/result.js';
 import type { CockpitApp } from './cockpit-app.js';
 
 const CHOICES = [
@@ -28,7 +29,24 @@ export function undoAsking(app: CockpitApp, agent: string): CommandOutcome {
 }
 
 function runAsking(app: CockpitApp, agent: string, operation: FileOperation, line: (flag: string) => string): CommandOutcome {
-  const conflicts = app.controller.history.fileConflicts(agent, operation);
+  const paced = app.controller.history.fileConflictsPaced(agent, operation);
+  if (paced.kind === 'now') return answerConflicts(app, agent, operation, line, paced.value);
+  // Thousands of files: checked in background slices (the pane counts them), then asked or run.
+  void paced.value.then((checked) => {
+    if (!checked.ok) app.show({ ok: false, error: `${operation.op} ${agent}: ${checked.error}` });
+    else app.apply(answerConflicts(app, agent, operation, line, checked.value), line(''));
+  });
+  return { kind: 'ok', message: `${operation.op} ${agent}: checking ${paced.total} files first (its pane counts them)`, value: null };
+}
+
+/** Runs the operation when nothing conflicts, else opens the list with its three ways out. */
+function answerConflicts(
+  app: CockpitApp,
+  agent: string,
+  operation: FileOperation,
+  line: (flag: string) => string,
+  conflicts: Result<readonly string[]>,
+): CommandOutcome {
   // No conflicts, or a problem the command itself reports (unknown agent, bad address…).
   if (!conflicts.ok || conflicts.value.length === 0) return app.dispatch(line(''));
   const count = conflicts.value.length === 1 ? '1 file' : `${conflicts.value.length} files`;

@@ -192,6 +192,9 @@ export class GraftPickerFlow {
 export function openGraftPicker(app: CockpitApp): Result<string> {
   const target = app.controller.panes.focused();
   if (target === undefined) return { ok: false, error: 'no agent to graft into' };
+  // Said before a source and a range are picked, not after (B13: refused only at the end).
+  const agent = app.controller.find(target);
+  if (agent?.kind === 'sdk' && agent.phase.kind === 'running') return { ok: false, error: `${target} is working: interrupt it first (Esc)` };
   const flow = new GraftPickerFlow(app.controller, target, () => app.controller.clock());
   const follow = (outcome: GraftOutcome): void => {
     switch (outcome.kind) {

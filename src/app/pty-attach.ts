@@ -43,8 +43,9 @@ function onAttachedInput(app: CockpitApp, name: string, data: string): void {
 /** Each frame's layout: PTY children follow their pane's inner size; an attach to a gone or exited child ends. */
 export function syncPtyPanes(app: CockpitApp, rects: ReadonlyMap<string, Rect>): void {
   for (const agent of app.controller.allAgents()) {
+    if (agent.kind !== 'pty') continue;
     const rect = rects.get(agent.name);
-    if (agent.kind !== 'pty' || rect === undefined || rect.width < 3 || rect.height < 3) continue;
+    if (rect === undefined || rect.width < 3 || rect.height < 3) continue;
     agent.pty.resize(rect.width - 2, rect.height - 2);
   }
   const attached = app.attached === undefined ? undefined : hostedPty(app, app.attached.name);

@@ -2,6 +2,7 @@
 // `focus`): the controller's pane list changes only here, so the store, the provider cache,
 // the focus and the events stay in step with it.
 import { crashedCalls } from './tool-intent.js';
+import { lastTurnDeliveries } from './turn-ledger.js';
 import { interruptedRestoreNotice } from './restore-intent.js';
 import { dropWaiting, restorePending } from './pending-messages.js';
 import { BrokenAgent, SdkAgent, type Agent, type AgentConfig, type HostedAgent } from './agent.js';
@@ -121,6 +122,8 @@ export class AgentAdmin implements PanesApi {
     if (!writer.ok) return ok(this.register(new BrokenAgent(config, writer.error, this.d.events)));
     session.value.attach(writer.value);
     const agent = new SdkAgent(config, session.value, this.d.events);
+    // The last turn keeps the ids of the messages it answers: a `retry` after the restart reports them.
+    agent.ledger.restore(lastTurnDeliveries(session.value));
     // A turn that was waiting for the model when agentmux last quit left no answer behind:
     // say so, so the person knows `retry` re-runs it.
     const last = session.value.view().items.at(-1);

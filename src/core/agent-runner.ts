@@ -80,10 +80,8 @@ async function drive(agent: SdkAgent, deps: RunnerDeps): Promise<void> {
       endTurn(agent, deps, 'error');
       return;
     }
-    if (stopsHere(agent)) {
-      agent.setState('paused', pausedDetail(agent));
-      return;
-    }
+    // A pause stops here; the phase's move to `paused` at the loop's end shows it.
+    if (stopsHere(agent)) return;
     const reached = deps.budgetReached(agent, 'model-call');
     if (reached !== undefined) {
       agent.setState('over-budget', reached);
@@ -149,27 +147,18 @@ function stopsHere(agent: SdkAgent): boolean {
   return agent.phase.kind === 'running' && agent.phase.hold !== 'none';
 }
 
-function pausedDetail(agent: SdkAgent): string {
-  const waiting = agent.queue.length + agent.nudges.length;
-  return waiting > 0 ? `${waiting} waiting` : '';
-}
-
 // Opens a turn with the oldest waiting message; false when there is nothing to do.
 function startTurn(agent: SdkAgent, deps: RunnerDeps): boolean {
   const source = agent.nudges.length > 0 ? agent.nudges : agent.queue;
   const next = source[0];
   if (next === undefined) {
-    // A pause asked for while the turn was running takes effect here, visibly: left idle, the
-    // agent would look free while the next send was silently held.
-    if (stopsHere(agent)) agent.setState('paused', '');
+    // A pause asked for while the turn was running takes effect at the loop's end, visibly (the
+    // phase's move to `paused`): left idle, the agent would look free while the next send was held.
     // Keep an idle detail such as "interrupted"; any other state ends here as plain idle.
-    else if (agent.state !== 'idle') agent.setState('idle', '');
+    if (!stopsHere(agent) && agent.state !== 'idle') agent.setState('idle', '');
     return false;
   }
-  if (stopsHere(agent)) {
-    agent.setState('paused', pausedDetail(agent));
-    return false;
-  }
+  if (stopsHere(agent)) return false;
   const reached = deps.budgetReached(agent, 'turn-start');
   if (reached !== undefined) {
     agent.setState('over-budget', reached);

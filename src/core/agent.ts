@@ -38,11 +38,17 @@ export type AgentConfig = {
 export type PendingMessage = { readonly id: string; readonly text: string; readonly origin: MessageOrigin };
 
 /**
+ * The states a caller may set. `paused` is not one of them: an SDK agent is paused when its turn
+ * phase says so (`phase.kind === 'paused'`), and its title follows the phase (`SdkAgent.move`).
+ */
+export type SettableState = Exclude<AgentState, 'paused'>;
+
+/**
  * What every agent has, whatever runs it: its configuration, the state its title shows, and the
  * events that tell views about changes to that state.
  */
 abstract class AgentBase {
-  state: AgentState = 'idle';
+  #state: AgentState = 'idle';
   detail = '';
 
   constructor(
@@ -54,10 +60,24 @@ abstract class AgentBase {
     return this.config.name;
   }
 
+  /** The state its title shows (DESIGN.md §4). */
+  get state(): AgentState {
+    return this.#state;
+  }
+
   /** Moves to a state and tells subscribers (only when something changed). */
-  setState(state: AgentState, detail = ''): void {
-    if (state === this.state && detail === this.detail) return;
-    this.state = state;
+  setState(state: SettableState, detail = ''): void {
+    this.show(state, detail);
+  }
+
+  /** Keeps the state and changes what the title says about it. */
+  setDetail(detail: string): void {
+    this.show(this.#state, detail);
+  }
+
+  protected show(state: AgentState, detail: string): void {
+    if (state === this.#state && detail === this.detail) return;
+    this.#state = state;
     this.detail = detail;
     this.events.emit({ type: 'state', agent: this.name, state, detail });
   }
@@ -98,11 +118,32 @@ export class SdkAgent extends AgentBase {
     return this.#phase;
   }
 
-  /** Moves the turn phase by its table; false (nothing changed) when the event does not apply. */
+  /**
+   * Moves the turn phase by its table; false (nothing changed) when the event does not apply.
+   * `paused` is one fact, the phase's: the title shows `paused` when the phase becomes paused
+   * (unless it says why it is held: `over-budget`) and `idle` when it leaves it.
+   */
   move(event: TurnEvent): boolean {
+    const wasPaused = this.#phase.kind === 'paused';
     const next = nextPhase(this.#phase, event);
-    if (next.ok) this.#phase = next.value;
-    return next.ok;
+    if (!next.ok) return false;
+    this.#phase = next.value;
+    const paused = next.value.kind === 'paused';
+    if (paused && !wasPaused && this.state !== 'over-budget') this.show('paused', this.waitingDetail());
+    if (!paused && wasPaused && this.state === 'paused') this.show('idle', '');
+    return true;
+  }
+
+  /** `pause` of an agent whose loop does not run: held at once, the title saying `detail` (default: what waits). */
+  hold(detail?: string): void {
+    this.move({ kind: 'pause' });
+    if (this.#phase.kind === 'paused') this.show('paused', detail ?? this.waitingDetail());
+  }
+
+  /** `N waiting` when messages wait for the agent, else ''. */
+  waitingDetail(): string {
+    const waiting = this.queue.length + this.nudges.length;
+    return waiting > 0 ? `${waiting} waiting` : '';
   }
 
   /** Aborts the stream, wait or tool in flight, recording why; false when nothing is in flight. */
@@ -136,8 +177,7 @@ export class BrokenAgent extends AgentBase {
     events: Emitter<ControllerEvent>,
   ) {
     super(config, events);
-    this.state = 'error';
-    this.detail = loadError;
+    this.show('error', loadError);
   }
 }
 

@@ -8,7 +8,8 @@ import type { BudgetTarget } from './cockpit-api.js';
 import { err, ok, type Result } from './result.js';
 import type { SessionStore } from './store.js';
 import { isTurnOpen } from './turn-phase.js';
-import { sumTotals, type UsageTotals } from './usage-totals.js';
+import { storeTotalsOf } from './store-totals.js';
+import type { UsageTotals } from './usage-totals.js';
 
 /** Where the overall budget (`budget --all`) is kept between runs. */
 export type OverallBudgetSetting = { get(): BudgetLimits; set(limits: BudgetLimits): void };
@@ -54,16 +55,8 @@ export class Budgets {
 
   /** Tokens, cost and turns over every session in the store (what `budget --all` caps). */
   storeTotals(): UsageTotals {
-    return sumTotals(
-      this.d.store.list().map((s) => ({
-        inputTokens: s.inputTokens,
-        outputTokens: s.outputTokens,
-        // A session whose journal was never read has no known cost yet: one unknown cost.
-        costUsd: s.costUsd ?? 0,
-        unknownCosts: s.costUsd === null ? 1 : s.unknownCosts,
-        turns: s.turns,
-      })),
-    );
+    // The store's own memoized sums when it keeps them (read every frame by the status bar).
+    return this.d.store.totals?.() ?? storeTotalsOf(this.d.store.list());
   }
 
   /** `budget`: sets (or with `clear`, replaces) an agent's or the overall limits. */
@@ -103,7 +96,7 @@ export class Budgets {
 
   private releaseIfUnder(a: Agent): void {
     if (a.kind === 'sdk' && a.state === 'over-budget' && this.reached(a, this.momentOf(a)) === undefined) {
-      a.setState('paused', 'budget raised: resume to continue');
+      a.hold('budget raised: resume to continue');
     }
   }
 }

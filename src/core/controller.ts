@@ -15,6 +15,7 @@ import { waitingCount } from './pending-messages.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
 import { HistoryCommands } from './history-commands.js';
 import { HistoryOps } from './history-ops.js';
+import { BackgroundRestores, DEFAULT_RESTORE_PACE, type RestorePace } from './background-restore.js';
 import type { TranscriptReader } from './transcript-import.js';
 import type { ModelProvider } from './provider.js';
 import type { PtyAgentSpec } from './pty-agent.js';
@@ -55,6 +56,10 @@ export type ControllerOptions = {
   readonly ptyLauncher?: PtyLauncher;
   /** Workspace files as blobs (file checkpoints); without it rewind and undo leave files alone. */
   readonly files?: WorkspaceFiles;
+  /** When a file restore goes to the background and how it is sliced (default: background-restore.ts). */
+  readonly restorePace?: RestorePace;
+  /** Hands the event loop back between a background restore's slices (default: setImmediate). */
+  readonly yieldToLoop?: () => Promise<void>;
   /** Whether a reopened session's recorded directory can still be worked in (default: any can). */
   readonly directoryProblem?: DirectoryCheck;
   /** The demo: each agent `new` makes works in a fresh copy of the sample project. */
@@ -91,6 +96,8 @@ export class Controller implements CockpitApi {
   readonly budgets: Budgets;
   /** The store's sessions (stored-sessions.ts): rows, trash, restore, rename. */
   readonly storedSessions: StoredSessions;
+  /** File restores too big to finish inside a command (background-restore.ts). */
+  readonly restores: BackgroundRestores;
   /** Whatever hosts workflow runs, once attached: `runs` answers on it. */
   workflows: WorkflowRunsApi | undefined;
 
@@ -121,6 +128,13 @@ export class Controller implements CockpitApi {
       budgetReached: (agent, moment) => this.budgets.reached(agent, moment),
       totalsChanged: (agent) => this.summarize(agent),
     };
+    this.restores = new BackgroundRestores({
+      events: this.events,
+      now: this.deps.now,
+      yieldToLoop: options.yieldToLoop ?? (() => new Promise<void>((resolve) => setImmediate(resolve))),
+      pace: options.restorePace ?? DEFAULT_RESTORE_PACE,
+      settled: (agent) => this.summarize(agent),
+    });
     this.admin = new AgentAdmin({
       store: options.store,
       events: this.events,
@@ -155,7 +169,12 @@ export class Controller implements CockpitApi {
       transcripts: options.transcripts,
       files: options.files,
     });
-    this.history = new HistoryCommands({ ops: this.historyOps, usable: (name, operation) => this.usable(name, operation), summarize: (agent) => this.summarize(agent) });
+    this.history = new HistoryCommands({
+      ops: this.historyOps,
+      usable: (name, operation) => this.usable(name, operation),
+      summarize: (agent) => this.summarize(agent),
+      restores: this.restores,
+    });
     this.delivery = new Delivery({
       find: (name) => this.find(name),
       usable: (name) => this.usable(name),
@@ -197,11 +216,27 @@ export class Controller implements CockpitApi {
     return this.admin.addPty(name, cwd, spec);
   }
 
-  /** Stops every loop (a running turn is kept as interrupted) and closes the journals. */
+  /**
+   * At quit, before the control socket closes: every loop stops (a running turn is kept as
+   * interrupted), nothing starts again (messages sent now stay journaled for the next start), and
+   * every turn left open, running or paused, reports `turn-finished` `interrupted` (DESIGN.md §5).
+   */
+  async endTurns(): Promise<void> {
+    const sdk = this.list.filter((agent): agent is SdkAgent => agent.kind === 'sdk');
+    for (const agent of sdk) {
+      agent.move({ kind: 'close' });
+      agent.abort('shutdown');
+    }
+    await Promise.all(sdk.flatMap((agent) => (agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
+    // A turn already reported (answered, error, over-budget) stays as reported: finish is once per stop.
+    for (const agent of sdk) agent.ledger.finish(agent.name, agent.session, 'interrupted', this.events);
+  }
+
+  /** Stops every loop (a running turn is kept as interrupted, every open turn reported) and closes the journals. */
   async shutdown(): Promise<void> {
+    await this.restores.stop();
     for (const agent of this.list) if (agent.kind === 'pty') agent.pty.dispose();
-    for (const agent of this.list) if (agent.kind === 'sdk') agent.abort('shutdown');
-    await Promise.all(this.list.flatMap((agent) => (agent.kind === 'sdk' && agent.phase.kind === 'running' ? [agent.phase.loop] : [])));
+    await this.endTurns();
     await this.admin.closed();
     for (const agent of this.list) {
       this.summarize(agent, false);
@@ -279,13 +314,13 @@ export class Controller implements CockpitApi {
     const agent = this.usable(name, 'pause');
     if (!agent.ok) return agent;
     const a = agent.value;
-    if (a.state === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
-    a.move({ kind: 'pause' });
+    if (a.phase.kind === 'paused' || a.state === 'over-budget') return ok(`${name} is already ${a.state}`);
     if (a.phase.kind === 'running') {
-      a.setState(a.state, 'pausing at the next safe point');
+      a.move({ kind: 'pause' });
+      a.setDetail('pausing at the next safe point');
       return ok(`${name} pauses at its next safe point`);
     }
-    a.setState('paused', '');
+    a.hold('');
     return ok(`paused ${name}`);
   }
 
@@ -294,13 +329,14 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     const wasPausing = a.phase.kind === 'running' && a.phase.hold === 'pause';
+    const wasPaused = a.phase.kind === 'paused';
     a.move({ kind: 'resume' });
     if (a.state === 'over-budget') {
       const reached = this.budgets.reached(a, this.budgets.momentOf(a));
       if (reached !== undefined) return err(`${name} is over budget (${reached}): raise it with :budget`);
-    } else if (a.state !== 'paused') {
+    } else if (!wasPaused) {
       if (wasPausing) {
-        a.setState(a.state, '');
+        a.setDetail('');
         return ok(`${name} will not pause`);
       }
       return ok(`${name} is not paused`);
@@ -315,7 +351,7 @@ export class Controller implements CockpitApi {
     if (!agent.ok) return agent;
     const a = agent.value;
     if (a.phase.kind === 'running' || isBusy(a.state)) return err(`${name} is working: interrupt it first (Esc)`);
-    if (a.state === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
+    if (a.phase.kind === 'paused' || a.state === 'over-budget') return err(`${name} is ${a.state}: resume it first`);
     const prepared = this.historyOps.prepareRetry(a);
     if (!prepared.ok) return prepared;
     a.move({ kind: 'turn-open' });
@@ -334,8 +370,10 @@ export class Controller implements CockpitApi {
         return err(ptyDoesNotApply(name, operation));
       case 'broken':
         return err(`${name} cannot run: ${agent.loadError}`);
-      case 'sdk':
-        return ok(agent);
+      case 'sdk': {
+        const restoring = this.restores.refusal(agent);
+        return restoring === undefined ? ok(agent) : err(restoring);
+      }
     }
   }
 

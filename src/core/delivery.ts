@@ -40,8 +40,8 @@ export class Delivery implements DeliveryApi {
     const accepted = acceptMessage(a, this.d.runner, { id, text, origin: 'typed', nudge: false });
     if (!accepted.ok) return { agent: name, outcome: 'refused', detail: accepted.error };
     if (a.phase.kind === 'running' || isTurnOpen(a.phase)) return queued(id, name, 'starts its next turn');
-    if (a.state === 'paused' || a.state === 'over-budget') {
-      if (a.state === 'paused') a.setState('paused', `${a.queue.length + a.nudges.length} waiting`);
+    if (a.phase.kind === 'paused' || a.state === 'over-budget') {
+      if (a.state === 'paused') a.setDetail(a.waitingDetail());
       return queued(id, name, a.state);
     }
     return this.start(a, id);
@@ -77,7 +77,7 @@ export class Delivery implements DeliveryApi {
       if (interrupt && a.abort('nudge')) return { id, agent: name, outcome: 'delivered', joined: 'joined-turn', detail: 'interrupted the stream' };
       return { id, agent: name, outcome: 'queued', joined: 'joined-turn', detail: 'joins at the next safe point' };
     }
-    if (a.state === 'paused' || a.state === 'over-budget') {
+    if (a.phase.kind === 'paused' || a.state === 'over-budget') {
       const joined = isTurnOpen(a.phase) ? 'joined-turn' : 'queued';
       return { id, agent: name, outcome: 'queued', joined, detail: `${a.state}: delivered on resume` };
     }
@@ -87,7 +87,7 @@ export class Delivery implements DeliveryApi {
   // A workflow agent queued for a slot has no agent yet: the text joins its first turn (DESIGN.md §9).
   private heldForQueued(name: string, text: string): DeliveryReceipt | undefined {
     if (this.d.find(name) !== undefined || text.trim() === '' || this.d.toQueued?.(name, text) !== true) return undefined;
-    return { id: this.d.newDeliveryId(), agent: name, outcome: 'queued', joined: 'queued', detail: 'queued for a slot: joins its first turn' };
+    return { id: this.d.newDeliveryId(), agent: name, outcome: 'queued', joined: 'queued', detail: 'it waits for a slot; your message joins its first turn' };
   }
 
   // An idle agent starts a turn, unless a cap already reached holds the message (the runner

@@ -2,6 +2,7 @@
 // `agentmux ctl` all hand a command line to `dispatch`, which never throws.
 import type { CockpitApi } from './cockpit-api.js';
 import { parseArguments, readCommandHead } from './command-line.js';
+import { suggestedCommand } from './command-suggestion.js';
 import type { Command, CommandResult } from './command.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -26,8 +27,11 @@ export function dispatchWith(
   const names = commands.map((command) => command.name).join(', ');
   if (head === undefined) return { kind: 'error', code: 'usage', message: `no command given (try: ${names})`, command: undefined };
   const command = commands.find((candidate) => candidate.name === head.name);
-  if (command === undefined)
-    return { kind: 'error', code: 'unknown-command', message: `unknown command "${head.name}" (try: ${names})`, command: undefined };
+  if (command === undefined) {
+    const guess = suggestedCommand(head.name, commands.map((known) => known.name));
+    const meant = guess === undefined ? '' : `: did you mean ${guess}?`;
+    return { kind: 'error', code: 'unknown-command', message: `unknown command "${head.name}"${meant} (try: ${names})`, command: undefined };
+  }
   const parsed = parseArguments(command.name, command.spec, head.rest);
   if (!parsed.ok) return { kind: 'error', code: 'usage', message: parsed.error, command: command.name };
   return command.execute(api, parsed.value);

@@ -2,6 +2,7 @@
 // workspace files, and the pure planning that decides what to restore and what would clobber
 // someone else's change. Only the adapter touches the disk.
 import type { Entry, FileChange, FileVersion } from './entry.js';
+import { runToEnd, type RestoreSteps } from './restore-steps.js';
 import type { Result } from './result.js';
 
 /** Reads and restores workspace files as content-addressed versions; paths are relative to `cwd`. */
@@ -66,11 +67,18 @@ export type FileRestorePlan = { readonly writes: readonly FileChange[]; readonly
 
 /** Compares each target with the disk: already there → nothing; as expected → write; otherwise a conflict. */
 export function checkFileTargets(files: WorkspaceFiles, cwd: string, targets: readonly FileTarget[]): Result<FileRestorePlan> {
+  return runToEnd(checkFileTargetsSteps(files, cwd, targets));
+}
+
+/** `checkFileTargets` as steps: yields after each file read, so a big check can share the event loop. */
+export function* checkFileTargetsSteps(files: WorkspaceFiles, cwd: string, targets: readonly FileTarget[]): RestoreSteps<Result<FileRestorePlan>> {
   const writes: FileChange[] = [];
   const conflicts: FileConflict[] = [];
+  let done = 0;
   for (const target of targets) {
     const current = files.current(cwd, target.path);
     if (!current.ok) return current;
+    yield { phase: 'checking', done: ++done, total: targets.length };
     if (sameVersion(current.value, target.target)) continue;
     if (sameVersion(current.value, target.expected)) {
       writes.push({ path: target.path, before: current.value, after: target.target });
@@ -111,11 +119,21 @@ export function applyFileWrites(
   cwd: string,
   writes: readonly FileChange[],
 ): { readonly done: FileChange[]; readonly error: string | undefined } {
+  return runToEnd(applyFileWritesSteps(files, cwd, writes));
+}
+
+/** `applyFileWrites` as steps: yields after each file written. */
+export function* applyFileWritesSteps(
+  files: WorkspaceFiles,
+  cwd: string,
+  writes: readonly FileChange[],
+): RestoreSteps<{ readonly done: FileChange[]; readonly error: string | undefined }> {
   const done: FileChange[] = [];
   for (const write of writes) {
     const restored = files.restore(cwd, write.path, write.after);
     if (!restored.ok) return { done, error: restored.error };
     done.push(write);
+    yield { phase: 'restoring', done: done.length, total: writes.length };
   }
   return { done, error: undefined };
 }

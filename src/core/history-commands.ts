@@ -3,6 +3,8 @@
 // history-ops.ts's, and the catalog row is rewritten after, so callers reach them on
 // `controller.history` and nothing forwards them.
 import type { SdkAgent } from './agent.js';
+import type { BackgroundRestores, Paced } from './background-restore.js';
+import { runToEnd } from './restore-steps.js';
 import type { BranchPosition, HistoryApi, TurnRange } from './cockpit-api.js';
 import type { TurnAddress } from './address.js';
 import type { FileOperation, RewindOptions, UndoOptions } from './history-files.js';
@@ -16,6 +18,8 @@ export type HistoryCommandsDeps = {
   readonly usable: (name: string, operation?: string) => Result<SdkAgent>;
   /** Writes the agent's catalog row after a change. */
   readonly summarize: (agent: SdkAgent) => void;
+  /** Runs a restore of many files in background slices (background-restore.ts). */
+  readonly restores: BackgroundRestores;
 };
 
 /** `controller.history`: each command of §3 on an agent named by the caller. */
@@ -23,22 +27,29 @@ export class HistoryCommands implements HistoryApi {
   constructor(private readonly d: HistoryCommandsDeps) {}
 
   rewind(name: string, address: TurnAddress, options?: RewindOptions): Result<string> {
-    return this.whenIdle(name, 'rewind', (agent) => this.d.ops.rewind(agent, address, options));
+    return this.whenIdle(name, 'rewind', (agent) => this.d.restores.start(agent, 'rewind', this.d.ops.rewind(agent, address, options)));
   }
 
   undo(name: string, options?: UndoOptions): Result<string> {
-    return this.whenIdle(name, 'undo', (agent) => this.d.ops.undo(agent, options));
+    return this.whenIdle(name, 'undo', (agent) => this.d.restores.start(agent, 'undo', this.d.ops.undo(agent, options)));
   }
 
   /** The files a rewind, undo or switch would refuse to overwrite (the key flows ask before acting). */
   fileConflicts(name: string, operation: FileOperation): Result<readonly string[]> {
     const agent = this.d.usable(name);
     if (!agent.ok) return agent;
-    return this.d.ops.fileConflicts(agent.value, operation);
+    return runToEnd(this.d.ops.fileConflicts(agent.value, operation));
+  }
+
+  /** `fileConflicts` that checks a big restore's files in background slices (the `u` key of 2,940 files). */
+  fileConflictsPaced(name: string, operation: FileOperation): Paced<Result<readonly string[]>> {
+    const agent = this.d.usable(name);
+    if (!agent.ok) return { kind: 'now', value: agent };
+    return this.d.restores.pace(agent.value, operation.op, this.d.ops.fileConflicts(agent.value, operation));
   }
 
   switchBranch(name: string, branch: string, options?: SwitchOptions): Result<string> {
-    return this.whenIdle(name, 'switch', (agent) => this.d.ops.switchBranch(agent, branch, options));
+    return this.whenIdle(name, 'switch', (agent) => this.d.restores.start(agent, 'switch', this.d.ops.switchBranch(agent, branch, options)));
   }
 
   entryText(name: string, address: TurnAddress): Result<string> {

@@ -4,7 +4,7 @@
 import type { TurnAddress } from './address.js';
 import type { Entry, EntryId, FileChange } from './entry.js';
 import {
-  checkFileTargets,
+  checkFileTargetsSteps,
   conflictMessage,
   fileChangesOf,
   planFileTargets,
@@ -14,6 +14,7 @@ import {
   type FileTarget,
   type WorkspaceFiles,
 } from './file-checkpoint.js';
+import type { RestoreSteps } from './restore-steps.js';
 import { err, ok, type Result } from './result.js';
 import type { SessionTree } from './tree.js';
 
@@ -66,15 +67,15 @@ export function undoTargets(restored: readonly FileChange[], leaving: readonly E
 export type PreparedWrites = { readonly writes: readonly FileChange[]; readonly kept: readonly FileConflict[] };
 
 /** Checks targets against the disk and applies the conflict mode. */
-export function prepareWrites(
+export function* prepareWritesSteps(
   files: WorkspaceFiles,
   cwd: string,
   targets: readonly FileTarget[],
   mode: FileConflictMode,
   agent: string,
-): Result<PreparedWrites> {
+): RestoreSteps<Result<PreparedWrites>> {
   if (targets.length === 0) return ok({ writes: [], kept: [] });
-  const plan = checkFileTargets(files, cwd, targets);
+  const plan = yield* checkFileTargetsSteps(files, cwd, targets);
   if (!plan.ok) return err(`${agent}: ${plan.error}`);
   if (plan.value.conflicts.length > 0 && mode === 'refuse') {
     return err(conflictMessage(agent, plan.value.conflicts));

@@ -11,15 +11,16 @@ import { editableText, replacementFor } from './edit-overlay.js';
 import type { EditEntry, Entry, EntryId, MessageEntry } from './entry.js';
 import { copyForFork, copyForGraft, selectTurns } from './graft-copy.js';
 import { JOURNAL_VERSION, type SessionHeader } from './journal-record.js';
-import { checkFileTargets, type FileTarget, type WorkspaceFiles } from './file-checkpoint.js';
+import { checkFileTargetsSteps, type FileTarget, type WorkspaceFiles } from './file-checkpoint.js';
 import { restoreWithIntent } from './restore-intent.js';
+import type { RestoreSteps } from './restore-steps.js';
 import {
   DEFAULT_REWIND_OPTIONS,
   DEFAULT_UNDO_OPTIONS,
   describeFileWork,
   entriesAfter,
   entriesLeaving,
-  prepareWrites,
+  prepareWritesSteps,
   rewindTargets,
   undoTargets,
   type FileOperation,
@@ -57,8 +58,9 @@ export class HistoryOps {
   /**
    * `rewind N[.K]`: moves the head back (later turns stay on a branch; edits before it survive)
    * and puts the files this agent changed since back as they were; the scope picks one side.
+   * As steps (restore-steps.ts): the controller runs a big file restore in slices.
    */
-  rewind(agent: SdkAgent, address: TurnAddress, options: RewindOptions = DEFAULT_REWIND_OPTIONS): Result<string> {
+  *rewind(agent: SdkAgent, address: TurnAddress, options: RewindOptions = DEFAULT_REWIND_OPTIONS): RestoreSteps<Result<string>> {
     const session = agent.session;
     const tree = session.tree;
     const path = tree.path();
@@ -71,7 +73,7 @@ export class HistoryOps {
     let prepared: PreparedWrites = { writes: [], kept: [] };
     if (files !== undefined) {
       const leaving = entriesAfter(path, plan.value.head, (id) => tree.branchPosition(id));
-      const ready = prepareWrites(files, agent.config.cwd, rewindTargets(leaving), options.conflicts, agent.name);
+      const ready = yield* prepareWritesSteps(files, agent.config.cwd, rewindTargets(leaving), options.conflicts, agent.name);
       if (!ready.ok) return ready;
       prepared = ready.value;
     }
@@ -86,7 +88,7 @@ export class HistoryOps {
     // part-way, `u` puts back the ones written (the rest are skipped, already as they were).
     const marked = session.record({ t: 'undo-point', op: 'rewind', before, ...(files === undefined ? {} : { files: [...prepared.writes] }) });
     if (!marked.ok) return marked;
-    const written = files === undefined ? { done: [], error: undefined } : restoreWithIntent(session, 'rewind', files, agent.config.cwd, prepared.writes);
+    const written = files === undefined ? { done: [], error: undefined } : yield* restoreWithIntent(session, 'rewind', files, agent.config.cwd, prepared.writes);
     if (written.error !== undefined) {
       const done = written.done.length === 0 ? '' : `${describeFileWork(written.done.length, [])}, then `;
       return err(`${agent.name}: ${done}${written.error}; the conversation was not moved (u undoes)`);
@@ -104,7 +106,7 @@ export class HistoryOps {
   }
 
   /** `undo`: takes back the newest rewind, edit, graft or fork; a rewind's files go back as they were. */
-  undo(agent: SdkAgent, options: UndoOptions = DEFAULT_UNDO_OPTIONS): Result<string> {
+  *undo(agent: SdkAgent, options: UndoOptions = DEFAULT_UNDO_OPTIONS): RestoreSteps<Result<string>> {
     const session = agent.session;
     const point = session.undoStack[session.undoStack.length - 1];
     if (point === undefined) return err(`nothing to undo for ${agent.name}`);
@@ -112,10 +114,10 @@ export class HistoryOps {
     const restored = restoredFilesOf(point);
     if (restored !== undefined && this.h.files !== undefined) {
       const targets = undoTargets(restored, entriesLeaving(session.tree, point.before));
-      const ready = prepareWrites(this.h.files, agent.config.cwd, targets, options.conflicts, agent.name);
+      const ready = yield* prepareWritesSteps(this.h.files, agent.config.cwd, targets, options.conflicts, agent.name);
       if (!ready.ok) return ready;
       // Files first: if a write fails nothing is popped, and undoing again finishes the job.
-      const written = restoreWithIntent(session, 'undo', this.h.files, agent.config.cwd, ready.value.writes);
+      const written = yield* restoreWithIntent(session, 'undo', this.h.files, agent.config.cwd, ready.value.writes);
       if (written.error !== undefined) return err(`${agent.name}: ${written.error}`);
       fileWork = describeFileWork(written.done.length, ready.value.kept);
     }
@@ -134,7 +136,7 @@ export class HistoryOps {
   }
 
   /** The files a rewind, undo or switch would refuse to overwrite, so a key flow can ask before it acts. */
-  fileConflicts(agent: SdkAgent, operation: FileOperation): Result<readonly string[]> {
+  *fileConflicts(agent: SdkAgent, operation: FileOperation): RestoreSteps<Result<readonly string[]>> {
     const session = agent.session;
     const files = this.h.files;
     if (files === undefined) return ok([]);
@@ -155,7 +157,7 @@ export class HistoryOps {
       if (point === undefined || restored === undefined) return ok([]);
       targets = undoTargets(restored, entriesLeaving(tree, point.before));
     }
-    const checked = checkFileTargets(files, agent.config.cwd, targets);
+    const checked = yield* checkFileTargetsSteps(files, agent.config.cwd, targets);
     if (!checked.ok) return checked;
     return ok(checked.value.conflicts.map((conflict) => conflict.path));
   }
@@ -166,7 +168,7 @@ export class HistoryOps {
    * it was left: its own edits apply, not the ones of the branch it leaves. Files follow as for a
    * rewind: the leaving branch's changes beyond the fork go back, then the arriving branch's apply.
    */
-  switchBranch(agent: SdkAgent, branch: string, options: SwitchOptions = DEFAULT_SWITCH_OPTIONS): Result<string> {
+  *switchBranch(agent: SdkAgent, branch: string, options: SwitchOptions = DEFAULT_SWITCH_OPTIONS): RestoreSteps<Result<string>> {
     const session = agent.session;
     const planned = this.planSwitch(agent, session, branch);
     if (!planned.ok) return planned;
@@ -174,7 +176,7 @@ export class HistoryOps {
     if (options.scope === 'files' && files === undefined) return err(`${agent.name}: file checkpoints are off`);
     let prepared: PreparedWrites = { writes: [], kept: [] };
     if (files !== undefined) {
-      const ready = prepareWrites(files, agent.config.cwd, planned.value.targets, options.conflicts, agent.name);
+      const ready = yield* prepareWritesSteps(files, agent.config.cwd, planned.value.targets, options.conflicts, agent.name);
       if (!ready.ok) return ready;
       prepared = ready.value;
     }
@@ -186,7 +188,7 @@ export class HistoryOps {
     const before = session.tree.head;
     const marked = session.record({ t: 'undo-point', op: 'switch', before, ...(files === undefined ? {} : { files: [...prepared.writes] }) });
     if (!marked.ok) return marked;
-    const written = files === undefined ? { done: [], error: undefined } : restoreWithIntent(session, 'switch', files, agent.config.cwd, prepared.writes);
+    const written = files === undefined ? { done: [], error: undefined } : yield* restoreWithIntent(session, 'switch', files, agent.config.cwd, prepared.writes);
     if (written.error !== undefined) {
       const done = written.done.length === 0 ? '' : `${describeFileWork(written.done.length, [])}, then `;
       return err(`${agent.name}: ${done}${written.error}; the conversation was not moved (u undoes)`);

@@ -8,6 +8,7 @@
 import * as z from 'zod';
 import { err, messageOf, ok, type Result } from './result.js';
 import { visibleControls } from './visible-controls.js';
+import { withLineAndColumn } from './json-position.js';
 
 export const TILING_PRESETS = ['tiled', 'columns', 'rows', 'main-left', 'main-top'] as const;
 export type TilingPreset = (typeof TILING_PRESETS)[number];
@@ -217,7 +218,7 @@ function parseLayoutText(fileName: string, jsonText: string): Result<Layout, str
   try {
     data = JSON.parse(jsonText);
   } catch (thrown) {
-    return err(`${fileName}: invalid JSON: ${messageOf(thrown)}`);
+    return err(`${fileName}: invalid JSON: ${withLineAndColumn(messageOf(thrown), jsonText)}`);
   }
   const parsed = layoutSchema.safeParse(data, { error: typeProblem });
   if (!parsed.success) return err(formatIssues(fileName, parsed.error.issues));

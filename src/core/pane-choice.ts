@@ -34,10 +34,13 @@ export function choosePanes(candidates: readonly PaneCandidate[], focused: strin
     if (chosen.size >= capacity) break;
     if (candidate.role === 'working') chosen.add(candidate.name);
   }
-  const finished = candidates.flatMap((candidate) => (candidate.role === 'finished' ? [candidate] : [])).sort((a, b) => b.order - a.order);
-  for (const candidate of finished) {
-    if (chosen.size >= capacity) break;
-    chosen.add(candidate.name);
+  // Sorted only when there is room for them (a 1,000-agent run asks every frame, mostly full).
+  if (chosen.size < capacity) {
+    const finished = candidates.flatMap((candidate) => (candidate.role === 'finished' ? [candidate] : [])).sort((a, b) => b.order - a.order);
+    for (const candidate of finished) {
+      if (chosen.size >= capacity) break;
+      chosen.add(candidate.name);
+    }
   }
   return candidates.filter((candidate) => chosen.has(candidate.name)).map((candidate) => candidate.name);
 }

@@ -1,7 +1,7 @@
 // The PTY side of an agent (DESIGN.md §4): it starts the command through the launcher port,
 // follows the pane's size, types nudges by the delivery rule, sends Ctrl-C for an interrupt,
 // reports "running" / "exited N" as the agent's state, and restarts the command on demand.
-import type { AgentState } from './agent-state.js';
+import type { SettableState } from './agent.js';
 import type { Disposable } from './events.js';
 import { PtyDelivery, systemPtyTimer, type PtyTimer } from './pty-delivery.js';
 import type { PtyExit, PtyLauncher, PtyScreen, PtySession } from './pty-session.js';
@@ -18,7 +18,7 @@ export type PtyAgentSpec = {
 /** What the PTY side needs from its owner: the launcher, the agent's state, and a "redraw me" signal. */
 export type PtyAgentDeps = {
   readonly launch: PtyLauncher;
-  readonly setState: (state: AgentState, detail: string) => void;
+  readonly setState: (state: SettableState, detail: string) => void;
   /** The screen changed: coalesced into the next frame by the view. */
   readonly screenChanged: () => void;
   readonly timer?: PtyTimer;

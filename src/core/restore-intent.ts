@@ -3,28 +3,29 @@
 // showed the turn intact). The restore is journaled as begun before the first write and as done
 // after the last, so the next start says what was cut short and how to finish or take it back.
 import type { FileChange } from './entry.js';
-import { applyFileWrites, type WorkspaceFiles } from './file-checkpoint.js';
+import { applyFileWritesSteps, type WorkspaceFiles } from './file-checkpoint.js';
 import type { RestoreIntentRecord } from './journal-record.js';
+import type { RestoreSteps } from './restore-steps.js';
 import type { SessionState } from './session-state.js';
 
 /** The operation a restore belongs to. */
 export type RestoreOp = RestoreIntentRecord['op'];
 
-/** Applies `writes` between a `restore-intent` and a `restore-done` record; refuses to start if the intent cannot be journaled. */
-export function restoreWithIntent(
+/** Applies `writes` between a `restore-intent` and a `restore-done` record (as steps); refuses to start if the intent cannot be journaled. */
+export function* restoreWithIntent(
   session: SessionState,
   op: RestoreOp,
   files: WorkspaceFiles,
   cwd: string,
   writes: readonly FileChange[],
-): { readonly done: FileChange[]; readonly error: string | undefined } {
+): RestoreSteps<{ readonly done: FileChange[]; readonly error: string | undefined }> {
   if (writes.length === 0) {
     if (session.restoring !== undefined) session.record({ t: 'restore-done' }); // the cut-short one is dealt with
     return { done: [], error: undefined };
   }
   const begun = session.record({ t: 'restore-intent', op, paths: writes.map((write) => write.path) });
   if (!begun.ok) return { done: [], error: `cannot journal the restore, nothing was written: ${begun.error}` };
-  const written = applyFileWrites(files, cwd, writes);
+  const written = yield* applyFileWritesSteps(files, cwd, writes);
   // A failed write ends the restore too (the error is said now); only a crash leaves it open.
   session.record({ t: 'restore-done' });
   return written;

@@ -41,6 +41,12 @@ export class SessionState {
   readonly setAside = new Map<EntryId, string>();
   /** Messages accepted and not yet delivered, oldest first (pending-messages.ts). */
   readonly pending = new Map<string, PendingRecord>();
+  /**
+   * The delivery id of each user entry that delivered an accepted message: its `pending-done
+   * delivered` record follows its commit, so after a restart a continued turn still names the
+   * messages it answers (turn-ledger.ts).
+   */
+  readonly deliveryOf = new Map<EntryId, string>();
   /** Intents of writing tool calls not yet answered by a result, by tool_use id (tool-intent.ts). */
   readonly intents = new Map<string, ToolIntentRecord>();
   /** A file restore journaled as begun and not as done: a crash cut it short (restore-intent.ts). */
@@ -155,9 +161,12 @@ export class SessionState {
       case 'pending':
         this.pending.set(record.id, record);
         return ok(undefined);
-      case 'pending-done':
+      case 'pending-done': {
+        const head = this.tree.head;
+        if (record.how === 'delivered' && head !== null && this.tree.get(head)?.kind === 'user') this.deliveryOf.set(head, record.id);
         this.pending.delete(record.id);
         return ok(undefined);
+      }
       case 'tool-intent':
         this.intents.set(record.toolUseId, record);
         return ok(undefined);

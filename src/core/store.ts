@@ -2,6 +2,7 @@
 import type { BudgetLimits } from './budget-limits.js';
 import type { JournalRecord, SessionHeader } from './journal-record.js';
 import type { Result } from './result.js';
+import type { UsageTotals } from './usage-totals.js';
 
 /**
  * An open journal. `append` returns once the record is written (a crash of agentmux cannot lose
@@ -63,6 +64,8 @@ export interface SessionStore {
   /** The newest session whose current name is `name`, if any. */
   findByName(name: string): string | undefined;
   list(): SessionSummary[];
+  /** The sums of `list()` (store-totals.ts), when the store keeps them cheaper than a list: the cockpit reads them every frame. */
+  totals?(): UsageTotals;
   /** Records a session's summary in the catalog (cheap, may be written later). */
   updateSummary(summary: SessionSummary): void;
   /**

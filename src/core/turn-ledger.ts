@@ -51,6 +51,16 @@ export class TurnLedger {
     this.#deliveries.push(deliveryId);
   }
 
+  /**
+   * After a restart: the deliveries of the turn the journal ends with (already reported, or cut
+   * short by the quit or crash), so a `retry` that continues it reports them again.
+   */
+  restore(deliveryIds: readonly string[]): void {
+    this.#deliveries = [...deliveryIds];
+    this.#reported = true;
+    this.#refusedLastRound = false;
+  }
+
   /** The loop continues an open turn (retry, resume): its next end is reported again. */
   continue(): void {
     this.#reported = false;
@@ -91,6 +101,16 @@ export class TurnLedger {
       deliveries: [...this.#deliveries],
     });
   }
+}
+
+/** The delivery ids of the user messages in the last turn of the session's active branch (what `restore` takes at load). */
+export function lastTurnDeliveries(session: SessionState): readonly string[] {
+  const view = session.view();
+  const entries = view.turns[view.turnCount]?.entries ?? [];
+  return entries.flatMap(({ entry }) => {
+    const id = entry.kind === 'user' ? session.deliveryOf.get(entry.id) : undefined;
+    return id === undefined ? [] : [id];
+  });
 }
 
 // The text blocks of the last complete assistant entry (as edited: the view's reading).

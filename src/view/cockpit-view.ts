@@ -22,6 +22,7 @@ import { BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON } from './paste-input.js';
 import { PasteRouter } from './paste-router.js';
 import { RenderScheduler, type FrameClock } from './render-scheduler.js';
 import { drawChangedRows } from './screen-draw.js';
+import type { TerminfoCache } from '../core/terminfo-cache.js';
 import { createScreen, type ScreenHandle } from './screen.js';
 import { hiddenPanesNote, noticeFor, ScreenNotice } from './screen-notice.js';
 import { isHiddenRect } from './pane-surface.js';
@@ -32,6 +33,8 @@ export type CockpitViewOptions = {
   readonly input?: NodeJS.ReadableStream;
   readonly output?: NodeJS.WritableStream;
   readonly title: string;
+  /** Parsed terminfo kept between starts (view/terminfo-loader.ts). */
+  readonly terminfoCache?: TerminfoCache;
   /** The terminal was resized: the app solves the layout for `area` and calls `update`. */
   readonly onResize?: (area: Rect) => void;
   /** A key in normal mode (no overlay open). The view renders right after it returns. */
@@ -79,6 +82,7 @@ export class CockpitView implements OverlayHost {
       title: options.title,
       ...(options.input === undefined ? {} : { input: options.input }),
       ...(options.output === undefined ? {} : { output: options.output }),
+      ...(options.terminfoCache === undefined ? {} : { terminfoCache: options.terminfoCache }),
     });
     this.screen = this.handle.screen;
     this.keyHandler = options.onKey;

@@ -5,22 +5,25 @@ import { fitCells, stringCells } from './char-width.js';
 
 const SEPARATOR = ' · ';
 const GAP = ' · … · ';
-/** How many hints at the end are always kept. */
-const KEPT_AT_END = 2;
+/** How many hints at the end are kept: two when they fit (`? help · q quit`), else the last. */
+const KEPT_AT_END = [2, 1];
 
 /** `hints` (joined by ` · `) in `cells` cells: leading hints as fit, `…`, then the last ones. */
 export function fitHints(hints: string, cells: number): string {
   if (stringCells(hints) <= cells) return hints;
   const items = hints.split(SEPARATOR);
-  const tail = items.slice(-KEPT_AT_END).join(SEPARATOR);
-  if (items.length <= KEPT_AT_END || stringCells(tail) + stringCells(GAP) > cells) return cut(hints, cells);
-  const room = cells - stringCells(tail) - stringCells(GAP);
-  const head: string[] = [];
-  for (const item of items.slice(0, -KEPT_AT_END)) {
-    if (stringCells([...head, item].join(SEPARATOR)) > room) break;
-    head.push(item);
+  for (const kept of KEPT_AT_END) {
+    const tail = items.slice(-kept).join(SEPARATOR);
+    if (items.length <= kept || stringCells(tail) + stringCells(GAP) > cells) continue;
+    const room = cells - stringCells(tail) - stringCells(GAP);
+    const head: string[] = [];
+    for (const item of items.slice(0, -kept)) {
+      if (stringCells([...head, item].join(SEPARATOR)) > room) break;
+      head.push(item);
+    }
+    return head.length === 0 ? `… · ${tail}` : `${head.join(SEPARATOR)}${GAP}${tail}`;
   }
-  return head.length === 0 ? `… · ${tail}` : `${head.join(SEPARATOR)}${GAP}${tail}`;
+  return cut(hints, cells);
 }
 
 function cut(text: string, cells: number): string {

@@ -1,6 +1,7 @@
 // One agent's pane: a border at a rect, a title in the top border, and a virtualized
 // transcript — each frame asks the TranscriptView only for the rows it shows, and the pane's
 // PaneSurface paints only the rows that changed into the screen buffer (no blessed widget).
+import { isWorking } from '../core/agent-state.js';
 import type { PaneModel } from '../core/cockpit-view-model.js';
 import type { Rect } from '../core/layout-solver.js';
 import { STATE_SGR, formatTokens } from './format.js';
@@ -187,8 +188,7 @@ export class PaneView {
    * the pane does not snap down at each tool call and back up when streaming resumes.
    */
   private get streaming(): boolean {
-    const state = this.model.state;
-    return state === 'streaming' || state === 'requesting' || state === 'tool' || state === 'retrying';
+    return isWorking(this.model.state);
   }
 
   private placeTitle(): void {

@@ -5,7 +5,7 @@
 // names (the run's, a phase's, an agent's label) are drawn with their controls visible (␛, ␊).
 import { formatSpent } from '../core/pricing.js';
 import { visibleControls } from '../core/visible-controls.js';
-import { agentRowState, waitingReasonOf, type AgentRowState, type RunAgentNode } from '../core/workflow/run-agent-node.js';
+import { agentRowName, agentRowState, waitingReasonOf, type AgentRowState, type RunAgentNode } from '../core/workflow/run-agent-node.js';
 import { formatDuration } from '../core/workflow/run-status-line.js';
 import type { TreeRow } from '../core/workflow/run-tree-rows.js';
 import type { RunTree } from '../core/workflow/run-tree.js';
@@ -72,7 +72,7 @@ function agentRow(agent: RunAgentNode, now: number, stallAfterMs: number, stale:
   const since = staleNote !== '' ? staleNote : agent.end.kind === 'pending' ? `  last ${formatDuration(now - agent.lastActivity)} ago` : agent.end.kind === 'null' ? `  ${oneLine(agent.end.reason)}` : '';
   const elapsed = formatDuration((agent.endedAt ?? now) - agent.startedAt);
   return [
-    { text: `    ${column(visibleControls(agent.label), LABEL_CELLS)} `, sgr: '' },
+    { text: `    ${column(visibleControls(agentRowName(agent)), LABEL_CELLS)} `, sgr: '' },
     { text: column(stateText, 26), sgr: stale === undefined ? ROW_STATE_SGR[state] : STALE_SGR },
     { text: ` ${column(agent.model, 16)} ${column(`${formatCount(agent.tokensIn + agent.tokensOut)} tok`, 10)} ${column(formatSpent(agent.costUsd, agent.unknownCosts), 8)} ${column(elapsed, 7)}`, sgr: DIM },
     { text: since, sgr: stale !== undefined ? STALE_SGR : state === 'stalled' ? ROW_STATE_SGR.stalled : DIM },
@@ -90,7 +90,7 @@ export function treeRowRuns(row: TreeRow, now: number, stallAfterMs: number): Ru
       const nulls = phase.nulls > 0 ? ` · ${phase.nulls} null` : '';
       return [
         { text: `  ${row.folded ? '▸' : '▾'} ${title}`, sgr: '\x1b[33;1m' },
-        { text: ` ${phase.done + phase.nulls}/${phase.agents}${nulls}${row.folded && phase.agents > 0 ? ' (folded)' : ''}`, sgr: DIM },
+        { text: ` ${phase.done + phase.nulls}/${phase.calls}${nulls}${row.folded && phase.calls > 0 ? ' (folded)' : ''}`, sgr: DIM },
       ];
     }
     case 'agent':
@@ -101,7 +101,7 @@ export function treeRowRuns(row: TreeRow, now: number, stallAfterMs: number): Ru
       return [
         { text: `    ${column(oneLine(row.call.name), LABEL_CELLS)} `, sgr: '' },
         { text: column('queued', 26), sgr: QUEUED_SGR },
-        { text: `  waiting for a slot since ${formatDuration(Math.max(0, now - row.call.since))} · s skips it, :send -t ${oneLine(row.call.name)} joins its first turn`, sgr: DIM },
+        { text: `  waiting for a slot since ${formatDuration(Math.max(0, now - row.call.since))} · t message it · e edit its prompt · s skip`, sgr: DIM },
       ];
     case 'end': {
       const { end } = row;

@@ -10,6 +10,7 @@ import { createWorkspaceToolHost } from '../../src/adapters/tools/full-tool-host
 import type { ScriptStep } from '../../src/adapters/scripted-model/script.js';
 import { CockpitApp } from '../../src/app/cockpit-app.js';
 import type { Agent } from '../../src/core/agent.js';
+import type { RestorePace } from '../../src/core/background-restore.js';
 import type { ModeName } from '../../src/core/key-table.js';
 import type { PtyScreen } from '../../src/core/pty-session.js';
 import type { RunRecordLine } from '../../src/core/workflow/run-record.js';
@@ -46,7 +47,13 @@ export const writeStep: ScriptStep = { text: 'Writing.', toolUses: [{ name: 'wri
 const KIT_EPOCH = Date.now();
 
 /** What a cockpit's harness runs with beyond the defaults: the model's script, file checkpoints, allowed tools. */
-export type KitOptions = { readonly steps?: readonly ScriptStep[]; readonly checkpoints?: boolean; readonly allow?: readonly string[]; readonly now?: () => number };
+export type KitOptions = {
+  readonly steps?: readonly ScriptStep[];
+  readonly checkpoints?: boolean;
+  readonly allow?: readonly string[];
+  readonly now?: () => number;
+  readonly restorePace?: RestorePace;
+};
 
 /** A fresh cockpit with agents alpha and beta in columns, set up for `mode`'s keys. */
 export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Promise<Cockpit> {
@@ -63,6 +70,7 @@ export async function cockpitFor(mode: ModeName, options: KitOptions = {}): Prom
     // One instant for every cockpit of a test file, so two cockpits compared row by row list
     // their sessions in the same order (ties go by name), whatever the machine's load.
     now: options.now ?? ((): number => KIT_EPOCH),
+    ...(options.restorePace === undefined ? {} : { restorePace: options.restorePace }),
   });
   const t = openView(120, 30);
   let quits = 0;

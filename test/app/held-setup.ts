@@ -29,7 +29,7 @@ export function holdAlpha(controller: Controller, value: JsonValue, check?: (val
   controller.workflows = runs;
   const agent = controller.find('alpha');
   if (agent === undefined) throw new Error('no alpha');
-  const entry = calls.add('r1', 'Verify', 'alpha', { skip: () => 'skipped', accept: () => ({ ok: false, error: 'not here' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false });
+  const entry = calls.add('r1', 'Verify', 'alpha', { skip: () => 'skipped', accept: () => ({ ok: false, error: 'not here' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false, holdStart: () => undefined });
   entry.observe({ kind: 'started' });
   const resolution = new CallResolution({ schema: check !== undefined, headless: false });
   const settle = (step: ReturnType<CallResolution['resolve']>): void => {

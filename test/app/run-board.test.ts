@@ -71,4 +71,39 @@ describe('the run board', () => {
     expect(board.isStale('beta')).toBe(true);
     expect(board.isStale('alpha')).toBe(false);
   });
+
+  it('a run continued here that the board never saw starts from its record: its name, phases and reused answers, not `ID (ID)` and `Review 0/0`', async () => {
+    const h = await startHarness([], { agents: ['alpha'] });
+    harnesses.push(h);
+    const earlier: RunRecordLine[] = [
+      { type: 'meta', at, run: 'r1', name: 'review', description: 'd', phases: [{ title: 'Review' }], script: 'review.js' },
+      { type: 'phase', at, title: 'Review' },
+      { type: 'started', at, agent: 'reviewer-1', session: 's1', key: 'k1', label: 'reviewer-1', phase: 'Review' },
+      { type: 'result', at, agent: 'reviewer-1', key: 'k1', value: 'ok' },
+      { type: 'done', at, status: 'stopped', error: 'stopped by the user' },
+    ];
+    const asked: string[] = [];
+    const board = new RunBoard({
+      controller: h.controller,
+      stallAfterMs: 60_000,
+      now: () => 0,
+      queued: () => 0,
+      changed: () => undefined,
+      ticked: () => undefined,
+      earlier: (runId) => {
+        asked.push(runId);
+        return earlier;
+      },
+    });
+    boards.push(board);
+    record(board, { type: 'continued', at, script: 'review.js', version: 1, recorded: false });
+    record(board, { type: 'reused', at, agent: 'reviewer-1', key: 'k1', version: 1 });
+    const tree = board.tree('r1');
+    expect(asked).toEqual(['r1']);
+    expect(tree?.name).toBe('review');
+    expect(tree?.live).toBe(true);
+    expect(tree?.phases().map((phase) => [phase.title, phase.done, phase.calls])).toEqual([['Review', 1, 1]]);
+    expect(tree?.counts(0, 60_000)).toMatchObject({ done: 1, nulls: 0 });
+    expect(board.statusLine(undefined)).toMatch(/^review · Review 1\/1 · 1 done/u);
+  });
 });

@@ -47,7 +47,7 @@ describe('run view keys on a queued call', () => {
     const queue = queueGamma(cockpit);
     await selectQueued(cockpit);
     await press(cockpit, 'e');
-    expect(cockpit.t.tty.text()).toContain("gamma's prompt (queued)");
+    expect(cockpit.t.tty.text()).toContain("gamma's prompt (queued: it starts when you close this)");
     await type(cockpit, ' only');
     await press(cockpit, '\x13');
     expect(queue.prompt).toBe('review gamma.ts only');

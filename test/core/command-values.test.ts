@@ -65,13 +65,13 @@ async function world(): Promise<Controller> {
   const calls = new CallStates(() => undefined);
   // Two calls queued for a slot: `skip` and `accept` act on them (the host's steering is the app's, tested there).
   for (const agent of ['queued-a', 'queued-b']) {
-    calls.add('r1', null, agent, { skip: () => `skipped ${agent}`, accept: () => ({ ok: true, value: `accepted ${agent}` }), sendQueued: () => true, queuedPrompt: () => undefined, replacePrompt: () => false });
+    calls.add('r1', null, agent, { skip: () => `skipped ${agent}`, accept: () => ({ ok: true, value: `accepted ${agent}` }), sendQueued: () => true, queuedPrompt: () => undefined, replacePrompt: () => false, holdStart: () => undefined });
   }
   // A third queued call whose prompt the person replaces before it starts (`queued-prompt`).
-  calls.add('r1', null, 'queued-c', { skip: () => 'skipped', accept: () => ({ ok: false, error: 'queued' }), sendQueued: () => true, queuedPrompt: () => 'the script prompt', replacePrompt: () => true });
+  calls.add('r1', null, 'queued-c', { skip: () => 'skipped', accept: () => ({ ok: false, error: 'queued' }), sendQueued: () => true, queuedPrompt: () => 'the script prompt', replacePrompt: () => true, holdStart: () => undefined });
   // Three answers held for review (issue 16): `hold-accept`, `hold-value` and `hold-send` act on them.
   for (const agent of ['held-a', 'held-b', 'held-c']) {
-    const entry = calls.add('r1', 'Verify', agent, { skip: () => 'skipped', accept: () => ({ ok: false, error: 'held' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false });
+    const entry = calls.add('r1', 'Verify', agent, { skip: () => 'skipped', accept: () => ({ ok: false, error: 'held' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false, holdStart: () => undefined });
     entry.observe({ kind: 'started' });
     entry.held = { value: { holds: true }, schema: true, problems: () => [], accept: () => `accepted ${agent}`, replace: () => ok(`replaced ${agent}`), sendBack: () => ok(`sent ${agent} back`) };
     entry.observe({ kind: 'held' });

@@ -41,6 +41,28 @@ describe('dispatch', () => {
     expect(api.calls).toEqual([]);
   });
 
+  it('says first which command an unknown name most likely meant: a vim or tmux habit, or the one it starts (B19)', () => {
+    const api = new FakeCockpit();
+    const table = [...COMMANDS, defineCommand({
+        name: 'quit',
+        usage: 'quit',
+        summary: 'quit',
+        spec: { options: [], positionals: [], text: 'none' },
+        schema: z.object({}),
+        run: () => ({ kind: 'ok', message: 'bye', value: null }),
+      })];
+    const message = (line: string): string => {
+      const result = dispatchWith(table, api, line);
+      return result.kind === 'error' ? result.message : '';
+    };
+    expect(message('q')).toMatch(/^unknown command "q": did you mean quit\? \(try: /);
+    expect(message('kill-server')).toMatch(/^unknown command "kill-server": did you mean quit\?/);
+    expect(message('bud')).toMatch(/^unknown command "bud": did you mean budget\?/);
+    // Two commands start with "re": no one guess.
+    expect(message('re')).toMatch(/^unknown command "re" \(try: /);
+    expect(api.calls).toEqual([]);
+  });
+
   it('reports an empty line instead of running anything', () => {
     expect(dispatch(new FakeCockpit(), ':  ')).toMatchObject({
       kind: 'error',

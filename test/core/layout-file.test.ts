@@ -106,6 +106,11 @@ describe('parseLayout: errors read FILE: field.path: problem', () => {
     expect(line).toMatch(/^layouts\/bad\.json: invalid JSON: \S/);
   });
 
+  it('says where a JSON syntax error is by line and column, as an editor shows it (B18)', () => {
+    const [line] = problems('{\n  "name": "x",\n  "agents": [ { "name": "a", } ]\n}\n');
+    expect(line).toMatch(/^layouts\/bad\.json: invalid JSON: .*position 46 \(line 3, column 30\)/);
+  });
+
   it('rejects unknown keys at every level, naming the key', () => {
     const lines = problems({
       name: 'x',

@@ -108,3 +108,53 @@ describe('a file restore cut short by a crash', () => {
     expect(files.disk.size).toBe(40);
   });
 });
+
+describe('a file restore running in the background', () => {
+  it('a quit part-way leaves the restore-intent open: the next start says so, and u puts back what it wrote', async () => {
+    const { store, files } = fortyFilesCreated();
+    // Each slice waits for the test: a hand on the event loop, so "part-way" is exact.
+    const waiting: (() => void)[] = [];
+    const yieldToLoop = (): Promise<void> => new Promise<void>((resolve) => waiting.push(resolve));
+    const step = async (): Promise<void> => {
+      while (waiting.length === 0) await new Promise((resolve) => setImmediate(resolve));
+      waiting.shift()?.();
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    const pace = { backgroundFrom: 10, sliceMs: 1_000, sliceFiles: 5 };
+    const first = new Controller({ store, providerFor: () => noModel, tools: noTools, files, restorePace: pace, yieldToLoop });
+    const notices: string[] = [];
+    first.events.on((event: ControllerEvent) => {
+      if (event.type === 'notice') notices.push(event.message);
+    });
+    const alpha = expectSdk(expectOk(first.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' })));
+    expect(expectOk(first.history.rewind('alpha', { turn: 1 }))).toBe('alpha: rewind under way (40 files); its pane shows the progress and it takes no input until it is done');
+    expect(files.disk.size).toBe(40); // the command itself touched no file
+    // The command checked 1 file; slices of 5 check the other 39, the 8th also deletes 1.
+    for (let slice = 0; slice < 7; slice++) await step();
+    expect(alpha.detail).toBe('checking files 36/40');
+    expect(files.disk.size).toBe(40);
+    await step();
+    await step();
+    await step();
+    expect(files.disk.size).toBe(29);
+    expect(alpha.detail).toBe('restoring files 11/40');
+    expect(first.delivery.send('alpha', 'hi').detail).toBe('alpha is restoring files for its rewind (11/40 files restored): it takes no input until that is done');
+    const quit = first.shutdown();
+    await step();
+    await quit;
+    expect(files.disk.size).toBe(29); // stopped at the slice boundary
+    expect(notices).toEqual(['alpha: the rewind stopped: agentmux quit part-way; the next start says what is left']);
+
+    const next = new Controller({ store, providerFor: () => noModel, tools: noTools, files });
+    const later: string[] = [];
+    next.events.on((event: ControllerEvent) => {
+      if (event.type === 'notice' && event.level === 'error') later.push(event.message);
+    });
+    expectOk(next.addAgent({ name: 'alpha', model: 'test-model', cwd: '/ws' }));
+    expect(later).toEqual([
+      'a rewind restoring 40 files (f0.txt, f1.txt, f2.txt and 37 more) was cut short when agentmux stopped, some files restored and some not: u puts back the ones it restored, or run the rewind again to finish it',
+    ]);
+    expect(expectOk(next.history.undo('alpha'))).toBe("undid alpha's rewind; restored 11 files");
+    expect(files.disk.size).toBe(40);
+  });
+});

@@ -3,6 +3,7 @@
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
 import { join } from 'node:path';
+import { useUnicode11Widths } from '../../src/adapters/pty/unicode-widths.js';
 
 const { Terminal } = xterm;
 
@@ -101,6 +102,8 @@ export function startAgentmux(options: DriverOptions): Driver {
   const cols = options.cols ?? 160;
   const rows = options.rows ?? 48;
   const terminal = new Terminal({ cols, rows, allowProposedApi: true });
+  // The cockpit's width table, so the driver sees each cell where agentmux means it to be.
+  useUnicode11Widths(terminal);
   const env = baseEnv(options.env);
   const [program, ...launcherArgs] = options.launcher ?? [process.execPath];
   const args = options.launcher === undefined ? [BIN, ...options.args] : [...launcherArgs, process.execPath, BIN, ...options.args];

@@ -1,5 +1,6 @@
 // A controller wired to the real SDK, the scripted model on loopback, a real store on a temp
 // dir and the real read-only tools: what the integration tests drive.
+import type { RestorePace } from '../../src/core/background-restore.js';
 import type { PtyLauncher } from '../../src/core/pty-session.js';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,8 @@ export type HarnessOptions = {
   ptyLauncher?: PtyLauncher;
   /** The controller's clock (default: Date.now). */
   now?: () => number;
+  /** When file restores go to the background and how they are sliced (default: the app's). */
+  restorePace?: RestorePace;
 };
 
 /** Polls a condition every few ms; fails the test with `what` after `timeoutMs`. */
@@ -91,6 +94,7 @@ export async function startHarness(script: Script | readonly ScriptStep[], optio
     retryDelaysMs: options.retryDelaysMs ?? [20, 20],
     idleTimeoutMs: options.idleTimeoutMs ?? 2000,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.restorePace === undefined ? {} : { restorePace: options.restorePace }),
     directoryProblem,
     ...(options.defaultAgent === true ? { defaultAgent: { model: 'claude-sonnet-4-6', cwd: workspace } } : {}),
   });

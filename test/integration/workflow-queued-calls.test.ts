@@ -10,6 +10,7 @@ import type { CommandResult } from '../../src/core/command.js';
 import { dispatch } from '../../src/core/dispatch.js';
 import { err } from '../../src/core/result.js';
 import type { WorkflowRunsApi } from '../../src/core/workflow/workflow-runs-api.js';
+import { saveEditedPrompt } from '../../src/core/workflow/queued-prompt.js';
 import { until } from './harness.js';
 import { startWorkflowKit, type CallRecord, type WorkflowKit } from './workflow-kit.js';
 
@@ -43,13 +44,20 @@ function attachRuns(started: WorkflowKit): void {
   started.controller.workflows = runs;
 }
 
-/** A call that waits for its slot until `open()`; resolves with its record. */
-function queuedCall(started: WorkflowKit, prompt: string, label: string): { readonly open: () => void; readonly done: Promise<CallRecord> } {
+/** A call that waits for its slot until `open()`; resolves with its record. `given()` turns true once the host has its slot. */
+function queuedCall(started: WorkflowKit, prompt: string, label: string, signal?: AbortSignal): { readonly open: () => void; readonly done: Promise<CallRecord>; readonly given: () => boolean } {
   let open = (): void => undefined;
+  let given = false;
   const granted = new Promise<void>((resolve) => (open = resolve));
-  const done = started.call(prompt, { label }, {}, undefined, () => granted);
-  return { open, done };
+  const done = started.call(prompt, { label }, {}, signal, async () => {
+    await granted;
+    given = true;
+  });
+  return { open, done, given: () => given };
 }
+
+/** Lets every promise continuation already due run (one turn of the event loop): what follows a granted slot has happened by then. */
+const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function queuedNames(): readonly string[] {
   return (board?.tree('r1')?.queuedIn('') ?? []).map((call) => call.name);
@@ -127,5 +135,66 @@ describe('a workflow call queued for a slot', () => {
     const { started } = await call.done;
     expect(started.map((agent) => agent.agent)).toEqual(['rev-2']);
     expect(queuedNames()).toEqual([]);
+  });
+
+  it('a prompt open in the editor holds the call: given its slot it waits, and starts with what was saved once the editor closes', async () => {
+    kit = await startWorkflowKit((request) => ({ text: `answer to: ${userTexts(request).join(' + ')}` }));
+    attachRuns(kit);
+    const call = queuedCall(kit, 'review src/a.ts', 'rev');
+    await until(() => kit?.host.calls.find('rev') !== undefined, 'rev queued');
+    const editing = kit.controller.runs.editQueuedPrompt('rev');
+    if (!editing.ok) throw new Error(editing.error);
+    expect(editing.value.prompt).toBe('review src/a.ts');
+    call.open();
+    await until(call.given, 'rev given its slot');
+    await settle();
+    // Without the hold it would have started here, with the old prompt.
+    expect(kit.controller.find('rev')).toBeUndefined();
+    expect(kit.host.calls.find('rev')?.state.kind).toBe('queued');
+    expect(saveEditedPrompt(editing.value, 'review src/b.ts only')).toEqual({ ok: true, value: 'rev will start with the new prompt (20 characters)' });
+    await settle();
+    expect(kit.controller.find('rev')).toBeUndefined();
+    editing.value.release();
+    const { outcome, started } = await call.done;
+    expect(started.map((agent) => agent.agent)).toEqual(['rev']);
+    expect(userTexts(kit.model.requests[0])[0]).toBe('review src/b.ts only');
+    expect(outcome.kind === 'value' ? outcome.value : null).toBe('answer to: review src/b.ts only');
+  });
+
+  it('skipped while its prompt is in the editor: it never starts, and saving says the call ended instead of "no pending call"', async () => {
+    kit = await startWorkflowKit([{ text: 'never' }]);
+    attachRuns(kit);
+    const call = queuedCall(kit, 'review it', 'rev');
+    await until(() => kit?.host.calls.find('rev') !== undefined, 'rev queued');
+    const editing = kit.controller.runs.editQueuedPrompt('rev');
+    if (!editing.ok) throw new Error(editing.error);
+    // The receipt says once that it is queued (it read "queued for rev: queued for a slot: …").
+    expect(said(dispatch(kit.controller, 'send -t rev be brief'))).toBe('ok: queued for rev: it waits for a slot; your message joins its first turn');
+    call.open();
+    await until(call.given, 'rev given its slot');
+    expect(dispatch(kit.controller, 'skip -t rev')).toMatchObject({ kind: 'ok' });
+    const { outcome, started } = await call.done;
+    expect(outcome).toEqual({ kind: 'null', reason: 'skipped by the user' });
+    expect(started).toEqual([]);
+    expect(saveEditedPrompt(editing.value, 'review it well')).toEqual(err("rev's call ended while you edited its prompt (skipped by the user): it never started"));
+    editing.value.release();
+    expect(kit.model.requests).toEqual([]);
+  });
+
+  it('its run stopped while the prompt is in the editor: the call resolves null at once, without starting', async () => {
+    kit = await startWorkflowKit([{ text: 'never' }]);
+    attachRuns(kit);
+    const stop = new AbortController();
+    const call = queuedCall(kit, 'review it', 'rev', stop.signal);
+    await until(() => kit?.host.calls.find('rev') !== undefined, 'rev queued');
+    const editing = kit.controller.runs.editQueuedPrompt('rev');
+    if (!editing.ok) throw new Error(editing.error);
+    call.open();
+    await until(call.given, 'rev given its slot');
+    stop.abort('run stopped');
+    const { outcome, started } = await call.done;
+    expect(outcome).toEqual({ kind: 'null', reason: 'run stopped' });
+    expect(started).toEqual([]);
+    editing.value.release();
   });
 });

@@ -22,8 +22,12 @@ describe('key hints on a narrow screen (B8)', () => {
     for (const part of fitted.split(' · ')) expect(part === '…' || HINTS.split(' · ').includes(part)).toBe(true);
   });
 
-  it('are left whole when they fit, and cut with … when even the last two do not fit', () => {
+  it('are left whole when they fit; keep the last alone when the last two do not fit; cut with … when not even that fits', () => {
     expect(fitHints(HINTS, 200)).toBe(HINTS);
+    const composer = 'Enter send · C-j or \\ Enter newline · ↑↓ history · C-g editor · Esc Esc close (draft kept)';
+    // A quarter-screen composer at 80 columns: how to close it is never cut.
+    expect(fitHints(composer, 38)).toBe('… · Esc Esc close (draft kept)');
+    expect(fitHints(composer, 45)).toBe('Enter send · … · Esc Esc close (draft kept)');
     expect(fitHints(HINTS, 12)).toBe('Enter msg ·…');
   });
 

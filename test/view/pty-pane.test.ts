@@ -115,3 +115,38 @@ describe('PTY pane', () => {
     await tty.waitFor((text) => text.includes('after'));
   });
 });
+
+describe('PTY pane widths', () => {
+  // The emulator followed xterm's old (Unicode 6) table while the cockpit follows Unicode 11: ✅
+  // took one cell in the pane's emulator and two on screen, pushing the rest of the row right.
+  it('draws emoji, text-presentation symbols and CJK at the columns the cockpit counts, border in place', async () => {
+    current = openView(40, 8);
+    const { view, tty } = current;
+    const screen = await emulated(38, 4, 'a✅b🏳c中d🆗e⌚f\x1b[1;20H|\r\n$ ');
+    const rects = new Map([['shell', { x: 0, y: 0, width: 40, height: 6 }]]);
+    view.update(cockpit([paneModel('shell', 1, { terminal: terminal(screen) })]), rects);
+    await tty.waitFor((text) => text.includes('$'));
+    // ✅ 🆗 ⌚ two cells (one in xterm's old table), 🏳 one (text presentation), 中 two; then the
+    // child moves its cursor to column 20: the bar lands there only when both tables agree.
+    const columns = ['a', '✅', 'b', '🏳', 'c', '中', 'd', '🆗', 'e', '⌚', 'f', '|'].map((chars) => {
+      const x = Array.from({ length: 40 }, (_, i) => i).find((i) => tty.cell(i, 1).chars === chars);
+      return [chars, x];
+    });
+    expect(columns).toEqual([
+      ['a', 1],
+      ['✅', 2],
+      ['b', 4],
+      ['🏳', 5],
+      ['c', 6],
+      ['中', 7],
+      ['d', 9],
+      ['🆗', 10],
+      ['e', 12],
+      ['⌚', 13],
+      ['f', 15],
+      ['|', 20],
+    ]);
+    expect(tty.cell(39, 1).chars).toBe('│');
+    expect(tty.cell(0, 1).chars).toBe('│');
+  });
+});

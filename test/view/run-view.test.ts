@@ -22,8 +22,8 @@ function bigRun(agents: number): RunTree {
   tree.applyRecord({ type: 'meta', at, run: 'big', name: 'fanout', description: 'd', phases: [{ title: 'Work' }], script: 'f.js' }, 0);
   tree.applyRecord({ type: 'phase', at, title: 'Work' }, 0);
   for (let n = 0; n < agents; n++) {
-    tree.applyRecord({ type: 'started', at, agent: `w-${n}`, session: `s${n}`, key: `k${n}`, label: `worker ${n}` }, 0, 'haiku');
-    tree.agentState(`w-${n}`, 'streaming', 0);
+    tree.applyRecord({ type: 'started', at, agent: `worker-${n}`, session: `s${n}`, key: `k${n}`, label: `worker ${n}` }, 0, 'haiku');
+    tree.agentState(`worker-${n}`, 'streaming', 0);
   }
   return tree;
 }
@@ -47,15 +47,15 @@ describe('the run view overlay', () => {
     };
     const overlay = view.open((host) => new RunViewOverlay(host, { model, onKey: () => undefined }));
     view.renderNow();
-    await tty.waitFor((text) => text.includes('worker 0'));
+    await tty.waitFor((text) => text.includes('worker-0'));
     expect(tty.text()).toMatch(/▾ fanout \(big\) running · 0 done · 250 working/);
-    expect(tty.text()).not.toContain('worker 100');
+    expect(tty.text()).not.toContain('worker-100');
     state.move(state.rows([tree], 10_000), 1_000);
     overlay.draw();
     view.renderNow();
-    await tty.waitFor((text) => text.includes('worker 249'));
-    expect(tty.text()).not.toContain('worker 0 ');
-    expect(tty.text()).toMatch(/▶ +worker 249 +working/);
+    await tty.waitFor((text) => text.includes('worker-249'));
+    expect(tty.text()).not.toContain('worker-0 ');
+    expect(tty.text()).toMatch(/▶ +worker-249 +working/);
   });
 
   it('puts the focused run\'s line in the status bar', async () => {
@@ -138,7 +138,7 @@ describe('queued calls in the run view (issue 14)', () => {
     const lines = (now: number): string[] => state.rows([tree], now).map((row) => `${row.kind}:${treeRowRuns(row, now, 60_000).map((run) => run.text).join('').trim()}`);
     const shown = lines(31_000);
     expect(shown.findIndex((line) => line.startsWith('queued:rev-2'))).toBeGreaterThan(shown.findIndex((line) => line.startsWith('agent:rev-1')));
-    expect(shown.find((line) => line.startsWith('queued:rev-2'))).toMatch(/rev-2 +queued +waiting for a slot since 30s · s skips it/u);
+    expect(shown.find((line) => line.startsWith('queued:rev-2'))).toMatch(/rev-2 +queued +waiting for a slot since 30s · t message it · e edit its prompt · s skip/u);
     // Under its own phase: after the Verify phase row.
     expect(shown.findIndex((line) => line.startsWith('queued:check-1'))).toBeGreaterThan(shown.findIndex((line) => line.startsWith('phase:▾ Verify')));
     tree.applyRecord({ type: 'started', at, agent: 'rev-2', session: 's2', key: 'k2', label: 'rev-2' }, 32_000, 'haiku');

@@ -1,12 +1,11 @@
 // Renders the real view into @xterm/headless through fake tty streams, so tests read the
 // screen exactly as a terminal would show it.
 import xterm from '@xterm/headless';
-import unicode11 from '@xterm/addon-unicode11';
 import { PassThrough, Writable } from 'node:stream';
+import { useUnicode11Widths } from '../../src/adapters/pty/unicode-widths.js';
 import type { DisplayLine, TranscriptView } from '../../src/core/transcript-view.js';
 
 const { Terminal } = xterm;
-const { Unicode11Addon } = unicode11;
 type HeadlessTerminal = InstanceType<typeof Terminal>;
 
 /** A stdout stand-in: a tty of a given size whose bytes go into the headless terminal. */
@@ -67,8 +66,7 @@ export function createTty(columns: number, rows: number): Tty {
   const term = new Terminal({ cols: columns, rows, allowProposedApi: true });
   // xterm.js's own Unicode 11 widths (as VS Code's terminal draws): emoji two cells, symbols of
   // text presentation one, so a test sees where a real terminal puts every cell.
-  term.loadAddon(new Unicode11Addon());
-  term.unicode.activeVersion = '11';
+  useUnicode11Widths(term);
   const input = new FakeTtyInput();
   const output = new FakeTtyOutput(term, columns, rows);
   const flush = (): Promise<void> => new Promise((resolve) => term.write('', resolve));

@@ -3,6 +3,7 @@
 import xterm, { type IBufferCell } from '@xterm/headless';
 import type { Disposable } from '../../core/events.js';
 import type { PtyColour, PtyRun, PtyScreen, PtyStyle } from '../../core/pty-session.js';
+import { useUnicode11Widths } from './unicode-widths.js';
 
 const { Terminal } = xterm;
 /** The headless emulator's instance type. */
@@ -43,6 +44,7 @@ export class XtermScreen implements PtyScreen {
 
   constructor(cols: number, rows: number) {
     this.terminal = new Terminal({ cols, rows, scrollback: SCROLLBACK_LINES, allowProposedApi: true });
+    useUnicode11Widths(this.terminal);
     // DECTCEM (cursor shown / hidden) is not in the public modes: watch it, let xterm handle it too.
     const track = (shown: boolean) => (params: (number | number[])[]): boolean => {
       if (params.includes(25)) this.cursorShown = shown;

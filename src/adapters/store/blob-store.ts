@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import { syncDirectory } from './sync-directory.js';
+import { DIR_MODE, FILE_MODE } from './store-modes.js';
 
 const sha256Hex = /^[0-9a-f]{64}$/;
 
@@ -40,8 +41,8 @@ export class BlobStore {
     // under its final name.
     const temporary = `${target}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
     try {
-      fs.mkdirSync(folder, { recursive: true });
-      const fd = fs.openSync(temporary, 'wx');
+      fs.mkdirSync(folder, { recursive: true, mode: DIR_MODE });
+      const fd = fs.openSync(temporary, 'wx', FILE_MODE);
       try {
         fs.writeFileSync(fd, bytes);
         if (options.durable !== false) fs.fdatasyncSync(fd);

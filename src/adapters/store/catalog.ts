@@ -2,10 +2,12 @@
 // be rebuilt from the journals, and the journal wins where the two disagree.
 import fs from 'node:fs';
 import { Low } from 'lowdb';
-import { DataFile } from 'lowdb/node';
+import { PrivateDataFile } from './private-data-file.js';
 import type { BudgetLimits } from '../../core/budget-limits.js';
 import { messageOf } from '../../core/result.js';
 import type { SessionSummary } from '../../core/store.js';
+import { storeTotalsOf } from '../../core/store-totals.js';
+import type { UsageTotals } from '../../core/usage-totals.js';
 import { emptyCatalog, parseCatalog, type CatalogData, type CockpitSetting } from './catalog-schema.js';
 import { readJournalFacts, summaryFromFacts, type JournalFacts } from './journal-summary.js';
 import { keepCopy, reportCorruptJournal } from './quarantine.js';
@@ -74,6 +76,14 @@ export class Catalog {
   /** The pause after a write while more changes wait (write-gap.ts); flush cuts it short. */
   private gap: WriteGap | undefined;
   private hurry = false;
+  /**
+   * Row positions by id for `put` and `get`: a scan per call cost O(sessions) per agent event in
+   * a 1,000-agent run. Rebuilt whenever the rows array is replaced or its length changed elsewhere.
+   */
+  private positions = new Map<string, number>();
+  private positionsOf: SessionSummary[] | undefined;
+  /** The sums of every row (`totals`), until a row changes. */
+  private totalsMemo: UsageTotals | undefined;
   private writeProblem: string | undefined;
   /**
    * Journals whose header cannot be read but still names its agent, by that name (newest
@@ -96,7 +106,7 @@ export class Catalog {
     const journals = listJournals(paths);
     const data = 'data' in read ? read.data : emptyCatalog();
     // One line, no indentation: the file is rewritten whole, and indenting ~1,000 rows doubled the work.
-    const file = new DataFile<CatalogData>(paths.catalog, { parse: parseCatalogText, stringify: (value) => JSON.stringify(value) });
+    const file = new PrivateDataFile<CatalogData>(paths.catalog, { parse: parseCatalogText, stringify: (value) => JSON.stringify(value) });
     const catalog = new Catalog(new Low<CatalogData>(file, data), paths, notices, gaps);
     if ('problem' in read) {
       let kept = '';
@@ -119,8 +129,15 @@ export class Catalog {
   }
 
   get(sessionId: string): SessionSummary | undefined {
-    const row = this.db.data.sessions.find((candidate) => candidate.id === sessionId);
+    const index = this.position(sessionId);
+    const row = index === undefined ? undefined : this.db.data.sessions[index];
     return row === undefined ? undefined : { ...row };
+  }
+
+  /** Tokens, cost and turns over every row (store-totals.ts), memoized until a row changes. */
+  totals(): UsageTotals {
+    this.totalsMemo ??= storeTotalsOf(this.db.data.sessions);
+    return this.totalsMemo;
   }
 
   /**
@@ -141,10 +158,30 @@ export class Catalog {
   /** Adds or replaces a session's row. */
   put(summary: SessionSummary): void {
     const sessions = this.db.data.sessions;
-    const index = sessions.findIndex((row) => row.id === summary.id);
-    if (index >= 0) sessions[index] = { ...summary };
-    else sessions.push({ ...summary });
+    const index = this.position(summary.id);
+    if (index !== undefined) sessions[index] = { ...summary };
+    else this.positions.set(summary.id, sessions.push({ ...summary }) - 1);
     this.scheduleWrite();
+  }
+
+  /** Where row `sessionId` is in the rows array, if it is there. */
+  private position(sessionId: string): number | undefined {
+    const sessions = this.db.data.sessions;
+    if (this.positionsOf !== sessions || this.positions.size !== sessions.length) {
+      this.positions = new Map(sessions.map((row, index) => [row.id, index]));
+      this.positionsOf = sessions;
+    }
+    const index = this.positions.get(sessionId);
+    if (index === undefined) return undefined;
+    // Checked, so a row changed behind the index is never mistaken for another.
+    return sessions[index]?.id === sessionId ? index : this.rescan(sessionId);
+  }
+
+  private rescan(sessionId: string): number | undefined {
+    const index = this.db.data.sessions.findIndex((row) => row.id === sessionId);
+    if (index < 0) return undefined;
+    this.positions.set(sessionId, index);
+    return index;
   }
 
   /** Drops a session's row (its journal went to the trash). */
@@ -216,6 +253,8 @@ export class Catalog {
    * the latest data. A change while idle is written at once.
    */
   private scheduleWrite(): void {
+    // Every change of the rows comes through here.
+    this.totalsMemo = undefined;
     if (this.writing !== undefined) {
       this.pending = true;
       return;

@@ -6,6 +6,7 @@ import type { BudgetLimits } from '../../core/budget-limits.js';
 import type { JournalRecord, SessionHeader } from '../../core/journal-record.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
 import type { JournalWriter, LoadedJournal, LoadProblem, SessionStore, SessionSummary } from '../../core/store.js';
+import type { UsageTotals } from '../../core/usage-totals.js';
 import { BlobStore } from './blob-store.js';
 import { SummaryRow, type CockpitSetting } from './catalog-schema.js';
 import { Catalog } from './catalog.js';
@@ -15,6 +16,7 @@ import { createJournal, FileJournalWriter } from './journal-writer.js';
 import { reportCorruptJournal } from './quarantine.js';
 import { lockStoreDir, type StoreLock } from './store-lock.js';
 import { checkSessionId, journalPath, storePaths, type StorePaths } from './store-paths.js';
+import { DIR_MODE, FILE_MODE } from './store-modes.js';
 
 /** Implements the SessionStore port over a store directory; one instance per directory. */
 export class FileSessionStore implements SessionStore {
@@ -40,8 +42,8 @@ export class FileSessionStore implements SessionStore {
   static openLocked(dir: string, lock: StoreLock): Result<FileSessionStore> {
     const paths = storePaths(dir);
     try {
-      fs.mkdirSync(paths.journals, { recursive: true });
-      fs.mkdirSync(paths.blobs, { recursive: true });
+      fs.mkdirSync(paths.journals, { recursive: true, mode: DIR_MODE });
+      fs.mkdirSync(paths.blobs, { recursive: true, mode: DIR_MODE });
     } catch (thrown) {
       lock.release();
       return err(`${dir}: cannot create the store layout: ${messageOf(thrown)}`);
@@ -112,6 +114,11 @@ export class FileSessionStore implements SessionStore {
     return this.catalog.list();
   }
 
+  /** The sums of `list()`, memoized by the catalog (the status bar reads them every frame). */
+  totals(): UsageTotals {
+    return this.catalog.totals();
+  }
+
   /** Records the summary; the session's journal still decides its name and budget. */
   updateSummary(summary: SessionSummary): void {
     this.catalog.put(summary);
@@ -130,9 +137,9 @@ export class FileSessionStore implements SessionStore {
     const to = path.join(this.trashDir, `${sessionId}.jsonl`);
     try {
       if (!fs.existsSync(from)) return err(`no stored session ${sessionId}`);
-      fs.mkdirSync(this.trashDir, { recursive: true });
+      fs.mkdirSync(this.trashDir, { recursive: true, mode: DIR_MODE });
       const row = this.catalog.get(sessionId);
-      if (row !== undefined) fs.writeFileSync(this.trashSummaryPath(sessionId), JSON.stringify(row));
+      if (row !== undefined) fs.writeFileSync(this.trashSummaryPath(sessionId), JSON.stringify(row), { mode: FILE_MODE });
       fs.renameSync(from, to);
     } catch (thrown) {
       return err(`${from}: ${messageOf(thrown)}`);

@@ -9,6 +9,7 @@ import type { LoadedJournal, LoadProblem } from '../../core/store.js';
 import type { BlobStore } from './blob-store.js';
 import { decodeJournalLine, type MissingBlob } from './journal-line.js';
 import { reportCorruptJournal, type JournalLocation } from './quarantine.js';
+import { DIR_MODE, FILE_MODE } from './store-modes.js';
 
 export type { JournalLocation } from './quarantine.js';
 
@@ -69,8 +70,8 @@ function keepTornTail(where: JournalLocation, tail: Buffer): Result<string, stri
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const copy = path.join(where.quarantine, `${where.sessionId}-torn-tail-${stamp}.bin`);
   try {
-    fs.mkdirSync(where.quarantine, { recursive: true });
-    fs.writeFileSync(copy, tail, { flag: 'wx' });
+    fs.mkdirSync(where.quarantine, { recursive: true, mode: DIR_MODE });
+    fs.writeFileSync(copy, tail, { flag: 'wx', mode: FILE_MODE });
     return ok(copy);
   } catch (thrown) {
     return err(messageOf(thrown));

@@ -12,6 +12,7 @@ import type { BlobStore } from './blob-store.js';
 import { encodeJournalLine } from './journal-line.js';
 import { syncDirectoryInBackground } from './sync-directory.js';
 import { nodeJournalFileOps, SyncedLineFile, type JournalFileOps } from './line-file.js';
+import { DIR_MODE, FILE_MODE } from './store-modes.js';
 
 export { nodeJournalFileOps, type JournalFileOps } from './line-file.js';
 
@@ -99,8 +100,8 @@ export function createJournal(file: string, header: SessionHeader, blobs: BlobSt
   if (!line.ok) return err(`${file}: ${line.error}`);
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const fd = fs.openSync(temporary, 'wx');
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: DIR_MODE });
+    const fd = fs.openSync(temporary, 'wx', FILE_MODE);
     try {
       fs.writeFileSync(fd, line.value);
     } finally {

@@ -4,6 +4,7 @@
 // the event loop; a failed write is cut back to the last whole line.
 import fs from 'node:fs';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
+import { FILE_MODE } from './store-modes.js';
 
 /** The file operations an open journal needs; tests replace them to simulate a full disk. */
 export type JournalFileOps = {
@@ -102,7 +103,7 @@ export class SyncedLineFile {
   /** Creates a new, empty file for appending; fails if it exists. */
   static create(file: string, ops: JournalFileOps = nodeJournalFileOps): Result<SyncedLineFile> {
     try {
-      return ok(new SyncedLineFile(file, fs.openSync(file, 'wx'), 0, ops));
+      return ok(new SyncedLineFile(file, fs.openSync(file, 'wx', FILE_MODE), 0, ops));
     } catch (thrown) {
       return err(`${file}: ${messageOf(thrown)}`);
     }

@@ -2,12 +2,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
+import { DIR_MODE } from './store-modes.js';
 
 /** Copies `source` to `folder/<stem>-<timestamp><extension>` without overwriting any earlier copy. */
 export function keepCopy(source: string, folder: string, stem: string, extension: string): Result<string> {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   try {
-    fs.mkdirSync(folder, { recursive: true });
+    fs.mkdirSync(folder, { recursive: true, mode: DIR_MODE });
     for (let attempt = 1; attempt <= 100; attempt += 1) {
       const suffix = attempt === 1 ? '' : `-${attempt}`;
       const copy = path.join(folder, `${stem}-${stamp}${suffix}${extension}`);

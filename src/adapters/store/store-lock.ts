@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
+import { DIR_MODE, FILE_MODE } from './store-modes.js';
 
 const LockOwner = z.object({ pid: z.number().int().positive(), startTime: z.number().nullable() });
 type LockOwner = z.infer<typeof LockOwner>;
@@ -68,7 +69,7 @@ function parseOwner(text: string): LockOwner | undefined {
 function tryCreate(file: string, content: string): 'created' | 'exists' {
   const temporary = path.join(path.dirname(file), `.agentmux.lock.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    fs.writeFileSync(temporary, content, { flag: 'wx' });
+    fs.writeFileSync(temporary, content, { flag: 'wx', mode: FILE_MODE });
     fs.linkSync(temporary, file);
     return 'created';
   } catch (thrown) {
@@ -104,7 +105,7 @@ function removeStale(file: string, stale: string): void {
 export function lockStoreDir(dir: string): Result<StoreLock, string> {
   try {
     // Owner-only (DESIGN.md §5): the control socket inside it is the cockpit's command line.
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(dir, { recursive: true, mode: DIR_MODE });
   } catch (thrown) {
     // `--sessions /etc/passwd`: say what is wrong, not mkdir's EEXIST.
     const code = thrown instanceof Error && 'code' in thrown ? thrown.code : undefined;

@@ -8,6 +8,7 @@ import type { RunRecordLine } from '../../core/workflow/run-record.js';
 import { SyncedLineFile } from '../store/line-file.js';
 import { syncDirectory } from '../store/sync-directory.js';
 import { writeFileOnce } from '../store/write-once.js';
+import { DIR_MODE } from '../store/store-modes.js';
 
 /** Where a run's record lives. */
 export function runDirectory(storeDir: string, runId: string): string {
@@ -34,7 +35,7 @@ function shortId(): string {
 export function createRunRecord(storeDir: string, scriptText: string): Result<RunRecordWriter> {
   const runs = path.join(storeDir, 'runs');
   try {
-    fs.mkdirSync(runs, { recursive: true });
+    fs.mkdirSync(runs, { recursive: true, mode: DIR_MODE });
   } catch (thrown) {
     return err(`${runs}: cannot create: ${messageOf(thrown)}`);
   }
@@ -42,7 +43,7 @@ export function createRunRecord(storeDir: string, scriptText: string): Result<Ru
     const runId = shortId();
     const dir = path.join(runs, runId);
     try {
-      fs.mkdirSync(dir);
+      fs.mkdirSync(dir, { mode: DIR_MODE });
     } catch (thrown) {
       if (thrown instanceof Error && 'code' in thrown && thrown.code === 'EEXIST') continue;
       return err(`${dir}: cannot create: ${messageOf(thrown)}`);

@@ -9,6 +9,8 @@ import { confirmFlagsOf, wireCockpitRuns } from './cockpit-runs.js';
 import { confirmationNeeded } from './run-confirmation.js';
 import { offerUnfinished } from './unfinished-offer.js';
 import { RunBoard } from './run-board.js';
+import { readRunRecord } from '../../adapters/workflow/run-record-reader.js';
+import { linesBeforeContinue } from '../../core/workflow/run-tree-from-record.js';
 import { RunViewFlow } from './run-view-flow.js';
 import type { WorkflowRuns } from './workflow-runs.js';
 
@@ -28,6 +30,10 @@ function wireRunView(app: CockpitApp, started: Started, stallAfterSeconds: numbe
     queued: (runId) => live?.runs().find((run) => run.id === runId)?.runtime.slotUse().queued,
     changed: () => hooks.changed(),
     ticked: () => hooks.ticked(),
+    earlier: (runId) => {
+      const record = readRunRecord(started.storeDir, runId);
+      return record.ok ? linesBeforeContinue(record.value.lines) : undefined;
+    },
   });
   const flow = new RunViewFlow(app, board, stallAfterMs, now);
   hooks.changed = () => flow.changed();

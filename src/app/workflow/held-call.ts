@@ -7,6 +7,7 @@ import type { Controller } from '../../core/controller.js';
 import type { JsonValue } from '../../core/json-value.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { heldValueText, type HeldAnswer } from '../../core/workflow/call-hold.js';
+import { canonicalJson } from '../../core/workflow/canonical-json.js';
 import type { CallResolution, ResolutionStep } from '../../core/workflow/call-resolution.js';
 import type { CallEntry } from '../../core/workflow/call-state.js';
 import type { ValueCheck } from '../../core/workflow/structured-output-tools.js';
@@ -23,6 +24,8 @@ export type HeldCallDeps = {
   readonly held: () => boolean;
   /** Gives the script its value (the host's settle). */
   readonly settle: (step: ResolutionStep) => void;
+  /** Tells the run's record an answer is held, or was sent back (a continue holds it again without a model call). */
+  readonly recorded?: (change: { readonly kind: 'held'; readonly value: JsonValue } | { readonly kind: 'sent-back' }) => void;
 };
 
 /** How the pane shows a held value: one line, cut. */
@@ -65,6 +68,11 @@ export function holdGate(deps: HeldCallDeps): (step: ResolutionStep) => boolean 
         const next = schema ? given : asText(given);
         const wrong = problems(next);
         if (wrong.length > 0) return err(`${agent.name}: the edited value does not match its schema (still held): ${wrong.join('; ')}`);
+        // The same value given back is the answer as it stands: accepted, not marked edited.
+        if (canonicalJson(next) === canonicalJson(value)) {
+          resolveWith(value, false);
+          return ok(`${agent.name}: the value is the answer as it stands: accepted (not marked edited)`);
+        }
         resolveWith(next, true);
         return ok(`${agent.name}: the script has your edited value`);
       },
@@ -78,11 +86,13 @@ export function holdGate(deps: HeldCallDeps): (step: ResolutionStep) => boolean 
           return err(`${agent.name}: ${sent.detail}`);
         }
         entry.observe({ kind: 'sent-back' });
+        deps.recorded?.({ kind: 'sent-back' });
         return ok(`sent ${agent.name}'s answer back with your note: it works on, and its next answer is held again`);
       },
     };
     entry.held = answer;
     entry.observe({ kind: 'held' });
+    deps.recorded?.({ kind: 'held', value });
     say(`⏸ held for you before the script sees it: ${preview(heldValueText(answer))} — y accept · e edit · s send back`);
     return true;
   };

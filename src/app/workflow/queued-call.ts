@@ -12,6 +12,9 @@ export class QueuedCall {
   private readonly skip = new AbortController();
   private readonly held: string[] = [];
   private live: StartedSteering | undefined;
+  /** Editors open on the prompt (prompt-edit): the call waits to start until none is. */
+  private editors = 0;
+  private readonly editorsClosed: (() => void)[] = [];
   /** What `skip`, `accept` and a send to the queued agent do (the registry's entry holds it). */
   readonly steering: CallSteering;
 
@@ -38,12 +41,34 @@ export class QueuedCall {
         this.startingPrompt = text;
         return true;
       },
+      holdStart: () => {
+        if (!queued()) return undefined;
+        this.editors += 1;
+        let released = false;
+        return () => {
+          if (released) return;
+          released = true;
+          this.editors -= 1;
+          if (this.editors === 0) for (const resolve of this.editorsClosed.splice(0)) resolve();
+        };
+      },
     };
   }
 
   /** Aborted when the call was skipped while queued: its slot request is withdrawn. */
   get skipped(): AbortSignal {
     return this.skip.signal;
+  }
+
+  /** True while an editor holds the prompt open: the call must not start yet. */
+  get editing(): boolean {
+    return this.editors > 0;
+  }
+
+  /** Resolves once no editor holds the prompt (at once when none does). */
+  editsClosed(): Promise<void> {
+    if (this.editors === 0) return Promise.resolve();
+    return new Promise((resolve) => this.editorsClosed.push(resolve));
   }
 
   /** The prompt the agent starts with: the script's, or what the person replaced it with while queued. */

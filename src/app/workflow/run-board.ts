@@ -8,6 +8,8 @@ import type { CallStateEvent } from '../../core/workflow/call-state.js';
 import type { RunEvent } from '../../core/workflow/run-events.js';
 import { runStatusLine } from '../../core/workflow/run-status-line.js';
 import { RunTree } from '../../core/workflow/run-tree.js';
+import { runTreeFromRecord } from '../../core/workflow/run-tree-from-record.js';
+import type { RunRecordLine } from '../../core/workflow/run-record.js';
 import type { CallState } from '../../core/workflow/call-state.js';
 import type { WaitingReason } from '../../core/workflow/run-agent-node.js';
 
@@ -30,6 +32,8 @@ export type RunBoardOptions = {
   readonly changed: () => void;
   /** The second ticked while a run is live. */
   readonly ticked: () => void;
+  /** A run continued here that this board has not seen: its record's lines before the continue (its name, phases, calls). */
+  readonly earlier?: (runId: string) => readonly RunRecordLine[] | undefined;
 };
 
 /** The runs' trees and their clock; see the file comment. */
@@ -85,7 +89,9 @@ export class RunBoard implements Disposable {
     const now = this.options.now();
     let tree = this.byRun.get(runId);
     if (tree === undefined) {
-      tree = new RunTree(runId, line.type === 'meta' ? line.name : runId, now);
+      // A continued run starts from what its record held: named, phased, its answers counted.
+      const earlier = line.type === 'continued' ? this.options.earlier?.(runId) : undefined;
+      tree = earlier === undefined || earlier.length === 0 ? new RunTree(runId, line.type === 'meta' ? line.name : runId, now) : runTreeFromRecord(runId, earlier);
       this.byRun.set(runId, tree);
       this.treeList.push(tree);
     }

@@ -22,6 +22,7 @@ import { holdGate } from './held-call.js';
 import { QueuedCall } from './queued-call.js';
 import { RunSpending } from './run-spending.js';
 import { AgentEventRouter } from './agent-event-router.js';
+import { StartPacer } from './start-pacer.js';
 import { watchRevisions, type ResolutionSlot } from './revision-watch.js';
 import { reopenCallAgent, resumeCall } from './resume-call.js';
 import { resumeAction } from '../../core/workflow/resume-action.js';
@@ -75,6 +76,8 @@ export class ControllerAgentHost implements WorkflowAgentHost {
   private readonly spending: RunSpending;
   /** Each agent's events for its watchers, one controller subscription for all (agent-event-router.ts). */
   private readonly agentEvents: AgentEventRouter;
+  /** Agent starts, one per event-loop turn (start-pacer.ts). */
+  private readonly pacer = new StartPacer();
 
   constructor(private readonly options: ControllerAgentHostOptions) {
     this.calls = new CallStates((event) => options.controller.events.emit(event));
@@ -103,6 +106,11 @@ export class ControllerAgentHost implements WorkflowAgentHost {
 
   private async afterSlot(call: AgentCall, context: AgentCallContext, plan: CallPlan, queue: QueuedCall, entry: CallEntry): Promise<AgentCallOutcome> {
     if ((await unlessAborted(context.slot(queue.skipped), context.signal)) === 'aborted') return { kind: 'null', reason: stopReason(context.signal) };
+    // Its prompt is open in an editor (prompt-edit): it starts with what the person saves, holding its slot meanwhile.
+    if (queue.editing && (await unlessAborted(queue.editsClosed(), AbortSignal.any([context.signal, queue.skipped]))) === 'aborted' && context.signal.aborted) return { kind: 'null', reason: stopReason(context.signal) };
+    // One start per loop turn (start-pacer.ts): a wave of starts never holds a key back.
+    await this.pacer.turn();
+    if (context.signal.aborted) return { kind: 'null', reason: stopReason(context.signal) };
     if (queue.skipped.aborted) return { kind: 'null', reason: SKIPPED };
     const { controller } = this.options;
     const name = entry.agent;
@@ -124,7 +132,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     const pending = this.runAgents.get(runId) ?? new Set<SdkAgent>();
     for (const agent of pending) {
       if (agent.phase.kind === 'running') this.pauseOverBudget(agent, reason);
-      else if (agent.state !== 'paused') agent.setState('over-budget', reason);
+      else if (agent.phase.kind !== 'paused') agent.setState('over-budget', reason);
     }
     // A finished agent a person set working again spends from the same budget: it stops too.
     for (const agent of this.allAgents.get(runId) ?? []) {
@@ -138,7 +146,7 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     this.options.controller.pause(agent.name);
     // Shown as over-budget (not paused) once it stops at its safe point.
     void phase.loop.then(() => {
-      if (agent.state === 'paused') agent.setState('over-budget', reason);
+      if (agent.phase.kind === 'paused') agent.setState('over-budget', reason);
     });
   }
 
@@ -197,7 +205,16 @@ export class ControllerAgentHost implements WorkflowAgentHost {
     this.spending.track(agent, context.spent, context.runEnded);
     const subscriptions: Disposable[] = [];
     // A held phase's answer waits for the person before the script sees it (issue 16).
-    const hold = holdGate({ controller, agent, entry, resolution, check: plan.check, settle, held: () => this.calls.holds.holds(call.run.id, call.phase ?? null) });
+    const hold = holdGate({
+      controller,
+      agent,
+      entry,
+      resolution,
+      check: plan.check,
+      settle,
+      held: () => this.calls.holds.holds(call.run.id, call.phase ?? null),
+      recorded: (change) => context.held?.(agent.name, change),
+    });
     subscriptions.push(
       watchCall(this.agentEvents, agent, entry, {
         workEnded: (end) => {
@@ -213,8 +230,12 @@ export class ControllerAgentHost implements WorkflowAgentHost {
       controller.interrupt(agent.name);
     };
     context.signal.addEventListener('abort', onStop, { once: true });
-    const first = call.resume === undefined ? undefined : resumeAction(session.view());
-    if (first === undefined || first.kind === 'send') {
+    const first = call.resume === undefined || call.held !== undefined ? undefined : resumeAction(session.view());
+    if (call.held !== undefined) {
+      // Its answer was held when the run stopped (issue 16): held again as it was, no model call.
+      const step = resolution.resolve({ kind: 'value', value: call.held.value });
+      if (!hold(step)) settle(step);
+    } else if (first === undefined || first.kind === 'send') {
       // The script's prompt, or what the person replaced it with while the call was queued.
       const sent = controller.delivery.send(agent.name, queue.prompt);
       if (sent.outcome === 'refused') settle(resolution.resolve({ kind: 'throw', message: `${agent.name}: ${sent.detail}` }));

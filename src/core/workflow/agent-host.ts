@@ -43,6 +43,8 @@ export type AgentCall = {
   readonly options: AgentCallOptions;
   /** The call was in flight when the run last stopped (crash or quit): continue that agent's own session, not its prompt (issue 15). */
   readonly resume?: { readonly agent: string; readonly session: string };
+  /** The answer that was held for the person when the run last stopped (issue 16): held again as it was, no model call. */
+  readonly held?: { readonly value: JsonValue };
 };
 
 /** What the host tells the runtime while a call runs. */
@@ -62,6 +64,8 @@ export type AgentCallContext = {
   readonly runEnded: AbortSignal;
   /** After the call resolved, the agent's answer changed (steered, rewound, edited): its revised value (issue 15). */
   readonly revised: (agent: string, value: JsonValue) => void;
+  /** The agent's answer is held for the person (issue 16), or was sent back with a note: the record keeps which. */
+  readonly held?: (agent: string, change: { readonly kind: 'held'; readonly value: JsonValue } | { readonly kind: 'sent-back' }) => void;
 };
 
 /**

@@ -3,7 +3,7 @@
 // an API error, or while an approval is pending), or done with its value. Pure: the host reports
 // what it sees of the agent, `nextCallState` decides, and `CallStates` keeps one entry per call
 // and emits a `call-state` event on each change (the run view, the status bar, ctl events).
-import type { AgentState } from '../agent-state.js';
+import { WORKING_STATES, type AgentState } from '../agent-state.js';
 import type { JsonValue } from '../json-value.js';
 import type { TurnOutcome } from '../turn-ledger.js';
 import { HoldRules, type HeldAnswer } from './call-hold.js';
@@ -35,8 +35,6 @@ export type CallObservation =
   /** The person sent a held answer back with a note: the agent works on. */
   | { readonly kind: 'sent-back' }
   | { readonly kind: 'resolved'; readonly value: JsonValue | null; readonly reason: string | null };
-
-const WORKING_STATES: ReadonlySet<AgentState> = new Set(['requesting', 'streaming', 'tool', 'retrying']);
 
 const HISTORY_REASON = { rewind: 'rewound', edit: 'edited', graft: 'grafted' } as const;
 
@@ -109,6 +107,12 @@ export type CallSteering = {
   queuedPrompt(): string | undefined;
   /** Replaces the prompt of a queued call before it starts; false once the agent exists (or it was skipped). */
   replacePrompt(text: string): boolean;
+  /**
+   * The person opened the queued call's prompt in an editor: the call does not start until they
+   * close it (it may take a slot and wait), so it starts with what they save. Returns the release
+   * (idempotent); undefined once the agent exists (or the call was skipped).
+   */
+  holdStart(): (() => void) | undefined;
 };
 
 /** One call as the registry holds it. */

@@ -2,7 +2,8 @@
 // tokens, cost, when it started and last showed life (a stream event or tool output), whether
 // its call resolved, and whether it waits on the person. What it shows *now* is derived here,
 // from an injected clock, so a silent agent turns `stalled` without anything being rebuilt.
-import type { AgentState } from '../agent-state.js';
+import { isWorking, type AgentState } from '../agent-state.js';
+import { dashControls } from './agent-naming.js';
 
 /** Why an agent waits on the person: its call resolves only after they act (§9 "steering"). */
 export type WaitingReason = 'approval' | 'interrupted' | 'api-error' | 'rewound' | 'edited' | 'grafted' | 'held';
@@ -17,6 +18,8 @@ export type AgentRowState = (typeof AGENT_ROW_STATES)[number];
 /** One agent of a run (mutable: the tree updates it in place as events arrive). */
 export type RunAgentNode = {
   name: string;
+  /** Its call's key (DESIGN.md §9 "Call keys"). */
+  readonly key: string;
   readonly label: string;
   /** The phase group's key ('' when the agent has none). */
   readonly phase: string;
@@ -34,8 +37,6 @@ export type RunAgentNode = {
   unknownCosts: number;
 };
 
-const WORKING: ReadonlySet<AgentState> = new Set<AgentState>(['requesting', 'streaming', 'tool', 'retrying']);
-
 /** The state an agent's row shows at `now`: a working agent silent for `stallAfterMs` or more is stalled. */
 export function agentRowState(agent: RunAgentNode, now: number, stallAfterMs: number): AgentRowState {
   if (agent.end.kind === 'done') return 'done';
@@ -43,7 +44,7 @@ export function agentRowState(agent: RunAgentNode, now: number, stallAfterMs: nu
   if (agent.waiting !== undefined || agent.agentState === 'awaiting-approval' || agent.agentState === 'error') return 'waiting';
   if (agent.agentState === 'paused') return 'paused';
   if (agent.agentState === 'over-budget') return 'over-budget';
-  if (WORKING.has(agent.agentState)) return now - agent.lastActivity >= stallAfterMs ? 'stalled' : 'working';
+  if (isWorking(agent.agentState)) return now - agent.lastActivity >= stallAfterMs ? 'stalled' : 'working';
   return 'idle';
 }
 
@@ -53,6 +54,15 @@ export function waitingReasonOf(agent: RunAgentNode): WaitingReason | undefined 
   if (agent.agentState === 'awaiting-approval') return 'approval';
   if (agent.agentState === 'error') return 'api-error';
   return agent.waiting;
+}
+
+/**
+ * What the run view's first column shows for an agent: its name (what `-t` takes), and the label
+ * the script gave when the name no longer reads as it — a person renamed the agent, queued or
+ * working (`triage (reviewer-3)`) — so the row stays recognisable against the script.
+ */
+export function agentRowName(agent: RunAgentNode): string {
+  return agent.name.includes(dashControls(agent.label)) ? agent.name : `${agent.name} (${agent.label})`;
 }
 
 /** True while the agent's call has not resolved. */

@@ -6,7 +6,7 @@ import type { JsonValue } from '../json-value.js';
 import { err, type Result } from '../result.js';
 import { acceptCall, runTargetAgents, skipCall } from './call-steering.js';
 import { acceptHeld, holdPhase, replaceHeld, sendBackHeld } from './hold-steering.js';
-import { queuedPromptOf, replaceQueuedPrompt } from './queued-prompt.js';
+import { editQueuedPrompt, queuedPromptOf, replaceQueuedPrompt, type PromptEditing } from './queued-prompt.js';
 import type { WorkflowRunsApi } from './workflow-runs-api.js';
 
 const NO_RUNS = 'workflow runs are not available here';
@@ -64,5 +64,10 @@ export class RunCommands implements RunsApi {
 
   replaceQueuedPrompt(name: string, text: string): Result<string> {
     return replaceQueuedPrompt(this.host(), name, text);
+  }
+
+  /** `prompt-edit`: queued NAME's prompt opened for an editor; its call does not start before `release`. */
+  editQueuedPrompt(name: string): Result<PromptEditing> {
+    return editQueuedPrompt(this.host(), name);
   }
 }

@@ -46,6 +46,10 @@ export function runEventLine(runId: string, event: RunEvent): string {
       return `${runId}: revised ${visibleControls(line.agent)} (version ${line.version}): ${short(JSON.stringify(line.value))}`;
     case 'result':
       return `${runId}: result ${visibleControls(line.agent ?? '(no agent)')}${line.edited === true ? ' (edited by you)' : ''}: ${short(JSON.stringify(line.value))}`;
+    case 'held':
+      return `${runId}: held ${visibleControls(line.agent)} for you: ${short(JSON.stringify(line.value))}`;
+    case 'sent-back':
+      return `${runId}: sent ${visibleControls(line.agent)}'s held answer back`;
     case 'failed':
       // No agent: the call failed before one started (agent() threw), which is no null result.
       return line.agent === null ? `${runId}: failed (no agent): ${short(line.reason)}` : `${runId}: null ${visibleControls(line.agent)}: ${short(line.reason)}`;

@@ -1,6 +1,7 @@
 // What a run's record remembers for `run-continue` (issue 15): each call key's latest value (its
-// first `result`, or a later `revised` one) with its version, and each key that started an agent
-// but never got a value (in flight at a crash or quit) with that agent's session. Pure.
+// first `result`, or a later `revised` one) with its version, each key that started an agent
+// but never got a value (in flight at a crash or quit) with that agent's session, and each answer
+// that was held for the person when the run stopped (issue 16). Pure.
 import type { JsonValue } from '../json-value.js';
 import type { RunRecordLine } from './run-record.js';
 
@@ -28,19 +29,22 @@ export class RunMemory {
   private constructor(
     private readonly values: ReadonlyMap<string, RememberedValue>,
     private readonly inFlight: ReadonlyMap<string, InFlightCall>,
+    /** Answers held for the person when the run stopped (issue 16), by key: no result yet, not sent back. */
+    private readonly heldValues: ReadonlyMap<string, JsonValue>,
     /** How many script versions the record names (script.js is 1). */
     readonly scriptVersions: number,
   ) {}
 
   /** An empty memory: a fresh run reuses nothing. */
   static empty(): RunMemory {
-    return new RunMemory(new Map(), new Map(), 1);
+    return new RunMemory(new Map(), new Map(), new Map(), 1);
   }
 
   /** Reads the record's lines in order. */
   static of(lines: readonly RunRecordLine[]): RunMemory {
     const values = new Map<string, RememberedValue>();
     const inFlight = new Map<string, InFlightCall>();
+    const held = new Map<string, JsonValue>();
     const sessions = new Map<string, string>();
     let scriptVersions = 1;
     for (const line of lines) {
@@ -52,6 +56,13 @@ export class RunMemory {
         case 'result':
           values.set(line.key, { value: line.value, version: (values.get(line.key)?.version ?? 0) + 1, agent: line.agent, session: sessions.get(line.key) ?? null, at: line.at });
           inFlight.delete(line.key);
+          held.delete(line.key);
+          break;
+        case 'held':
+          held.set(line.key, line.value);
+          break;
+        case 'sent-back':
+          held.delete(line.key);
           break;
         case 'revised':
           values.set(line.key, { value: line.value, version: line.version, agent: line.agent, session: sessions.get(line.key) ?? null, at: line.at });
@@ -72,7 +83,7 @@ export class RunMemory {
           break;
       }
     }
-    return new RunMemory(values, inFlight, scriptVersions);
+    return new RunMemory(values, inFlight, held, scriptVersions);
   }
 
   /** The key's latest value, if the record has one. */
@@ -83,6 +94,11 @@ export class RunMemory {
   /** The agent that was working on the key when the run last stopped, if any. */
   interrupted(key: string): InFlightCall | undefined {
     return this.inFlight.get(key);
+  }
+
+  /** The answer held for the person when the run last stopped, if the key has one (a stop's null keeps it). */
+  held(key: string): JsonValue | undefined {
+    return this.values.has(key) ? undefined : this.heldValues.get(key);
   }
 
   /** How many keys have a value. */

@@ -49,6 +49,12 @@ export function runRecordText(runId: string, lines: readonly RunRecordLine[]): s
         if (agent !== undefined) agent.outcome = `→ ${short(JSON.stringify(line.value))}${line.edited === true ? ' (edited by you)' : ''}`;
         break;
       }
+      case 'held':
+      case 'sent-back': {
+        const agent = byKey.get(line.key);
+        if (agent !== undefined) agent.outcome = line.type === 'held' ? `held for you: ${short(JSON.stringify(line.value))}` : 'sent back: working again';
+        break;
+      }
       case 'failed': {
         const agent = byKey.get(line.key);
         if (agent !== undefined) agent.outcome = `null: ${short(line.reason)}`;

@@ -57,7 +57,12 @@ export const RunRecordLineSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('revised'), at, agent: z.string(), key: z.string(), version: z.number().int().positive(), value: JsonValueSchema }),
   /** `edited`: the person replaced the agent's held answer with this value (issue 16); absent otherwise. */
   z.strictObject({ type: z.literal('result'), at, agent: z.string().nullable(), key: z.string(), value: JsonValueSchema, edited: z.literal(true).optional() }),
-  z.strictObject({ type: z.literal('failed'), at, agent: z.string().nullable(), key: z.string(), reason: z.string() }),
+  /** A held phase's answer waits for the person (issue 16): kept so a continue holds it again without asking the model. */
+  z.strictObject({ type: z.literal('held'), at, agent: z.string(), key: z.string(), value: JsonValueSchema }),
+  /** The person sent a held answer back with a note: it no longer stands, the agent works on. */
+  z.strictObject({ type: z.literal('sent-back'), at, agent: z.string(), key: z.string() }),
+  /** `phase`: the call's phase title, written when no agent started (a queued call skipped or stopped), so the run view counts it in its phase. */
+  z.strictObject({ type: z.literal('failed'), at, agent: z.string().nullable(), key: z.string(), reason: z.string(), phase: z.string().optional() }),
   z.strictObject({
     type: z.literal('done'),
     at,

@@ -19,7 +19,7 @@ export function runStatusLine(tree: RunTree, now: number, stallAfterMs: number):
   const parts = [visibleControls(tree.name)];
   const phase = tree.current();
   if (tree.end !== undefined) parts.push(tree.end.status);
-  else if (phase !== undefined) parts.push(`${visibleControls(phase.title)} ${phase.done + phase.nulls}/${phase.agents}`);
+  else if (phase !== undefined) parts.push(`${visibleControls(phase.title)} ${phase.done + phase.nulls}/${phase.calls}`);
   parts.push(`${counts.done} done`);
   if (counts.nulls > 0) parts.push(`${counts.nulls} null`);
   if (counts.waiting > 0) parts.push(`${counts.waiting} waiting on you`);

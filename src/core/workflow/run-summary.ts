@@ -1,6 +1,7 @@
 // One run as the session browser lists it (DESIGN.md §9 Naming: workflow sessions are grouped
 // under their run): its name, how it ended (or that it has no `done` line yet), when it started
-// and last wrote, and how many agents it started — read from its record's lines.
+// and last wrote, and how many calls started an agent — read from its record's lines, one per call
+// key (a call asked again after a continue has a second `started` line, not a second agent).
 import type { RunRecordLine, RunStatus } from './run-record.js';
 
 /** A run's row in the session browser. */
@@ -11,6 +12,7 @@ export type RunSummary = {
   readonly status: RunStatus | 'running' | 'no record';
   readonly started: number;
   readonly updated: number;
+  /** Calls that started an agent (distinct call keys). */
   readonly agents: number;
 };
 
@@ -23,14 +25,14 @@ function timeOf(at: string, fallback: number): number {
 export function summarizeRun(id: string, lines: readonly RunRecordLine[], fallbackTime: number): RunSummary {
   let name = id;
   let status: RunSummary['status'] = 'running';
-  let agents = 0;
+  const keys = new Set<string>();
   const first = lines[0];
   const last = lines[lines.length - 1];
   for (const line of lines) {
     if (line.type === 'meta') name = line.name;
-    else if (line.type === 'started') agents += 1;
+    else if (line.type === 'started') keys.add(line.key);
     else if (line.type === 'done') status = line.status;
   }
   const started = first === undefined ? fallbackTime : timeOf(first.at, fallbackTime);
-  return { id, name, status, started, updated: last === undefined ? started : timeOf(last.at, started), agents };
+  return { id, name, status, started, updated: last === undefined ? started : timeOf(last.at, started), agents: keys.size };
 }

@@ -21,3 +21,9 @@ export function runTreeFromRecord(runId: string, lines: readonly RunRecordLine[]
   }
   return tree;
 }
+
+/** The lines a run had before its latest continue (its `continued` line and what followed left out): a continue's starting tree. */
+export function linesBeforeContinue(lines: readonly RunRecordLine[]): readonly RunRecordLine[] {
+  const at = lines.findLastIndex((line) => line.type === 'continued');
+  return at < 0 ? lines : lines.slice(0, at);
+}

@@ -25,7 +25,7 @@ export function parseRunFilter(text: string): RunFilter | undefined {
 
 /** A finished phase: it has agents, all resolved, and the run has moved past it (or ended). */
 export function phaseFinished(tree: RunTree, phase: PhaseNode): boolean {
-  if (phase.agents === 0 || phase.done + phase.nulls < phase.agents) return false;
+  if (phase.calls === 0 || phase.done + phase.nulls < phase.calls) return false;
   return !tree.live || tree.current()?.key !== phase.key;
 }
 

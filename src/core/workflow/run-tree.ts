@@ -6,6 +6,7 @@ import type { AgentState } from '../agent-state.js';
 import type { JsonValue } from '../json-value.js';
 import type { TurnOutcome } from '../turn-ledger.js';
 import type { UsageTotals } from '../usage-totals.js';
+import { CallTally, type CallCounts, type CallOutcome } from './call-tally.js';
 import { agentRowState, isPending, type RunAgentNode, type WaitingReason } from './run-agent-node.js';
 import type { RunRecordLine, RunStatus, ValueRef } from './run-record.js';
 import { StaleTracker } from './stale-tracker.js';
@@ -13,15 +14,12 @@ import { StaleTracker } from './stale-tracker.js';
 /** An item under a phase, in arrival order. */
 export type PhaseItem = { readonly kind: 'agent'; readonly agent: RunAgentNode } | { readonly kind: 'log'; readonly text: string };
 
-/** A phase group; `key` '' holds what came before any phase. */
-export type PhaseNode = {
+/** A phase group; `key` '' holds what came before any phase. Its counts are per call key (call-tally.ts). */
+export type PhaseNode = CallCounts & {
   readonly key: string;
   readonly title: string;
   readonly inMeta: boolean;
   readonly items: PhaseItem[];
-  agents: number;
-  done: number;
-  nulls: number;
 };
 
 /** A call waiting for a concurrency slot: named already, no agent yet (DESIGN.md §9, "queued"). */
@@ -50,14 +48,13 @@ export class RunTree {
   private readonly phaseMap = new Map<string, PhaseNode>();
   private readonly phaseList: PhaseNode[] = [];
   private readonly agentMap = new Map<string, RunAgentNode>();
+  /** Each call key's latest agent: a call asked again after a continue replaces its row. */
+  private readonly agentByKey = new Map<string, RunAgentNode>();
+  private readonly tally = new CallTally<PhaseNode>();
   private readonly pendingAgents = new Set<RunAgentNode>();
   private readonly stale = new StaleTracker();
   private readonly queuedCalls = new Map<string, QueuedCallNode>();
-  /** An agent's name at start → its name now, for each agent a person renamed. */
-  private readonly renamedTo = new Map<string, string>();
   private currentPhase: string | undefined;
-  private doneCount = 0;
-  private nullCount = 0;
   private tokens = 0;
   private cost = 0;
   private unknownCosts = 0;
@@ -89,38 +86,30 @@ export class RunTree {
         return;
       case 'started':
         this.queuedCalls.delete(line.agent);
-        // The name is a new agent's now: its lines are its own.
-        this.renamedTo.delete(line.agent);
-        this.started(line.agent, line.label ?? line.agent, line.phase ?? this.currentPhaseTitle(), model, now);
+        this.started(line.agent, line.key, line.label ?? line.agent, line.phase ?? this.currentPhaseTitle(), model, now);
         return;
       case 'result':
-      case 'failed': {
-        // The record names an agent as it started: a person may have renamed it since.
-        const agent = line.agent === null ? undefined : this.agentMap.get(this.renamedTo.get(line.agent) ?? line.agent);
-        if (agent === undefined || !isPending(agent)) return;
-        agent.end = line.type === 'result' ? (line.edited === true ? { kind: 'done', edited: true } : { kind: 'done' }) : { kind: 'null', reason: line.reason };
-        agent.endedAt = now;
-        agent.waiting = undefined;
-        this.pendingAgents.delete(agent);
-        const phase = this.phaseMap.get(agent.phase);
-        if (line.type === 'result') {
-          this.doneCount += 1;
-          if (phase !== undefined) phase.done += 1;
-        } else {
-          this.nullCount += 1;
-          if (phase !== undefined) phase.nulls += 1;
-        }
+        // Found by its call key: the record names the agent as it started, a person may have renamed it since.
+        this.resolved(line.key, line.edited === true ? { kind: 'done', edited: true } : { kind: 'done' }, undefined, now);
         return;
-      }
-      // A continued run (issue 15): its calls served from the record count as done at once.
+      case 'failed':
+        // No agent: a call skipped or stopped while queued, counted in the phase its line names.
+        this.resolved(line.key, { kind: 'null', reason: line.reason }, line.phase, now);
+        return;
+      // A continued run (issue 15): it is live again; its calls served from the record count as done.
       case 'continued':
         this.end = undefined;
+        this.endedAt = undefined;
         return;
       case 'reused':
-        this.doneCount += 1;
+        this.resolved(line.key, { kind: 'done' }, undefined, now);
         return;
       // A revised answer changes no count; the calls that saw its earlier value are marked stale (above).
       case 'revised':
+        return;
+      // A held answer is shown live by the call's state (issue 16); the record's line changes no count.
+      case 'held':
+      case 'sent-back':
         return;
       case 'done':
         this.end = { status: line.status, result: line.result, error: line.error };
@@ -182,9 +171,6 @@ export class RunTree {
     this.agentMap.delete(from);
     agent.name = to;
     this.agentMap.set(to, agent);
-    // The record keeps naming it as it started (`result`, `failed`): follow every earlier name to this one.
-    for (const [earlier, now] of this.renamedTo) if (now === from) this.renamedTo.set(earlier, to);
-    this.renamedTo.set(from, to);
     this.stale.renamed(from, to);
     this.version += 1;
   }
@@ -254,7 +240,7 @@ export class RunTree {
     return this.currentPhase === undefined ? undefined : this.phaseMap.get(this.currentPhase);
   }
 
-  /** Run-wide counts at `now`. */
+  /** Run-wide counts at `now`, per call key (a call asked again counts once; an answer served from the record is done). */
   counts(now: number, stallAfterMs: number): RunCounts {
     let waiting = 0;
     let stalled = 0;
@@ -263,7 +249,9 @@ export class RunTree {
       if (state === 'waiting') waiting += 1;
       else if (state === 'stalled') stalled += 1;
     }
-    return { done: this.doneCount, working: this.pendingAgents.size, queued: this.queued, nulls: this.nullCount, waiting, stalled };
+    // An agent waiting on you (an approval, an interrupt, a held answer) is not working: it is counted as waiting.
+    const { done, nulls } = this.tally.run;
+    return { done, working: this.pendingAgents.size - waiting, queued: this.queued, nulls, waiting, stalled };
   }
 
   /** Tokens (both ways) and cost of every agent of the run. */
@@ -280,10 +268,12 @@ export class RunTree {
     return this.currentPhase === undefined ? undefined : this.phaseMap.get(this.currentPhase)?.title;
   }
 
-  private started(name: string, label: string, phaseTitle: string | undefined, model: string, now: number): void {
-    const phase = this.phase(phaseTitle, false);
+  private started(name: string, key: string, label: string, phaseTitle: string | undefined, model: string, now: number): void {
+    const earlier = this.agentByKey.get(key);
+    const phase = earlier === undefined ? this.phase(phaseTitle, false) : (this.phaseMap.get(earlier.phase) ?? this.phase(phaseTitle, false));
     const agent: RunAgentNode = {
       name,
+      key,
       label,
       phase: phase.key,
       model,
@@ -298,25 +288,47 @@ export class RunTree {
       costUsd: 0,
       unknownCosts: 0,
     };
-    this.agentMap.set(name, agent);
+    this.agentByKey.set(key, agent);
     this.pendingAgents.add(agent);
-    phase.items.push({ kind: 'agent', agent });
-    phase.agents += 1;
+    // The same call asked again (a continue): its new agent takes the earlier one's row.
+    const row = earlier === undefined ? -1 : phase.items.findIndex((item) => item.kind === 'agent' && item.agent === earlier);
+    if (earlier !== undefined) {
+      this.pendingAgents.delete(earlier);
+      if (this.agentMap.get(earlier.name) === earlier) this.agentMap.delete(earlier.name);
+    }
+    this.agentMap.set(name, agent);
+    if (row >= 0) phase.items[row] = { kind: 'agent', agent };
+    else phase.items.push({ kind: 'agent', agent });
+    this.tally.set(key, phase, 'pending');
     if (this.currentPhase === undefined && phase.key !== '') this.currentPhase = phase.key;
+  }
+
+  /** Call `key` resolved: its agent (if one started) ends, and the key counts done or null in its phase. */
+  private resolved(key: string, end: Exclude<RunAgentNode['end'], { kind: 'pending' }>, phaseTitle: string | undefined, now: number): void {
+    const agent = this.agentByKey.get(key);
+    if (agent !== undefined && isPending(agent)) {
+      agent.end = end;
+      agent.endedAt = now;
+      agent.waiting = undefined;
+      this.pendingAgents.delete(agent);
+    }
+    const outcome: CallOutcome = end.kind === 'done' ? 'done' : 'null';
+    const phase = this.tally.phaseOf(key) ?? this.phase(phaseTitle ?? this.currentPhaseTitle(), false);
+    this.tally.set(key, phase, outcome);
   }
 
   private phase(title: string | undefined, inMeta: boolean): PhaseNode {
     const key = title === undefined ? '' : phaseKeyOf(title);
     const known = this.phaseMap.get(key);
     if (known !== undefined) return known;
-    const node: PhaseNode = { key, title: title ?? '', inMeta, items: [], agents: 0, done: 0, nulls: 0 };
+    const node: PhaseNode = { key, title: title ?? '', inMeta, items: [], calls: 0, done: 0, nulls: 0 };
     this.phaseMap.set(key, node);
     this.phaseList.push(node);
     return node;
   }
 }
 
-/** A run's counts: agents done, working (started, not resolved), queued, null; of the working, waiting on you and stalled. */
+/** A run's counts per call: done, working (started, not resolved, not waiting on you; stalled ones included), queued, null, waiting on you, stalled. */
 export type RunCounts = {
   readonly done: number;
   readonly working: number;

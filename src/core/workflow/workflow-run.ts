@@ -43,7 +43,7 @@ export type WorkflowRunOptions = {
   readonly continued?: { readonly memory: RunMemory; readonly version: number; readonly recorded: boolean };
 };
 
-type PendingCall = { readonly key: string; readonly controller: AbortController; agent: string | null; readonly settled: Promise<void> };
+type PendingCall = { readonly key: string; readonly phase: string | undefined; readonly controller: AbortController; agent: string | null; readonly settled: Promise<void> };
 
 type RunState = { kind: 'created' } | { kind: 'running'; channel: ScriptChannel } | { kind: 'ending' } | { kind: 'ended'; end: RunEnd };
 
@@ -236,6 +236,7 @@ export class WorkflowRun {
       return;
     }
     const interrupted = this.memory.interrupted(key);
+    const held = this.memory.held(key);
     const phase = options.value.phase ?? this.currentPhase;
     const call: AgentCall = {
       run: this.options.context,
@@ -245,9 +246,10 @@ export class WorkflowRun {
       prompt,
       options: options.value,
       ...(interrupted === undefined ? {} : { resume: interrupted }),
+      ...(held === undefined ? {} : { held: { value: held } }),
     };
     let finish: () => void = () => undefined;
-    const pending: PendingCall = { key, controller: new AbortController(), agent: null, settled: new Promise((resolve) => (finish = resolve)) };
+    const pending: PendingCall = { key, phase, controller: new AbortController(), agent: null, settled: new Promise((resolve) => (finish = resolve)) };
     this.pending.add(pending);
     try {
       const outcome = await this.runCall(call, pending, saw);
@@ -283,6 +285,7 @@ export class WorkflowRun {
           });
         },
         revised: (agent, value) => this.revise(agent, call.key, value),
+        held: (agent, change) => this.write(change.kind === 'held' ? { type: 'held', at: this.options.clock(), agent, key: call.key, value: change.value } : { type: 'sent-back', at: this.options.clock(), agent, key: call.key }),
         spent: (outputTokens, usd) => this.spend(outputTokens, usd),
         signal,
         runEnded: this.ended.signal,
@@ -296,17 +299,19 @@ export class WorkflowRun {
 
   private settle(id: number, pending: PendingCall, outcome: AgentCallOutcome): void {
     const base = { at: this.options.clock(), agent: pending.agent, key: pending.key };
+    // A call that never started an agent has no `started` line to say its phase: its `failed` line does.
+    const unstarted = pending.agent === null && pending.phase !== undefined ? { phase: pending.phase } : {};
     switch (outcome.kind) {
       case 'value':
         this.write({ type: 'result', ...base, value: outcome.value, ...(outcome.edited === true ? { edited: true as const } : {}) });
         this.deliver(id, pending.key, 1, outcome.value);
         return;
       case 'null':
-        this.write({ type: 'failed', ...base, reason: outcome.reason });
+        this.write({ type: 'failed', ...base, reason: outcome.reason, ...unstarted });
         this.send({ t: 'value', id, json: 'null' });
         return;
       case 'throw':
-        this.write({ type: 'failed', ...base, reason: outcome.message });
+        this.write({ type: 'failed', ...base, reason: outcome.message, ...unstarted });
         this.fail(id, outcome.message);
         return;
     }

@@ -24,7 +24,8 @@ beforeAll(() => {
 });
 
 afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
-const TRIES = 400;
+// The probe's campaign was 1,500 tries: AGENTMUX_RACE_TRIES=1500 re-runs it at that scale.
+const TRIES = Number(process.env['AGENTMUX_RACE_TRIES'] ?? 400);
 const OUTSIDE_MARK = 'OUTSIDE-CONTENT';
 
 let ws: TempWorkspace;

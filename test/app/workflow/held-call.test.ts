@@ -43,6 +43,14 @@ describe('a held call', () => {
     expect(given.edited).toBe(true);
   });
 
+  it('hold-value with the answer as it stands accepts it, not marked edited (the same JSON in another key order too)', async () => {
+    const h = (harness = await startHarness([], { agents: ['alpha'] }));
+    const given = holdAlpha(h.controller, { holds: true, reason: 'r' }, booleanHolds);
+    expect(h.controller.runs.replaceHeld('alpha', { reason: 'r', holds: true })).toEqual({ ok: true, value: 'alpha: the value is the answer as it stands: accepted (not marked edited)' });
+    expect(given.value).toEqual({ holds: true, reason: 'r' });
+    expect(given.edited).toBe(false);
+  });
+
   it('sent back, the agent gets the note at the model and works on; its call is working, nothing given', async () => {
     const h = (harness = await startHarness([{ text: 'looked again' }], { agents: ['alpha'] }));
     const given = holdAlpha(h.controller, 'first answer');

@@ -15,7 +15,7 @@ import { err, ok } from '../../../src/core/result.js';
 import type { JsonValue } from '../../../src/core/json-value.js';
 import type { WorkflowRunsApi } from '../../../src/core/workflow/workflow-runs-api.js';
 
-const steering: CallSteering = { skip: () => 'skipped', accept: () => ({ ok: false, error: 'none' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false };
+const steering: CallSteering = { skip: () => 'skipped', accept: () => ({ ok: false, error: 'none' }), sendQueued: () => false, queuedPrompt: () => undefined, replacePrompt: () => false, holdStart: () => undefined };
 
 function runsWith(calls: CallStates, headless = false): WorkflowRunsApi {
   return {
@@ -93,7 +93,7 @@ describe('the held state of a call', () => {
 
   it('a held agent is waiting, never stalled, however long it has been silent', () => {
     const node: RunAgentNode = {
-      name: 'skeptic-1', label: 'skeptic-1', phase: 'Verify', model: 'm', startedAt: 0, endedAt: undefined, lastActivity: 0,
+      name: 'skeptic-1', key: 'k1', label: 'skeptic-1', phase: 'Verify', model: 'm', startedAt: 0, endedAt: undefined, lastActivity: 0,
       agentState: 'idle', waiting: 'held', end: { kind: 'pending' }, tokensIn: 0, tokensOut: 0, costUsd: 0, unknownCosts: 0,
     };
     expect(agentRowState(node, 3_600_000, 1_000)).toBe('waiting');

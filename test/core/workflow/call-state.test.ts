@@ -16,6 +16,7 @@ const steering = (log: string[] = []): CallSteering => ({
   sendQueued: () => true,
   queuedPrompt: () => undefined,
   replacePrompt: () => false,
+  holdStart: () => undefined,
 });
 
 describe('nextCallState', () => {

@@ -28,7 +28,7 @@ const describeRow = (row: TreeRow, now: number): string => {
     case 'run':
       return `run ${row.tree.name}${row.folded ? '+' : ''}`;
     case 'phase':
-      return `[${row.phase.title}${row.folded ? '+' : ''} ${row.phase.done}/${row.phase.nulls}/${row.phase.agents}]`;
+      return `[${row.phase.title}${row.folded ? '+' : ''} ${row.phase.done}/${row.phase.nulls}/${row.phase.calls}]`;
     case 'agent':
       return `${row.agent.label} ${agentRowState(row.agent, now, STALL)} ${((row.agent.endedAt ?? now) - row.agent.startedAt) / 1000}s`;
     case 'log':
@@ -46,7 +46,8 @@ describe('a run tree built from a run record', () => {
     expect(tree.live).toBe(false);
     const later = Date.parse(at(600));
     expect(tree.elapsed(later)).toBe(13_000);
-    expect(tree.counts(later, STALL)).toEqual({ done: 2, working: 0, queued: 0, nulls: 1, waiting: 0, stalled: 0 });
+    // Per call key: k4's value came without an agent, and is a call done all the same.
+    expect(tree.counts(later, STALL)).toEqual({ done: 3, working: 0, queued: 0, nulls: 1, waiting: 0, stalled: 0 });
     const state = new RunViewState(STALL);
     state.reveal(tree);
     const rows = state.rows([tree], later);
@@ -55,7 +56,7 @@ describe('a run tree built from a run record', () => {
       '[Scan 1/1/2]',
       'scanner one done 4s',
       'scan-2 null 5s',
-      '[Review 1/0/1]',
+      '[Review 2/0/2]',
       'log reviewing 3 files',
       'rev-a done 3s',
       'end completed {"verdict":"clean"}',
@@ -80,7 +81,7 @@ describe('a run tree built from a run record', () => {
   it('folds the finished phases of a run not revealed, as the live view does', () => {
     const tree = runTreeFromRecord('r9', RECORD);
     const rows = new RunViewState(STALL).rows([tree], Date.parse(at(600)));
-    expect(rows.map((row) => describeRow(row, 0))).toEqual(['run audit', '[Scan+ 1/1/2]', '[Review+ 1/0/1]', 'end completed {"verdict":"clean"}']);
+    expect(rows.map((row) => describeRow(row, 0))).toEqual(['run audit', '[Scan+ 1/1/2]', '[Review+ 2/0/2]', 'end completed {"verdict":"clean"}']);
   });
 
   it('keeps a record without a done line live, its started agents working', () => {

@@ -47,7 +47,7 @@ describe('the run tree', () => {
     expect(tree.counts(2_000, STALL)).toEqual({ done: 2, working: 2, queued: 4, nulls: 1, waiting: 0, stalled: 0 });
     const review = tree.current();
     expect(review?.title).toBe('Review');
-    expect([review?.done, review?.nulls, review?.agents]).toEqual([0, 1, 3]);
+    expect([review?.done, review?.nulls, review?.calls]).toEqual([0, 1, 3]);
     expect(tree.phases().map((phase) => phase.title)).toEqual(['Scan', 'Review']);
   });
 

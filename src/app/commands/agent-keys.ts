@@ -73,7 +73,7 @@ export const detachPane = defineAppCommand({
     const attached = app.attached;
     if (attached === undefined) return failure('detach-pane', 'no pane is attached');
     detachPty(app);
-    return done(`detached from ${attached.name}`);
+    return done(`detached from ${attached.name}`, { agent: attached.name });
   },
 });
 

@@ -4,6 +4,7 @@
 import type * as z from 'zod';
 import { usageError, type ArgSpec, type Command, type CommandOutcome } from '../../core/command.js';
 import type { CockpitApp } from '../cockpit-app.js';
+import type { JsonValue } from '../../core/json-value.js';
 
 /** An app command as written in its file: typed arguments from its schema, run against the app. */
 export type AppCommandDefinition<Args> = {
@@ -52,9 +53,9 @@ export function defineAppCommand<Args>(definition: AppCommandDefinition<Args>): 
 /** A command that takes nothing. */
 export const NO_ARGS: ArgSpec = { options: [], positionals: [], text: 'none' };
 
-/** The ok result of an app command: a message for the status bar; its value is null (screen actions report no data yet). */
-export function done(message: string): CommandOutcome {
-  return { kind: 'ok', message, value: null };
+/** The ok result of an app command: a message for the status bar and its typed value (null: the command has nothing to report; see the allow list in test/app/command-table-values.test.ts). */
+export function done(message: string, value: JsonValue = null): CommandOutcome {
+  return { kind: 'ok', message, value };
 }
 
 /** The ok result of an overlay key's command: the overlay shows what happened, so the status bar keeps its message. */

@@ -14,7 +14,7 @@ export const showMessages = defineAppCommand({
   schema: z.object({}),
   run(app) {
     const lines = app.messageLog.lines();
-    return done(lines.length === 0 ? 'no messages yet' : lines.join('\n'));
+    return done(lines.length === 0 ? 'no messages yet' : lines.join('\n'), { messages: lines });
   },
 });
 
@@ -39,6 +39,6 @@ export const nextApproval = defineAppCommand({
     if (next === undefined) return failure('next-approval', 'no agent is waiting for an approval');
     app.controller.panes.focus(next);
     const more = others.length === 0 ? '' : ` (${others.length} more waiting: w again)`;
-    return done(`${next} waits for an approval: y once · a always · n refuse${more}`);
+    return done(`${next} waits for an approval: y once · a always · n refuse${more}`, { agent: next, waiting: others });
   },
 });

@@ -5,6 +5,7 @@ import { TILING_PRESETS, type TilingPreset } from '../../core/layout-file.js';
 import { nextTiling } from '../../core/layout-solver.js';
 import type { CockpitApp } from '../cockpit-app.js';
 import { defineAppCommand, done, NO_ARGS } from './app-command.js';
+import { layoutValue } from './screen-values.js';
 
 /** The tiling's name as the status bar says it. */
 function tilingName(app: CockpitApp): string {
@@ -21,7 +22,7 @@ export const zoom = defineAppCommand({
   run(app) {
     app.zoom = !app.zoom;
     app.update();
-    return done(app.zoom ? `zoomed ${app.controller.panes.focused() ?? ''}`.trim() : `tiling ${tilingName(app)} again`);
+    return done(app.zoom ? `zoomed ${app.controller.panes.focused() ?? ''}`.trim() : `tiling ${tilingName(app)} again`, layoutValue(app));
   },
 });
 
@@ -35,7 +36,7 @@ export const nextTilingCommand = defineAppCommand({
   run(app) {
     app.setTiling(nextTiling(app.tiling));
     app.update();
-    return done(`tiling ${tilingName(app)}`);
+    return done(`tiling ${tilingName(app)}`, layoutValue(app));
   },
 });
 
@@ -56,6 +57,6 @@ export const tiling = defineAppCommand({
   run(app, { positionals }) {
     app.setTiling(positionals.name);
     app.update();
-    return done(`tiling ${positionals.name}`);
+    return done(`tiling ${positionals.name}`, layoutValue(app));
   },
 });

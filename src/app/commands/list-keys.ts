@@ -2,7 +2,8 @@
 // generated from the key table like the help and the hints.
 import * as z from 'zod';
 import { listKeys, MODE_NAMES, parseModeName, type ModeName } from '../../core/key-table.js';
-import { defineAppCommand, done } from './app-command.js';
+import { defineAppCommand } from './app-command.js';
+import { bindingsValue } from './screen-values.js';
 
 const modeName = z.string().transform((text, context): ModeName => {
   const mode = parseModeName(text);
@@ -18,5 +19,5 @@ export const listKeysCommand = defineAppCommand({
   summary: 'one line per key binding: MODE KEY COMMAND-LINE  NOTE',
   spec: { options: [], positionals: [{ key: 'mode', name: 'MODE', required: false }], text: 'none' },
   schema: z.object({ positionals: z.object({ mode: modeName.optional() }) }),
-  run: (_app, { positionals }) => done(listKeys(positionals.mode).join('\n')),
+  run: (_app, { positionals }) => ({ kind: 'ok', message: listKeys(positionals.mode).join('\n'), value: bindingsValue(positionals.mode) }),
 });

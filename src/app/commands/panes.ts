@@ -30,7 +30,7 @@ function focusPane(app: CockpitApp, command: string, name: string): CommandOutco
   if (!focused.ok) return failure(command, focused.error);
   // The result is shown with one update (CockpitApp.apply): a second one here doubled each Tab's work.
   app.scheduleUpdate();
-  return done(`focused ${name}`);
+  return done(`focused ${name}`, { agent: name });
 }
 
 /** `select-pane`: the pane in a direction from the focused one, or the pane `-t` names. */
@@ -110,6 +110,6 @@ export const scrollPane = defineAppCommand({
     if (positionals.direction === 'up') pane.pageUp();
     else pane.pageDown();
     app.view.requestRender();
-    return done(`scrolled ${focused} ${positionals.direction}`);
+    return done(`scrolled ${focused} ${positionals.direction}`, { agent: focused, direction: positionals.direction });
   },
 });

@@ -57,6 +57,12 @@ export type BudgetReportValue = { readonly target: string | null; readonly repor
 /** `sessions`: the catalog's rows. */
 export type SessionsValue = { readonly sessions: readonly SessionRow[] };
 
+/** `session-rename` / `session-restore`: the stored session as it is now (a restore may rename it `NAME-restored`). */
+export type StoredSessionValue = { readonly session: SessionRow };
+
+/** `session-trash`: the session moved to the trash. */
+export type TrashedValue = { readonly trashed: string };
+
 /** A catalog row as the `sessions` value carries it. */
 export function sessionRow(summary: SessionSummary): SessionRow {
   const { run, branchTurns, ...rest } = summary;

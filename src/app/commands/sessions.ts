@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { fromResult } from '../../core/command.js';
-import { sessionRow, type SessionsValue } from '../../core/command-values.js';
+import { sessionRow, type OpenedValue, type SessionsValue, type StoredSessionValue, type TrashedValue } from '../../core/command-values.js';
+import type { CockpitApp } from '../cockpit-app.js';
 import { SESSION_HEADER, sessionRows } from '../session-browser-rows.js';
 import { defineAppCommand, NO_ARGS } from './app-command.js';
 
@@ -21,9 +22,11 @@ export const sessions = defineAppCommand({
   run(app) {
     const stored = app.controller.storedSessions.list();
     const openIds = new Set(app.controller.allAgents().flatMap((agent) => (agent.kind === 'sdk' ? [agent.session.id] : [])));
-    const rows = sessionRows(stored, openIds, app.controller.clock()).map((row) => `${row.text}  ${row.session.id}`);
+    const sorted = sessionRows(stored, openIds, app.controller.clock());
+    const rows = sorted.map((row) => `${row.text}  ${row.session.id}`);
     const count = stored.length === 1 ? '1 stored session' : `${stored.length} stored sessions`;
-    const value: SessionsValue = { sessions: stored.map(sessionRow) };
+    // The same rows in the same order as the text (newest activity first).
+    const value: SessionsValue = { sessions: sorted.map((row) => sessionRow(row.session)) };
     return { kind: 'ok', message: [`sessions: ${count}`, `${SESSION_HEADER}  id`, ...rows].join('\n'), value };
   },
 });
@@ -36,7 +39,7 @@ export const sessionOpen = defineAppCommand({
   spec: { options: [{ kind: 'value', flag: '--cwd', key: 'cwd', valueName: 'DIR' }], positionals: [ID], text: 'none' },
   schema: z.object({ positionals: z.object({ id: z.string() }), options: z.object({ cwd: z.string().optional() }) }),
   run: (app, { positionals, options }) =>
-    fromResult('session-open', app.controller.panes.openSession(positionals.id, options.cwd === undefined ? undefined : resolve(options.cwd)), () => null),
+    fromResult('session-open', app.controller.panes.openSession(positionals.id, options.cwd === undefined ? undefined : resolve(options.cwd)), () => openedSession(app, positionals.id)),
 });
 
 /** `session-rename ID NAME`: renames a stored session (NAME is the rest of the line). */
@@ -46,7 +49,7 @@ export const sessionRename = defineAppCommand({
   summary: 'rename a stored session',
   spec: { options: [], positionals: [ID], text: 'required' },
   schema: z.object({ positionals: z.object({ id: z.string() }), text: z.string({ error: 'NAME is missing' }) }),
-  run: (app, { positionals, text }) => fromResult('session-rename', app.controller.storedSessions.rename(positionals.id, text.trim()), () => null),
+  run: (app, { positionals, text }) => fromResult('session-rename', app.controller.storedSessions.rename(positionals.id, text.trim()), () => storedSession(app, positionals.id)),
 });
 
 /** `session-trash ID`: moves a stored session to the trash (DIR/trash). */
@@ -56,7 +59,7 @@ export const sessionTrash = defineAppCommand({
   summary: 'move a stored session to the trash',
   spec: { options: [], positionals: [ID], text: 'none' },
   schema: IdArgs,
-  run: (app, { positionals }) => fromResult('session-trash', app.controller.storedSessions.trash(positionals.id), () => null),
+  run: (app, { positionals }) => fromResult('session-trash', app.controller.storedSessions.trash(positionals.id), (): TrashedValue => ({ trashed: positionals.id })),
 });
 
 /** `session-restore ID`: brings a session back from the trash. */
@@ -66,5 +69,18 @@ export const sessionRestore = defineAppCommand({
   summary: 'restore a session from the trash',
   spec: { options: [], positionals: [ID], text: 'none' },
   schema: IdArgs,
-  run: (app, { positionals }) => fromResult('session-restore', app.controller.storedSessions.restore(positionals.id), () => null),
+  run: (app, { positionals }) => fromResult('session-restore', app.controller.storedSessions.restore(positionals.id), () => storedSession(app, positionals.id)),
 });
+
+/** The agent that holds session ID now (opened, or already open and focused). */
+function openedSession(app: CockpitApp, id: string): OpenedValue | null {
+  const holder = app.controller.allAgents().find((agent) => agent.kind === 'sdk' && agent.session.id === id);
+  const agent = holder === undefined ? undefined : app.controller.agents().find((ref) => ref.name === holder.name);
+  return agent === undefined ? null : { agent };
+}
+
+/** Session ID's row as the store has it now. */
+function storedSession(app: CockpitApp, id: string): StoredSessionValue | null {
+  const row = app.controller.storedSessions.list().find((summary) => summary.id === id);
+  return row === undefined ? null : { session: sessionRow(row) };
+}

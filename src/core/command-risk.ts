@@ -33,8 +33,8 @@ const GIT_PLAIN_SUBCOMMANDS: ReadonlySet<string> = new Set([
   'rev-list', 'merge-base', 'diff-tree', 'name-rev', 'whatchanged',
 ]);
 
-/** git options that name a program to run, a file to write, or a config to use (short ones, in clusters too). */
-const GIT_RISKY_SHORT = /^(?:-c|-O|-x)(?:=|$)|^-[a-zA-Z]*[cOx][a-zA-Z]*$/u;
+/** git options that name a program to run, a file to write, or a config to use (short ones, in clusters too; `-s`/`-X` are merge's --strategy/--strategy-option). */
+const GIT_RISKY_SHORT = /^(?:-c|-O|-x|-s|-X)(?:=|$)|^-[a-zA-Z]*[cOxsX][a-zA-Z]*$/u;
 /** git's long options of that kind; an abbreviation (`--upload-pac=…`) counts as the option (getopt_long). */
 const GIT_RISKY_LONG: readonly string[] = [
   'upload-pack', 'receive-pack', 'exec', 'ext-diff', 'textconv', 'open-files-in-pager', 'extcmd', 'tool', 'output',

@@ -11,14 +11,13 @@ import { useScriptedModel } from './cli-options.js';
 import type { CockpitApp } from './app/cockpit-app.js';
 import { hintsOf } from './core/key-table.js';
 import { firstFrameModel } from './app/loading-panes.js';
-import { savedAgentsOf } from './app/saved-panes.js';
-import type { Started } from './app/startup.js';
+import { saveCockpit, saveOnPaneChanges } from './app/cockpit-save.js';
 import { checkBeforeScreen } from './app/startup-checks.js';
 import { chooseEditor } from './app/editor-choice.js';
 import { terminalProblem } from './app/terminal-check.js';
 import { guardTerminalLoss, releaseLostTerminal } from './app/terminal-loss.js';
 import { listenForQuit } from './app/quit-signals.js';
-import { layoutPaneModel, TILING_PRESETS, type Layout, type Tiling } from './core/layout-file.js';
+import { layoutPaneModel, type Layout } from './core/layout-file.js';
 import type { RunWorkflowOptions } from './run-options.js';
 import { solveTiling } from './core/layout-solver.js';
 import { CockpitView } from './view/cockpit-view.js';
@@ -136,6 +135,8 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
     stopped: () => quit.quitting(),
   });
   // A layout agent that did not start would otherwise be a pane missing without a word.
+  // From here on a pane opened, closed or renamed is saved at once, not only at quit (a kill -9 keeps it).
+  const autosave = loaded ? saveOnPaneChanges(controller, () => saveCockpit(started.value, app.tiling)) : undefined;
   const { notices } = started.value;
   if (loaded && notices.length > 0) app.message = { text: notices.join('; '), isError: true };
   app.update();
@@ -156,6 +157,7 @@ export async function runCockpit(options: RunOptions, workflow?: CockpitWorkflow
   process.off('uncaughtException', onCrash);
   process.off('unhandledRejection', onCrash);
   // Quit before every pane loaded: the saved panes not loaded yet must not be forgotten.
+  autosave?.dispose();
   if (loaded) saveCockpit(started.value, app.tiling);
   await runs?.close();
   // Every open turn reports `turn-finished interrupted` while ctl events can still carry it.
@@ -204,10 +206,3 @@ function bannerText(scripted: boolean, scriptedUrl: string | undefined, logPath:
   return parts.length === 0 ? undefined : parts.join(' · ');
 }
 
-/** Remembers, per layout, the panes opened at run time and the tiling, for the next start. */
-function saveCockpit(started: Started, tiling: Tiling): void {
-  const inLayout = new Set(started.layout.agents.map((agent) => agent.name));
-  const agents = savedAgentsOf(started.controller.allAgents(), inLayout);
-  const preset = TILING_PRESETS.find((name) => name === tiling);
-  started.store.setCockpit(started.layout.name, preset === undefined ? { agents } : { agents, tiling: preset });
-}

@@ -45,6 +45,8 @@ export type AgentAdminDeps = {
   readonly renameQueued?: (name: string, to: string) => Result<string> | undefined;
   /** A workflow agent's session opened where its run is not live: its call's own tools (StructuredOutput) and a note, if any (issue 15). */
   readonly callTools?: (agent: SdkAgent) => { readonly tools: ToolHost; readonly note: string } | undefined;
+  /** Starts the loop of a reattached session with messages or crash-cut calls waiting (the controller's runner). */
+  readonly deliverWaiting: (agent: SdkAgent) => void;
 };
 
 /** Makes a working directory of its own for a new agent named NAME. */
@@ -96,9 +98,24 @@ export class AgentAdmin implements PanesApi {
 
   /**
    * Adds an agent, reattaching its stored session (`sessionId`, else the newest of its name) or
-   * starting a new one. With `ownHeader`, the model and system prompt come from the journal's header.
+   * starting a new one; what waited in a reattached session (messages accepted before the last
+   * stop, calls a crash cut short) goes out at once, with `tools` (given the agent) in place first.
+   * Every person's path (layout, saved panes, `new NAME`, the session browser) comes through here.
    */
-  add(requested: AgentConfig, sessionId?: string, ownHeader?: OwnHeader): Result<SdkAgent | BrokenAgent> {
+  add(requested: AgentConfig, sessionId?: string, ownHeader?: OwnHeader, tools?: (agent: SdkAgent) => ToolHost | undefined): Result<SdkAgent | BrokenAgent> {
+    const added = this.attach(requested, sessionId, ownHeader);
+    if (!added.ok || added.value.kind !== 'sdk') return added;
+    const own = tools?.(added.value);
+    if (own !== undefined) added.value.tools = own;
+    this.d.deliverWaiting(added.value);
+    return added;
+  }
+
+  /**
+   * `add` without delivering what waits: a workflow's continued call, whose run decides what its
+   * agent does next (resume-call.ts retries or sends).
+   */
+  attach(requested: AgentConfig, sessionId?: string, ownHeader?: OwnHeader): Result<SdkAgent | BrokenAgent> {
     let config = requested;
     if (this.find(config.name) !== undefined) return err(`an agent named "${config.name}" already exists`);
     if (this.closing.has(config.name)) return err(`${config.name} is still closing: try again in a moment`);
@@ -259,21 +276,20 @@ export class AgentAdmin implements PanesApi {
     const focused = this.focused();
     const base = (focused === undefined ? undefined : this.find(focused)?.config) ?? this.d.defaultAgent;
     if (base === undefined) return err('no agent to take a working directory from, and no default configuration');
-    const added = this.add({ ...base, name }, sessionId, { cwd: { given: cwd } });
+    let note = '';
+    const callTools = (opened: SdkAgent): ToolHost | undefined => {
+      const own = this.d.callTools?.(opened);
+      note = own?.note ?? '';
+      return own?.tools;
+    };
+    const added = this.add({ ...base, name }, sessionId, { cwd: { given: cwd } }, callTools);
     if (!added.ok) return added;
     this.focus(name);
     const agent = added.value;
     const where = agent.kind === 'sdk' ? describeSessionCwd(agent.session.header, agent.config.cwd) : '';
     let message = `opened session ${name} (${agent.config.model})${where}`;
     if (agent.kind === 'broken') message += `; it cannot run: ${agent.loadError}`;
-    if (agent.kind === 'sdk' && agent.tools === undefined) {
-      const own = this.d.callTools?.(agent);
-      if (own !== undefined) {
-        agent.tools = own.tools;
-        message += own.note;
-      }
-    }
-    return ok(message);
+    return ok(message + note);
   }
 
   /**

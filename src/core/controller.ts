@@ -11,7 +11,6 @@ import type { WorkflowRunsApi } from './workflow/workflow-runs-api.js';
 import { RunCommands } from './workflow/run-commands.js';
 import { renameQueuedCall } from './workflow/queued-rename.js';
 import { Emitter, type ControllerEvent } from './events.js';
-import { waitingCount } from './pending-messages.js';
 import type { WorkspaceFiles } from './file-checkpoint.js';
 import { HistoryCommands } from './history-commands.js';
 import { HistoryOps } from './history-ops.js';
@@ -22,7 +21,7 @@ import type { PtyAgentSpec } from './pty-agent.js';
 import { ptyDoesNotApply } from './pty-refusal.js';
 import type { PtyLauncher } from './pty-session.js';
 import { err, ok, type Result } from './result.js';
-import { hasCrashedCalls } from './crashed-calls.js';
+import { deliverWaiting } from './deliver-waiting.js';
 import { abortableSleep, randomDeliveryId, randomEntryId } from './runner-defaults.js';
 import { Delivery } from './delivery.js';
 import type { SessionStore } from './store.js';
@@ -150,6 +149,7 @@ export class Controller implements CockpitApi {
       // A queued workflow call has no agent yet, only its name (issue 14).
       renameQueued: (name, to) => renameQueuedCall(this.workflows?.calls, name, to, (candidate) => this.find(candidate) !== undefined),
       ...(options.callTools === undefined ? {} : { callTools: options.callTools }),
+      deliverWaiting: (agent) => deliverWaiting(agent, this.deps),
     });
     this.panes = this.admin;
     this.historyOps = new HistoryOps({
@@ -187,11 +187,8 @@ export class Controller implements CockpitApi {
 
   /** Adds an agent, reattaching its stored session by name or starting a new one. */
   addAgent(config: AgentConfig): Result<SdkAgent | BrokenAgent> {
-    const added = this.admin.add(config);
-    // Messages accepted before the last quit or crash go out now (pending-messages.ts).
-    // So do the results of tool calls a crash cut short (crashed-calls.ts).
-    if (added.ok && added.value.kind === 'sdk' && (waitingCount(added.value) > 0 || hasCrashedCalls(added.value))) kick(added.value, this.deps);
-    return added;
+    // What waited in a reattached session goes out there (agent-admin.ts `add`, deliver-waiting.ts).
+    return this.admin.add(config);
   }
 
   /**
@@ -206,7 +203,7 @@ export class Controller implements CockpitApi {
 
   /** Reattaches a workflow agent's own stored session (a continued run, issue 15), with its own tools. */
   reopenAgent(config: AgentConfig, sessionId: string, tools?: ToolHost): Result<SdkAgent | BrokenAgent> {
-    const added = this.admin.add(config, sessionId, 'model-only');
+    const added = this.admin.attach(config, sessionId, 'model-only');
     if (added.ok && added.value.kind === 'sdk' && tools !== undefined) added.value.tools = tools;
     return added;
   }

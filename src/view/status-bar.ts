@@ -109,11 +109,15 @@ function layOutSecondRow(status: StatusModel, width: number, left: Run, hints: b
   return drawn + gap + renderRuns([{ text: banner, sgr: '\x1b[30;103m' }], bannerCells);
 }
 
-// The banner, unless a question needs its room: how to answer must stay on screen.
+/** Modes whose hints outrank the banner: the composer's `Enter send · C-j newline` must show at 80 columns. */
+const HINTS_BEFORE_BANNER: ReadonlySet<string> = new Set(['message', 'broadcast']);
+
+// The banner, unless a question or the composer's hints need its room: how to answer must stay on screen.
 function bannerFor(status: StatusModel, width: number, left: Run, hints: boolean): string {
   if (status.banner === undefined) return '';
   const banner = ` ${status.banner} `;
-  if (hints || !isQuestion(left.text) || stringCells(left.text) + stringCells(banner) + 1 <= width) return banner;
+  const yields = hints ? HINTS_BEFORE_BANNER.has(status.mode) : isQuestion(left.text);
+  if (!yields || stringCells(left.text) + stringCells(banner) + 1 <= width) return banner;
   return '';
 }
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import type { TerminfoCache, TerminfoData } from '../core/terminfo-cache.js';
+import { writeJsonFile } from './store/json-file.js';
 
 const FileStamp = z.object({ path: z.string(), mtimeMs: z.number(), size: z.number() });
 type FileStamp = z.infer<typeof FileStamp>;
@@ -114,15 +115,9 @@ export function terminfoCacheFile(file: string): TerminfoCache {
         data: error === undefined ? stored : { ...stored, error },
       };
       const entries = { ...readEntries(file), [term]: entry };
-      // Written whole under a temporary name, then renamed: a start never reads half a file.
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        fs.writeFileSync(temporary, JSON.stringify({ version: 1, entries }));
-        fs.renameSync(temporary, file);
-      } catch {
-        // A cache that cannot be written costs the next start a parse, nothing more.
-        fs.rmSync(temporary, { force: true });
-      }
+      // Written whole under a temporary name, then renamed (a start never reads half a file), owner-only
+      // like every store file; a cache that cannot be written costs the next start a parse, nothing more.
+      writeJsonFile(file, { version: 1, entries });
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,6 +30,17 @@ function world(): { systemFile: string; data: TerminfoData } {
 }
 
 describe('terminfo cache file', () => {
+  it('is written owner-only (0600) like every store file, whatever the umask', () => {
+    const { systemFile, data } = world();
+    const mask = process.umask(0);
+    try {
+      terminfoCacheFile(terminfoCachePath(dir)).save('xterm-test', systemFile, data);
+    } finally {
+      process.umask(mask);
+    }
+    expect(statSync(terminfoCachePath(dir)).mode & 0o777).toBe(0o600);
+  });
+
   it('reads an entry back while the terminfo file it came from is unchanged', () => {
     const { systemFile, data } = world();
     const cache = terminfoCacheFile(terminfoCachePath(dir));
@@ -98,7 +109,9 @@ describe('terminfo cache file', () => {
 
   it('never fails a start when the store cannot be written', () => {
     const { systemFile, data } = world();
-    const cache = terminfoCacheFile(join(dir, 'no-such-folder', 'terminfo-cache.json'));
+    // A file where the store's folder should be: nothing can be written under it.
+    writeFileSync(join(dir, 'not-a-folder'), 'x');
+    const cache = terminfoCacheFile(join(dir, 'not-a-folder', 'terminfo-cache.json'));
     expect(() => cache.save('xterm-test', systemFile, data)).not.toThrow();
     expect(cache.load('xterm-test', systemFile)).toBeUndefined();
   });

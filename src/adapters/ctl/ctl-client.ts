@@ -1,6 +1,7 @@
 // The client end of the control socket (`agentmux ctl`): connects to DIR/agentmux.sock, sends
 // one request line, and reads the answer — one reply, or a stream of event lines. Every line
 // read is parsed with the protocol's schemas before anything is printed.
+import fs from 'node:fs';
 import net from 'node:net';
 import { CtlEventLine, CtlReply, parseLine, type CtlRequest } from '../../core/ctl-protocol.js';
 import { err, messageOf, ok, type Result } from '../../core/result.js';
@@ -21,8 +22,25 @@ function noAnswer(path: string, thrown: unknown): CtlFailure {
   return { kind: 'no-answer', message: `${path}: ${why}` };
 }
 
+/**
+ * A socket another user made is never spoken to: in a store directory others can write, it may be
+ * an impostor's (the request line carries the person's prompts). Undefined when it is ours or absent.
+ */
+function foreignSocket(path: string): CtlFailure | undefined {
+  const me = process.getuid?.();
+  if (me === undefined) return undefined;
+  try {
+    const owner = fs.lstatSync(path).uid;
+    return owner === me ? undefined : { kind: 'no-answer', message: `${path}: the socket belongs to another user (uid ${owner}), not to you (uid ${me}): not connecting` };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Connects and sends `request`; resolves once connected (or with why not). */
 function open(path: string, request: CtlRequest): Promise<Result<net.Socket, CtlFailure>> {
+  const foreign = foreignSocket(path);
+  if (foreign !== undefined) return Promise.resolve(err(foreign));
   return new Promise((resolve) => {
     const socket = net.createConnection(path);
     const onError = (thrown: Error): void => resolve(err(noAnswer(path, thrown)));

@@ -39,7 +39,16 @@ export function writeJsonFile(file: string, data: unknown): Result<void> {
     fs.renameSync(temporary, file);
     return ok(undefined);
   } catch (thrown) {
-    fs.rmSync(temporary, { force: true });
+    removeQuietly(temporary);
     return err(`${file}: ${messageOf(thrown)}`);
+  }
+}
+
+/** A temporary file left by a failed write goes; when even that fails (no such folder, ENOTDIR) the write's own error is the one told. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // Nothing was written there, or nothing can be: the caller reports the write's error.
   }
 }

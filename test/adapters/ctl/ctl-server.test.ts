@@ -36,6 +36,18 @@ function currentUmask(): number {
 }
 
 describe('the control socket', () => {
+  // Root can give a socket to another user; others cannot, so this runs where the suite runs as root (CI).
+  it.skipIf(process.getuid?.() !== 0)('ctl never speaks to a socket another user owns (an impostor in a writable store directory)', async () => {
+    const port = testPort();
+    const server = await serve(root, port);
+    expect((await requestReply(server.path, { type: 'run', line: 'focus beta' })).ok).toBe(true);
+    const callsBefore = port.cockpit.calls.length;
+    fs.chownSync(server.path, 65534, 65534);
+    const refused = await requestReply(server.path, { type: 'run', line: 'send -t beta a secret prompt' });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/the socket belongs to another user \(uid 65534\).*not connecting/);
+    expect(port.cockpit.calls.length).toBe(callsBefore);
+  });
+
   it('is created 0600 in a store directory created 0700, and the umask is given back', async () => {
     const dir = join(root, 'store');
     const lock = lockStoreDir(dir);

@@ -23,11 +23,13 @@ export function isQuestion(text: string): boolean {
   return text.includes('?');
 }
 
-// Where the kept tail may start, longest first: the sentence holding the last `?`, then just after it.
+// Where the kept tail may start, longest first: the sentence holding the last `?`, just after it,
+// then the answer keys alone (`y: LINE / any other key cancels`).
 function tailStarts(text: string): number[] {
   const mark = text.lastIndexOf('?');
   if (mark < 0) return [];
   const before = text.slice(0, mark);
   const sentence = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1;
-  return [sentence, mark + 1];
+  const keys = text.lastIndexOf(' y');
+  return keys > mark ? [sentence, mark + 1, keys] : [sentence, mark + 1];
 }

@@ -29,6 +29,9 @@ describe('a confirm question at 80 columns', () => {
     expect(fitted.endsWith('y: run-stop r1 / any other key cancels')).toBe(true);
     expect(fitted.startsWith('Stop run r1')).toBe(true);
     expect(fitted.length).toBeLessThanOrEqual(60);
+    // A question followed by a long explanation keeps at least its answer keys.
+    const interrupt = 'Interrupt every agent? 2 workflow agents (solo, planner) will wait on you in run r1 (review) y: interrupt-all / any other key cancels';
+    expect(fitMessage(interrupt, 60).endsWith('… y: interrupt-all / any other key cancels')).toBe(true);
     // A message that asks nothing is still cut at its end.
     expect(fitMessage('broadcast: alpha delivered · beta queued · gamma delivered', 30)).toBe('broadcast: alpha delivered · …');
   });

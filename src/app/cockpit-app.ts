@@ -358,7 +358,7 @@ export class CockpitApp {
       },
     });
     const leave = this.modes.enter('confirm', { kind: 'confirm', answer: (yes) => confirm.answer(yes) });
-    return `${question} (y quits)`;
+    return `${question} y quits / any other key cancels`;
   }
 
   dispose(): void {

@@ -36,6 +36,7 @@ export function openComposer(app: CockpitApp, target: ComposerTarget, added = ''
       app.composer.keepDraft(key, draft);
       if (draft.trim() !== '') app.show({ ok: true, value: `draft kept for ${target.kind === 'agent' ? target.name : 'the broadcast'}: ${target.kind === 'agent' ? 'Enter' : 'b'} opens it again` });
     },
+    onUnboundChord: (chord) => app.show({ ok: false, error: `${chord.full} is not bound in the composer: it does nothing (? lists the keys)` }),
     onEditor: (draft) => {
       leave();
       app.composer.keepDraft(key, draft);

@@ -22,5 +22,5 @@ export function confirmThenRun(app: CockpitApp, question: string, line: string):
     },
   });
   const leave = app.modes.enter('confirm', { kind: 'confirm', answer: (yes) => confirm.answer(yes) });
-  return { kind: 'ok', message: `${question} (y: ${line})`, value: null };
+  return { kind: 'ok', message: `${question} y: ${line} / any other key cancels`, value: null };
 }

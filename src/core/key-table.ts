@@ -156,7 +156,9 @@ const COMPOSING: readonly KeyRow[] = [
   own('C-j', 'a newline (also M-Enter, or \\ then Enter)', 'C-j newline'),
   own('↑↓', 'move a row; past the first / last row: history, per agent, kept across restarts', '↑↓ history'),
   own('C-g', 'edit the draft in $VISUAL / $EDITOR (the in-app editor when neither is set)', 'C-g editor'),
-  own('Esc', 'on text: keeps the draft and asks for a second Esc, which closes (Enter opens the draft again)', 'Esc Esc close (draft kept)'),
+  own('Esc', 'on text: keeps the draft and asks for a second Esc, which closes (Enter opens the draft again)', 'Esc Esc close'),
+  own('C-a C-e', 'start / end of the line (also Home / End); C-b C-f: a character left / right (also ← →)'),
+  own('C-u C-k', 'delete to the start / to the end of the line; C-w: the word before the cursor; C-d: the character under it'),
   own('paste', 'goes in as text, lines kept; never sends'),
   own('text', 'typed into the box', undefined),
 ];

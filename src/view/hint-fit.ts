@@ -29,3 +29,14 @@ export function fitHints(hints: string, cells: number): string {
 function cut(text: string, cells: number): string {
   return `${fitCells(text, Math.max(0, cells - 1)).text}…`;
 }
+
+/**
+ * Hints that must keep their first `first` items too (the composer's `Enter send · C-j newline`):
+ * one row when they fit, else those items on a row of their own and the rest fitted below.
+ */
+export function hintRows(hints: string, cells: number, first: number): string[] {
+  if (stringCells(hints) <= cells) return [hints];
+  const items = hints.split(SEPARATOR);
+  if (items.length <= first) return [fitHints(hints, cells)];
+  return [fitHints(items.slice(0, first).join(SEPARATOR), cells), fitHints(items.slice(first).join(SEPARATOR), cells)];
+}

@@ -9,6 +9,7 @@ import { renderRuns, type Run } from './line-render.js';
 import type { ScreenCanvas } from './screen-canvas.js';
 import { fitCells, stringCells } from './char-width.js';
 import { fitHints } from './hint-fit.js';
+import { fitMessage, isQuestion } from './message-fit.js';
 
 /** Rows the status bar takes at the bottom of the screen. */
 export const STATUS_HEIGHT = 2;
@@ -40,12 +41,6 @@ function messageRun(message: NonNullable<StatusModel['message']>): Run {
 
 function runCells(runs: readonly Run[]): number {
   return runs.reduce((sum, run) => sum + stringCells(run.text), 0);
-}
-
-/** Cuts text to `cells`, ending in `…` when something was cut. */
-function ellipsize(text: string, cells: number): string {
-  if (stringCells(text) <= cells) return text;
-  return `${fitCells(text, Math.max(0, cells - 1)).text}…`;
 }
 
 /**
@@ -100,17 +95,30 @@ function secondRow(status: StatusModel, width: number, left: Run, hints = false)
 }
 
 function layOutSecondRow(status: StatusModel, width: number, left: Run, hints: boolean): string {
-  const banner = status.banner === undefined ? '' : ` ${status.banner} `;
+  const banner = bannerFor(status, width, left, hints);
   const bannerCells = Math.min(width, stringCells(banner));
   const hintRoom = Math.max(0, width - bannerCells - 1);
-  // Key hints drop whole hints from the middle, keeping `? help · q quit` (hint-fit.ts).
-  const text = hints ? ` ${fitHints(left.text.slice(1), Math.max(0, hintRoom - 1))}` : ellipsize(left.text, hintRoom);
+  // Key hints drop whole hints from the middle, keeping `? help · q quit` (hint-fit.ts); a
+  // question keeps its answer keys (message-fit.ts).
+  const text = ` ${(hints ? fitHints : fitMessage)(left.text.slice(1), Math.max(0, hintRoom - 1))}`;
   const fitted = { ...left, text };
   const drawn = renderRuns([fitted], hintRoom);
   const hintCells = Math.min(hintRoom, stringCells(fitted.text));
   if (banner === '') return drawn;
   const gap = ' '.repeat(Math.max(0, width - hintCells - bannerCells));
   return drawn + gap + renderRuns([{ text: banner, sgr: '\x1b[30;103m' }], bannerCells);
+}
+
+/** Modes whose hints outrank the banner: the composer's `Enter send · C-j newline` must show at 80 columns. */
+const HINTS_BEFORE_BANNER: ReadonlySet<string> = new Set(['message', 'broadcast']);
+
+// The banner, unless a question or the composer's hints need its room: how to answer must stay on screen.
+function bannerFor(status: StatusModel, width: number, left: Run, hints: boolean): string {
+  if (status.banner === undefined) return '';
+  const banner = ` ${status.banner} `;
+  const yields = hints ? HINTS_BEFORE_BANNER.has(status.mode) : isQuestion(left.text);
+  if (!yields || stringCells(left.text) + stringCells(banner) + 1 <= width) return banner;
+  return '';
 }
 
 /** The status bar widget; `refresh()` rebuilds its rows for the current width. */

@@ -66,7 +66,7 @@ describe('the app command table', () => {
     const asking = await cockpitFor('approval');
     const result = asking.app.dispatch('quit');
     await settle(asking);
-    expect(result.kind === 'ok' ? result.message : '').toMatch(/^1 agent is working \(alpha\)\. Quit\? \(y quits\)$/);
+    expect(result.kind === 'ok' ? result.message : '').toMatch(/^1 agent is working \(alpha\)\. Quit\? y quits \/ any other key cancels$/);
     expect(asking.app.modes.top()).toBe('confirm');
     expect(asking.quits()).toBe(0);
   });

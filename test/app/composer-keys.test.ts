@@ -40,6 +40,23 @@ describe('chords (B3)', () => {
     expect(h.controller.allAgents().length).toBe(agentsBefore + 1);
   });
 
+  it('in the composer, an unbound chord (M-z, C-p) types nothing and says so on the status line', async () => {
+    const cockpit = await cockpitFor('normal');
+    const { app } = cockpit;
+    await press(cockpit, '\r');
+    expect(app.modes.top()).toBe('message');
+    await press(cockpit, 'hi');
+    for (const [bytes, name] of [
+      ['\x1bz', 'M-z'],
+      ['\x10', 'C-p'],
+    ] as const) {
+      await press(cockpit, bytes);
+      expect(app.message?.text).toBe(`${name} is not bound in the composer: it does nothing (? lists the keys)`);
+    }
+    expect(app.modes.top()).toBe('message');
+    expect(app.zoom).toBe(false);
+  });
+
   it('awaiting approval, C-y approves nothing', async () => {
     const cockpit = await cockpitFor('approval');
     await press(cockpit, '\x19');
@@ -131,8 +148,9 @@ describe('paste (B2) and the composer (item 7)', () => {
     await press(cockpit, '\r');
     for (const ch of 'first') await press(cockpit, ch);
     // The box's hint names what C-g opens here, an editor, not "$EDITOR" (there is none); in a
-    // half-screen box the hints dropped are from the middle, not C-g or how to close the box.
-    expect(t.tty.text()).toMatch(/│Enter send · .*C-g editor · Esc Esc close \(draft kept\)/);
+    // half-screen box how to send and add a newline take a row, C-g and how to close the next.
+    expect(t.tty.text()).toMatch(/│Enter send · C-j or \\ Enter newline/);
+    expect(t.tty.text()).toMatch(/│↑↓ history · C-g editor · Esc Esc close \(draft kept\)/);
     expect(t.tty.text()).not.toContain('$EDITOR');
     await press(cockpit, '\x07');
     expect(app.modes.top()).toBe('edit');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hintsOf } from '../../src/core/key-table.js';
-import { fitHints } from '../../src/view/hint-fit.js';
+import { fitHints, hintRows } from '../../src/view/hint-fit.js';
 import { cockpit, openView, statusModel, type ViewUnderTest } from './view-kit.js';
 
 let current: ViewUnderTest | undefined;
@@ -28,6 +28,9 @@ describe('key hints on a narrow screen (B8)', () => {
     // A quarter-screen composer at 80 columns: how to close it is never cut.
     expect(fitHints(composer, 38)).toBe('… · Esc Esc close (draft kept)');
     expect(fitHints(composer, 45)).toBe('Enter send · … · Esc Esc close (draft kept)');
+    // The composer box keeps how to send and add a newline on a row of their own (hintRows).
+    expect(hintRows(composer, 38, 2)).toEqual(['Enter send · C-j or \\ Enter newline', '… · Esc Esc close (draft kept)']);
+    expect(hintRows(composer, 200, 2)).toEqual([composer]);
     expect(fitHints(HINTS, 12)).toBe('Enter msg ·…');
   });
 

@@ -10,7 +10,7 @@ import { renderRuns } from '../line-render.js';
 import { MultiLineText } from './multi-line-text.js';
 import { columnOnRow, cursorRow, renderRow, wrapRows, type TextCursor } from './wrapped-rows.js';
 import type { KeyPress, Overlay, OverlayHost } from './overlay.js';
-import { fitHints } from '../hint-fit.js';
+import { hintRows } from '../hint-fit.js';
 
 export type ComposerOptions = {
   /** The first line, e.g. "message alpha" or "broadcast a nudge to every agent". */
@@ -27,6 +27,8 @@ export type ComposerOptions = {
   readonly onClose: (draft: string) => void;
   /** C-g: the box closes and the app edits `draft` in $EDITOR (then opens the box again). */
   readonly onEditor?: (draft: string) => void;
+  /** A chord the box does not bind (`M-z`, `C-p`): the app says so, as normal mode does (B3). */
+  readonly onUnboundChord?: (key: KeyPress) => void;
 };
 
 /** Keys that add a newline instead of sending: C-j (a line feed), Alt-Enter. */
@@ -102,6 +104,7 @@ export class ComposerOverlay implements Overlay {
     } else if (key.full === 'up' || key.full === 'down') {
       this.moveRow(key.full === 'up' ? -1 : 1);
     } else if (!this.content.handleKey(key)) {
+      if (key.ctrl || key.meta) this.options.onUnboundChord?.(key);
       this.draw();
       return;
     }
@@ -117,15 +120,19 @@ export class ComposerOverlay implements Overlay {
 
   draw(): void {
     const area = this.options.area();
-    const room = Math.max(1, Math.min(MAX_ROWS, area.height - 4));
     const width = Math.max(12, area.width);
     const inner = width - 2;
     const lines = this.content.allLines;
     const cursor = this.cursor();
     const wrapped = wrapRows(lines, this.roomFor(inner), cursor);
     const at = cursorRow(wrapped, cursor);
+    const footer = this.escapeArmed
+      ? ['Esc again closes · the draft is kept: Enter opens it again']
+      : // A narrow box puts how to send and add a newline on a row of their own (hint-fit.ts).
+        hintRows(`Enter send · C-j or \\ Enter newline · ↑↓ history${this.options.onEditor === undefined ? '' : ' · C-g editor'} · Esc Esc close (draft kept)`, inner, 2);
+    const room = Math.max(1, Math.min(MAX_ROWS, area.height - 3 - footer.length));
     const rows = Math.min(wrapped.length, room);
-    const height = rows + 4;
+    const height = rows + 3 + footer.length;
     this.box.left = area.x;
     this.box.top = Math.max(0, area.y + area.height - height);
     this.box.width = width;
@@ -135,16 +142,13 @@ export class ComposerOverlay implements Overlay {
     this.top = Math.min(this.top, Math.max(0, wrapped.length - rows));
     const more = wrapped.length > rows ? ` (line ${cursor.line + 1} of ${lines.length})` : '';
     const title = renderRuns([{ text: `${this.options.title}${more}`, sgr: '\x1b[1m' }], inner);
-    const footer = this.escapeArmed
-      ? 'Esc again closes · the draft is kept: Enter opens it again'
-      : `Enter send · C-j or \\ Enter newline · ↑↓ history${this.options.onEditor === undefined ? '' : ' · C-g editor'} · Esc Esc close (draft kept)`;
     const body = wrapped.slice(this.top, this.top + rows).map((row, index) => {
       const lead = row.line === 0 && row.start === 0 ? PROMPT : ' '.repeat(PROMPT.length);
       return renderRow(lines, row, lead, this.top + index === at ? cursor : undefined, inner);
     });
     // A narrow box drops hints from the middle, never how to close it (hint-fit.ts).
-    const footerRow = renderRuns([{ text: fitHints(footer, inner), sgr: this.escapeArmed ? '\x1b[33m' : '\x1b[90m' }], inner);
-    this.box.setContent([title, ...body, footerRow].join('\n'));
+    const footerRows = footer.map((text) => renderRuns([{ text, sgr: this.escapeArmed ? '\x1b[33m' : '\x1b[90m' }], inner));
+    this.box.setContent([title, ...body, ...footerRows].join('\n'));
     this.host.requestRender();
   }
 

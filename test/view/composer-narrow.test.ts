@@ -1,7 +1,7 @@
 // At 80×24 (a pane a quarter of the screen) the composer and the status bar still say how to send
 // and how to add a newline, not only how to close (issue 11 review).
 import { afterEach, describe, expect, it } from 'vitest';
-import { hintsOf } from '../../src/core/key-table.js';
+import { hintsOf, listKeys } from '../../src/core/key-table.js';
 import { cockpit, openView, statusModel, type ViewUnderTest } from './view-kit.js';
 
 let current: ViewUnderTest | undefined;
@@ -30,5 +30,12 @@ describe('the composer at 80 columns', () => {
     const hints = tty.row(23);
     expect(hints).toContain('Enter send · C-j newline');
     expect(hints).toContain('Esc Esc close');
+  });
+
+  it('the help rows of both composer modes list the readline keys (C-a C-e C-b C-f C-u C-k C-w C-d)', () => {
+    for (const mode of ['message', 'broadcast'] as const) {
+      const rows = listKeys(mode).join('\n');
+      for (const key of ['C-a', 'C-e', 'C-b', 'C-f', 'C-u', 'C-k', 'C-w', 'C-d']) expect(rows).toContain(key);
+    }
   });
 });

@@ -8,14 +8,7 @@ import { formatCount } from '../view/format.js';
 export type SessionRow = { readonly text: string; readonly session: SessionSummary; readonly open: boolean };
 
 /** The column header matching `sessionRows`' text. */
-// Columns sized so a row fits the browser at 80 columns (69 cells inside its frame): name and
-// model are narrowed with `…` rather than cost and last activity falling off the edge.
-const NAME = 12;
-const MODEL = 15;
-/** `44k/2.7k`: formatCount keeps each side to 5 cells. */
-const TOKENS = 11;
-
-export const SESSION_HEADER = `   ${'name'.padEnd(NAME)} ${'model'.padEnd(MODEL)} ${'turns'.padStart(5)} ${'tok in/out'.padStart(TOKENS)} ${'cost'.padStart(8)}  last activity`;
+export const SESSION_HEADER = `   ${'name'.padEnd(20)} ${'model'.padEnd(24)} ${'turns'.padStart(5)} ${'tokens in/out'.padStart(17)} ${'cost'.padStart(8)}  last activity`;
 
 /** Rows sorted by last activity; `openIds` are sessions some pane has open (marked `●`). */
 export function sessionRows(sessions: readonly SessionSummary[], openIds: ReadonlySet<string>, now: number): SessionRow[] {
@@ -31,8 +24,8 @@ export function sessionRows(sessions: readonly SessionSummary[], openIds: Readon
 export function sessionRowText(s: SessionSummary, open: boolean, now: number, indent: number): string {
   const tokens = `${formatCount(s.inputTokens)}/${formatCount(s.outputTokens)}`;
   const cost = s.costUsd === null ? '?' : formatSpent(s.costUsd, s.unknownCosts);
-  const name = `${' '.repeat(indent)}${cut(s.name, NAME - indent)}`;
-  return `${open ? '●' : ' '} ${name.padEnd(NAME)} ${cutMiddle(s.model ?? '?', MODEL).padEnd(MODEL)} ${String(shownTurns(s)).padStart(5)} ${tokens.padStart(TOKENS)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
+  const name = `${' '.repeat(indent)}${cut(s.name, 20 - indent)}`;
+  return `${open ? '●' : ' '} ${name.padEnd(20)} ${cut(s.model ?? '?', 24).padEnd(24)} ${String(shownTurns(s)).padStart(5)} ${tokens.padStart(17)} ${cost.padStart(8)}  ${relativeTime(s.updated, now)}`;
 }
 
 /** The turns a session's row shows: those on its branch, as its pane numbers them (B10: a fork's copied turns count). */
@@ -44,7 +37,7 @@ export function shownTurns(s: SessionSummary): number {
 /** A row in SESSION_HEADER's columns from its cells (a run's row sums its agents' figures). */
 export function summaryRowText(cells: { readonly mark: string; readonly name: string; readonly model: string; readonly turns: number; readonly tokensIn: number; readonly tokensOut: number; readonly cost: string; readonly updated: number }, now: number): string {
   const tokens = `${formatCount(cells.tokensIn)}/${formatCount(cells.tokensOut)}`;
-  return `${cells.mark} ${cut(cells.name, NAME).padEnd(NAME)} ${cut(cells.model, MODEL).padEnd(MODEL)} ${String(cells.turns).padStart(5)} ${tokens.padStart(TOKENS)} ${cells.cost.padStart(8)}  ${relativeTime(cells.updated, now)}`;
+  return `${cells.mark} ${cut(cells.name, 20).padEnd(20)} ${cut(cells.model, 24).padEnd(24)} ${String(cells.turns).padStart(5)} ${tokens.padStart(17)} ${cells.cost.padStart(8)}  ${relativeTime(cells.updated, now)}`;
 }
 
 /** "just now", "3 min ago", "2 h ago", "5 days ago". */
@@ -61,11 +54,4 @@ export function relativeTime(at: number, now: number): string {
 
 function cut(text: string, cells: number): string {
   return text.length > cells ? `${text.slice(0, cells - 1)}…` : text;
-}
-
-// A model keeps its start and its version at the end: `claude-…net-4-6`.
-function cutMiddle(text: string, cells: number): string {
-  if (text.length <= cells) return text;
-  const tail = Math.floor((cells - 1) / 2);
-  return `${text.slice(0, cells - 1 - tail)}…${text.slice(text.length - tail)}`;
 }

@@ -48,7 +48,7 @@ describe('session browser rows with runs', () => {
     expect(shape(rows)).toEqual(['main', 'run r2 (folded)', 'run r1 (folded)', 'old']);
     const head = rows[2];
     expect(head?.kind === 'run' ? head.sessions.map((s) => s.name) : []).toEqual(['reviewer-a', 'reviewer-b']);
-    expect(head?.text).toMatch(/^▸ review r1\s+completed · 2 …\s+2\s+200\/40\s+\$0\.020\s+19 min ago$/u);
+    expect(head?.text).toMatch(/^▸ review r1\s+completed · 2 agents\s+2\s+200\/40\s+\$0\.020\s+19 min ago$/u);
   });
 
   it('puts an unfolded run’s agents under it in start order, indented, marking those open in a pane', () => {
@@ -63,11 +63,11 @@ describe('session browser rows with runs', () => {
     expect(shape(rows)).toEqual(['solo', 'run gone', 'lost-1', 'run empty (folded)']);
     const lost = rows[1];
     expect(lost?.kind === 'run' ? lost.run.status : '').toBe('no record');
-    expect(rows[3]?.text).toMatch(/completed · 0 … .* - {2}/u);
+    expect(rows[3]?.text).toMatch(/completed · 0 agents .* - {2}/u);
   });
 
   it("shows a run's name with its controls visible (␛, ␊), never raw", () => {
     const rows = browserRows({ sessions: [], runs: [run('r9', 're\x1b]0;x\x07view\n', 1, 0)], openIds: new Set(), unfolded: new Set(), now: NOW });
-    expect(rows[0]?.text.startsWith('▸ re␛]0;x␇vie…')).toBe(true);
+    expect(rows[0]?.text.startsWith('▸ re␛]0;x␇view␊ r9')).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ describe('session rows', () => {
     expect(fork).toMatchObject({ branchTurns: 2, turns: 0, costUsd: 0, inputTokens: 0 });
     expect(h.agent('alpha-fork').session?.view().turnCount).toBe(2);
     if (fork === undefined) throw new Error('no fork row');
-    expect(sessionRowText(fork, true, Date.now(), 0)).toMatch(/^● alpha-fork +claude-…net-4-6 +2 +0\/0 +\$0\.000 /);
+    expect(sessionRowText(fork, true, Date.now(), 0)).toMatch(/^● alpha-fork +claude-sonnet-4-6 +2 +0\/0 +\$0\.000 /);
     expect(h.store.list().find((row) => row.name === 'alpha')).toMatchObject({ branchTurns: 2, turns: 2 });
   });
 

@@ -63,7 +63,9 @@ export type HarnessOptions = {
 };
 
 /** Polls a condition every few ms; fails the test with `what` after `timeoutMs`. */
-export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+// The bound only decides when a wait that never comes is reported: 15 s (under the test's 20 s), as a
+// scripted turn took over 5 s once with two suites on 2 cores (session 7, steering.test.ts).
+export async function until(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

@@ -5,20 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import { CpuProfile } from './cpu-profile.js';
 
-const CpuProfile = z.object({
-  nodes: z.array(
-    z.object({
-      id: z.number(),
-      callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
-      children: z.array(z.number()).optional(),
-    }),
-  ),
-  samples: z.array(z.number()),
-  timeDeltas: z.array(z.number()),
-});
-type CpuProfile = z.infer<typeof CpuProfile>;
 
 type Task = { readonly startMs: number; readonly ms: number; readonly samples: readonly number[] };
 

@@ -3,20 +3,8 @@
 // optionally only between FROM and TO seconds (`FILE N FROM TO`), e.g. the streaming window.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { z } from 'zod';
+import { CpuProfile } from './cpu-profile.js';
 
-const CpuProfile = z.object({
-  nodes: z.array(
-    z.object({
-      id: z.number(),
-      callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
-      children: z.array(z.number()).optional(),
-    }),
-  ),
-  samples: z.array(z.number()),
-  timeDeltas: z.array(z.number()),
-});
-type CpuProfile = z.infer<typeof CpuProfile>;
 
 /** Self and total milliseconds per function (`name file:line`), largest first. */
 export function summarizeProfile(
